@@ -1,0 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import type { Core } from '@strapi/strapi';
+import { importCaseStudies, type ImportOptions } from '../../../import/run-import';
+
+/** `strapi.service('api::case-study.importer')`: the bulk import used by `npm run import` and the demo seed. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async importFile(path: string, options: ImportOptions = {}) {
+    return importCaseStudies(strapi, path, await readFile(path, 'utf8'), options);
+  },
+  async importContent(fileName: string, content: string, options: ImportOptions = {}) {
+    return importCaseStudies(strapi, fileName, content, options);
+  },
+});

@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { parseImportFile } from './parse-file';
+import { validateRecords, type ImportIssue } from './validate';
+import { loadReferenceIds, loadVocabulary } from './vocabulary';
+import { writeRecord, type WriteContext, type WriteOutcome } from './write';
+
+export interface ImportOptions {
+  locale?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface ImportReport {
+  locale: string;
+  total: number;
+  issues: ImportIssue[];
+  warnings: string[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  organisationsCreated: string[];
+  /** False when nothing was written: a dry run, or invalid records without `skipInvalid`. */
+  written: boolean;
+}
+
+/**
+ * Imports case studies from a JSON or CSV file's content through the document
+ * service. All records are validated first; if any is invalid nothing is
+ * written unless `skipInvalid` is set. Writing happens in one transaction, so
+ * a failure part-way leaves the CMS as it was.
+ */
+export async function importCaseStudies(
+  strapi: Core.Strapi,
+  fileName: string,
+  content: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const i18n = strapi.plugin('i18n').service('locales') as { getDefaultLocale(): Promise<string>; find(): Promise<{ code: string }[]> };
+  const defaultLocale = await i18n.getDefaultLocale();
+  const locale = options.locale ?? defaultLocale;
+  const known = (await i18n.find()).map((entry) => entry.code);
+  if (!known.includes(locale)) throw new Error(`Unknown locale "${locale}": the CMS has ${known.join(', ')}.`);
+
+  const raw = parseImportFile(fileName, content);
+  const references = await loadReferenceIds(strapi);
+  const vocabulary = await loadVocabulary(strapi, references, locale, defaultLocale);
+  const { valid, issues, warnings } = validateRecords(raw, vocabulary, { defaultLocale: locale === defaultLocale });
+
+  const report: ImportReport = {
+    locale, total: raw.length, issues, warnings, created: 0, updated: 0, unchanged: 0, organisationsCreated: [], written: false,
+  };
+  const dryRun = Boolean(options.dryRun) || (issues.length > 0 && !options.skipInvalid);
+  const context: WriteContext = {
+    strapi,
+    locale,
+    references,
+    slugsInLocale: vocabulary.slugsInLocale,
+    defaultLocaleSlugs: vocabulary.defaultLocaleSlugs,
+    organisations: new Map(),
+    dryRun,
+    onOrganisationCreated: (name) => report.organisationsCreated.push(name),
+  };
+  const count = (outcome: WriteOutcome) => (report[outcome] += 1);
+
+  const writeAll = async () => {
+    for (const [index, record] of valid.entries()) {
+      count(await writeRecord(context, record));
+      options.onProgress?.(index + 1, valid.length);
+    }
+  };
+  if (dryRun) await writeAll();
+  else await strapi.db.transaction(writeAll);
+  report.written = !dryRun;
+  return report;
+}

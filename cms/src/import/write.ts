@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { ImportRecord } from './record-schema';
+import type { ValidRecord } from './validate';
+import type { ReferenceIds } from './vocabulary';
+
+const CASE_STUDY = 'api::case-study.case-study';
+const ORGANISATION = 'api::organisation.organisation';
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface WriteContext {
+  strapi: Core.Strapi;
+  locale: string;
+  references: ReferenceIds;
+  /** Case-study slugs in the import locale → documentId (kept up to date while writing). */
+  slugsInLocale: Map<string, string>;
+  defaultLocaleSlugs: Map<string, string>;
+  /** Organisation names (lower case) → documentId; filled lazily. */
+  organisations: Map<string, string>;
+  dryRun: boolean;
+  onOrganisationCreated(name: string): void;
+}
+
+/** Stable fingerprint of what a record would write; equal fingerprints mean "nothing to do". */
+export function recordChecksum(slug: string, locale: string, record: ImportRecord): string {
+  return createHash('sha256').update(JSON.stringify({ slug, locale, record })).digest('hex');
+}
+
+const items = (texts: string[]) => texts.map((text) => ({ text }));
+const ids = (map: Map<string, string>, keys: string[]) => keys.map((key) => map.get(key)!);
+
+async function organisationId(context: WriteContext, name: string): Promise<string | undefined> {
+  if (context.organisations.size === 0) {
+    const rows: { documentId: string; name: string }[] = await context.strapi.db
+      .query(ORGANISATION)
+      .findMany({ select: ['documentId', 'name'] });
+    for (const row of rows) context.organisations.set(row.name.toLowerCase(), row.documentId);
+  }
+  const known = context.organisations.get(name.toLowerCase());
+  if (known) return known;
+  context.onOrganisationCreated(name);
+  if (context.dryRun) return undefined;
+  const created = await context.strapi.documents(ORGANISATION).create({ data: { name } as never });
+  context.organisations.set(name.toLowerCase(), created.documentId);
+  return created.documentId;
+}
+
+async function toEntryData(context: WriteContext, slug: string, record: ImportRecord, checksum: string) {
+  const { references } = context;
+  const { transferability, staffFte } = record;
+  return {
+    title: record.title,
+    slug,
+    teaser: record.teaser,
+    description: record.description,
+    startingSituation: record.startingSituation ?? null,
+    goals: record.goals ?? null,
+    approach: record.approach ?? null,
+    results: record.results ?? null,
+    afterFunding: record.afterFunding ?? null,
+    transferability: transferability || staffFte !== undefined ? { ...transferability, staffFte: staffFte ?? null } : null,
+    successFactors: items(record.successFactors),
+    pitfalls: items(record.pitfalls),
+    partners: items(record.partners),
+    buildingBlock: references.buildingBlocks.get(record.buildingBlock)!,
+    municipalities: ids(references.municipalities, record.municipalities),
+    targetGroups: ids(references.targetGroups, record.targetGroups),
+    topics: ids(references.topics, record.topics),
+    settings: ids(references.settings, record.settings),
+    criteria: ids(references.criteria, record.criteria),
+    provider: record.provider ? ((await organisationId(context, record.provider)) ?? null) : null,
+    status: record.status,
+    fundingStart: record.fundingStart,
+    fundingEnd: record.fundingEnd ?? null,
+    fundingPhase: record.fundingPhase ?? null,
+    contact: record.contact ?? null,
+    links: record.links,
+    lastReviewed: record.lastReviewed ?? null,
+    importChecksum: checksum,
+  };
+}
+
+/**
+ * Creates or updates one case study in the import locale, upserting by slug
+ * (or by `translationOf` for a translation), and publishes it unless
+ * `publish` is false. A record whose checksum matches the stored one is skipped.
+ */
+export async function writeRecord(context: WriteContext, { slug, record }: ValidRecord): Promise<WriteOutcome> {
+  const { strapi, locale } = context;
+  const documentId = record.translationOf
+    ? context.defaultLocaleSlugs.get(record.translationOf)
+    : context.slugsInLocale.get(slug);
+  const checksum = recordChecksum(slug, locale, record);
+
+  if (documentId) {
+    const existing = await strapi.db.query(CASE_STUDY).findOne({
+      where: { documentId, locale, publishedAt: null },
+      select: ['importChecksum'],
+    });
+    if (existing?.importChecksum === checksum) return 'unchanged';
+    if (!context.dryRun) {
+      const data = await toEntryData(context, slug, record, checksum);
+      await strapi.documents(CASE_STUDY).update({ documentId, locale, data: data as never });
+      if (record.publish) await strapi.documents(CASE_STUDY).publish({ documentId, locale });
+    } else if (record.provider) {
+      await organisationId(context, record.provider);
+    }
+    context.slugsInLocale.set(slug, documentId);
+    return existing ? 'updated' : 'created';
+  }
+
+  if (context.dryRun) {
+    if (record.provider) await organisationId(context, record.provider);
+    return 'created';
+  }
+  const data = await toEntryData(context, slug, record, checksum);
+  const created = await strapi.documents(CASE_STUDY).create({ locale, data: data as never });
+  if (record.publish) await strapi.documents(CASE_STUDY).publish({ documentId: created.documentId, locale });
+  context.slugsInLocale.set(slug, created.documentId);
+  return 'created';
+}

@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { ensureFirstAdmin } from './access/first-admin';
+import { grantPublicReadAccess } from './access/public-role';
+import { ensureSiteToken } from './access/site-token';
+import { seedDemoContent } from './seed/demo-content';
+import { seedLocales } from './seed/locales';
+import { seedMunicipalities } from './seed/municipalities';
+import { seedTaxonomies } from './seed/taxonomies';
+import { registerCaseStudyRules } from './validation/case-study-rules';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerCaseStudyRules(strapi);
+  },
+
+  /** Every step is idempotent: it runs on every start and only adds what is missing. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await seedLocales(strapi);
+    await seedTaxonomies(strapi);
+    await seedMunicipalities(strapi);
+    await grantPublicReadAccess(strapi);
+    await ensureSiteToken(strapi);
+    await ensureFirstAdmin(strapi);
+    await seedDemoContent(strapi);
+  },
+};

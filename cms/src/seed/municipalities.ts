@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { Core } from '@strapi/strapi';
+import { dataPath } from './data-dir';
+
+interface MunicipalityRow {
+  ags: string;
+  name: string;
+  type: string;
+  district: string;
+  district_ags: string;
+  region: string;
+  lat: string;
+  lon: string;
+  population: string;
+}
+
+const UID = 'api::municipality.municipality';
+
+/** Reads `data/nrw/municipalities.csv` (Destatis GV100AD + BKG VG5000, see data/nrw/SOURCES.md). */
+export async function readMunicipalities(strapi: Core.Strapi): Promise<MunicipalityRow[]> {
+  const csv = await readFile(dataPath(strapi, 'nrw', 'municipalities.csv'), 'utf8');
+  return parse(csv, { columns: true, skip_empty_lines: true }) as MunicipalityRow[];
+}
+
+/** Creates the NRW municipalities whose AGS is not in the database yet. */
+export async function seedMunicipalities(strapi: Core.Strapi): Promise<void> {
+  const rows = await readMunicipalities(strapi);
+  const existing = await strapi.db.query(UID).findMany({ select: ['ags'] });
+  const known = new Set(existing.map((entry: { ags: string }) => entry.ags));
+  const missing = rows.filter((row) => !known.has(row.ags));
+  if (missing.length === 0) return;
+  await strapi.db.transaction(async () => {
+    for (const row of missing) {
+      await strapi.documents(UID).create({
+        data: {
+          ags: row.ags,
+          name: row.name,
+          type: row.type,
+          // The CSV says "kreisfreie Stadt" for a city that is its own Kreis; name the Kreis after the city.
+          district: row.district === 'kreisfreie Stadt' ? row.name : row.district,
+          districtAgs: row.district_ags,
+          region: row.region,
+          lat: Number(row.lat),
+          lon: Number(row.lon),
+          population: Number(row.population),
+        } as never,
+      });
+    }
+  });
+  strapi.log.info(`[seed] created ${missing.length} municipalities`);
+}

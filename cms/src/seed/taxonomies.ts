@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import type { Core, UID } from '@strapi/strapi';
+import { dataPath } from './data-dir';
+
+interface TaxonomyEntry {
+  slug: string;
+  de: string;
+  en: string;
+  number?: number;
+}
+
+type TaxonomyFile = Record<'buildingBlocks' | 'targetGroups' | 'topics' | 'settings' | 'qualityCriteria', TaxonomyEntry[]>;
+
+/** Which list of `taxonomies.json` fills which content type. */
+export const TAXONOMY_TYPES = {
+  buildingBlocks: 'api::building-block.building-block',
+  targetGroups: 'api::target-group.target-group',
+  topics: 'api::topic.topic',
+  settings: 'api::setting.setting',
+  qualityCriteria: 'api::quality-criterion.quality-criterion',
+} as const satisfies Record<keyof TaxonomyFile, UID.ContentType>;
+
+/**
+ * Creates every taxonomy entry of `data/taxonomies.json` whose slug is missing.
+ * Existing entries are left alone, so editors' renames survive restarts.
+ */
+export async function seedTaxonomies(strapi: Core.Strapi): Promise<void> {
+  const file = JSON.parse(await readFile(dataPath(strapi, 'taxonomies.json'), 'utf8')) as TaxonomyFile;
+  let created = 0;
+  await strapi.db.transaction(async () => {
+    for (const [list, uid] of Object.entries(TAXONOMY_TYPES) as [keyof TaxonomyFile, UID.ContentType][]) {
+      const existing = await strapi.db.query(uid).findMany({ select: ['slug'] });
+      const known = new Set(existing.map((entry: { slug: string }) => entry.slug));
+      for (const entry of file[list]) {
+        if (known.has(entry.slug)) continue;
+        const data: Record<string, unknown> = { slug: entry.slug, name: entry.de, nameEn: entry.en };
+        if (entry.number !== undefined) data.number = entry.number;
+        await strapi.documents(uid).create({ data: data as never });
+        created += 1;
+      }
+    }
+  });
+  if (created > 0) strapi.log.info(`[seed] created ${created} taxonomy entries`);
+}

@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const UID = 'api::case-study.case-study';
+
+interface FundingYears {
+  fundingStart?: number | null;
+  fundingEnd?: number | null;
+}
+
+/** Returns the editor-facing message when the funding period is inverted, else undefined. */
+export function fundingPeriodError({ fundingStart, fundingEnd }: FundingYears): string | undefined {
+  if (fundingStart == null || fundingEnd == null) return undefined;
+  if (Number(fundingEnd) >= Number(fundingStart)) return undefined;
+  return `Das Förderende (${fundingEnd}) liegt vor dem Förderbeginn (${fundingStart}).`;
+}
+
+function fail(message: string, path: string): never {
+  throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+}
+
+/**
+ * Rules the content-type schema cannot express, enforced for the admin UI,
+ * the REST API and the importer alike (all go through the document service).
+ */
+export function registerCaseStudyRules(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== UID) return next();
+    const params = context.params as { documentId?: string; locale?: string; data?: FundingYears };
+    if (context.action === 'create' || context.action === 'update' || context.action === 'publish') {
+      let years: FundingYears = params.data ?? {};
+      if (params.documentId && (years.fundingStart === undefined || years.fundingEnd === undefined)) {
+        const stored = await strapi.db.query(UID).findOne({
+          where: { documentId: params.documentId, publishedAt: null },
+          select: ['fundingStart', 'fundingEnd'],
+        });
+        years = { ...stored, ...years };
+      }
+      const message = fundingPeriodError(years);
+      if (message) fail(message, 'fundingEnd');
+    }
+    return next();
+  });
+}

