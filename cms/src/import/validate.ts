@@ -64,7 +64,7 @@ export function validateRecords(raw: RawRecord[], vocabulary: Vocabulary, option
     }
     const parsed = importRecordSchema.safeParse(value);
     if (!parsed.success) {
-      for (const problem of describeZodError(parsed.error)) issue(problem.field, problem.reason);
+      for (const problem of describeZodError(parsed.error, value)) issue(problem.field, problem.reason);
       continue;
     }
     const record = parsed.data;
@@ -97,9 +97,16 @@ export function validateRecords(raw: RawRecord[], vocabulary: Vocabulary, option
   return result;
 }
 
-function describeZodError(error: ZodError): { field: string; reason: string }[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(record)',
-    reason: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
-  }));
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], value);
+}
+
+function describeZodError(error: ZodError, value: object): { field: string; reason: string }[] {
+  return error.issues.map((issue) => {
+    const missing = issue.code === 'invalid_type' && valueAt(value, issue.path) == null;
+    return {
+      field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(record)',
+      reason: missing ? 'is required' : issue.message,
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ImportRecord } from './record-schema';
+import { slugify } from './slugify';
 import type { ValidRecord } from './validate';
 import type { ReferenceIds } from './vocabulary';
 
@@ -30,6 +31,15 @@ export function recordChecksum(slug: string, locale: string, record: ImportRecor
 const items = (texts: string[]) => texts.map((text) => ({ text }));
 const ids = (map: Map<string, string>, keys: string[]) => keys.map((key) => map.get(key)!);
 
+/** The slugified name, with a number appended if another organisation has that slug already. */
+async function freeOrganisationSlug(context: WriteContext, name: string): Promise<string> {
+  const base = slugify(name) || 'organisation';
+  for (let suffix = 1; ; suffix += 1) {
+    const slug = suffix === 1 ? base : `${base}-${suffix}`;
+    if ((await context.strapi.db.query(ORGANISATION).count({ where: { slug } })) === 0) return slug;
+  }
+}
+
 async function organisationId(context: WriteContext, name: string): Promise<string | undefined> {
   if (context.organisations.size === 0) {
     const rows: { documentId: string; name: string }[] = await context.strapi.db
@@ -41,7 +51,7 @@ async function organisationId(context: WriteContext, name: string): Promise<stri
   if (known) return known;
   context.onOrganisationCreated(name);
   if (context.dryRun) return undefined;
-  const created = await context.strapi.documents(ORGANISATION).create({ data: { name } as never });
+  const created = await context.strapi.documents(ORGANISATION).create({ data: { name, slug: await freeOrganisationSlug(context, name) } as never });
   context.organisations.set(name.toLowerCase(), created.documentId);
   return created.documentId;
 }

@@ -1,0 +1,35 @@
+// Tells whether cms/dist was built from the current sources (shared by the launcher, CLIs and tests).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CMS_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+export const DIST_DIR = join(CMS_DIR, 'dist');
+const BUILD_HASH_FILE = join(DIST_DIR, '.build-hash');
+const SOURCES = ['src', 'config', 'package.json', 'tsconfig.json'];
+
+function listFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((name) => listFiles(join(path, name)));
+}
+
+/** Hash of everything `strapi build` compiles; a different hash means `dist/` is stale. */
+export function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap((source) => listFiles(join(CMS_DIR, source)))) {
+    hash.update(relative(CMS_DIR, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** True when `dist/` (server code and admin panel) was built from the current sources. */
+export function isBuildFresh(): boolean {
+  return existsSync(BUILD_HASH_FILE) && readFileSync(BUILD_HASH_FILE, 'utf8').trim() === sourceHash();
+}
+
+/** Records that `strapi build` just finished for the current sources. */
+export function markBuildFresh(): void {
+  writeFileSync(BUILD_HASH_FILE, `${sourceHash()}\n`);
+}

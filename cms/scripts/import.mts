@@ -1,0 +1,83 @@
+// `npm run import -- <file.json|file.csv> [--dry-run] [--locale de] [--skip-invalid]`
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportReport } from '../src/import/run-import.ts';
+import { createProgressBar } from './progress-bar.mts';
+import { loadStrapi } from './strapi-app.mts';
+import { loadEnv } from '../../scripts/env-file.ts';
+
+const USAGE = `Usage: npm run import -- <file.json|file.csv> [--dry-run] [--locale de|en] [--skip-invalid]
+
+  --dry-run       validate and show what would change; write nothing
+  --locale CODE   locale of the records (default: the CMS's default locale, de)
+  --skip-invalid  write the valid records even if others are invalid`;
+
+function printReport(report: ImportReport, dryRun: boolean): void {
+  for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+  for (const issue of report.issues) {
+    const where = issue.line ? `record ${issue.record} (line ${issue.line})` : `record ${issue.record}`;
+    console.error(`error: ${where}, field "${issue.field}": ${issue.reason}`);
+  }
+  const invalidRecords = new Set(report.issues.map((issue) => issue.record)).size;
+  const verb = report.written ? '' : 'would be ';
+  console.log(
+    `${report.total} records (${report.locale}): ${report.created} ${verb}created, ${report.updated} ${verb}updated, ` +
+      `${report.unchanged} unchanged, ${invalidRecords} invalid.`,
+  );
+  if (report.organisationsCreated.length > 0) {
+    console.log(`Organisations ${verb}created: ${report.organisationsCreated.join(', ')}`);
+  }
+  if (!report.written && !dryRun) {
+    console.error('Nothing was written because the file has invalid records. Fix them, or use --skip-invalid to import the valid ones.');
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      'skip-invalid': { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  // npm runs scripts from the package folder; the user meant a path relative to where they typed the command.
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
+  if (!existsSync(file)) {
+    console.error(`File not found: ${file}`);
+    return 2;
+  }
+  loadEnv();
+  const strapi = await loadStrapi({ logLevel: 'warn' });
+  try {
+    const progress = createProgressBar('Importing');
+    const importer = strapi.service('api::case-study.importer') as {
+      importFile(path: string, options: object): Promise<ImportReport>;
+    };
+    const report = await importer.importFile(file, {
+      locale: values.locale,
+      dryRun: values['dry-run'],
+      skipInvalid: values['skip-invalid'],
+      onProgress: (done: number, total: number) => progress.update(done, total),
+    });
+    printReport(report, values['dry-run']);
+    return report.issues.length > 0 ? 1 : 0;
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,53 @@
+// Boots a real Strapi on a throwaway database for integration tests.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '@strapi/strapi';
+import { loadStrapi } from '../../scripts/strapi-app.mts';
+import { createTestDatabase } from './test-database.mts';
+
+export interface TestStrapi {
+  strapi: Core.Strapi;
+  /** Base URL of the running HTTP server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  siteToken: string;
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(24).toString('base64url');
+
+/** Environment of a test CMS: fresh secrets, a throwaway database, demo content off unless asked for. */
+export function testEnvironment(database: Record<string, string>, options: { demoContent?: boolean } = {}) {
+  return {
+    ...database,
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_SITE_TOKEN: secret(),
+    ADMIN_EMAIL: 'redaktion@example.org',
+    ADMIN_PASSWORD: `Qz-${secret()}-7a`,
+    SEED_DEMO_CONTENT: options.demoContent ? 'true' : 'false',
+  };
+}
+
+export async function startTestStrapi(options: { demoContent?: boolean } = {}): Promise<TestStrapi> {
+  const database = await createTestDatabase();
+  const env = testEnvironment(database.env, options);
+  Object.assign(process.env, env);
+  const strapi = await loadStrapi({ compile: false, logLevel: 'warn' });
+  strapi.server.mount();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    siteToken: env.STRAPI_SITE_TOKEN,
+    async stop() {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+}

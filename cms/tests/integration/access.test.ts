@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
+
+let cms: TestStrapi;
+let publishedId: string;
+let draftOnlyId: string;
+
+beforeAll(async () => {
+  cms = await startTestStrapi({ demoContent: true });
+  const documents = cms.strapi.documents('api::case-study.case-study');
+  const published = await documents.findFirst({ locale: 'de', status: 'published' });
+  publishedId = published!.documentId;
+  // An unpublished change to a published entry, and an entry that was never published.
+  await documents.update({ documentId: publishedId, locale: 'de', data: { title: 'GEHEIMER ENTWURFSTITEL' } as never });
+  const block = await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'aktive-nachbarschaft' } });
+  const draft = await documents.create({
+    locale: 'de',
+    data: { title: 'Unveröffentlichtes Projekt', slug: 'unveroeffentlicht', teaser: 't', description: 'd', buildingBlock: block.documentId, status: 'laufend', fundingStart: 2024 } as never,
+  });
+  draftOnlyId = draft.documentId;
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+type Auth = 'public' | 'site-token';
+async function get(path: string, auth: Auth = 'public') {
+  const headers: Record<string, string> = auth === 'site-token' ? { authorization: `Bearer ${cms.siteToken}` } : {};
+  const response = await fetch(`${cms.url}${path}`, { headers });
+  return { status: response.status, body: (await response.json().catch(() => null)) as any };
+}
+
+describe.each<Auth>(['public', 'site-token'])('REST access as %s', (auth) => {
+  it('lists published case studies with the demo content in German and English', async () => {
+    const german = await get('/api/case-studies?locale=de&pagination[pageSize]=100', auth);
+    expect(german.status).toBe(200);
+    expect(german.body.meta.pagination.total).toBeGreaterThanOrEqual(40);
+    const english = await get('/api/case-studies?locale=en&pagination[pageSize]=100', auth);
+    expect(english.body.meta.pagination.total).toBeGreaterThanOrEqual(10);
+  });
+
+  it('shows the published version, never the unpublished edit', async () => {
+    const { status, body } = await get(`/api/case-studies/${publishedId}?locale=de`, auth);
+    expect(status).toBe(200);
+    expect(body.data.title).not.toBe('GEHEIMER ENTWURFSTITEL');
+    const all = await get('/api/case-studies?locale=de&pagination[pageSize]=100&filters[title][$contains]=GEHEIM', auth);
+    expect(all.body.data).toEqual([]);
+  });
+
+  it('does not find a never-published entry', async () => {
+    expect((await get(`/api/case-studies/${draftOnlyId}?locale=de`, auth)).status).toBe(404);
+  });
+
+  it.each(['status=draft', 'status=DRAFT', 'status[0]=draft', 'status=draft&locale=en'])('refuses drafts asked for with ?%s', async (query) => {
+    const list = await get(`/api/case-studies?${query}`, auth);
+    expect(list.status).toBe(403);
+    expect(JSON.stringify(list.body)).not.toContain('GEHEIMER');
+    const one = await get(`/api/case-studies/${draftOnlyId}?${query}`, auth);
+    expect(one.status).toBe(403);
+  });
+
+  it('reads every taxonomy', async () => {
+    for (const type of ['building-blocks', 'municipalities', 'target-groups', 'topics', 'settings', 'quality-criteria', 'organisations']) {
+      expect((await get(`/api/${type}`, auth)).status, type).toBe(200);
+    }
+  });
+
+  it('cannot write anything', async () => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (auth === 'site-token') headers.authorization = `Bearer ${cms.siteToken}`;
+    for (const [method, path] of [['POST', '/api/case-studies'], ['PUT', `/api/case-studies/${publishedId}`], ['DELETE', `/api/case-studies/${publishedId}`], ['POST', '/api/topics']]) {
+      const response = await fetch(`${cms.url}${path}`, { method, headers, body: method === 'DELETE' ? undefined : JSON.stringify({ data: { title: 'x' } }) });
+      expect([403, 404, 405], `${method} ${path}`).toContain(response.status);
+    }
+  });
+});
+
+describe('the public role', () => {
+  it('has exactly find and findOne on case studies and taxonomies', async () => {
+    const role = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
+    const actions = role.permissions.map((permission: { action: string }) => permission.action).sort();
+    expect(actions).toHaveLength(16);
+    expect(actions.every((action: string) => /^api::[a-z-]+\.[a-z-]+\.(find|findOne)$/.test(action))).toBe(true);
+  });
+
+  it('cannot list users, sign up or read the upload library', async () => {
+    expect((await get('/api/users')).status).toBe(403);
+    const signUp = await fetch(`${cms.url}/api/auth/local/register`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x', email: 'x@example.org', password: 'Secret123' }),
+    });
+    expect(signUp.status).toBeGreaterThanOrEqual(400);
+    expect(signUp.status).toBeLessThan(500);
+    expect((await get('/api/upload/files')).status).toBe(403);
+  });
+
+  it('gets no access with a wrong token', async () => {
+    const response = await fetch(`${cms.url}/api/case-studies`, { headers: { authorization: 'Bearer not-a-token' } });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('the site token', () => {
+  it('is a read-only token named "Website (read-only)"', async () => {
+    const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website (read-only)' } });
+    expect(token.type).toBe('read-only');
+  });
+});
