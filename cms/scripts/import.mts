@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport } from '../src/import/run-import.ts';
 import { createProgressBar } from './progress-bar.mts';
-import { loadStrapi } from './strapi-app.mts';
+import { loadStrapi, stopStrapi } from './strapi-app.mts';
 import { loadEnv } from '../../scripts/env-file.ts';
 
 const USAGE = `Usage: npm run import -- <file.json|file.csv> [--dry-run] [--locale de|en] [--skip-invalid]
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     console.error(`error: ${(error as Error).message}`);
     return 1;
   } finally {
-    await strapi.destroy();
+    await stopStrapi(strapi);
   }
 }
 

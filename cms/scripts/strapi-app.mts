@@ -18,3 +18,22 @@ export async function loadStrapi(options: { compile?: boolean; logLevel?: string
   if (options.logLevel) app.log.level = options.logLevel;
   return app.load();
 }
+
+interface KnexPool {
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
+/**
+ * Destroys Strapi once its database pool is idle. Work Strapi starts in the
+ * background after a write (event hub listeners such as webhooks) would
+ * otherwise be aborted by the shutdown and crash the process.
+ */
+export async function stopStrapi(strapi: Core.Strapi, timeoutMs = 5_000): Promise<void> {
+  const pool = (strapi.db.connection as unknown as { client: { pool?: KnexPool } }).client.pool;
+  const deadline = Date.now() + timeoutMs;
+  while (pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await strapi.destroy();
+}

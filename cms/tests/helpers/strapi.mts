@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
-import { loadStrapi } from '../../scripts/strapi-app.mts';
+import { loadStrapi, stopStrapi } from '../../scripts/strapi-app.mts';
 import { createTestDatabase } from './test-database.mts';
 
 export interface TestStrapi {
@@ -46,7 +46,7 @@ export async function startTestStrapi(options: { demoContent?: boolean } = {}): 
     url: `http://127.0.0.1:${port}`,
     siteToken: env.STRAPI_SITE_TOKEN,
     async stop() {
-      await strapi.destroy();
+      await stopStrapi(strapi);
       await database.drop();
     },
   };
