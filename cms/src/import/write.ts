@@ -80,7 +80,7 @@ async function toEntryData(context: WriteContext, slug: string, record: ImportRe
     settings: ids(references.settings, record.settings),
     criteria: ids(references.criteria, record.criteria),
     provider: record.provider ? ((await organisationId(context, record.provider)) ?? null) : null,
-    status: record.status,
+    projectStatus: record.status,
     fundingStart: record.fundingStart,
     fundingEnd: record.fundingEnd ?? null,
     fundingPhase: record.fundingPhase ?? null,

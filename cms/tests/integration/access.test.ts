@@ -15,7 +15,7 @@ beforeAll(async () => {
   const block = await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'aktive-nachbarschaft' } });
   const draft = await documents.create({
     locale: 'de',
-    data: { title: 'Unveröffentlichtes Projekt', slug: 'unveroeffentlicht', teaser: 't', description: 'd', buildingBlock: block.documentId, status: 'laufend', fundingStart: 2024 } as never,
+    data: { title: 'Unveröffentlichtes Projekt', slug: 'unveroeffentlicht', teaser: 't', description: 'd', buildingBlock: block.documentId, projectStatus: 'laufend', fundingStart: 2024 } as never,
   });
   draftOnlyId = draft.documentId;
 });

@@ -38,7 +38,7 @@ describe('importing a valid JSON file', () => {
     expect(await countOrganisations()).toBe(organisationsBefore + 2);
 
     const entry = await findPublished('bewegungsbaustelle-im-park');
-    expect(entry).toMatchObject({ status: 'verstetigt', fundingStart: 2019, fundingEnd: 2021 });
+    expect(entry).toMatchObject({ projectStatus: 'verstetigt', fundingStart: 2019, fundingEnd: 2021 });
     expect(entry!.buildingBlock.slug).toBe('gesundes-aufwachsen');
     expect(entry!.municipalities.map((m: { name: string }) => m.name).sort()).toEqual(['Kamen', 'Lünen']);
     expect(entry!.provider.name).toBe('Sportjugend Test e. V.');

@@ -21,7 +21,7 @@ function entry(overrides: Record<string, unknown> = {}) {
     teaser: 'Bewegungsangebote in der großen Pause.',
     description: 'Beschreibung',
     buildingBlock,
-    status: 'laufend',
+    projectStatus: 'laufend',
     fundingStart: 2022,
     fundingEnd: 2024,
     ...overrides,

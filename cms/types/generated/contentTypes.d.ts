@@ -654,6 +654,16 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    projectStatus: Schema.Attribute.Enumeration<
+      ['laufend', 'abgeschlossen', 'verstetigt']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'laufend'>;
     provider: Schema.Attribute.Relation<
       'manyToOne',
       'api::organisation.organisation'
@@ -689,16 +699,6 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
-    status: Schema.Attribute.Enumeration<
-      ['laufend', 'abgeschlossen', 'verstetigt']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetPluginOptions<{
-        i18n: {
-          localized: false;
-        };
-      }> &
-      Schema.Attribute.DefaultTo<'laufend'>;
     successFactors: Schema.Attribute.Component<'case-study.list-item', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {

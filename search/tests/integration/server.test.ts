@@ -20,7 +20,7 @@ describe('the local Meilisearch launcher', () => {
     const server = await startMeilisearch({ dataDir, masterKey: 'test-master-key-0123456789' });
     try {
       const version = await fetch(`${server.url}/version`, { headers: { authorization: 'Bearer test-master-key-0123456789' } });
-      expect((await version.json()).pkgVersion).toBe('1.21.0');
+      expect(((await version.json()) as { pkgVersion: string }).pkgVersion).toBe('1.21.0');
       const anonymous = await fetch(`${server.url}/indexes`);
       expect(anonymous.status).toBe(401);
     } finally {

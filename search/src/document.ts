@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const term = z.object({ slug: z.string(), name: z.string() });
+
+/** A municipality as the index carries it: enough to filter by Kreis and Regierungsbezirk and to print "Lünen (Kreis Unna)". */
+export const searchMunicipalitySchema = z.object({
+  ags: z.string().regex(/^\d{8}$/),
+  name: z.string(),
+  district: z.string(),
+  districtAgs: z.string().regex(/^\d{5}$/),
+  region: z.string(),
+});
+
+/**
+ * One published case study in one locale, denormalised for search, facets and
+ * result cards. Primary key: `documentId` (one index per locale).
+ */
+export const searchDocumentSchema = z.object({
+  documentId: z.string().min(1),
+  locale: z.string().min(2),
+  slug: z.string().min(1),
+  title: z.string(),
+  titleSort: z.string(),
+  teaser: z.string(),
+  description: z.string(),
+  startingSituation: z.string(),
+  goals: z.string(),
+  approach: z.string(),
+  results: z.string(),
+  afterFunding: z.string(),
+  transferability: z.string(),
+  successFactors: z.array(z.string()),
+  pitfalls: z.array(z.string()),
+  partners: z.array(z.string()),
+  provider: z.string().nullable(),
+  buildingBlock: term.extend({ number: z.number().int() }).nullable(),
+  buildingBlockSlug: z.string().nullable(),
+  municipalities: z.array(searchMunicipalitySchema),
+  municipalityAgs: z.array(z.string()),
+  municipalityNames: z.array(z.string()),
+  districtAgs: z.array(z.string()),
+  districtNames: z.array(z.string()),
+  regions: z.array(z.string()),
+  targetGroups: z.array(term),
+  targetGroupSlugs: z.array(z.string()),
+  targetGroupNames: z.array(z.string()),
+  topics: z.array(term),
+  topicSlugs: z.array(z.string()),
+  topicNames: z.array(z.string()),
+  settings: z.array(term),
+  settingSlugs: z.array(z.string()),
+  settingNames: z.array(z.string()),
+  criteria: z.array(term),
+  criterionSlugs: z.array(z.string()),
+  status: z.string().nullable(),
+  fundingStart: z.number().int().nullable(),
+  fundingEnd: z.number().int().nullable(),
+  /** Every year the project was funded, for "Förderzeitraum" range filters. */
+  fundingYears: z.array(z.number().int()),
+  image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+  _geo: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  /** Epoch milliseconds, sortable. */
+  publishedAt: z.number(),
+  updatedAt: z.number(),
+  lastReviewed: z.string().nullable(),
+});
+
+export type SearchDocument = z.infer<typeof searchDocumentSchema>;
+export type SearchMunicipality = z.infer<typeof searchMunicipalitySchema>;

@@ -1,0 +1,155 @@
+import { markdownToPlainText } from './plain-text.ts';
+import { searchDocumentSchema, type SearchDocument } from './document.ts';
+
+interface TermEntry {
+  slug: string;
+  name: string;
+  nameEn?: string | null;
+}
+
+interface MunicipalityEntry {
+  ags: string;
+  name: string;
+  district: string;
+  districtAgs: string;
+  region: string;
+  lat: number | string;
+  lon: number | string;
+}
+
+/** A published case study as the CMS returns it with {@link CASE_STUDY_POPULATE}. */
+export interface CaseStudyEntry {
+  documentId: string;
+  locale: string;
+  slug: string;
+  title: string;
+  teaser?: string | null;
+  description?: string | null;
+  startingSituation?: string | null;
+  goals?: string | null;
+  approach?: string | null;
+  results?: string | null;
+  afterFunding?: string | null;
+  transferability?: { staffFte?: number | null; budgetRange?: string | null; durationMonths?: number | null; partnersNeeded?: string | null; firstSteps?: string | null } | null;
+  successFactors?: { text: string }[] | null;
+  pitfalls?: { text: string }[] | null;
+  partners?: { text: string }[] | null;
+  provider?: { name: string } | null;
+  buildingBlock?: (TermEntry & { number: number }) | null;
+  municipalities?: MunicipalityEntry[] | null;
+  targetGroups?: TermEntry[] | null;
+  topics?: TermEntry[] | null;
+  settings?: TermEntry[] | null;
+  criteria?: TermEntry[] | null;
+  projectStatus?: string | null;
+  fundingStart?: number | null;
+  fundingEnd?: number | null;
+  images?: { alt: string; file?: { url: string; formats?: Record<string, { url: string }> | null } | null }[] | null;
+  publishedAt: string | Date;
+  updatedAt: string | Date;
+  lastReviewed?: string | null;
+}
+
+/** The populate a case study needs to be mapped; the CMS reads with exactly this. */
+export const CASE_STUDY_POPULATE = {
+  transferability: true,
+  successFactors: true,
+  pitfalls: true,
+  partners: true,
+  provider: { fields: ['name'] },
+  buildingBlock: { fields: ['slug', 'name', 'nameEn', 'number'] },
+  municipalities: { fields: ['ags', 'name', 'district', 'districtAgs', 'region', 'lat', 'lon'] },
+  targetGroups: { fields: ['slug', 'name', 'nameEn'] },
+  topics: { fields: ['slug', 'name', 'nameEn'] },
+  settings: { fields: ['slug', 'name', 'nameEn'] },
+  criteria: { fields: ['slug', 'name', 'nameEn'] },
+  images: { populate: { file: { fields: ['url', 'formats'] } } },
+} as const;
+
+const texts = (items: { text: string }[] | null | undefined) => (items ?? []).map((item) => item.text);
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+function termName(term: TermEntry, locale: string): string {
+  return locale === 'de' ? term.name : term.nameEn || term.name;
+}
+
+function terms(entries: TermEntry[] | null | undefined, locale: string) {
+  return (entries ?? []).map((term) => ({ slug: term.slug, name: termName(term, locale) }));
+}
+
+function fundingYears(start: number | null | undefined, end: number | null | undefined): number[] {
+  if (start == null) return [];
+  const last = end ?? start;
+  return Array.from({ length: Math.max(0, last - start) + 1 }, (_, offset) => start + offset);
+}
+
+/** Centre of the named municipalities: what "near me" sorting and radius filters use. */
+function centre(municipalities: MunicipalityEntry[]): SearchDocument['_geo'] {
+  if (municipalities.length === 0) return null;
+  const sum = municipalities.reduce((acc, m) => ({ lat: acc.lat + Number(m.lat), lng: acc.lng + Number(m.lon) }), { lat: 0, lng: 0 });
+  return { lat: sum.lat / municipalities.length, lng: sum.lng / municipalities.length };
+}
+
+/** Maps a populated published case study to its search document; throws if the result breaks the schema. */
+export function toSearchDocument(entry: CaseStudyEntry): SearchDocument {
+  const { locale } = entry;
+  const municipalities = (entry.municipalities ?? []).map((m) => ({
+    ags: m.ags, name: m.name, district: m.district, districtAgs: m.districtAgs, region: m.region,
+  }));
+  const targetGroups = terms(entry.targetGroups, locale);
+  const topics = terms(entry.topics, locale);
+  const settings = terms(entry.settings, locale);
+  const criteria = terms(entry.criteria, locale);
+  const image = entry.images?.find((item) => item.file?.url);
+  const transfer = entry.transferability;
+  const document: SearchDocument = {
+    documentId: entry.documentId,
+    locale,
+    slug: entry.slug,
+    title: entry.title,
+    titleSort: entry.title.toLocaleLowerCase(locale),
+    teaser: entry.teaser ?? '',
+    description: markdownToPlainText(entry.description),
+    startingSituation: markdownToPlainText(entry.startingSituation),
+    goals: markdownToPlainText(entry.goals),
+    approach: markdownToPlainText(entry.approach),
+    results: markdownToPlainText(entry.results),
+    afterFunding: markdownToPlainText(entry.afterFunding),
+    transferability: [transfer?.partnersNeeded ?? '', markdownToPlainText(transfer?.firstSteps)].filter(Boolean).join(' '),
+    successFactors: texts(entry.successFactors),
+    pitfalls: texts(entry.pitfalls),
+    partners: texts(entry.partners),
+    provider: entry.provider?.name ?? null,
+    buildingBlock: entry.buildingBlock
+      ? { slug: entry.buildingBlock.slug, name: termName(entry.buildingBlock, locale), number: entry.buildingBlock.number }
+      : null,
+    buildingBlockSlug: entry.buildingBlock?.slug ?? null,
+    municipalities,
+    municipalityAgs: municipalities.map((m) => m.ags),
+    municipalityNames: municipalities.map((m) => m.name),
+    districtAgs: unique(municipalities.map((m) => m.districtAgs)),
+    districtNames: unique(municipalities.map((m) => m.district)),
+    regions: unique(municipalities.map((m) => m.region)),
+    targetGroups,
+    targetGroupSlugs: targetGroups.map((t) => t.slug),
+    targetGroupNames: targetGroups.map((t) => t.name),
+    topics,
+    topicSlugs: topics.map((t) => t.slug),
+    topicNames: topics.map((t) => t.name),
+    settings,
+    settingSlugs: settings.map((t) => t.slug),
+    settingNames: settings.map((t) => t.name),
+    criteria,
+    criterionSlugs: criteria.map((t) => t.slug),
+    status: entry.projectStatus ?? null,
+    fundingStart: entry.fundingStart ?? null,
+    fundingEnd: entry.fundingEnd ?? null,
+    fundingYears: fundingYears(entry.fundingStart, entry.fundingEnd),
+    image: image?.file ? { url: image.file.formats?.small?.url ?? image.file.url, alt: image.alt } : null,
+    _geo: centre(entry.municipalities ?? []),
+    publishedAt: new Date(entry.publishedAt).getTime(),
+    updatedAt: new Date(entry.updatedAt).getTime(),
+    lastReviewed: entry.lastReviewed ?? null,
+  };
+  return searchDocumentSchema.parse(document);
+}

@@ -1,0 +1,19 @@
+import { Meilisearch, type Task } from 'meilisearch';
+
+/** A Meilisearch client; `key` is the narrowest key the caller needs, never the master key unless creating keys. */
+export function createMeiliClient(url: string, key: string, timeoutMs = 30_000): Meilisearch {
+  return new Meilisearch({ host: url, apiKey: key, timeout: timeoutMs, defaultWaitOptions: { interval: 10, timeout: 60_000 } });
+}
+
+export class MeiliTaskError extends Error {
+  constructor(readonly task: Task) {
+    super(`Meilisearch task ${task.uid} (${task.type} on ${task.indexUid ?? 'all indexes'}) ${task.status}: ${task.error?.message ?? 'no error message'}`);
+    this.name = 'MeiliTaskError';
+  }
+}
+
+/** Throws unless the task reached `succeeded`: a task that failed or was canceled did not change the index. */
+export function assertSucceeded(task: Task): Task {
+  if (task.status !== 'succeeded') throw new MeiliTaskError(task);
+  return task;
+}
