@@ -6,15 +6,19 @@ import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
 import { seedTaxonomies } from './seed/taxonomies';
+import { registerChangeRecorder } from './sync/record-changes';
+import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerCaseStudyRules(strapi);
+    registerChangeRecorder(strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify());
   },
 
   /** Every step is idempotent: it runs on every start and only adds what is missing. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await searchSync(strapi).prepare();
     await seedLocales(strapi);
     await seedTaxonomies(strapi);
     await seedMunicipalities(strapi);
@@ -22,5 +26,10 @@ export default {
     await ensureSiteToken(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
+    await searchSync(strapi).start();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await searchSync(strapi).stop();
   },
 };

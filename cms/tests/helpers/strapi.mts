@@ -3,14 +3,19 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import { loadStrapi, stopStrapi } from '../../scripts/strapi-app.mts';
-import { createTestDatabase } from './test-database.mts';
+import { createTestDatabase, type TestDatabase } from './test-database.mts';
 
 export interface TestStrapi {
   strapi: Core.Strapi;
   /** Base URL of the running HTTP server, e.g. http://127.0.0.1:41234 */
   url: string;
   siteToken: string;
+  database: TestDatabase;
+  env: Record<string, string>;
+  /** Shuts Strapi down and drops the database. */
   stop(): Promise<void>;
+  /** Shuts Strapi down and keeps the database, to boot it again. */
+  shutdown(): Promise<void>;
 }
 
 const secret = () => randomBytes(24).toString('base64url');
@@ -30,23 +35,36 @@ export function testEnvironment(database: Record<string, string>, options: { dem
     ADMIN_EMAIL: 'redaktion@example.org',
     ADMIN_PASSWORD: `Qz-${secret()}-7a`,
     SEED_DEMO_CONTENT: options.demoContent ? 'true' : 'false',
+    MEILI_URL: '',
   };
 }
 
-export async function startTestStrapi(options: { demoContent?: boolean } = {}): Promise<TestStrapi> {
-  const database = await createTestDatabase();
-  const env = testEnvironment(database.env, options);
+export interface StartOptions {
+  demoContent?: boolean;
+  /** Extra variables, e.g. MEILI_URL and MEILI_MASTER_KEY to switch the search sync on. */
+  env?: Record<string, string>;
+  /** Boot again on the database (and with the secrets) of an earlier test Strapi. */
+  restartOf?: TestStrapi;
+}
+
+export async function startTestStrapi(options: StartOptions = {}): Promise<TestStrapi> {
+  const database = options.restartOf?.database ?? (await createTestDatabase());
+  const env = { ...(options.restartOf?.env ?? testEnvironment(database.env, options)), ...options.env };
   Object.assign(process.env, env);
   const strapi = await loadStrapi({ compile: false, logLevel: 'warn' });
   strapi.server.mount();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
+  const shutdown = () => stopStrapi(strapi);
   return {
     strapi,
     url: `http://127.0.0.1:${port}`,
-    siteToken: env.STRAPI_SITE_TOKEN,
+    siteToken: env.STRAPI_SITE_TOKEN!,
+    database,
+    env,
+    shutdown,
     async stop() {
-      await stopStrapi(strapi);
+      await shutdown();
       await database.drop();
     },
   };

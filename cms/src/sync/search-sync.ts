@@ -1,0 +1,135 @@
+import type { Core } from '@strapi/strapi';
+import {
+  createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type SyncStatus,
+} from '@praxis/search';
+import { KnexOutboxStore } from './knex-outbox-store';
+import { ensureOutboxTable } from './outbox-table';
+import { StrapiPublishedSource } from './strapi-source';
+
+const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+/**
+ * The CMS side of the search sync: owns the outbox store, the worker and the
+ * scheduled reconciliation. Without MEILI_URL it only records changes, which
+ * a later start with Meilisearch then catches up on.
+ */
+export class SearchSync {
+  readonly store: KnexOutboxStore;
+  readonly source: StrapiPublishedSource;
+  indexes: SearchIndexes | undefined;
+  private worker: OutboxWorker | undefined;
+  private reconcileTimer: NodeJS.Timeout | undefined;
+  private setupTimer: NodeJS.Timeout | undefined;
+  private started = false;
+  private stopped = false;
+
+  constructor(readonly strapi: Core.Strapi) {
+    this.store = new KnexOutboxStore(strapi.db.connection);
+    this.source = new StrapiPublishedSource(strapi);
+  }
+
+  notify(): void {
+    this.worker?.notify();
+  }
+
+  /** Creates the outbox table; must run before anything writes case studies. */
+  async prepare(): Promise<void> {
+    await ensureOutboxTable(this.strapi.db.connection);
+  }
+
+  /** Starts indexing: keys, indexes, worker, reconciliation. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const url = process.env.MEILI_URL;
+    if (!url) {
+      this.strapi.log.warn('[sync] MEILI_URL is not set: changes are recorded in the outbox but not indexed.');
+      return;
+    }
+    await this.connect(url);
+  }
+
+  /** Sets up keys and indexes; while Meilisearch is unreachable it retries in the background. */
+  private async connect(url: string): Promise<void> {
+    try {
+      const key = await this.syncKey(url);
+      const indexes = new SearchIndexes(createMeiliClient(url, key));
+      for (const locale of await this.source.locales()) await indexes.ensureIndex(locale);
+      this.indexes = indexes;
+    } catch (error) {
+      this.strapi.log.warn(`[sync] Meilisearch at ${url} not ready (${(error as Error).message}); retrying in 5 s. Changes are kept in the outbox.`);
+      if (!this.stopped) this.setupTimer = setTimeout(() => void this.connect(url), 5_000);
+      return;
+    }
+    this.worker = new OutboxWorker(this.store, this.source, this.indexes, {
+      batchSize: number(process.env.SYNC_BATCH_SIZE, 500),
+      maxBackoffMs: number(process.env.SYNC_MAX_BACKOFF_MS, 60_000),
+      pollIntervalMs: number(process.env.SYNC_POLL_INTERVAL_MS, 1_000),
+      onError: (error) => this.strapi.log.error(`[sync] ${error.message}`),
+    });
+    this.worker.start();
+    await this.reconcileNow();
+    const interval = number(process.env.SYNC_RECONCILE_INTERVAL_MS, 15 * 60_000);
+    this.reconcileTimer = setInterval(() => void this.reconcileNow(), interval);
+    this.strapi.log.info(`[sync] indexing into Meilisearch at ${url}`);
+  }
+
+  /** MEILI_SYNC_KEY if given; otherwise the scoped sync key derived once from the master key. */
+  private async syncKey(url: string): Promise<string> {
+    if (process.env.MEILI_SYNC_KEY) return process.env.MEILI_SYNC_KEY;
+    const master = process.env.MEILI_MASTER_KEY;
+    if (!master) throw new Error('set MEILI_SYNC_KEY or MEILI_MASTER_KEY');
+    return (await ensureApiKeys(createMeiliClient(url, master))).syncKey;
+  }
+
+  async reconcileNow() {
+    if (!this.indexes) return [];
+    try {
+      const results = await reconcile(this.store, this.source, this.indexes);
+      const repairs = results.reduce((sum, r) => sum + r.missing + r.stale + r.orphaned, 0);
+      if (repairs > 0) this.strapi.log.info(`[sync] reconciliation queued ${repairs} repairs: ${JSON.stringify(results)}`);
+      this.notify();
+      return results;
+    } catch (error) {
+      this.strapi.log.warn(`[sync] reconciliation failed: ${(error as Error).message}`);
+      return [];
+    }
+  }
+
+  /**
+   * Rebuilds the indexes without downtime, then replays every change recorded
+   * since the rebuild began, so nothing written meanwhile is missing from the new index.
+   */
+  async reindex(onProgress?: (locale: string, done: number) => void): Promise<Record<string, number>> {
+    if (!this.indexes) throw new Error('Meilisearch is not connected (is MEILI_URL set and reachable?)');
+    const startedAt = Date.now();
+    const counts = await reindexAll(this.source, this.indexes, { onProgress });
+    await this.store.replaySince(startedAt);
+    this.notify();
+    return counts;
+  }
+
+  async status(): Promise<SyncStatus & { connected: boolean; failures: Awaited<ReturnType<KnexOutboxStore['failures']>> }> {
+    const failures = await this.store.failures();
+    if (!this.indexes) {
+      const stats = await this.store.stats();
+      return { ...stats, locales: [], connected: false, failures };
+    }
+    return { ...(await syncStatus(this.store, this.source, this.indexes)), connected: true, failures };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.setupTimer);
+    clearInterval(this.reconcileTimer);
+    await this.worker?.stop();
+  }
+}
+
+let current: SearchSync | undefined;
+
+/** The sync of the running CMS (one per Strapi instance). */
+export function searchSync(strapi: Core.Strapi): SearchSync {
+  if (current?.strapi !== strapi) current = new SearchSync(strapi);
+  return current;
+}
