@@ -2,7 +2,7 @@
 // (built when its sources changed) and, once it exists, the site. Ctrl-C stops all.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { startMeilisearch, useExternalMeilisearch, type MeilisearchHandle } from '@praxis/search';
+import { createMeiliClient, ensureApiKeys, startMeilisearch, useExternalMeilisearch, type MeilisearchHandle } from '@praxis/search';
 import { CMS_DIR, isBuildFresh, markBuildFresh } from '../cms/scripts/build-hash.mts';
 import { ensureEnvFile, loadEnv, ROOT_DIR } from './env-file.ts';
 import { waitForHttp } from './wait-for-http.ts';
@@ -80,6 +80,13 @@ async function main(): Promise<void> {
     log(`Meilisearch 1.21 running at ${meilisearch.url} (data in .data/meilisearch)`);
   }
   process.env.MEILI_URL = meilisearch.url;
+  // The master key only creates the scoped keys; the CMS gets the sync key, the site the search key.
+  if (!process.env.MEILI_SYNC_KEY || !process.env.MEILI_SEARCH_KEY) {
+    const keys = await ensureApiKeys(createMeiliClient(meilisearch.url, process.env.MEILI_MASTER_KEY!));
+    process.env.MEILI_SYNC_KEY ||= keys.syncKey;
+    process.env.MEILI_SEARCH_KEY ||= keys.searchKey;
+  }
+  delete process.env.MEILI_MASTER_KEY;
 
   const strapiBin = join(ROOT_DIR, 'node_modules', '.bin', 'strapi');
   if (!isBuildFresh()) {
@@ -100,6 +107,8 @@ async function main(): Promise<void> {
                  password   ${process.env.ADMIN_PASSWORD}   (ADMIN_PASSWORD in .env)
   REST API       ${strapiUrl}/api/case-studies?locale=de
   Meilisearch    ${meilisearch.url}
+                 curl -H 'Authorization: Bearer ${process.env.MEILI_SEARCH_KEY}' \\
+                   '${meilisearch.url}/indexes/case-studies-de/search?q=Kita'   (search-only key)
 
   Press Ctrl-C to stop.
 `);

@@ -11,9 +11,6 @@ export function indexName(locale: string): string {
   return `${INDEX_PREFIX}-${locale}`;
 }
 
-/** Pattern for API keys that cover every case-study index, including reindex temporaries. */
-export const INDEX_PATTERN = `${INDEX_PREFIX}-*`;
-
 /** Above the corpus size, so totals are exact and no facet value is cut off (396 municipalities). */
 export const MAX_TOTAL_HITS = 100_000;
 export const MAX_VALUES_PER_FACET = 1_000;

@@ -61,6 +61,8 @@ export class SearchSync {
       if (!this.stopped) this.setupTimer = setTimeout(() => void this.connect(url), 5_000);
       return;
     }
+    // CLIs (reindex, sync:status) connect but leave draining to the running CMS.
+    if (process.env.SEARCH_SYNC_WORKER === 'false') return;
     this.worker = new OutboxWorker(this.store, this.source, this.indexes, {
       batchSize: number(process.env.SYNC_BATCH_SIZE, 500),
       maxBackoffMs: number(process.env.SYNC_MAX_BACKOFF_MS, 60_000),

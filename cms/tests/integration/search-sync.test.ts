@@ -150,6 +150,46 @@ describe('search sync', () => {
     await waitUntilIndexEqualsCms();
   });
 
+  it('reindexes without downtime: a loop of searches during the rebuild never fails', async () => {
+    await waitUntilIndexEqualsCms();
+    let searches = 0;
+    const failures: string[] = [];
+    let searching = true;
+    const loop = (async () => {
+      while (searching) {
+        try {
+          const result = await index('de').search('Projekt', { limit: 5 });
+          if (result.estimatedTotalHits === 0) failures.push('no hits');
+          searches += 1;
+        } catch (error) {
+          failures.push((error as Error).message);
+        }
+      }
+    })();
+    const counts = await syncService().reindex();
+    searching = false;
+    await loop;
+    expect(failures).toEqual([]);
+    expect(searches).toBeGreaterThan(10);
+    expect(counts.de).toBe((await cmsState('de')).length);
+    expect((await meili.client.getIndexes()).results.map((i) => i.uid).sort()).toEqual(['case-studies-de', 'case-studies-en']);
+    await waitUntilIndexEqualsCms();
+  });
+
+  it('gives the site a search-only key for the case-study indexes and the CMS a key without search or key management', async () => {
+    const { createMeiliClient, ensureApiKeys } = await import('@praxis/search');
+    const keys = await ensureApiKeys(meili.client);
+    const site = createMeiliClient(meili.url, keys.searchKey);
+    expect((await site.index('case-studies-de').search('Projekt')).hits.length).toBeGreaterThan(0);
+    await expect(site.index('case-studies-de').addDocuments([{ documentId: 'x' }])).rejects.toThrow();
+    await expect(site.getKeys()).rejects.toThrow();
+    const sync = createMeiliClient(meili.url, keys.syncKey);
+    await expect(sync.index('case-studies-de').search('Projekt')).rejects.toThrow();
+    await expect(sync.getKeys()).rejects.toThrow();
+    await expect(sync.createDump()).rejects.toThrow();
+    await expect(site.index('other-index').search('x')).rejects.toThrow();
+  });
+
   it('reports its state: nothing pending or failed, counts equal per locale', async () => {
     await waitUntilIndexEqualsCms();
     const status = await syncService().status();
