@@ -63,6 +63,13 @@ export class SearchSync {
     }
     // CLIs (reindex, sync:status) connect but leave draining to the running CMS.
     if (process.env.SEARCH_SYNC_WORKER === 'false') return;
+    await this.startWorker();
+    this.strapi.log.info(`[sync] indexing into Meilisearch at ${url}`);
+  }
+
+  /** Starts draining the outbox and the scheduled reconciliation (once connected). */
+  async startWorker(): Promise<void> {
+    if (!this.indexes || this.worker) return;
     this.worker = new OutboxWorker(this.store, this.source, this.indexes, {
       batchSize: number(process.env.SYNC_BATCH_SIZE, 500),
       maxBackoffMs: number(process.env.SYNC_MAX_BACKOFF_MS, 60_000),
@@ -73,7 +80,6 @@ export class SearchSync {
     await this.reconcileNow();
     const interval = number(process.env.SYNC_RECONCILE_INTERVAL_MS, 15 * 60_000);
     this.reconcileTimer = setInterval(() => void this.reconcileNow(), interval);
-    this.strapi.log.info(`[sync] indexing into Meilisearch at ${url}`);
   }
 
   /** MEILI_SYNC_KEY if given; otherwise the scoped sync key derived once from the master key. */

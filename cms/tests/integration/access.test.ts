@@ -59,6 +59,10 @@ describe.each<Auth>(['public', 'site-token'])('REST access as %s', (auth) => {
     expect(one.status).toBe(403);
   });
 
+  it('cannot read the search sync status', async () => {
+    expect((await get('/api/sync/status', auth)).status).toBe(403);
+  });
+
   it('reads every taxonomy', async () => {
     for (const type of ['building-blocks', 'municipalities', 'target-groups', 'topics', 'settings', 'quality-criteria', 'organisations']) {
       expect((await get(`/api/${type}`, auth)).status, type).toBe(200);

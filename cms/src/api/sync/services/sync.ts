@@ -6,4 +6,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   status: () => searchSync(strapi).status(),
   reconcile: () => searchSync(strapi).reconcileNow(),
   reindex: (onProgress?: (locale: string, done: number) => void) => searchSync(strapi).reindex(onProgress),
+  startWorker: () => searchSync(strapi).startWorker(),
 });

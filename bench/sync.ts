@@ -1,0 +1,77 @@
+// `npm run bench:sync`: publish → searchable latency, outbox drain rate and full
+// reindex time against a real Strapi (throwaway SQLite database) and a real
+// Meilisearch. Prints figures; asserts nothing. BENCH_CASE_STUDIES sets the corpus size.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMeiliClient, startMeilisearch } from '@praxis/search';
+import { loadStrapi, stopStrapi } from '../cms/scripts/strapi-app.mts';
+import { testEnvironment } from '../cms/tests/helpers/strapi.mts';
+import { generateCaseStudies } from './generate-case-studies.ts';
+
+const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
+const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 200);
+const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-sync-'));
+const masterKey = 'bench-master-key-0123456789abcdef';
+const meili = await startMeilisearch({ dataDir: join(dir, 'meili'), masterKey });
+Object.assign(process.env, testEnvironment({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db') }), {
+  MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SEARCH_SYNC_WORKER: 'false', SYNC_POLL_INTERVAL_MS: '1000',
+});
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const strapi = await loadStrapi({ logLevel: 'error' });
+const master = createMeiliClient(meili.url, masterKey);
+const importer = strapi.service('api::case-study.importer') as { importContent(name: string, content: string): Promise<{ created: number; issues: unknown[] }> };
+const sync = strapi.service('api::sync.sync') as { startWorker(): Promise<void>; reindex(): Promise<Record<string, number>> };
+const rss = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
+
+try {
+  // 1. Generate the corpus through the importer (document service) with the worker off: the outbox fills up.
+  let started = Date.now();
+  for (let offset = 0; offset < CORPUS; offset += 500) {
+    const batch = generateCaseStudies(Math.min(500, CORPUS - offset), offset);
+    const report = await importer.importContent('bench.json', JSON.stringify(batch));
+    if (report.issues.length > 0) throw new Error(`generated records are invalid: ${JSON.stringify(report.issues.slice(0, 3))}`);
+    process.stderr.write(`\rimporting ${offset + batch.length}/${CORPUS}`);
+  }
+  const importMs = Date.now() - started;
+  process.stderr.write('\n');
+
+  // 2. Drain the outbox: every imported case study → indexed.
+  started = Date.now();
+  await sync.startWorker();
+  const index = master.index('case-studies-de');
+  while ((await index.getStats()).numberOfDocuments < CORPUS) await new Promise((resolve) => setTimeout(resolve, 100));
+  const drainMs = Date.now() - started;
+
+  // 3. Full reindex with swap.
+  started = Date.now();
+  const counts = await sync.reindex();
+  const reindexMs = Date.now() - started;
+
+  // 4. Publish → searchable, one at a time.
+  const latencies: number[] = [];
+  for (let i = 0; i < PUBLISHES; i += 1) {
+    const [record] = generateCaseStudies(1, CORPUS + i, 7);
+    const begin = performance.now();
+    await importer.importContent('one.json', JSON.stringify([record]));
+    const hits = () => index.search('', { filter: `slug = "${record!.slug}"`, limit: 1 });
+    while ((await hits()).hits.length === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    latencies.push(performance.now() - begin);
+  }
+  latencies.sort((a, b) => a - b);
+
+  console.log(`
+bench:sync — ${CORPUS} generated case studies, SQLite, Meilisearch 1.21, node ${process.versions.node}
+  import through the document service   ${seconds(importMs)} s  (${Math.round(CORPUS / (importMs / 1000))} case studies/s)
+  outbox drain (${CORPUS} rows → indexed)  ${seconds(drainMs)} s  (${Math.round(CORPUS / (drainMs / 1000))} rows/s)
+  full reindex with swap                ${seconds(reindexMs)} s  (de: ${counts.de}, en: ${counts.en})
+  publish → searchable (${PUBLISHES} publishes)  p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms
+  process RSS at the end                ${rss()}
+`);
+} finally {
+  await stopStrapi(strapi);
+  await meili.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
