@@ -50,12 +50,15 @@ try {
   const counts = await sync.reindex();
   const reindexMs = Date.now() - started;
 
-  // 4. Publish → searchable, one at a time.
+  // 4. Publish → searchable, one at a time: a draft is imported first, then the clock runs from publish().
   const latencies: number[] = [];
+  const documents = strapi.documents('api::case-study.case-study');
   for (let i = 0; i < PUBLISHES; i += 1) {
     const [record] = generateCaseStudies(1, CORPUS + i, 7);
+    await importer.importContent('draft.json', JSON.stringify([{ ...record, publish: false }]));
+    const draft = await documents.findFirst({ locale: 'de', filters: { slug: record!.slug as string } });
     const begin = performance.now();
-    await importer.importContent('one.json', JSON.stringify([record]));
+    await documents.publish({ documentId: draft!.documentId, locale: 'de' });
     const hits = () => index.search('', { filter: `slug = "${record!.slug}"`, limit: 1 });
     while ((await hits()).hits.length === 0) await new Promise((resolve) => setTimeout(resolve, 2));
     latencies.push(performance.now() - begin);

