@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/import/run-import';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
@@ -137,6 +138,24 @@ describe('search sync', () => {
     cms = await startTestStrapi({ restartOf: cms });
     await waitFor(async () => (await indexed('de', id))?.title === 'Nach dem Neustart sichtbar', 'indexed after the restart');
     await waitUntilIndexEqualsCms();
+  });
+
+  it('resumes pending rows after the CMS process was killed with SIGKILL', async () => {
+    await cms.shutdown();
+    await meili.stop();
+    const record = caseStudyRecord({ slug: 'nach-sigkill', title: 'Nach dem harten Abbruch sichtbar' });
+    const child = spawn(process.execPath, [new URL('../helpers/publish-and-wait.mts', import.meta.url).pathname, JSON.stringify([record])], {
+      env: { ...process.env, ...cms.env }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const output = await new Promise<string>((resolve) => child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString())));
+    expect(output.trim()).toBe('published');
+    child.kill('SIGKILL');
+    await exited;
+    await meili.start();
+    cms = await startTestStrapi({ restartOf: cms });
+    const entry = await documents().findFirst({ locale: 'de', status: 'published', filters: { slug: 'nach-sigkill' } });
+    await waitFor(async () => (await indexed('de', entry!.documentId))?.title === 'Nach dem harten Abbruch sichtbar', 'indexed after the kill and restart');
   });
 
   it('repairs drift by reconciliation: missing, stale and orphaned documents', async () => {
