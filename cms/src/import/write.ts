@@ -98,35 +98,28 @@ async function toEntryData(context: WriteContext, slug: string, record: ImportRe
  */
 export async function writeRecord(context: WriteContext, { slug, record }: ValidRecord): Promise<WriteOutcome> {
   const { strapi, locale } = context;
+  const documents = strapi.documents(CASE_STUDY);
   const documentId = record.translationOf
     ? context.defaultLocaleSlugs.get(record.translationOf)
     : context.slugsInLocale.get(slug);
   const checksum = recordChecksum(slug, locale, record);
-
-  if (documentId) {
-    const existing = await strapi.db.query(CASE_STUDY).findOne({
-      where: { documentId, locale, publishedAt: null },
-      select: ['importChecksum'],
-    });
-    if (existing?.importChecksum === checksum) return 'unchanged';
-    if (!context.dryRun) {
-      const data = await toEntryData(context, slug, record, checksum);
-      await strapi.documents(CASE_STUDY).update({ documentId, locale, data: data as never });
-      if (record.publish) await strapi.documents(CASE_STUDY).publish({ documentId, locale });
-    } else if (record.provider) {
-      await organisationId(context, record.provider);
-    }
-    context.slugsInLocale.set(slug, documentId);
-    return existing ? 'updated' : 'created';
-  }
+  const existing = documentId
+    ? await strapi.db.query(CASE_STUDY).findOne({ where: { documentId, locale, publishedAt: null }, select: ['importChecksum'] })
+    : null;
+  if (existing && existing.importChecksum === checksum) return 'unchanged';
+  const outcome = existing ? 'updated' : 'created';
 
   if (context.dryRun) {
+    // Only to report the organisations that a real run would create.
     if (record.provider) await organisationId(context, record.provider);
-    return 'created';
+    return outcome;
   }
-  const data = await toEntryData(context, slug, record, checksum);
-  const created = await strapi.documents(CASE_STUDY).create({ locale, data: data as never });
-  if (record.publish) await strapi.documents(CASE_STUDY).publish({ documentId: created.documentId, locale });
-  context.slugsInLocale.set(slug, created.documentId);
-  return 'created';
+  const data = (await toEntryData(context, slug, record, checksum)) as never;
+  // A translation of an existing document is created by updating that document in the new locale.
+  const target = documentId
+    ? (await documents.update({ documentId, locale, data }))!.documentId
+    : (await documents.create({ locale, data })).documentId;
+  if (record.publish) await documents.publish({ documentId: target, locale });
+  context.slugsInLocale.set(slug, target);
+  return outcome;
 }
