@@ -12,3 +12,4 @@ export * from './sync/reconcile.ts';
 export * from './sync/reindex.ts';
 export * from './sync/search-indexes.ts';
 export * from './sync/sync-status.ts';
+export * from './query.ts';

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import type { MultiSearchQuery } from 'meilisearch';
+import { indexName, SEARCH_LOCALES } from './settings.ts';
+
+/** URL parameter of each facet → the index attribute it filters. */
+export const FACETS = {
+  buildingBlock: 'buildingBlockSlug',
+  region: 'regions',
+  district: 'districtAgs',
+  municipality: 'municipalityAgs',
+  targetGroup: 'targetGroupSlugs',
+  topic: 'topicSlugs',
+  setting: 'settingSlugs',
+  criterion: 'criterionSlugs',
+  status: 'status',
+} as const;
+export type FacetKey = keyof typeof FACETS;
+export const FACET_KEYS = Object.keys(FACETS) as FacetKey[];
+
+export const SORTS = { relevance: undefined, newest: 'publishedAt:desc', title: 'titleSort:asc', fundingStart: 'fundingStart:desc' } as const;
+export type SortKey = keyof typeof SORTS;
+
+export const MAX_PAGE_SIZE = 50;
+const MAX_QUERY_LENGTH = 200;
+const MAX_VALUES_PER_PARAM = 50;
+
+const slugValue = z.string().max(100, 'is too long').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
+const VALUE_SCHEMAS: Record<FacetKey, z.ZodType<string>> = {
+  buildingBlock: slugValue,
+  region: z.string().max(40, 'is too long').regex(/^[\p{L} -]+$/u, 'must be the name of a Regierungsbezirk'),
+  district: z.string().regex(/^05\d{3}$/, 'must be a 5-digit Kreis AGS such as 05978'),
+  municipality: z.string().regex(/^05\d{6}$/, 'must be an 8-digit municipality AGS such as 05978024'),
+  targetGroup: slugValue,
+  topic: slugValue,
+  setting: slugValue,
+  criterion: slugValue,
+  status: slugValue,
+};
+const year = z.coerce.number({ error: 'must be a year' }).int('must be a year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier');
+const positiveInt = (max: number, label: string) =>
+  z.coerce.number({ error: `must be a number` }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}${label}`);
+
+export interface SearchState {
+  q: string;
+  filters: Record<FacetKey, string[]>;
+  fundingFrom?: number;
+  fundingTo?: number;
+  sort: SortKey;
+  page: number;
+  pageSize: number;
+  locale: (typeof SEARCH_LOCALES)[number];
+}
+
+export interface QueryProblem {
+  param: string;
+  message: string;
+}
+
+/** Known values per facet; values outside them are refused. Regions, Kreise and towns included. */
+export type KnownValues = Partial<Record<FacetKey, ReadonlySet<string>>>;
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function all(params: Params, name: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(name);
+  const value = params[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+const KNOWN_PARAMS = new Set(['q', 'fundingFrom', 'fundingTo', 'sort', 'page', 'pageSize', 'locale', ...FACET_KEYS]);
+
+/**
+ * Reads the search state from URL parameters (the same names in the page URL
+ * and in `/api/search`). Never throws: returns every problem found, each with
+ * the parameter it concerns, or the state.
+ */
+export function parseSearchParams(params: Params, known: KnownValues = {}): { state: SearchState; problems: [] } | { state?: undefined; problems: QueryProblem[] } {
+  const problems: QueryProblem[] = [];
+  const single = (name: string): string | undefined => {
+    const values = all(params, name);
+    if (values.length > 1) problems.push({ param: name, message: 'may be given only once' });
+    return values[0] === '' ? undefined : values[0];
+  };
+  const check = <T>(name: string, schema: z.ZodType<T>, raw: string | undefined): T | undefined => {
+    if (raw === undefined) return undefined;
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    problems.push({ param: name, message: `"${truncate(raw)}" ${result.error.issues[0]?.message ?? 'is invalid'}` });
+    return undefined;
+  };
+
+  const names = params instanceof URLSearchParams ? [...new Set(params.keys())] : Object.keys(params);
+  for (const name of names) if (!KNOWN_PARAMS.has(name)) problems.push({ param: name, message: 'is not a search parameter' });
+
+  const q = single('q') ?? '';
+  if (q.length > MAX_QUERY_LENGTH) problems.push({ param: 'q', message: `must be at most ${MAX_QUERY_LENGTH} characters` });
+
+  const filters = {} as Record<FacetKey, string[]>;
+  for (const key of FACET_KEYS) {
+    const raw = all(params, key).filter((value) => value !== '');
+    if (raw.length > MAX_VALUES_PER_PARAM) problems.push({ param: key, message: `may be given at most ${MAX_VALUES_PER_PARAM} times` });
+    const values: string[] = [];
+    for (const value of raw.slice(0, MAX_VALUES_PER_PARAM)) {
+      const parsed = check(key, VALUE_SCHEMAS[key], value);
+      if (parsed === undefined) continue;
+      if (known[key] && !known[key]!.has(parsed)) problems.push({ param: key, message: `"${truncate(parsed)}" is not a known value` });
+      else values.push(parsed);
+    }
+    filters[key] = [...new Set(values)];
+  }
+
+  const sortRaw = single('sort');
+  const sort = sortRaw === undefined ? 'relevance' : sortRaw in SORTS ? (sortRaw as SortKey) : undefined;
+  if (sort === undefined) problems.push({ param: 'sort', message: `must be one of ${Object.keys(SORTS).join(', ')}` });
+  const localeRaw = single('locale') ?? 'de';
+  const locale = (SEARCH_LOCALES as readonly string[]).includes(localeRaw) ? (localeRaw as SearchState['locale']) : undefined;
+  if (locale === undefined) problems.push({ param: 'locale', message: `must be one of ${SEARCH_LOCALES.join(', ')}` });
+  const fundingFrom = check('fundingFrom', year, single('fundingFrom'));
+  const fundingTo = check('fundingTo', year, single('fundingTo'));
+  if (fundingFrom !== undefined && fundingTo !== undefined && fundingFrom > fundingTo) {
+    problems.push({ param: 'fundingTo', message: 'must not be before fundingFrom' });
+  }
+  const page = check('page', positiveInt(10_000, ''), single('page')) ?? 1;
+  const pageSize = check('pageSize', positiveInt(MAX_PAGE_SIZE, ' results per page'), single('pageSize')) ?? 20;
+
+  if (problems.length > 0 || sort === undefined || locale === undefined) return { problems };
+  return { state: { q, filters, fundingFrom, fundingTo, sort, page, pageSize, locale }, problems: [] };
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/** The canonical URL parameters of a state (defaults left out), for links and `history.replaceState`. */
+export function toSearchParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const key of FACET_KEYS) for (const value of state.filters[key]) params.append(key, value);
+  if (state.fundingFrom !== undefined) params.set('fundingFrom', String(state.fundingFrom));
+  if (state.fundingTo !== undefined) params.set('fundingTo', String(state.fundingTo));
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.page !== 1) params.set('page', String(state.page));
+  if (state.pageSize !== 20) params.set('pageSize', String(state.pageSize));
+  if (state.locale !== 'de') params.set('locale', state.locale);
+  return params;
+}
+
+/** A filter string literal: always double-quoted, with `\` and `"` escaped, so no value can end the string. */
+export function escapeFilterValue(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** `(topicSlugs = "a" OR topicSlugs = "b") AND …`, built only from the whitelisted attributes; `without` drops one facet. */
+export function buildFilter(state: SearchState, without?: FacetKey): string[] {
+  const clauses: string[] = [];
+  for (const key of FACET_KEYS) {
+    if (key === without || state.filters[key].length === 0) continue;
+    clauses.push(`(${state.filters[key].map((value) => `${FACETS[key]} = ${escapeFilterValue(value)}`).join(' OR ')})`);
+  }
+  if (state.fundingFrom !== undefined || state.fundingTo !== undefined) {
+    clauses.push(`fundingYears ${state.fundingFrom ?? 2000} TO ${state.fundingTo ?? 2100}`);
+  }
+  return clauses;
+}
+
+const FACET_ATTRIBUTES = FACET_KEYS.map((key) => FACETS[key]);
+
+/**
+ * One Meilisearch multi-search for a state: the hits query with every filter,
+ * plus, per facet group with a selection, a count-only query without that
+ * group's own filter — so its counts show what choosing another value would give.
+ */
+export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
+  const index = indexName(state.locale);
+  const sort = SORTS[state.sort];
+  const main: MultiSearchQuery = {
+    indexUid: index,
+    q: state.q,
+    filter: buildFilter(state).join(' AND ') || undefined,
+    facets: FACET_ATTRIBUTES,
+    hitsPerPage: state.pageSize,
+    page: state.page,
+    sort: sort ? [sort] : undefined,
+    attributesToHighlight: ['title', 'teaser'],
+    highlightPreTag: '<mark>',
+    highlightPostTag: '</mark>',
+    attributesToRetrieve: ['documentId', 'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'status', 'fundingStart', 'fundingEnd', 'image'],
+  };
+  const perFacet = FACET_KEYS.filter((key) => state.filters[key].length > 0).map<MultiSearchQuery>((key) => ({
+    indexUid: index,
+    q: state.q,
+    filter: buildFilter(state, key).join(' AND ') || undefined,
+    facets: [FACETS[key]],
+    hitsPerPage: 0,
+    page: 1,
+  }));
+  return [main, ...perFacet];
+}
+
+/** Facet counts per URL parameter: a group with a selection takes its counts from its own query. */
+export function mergeFacetCounts(state: SearchState, distributions: (Record<string, Record<string, number>> | undefined)[]): Record<FacetKey, Record<string, number>> {
+  const [main, ...perFacet] = distributions;
+  const active = FACET_KEYS.filter((key) => state.filters[key].length > 0);
+  const counts = {} as Record<FacetKey, Record<string, number>>;
+  for (const key of FACET_KEYS) {
+    const own = active.indexOf(key);
+    counts[key] = (own === -1 ? main : perFacet[own])?.[FACETS[key]] ?? {};
+  }
+  return counts;
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeiliClient } from '../../src/meili-client.ts';
+import { toSearchDocument, type CaseStudyEntry } from '../../src/map.ts';
+import { buildMultiSearch, FACETS, FACET_KEYS, mergeFacetCounts, parseSearchParams, type FacetKey, type SearchState } from '../../src/query.ts';
+import { startMeilisearch, type MeilisearchHandle } from '../../src/server.ts';
+import { SearchIndexes } from '../../src/sync/search-indexes.ts';
+import type { SearchDocument } from '../../src/document.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'praxis-query-'));
+let server: MeilisearchHandle;
+let client: ReturnType<typeof createMeiliClient>;
+const fixtures: SearchDocument[] = [];
+
+const TOWNS = [
+  { ags: '05978024', name: 'Lünen', district: 'Unna', districtAgs: '05978', region: 'Arnsberg', lat: 51.6, lon: 7.5 },
+  { ags: '05978020', name: 'Kamen', district: 'Unna', districtAgs: '05978', region: 'Arnsberg', lat: 51.5, lon: 7.6 },
+  { ags: '05913000', name: 'Dortmund', district: 'Dortmund', districtAgs: '05913', region: 'Arnsberg', lat: 51.5, lon: 7.4 },
+  { ags: '05315000', name: 'Köln', district: 'Köln', districtAgs: '05315', region: 'Köln', lat: 50.9, lon: 6.9 },
+  { ags: '05711000', name: 'Bielefeld', district: 'Bielefeld', districtAgs: '05711', region: 'Detmold', lat: 52.0, lon: 8.5 },
+];
+const term = (slug: string) => ({ slug, name: slug, nameEn: slug });
+
+beforeAll(async () => {
+  server = await startMeilisearch({ dataDir, masterKey: 'query-test-master-key-0123456789' });
+  client = createMeiliClient(server.url, 'query-test-master-key-0123456789');
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  for (let i = 0; i < 60; i += 1) {
+    const start = 2018 + Math.floor(next() * 8);
+    const entry: CaseStudyEntry = {
+      documentId: `doc-${i}`, locale: 'de', slug: `fall-${i}`, title: `${pick(['Kita', 'Sport', 'Eltern'])}projekt ${i}`, teaser: 'Teaser',
+      description: pick(['Kita und Familie', 'Bewegung im Park', 'Elterncafé']),
+      buildingBlock: { ...term(pick(['aktive-nachbarschaft', 'gesundes-aufwachsen'])), number: 1 },
+      municipalities: [...new Set([pick(TOWNS), pick(TOWNS)])],
+      targetGroups: [...new Set([pick(['eltern', 'jugendliche', 'kinder-unter-3']), pick(['eltern', 'ehrenamtliche'])])].map(term),
+      topics: [...new Set([pick(['bewegung', 'ernaehrung', 'lotsen']), pick(['bewegung', 'teilhabe'])])].map(term),
+      settings: [term(pick(['kita-familienzentrum', 'oeffentlicher-raum']))],
+      criteria: [term(pick(['partizipation', 'empowerment']))],
+      projectStatus: pick(['laufend', 'abgeschlossen', 'verstetigt']),
+      fundingStart: start, fundingEnd: Math.min(2025, start + Math.floor(next() * 3)),
+      publishedAt: new Date(2024, 0, i + 1).toISOString(), updatedAt: new Date(2024, 0, i + 1).toISOString(),
+    };
+    fixtures.push(toSearchDocument(entry));
+  }
+  const indexes = new SearchIndexes(client);
+  await indexes.ensureIndex('de');
+  await indexes.upsert('de', fixtures);
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function state(query: string): SearchState {
+  const result = parseSearchParams(new URLSearchParams(query));
+  if (!result.state) throw new Error(JSON.stringify(result.problems));
+  return result.state;
+}
+
+/** What the filters should select, computed by hand over the fixtures. */
+function bruteForce(s: SearchState, without?: FacetKey): SearchDocument[] {
+  return fixtures.filter((doc) => {
+    for (const key of FACET_KEYS) {
+      if (key === without || s.filters[key].length === 0) continue;
+      const value = doc[FACETS[key] as keyof SearchDocument] as string | string[] | null;
+      const values = Array.isArray(value) ? value : [value];
+      if (!s.filters[key].some((selected) => values.includes(selected))) return false;
+    }
+    const from = s.fundingFrom ?? 2000;
+    const to = s.fundingTo ?? 2100;
+    if ((s.fundingFrom !== undefined || s.fundingTo !== undefined) && !doc.fundingYears.some((y) => y >= from && y <= to)) return false;
+    return true;
+  });
+}
+
+function countBy(docs: SearchDocument[], attribute: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const doc of docs) {
+    const value = doc[attribute as keyof SearchDocument] as string | string[] | null;
+    for (const item of new Set(Array.isArray(value) ? value : [value])) if (item != null) counts[item] = (counts[item] ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function run(s: SearchState) {
+  const { results } = await client.multiSearch({ queries: buildMultiSearch(s) });
+  return { main: results[0]!, facets: mergeFacetCounts(s, results.map((result) => result.facetDistribution)) };
+}
+
+describe('disjunctive facets against a real Meilisearch', () => {
+  it.each([
+    '',
+    'topic=bewegung',
+    'topic=bewegung&topic=lotsen',
+    'district=05978&status=laufend',
+    'region=K%C3%B6ln&region=Detmold&targetGroup=eltern',
+    'municipality=05978024&buildingBlock=gesundes-aufwachsen&criterion=empowerment',
+    'fundingFrom=2020&fundingTo=2021&setting=kita-familienzentrum',
+    'topic=teilhabe&status=verstetigt&status=abgeschlossen&fundingTo=2019',
+  ])('gives the exact total and brute-force facet counts for "%s"', async (query) => {
+    const s = state(query);
+    const { main, facets } = await run(s);
+    expect(main.totalHits).toBe(bruteForce(s).length);
+    for (const key of FACET_KEYS) {
+      const expected = countBy(bruteForce(s, s.filters[key].length > 0 ? key : undefined), FACETS[key]);
+      expect(facets[key], key).toEqual(expected);
+    }
+  });
+
+  it('pages with exact totals and sorts by title', async () => {
+    const s = state('sort=title&pageSize=7&page=3');
+    const { main } = await run(s);
+    const titles = fixtures.map((doc) => doc.titleSort).sort();
+    expect(main.totalPages).toBe(Math.ceil(fixtures.length / 7));
+    expect(main.hits.map((hit) => (hit.title as string).toLowerCase())).toEqual(titles.slice(14, 21));
+  });
+
+  it.each([
+    'x" OR status = "laufend', 'bewegung\\', '") OR (1 = 1', '_geoRadius(51, 7, 1000)', 'ü'.repeat(90), '🙂',
+  ])('never lets the value %j change the query', async (evil) => {
+    const result = parseSearchParams(new URLSearchParams({ topic: evil }));
+    expect(result.state).toBeUndefined();
+    // Even a value that got through validation is only ever a quoted literal:
+    const s = state('');
+    s.filters.topic = [evil];
+    const { main } = await run(s);
+    expect(main.totalHits).toBe(0);
+  });
+});
