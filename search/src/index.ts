@@ -13,3 +13,4 @@ export * from './sync/reindex.ts';
 export * from './sync/search-indexes.ts';
 export * from './sync/sync-status.ts';
 export * from './query.ts';
+export * from './search-case-studies.ts';

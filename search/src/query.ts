@@ -163,6 +163,9 @@ export function buildFilter(state: SearchState, without?: FacetKey): string[] {
   return clauses;
 }
 
+export const HIGHLIGHT_START = '\u0001';
+export const HIGHLIGHT_END = '\u0002';
+
 const FACET_ATTRIBUTES = FACET_KEYS.map((key) => FACETS[key]);
 
 /**
@@ -182,8 +185,9 @@ export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
     page: state.page,
     sort: sort ? [sort] : undefined,
     attributesToHighlight: ['title', 'teaser'],
-    highlightPreTag: '<mark>',
-    highlightPostTag: '</mark>',
+    // Control characters that never occur in content; replaced by <mark> after HTML-escaping.
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
     attributesToRetrieve: ['documentId', 'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'status', 'fundingStart', 'fundingEnd', 'image'],
   };
   const perFacet = FACET_KEYS.filter((key) => state.filters[key].length > 0).map<MultiSearchQuery>((key) => ({

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient } from '../../src/meili-client.ts';
 import { toSearchDocument, type CaseStudyEntry } from '../../src/map.ts';
 import { buildMultiSearch, FACETS, FACET_KEYS, mergeFacetCounts, parseSearchParams, type FacetKey, type SearchState } from '../../src/query.ts';
+import { searchCaseStudies } from '../../src/search-case-studies.ts';
 import { startMeilisearch, type MeilisearchHandle } from '../../src/server.ts';
 import { SearchIndexes } from '../../src/sync/search-indexes.ts';
 import type { SearchDocument } from '../../src/document.ts';
@@ -46,6 +47,10 @@ beforeAll(async () => {
     };
     fixtures.push(toSearchDocument(entry));
   }
+  fixtures.push(toSearchDocument({
+    documentId: 'evil', locale: 'de', slug: 'evil', title: 'Kita <img src=x onerror=alert(1)>', teaser: '<script>alert(1)</script> Kita & "Eltern"',
+    publishedAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z',
+  }));
   const indexes = new SearchIndexes(client);
   await indexes.ensureIndex('de');
   await indexes.upsert('de', fixtures);
@@ -129,5 +134,46 @@ describe('disjunctive facets against a real Meilisearch', () => {
     s.filters.topic = [evil];
     const { main } = await run(s);
     expect(main.totalHits).toBe(0);
+  });
+});
+
+const EVIL_VALUES = [
+  '"', '\\', '\\"', 'x" OR status = "laufend', '") OR (1 = 1', 'OR', 'AND NOT', '_geoRadius(51, 7, 1000)', '_geoBoundingBox([1,2],[3,4])',
+  'a'.repeat(10_000), 'ü'.repeat(300), '🙂🙂', '\u0000', '%00', '<script>', '../../etc/passwd', '-1', '1e9', 'NaN', 'Infinity', '05978\n',
+];
+const PARAMS = ['q', 'topic', 'municipality', 'district', 'region', 'status', 'sort', 'locale', 'page', 'pageSize', 'fundingFrom', 'fundingTo', 'buildingBlock', 'unknown'];
+
+describe('searchCaseStudies, the one door', () => {
+  it('answers with escaped highlights whose only markup is <mark>', async () => {
+    const outcome = await searchCaseStudies(client, new URLSearchParams('q=kita&pageSize=50'));
+    expect(outcome.status).toBe(200);
+    if (outcome.status !== 200) return;
+    const evil = outcome.body.hits.find((hit) => hit.documentId === 'evil')!;
+    expect(evil.teaserHtml).toBe('&lt;script&gt;alert(1)&lt;/script&gt; <mark>Kita</mark> &amp; &quot;Eltern&quot;');
+    expect(evil.titleHtml).toBe('<mark>Kita</mark> &lt;img src=x onerror=alert(1)&gt;');
+    expect(outcome.body.total).toBe(outcome.body.hits.length);
+  });
+
+  it('refuses a page beyond the last one', async () => {
+    const outcome = await searchCaseStudies(client, new URLSearchParams('page=99'));
+    expect(outcome).toMatchObject({ status: 400, body: { problems: [{ param: 'page', message: '99 is beyond the last page (4)' }] } });
+  });
+
+  it(`answers ${EVIL_VALUES.length * PARAMS.length} malformed or malicious inputs with 400 or a safe 200, never an exception`, async () => {
+    let refused = 0;
+    for (const param of PARAMS) {
+      for (const value of EVIL_VALUES) {
+        const outcome = await searchCaseStudies(client, new URLSearchParams([[param, value]]));
+        expect([200, 400], `${param}=${value.slice(0, 30)}`).toContain(outcome.status);
+        if (outcome.status === 400) {
+          refused += 1;
+          expect(outcome.body.error).toContain(param);
+        } else if (param !== 'q') {
+          // A well-formed but meaningless value (e.g. topic=1e9) is a quoted literal that matches nothing.
+          expect(outcome.body.total, `${param}=${value}`).toBe(0);
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(EVIL_VALUES.length * (PARAMS.length - 3));
   });
 });

@@ -1,0 +1,70 @@
+import type { Meilisearch } from 'meilisearch';
+import type { SearchDocument } from './document.ts';
+import {
+  buildMultiSearch, FACET_KEYS, HIGHLIGHT_END, HIGHLIGHT_START, mergeFacetCounts, parseSearchParams,
+  type FacetKey, type KnownValues, type QueryProblem,
+} from './query.ts';
+
+type CardFields = 'documentId' | 'slug' | 'buildingBlock' | 'municipalities' | 'targetGroups' | 'topics' | 'status' | 'fundingStart' | 'fundingEnd' | 'image';
+
+/** One result card: the teaser and title as safe HTML whose only markup is `<mark>`. */
+export type SearchHit = Pick<SearchDocument, CardFields> & { title: string; titleHtml: string; teaserHtml: string };
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  facets: Record<FacetKey, Record<string, number>>;
+}
+
+export type SearchOutcome =
+  | { status: 200; body: SearchResponse }
+  | { status: 400; body: { error: string; problems: QueryProblem[] } };
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** HTML-escapes text from the index, then turns the highlight markers into `<mark>` — nothing else survives as markup. */
+export function highlightToHtml(text: string): string {
+  return text
+    .replace(/[&<>"']/g, (char) => ESCAPES[char]!)
+    .replaceAll(HIGHLIGHT_START, '<mark>')
+    .replaceAll(HIGHLIGHT_END, '</mark>');
+}
+
+function badRequest(problems: QueryProblem[]): SearchOutcome {
+  const error = problems.map((problem) => `${problem.param}: ${problem.message}`).join('; ');
+  return { status: 400, body: { error, problems } };
+}
+
+/**
+ * The one door to the case-study indexes: validates the URL parameters,
+ * runs one multi-search (hits plus a count query per selected facet group)
+ * and shapes the answer. Bad input gives a 400 with the reasons, never an exception.
+ */
+export async function searchCaseStudies(client: Meilisearch, params: URLSearchParams, known: KnownValues = {}): Promise<SearchOutcome> {
+  const parsed = parseSearchParams(params, known);
+  if (!parsed.state) return badRequest(parsed.problems);
+  const state = parsed.state;
+  const { results } = await client.multiSearch({ queries: buildMultiSearch(state) });
+  const main = results[0]!;
+  const total = main.totalHits ?? 0;
+  const pageCount = Math.ceil(total / state.pageSize);
+  if (state.page > Math.max(1, pageCount)) {
+    return badRequest([{ param: 'page', message: `${state.page} is beyond the last page (${Math.max(1, pageCount)})` }]);
+  }
+  const hits = main.hits.map((hit) => {
+    const doc = hit as unknown as SearchDocument & { _formatted?: { title?: string; teaser?: string } };
+    return {
+      documentId: doc.documentId, slug: doc.slug, title: doc.title,
+      titleHtml: highlightToHtml(doc._formatted?.title ?? doc.title),
+      teaserHtml: highlightToHtml(doc._formatted?.teaser ?? doc.teaser),
+      buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
+      status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
+    };
+  });
+  const facets = mergeFacetCounts(state, results.map((result) => result.facetDistribution));
+  for (const key of FACET_KEYS) facets[key] ??= {};
+  return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets } };
+}
