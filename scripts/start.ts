@@ -2,10 +2,9 @@
 // (built when its sources changed) and, once it exists, the site. Ctrl-C stops all.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createMeiliClient, ensureApiKeys, startMeilisearch, useExternalMeilisearch, type MeilisearchHandle } from '@praxis/search';
+import { createMeiliClient, ensureApiKeys, startMeilisearch, useExternalMeilisearch, waitForHttp, type MeilisearchHandle } from '@praxis/search';
 import { CMS_DIR, isBuildFresh, markBuildFresh } from '../cms/scripts/build-hash.mts';
 import { ensureEnvFile, loadEnv, ROOT_DIR } from './env-file.ts';
-import { waitForHttp } from './wait-for-http.ts';
 
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 if (NODE_MAJOR < 24) {

@@ -65,14 +65,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Polls `<url>/health` until Meilisearch answers `available`. */
-export async function waitForMeilisearch(url: string, timeoutMs = 20_000, child?: ChildProcess): Promise<void> {
+/** Polls `url` until it answers with a 2xx status; throws after `timeoutMs` or when `child` exits first. */
+export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode} before it was ready`);
+    if (child && child.exitCode !== null) throw new Error(`the process behind ${url} exited with code ${child.exitCode} before it was ready`);
     try {
-      const response = await fetch(`${url}/health`, { headers: { connection: 'close' } });
+      const response = await fetch(url, { headers: { connection: 'close' } });
       if (response.ok) return;
       lastError = `HTTP ${response.status}`;
     } catch (error) {
@@ -80,7 +80,12 @@ export async function waitForMeilisearch(url: string, timeoutMs = 20_000, child?
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`Meilisearch at ${url} was not ready after ${timeoutMs} ms (${lastError})`);
+  throw new Error(`${url} was not ready after ${timeoutMs} ms (${lastError})`);
+}
+
+/** Polls `<url>/health` until Meilisearch answers. */
+export function waitForMeilisearch(url: string, timeoutMs = 20_000, child?: ChildProcess): Promise<void> {
+  return waitForHttp(`${url}/health`, timeoutMs, child);
 }
 
 /**
