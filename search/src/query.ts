@@ -1,26 +1,10 @@
 import { z } from 'zod';
 import type { MultiSearchQuery } from 'meilisearch';
+import { FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
 import { indexName, SEARCH_LOCALES } from './settings.ts';
 
-/** URL parameter of each facet → the index attribute it filters. */
-export const FACETS = {
-  buildingBlock: 'buildingBlockSlug',
-  region: 'regions',
-  district: 'districtAgs',
-  municipality: 'municipalityAgs',
-  targetGroup: 'targetGroupSlugs',
-  topic: 'topicSlugs',
-  setting: 'settingSlugs',
-  criterion: 'criterionSlugs',
-  status: 'status',
-} as const;
-export type FacetKey = keyof typeof FACETS;
-export const FACET_KEYS = Object.keys(FACETS) as FacetKey[];
+export * from './query-params.ts';
 
-export const SORTS = { relevance: undefined, newest: 'publishedAt:desc', title: 'titleSort:asc', fundingStart: 'fundingStart:desc' } as const;
-export type SortKey = keyof typeof SORTS;
-
-export const MAX_PAGE_SIZE = 50;
 const MAX_QUERY_LENGTH = 200;
 const MAX_VALUES_PER_PARAM = 50;
 
@@ -67,7 +51,7 @@ function all(params: Params, name: string): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-const KNOWN_PARAMS = new Set(['q', 'fundingFrom', 'fundingTo', 'sort', 'page', 'pageSize', 'locale', ...FACET_KEYS]);
+const KNOWN_PARAMS = new Set<string>(SEARCH_PARAMS);
 
 /**
  * Reads the search state from URL parameters (the same names in the page URL
@@ -150,14 +134,17 @@ export function escapeFilterValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** `(topicSlugs = "a" OR topicSlugs = "b") AND …`, built only from the whitelisted attributes; `without` drops one facet. */
-export function buildFilter(state: SearchState, without?: FacetKey): string[] {
+/** A constraint the empty state can suggest dropping: a facet group, the text query or the funding range. */
+export type Constraint = FacetKey | 'q' | 'funding';
+
+/** `(topicSlugs = "a" OR topicSlugs = "b") AND …`, built only from the whitelisted attributes; `without` drops one facet group or the funding range. */
+export function buildFilter(state: SearchState, without?: Constraint): string[] {
   const clauses: string[] = [];
   for (const key of FACET_KEYS) {
     if (key === without || state.filters[key].length === 0) continue;
     clauses.push(`(${state.filters[key].map((value) => `${FACETS[key]} = ${escapeFilterValue(value)}`).join(' OR ')})`);
   }
-  if (state.fundingFrom !== undefined || state.fundingTo !== undefined) {
+  if (without !== 'funding' && (state.fundingFrom !== undefined || state.fundingTo !== undefined)) {
     clauses.push(`fundingYears ${state.fundingFrom ?? 2000} TO ${state.fundingTo ?? 2100}`);
   }
   return clauses;
@@ -211,4 +198,23 @@ export function mergeFacetCounts(state: SearchState, distributions: (Record<stri
     counts[key] = (own === -1 ? main : perFacet[own])?.[FACETS[key]] ?? {};
   }
   return counts;
+}
+
+/** The constraints a state applies, in URL order. */
+export function activeConstraints(state: SearchState): Constraint[] {
+  const active: Constraint[] = state.q ? ['q'] : [];
+  active.push(...FACET_KEYS.filter((key) => state.filters[key].length > 0));
+  if (state.fundingFrom !== undefined || state.fundingTo !== undefined) active.push('funding');
+  return active;
+}
+
+/** Count-only queries for the empty state: the result total with each active constraint dropped in turn. */
+export function buildRelaxationQueries(state: SearchState): MultiSearchQuery[] {
+  return activeConstraints(state).map((constraint) => ({
+    indexUid: indexName(state.locale),
+    q: constraint === 'q' ? '' : state.q,
+    filter: buildFilter(state, constraint === 'q' ? undefined : constraint).join(' AND ') || undefined,
+    hitsPerPage: 0,
+    page: 1,
+  }));
 }

@@ -1,8 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
 import type { SearchDocument } from './document.ts';
 import {
-  buildMultiSearch, FACET_KEYS, HIGHLIGHT_END, HIGHLIGHT_START, mergeFacetCounts, parseSearchParams,
-  type FacetKey, type KnownValues, type QueryProblem,
+  activeConstraints, buildMultiSearch, buildRelaxationQueries, FACET_KEYS, HIGHLIGHT_END, HIGHLIGHT_START, mergeFacetCounts, parseSearchParams,
+  type Constraint, type FacetKey, type KnownValues, type QueryProblem, type SearchState,
 } from './query.ts';
 
 type CardFields = 'documentId' | 'slug' | 'buildingBlock' | 'municipalities' | 'targetGroups' | 'topics' | 'status' | 'fundingStart' | 'fundingEnd' | 'image';
@@ -17,6 +17,13 @@ export interface SearchResponse {
   pageSize: number;
   pageCount: number;
   facets: Record<FacetKey, Record<string, number>>;
+  /** Only when nothing matched: how many results dropping each active constraint would give, most first. */
+  relaxations: Relaxation[];
+}
+
+export interface Relaxation {
+  constraint: Constraint;
+  total: number;
 }
 
 export type SearchOutcome =
@@ -66,5 +73,15 @@ export async function searchCaseStudies(client: Meilisearch, params: URLSearchPa
   });
   const facets = mergeFacetCounts(state, results.map((result) => result.facetDistribution));
   for (const key of FACET_KEYS) facets[key] ??= {};
-  return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets } };
+  const relaxations = total === 0 ? await findRelaxations(client, state) : [];
+  return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets, relaxations } };
+}
+
+async function findRelaxations(client: Meilisearch, state: SearchState): Promise<Relaxation[]> {
+  const queries = buildRelaxationQueries(state);
+  if (queries.length === 0) return [];
+  const { results } = await client.multiSearch({ queries });
+  return activeConstraints(state)
+    .map((constraint, index) => ({ constraint, total: results[index]?.totalHits ?? 0 }))
+    .sort((a, b) => b.total - a.total);
 }

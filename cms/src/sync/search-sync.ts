@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
-  createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type SyncStatus,
+  createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
 import { ensureOutboxTable } from './outbox-table';
@@ -124,6 +124,11 @@ export class SearchSync {
       return { ...stats, locales: [], connected: false, failures };
     }
     return { ...(await syncStatus(this.store, this.source, this.indexes)), connected: true, failures };
+  }
+
+  /** Backlog figures only (no content, no errors): cheap enough for health checks. */
+  async backlog(): Promise<OutboxStats & { connected: boolean }> {
+    return { ...(await this.store.stats()), connected: this.indexes !== undefined };
   }
 
   async stop(): Promise<void> {

@@ -154,6 +154,30 @@ describe('searchCaseStudies, the one door', () => {
     expect(outcome.body.total).toBe(outcome.body.hits.length);
   });
 
+  it('tells, when nothing matches, how many results dropping each constraint would give, most first', async () => {
+    const outcome = await searchCaseStudies(client, new URLSearchParams('q=Quarkspeise&topic=lotsen&status=verstetigt&fundingFrom=2025'));
+    expect(outcome.status).toBe(200);
+    if (outcome.status !== 200) return;
+    expect(outcome.body.total).toBe(0);
+    const count = (match: (doc: SearchDocument) => boolean) => fixtures.filter(match).length;
+    const lotsen = (doc: SearchDocument) => doc.topicSlugs.includes('lotsen');
+    const verstetigt = (doc: SearchDocument) => doc.status === 'verstetigt';
+    const from2025 = (doc: SearchDocument) => doc.fundingYears.some((year) => year >= 2025);
+    const expected = [
+      { constraint: 'q', total: count((doc) => lotsen(doc) && verstetigt(doc) && from2025(doc)) },
+      { constraint: 'topic', total: 0 },
+      { constraint: 'status', total: 0 },
+      { constraint: 'funding', total: 0 },
+    ];
+    expect(expected[0]!.total).toBeGreaterThan(0);
+    expect(outcome.body.relaxations).toEqual(expected);
+  });
+
+  it('suggests nothing when there are results', async () => {
+    const outcome = await searchCaseStudies(client, new URLSearchParams('topic=lotsen'));
+    expect(outcome.status === 200 && outcome.body.total > 0 && outcome.body.relaxations).toEqual([]);
+  });
+
   it('refuses a page beyond the last one', async () => {
     const outcome = await searchCaseStudies(client, new URLSearchParams('page=99'));
     expect(outcome).toMatchObject({ status: 400, body: { problems: [{ param: 'page', message: '99 is beyond the last page (4)' }] } });

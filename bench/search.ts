@@ -1,0 +1,140 @@
+// `npm run bench:search`: latency and throughput of the site's /api/search next to
+// the same multi-search sent straight to Meilisearch, SSR throughput of the search
+// page and the JavaScript it ships. Prints figures; asserts nothing.
+// BENCH_CASE_STUDIES sets the corpus size (default 10,000).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildMultiSearch, createMeiliClient, freePort, parseSearchParams } from '@praxis/search';
+import { startStack } from '../scripts/stack.ts';
+import { generateSearchDocuments, searchQueryMix } from './search-corpus.ts';
+
+const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
+const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-search-'));
+const secret = () => randomBytes(24).toString('base64url');
+const masterKey = `bench-${secret()}`;
+const [strapiPort, webPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
+
+const stack = await startStack({
+  env: {
+    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1',
+    STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort), MEILI_PORT: String(meiliPort),
+    DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db'), MEILI_MASTER_KEY: masterKey,
+    // The corpus goes straight into the index; a reconciliation would remove it as orphaned.
+    SYNC_RECONCILE_INTERVAL_MS: String(24 * 3_600_000),
+    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_SITE_TOKEN: secret(),
+    ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: `Qz-${secret()}-7a`, SEED_DEMO_CONTENT: 'false', PREVIEW_SECRET: secret(),
+  },
+  meiliDataDir: join(dir, 'meili'),
+  buildIfStale: true,
+  logDir: dir,
+  log: (message) => console.error(`[bench] ${message}`),
+});
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (value: number) => value.toFixed(1).padStart(6);
+
+interface Run { p50: number; p95: number; p99: number; perSecond: number; statuses: Record<number, number> }
+
+/** Sends every request of `work` with `concurrency` in flight; the latency of each is its own round trip. */
+async function measure(work: (() => Promise<number>)[], concurrency: number): Promise<Run> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let nextIndex = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (nextIndex < work.length) {
+      const job = work[nextIndex++]!;
+      const t0 = performance.now();
+      const status = await job();
+      latencies.push(performance.now() - t0);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+  }));
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (work.length / elapsed) * 1000, statuses };
+}
+
+try {
+  // 1. The corpus, written straight into the live index (the CMS holds no case studies).
+  const master = createMeiliClient(stack.meiliUrl, masterKey, 120_000);
+  const documents = generateSearchDocuments(CORPUS);
+  let started = Date.now();
+  for (let offset = 0; offset < documents.length; offset += 2_000) {
+    await master.index('case-studies-de').addDocuments(documents.slice(offset, offset + 2_000)).waitTask({ timeout: 300_000 });
+  }
+  console.error(`[bench] indexed ${CORPUS} documents in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const queries = searchQueryMix(400, documents);
+  const searchKey = stack.searchKey;
+  const site = (query: string) => async () => (await fetch(`${stack.siteUrl}/api/search?${query}`).then(async (response) => {
+    await response.arrayBuffer();
+    return response.status;
+  }));
+  const multiSearchBody = (query: string) => {
+    const parsed = parseSearchParams(new URLSearchParams(query));
+    return parsed.state ? JSON.stringify({ queries: buildMultiSearch(parsed.state) }) : undefined;
+  };
+  const raw = (query: string) => {
+    const body = multiSearchBody(query);
+    return async () => {
+      if (!body) return 400;
+      const response = await fetch(`${stack.meiliUrl}/multi-search`, {
+        method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${searchKey}` },
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+  };
+  const page = (query: string) => async () => (await fetch(`${stack.siteUrl}/praxisbeispiele?${query}`).then(async (response) => {
+    await response.arrayBuffer();
+    return response.status;
+  }));
+
+  // Warm-up: caches, JIT, connection pools.
+  await measure(queries.slice(0, 100).map(site), 4);
+  await measure(queries.slice(0, 100).map(raw), 4);
+  await measure(queries.slice(0, 20).map(page), 2);
+
+  const rows: string[] = [];
+  const report = (label: string, run: Run) => rows.push(
+    `| ${label.padEnd(44)} | ${ms(run.p50)} | ${ms(run.p95)} | ${ms(run.p99)} | ${run.perSecond.toFixed(0).padStart(6)} | ${JSON.stringify(run.statuses)} |`);
+  const results: Record<string, Run> = {};
+  for (const concurrency of [1, 16]) {
+    const repeat = concurrency === 1 ? 1 : 4;
+    const mix = Array.from({ length: repeat }, () => queries).flat();
+    results[`raw${concurrency}`] = await measure(mix.map(raw), concurrency);
+    report(`Meilisearch /multi-search, concurrency ${concurrency}`, results[`raw${concurrency}`]!);
+    results[`site${concurrency}`] = await measure(mix.map(site), concurrency);
+    report(`site /api/search, concurrency ${concurrency}`, results[`site${concurrency}`]!);
+  }
+  for (const concurrency of [1, 8]) {
+    report(`SSR /praxisbeispiele?…, concurrency ${concurrency}`, await measure(queries.slice(0, 200).map(page), concurrency));
+  }
+
+  // JavaScript the search page loads: every script and modulepreload of its HTML, gzipped.
+  started = Date.now();
+  const html = await (await fetch(`${stack.siteUrl}/praxisbeispiele`)).text();
+  const scripts = [...new Set([...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((match) => match[1]!))];
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(src, stack.siteUrl))).arrayBuffer());
+    rawBytes += body.length;
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+  }
+
+  console.log(`\nbench:search — ${CORPUS} case studies, ${queries.length} distinct queries (text, 0–3 facets, years, sort, page 2)\n`);
+  console.log('| target                                       |  p50 ms |  p95 ms |  p99 ms |  req/s | statuses |');
+  console.log('|----------------------------------------------|--------:|--------:|--------:|-------:|----------|');
+  for (const row of rows) console.log(row);
+  console.log(`\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`);
+  console.log(`JavaScript of the search page: ${scripts.length} files, ${(rawBytes / 1024).toFixed(1)} KB, ${(gzipBytes / 1024).toFixed(1)} KB gzip`);
+} finally {
+  await stack.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,126 @@
+// The whole local stack as child processes: Meilisearch, the built CMS and the
+// built site. Used by `npm start`, `npm run start:prod` and the end-to-end tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { createMeiliClient, ensureApiKeys, startMeilisearch, useExternalMeilisearch, waitForHttp, type MeilisearchHandle } from '@praxis/search';
+import { CMS_DIR, isBuildFresh, markBuildFresh } from '../cms/scripts/build-hash.mts';
+import { ROOT_DIR } from './env-file.ts';
+import { isWebBuildFresh, markWebBuildFresh, WEB_DIR, WEB_SERVER_ENTRY } from './web-build.ts';
+
+export interface StackOptions {
+  /** Every variable of `.env` (secrets, ports, database). Not modified. */
+  env: NodeJS.ProcessEnv;
+  /** Where a local Meilisearch keeps its data; ignored when `env.MEILI_URL` is set. */
+  meiliDataDir: string;
+  /** Build the CMS and the site when their sources changed (development); production expects them built. */
+  buildIfStale: boolean;
+  /** Write the children's output to files in this directory instead of the terminal. */
+  logDir?: string;
+  log?: (message: string) => void;
+  /** Called when a child exits on its own (a crash), not when `stop()` ends it. */
+  onCrash?: (name: string, code: number | null) => void;
+}
+
+export interface Stack {
+  meiliUrl: string;
+  cmsUrl: string;
+  siteUrl: string;
+  searchKey: string;
+  stop(): Promise<void>;
+}
+
+const binary = (name: string) => join(ROOT_DIR, 'node_modules', '.bin', name);
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const children = new Map<string, ChildProcess>();
+  let meilisearch: MeilisearchHandle | undefined;
+  let stopping = false;
+
+  const output = (name: string): 'inherit' | ['ignore', NodeJS.WritableStream, NodeJS.WritableStream] => {
+    if (!options.logDir) return 'inherit';
+    const file = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
+    return ['ignore', file, file];
+  };
+  const spawnChild = (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, service = true): ChildProcess => {
+    const stdio = output(name);
+    const child = spawn(command, args, { cwd, env, stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : 'pipe' });
+    if (stdio !== 'inherit') {
+      child.stdout?.pipe(stdio[1]);
+      child.stderr?.pipe(stdio[2]);
+    }
+    children.set(name, child);
+    child.once('exit', (code) => {
+      children.delete(name);
+      if (service && !stopping) options.onCrash?.(name, code);
+    });
+    return child;
+  };
+  const runToEnd = (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) =>
+    new Promise<void>((resolve, reject) => {
+      spawnChild(name, command, args, cwd, env, false).once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`${name} failed with exit code ${code}${options.logDir ? ` (see ${options.logDir}/${name}.log)` : ''}`)));
+    });
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    const exits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    for (const child of children.values()) child.kill('SIGTERM');
+    await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    for (const child of children.values()) child.kill('SIGKILL');
+    await meilisearch?.stop();
+  }
+
+  try {
+    const env = options.env;
+    if (env.MEILI_URL) {
+      meilisearch = await useExternalMeilisearch(env.MEILI_URL);
+      log(`using Meilisearch at ${meilisearch.url}`);
+    } else {
+      meilisearch = await startMeilisearch({ dataDir: options.meiliDataDir, masterKey: env.MEILI_MASTER_KEY!, port: Number(env.MEILI_PORT || 7700) });
+      log(`Meilisearch 1.21 running at ${meilisearch.url}`);
+    }
+    // The master key only creates the scoped keys; the CMS gets the sync key, the site the search key.
+    let { MEILI_SYNC_KEY: syncKey, MEILI_SEARCH_KEY: searchKey } = env;
+    if (!syncKey || !searchKey) {
+      if (!env.MEILI_MASTER_KEY) throw new Error('set MEILI_SYNC_KEY and MEILI_SEARCH_KEY, or MEILI_MASTER_KEY to create them');
+      const keys = await ensureApiKeys(createMeiliClient(meilisearch.url, env.MEILI_MASTER_KEY));
+      syncKey ||= keys.syncKey;
+      searchKey ||= keys.searchKey;
+    }
+
+    if (options.buildIfStale && !isBuildFresh()) {
+      log('building the CMS (admin panel and server code; about a minute, only after changes) …');
+      await runToEnd('cms-build', binary('strapi'), ['build'], CMS_DIR, env);
+      markBuildFresh();
+    }
+    if (options.buildIfStale && !isWebBuildFresh()) {
+      log('building the site (about 20 s, only after changes) …');
+      await runToEnd('web-build', binary('nuxt'), ['build'], WEB_DIR, env);
+      markWebBuildFresh();
+    }
+
+    const host = env.HOST || '127.0.0.1';
+    const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.STRAPI_PORT || 1337}`;
+    const cmsEnv = { ...env, MEILI_URL: meilisearch.url, MEILI_SYNC_KEY: syncKey, MEILI_SEARCH_KEY: '', MEILI_MASTER_KEY: '' };
+    const cms = spawnChild('cms', binary('strapi'), ['start'], CMS_DIR, cmsEnv);
+    await waitForHttp(`${cmsUrl}/_health`, 300_000, cms);
+
+    const siteUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.WEB_PORT || 3000}`;
+    const siteEnv: NodeJS.ProcessEnv = {
+      PATH: env.PATH, NODE_ENV: 'production', HOST: host, PORT: env.WEB_PORT || '3000',
+      NUXT_MEILI_URL: meilisearch.url, NUXT_MEILI_SEARCH_KEY: searchKey,
+      NUXT_STRAPI_URL: cmsUrl, NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
+      NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET, NUXT_PUBLIC_SITE_URL: env.SITE_URL || siteUrl,
+      NUXT_PUBLIC_I18N_BASE_URL: env.SITE_URL || siteUrl,
+    };
+    const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
+    await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
+
+    return { meiliUrl: meilisearch.url, cmsUrl, siteUrl, searchKey, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

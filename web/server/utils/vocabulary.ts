@@ -1,0 +1,92 @@
+import { FACET_KEYS, type KnownValues } from '@praxis/search';
+import { districtLabel, type District, type Term, type Town, type Vocabulary } from '../../shared/vocabulary';
+
+interface TaxonomyEntry {
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  number?: number;
+}
+interface MunicipalityEntry {
+  ags: string;
+  name: string;
+  type: string;
+  district: string;
+  districtAgs: string;
+  region: string;
+}
+
+const STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'];
+const REFRESH_MS = 5 * 60_000;
+
+interface Loaded {
+  at: number;
+  byLocale: Record<string, Vocabulary>;
+  known: KnownValues;
+}
+let cache: Loaded | undefined;
+let loading: Promise<Loaded> | undefined;
+
+async function loadFromCms(): Promise<Loaded> {
+  const taxonomy = (collection: string, extra: string[] = []) =>
+    strapiGetAll<TaxonomyEntry>(collection, ['slug', 'name', 'nameEn', ...extra]);
+  const [buildingBlocks, targetGroups, topics, settings, criteria, municipalities] = await Promise.all([
+    taxonomy('building-blocks', ['number']), taxonomy('target-groups'), taxonomy('topics'), taxonomy('settings'),
+    taxonomy('quality-criteria'), strapiGetAll<MunicipalityEntry>('municipalities', ['ags', 'name', 'type', 'district', 'districtAgs', 'region']),
+  ]);
+  const towns: Town[] = municipalities
+    .map(({ ags, name, districtAgs, region }) => ({ ags, name, districtAgs, region }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  const districtsByAgs = new Map<string, District>();
+  for (const town of municipalities) {
+    const kreisfrei = town.type === 'kreisfreie Stadt';
+    if (!districtsByAgs.has(town.districtAgs) || kreisfrei) {
+      districtsByAgs.set(town.districtAgs, { ags: town.districtAgs, name: districtLabel(town.district, kreisfrei), region: town.region });
+    }
+  }
+  const districts = [...districtsByAgs.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  const regions = [...new Set(municipalities.map((town) => town.region))].sort((a, b) => a.localeCompare(b, 'de'));
+  const terms = (entries: TaxonomyEntry[], locale: string): Term[] =>
+    entries.map((entry) => ({ slug: entry.slug, name: (locale === 'en' && entry.nameEn) || entry.name }));
+
+  const byLocale: Record<string, Vocabulary> = {};
+  for (const locale of ['de', 'en']) {
+    byLocale[locale] = {
+      buildingBlocks: buildingBlocks
+        .map((entry) => ({ slug: entry.slug, name: (locale === 'en' && entry.nameEn) || entry.name, number: entry.number ?? 0 }))
+        .sort((a, b) => a.number - b.number),
+      targetGroups: terms(targetGroups, locale),
+      topics: terms(topics, locale),
+      settings: terms(settings, locale),
+      criteria: terms(criteria, locale),
+      // Statuses are a fixed enumeration in the CMS; their labels are UI texts.
+      statuses: STATUSES.map((slug) => ({ slug, name: slug })),
+      regions, districts, towns,
+    };
+  }
+  const slugs = (entries: { slug: string }[]) => new Set(entries.map((entry) => entry.slug));
+  const known: KnownValues = {
+    buildingBlock: slugs(buildingBlocks), targetGroup: slugs(targetGroups), topic: slugs(topics), setting: slugs(settings),
+    criterion: slugs(criteria), status: new Set(STATUSES), region: new Set(regions),
+    district: new Set(districts.map((district) => district.ags)), municipality: new Set(towns.map((town) => town.ags)),
+  };
+  for (const key of FACET_KEYS) if (!known[key]) throw new Error(`no known values for ${key}`);
+  return { at: Date.now(), byLocale, known };
+}
+
+/**
+ * The filter vocabulary from the CMS, cached for five minutes. When the CMS is
+ * unreachable the last loaded vocabulary keeps serving; only a site that never
+ * reached the CMS fails.
+ */
+export async function loadVocabulary(): Promise<Loaded> {
+  if (cache && Date.now() - cache.at < REFRESH_MS) return cache;
+  loading ??= loadFromCms()
+    .then((loaded) => (cache = loaded))
+    .catch((error: unknown) => {
+      if (cache) return cache;
+      throw error;
+    })
+    .finally(() => (loading = undefined));
+  return cache ?? loading;
+}

@@ -1,0 +1,36 @@
+/** Labels and hierarchy of every filter value, as the search page and the API need them. */
+export interface Term {
+  slug: string;
+  name: string;
+}
+
+export interface District {
+  ags: string;
+  name: string;
+  region: string;
+}
+
+export interface Town {
+  ags: string;
+  name: string;
+  districtAgs: string;
+  region: string;
+}
+
+export interface Vocabulary {
+  buildingBlocks: (Term & { number: number })[];
+  targetGroups: Term[];
+  topics: Term[];
+  settings: Term[];
+  criteria: Term[];
+  statuses: Term[];
+  regions: string[];
+  districts: District[];
+  towns: Town[];
+}
+
+/** "Kreis Unna", "Rhein-Sieg-Kreis", "Städteregion Aachen"; a kreisfreie Stadt keeps its plain name. */
+export function districtLabel(name: string, kreisfrei: boolean): string {
+  if (kreisfrei || /kreis|region/i.test(name)) return name;
+  return `Kreis ${name}`;
+}
