@@ -1,6 +1,7 @@
 // `npm run bench:search`: latency and throughput of the site's /api/search next to
 // the same multi-search sent straight to Meilisearch, SSR throughput of the search
-// page and the JavaScript it ships. Prints figures; asserts nothing.
+// page and the JavaScript it ships. Prints figures; asserts nothing. All requests use
+// a node:http keep-alive client (see http-client.ts) so the figures are the servers'.
 // BENCH_CASE_STUDIES sets the corpus size (default 10,000).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildMultiSearch, createMeiliClient, freePort, parseSearchParams } from '@praxis/search';
 import { startStack } from '../scripts/stack.ts';
+import { request } from './http-client.ts';
 import { generateSearchDocuments, searchQueryMix } from './search-corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
@@ -71,10 +73,7 @@ try {
 
   const queries = searchQueryMix(400, documents);
   const searchKey = stack.searchKey;
-  const site = (query: string) => async () => (await fetch(`${stack.siteUrl}/api/search?${query}`).then(async (response) => {
-    await response.arrayBuffer();
-    return response.status;
-  }));
+  const site = (query: string) => () => request(`${stack.siteUrl}/api/search?${query}`);
   const multiSearchBody = (query: string) => {
     const parsed = parseSearchParams(new URLSearchParams(query));
     return parsed.state ? JSON.stringify({ queries: buildMultiSearch(parsed.state) }) : undefined;
@@ -83,17 +82,12 @@ try {
     const body = multiSearchBody(query);
     return async () => {
       if (!body) return 400;
-      const response = await fetch(`${stack.meiliUrl}/multi-search`, {
+      return request(`${stack.meiliUrl}/multi-search`, {
         method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${searchKey}` },
       });
-      await response.arrayBuffer();
-      return response.status;
     };
   };
-  const page = (query: string) => async () => (await fetch(`${stack.siteUrl}/praxisbeispiele?${query}`).then(async (response) => {
-    await response.arrayBuffer();
-    return response.status;
-  }));
+  const page = (query: string) => () => request(`${stack.siteUrl}/praxisbeispiele?${query}`);
 
   // Warm-up: caches, JIT, connection pools.
   await measure(queries.slice(0, 100).map(site), 4);

@@ -4,7 +4,11 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxtjs/i18n'],
+  modules: ['@nuxtjs/i18n', '@nuxt/content'],
+  content: {
+    // node:sqlite (Node 24): no native module to compile, a smaller server bundle.
+    experimental: { sqliteConnector: 'native' },
+  },
   css: ['~/assets/css/main.css'],
   typescript: {
     strict: true,

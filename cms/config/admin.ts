@@ -1,25 +1,42 @@
 import type { Core } from '@strapi/strapi';
+import { previewPath } from '@praxis/search';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
-  auth: {
-    secret: env('ADMIN_JWT_SECRET')!,
-  },
-  apiToken: {
-    salt: env('API_TOKEN_SALT')!,
-  },
-  transfer: {
-    token: {
-      salt: env('TRANSFER_TOKEN_SALT')!,
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
+  const siteUrl = env('SITE_URL', 'http://localhost:3000').replace(/\/$/, '');
+  return {
+    auth: {
+      secret: env('ADMIN_JWT_SECRET')!,
     },
-  },
-  secrets: {
-    encryptionKey: env('ENCRYPTION_KEY')!,
-  },
-  flags: {
-    nps: false,
-    promoteEE: false,
-    docLinks: env.bool('FLAG_DOC_LINKS', true),
-  },
-});
+    apiToken: {
+      salt: env('API_TOKEN_SALT')!,
+    },
+    transfer: {
+      token: {
+        salt: env('TRANSFER_TOKEN_SALT')!,
+      },
+    },
+    secrets: {
+      encryptionKey: env('ENCRYPTION_KEY')!,
+    },
+    flags: {
+      nps: false,
+      promoteEE: false,
+      docLinks: env.bool('FLAG_DOC_LINKS', true),
+    },
+    // "Open preview" in the editor shows a case study in the site through a signed,
+    // expiring link; the shared PREVIEW_SECRET itself stays on the servers.
+    preview: {
+      enabled: Boolean(env('PREVIEW_SECRET')),
+      config: {
+        allowedOrigins: [siteUrl],
+        async handler(uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) {
+          if (uid !== 'api::case-study.case-study') return null;
+          const target = { documentId, locale: locale ?? 'de', status: status === 'published' ? 'published' as const : 'draft' as const };
+          return `${siteUrl}${previewPath(target, env('PREVIEW_SECRET')!)}`;
+        },
+      },
+    },
+  };
+};
 
 export default config;

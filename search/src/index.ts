@@ -14,3 +14,6 @@ export * from './sync/search-indexes.ts';
 export * from './sync/sync-status.ts';
 export * from './query.ts';
 export * from './search-case-studies.ts';
+export * from './related.ts';
+export * from './preview.ts';
+export * from './meili-http.ts';

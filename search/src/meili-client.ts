@@ -1,8 +1,11 @@
 import { Meilisearch, type Task } from 'meilisearch';
+import { createKeepAliveHttpClient } from './meili-http.ts';
+
+const httpClient = createKeepAliveHttpClient();
 
 /** A Meilisearch client; `key` is the narrowest key the caller needs, never the master key unless creating keys. */
 export function createMeiliClient(url: string, key: string, timeoutMs = 30_000): Meilisearch {
-  return new Meilisearch({ host: url, apiKey: key, timeout: timeoutMs, defaultWaitOptions: { interval: 10, timeout: 60_000 } });
+  return new Meilisearch({ host: url, apiKey: key, timeout: timeoutMs, httpClient, defaultWaitOptions: { interval: 10, timeout: 60_000 } });
 }
 
 export class MeiliTaskError extends Error {

@@ -32,6 +32,7 @@ export function testEnvironment(database: Record<string, string>, options: { dem
     ENCRYPTION_KEY: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_SITE_TOKEN: secret(),
+    PREVIEW_SECRET: secret(),
     ADMIN_EMAIL: 'redaktion@example.org',
     ADMIN_PASSWORD: `Qz-${secret()}-7a`,
     SEED_DEMO_CONTENT: options.demoContent ? 'true' : 'false',

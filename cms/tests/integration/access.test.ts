@@ -24,8 +24,8 @@ afterAll(async () => {
 });
 
 type Auth = 'public' | 'site-token';
-async function get(path: string, auth: Auth = 'public') {
-  const headers: Record<string, string> = auth === 'site-token' ? { authorization: `Bearer ${cms.siteToken}` } : {};
+async function get(path: string, auth: Auth = 'public', extraHeaders: Record<string, string> = {}) {
+  const headers: Record<string, string> = auth === 'site-token' ? { authorization: `Bearer ${cms.siteToken}`, ...extraHeaders } : extraHeaders;
   const response = await fetch(`${cms.url}${path}`, { headers });
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
 }
@@ -57,6 +57,19 @@ describe.each<Auth>(['public', 'site-token'])('REST access as %s', (auth) => {
     expect(JSON.stringify(list.body)).not.toContain('GEHEIMER');
     const one = await get(`/api/case-studies/${draftOnlyId}?${query}`, auth);
     expect(one.status).toBe(403);
+  });
+
+  it('hands out drafts only to the site token with the preview secret (the site\'s preview route)', async () => {
+    const draft = (secret: string) => get(`/api/case-studies/${publishedId}?locale=de&status=draft`, auth, { 'x-preview-secret': secret });
+    expect((await draft('wrong-secret')).status).toBe(403);
+    expect((await draft(`${cms.env.PREVIEW_SECRET}x`)).status).toBe(403);
+    const withSecret = await draft(cms.env.PREVIEW_SECRET!);
+    if (auth === 'public') {
+      expect(withSecret.status).toBe(403);
+    } else {
+      expect(withSecret.status).toBe(200);
+      expect(withSecret.body.data.title).toBe('GEHEIMER ENTWURFSTITEL');
+    }
   });
 
   it('cannot read the search sync status', async () => {

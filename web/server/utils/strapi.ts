@@ -1,3 +1,4 @@
+import type { CmsFetch } from './case-study-loader';
 import type { FetchOptions } from 'ofetch';
 
 /** GET from the CMS's REST API with the site's read-only token (server-side only). */
@@ -19,13 +20,28 @@ interface StrapiList<T> {
 }
 
 /** Every entry of a collection, page by page (Strapi caps a page at 100). */
-export async function strapiGetAll<T>(collection: string, fields: string[]): Promise<T[]> {
+export async function strapiGetAll<T>(collection: string, fields: string[], query: Record<string, string> = {}): Promise<T[]> {
   const entries: T[] = [];
   for (let page = 1; ; page += 1) {
     const body = await strapiGet<StrapiList<T>>(`/${collection}`, {
-      fields, 'pagination[page]': page, 'pagination[pageSize]': 100, sort: 'id:asc',
+      ...query, fields, 'pagination[page]': page, 'pagination[pageSize]': 100, sort: 'id:asc',
     });
     entries.push(...body.data);
     if (page >= body.meta.pagination.pageCount) return entries;
   }
 }
+
+/** The CMS fetch the case-study loaders use: JSON body, or null when the CMS answers 404. */
+export const cmsFetch: CmsFetch = async (path, query, headers = {}) => {
+  const { strapiUrl, strapiToken } = useRuntimeConfig();
+  try {
+    return await $fetch(`${strapiUrl}/api${path}?${query}`, {
+      headers: { ...(strapiToken ? { authorization: `Bearer ${strapiToken}` } : {}), ...headers },
+      timeout: 10_000,
+      retry: 1,
+    });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return null;
+    throw error;
+  }
+};

@@ -1,0 +1,65 @@
+import type { Meilisearch } from 'meilisearch';
+import type { SearchDocument } from './document.ts';
+import { escapeFilterValue } from './query.ts';
+import { highlightToHtml, type SearchHit } from './search-case-studies.ts';
+import { indexName } from './settings.ts';
+
+/** What a case study shares with others: the basis of "related case studies". */
+export interface RelatedTo {
+  slug: string;
+  locale: string;
+  buildingBlockSlug: string | null;
+  topicSlugs: string[];
+  targetGroupSlugs: string[];
+  /** Centre of the project's towns, for proximity. */
+  geo: { lat: number; lng: number } | null;
+}
+
+const CANDIDATES = 60;
+const CARD_FIELDS = ['documentId', 'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'status', 'fundingStart', 'fundingEnd', 'image'];
+
+/** Great-circle distance in km. */
+function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 12_742 * Math.asin(Math.sqrt(h));
+}
+
+/** Shared Baustein 3, each shared topic 2, each shared target group 1, and up to 2 for being nearby (within 100 km). */
+export function relatednessScore(to: RelatedTo, candidate: Pick<SearchDocument, 'buildingBlockSlug' | 'topicSlugs' | 'targetGroupSlugs' | '_geo'>): number {
+  let score = to.buildingBlockSlug && candidate.buildingBlockSlug === to.buildingBlockSlug ? 3 : 0;
+  score += 2 * candidate.topicSlugs.filter((slug) => to.topicSlugs.includes(slug)).length;
+  score += candidate.targetGroupSlugs.filter((slug) => to.targetGroupSlugs.includes(slug)).length;
+  if (to.geo && candidate._geo) score += Math.max(0, 2 * (1 - distanceKm(to.geo, candidate._geo) / 100));
+  return score;
+}
+
+/**
+ * Up to `limit` published case studies most like `to` (never `to` itself): candidates
+ * sharing a topic, target group or the Baustein come from the index (nearest first),
+ * then are ranked by {@link relatednessScore}.
+ */
+export async function findRelated(client: Meilisearch, to: RelatedTo, limit = 6): Promise<SearchHit[]> {
+  const shared = [
+    ...(to.buildingBlockSlug ? [`buildingBlockSlug = ${escapeFilterValue(to.buildingBlockSlug)}`] : []),
+    ...to.topicSlugs.map((slug) => `topicSlugs = ${escapeFilterValue(slug)}`),
+    ...to.targetGroupSlugs.map((slug) => `targetGroupSlugs = ${escapeFilterValue(slug)}`),
+  ];
+  const filter = [`slug != ${escapeFilterValue(to.slug)}`, ...(shared.length > 0 ? [`(${shared.join(' OR ')})`] : [])].join(' AND ');
+  const result = await client.index(indexName(to.locale)).search('', {
+    filter,
+    limit: CANDIDATES,
+    sort: to.geo ? [`_geoPoint(${to.geo.lat}, ${to.geo.lng}):asc`] : ['publishedAt:desc'],
+    attributesToRetrieve: [...CARD_FIELDS, 'buildingBlockSlug', 'topicSlugs', 'targetGroupSlugs', '_geo'],
+  });
+  const candidates = result.hits as unknown as SearchDocument[];
+  return candidates
+    .map((doc, order) => ({ doc, order, score: relatednessScore(to, doc) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map(({ doc }) => ({
+      documentId: doc.documentId, slug: doc.slug, title: doc.title, titleHtml: highlightToHtml(doc.title), teaserHtml: highlightToHtml(doc.teaser),
+      buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
+      status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
+    }));
+}

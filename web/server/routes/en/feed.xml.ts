@@ -1,0 +1,2 @@
+/** `/en/feed.xml`: newly published English case studies (Atom). */
+export default defineEventHandler((event) => atomFeed(event, 'en'));

@@ -1,0 +1,2 @@
+/** `/feed.xml`: newly published German case studies (Atom). */
+export default defineEventHandler((event) => atomFeed(event, 'de'));

@@ -1,0 +1,115 @@
+// Reads one case study from the CMS (the source of truth) and shapes it for the
+// detail page. Plain functions over an injected fetch, so tests run them against a real Strapi.
+import type { CaseStudyPage } from '../../shared/case-study';
+import { renderRichText } from './rich-text';
+import { toStrapiQuery } from './strapi-query';
+
+/** GET `path` (below /api) of the CMS with a query string; resolves to the JSON body, or null on 404. */
+export type CmsFetch = (path: string, query: string, headers?: Record<string, string>) => Promise<unknown>;
+
+const term = { fields: ['slug', 'name', 'nameEn'] };
+const DETAIL_QUERY = {
+  populate: {
+    buildingBlock: { fields: ['slug', 'name', 'nameEn', 'number'] },
+    municipalities: { fields: ['ags', 'name', 'district', 'districtAgs', 'region', 'lat', 'lon'] },
+    targetGroups: term, topics: term, settings: term, criteria: term,
+    provider: { fields: ['name', 'website'] },
+    transferability: true, successFactors: true, pitfalls: true, partners: true, contact: true, links: true,
+    downloads: { fields: ['name', 'url', 'size', 'mime'] },
+    images: { populate: { file: { fields: ['url', 'width', 'height'] } } },
+    localizations: { fields: ['slug', 'locale'] },
+  },
+};
+
+interface RawTerm { slug: string; name: string; nameEn?: string | null; number?: number }
+interface RawEntry {
+  documentId: string; locale: string; slug: string; title: string; teaser?: string | null;
+  description?: string | null; startingSituation?: string | null; goals?: string | null; approach?: string | null;
+  results?: string | null; afterFunding?: string | null;
+  transferability?: { staffFte?: number | string | null; budgetRange?: string | null; durationMonths?: number | null; partnersNeeded?: string | null; firstSteps?: string | null } | null;
+  successFactors?: { text: string }[]; pitfalls?: { text: string }[]; partners?: { text: string }[];
+  buildingBlock?: RawTerm | null; municipalities?: { ags: string; name: string; district: string; districtAgs: string; region: string; lat?: number | null; lon?: number | null }[];
+  targetGroups?: RawTerm[]; topics?: RawTerm[]; settings?: RawTerm[]; criteria?: RawTerm[];
+  provider?: { name: string; website?: string | null } | null;
+  contact?: { organisation?: string | null; role?: string | null; email?: string | null; phone?: string | null; website?: string | null } | null;
+  links?: { label: string; url: string }[];
+  downloads?: { name: string; url: string; size?: number | null; mime?: string | null }[] | null;
+  images?: { alt: string; caption?: string | null; credit?: string | null; file?: { url: string; width?: number | null; height?: number | null } | null }[];
+  projectStatus?: string | null; fundingStart?: number | null; fundingEnd?: number | null; fundingPhase?: string | null;
+  lastReviewed?: string | null; publishedAt?: string | null; updatedAt: string;
+  localizations?: { slug: string; locale: string }[];
+}
+
+const name = (raw: RawTerm, locale: string) => (locale === 'en' && raw.nameEn) || raw.name;
+const terms = (list: RawTerm[] | undefined, locale: string) => (list ?? []).map((raw) => ({ slug: raw.slug, name: name(raw, locale) }));
+const texts = (list: { text: string }[] | undefined) => (list ?? []).map((item) => item.text).filter(Boolean);
+
+/** Strapi entry → the detail page's data; rich text rendered and sanitised here, on the server. */
+export function toCaseStudyPage(raw: RawEntry): CaseStudyPage {
+  const { locale } = raw;
+  const transfer = raw.transferability;
+  const slugs: CaseStudyPage['slugs'] = { [raw.locale]: raw.slug };
+  for (const other of raw.localizations ?? []) if (other.locale === 'de' || other.locale === 'en') slugs[other.locale] = other.slug;
+  return {
+    documentId: raw.documentId, locale, slug: raw.slug, title: raw.title, teaser: raw.teaser ?? '',
+    buildingBlock: raw.buildingBlock ? { slug: raw.buildingBlock.slug, name: name(raw.buildingBlock, locale), number: raw.buildingBlock.number ?? 0 } : null,
+    places: (raw.municipalities ?? []).map((town) => ({ ...town, lat: town.lat ?? null, lon: town.lon ?? null })),
+    targetGroups: terms(raw.targetGroups, locale), topics: terms(raw.topics, locale), settings: terms(raw.settings, locale), criteria: terms(raw.criteria, locale),
+    projectStatus: raw.projectStatus ?? null, fundingStart: raw.fundingStart ?? null, fundingEnd: raw.fundingEnd ?? null, fundingPhase: raw.fundingPhase ?? null,
+    html: {
+      description: renderRichText(raw.description), startingSituation: renderRichText(raw.startingSituation), goals: renderRichText(raw.goals),
+      approach: renderRichText(raw.approach), results: renderRichText(raw.results), afterFunding: renderRichText(raw.afterFunding),
+    },
+    transferability: transfer ? {
+      staffFte: transfer.staffFte === null || transfer.staffFte === undefined ? null : Number(transfer.staffFte),
+      budgetRange: transfer.budgetRange ?? null, durationMonths: transfer.durationMonths ?? null,
+      partnersNeeded: transfer.partnersNeeded ?? null, firstStepsHtml: renderRichText(transfer.firstSteps),
+    } : null,
+    successFactors: texts(raw.successFactors), pitfalls: texts(raw.pitfalls), partners: texts(raw.partners),
+    provider: raw.provider ? { name: raw.provider.name, website: raw.provider.website ?? null } : null,
+    contact: raw.contact ? {
+      organisation: raw.contact.organisation ?? null, role: raw.contact.role ?? null, email: raw.contact.email ?? null,
+      phone: raw.contact.phone ?? null, website: raw.contact.website ?? null,
+    } : null,
+    // Only http(s) links reach the page (the CMS validates this on publish; drafts in preview may not be valid yet).
+    links: (raw.links ?? []).filter((link) => /^https?:\/\//i.test(link.url)),
+    downloads: (raw.downloads ?? []).map((file) => ({ name: file.name, url: file.url, sizeKb: file.size ?? null, mime: file.mime ?? null })),
+    images: (raw.images ?? []).filter((image) => image.file?.url).map((image) => ({
+      url: image.file!.url, alt: image.alt, caption: image.caption ?? null, credit: image.credit ?? null,
+      width: image.file!.width ?? null, height: image.file!.height ?? null,
+    })),
+    lastReviewed: raw.lastReviewed ?? null, publishedAt: raw.publishedAt ?? null, updatedAt: raw.updatedAt, slugs,
+  };
+}
+
+export type CaseStudyLookup =
+  | { kind: 'found'; caseStudy: CaseStudyPage }
+  /** The slug belongs to the other language; `slug` is this document's slug in the requested language. */
+  | { kind: 'translated'; slug: string }
+  /** The slug exists only in the other language, which has no version in the requested one. */
+  | { kind: 'other-language-only'; locale: string; slug: string }
+  | { kind: 'missing' };
+
+async function findBySlug(fetch: CmsFetch, slug: string, locale: string): Promise<RawEntry | undefined> {
+  const query = toStrapiQuery({ ...DETAIL_QUERY, filters: { slug: { $eq: slug } }, locale, status: 'published' });
+  const body = (await fetch('/case-studies', query)) as { data: RawEntry[] } | null;
+  return body?.data[0];
+}
+
+/** The published case study with `slug` in `locale`, or where to find it instead. */
+export async function loadCaseStudy(fetch: CmsFetch, slug: string, locale: 'de' | 'en'): Promise<CaseStudyLookup> {
+  const entry = await findBySlug(fetch, slug, locale);
+  if (entry) return { kind: 'found', caseStudy: toCaseStudyPage(entry) };
+  const otherLocale = locale === 'de' ? 'en' : 'de';
+  const other = await findBySlug(fetch, slug, otherLocale);
+  if (!other) return { kind: 'missing' };
+  const translation = other.localizations?.find((candidate) => candidate.locale === locale);
+  return translation ? { kind: 'translated', slug: translation.slug } : { kind: 'other-language-only', locale: otherLocale, slug };
+}
+
+/** A draft (or the published version) by documentId, for the preview; `previewSecret` lets the CMS hand out drafts. */
+export async function loadCaseStudyPreview(fetch: CmsFetch, documentId: string, locale: string, status: 'draft' | 'published', previewSecret: string): Promise<CaseStudyPage | undefined> {
+  const query = toStrapiQuery({ ...DETAIL_QUERY, locale, status });
+  const body = (await fetch(`/case-studies/${encodeURIComponent(documentId)}`, query, { 'x-preview-secret': previewSecret })) as { data: RawEntry | null } | null;
+  return body?.data ? toCaseStudyPage(body.data) : undefined;
+}

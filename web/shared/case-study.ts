@@ -1,0 +1,59 @@
+import type { Term } from './vocabulary';
+
+/** A municipality of a case study, with what the locator map and the place line need. */
+export interface CaseStudyPlace {
+  ags: string;
+  name: string;
+  district: string;
+  districtAgs: string;
+  region: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** Everything the detail page shows; rich text is already sanitised HTML. */
+export interface CaseStudyPage {
+  documentId: string;
+  locale: string;
+  slug: string;
+  title: string;
+  teaser: string;
+  buildingBlock: (Term & { number: number }) | null;
+  places: CaseStudyPlace[];
+  targetGroups: Term[];
+  topics: Term[];
+  settings: Term[];
+  criteria: Term[];
+  projectStatus: string | null;
+  fundingStart: number | null;
+  fundingEnd: number | null;
+  fundingPhase: string | null;
+  html: {
+    description: string;
+    startingSituation: string;
+    goals: string;
+    approach: string;
+    results: string;
+    afterFunding: string;
+  };
+  transferability: {
+    staffFte: number | null;
+    budgetRange: string | null;
+    durationMonths: number | null;
+    partnersNeeded: string | null;
+    firstStepsHtml: string;
+  } | null;
+  successFactors: string[];
+  pitfalls: string[];
+  partners: string[];
+  provider: { name: string; website: string | null } | null;
+  contact: { organisation: string | null; role: string | null; email: string | null; phone: string | null; website: string | null } | null;
+  links: { label: string; url: string }[];
+  downloads: { name: string; url: string; sizeKb: number | null; mime: string | null }[];
+  images: { url: string; alt: string; caption: string | null; credit: string | null; width: number | null; height: number | null }[];
+  lastReviewed: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  /** Slug of this case study per locale, for the language switcher and hreflang. */
+  slugs: Partial<Record<'de' | 'en', string>>;
+}
