@@ -43,6 +43,12 @@ export default defineNuxtConfig({
     // Overridden at run time by NUXT_PUBLIC_I18N_BASE_URL (the public site URL) for canonical and hreflang links.
     baseUrl: 'http://localhost:3000',
   },
+  routeRules: {
+    // Previews show drafts: never cached anywhere, never indexed.
+    '/vorschau/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
+    '/en/preview/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
+    '/_nuxt/**': { headers: { 'cache-control': 'public, max-age=31536000, immutable' } },
+  },
   nitro: {
     // The site talks to Meilisearch and Strapi from the server only.
     compressPublicAssets: true,

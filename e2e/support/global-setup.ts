@@ -19,6 +19,7 @@ declare module 'vitest' {
     previewSecret: string;
     siteToken: string;
     searchKey: string;
+    adminPassword: string;
     logDir: string;
   }
 }
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const masterKey = `e2e-master-${secret()}`;
   const previewSecret = secret();
   const siteToken = secret();
+  const adminPassword = `Qz-${secret()}-7a`;
   const [strapiPort, webPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
   const started = Date.now();
   const stack = await startStack({
@@ -53,7 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
       APP_KEYS: [secret(), secret()].join(','), API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(),
       JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true',
-      ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: `Qz-${secret()}-7a`,
+      ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: adminPassword,
       STRAPI_SITE_TOKEN: siteToken, PREVIEW_SECRET: previewSecret, SEED_DEMO_CONTENT: 'true',
       SITE_URL: `http://127.0.0.1:${webPort}`,
     },
@@ -72,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('previewSecret', previewSecret);
   project.provide('siteToken', siteToken);
   project.provide('searchKey', stack.searchKey);
+  project.provide('adminPassword', adminPassword);
   project.provide('logDir', workDir);
 
   return async () => {

@@ -122,3 +122,13 @@ describe('the site token', () => {
     expect(token.type).toBe('read-only');
   });
 });
+
+describe('operators with a full-access token', () => {
+  it('read drafts with ?status=draft', async () => {
+    const tokens = cms.strapi.service('admin::api-token-content-api') as unknown as { create(data: Record<string, unknown>): Promise<{ accessKey: string }> };
+    const { accessKey } = await tokens.create({ name: 'Operator', type: 'full-access', lifespan: null });
+    const response = await fetch(`${cms.url}/api/case-studies/${publishedId}?locale=de&status=draft`, { headers: { authorization: `Bearer ${accessKey}` } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data.title).toBe('GEHEIMER ENTWURFSTITEL');
+  });
+});

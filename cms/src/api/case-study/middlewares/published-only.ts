@@ -24,7 +24,8 @@ const publishedOnly: Core.MiddlewareFactory = () => async (ctx, next) => {
   const status = ctx.query?.status;
   if (status !== undefined && status !== 'published') {
     const auth = ctx.state?.auth as { strategy?: { name?: string }; credentials?: ApiTokenCredentials } | undefined;
-    const viaApiToken = auth?.strategy?.name === 'api-token';
+    // Strapi 5 names the strategy of API tokens on the content API `content-api-token`.
+    const viaApiToken = auth?.strategy?.name === 'content-api-token';
     const fullAccess = viaApiToken && auth?.credentials?.type === 'full-access';
     if (!fullAccess && !isPreviewRequest(ctx.get('x-preview-secret'), viaApiToken)) {
       ctx.status = 403;

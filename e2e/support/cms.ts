@@ -1,0 +1,41 @@
+// Talks to the stack's CMS: the public REST API, and the admin API as the first editor.
+import { inject } from 'vitest';
+
+let adminToken: string | undefined;
+
+async function adminJwt(): Promise<string> {
+  if (!adminToken) {
+    const response = await fetch(`${inject('cmsUrl')}/admin/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'redaktion@example.org', password: inject('adminPassword') }),
+    });
+    if (!response.ok) throw new Error(`admin login failed: ${response.status}`);
+    adminToken = ((await response.json()) as { data: { token: string } }).data.token;
+  }
+  return adminToken;
+}
+
+/** A request to the admin API as the first editor (what the admin panel does). */
+export async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${inject('cmsUrl')}${path}`, {
+    method, headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminJwt()}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface PublishedEntry {
+  documentId: string;
+  slug: string;
+  title: string;
+  locale: string;
+}
+
+/** Every published case study of a language, from the public REST API. */
+export async function published(locale: 'de' | 'en'): Promise<PublishedEntry[]> {
+  const response = await fetch(`${inject('cmsUrl')}/api/case-studies?locale=${locale}&fields[0]=slug&fields[1]=title&fields[2]=locale&pagination[pageSize]=100`);
+  return ((await response.json()) as { data: PublishedEntry[] }).data;
+}
+
+export const CASE_STUDY = 'api::case-study.case-study';
