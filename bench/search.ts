@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { buildMultiSearch, createMeiliClient, freePort, parseSearchParams } from '@praxis/search';
 import { startStack } from '../scripts/stack.ts';
 import { request } from './http-client.ts';
+import { measure, tableRow, TABLE_HEAD, type Run } from './measure.ts';
 import { generateSearchDocuments, searchQueryMix } from './search-corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
@@ -35,31 +36,6 @@ const stack = await startStack({
   logDir: dir,
   log: (message) => console.error(`[bench] ${message}`),
 });
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const ms = (value: number) => value.toFixed(1).padStart(6);
-
-interface Run { p50: number; p95: number; p99: number; perSecond: number; statuses: Record<number, number> }
-
-/** Sends every request of `work` with `concurrency` in flight; the latency of each is its own round trip. */
-async function measure(work: (() => Promise<number>)[], concurrency: number): Promise<Run> {
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let nextIndex = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (nextIndex < work.length) {
-      const job = work[nextIndex++]!;
-      const t0 = performance.now();
-      const status = await job();
-      latencies.push(performance.now() - t0);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    }
-  }));
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (work.length / elapsed) * 1000, statuses };
-}
 
 try {
   // 1. The corpus, written straight into the live index (the CMS holds no case studies).
@@ -95,8 +71,7 @@ try {
   await measure(queries.slice(0, 20).map(page), 2);
 
   const rows: string[] = [];
-  const report = (label: string, run: Run) => rows.push(
-    `| ${label.padEnd(44)} | ${ms(run.p50)} | ${ms(run.p95)} | ${ms(run.p99)} | ${run.perSecond.toFixed(0).padStart(6)} | ${JSON.stringify(run.statuses)} |`);
+  const report = (label: string, run: Run) => rows.push(tableRow(label, run));
   const results: Record<string, Run> = {};
   for (const concurrency of [1, 16]) {
     const repeat = concurrency === 1 ? 1 : 4;
@@ -123,8 +98,7 @@ try {
   }
 
   console.log(`\nbench:search — ${CORPUS} case studies, ${queries.length} distinct queries (text, 0–3 facets, years, sort, page 2)\n`);
-  console.log('| target                                       |  p50 ms |  p95 ms |  p99 ms |  req/s | statuses |');
-  console.log('|----------------------------------------------|--------:|--------:|--------:|-------:|----------|');
+  console.log(TABLE_HEAD);
   for (const row of rows) console.log(row);
   console.log(`\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`);
   console.log(`JavaScript of the search page: ${scripts.length} files, ${(rawBytes / 1024).toFixed(1)} KB, ${(gzipBytes / 1024).toFixed(1)} KB gzip`);

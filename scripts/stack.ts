@@ -27,10 +27,28 @@ export interface Stack {
   cmsUrl: string;
   siteUrl: string;
   searchKey: string;
+  /** The environment the site runs with, to start another site process against the same services. */
+  siteEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
 const binary = (name: string) => join(ROOT_DIR, 'node_modules', '.bin', name);
+
+type RunToEnd = (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) => Promise<void>;
+
+/** Builds the CMS and the site when their sources changed since the last build. */
+export async function buildIfStale(options: { env: NodeJS.ProcessEnv; log: (message: string) => void; run: RunToEnd }): Promise<void> {
+  if (!isBuildFresh()) {
+    options.log('building the CMS (admin panel and server code; about a minute, only after changes) …');
+    await options.run('cms-build', binary('strapi'), ['build'], CMS_DIR, options.env);
+    markBuildFresh();
+  }
+  if (!isWebBuildFresh()) {
+    options.log('building the site (about 20 s, only after changes) …');
+    await options.run('web-build', binary('nuxt'), ['build'], WEB_DIR, options.env);
+    markWebBuildFresh();
+  }
+}
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
@@ -90,16 +108,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       searchKey ||= keys.searchKey;
     }
 
-    if (options.buildIfStale && !isBuildFresh()) {
-      log('building the CMS (admin panel and server code; about a minute, only after changes) …');
-      await runToEnd('cms-build', binary('strapi'), ['build'], CMS_DIR, env);
-      markBuildFresh();
-    }
-    if (options.buildIfStale && !isWebBuildFresh()) {
-      log('building the site (about 20 s, only after changes) …');
-      await runToEnd('web-build', binary('nuxt'), ['build'], WEB_DIR, env);
-      markWebBuildFresh();
-    }
+    if (options.buildIfStale) await buildIfStale({ env, log, run: runToEnd });
 
     const host = env.HOST || '127.0.0.1';
     const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.STRAPI_PORT || 1337}`;
@@ -118,7 +127,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
 
-    return { meiliUrl: meilisearch.url, cmsUrl, siteUrl, searchKey, stop };
+    return { meiliUrl: meilisearch.url, cmsUrl, siteUrl, searchKey, siteEnv, stop };
   } catch (error) {
     await stop();
     throw error;

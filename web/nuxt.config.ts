@@ -20,6 +20,7 @@ export default defineNuxtConfig({
     strapiUrl: 'http://127.0.0.1:1337',
     strapiToken: '',
     previewSecret: '',
+    caseStudyCache: true,
     public: {
       siteUrl: 'http://localhost:3000',
     },

@@ -1,12 +1,15 @@
-// Starts the whole stack once for the end-to-end tests: a fresh Meilisearch, the
-// built CMS on a throwaway SQLite database with the demo content, and the built site.
+// Starts the stack once for the end-to-end tests the way production runs it:
+// the builds (made here when stale), then `npm run start:prod` (scripts/start-prod.ts)
+// against a fresh Meilisearch and a throwaway SQLite database with the demo content.
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createMeiliClient, freePort } from '@praxis/search';
-import { startStack } from '../../scripts/stack.ts';
+import { createMeiliClient, ensureApiKeys, freePort, startMeilisearch, waitForHttp } from '@praxis/search';
+import { ROOT_DIR } from '../../scripts/env-file.ts';
+import { buildIfStale } from '../../scripts/stack.ts';
 
 const secret = () => randomBytes(24).toString('base64url');
 
@@ -20,12 +23,10 @@ declare module 'vitest' {
     siteToken: string;
     searchKey: string;
     adminPassword: string;
-    logDir: string;
   }
 }
 
-async function waitForIndexedDemo(meiliUrl: string, masterKey: string): Promise<void> {
-  const client = createMeiliClient(meiliUrl, masterKey);
+async function waitForIndexedDemo(client: ReturnType<typeof createMeiliClient>): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     try {
@@ -41,44 +42,70 @@ async function waitForIndexedDemo(meiliUrl: string, masterKey: string): Promise<
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = mkdtempSync(join(tmpdir(), 'praxis-e2e-'));
+  const log = (message: string) => console.log(`[e2e] ${message}`);
+  const started = Date.now();
+  await buildIfStale({
+    env: process.env, log,
+    run: async (name, command, args, cwd, env) => {
+      const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (result.status !== 0) throw new Error(`${name} failed with exit code ${result.status}`);
+    },
+  });
+
   const masterKey = `e2e-master-${secret()}`;
   const previewSecret = secret();
   const siteToken = secret();
   const adminPassword = `Qz-${secret()}-7a`;
-  const [strapiPort, webPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
-  const started = Date.now();
-  const stack = await startStack({
+  const [strapiPort, webPort] = [await freePort(), await freePort()];
+  const meili = await startMeilisearch({ dataDir: join(workDir, 'meilisearch'), masterKey, port: await freePort() });
+  const master = createMeiliClient(meili.url, masterKey);
+  const { searchKey } = await ensureApiKeys(master);
+  const siteUrl = `http://127.0.0.1:${webPort}`;
+
+  const output = createWriteStream(join(workDir, 'start-prod.log'));
+  const prod = spawn(process.execPath, ['scripts/start-prod.ts', '--no-env-file'], {
+    cwd: ROOT_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',
-      HOST: '127.0.0.1', STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort), MEILI_PORT: String(meiliPort),
+      PATH: process.env.PATH, HOME: process.env.HOME,
+      HOST: '127.0.0.1', STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort),
       DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(workDir, 'cms.db'),
-      MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
+      MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
       APP_KEYS: [secret(), secret()].join(','), API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(),
       JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true',
       ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: adminPassword,
-      STRAPI_SITE_TOKEN: siteToken, PREVIEW_SECRET: previewSecret, SEED_DEMO_CONTENT: 'true',
-      SITE_URL: `http://127.0.0.1:${webPort}`,
+      STRAPI_SITE_TOKEN: siteToken, PREVIEW_SECRET: previewSecret, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
     },
-    meiliDataDir: join(workDir, 'meilisearch'),
-    buildIfStale: true,
-    logDir: workDir,
-    log: (message) => console.log(`[e2e] ${message}`),
   });
-  await waitForIndexedDemo(stack.meiliUrl, masterKey);
-  console.log(`[e2e] stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${workDir})`);
+  prod.stdout.pipe(output);
+  prod.stderr.pipe(output);
+  const stop = async () => {
+    if (prod.exitCode === null) {
+      const exited = new Promise((resolve) => prod.once('exit', resolve));
+      prod.kill('SIGTERM');
+      await exited;
+    }
+    await meili.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`${siteUrl}/api/health`, 300_000, prod);
+    await waitForIndexedDemo(master);
+  } catch (error) {
+    console.error(`[e2e] npm run start:prod did not come up; its log: ${join(workDir, 'start-prod.log')}`);
+    prod.kill('SIGTERM');
+    await meili.stop();
+    throw error;
+  }
+  log(`start:prod ready in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${workDir})`);
 
-  project.provide('siteUrl', stack.siteUrl);
-  project.provide('cmsUrl', stack.cmsUrl);
-  project.provide('meiliUrl', stack.meiliUrl);
+  project.provide('siteUrl', siteUrl);
+  project.provide('cmsUrl', `http://127.0.0.1:${strapiPort}`);
+  project.provide('meiliUrl', meili.url);
   project.provide('masterKey', masterKey);
   project.provide('previewSecret', previewSecret);
   project.provide('siteToken', siteToken);
-  project.provide('searchKey', stack.searchKey);
+  project.provide('searchKey', searchKey);
   project.provide('adminPassword', adminPassword);
-  project.provide('logDir', workDir);
-
-  return async () => {
-    await stack.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  };
+  return stop;
 }

@@ -150,6 +150,9 @@ export function buildFilter(state: SearchState, without?: Constraint): string[] 
   return clauses;
 }
 
+/** Applied after the ranking rules and the chosen sort, so equal results keep a stable order. */
+export const RELEVANCE_TIEBREAK = ['publishedAt:desc', 'titleSort:asc'];
+
 export const HIGHLIGHT_START = '\u0001';
 export const HIGHLIGHT_END = '\u0002';
 
@@ -163,6 +166,9 @@ const FACET_ATTRIBUTES = FACET_KEYS.map((key) => FACETS[key]);
 export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
   const index = indexName(state.locale);
   const sort = SORTS[state.sort];
+  // Ties (and an empty query, where everything ties) are ordered newest first, then by title:
+  // without this Meilisearch falls back to insertion order, which a reindex changes.
+  const order = sort ? [sort, ...RELEVANCE_TIEBREAK.filter((tiebreak) => tiebreak !== sort)] : RELEVANCE_TIEBREAK;
   const main: MultiSearchQuery = {
     indexUid: index,
     q: state.q,
@@ -170,7 +176,7 @@ export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
     facets: FACET_ATTRIBUTES,
     hitsPerPage: state.pageSize,
     page: state.page,
-    sort: sort ? [sort] : undefined,
+    sort: order,
     attributesToHighlight: ['title', 'teaser'],
     // Control characters that never occur in content; replaced by <mark> after HTML-escaping.
     highlightPreTag: HIGHLIGHT_START,

@@ -31,7 +31,11 @@ const lookup = defineCachedFunction(async (slug: string, locale: 'de' | 'en'): P
     geo: geoCentre(caseStudy),
   }).catch(() => []);
   return { kind: 'found', caseStudy, related };
-}, { name: 'case-study', maxAge: 60, swr: true, getKey: (slug: string, locale: string) => `${locale}/${slug}` });
+}, {
+  name: 'case-study', maxAge: 60, swr: true, getKey: (slug: string, locale: string) => `${locale}/${slug}`,
+  // NUXT_CASE_STUDY_CACHE=false turns the cache off (the benchmark compares both).
+  shouldBypassCache: () => !useRuntimeConfig().caseStudyCache,
+});
 
 /** `GET /api/case-studies/<slug>?locale=de`: a published case study with its related ones, or where it lives instead. */
 export default defineEventHandler(async (event) => {

