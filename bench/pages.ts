@@ -2,36 +2,20 @@
 // concurrency 8, with the one-minute detail cache and without it, and the page
 // weight of a detail page. Runs the stack with the demo content. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { freePort, waitForHttp } from '@praxis/search';
-import { startStack } from '../scripts/stack.ts';
 import { WEB_DIR, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
+import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
 import { measure, tableRow, TABLE_HEAD } from './measure.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-pages-'));
-const secret = () => randomBytes(24).toString('base64url');
-const [strapiPort, webPort, meiliPort, uncachedPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-
-const stack = await startStack({
-  env: {
-    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1',
-    STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort), MEILI_PORT: String(meiliPort),
-    DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db'), MEILI_MASTER_KEY: `bench-${secret()}`,
-    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_SITE_TOKEN: secret(),
-    ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: `Qz-${secret()}-7a`, SEED_DEMO_CONTENT: 'true', PREVIEW_SECRET: secret(),
-  },
-  meiliDataDir: join(dir, 'meili'),
-  buildIfStale: true,
-  logDir: dir,
-  log: (message) => console.error(`[bench] ${message}`),
-});
+const uncachedPort = await freePort();
+const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'true' });
 // A second site process against the same CMS and index, with the detail cache off.
 const uncached = spawn(process.execPath, [WEB_SERVER_ENTRY], {
   cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(uncachedPort), NUXT_CASE_STUDY_CACHE: 'false' },

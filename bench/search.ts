@@ -3,39 +3,24 @@
 // page and the JavaScript it ships. Prints figures; asserts nothing. All requests use
 // a node:http keep-alive client (see http-client.ts) so the figures are the servers'.
 // BENCH_CASE_STUDIES sets the corpus size (default 10,000).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildMultiSearch, createMeiliClient, freePort, parseSearchParams } from '@praxis/search';
-import { startStack } from '../scripts/stack.ts';
+import { buildMultiSearch, createMeiliClient, parseSearchParams } from '@praxis/search';
+import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
 import { measure, tableRow, TABLE_HEAD, type Run } from './measure.ts';
 import { generateSearchDocuments, searchQueryMix } from './search-corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-search-'));
-const secret = () => randomBytes(24).toString('base64url');
-const masterKey = `bench-${secret()}`;
-const [strapiPort, webPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
-
-const stack = await startStack({
-  env: {
-    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1',
-    STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort), MEILI_PORT: String(meiliPort),
-    DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db'), MEILI_MASTER_KEY: masterKey,
-    // The corpus goes straight into the index; a reconciliation would remove it as orphaned.
-    SYNC_RECONCILE_INTERVAL_MS: String(24 * 3_600_000),
-    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_SITE_TOKEN: secret(),
-    ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: `Qz-${secret()}-7a`, SEED_DEMO_CONTENT: 'false', PREVIEW_SECRET: secret(),
-  },
-  meiliDataDir: join(dir, 'meili'),
-  buildIfStale: true,
-  logDir: dir,
-  log: (message) => console.error(`[bench] ${message}`),
+const stack = await startBenchStack(dir, {
+  SEED_DEMO_CONTENT: 'false',
+  // The corpus goes straight into the index; a reconciliation would remove it as orphaned.
+  SYNC_RECONCILE_INTERVAL_MS: String(24 * 3_600_000),
 });
+const masterKey = stack.masterKey;
 
 try {
   // 1. The corpus, written straight into the live index (the CMS holds no case studies).

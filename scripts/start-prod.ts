@@ -3,10 +3,10 @@
 // setting is an error that names it. `--no-env-file` ignores `.env` (the environment alone counts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST_DIR } from '../cms/scripts/build-hash.mts';
+import { DIST_DIR, isBuildFresh } from '../cms/scripts/build-hash.mts';
 import { ENV_FILE, loadEnv, ROOT_DIR } from './env-file.ts';
 import { startStack, type Stack } from './stack.ts';
-import { WEB_SERVER_ENTRY } from './web-build.ts';
+import { isWebBuildFresh, WEB_SERVER_ENTRY } from './web-build.ts';
 
 const REQUIRED = [
   'MEILI_URL', 'STRAPI_SITE_TOKEN', 'PREVIEW_SECRET', 'SITE_URL', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET',
@@ -26,6 +26,7 @@ if (!process.env.MEILI_SEARCH_KEY || !process.env.MEILI_SYNC_KEY) {
 if (process.env.DATABASE_CLIENT === 'postgres' && !process.env.DATABASE_URL) missing.push('DATABASE_URL');
 if (missing.length > 0) fail(`missing settings (see .env.example and docs/operations.md): ${missing.join(', ')}`);
 if (!existsSync(join(DIST_DIR, 'build')) || !existsSync(WEB_SERVER_ENTRY)) fail('the CMS or the site is not built: run `npm run build` first');
+if (!isBuildFresh() || !isWebBuildFresh()) console.warn('[start:prod] warning: the sources changed since the last `npm run build`; starting the older build');
 
 let stack: Stack | undefined;
 async function stop(code: number): Promise<never> {
@@ -41,7 +42,9 @@ try {
     meiliDataDir: join(ROOT_DIR, '.data', 'meilisearch'),
     buildIfStale: false,
     log: (message) => console.log(`[start:prod] ${message}`),
+    // During startup startStack notices a crash itself, stops the rest and throws.
     onCrash: (name, code) => {
+      if (!stack) return;
       console.error(`[start:prod] ${name} exited (${code}); stopping everything.`);
       void stop(1);
     },

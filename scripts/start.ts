@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     meiliDataDir: join(ROOT_DIR, '.data', 'meilisearch'),
     buildIfStale: true,
     log,
+    // During startup startStack notices a crash itself, stops the rest and throws.
     onCrash: (name, code) => {
+      if (!stack) return;
       console.error(`[start] ${name} exited (${code}); stopping everything.`);
       void stop(1);
     },

@@ -15,13 +15,19 @@ function listFiles(path: string): string[] {
   return readdirSync(path).sort().flatMap((name) => listFiles(join(path, name)));
 }
 
-/** Hash of everything `strapi build` compiles; a different hash means `dist/` is stale. */
-export function sourceHash(): string {
+/** Hash of the names and contents of every file below `sources` (relative to `baseDir`), test files excluded. */
+export function hashSources(baseDir: string, sources: string[]): string {
   const hash = createHash('sha256');
-  for (const file of SOURCES.flatMap((source) => listFiles(join(CMS_DIR, source)))) {
-    hash.update(relative(CMS_DIR, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of sources.flatMap((source) => listFiles(join(baseDir, source)))) {
+    if (file.endsWith('.test.ts')) continue;
+    hash.update(relative(baseDir, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
+}
+
+/** Hash of everything `strapi build` compiles; a different hash means `dist/` is stale. */
+export function sourceHash(): string {
+  return hashSources(CMS_DIR, SOURCES);
 }
 
 /** True when `dist/` (server code and admin panel) was built from the current sources. */
