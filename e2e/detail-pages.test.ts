@@ -112,6 +112,8 @@ describe('case-study pages', () => {
 describe('editorial pages', () => {
   it('are linked from navigation and footer in both languages', async () => {
     const page = await openPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
     await page.goto('/');
     for (const name of ['Programm', 'Baustein 1', 'Baustein 2', 'Über die Datenbank']) {
       expect(await page.locator('header nav').getByRole('link', { name, exact: true }).count(), name).toBe(1);
@@ -126,6 +128,8 @@ describe('editorial pages', () => {
     await page.waitForURL('**/en/data-sources');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en-GB');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Data sources and licences');
+    // Pages come through the site's API: the browser never loads @nuxt/content's SQLite.
+    expect(requested.filter((url) => /sqlite|\.wasm/.test(url))).toEqual([]);
   });
 });
 

@@ -44,7 +44,9 @@ async function loadFromCms(): Promise<Loaded> {
       districtsByAgs.set(town.districtAgs, { ags: town.districtAgs, name: districtLabel(town.district, kreisfrei), region: town.region });
     }
   }
-  const districts = [...districtsByAgs.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  // "Kreis Unna" sorts under U, next to the towns and the other Kreise.
+  const sortName = (district: District) => district.name.replace(/^Kreis /, '');
+  const districts = [...districtsByAgs.values()].sort((a, b) => sortName(a).localeCompare(sortName(b), 'de'));
   const regions = [...new Set(municipalities.map((town) => town.region))].sort((a, b) => a.localeCompare(b, 'de'));
   const terms = (entries: TaxonomyEntry[], locale: string): Term[] =>
     entries.map((entry) => ({ slug: entry.slug, name: (locale === 'en' && entry.nameEn) || entry.name }));
