@@ -131,6 +131,14 @@ describe('GET /api/search', () => {
     expect(count).toBe(140);
   });
 
+  it('sets no cookies (the privacy notice says so)', async () => {
+    for (const path of ['/', '/en', '/praxisbeispiele?q=Kita', '/en/case-studies', '/programm', '/api/search?q=Kita']) {
+      const response = await fetch(`${inject('siteUrl')}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.getSetCookie(), path).toEqual([]);
+    }
+  });
+
   it('never sends the Meilisearch key to the browser', async () => {
     const html = await (await fetch(`${inject('siteUrl')}/praxisbeispiele?q=Kita`)).text();
     expect(html).not.toContain(inject('masterKey'));
