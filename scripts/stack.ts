@@ -1,5 +1,5 @@
 // The whole local stack as child processes: Meilisearch, the built CMS and the
-// built site. Used by `npm start`, `npm run start:prod` and the end-to-end tests.
+// built site. Used by `npm start`, `npm run start:prod` and the benchmarks; the end-to-end tests use its build step.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
