@@ -2,22 +2,19 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '@praxis/search';
+import { freshSecrets } from '../scripts/env-file.ts';
 import { startStack, type Stack } from '../scripts/stack.ts';
-
-const secret = () => randomBytes(24).toString('base64url');
 
 /** Starts Meilisearch, the CMS and the site (building them when stale); `env` adds or overrides variables. */
 export async function startBenchStack(dir: string, env: Record<string, string>): Promise<Stack & { masterKey: string }> {
-  const masterKey = `bench-${secret()}`;
+  const masterKey = `bench-${randomBytes(24).toString('base64url')}`;
   const [strapiPort, webPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
   const stack = await startStack({
     env: {
       PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1',
       STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort), MEILI_PORT: String(meiliPort),
       DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db'), MEILI_MASTER_KEY: masterKey,
-      APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_SITE_TOKEN: secret(),
-      ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: `Qz-${secret()}-7a`, PREVIEW_SECRET: secret(),
+      ...freshSecrets(),
       ...env,
     },
     meiliDataDir: join(dir, 'meili'),

@@ -1,4 +1,5 @@
-// Shared by the benchmarks: run requests with a fixed number in flight and summarise latencies.
+// Shared by the benchmarks: run requests with a fixed number in flight, summarise latencies, weigh pages.
+import { gzipSync } from 'node:zlib';
 
 export interface Run {
   p50: number;
@@ -40,3 +41,16 @@ export const TABLE_HEAD = [
   '| target                                       |  p50 ms |  p95 ms |  p99 ms |  req/s | statuses |',
   '|----------------------------------------------|--------:|--------:|--------:|-------:|----------|',
 ].join('\n');
+
+/** Raw and gzip (level 9) bytes of the assets a page's HTML references, fetched from `baseUrl`. */
+export async function assetWeight(html: string, pattern: RegExp, baseUrl: string): Promise<{ files: number; raw: number; gzip: number }> {
+  const assets = [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))];
+  let raw = 0;
+  let gzip = 0;
+  for (const asset of assets) {
+    const body = Buffer.from(await (await fetch(new URL(asset, baseUrl))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: assets.length, raw, gzip };
+}

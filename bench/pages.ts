@@ -10,7 +10,7 @@ import { freePort, waitForHttp } from '@praxis/search';
 import { WEB_DIR, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
 import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
-import { measure, tableRow, TABLE_HEAD } from './measure.ts';
+import { assetWeight, measure, tableRow, TABLE_HEAD } from './measure.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-pages-'));
@@ -37,19 +37,14 @@ try {
 
   // Page weight: the HTML plus every script, stylesheet and preload it references, gzipped.
   const html = await (await fetch(`${stack.siteUrl}${paths[0]}`)).text();
-  const assets = [...new Set([...html.matchAll(/<(?:script[^>]+src|link[^>]+href)="(\/_nuxt\/[^"]+)"/g)].map((match) => match[1]!))];
-  let gzip = gzipSync(html, { level: 9 }).length;
-  let raw = Buffer.byteLength(html);
-  for (const asset of assets) {
-    const body = Buffer.from(await (await fetch(new URL(asset, stack.siteUrl))).arrayBuffer());
-    raw += body.length;
-    gzip += gzipSync(body, { level: 9 }).length;
-  }
+  const assets = await assetWeight(html, /<(?:script[^>]+src|link[^>]+href)="(\/_nuxt\/[^"]+)"/g, stack.siteUrl);
+  const raw = Buffer.byteLength(html) + assets.raw;
+  const gzip = gzipSync(html, { level: 9 }).length + assets.gzip;
 
   console.log(`\nbench:pages — ${paths.length} German demo case studies, ${REQUESTS} requests per row\n`);
   console.log(TABLE_HEAD);
   for (const row of rows) console.log(row);
-  console.log(`\ndetail page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB + ${assets.length} assets = ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
+  console.log(`\ndetail page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB + ${assets.files} assets = ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   uncached.kill();
   await stack.stop();

@@ -6,11 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { buildMultiSearch, createMeiliClient, parseSearchParams } from '@praxis/search';
 import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
-import { measure, tableRow, TABLE_HEAD, type Run } from './measure.ts';
+import { assetWeight, measure, tableRow, TABLE_HEAD, type Run } from './measure.ts';
 import { generateSearchDocuments, searchQueryMix } from './search-corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
@@ -26,7 +25,7 @@ try {
   // 1. The corpus, written straight into the live index (the CMS holds no case studies).
   const master = createMeiliClient(stack.meiliUrl, masterKey, 120_000);
   const documents = generateSearchDocuments(CORPUS);
-  let started = Date.now();
+  const started = Date.now();
   for (let offset = 0; offset < documents.length; offset += 2_000) {
     await master.index('case-studies-de').addDocuments(documents.slice(offset, offset + 2_000)).waitTask({ timeout: 300_000 });
   }
@@ -71,22 +70,14 @@ try {
   }
 
   // JavaScript the search page loads: every script and modulepreload of its HTML, gzipped.
-  started = Date.now();
   const html = await (await fetch(`${stack.siteUrl}/praxisbeispiele`)).text();
-  const scripts = [...new Set([...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((match) => match[1]!))];
-  let rawBytes = 0;
-  let gzipBytes = 0;
-  for (const src of scripts) {
-    const body = Buffer.from(await (await fetch(new URL(src, stack.siteUrl))).arrayBuffer());
-    rawBytes += body.length;
-    gzipBytes += gzipSync(body, { level: 9 }).length;
-  }
+  const js = await assetWeight(html, /<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g, stack.siteUrl);
 
   console.log(`\nbench:search — ${CORPUS} case studies, ${queries.length} distinct queries (text, 0–3 facets, years, sort, page 2)\n`);
   console.log(TABLE_HEAD);
   for (const row of rows) console.log(row);
   console.log(`\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`);
-  console.log(`JavaScript of the search page: ${scripts.length} files, ${(rawBytes / 1024).toFixed(1)} KB, ${(gzipBytes / 1024).toFixed(1)} KB gzip`);
+  console.log(`JavaScript of the search page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });

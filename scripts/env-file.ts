@@ -14,9 +14,28 @@ function generatePassword(): string {
   return `Qz-${randomBytes(12).toString('base64url')}-7a`;
 }
 
+const generateSecret = () => randomBytes(24).toString('base64url');
+
 function generateValue(name: string, template: string): string {
   if (name === 'ADMIN_PASSWORD') return generatePassword();
-  return template.replaceAll('<generated>', () => randomBytes(24).toString('base64url'));
+  return template.replaceAll('<generated>', generateSecret);
+}
+
+/** Fresh values for every secret the CMS and the site need, for throwaway stacks (tests, benchmarks). */
+export function freshSecrets() {
+  return {
+    APP_KEYS: [generateSecret(), generateSecret()].join(','),
+    API_TOKEN_SALT: generateSecret(),
+    ADMIN_JWT_SECRET: generateSecret(),
+    TRANSFER_TOKEN_SALT: generateSecret(),
+    JWT_SECRET: generateSecret(),
+    ENCRYPTION_KEY: generateSecret(),
+    STRAPI_SITE_TOKEN: generateSecret(),
+    PREVIEW_SECRET: generateSecret(),
+    ADMIN_EMAIL: 'redaktion@example.org',
+    ADMIN_PASSWORD: generatePassword(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
 }
 
 /** Lines of `.env.example` with generated values filled in, keyed by variable name. */

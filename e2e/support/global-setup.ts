@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createMeiliClient, ensureApiKeys, freePort, startMeilisearch, waitForHttp } from '@praxis/search';
-import { ROOT_DIR } from '../../scripts/env-file.ts';
+import { freshSecrets, ROOT_DIR } from '../../scripts/env-file.ts';
 import { buildIfStale } from '../../scripts/stack.ts';
-
-const secret = () => randomBytes(24).toString('base64url');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,10 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     },
   });
 
-  const masterKey = `e2e-master-${secret()}`;
-  const previewSecret = secret();
-  const siteToken = secret();
-  const adminPassword = `Qz-${secret()}-7a`;
+  const masterKey = `e2e-master-${randomBytes(24).toString('base64url')}`;
+  const secrets = freshSecrets();
   const [strapiPort, webPort] = [await freePort(), await freePort()];
   const meili = await startMeilisearch({ dataDir: join(workDir, 'meilisearch'), masterKey, port: await freePort() });
   const master = createMeiliClient(meili.url, masterKey);
@@ -71,10 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       HOST: '127.0.0.1', STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort),
       DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(workDir, 'cms.db'),
       MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
-      APP_KEYS: [secret(), secret()].join(','), API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true',
-      ADMIN_EMAIL: 'redaktion@example.org', ADMIN_PASSWORD: adminPassword,
-      STRAPI_SITE_TOKEN: siteToken, PREVIEW_SECRET: previewSecret, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
+      ...secrets, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
     },
   });
   prod.stdout.pipe(output);
@@ -103,9 +96,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('cmsUrl', `http://127.0.0.1:${strapiPort}`);
   project.provide('meiliUrl', meili.url);
   project.provide('masterKey', masterKey);
-  project.provide('previewSecret', previewSecret);
-  project.provide('siteToken', siteToken);
+  project.provide('previewSecret', secrets.PREVIEW_SECRET);
+  project.provide('siteToken', secrets.STRAPI_SITE_TOKEN);
   project.provide('searchKey', searchKey);
-  project.provide('adminPassword', adminPassword);
+  project.provide('adminPassword', secrets.ADMIN_PASSWORD);
   return stop;
 }

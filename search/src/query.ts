@@ -150,6 +150,9 @@ export function buildFilter(state: SearchState, without?: Constraint): string[] 
   return clauses;
 }
 
+/** What a result card shows; every query for cards retrieves exactly these. */
+export const CARD_FIELDS = ['documentId', 'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'status', 'fundingStart', 'fundingEnd', 'image'] as const;
+
 /** Applied after the ranking rules and the chosen sort, so equal results keep a stable order. */
 export const RELEVANCE_TIEBREAK = ['publishedAt:desc', 'titleSort:asc'];
 
@@ -181,7 +184,7 @@ export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
     // Control characters that never occur in content; replaced by <mark> after HTML-escaping.
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,
-    attributesToRetrieve: ['documentId', 'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'status', 'fundingStart', 'fundingEnd', 'image'],
+    attributesToRetrieve: [...CARD_FIELDS],
   };
   const perFacet = FACET_KEYS.filter((key) => state.filters[key].length > 0).map<MultiSearchQuery>((key) => ({
     indexUid: index,

@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { SearchDocument } from './document.ts';
-import { escapeFilterValue } from './query.ts';
-import { highlightToHtml, type SearchHit } from './search-case-studies.ts';
+import { CARD_FIELDS, escapeFilterValue } from './query.ts';
+import { toSearchHit, type SearchHit } from './search-case-studies.ts';
 import { indexName } from './settings.ts';
 
 /** What a case study shares with others: the basis of "related case studies". */
@@ -16,7 +16,6 @@ export interface RelatedTo {
 }
 
 const CANDIDATES = 60;
-const CARD_FIELDS = ['documentId', 'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'status', 'fundingStart', 'fundingEnd', 'image'];
 
 /** Great-circle distance in km. */
 function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
@@ -57,9 +56,5 @@ export async function findRelated(client: Meilisearch, to: RelatedTo, limit = 6)
     .map((doc, order) => ({ doc, order, score: relatednessScore(to, doc) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, limit)
-    .map(({ doc }) => ({
-      documentId: doc.documentId, slug: doc.slug, title: doc.title, titleHtml: highlightToHtml(doc.title), teaserHtml: highlightToHtml(doc.teaser),
-      buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
-      status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
-    }));
+    .map(({ doc }) => toSearchHit(doc));
 }

@@ -1,14 +1,14 @@
 import type { Meilisearch } from 'meilisearch';
 import type { SearchDocument } from './document.ts';
 import {
-  activeConstraints, buildMultiSearch, buildRelaxationQueries, FACET_KEYS, HIGHLIGHT_END, HIGHLIGHT_START, mergeFacetCounts, parseSearchParams,
+  activeConstraints, buildMultiSearch, buildRelaxationQueries, type CARD_FIELDS, FACET_KEYS, HIGHLIGHT_END, HIGHLIGHT_START, mergeFacetCounts, parseSearchParams,
   type Constraint, type FacetKey, type KnownValues, type QueryProblem, type SearchState,
 } from './query.ts';
 
-type CardFields = 'documentId' | 'slug' | 'buildingBlock' | 'municipalities' | 'targetGroups' | 'topics' | 'status' | 'fundingStart' | 'fundingEnd' | 'image';
+type CardFields = Exclude<(typeof CARD_FIELDS)[number], 'teaser'>;
 
 /** One result card: the teaser and title as safe HTML whose only markup is `<mark>`. */
-export type SearchHit = Pick<SearchDocument, CardFields> & { title: string; titleHtml: string; teaserHtml: string };
+export type SearchHit = Pick<SearchDocument, CardFields> & { titleHtml: string; teaserHtml: string };
 
 export interface SearchResponse {
   hits: SearchHit[];
@@ -40,6 +40,19 @@ export function highlightToHtml(text: string): string {
     .replaceAll(HIGHLIGHT_END, '</mark>');
 }
 
+type FormattedDocument = SearchDocument & { _formatted?: { title?: string; teaser?: string } };
+
+/** A result card from an index document; highlights are taken from `_formatted` when the query asked for them. */
+export function toSearchHit(doc: FormattedDocument): SearchHit {
+  return {
+    documentId: doc.documentId, slug: doc.slug, title: doc.title,
+    titleHtml: highlightToHtml(doc._formatted?.title ?? doc.title),
+    teaserHtml: highlightToHtml(doc._formatted?.teaser ?? doc.teaser),
+    buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
+    status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
+  };
+}
+
 function badRequest(problems: QueryProblem[]): SearchOutcome {
   const error = problems.map((problem) => `${problem.param}: ${problem.message}`).join('; ');
   return { status: 400, body: { error, problems } };
@@ -61,16 +74,7 @@ export async function searchCaseStudies(client: Meilisearch, params: URLSearchPa
   if (state.page > Math.max(1, pageCount)) {
     return badRequest([{ param: 'page', message: `${state.page} is beyond the last page (${Math.max(1, pageCount)})` }]);
   }
-  const hits = main.hits.map((hit) => {
-    const doc = hit as unknown as SearchDocument & { _formatted?: { title?: string; teaser?: string } };
-    return {
-      documentId: doc.documentId, slug: doc.slug, title: doc.title,
-      titleHtml: highlightToHtml(doc._formatted?.title ?? doc.title),
-      teaserHtml: highlightToHtml(doc._formatted?.teaser ?? doc.teaser),
-      buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
-      status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
-    };
-  });
+  const hits = main.hits.map((hit) => toSearchHit(hit as unknown as FormattedDocument));
   const facets = mergeFacetCounts(state, results.map((result) => result.facetDistribution));
   for (const key of FACET_KEYS) facets[key] ??= {};
   const relaxations = total === 0 ? await findRelaxations(client, state) : [];

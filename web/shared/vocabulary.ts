@@ -34,3 +34,14 @@ export function districtLabel(name: string, kreisfrei: boolean): string {
   if (kreisfrei || /kreis|region/i.test(name)) return name;
   return `Kreis ${name}`;
 }
+
+/** "Lünen (Kreis Unna)"; a kreisfreie Stadt (its own district) is just "Dortmund". */
+export function placeLabel(town: { name: string; district: string }): string {
+  return town.district === town.name ? town.name : `${town.name} (${districtLabel(town.district, false)})`;
+}
+
+/** "2020–2023", "2024" or "" for a funding period. */
+export function fundingPeriod(start: number | null, end: number | null): string {
+  if (!start) return '';
+  return end && end !== start ? `${start}–${end}` : String(start);
+}

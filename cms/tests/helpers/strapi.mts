@@ -1,7 +1,7 @@
 // Boots a real Strapi on a throwaway database for integration tests.
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
+import { freshSecrets } from '../../../scripts/env-file.ts';
 import { loadStrapi, stopStrapi } from '../../scripts/strapi-app.mts';
 import { createTestDatabase, type TestDatabase } from './test-database.mts';
 
@@ -18,23 +18,11 @@ export interface TestStrapi {
   shutdown(): Promise<void>;
 }
 
-const secret = () => randomBytes(24).toString('base64url');
-
 /** Environment of a test CMS: fresh secrets, a throwaway database, demo content off unless asked for. */
 export function testEnvironment(database: Record<string, string>, options: { demoContent?: boolean } = {}) {
   return {
     ...database,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_SITE_TOKEN: secret(),
-    PREVIEW_SECRET: secret(),
-    ADMIN_EMAIL: 'redaktion@example.org',
-    ADMIN_PASSWORD: `Qz-${secret()}-7a`,
+    ...freshSecrets(),
     SEED_DEMO_CONTENT: options.demoContent ? 'true' : 'false',
     MEILI_URL: '',
   };
