@@ -15,6 +15,8 @@ export async function startBenchStack(dir: string, env: Record<string, string>):
       STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort), MEILI_PORT: String(meiliPort),
       DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db'), MEILI_MASTER_KEY: masterKey,
       ...freshSecrets(),
+      // A benchmark is one client sending thousands of requests: the API rate limit would only measure itself.
+      RATE_LIMIT: '0',
       ...env,
     },
     meiliDataDir: join(dir, 'meili'),

@@ -123,6 +123,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NUXT_STRAPI_URL: cmsUrl, NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
       NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET, NUXT_PUBLIC_SITE_URL: env.SITE_URL || siteUrl,
       NUXT_PUBLIC_I18N_BASE_URL: env.SITE_URL || siteUrl,
+      NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || cmsUrl,
+      NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
+      ...(env.RATE_LIMIT ? { NUXT_RATE_LIMIT: env.RATE_LIMIT } : {}),
     };
     const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);

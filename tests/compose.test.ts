@@ -19,7 +19,8 @@ function completeEnv(): string {
     .replaceAll('<generated>', 'not-a-real-secret-0123456789')
     .replace(/^MEILI_SYNC_KEY=$/m, 'MEILI_SYNC_KEY=sync-key-0123456789')
     .replace(/^MEILI_SEARCH_KEY=$/m, 'MEILI_SEARCH_KEY=search-key-0123456789')
-    .replace(/^SITE_URL=.*$/m, 'SITE_URL=https://praxisdatenbank.example.org');
+    .replace(/^SITE_URL=.*$/m, 'SITE_URL=https://praxisdatenbank.example.org')
+    .replace(/^STRAPI_PUBLIC_URL=$/m, 'STRAPI_PUBLIC_URL=https://redaktion.praxisdatenbank.example.org');
 }
 
 function composeConfig(env: string): { status: number | null; output: string } {

@@ -4,7 +4,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxtjs/i18n', '@nuxt/content'],
+  modules: ['@nuxtjs/i18n', '@nuxt/content', 'nuxt-security'],
   content: {
     // node:sqlite (Node 24): no native module to compile, a smaller server bundle.
     experimental: { sqliteConnector: 'native' },
@@ -21,6 +21,12 @@ export default defineNuxtConfig({
     strapiToken: '',
     previewSecret: '',
     caseStudyCache: true,
+    // Public origin of the CMS admin: its preview panel may frame the site's preview routes.
+    cmsPublicUrl: 'http://127.0.0.1:1337',
+    // Requests per minute and client to pages and /api/** (0 = no limit); see server/middleware/rate-limit.ts.
+    rateLimit: 600,
+    // true behind a reverse proxy: the client address is the last X-Forwarded-For entry (server/plugins/client-address.ts).
+    isProxied: false,
     public: {
       siteUrl: 'http://localhost:3000',
     },
@@ -50,8 +56,48 @@ export default defineNuxtConfig({
     '/en/preview/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
     '/_nuxt/**': { headers: { 'cache-control': 'public, max-age=31536000, immutable' } },
   },
+  // Security headers (README "Security"). Values known only at run time (the CMS origin,
+  // https) are set in server/plugins/security-rules.ts.
+  security: {
+    headers: {
+      contentSecurityPolicy: {
+        'default-src': ["'self'"],
+        'base-uri': ["'none'"],
+        'connect-src': ["'self'"],
+        'font-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'frame-src': ["'none'"],
+        'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        // Only scripts the server rendered with this response's nonce, and what they load.
+        'script-src': ["'self'", "'strict-dynamic'", "'nonce-{{nonce}}'"],
+        'script-src-attr': ["'none'"],
+        // Vue's style bindings are attributes; styles cannot run code.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': false,
+      },
+      xFrameOptions: 'DENY',
+      // Browsers ignore it over plain http (development); over https it pins the site to https.
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubdomains: true },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    },
+    // Its limiter loses counts under parallel requests; server/middleware/rate-limit.ts counts instead.
+    rateLimiter: false,
+    // Search text such as "Kinder < 6" is legitimate; output is escaped where it is rendered.
+    xssValidator: false,
+    // The site's API is same-origin only.
+    corsHandler: false,
+    removeLoggers: false,
+  },
   nitro: {
-    // The site talks to Meilisearch and Strapi from the server only.
+    // Serve the built assets' pre-compressed gzip and brotli copies.
     compressPublicAssets: true,
+    // Cached functions (detail pages, sitemap and feed listings) live here: an LRU bounded in
+    // entries and bytes, so no stream of distinct requests can grow the site's memory without end.
+    storage: {
+      cache: { driver: 'lru-cache', max: 5_000, maxSize: 64 * 1024 * 1024 },
+    },
   },
 });

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+const originOf = (url: string) => (url ? new URL(url).origin : '');
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
@@ -15,7 +17,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       },
     },
   },
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: (() => {
+      // Strapi's default reflects any Origin with credentials, which would let a script on
+      // another origin trade the admin's refresh cookie for a token. Browsers may read the
+      // content API from the listed origins (default: the site), without credentials; only
+      // the admin's own public origin gets credentials. An unlisted origin gets no CORS headers.
+      const adminOrigin = originOf(env('STRAPI_PUBLIC_URL', ''));
+      const listed = (env('CORS_ORIGINS', '') || env('SITE_URL', 'http://localhost:3000')).split(',').map((url: string) => originOf(url.trim()));
+      const allowed = [...new Set([adminOrigin, ...listed].filter(Boolean))];
+      return {
+        origin: allowed,
+        credentials: (ctx: { get(name: string): string }) => adminOrigin !== '' && ctx.get('Origin') === adminOrigin,
+      };
+    })(),
+  },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

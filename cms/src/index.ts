@@ -9,9 +9,11 @@ import { seedTaxonomies } from './seed/taxonomies';
 import { registerChangeRecorder } from './sync/record-changes';
 import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
+import { registerControlCharacterRule } from './validation/control-characters';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerControlCharacterRule(strapi);
     registerCaseStudyRules(strapi);
     registerChangeRecorder(strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify());
   },

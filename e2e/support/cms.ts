@@ -3,7 +3,8 @@ import { inject } from 'vitest';
 
 let adminToken: string | undefined;
 
-async function adminJwt(): Promise<string> {
+/** The first editor's admin token (logged in once: the admin allows five logins in five minutes). */
+export async function adminJwt(): Promise<string> {
   if (!adminToken) {
     const response = await fetch(`${inject('cmsUrl')}/admin/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
@@ -13,6 +14,16 @@ async function adminJwt(): Promise<string> {
     adminToken = ((await response.json()) as { data: { token: string } }).data.token;
   }
   return adminToken;
+}
+
+/** Uploads a file to the media library as the first editor; resolves to its stored name (`<name>_<hash>.<ext>`). */
+export async function adminUpload(fileName: string, content: Uint8Array, type: string): Promise<string> {
+  const form = new FormData();
+  form.append('files', new Blob([content], { type }), fileName);
+  const response = await fetch(`${inject('cmsUrl')}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await adminJwt()}` }, body: form });
+  if (!response.ok) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
+  const [file] = (await response.json()) as { url: string }[];
+  return file!.url.replace(/^\/uploads\//, '');
 }
 
 /** A request to the admin API as the first editor (what the admin panel does). */

@@ -11,6 +11,9 @@ import { createMeiliClient, ensureApiKeys, freePort, startMeilisearch, waitForHt
 import { freshSecrets, ROOT_DIR } from '../../scripts/env-file.ts';
 import { buildIfStale } from '../../scripts/stack.ts';
 
+/** Requests per minute and client address the e2e stack's API allows. */
+export const E2E_RATE_LIMIT = 3_000;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
@@ -68,6 +71,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(workDir, 'cms.db'),
       MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
       ...secrets, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
+      // High enough for the whole suite from one address; the limiter's own test uses other addresses.
+      RATE_LIMIT: String(E2E_RATE_LIMIT),
     },
   });
   prod.stdout.pipe(output);

@@ -94,7 +94,8 @@ export function parseSearchParams(params: Params, known: KnownValues = {}): { st
   }
 
   const sortRaw = single('sort');
-  const sort = sortRaw === undefined ? 'relevance' : sortRaw in SORTS ? (sortRaw as SortKey) : undefined;
+  // An own-property check: `in` would accept inherited names such as `toString` or `__proto__`.
+  const sort = sortRaw === undefined ? 'relevance' : Object.hasOwn(SORTS, sortRaw) ? (sortRaw as SortKey) : undefined;
   if (sort === undefined) problems.push({ param: 'sort', message: `must be one of ${Object.keys(SORTS).join(', ')}` });
   const localeRaw = single('locale') ?? 'de';
   const locale = (SEARCH_LOCALES as readonly string[]).includes(localeRaw) ? (localeRaw as SearchState['locale']) : undefined;

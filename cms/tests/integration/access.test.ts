@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_ACTIONS } from '../../src/access/public-role';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 let cms: TestStrapi;
@@ -6,7 +7,7 @@ let publishedId: string;
 let draftOnlyId: string;
 
 beforeAll(async () => {
-  cms = await startTestStrapi({ demoContent: true });
+  cms = await startTestStrapi({ demoContent: true, env: { SITE_URL: 'https://site.example' } });
   const documents = cms.strapi.documents('api::case-study.case-study');
   const published = await documents.findFirst({ locale: 'de', status: 'published' });
   publishedId = published!.documentId;
@@ -117,9 +118,48 @@ describe('the public role', () => {
 });
 
 describe('the site token', () => {
-  it('is a read-only token named "Website (read-only)"', async () => {
-    const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website (read-only)' } });
-    expect(token.type).toBe('read-only');
+  it('is a custom token named "Website (read-only)" with exactly the public read permissions', async () => {
+    const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website (read-only)' }, populate: ['permissions'] });
+    expect(token.type).toBe('custom');
+    expect(token.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual([...PUBLIC_ACTIONS].sort());
+  });
+
+  it('cannot list uploaded files, users or roles', async () => {
+    for (const path of ['/api/upload/files', '/api/users', '/api/users/me', '/api/users-permissions/roles', '/api/i18n/locales']) {
+      expect((await get(path, 'site-token')).status, path).toBe(403);
+    }
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (path: string, origin: string) => fetch(`${cms.url}${path}`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+  });
+  const grantsCredentials = (response: Response, origin: string) =>
+    response.headers.get('access-control-allow-origin') === origin && response.headers.get('access-control-allow-credentials') === 'true';
+
+  it('gives no other origin, not even the site, a credentialed grant on /admin/access-token', async () => {
+    for (const origin of ['https://evil.example', cms.env.SITE_URL!, 'null']) {
+      const options = await preflight('/admin/access-token', origin);
+      expect(grantsCredentials(options, origin), `OPTIONS from ${origin}`).toBe(false);
+      const post = await fetch(`${cms.url}/admin/access-token`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+      expect(grantsCredentials(post, origin), `POST from ${origin}`).toBe(false);
+    }
+  });
+
+  it('never reflects an unknown origin', async () => {
+    for (const path of ['/admin/access-token', '/api/case-studies', '/admin/init']) {
+      const response = await fetch(`${cms.url}${path}`, { headers: { origin: 'https://evil.example' } });
+      expect(response.headers.get('access-control-allow-origin'), path).toBeNull();
+    }
+  });
+
+  it('lets the site read the public API from the browser without credentials', async () => {
+    const origin = cms.env.SITE_URL!;
+    const response = await fetch(`${cms.url}/api/case-studies`, { headers: { origin } });
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
   });
 });
 

@@ -90,4 +90,23 @@ describe('case-study validation that editors see', () => {
     const fields = await failingFields(publishNew(entry({ links: [{ label: 'Böse', url: 'javascript:alert(1)' }] })));
     expect(fields.some((field) => field.startsWith('links'))).toBe(true);
   });
+
+  it('refuses control characters in any text field with a German message naming the field, and keeps the stored text', async () => {
+    for (const [data, field] of [
+      [{ title: 'Kita\u0007 im Quartier' }, 'title'],
+      [{ teaser: 'Zeile\u000Bzwei' }, 'teaser'],
+      [{ successFactors: [{ text: 'gut' }, { text: 'Nullbyte\u0000' }] }, 'successFactors.1.text'],
+      [{ contact: { organisation: 'Träger\u001B' } }, 'contact.organisation'],
+    ] as const) {
+      const attempt = caseStudies().create({ data: entry(data) });
+      await expect(attempt, field).rejects.toThrow(`Das Feld „${field}“ enthält ein unsichtbares Steuerzeichen`);
+      expect(await failingFields(caseStudies().create({ data: entry(data) })), field).toEqual([field]);
+    }
+    const created = await caseStudies().create({ data: entry({ title: 'Sauber', description: 'Zeile eins\r\n\tZeile zwei' }) });
+    expect(await failingFields(caseStudies().update({ documentId: created.documentId, locale: 'de', data: { title: 'Schmutzig\u0001' } as never }))).toEqual(['title']);
+    const stored = await caseStudies().findOne({ documentId: created.documentId, locale: 'de' });
+    expect(stored?.title).toBe('Sauber');
+    const topic = cms.strapi.documents('api::topic.topic');
+    expect(await failingFields(topic.create({ data: { name: 'Thema\u0002', slug: 'thema-steuerzeichen' } as never }))).toEqual(['name']);
+  });
 });

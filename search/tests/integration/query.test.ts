@@ -138,11 +138,14 @@ describe('disjunctive facets against a real Meilisearch', () => {
   });
 });
 
+const OBJECT_PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
 const EVIL_VALUES = [
   '"', '\\', '\\"', 'x" OR status = "laufend', '") OR (1 = 1', 'OR', 'AND NOT', '_geoRadius(51, 7, 1000)', '_geoBoundingBox([1,2],[3,4])',
   'a'.repeat(10_000), 'ü'.repeat(300), '🙂🙂', '\u0000', '%00', '<script>', '../../etc/passwd', '-1', '1e9', 'NaN', 'Infinity', '05978\n',
+  // Names every plain object inherits: a lookup that is not an own-property check finds them.
+  ...OBJECT_PROTOTYPE_NAMES,
 ];
-const PARAMS = ['q', 'topic', 'municipality', 'district', 'region', 'status', 'sort', 'locale', 'page', 'pageSize', 'fundingFrom', 'fundingTo', 'buildingBlock', 'unknown'];
+const PARAMS = ['q', 'topic', 'municipality', 'district', 'region', 'status', 'sort', 'locale', 'page', 'pageSize', 'fundingFrom', 'fundingTo', 'buildingBlock', 'unknown', '__proto__', 'toString'];
 
 describe('searchCaseStudies, the one door', () => {
   it('answers with escaped highlights whose only markup is <mark>', async () => {

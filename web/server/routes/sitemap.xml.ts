@@ -1,4 +1,5 @@
 import { queryCollection } from '@nuxt/content/server';
+import { caseStudyPath } from '../../shared/case-study';
 
 /** `/sitemap.xml`: home, search, editorial pages and every published case study, with hreflang alternates. */
 export default defineEventHandler(async (event) => {

@@ -1,4 +1,7 @@
 import type { H3Event } from 'h3';
+import { caseStudyPath } from '../../shared/case-study';
+import type { PublishedCaseStudy } from './published-case-studies';
+import { escapeXml } from './xml';
 
 const FEED_SIZE = 30;
 const TITLES = {
@@ -6,10 +9,9 @@ const TITLES = {
   en: 'Case-study database “Zusammen im Quartier”: new case studies',
 };
 
-/** An Atom feed of the newest published case studies of one language. */
-export async function atomFeed(event: H3Event, locale: 'de' | 'en'): Promise<string> {
-  const { siteUrl } = useRuntimeConfig().public;
-  const newest = (await listPublishedCaseStudies())
+/** The Atom document for the newest of `published` in `locale`. */
+export function renderAtomFeed(published: PublishedCaseStudy[], locale: 'de' | 'en', siteUrl: string): string {
+  const newest = published
     .filter((entry) => entry.locale === locale)
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
     .slice(0, FEED_SIZE);
@@ -27,8 +29,6 @@ export async function atomFeed(event: H3Event, locale: 'de' | 'en'): Promise<str
       '  </entry>',
     ].join('\n');
   });
-  setResponseHeader(event, 'content-type', 'application/atom+xml; charset=utf-8');
-  setResponseHeader(event, 'cache-control', 'public, max-age=300');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
@@ -42,4 +42,12 @@ export async function atomFeed(event: H3Event, locale: 'de' | 'en'): Promise<str
     '</feed>',
     '',
   ].join('\n');
+}
+
+/** An Atom feed of the newest published case studies of one language. */
+export async function atomFeed(event: H3Event, locale: 'de' | 'en'): Promise<string> {
+  const xml = renderAtomFeed(await listPublishedCaseStudies(), locale, useRuntimeConfig().public.siteUrl);
+  setResponseHeader(event, 'content-type', 'application/atom+xml; charset=utf-8');
+  setResponseHeader(event, 'cache-control', 'public, max-age=300');
+  return xml;
 }

@@ -20,7 +20,11 @@ function geoCentre(caseStudy: CaseStudyPage): { lat: number; lng: number } | nul
   };
 }
 
-// Detail pages are read from the CMS and cached for a minute (served stale while refreshing).
+/** An unknown slug is remembered this long only, so a flood of made-up slugs cannot fill the cache with misses. */
+const MISSING_TTL_MS = 10_000;
+
+// Detail pages are read from the CMS and cached for a minute (served stale while refreshing),
+// in the size-bounded LRU cache storage (nuxt.config.ts, nitro.storage.cache).
 const lookup = defineCachedFunction(async (slug: string, locale: 'de' | 'en'): Promise<CaseStudyAnswer> => {
   const found = await loadCaseStudy(cmsFetch, slug, locale);
   if (found.kind !== 'found') return found;
@@ -33,6 +37,7 @@ const lookup = defineCachedFunction(async (slug: string, locale: 'de' | 'en'): P
   return { kind: 'found', caseStudy, related };
 }, {
   name: 'case-study', maxAge: 60, swr: true, getKey: (slug: string, locale: string) => `${locale}/${slug}`,
+  validate: (entry) => entry.value !== undefined && (entry.value.kind !== 'missing' || Date.now() - (entry.mtime ?? 0) < MISSING_TTL_MS),
   // NUXT_CASE_STUDY_CACHE=false turns the cache off (the benchmark compares both).
   shouldBypassCache: () => !useRuntimeConfig().caseStudyCache,
 });
