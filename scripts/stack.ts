@@ -27,6 +27,8 @@ export interface Stack {
   cmsUrl: string;
   siteUrl: string;
   searchKey: string;
+  /** The log of the Meilisearch this stack started (none for `MEILI_URL`). */
+  meiliLogFile?: string;
   /** The environment the site runs with, to start another site process against the same services. */
   siteEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
@@ -130,7 +132,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
 
-    return { meiliUrl: meilisearch.url, cmsUrl, siteUrl, searchKey, siteEnv, stop };
+    return { meiliUrl: meilisearch.url, meiliLogFile: meilisearch.logFile, cmsUrl, siteUrl, searchKey, siteEnv, stop };
   } catch (error) {
     await stop();
     throw error;

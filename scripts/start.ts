@@ -1,6 +1,6 @@
 // `npm start`: one command for the whole local stack — Meilisearch, the CMS and
 // the site, each built first when its sources changed. Ctrl-C stops all.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ensureEnvFile, loadEnv, ROOT_DIR } from './env-file.ts';
 import { startStack, type Stack } from './stack.ts';
 
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
                  curl -H 'Authorization: Bearer ${stack.searchKey}' \\
                    '${stack.meiliUrl}/indexes/case-studies-de/search?q=Kita'   (search-only key)
   Health         ${stack.siteUrl}/api/health
+  Logs           CMS and site: this terminal${stack.meiliLogFile ? `; Meilisearch (warnings and errors): ${relative(process.cwd(), stack.meiliLogFile)}` : ''}
 
   Press Ctrl-C to stop.
 `);
