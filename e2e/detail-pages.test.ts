@@ -1,8 +1,8 @@
 // Detail, editorial, 404 and preview pages, the sitemap and print, against the running stack.
-import { AxeBuilder } from '@axe-core/playwright';
 import { previewPath } from '@praxis/search';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { admin, CASE_STUDY, published, type PublishedEntry } from './support/cms.ts';
+import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 
 let german: PublishedEntry[] = [];
@@ -22,8 +22,7 @@ const axe = async (path: string) => {
   const page = await openPage();
   await page.goto(path);
   await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return axeViolations(page);
 };
 
 describe('case-study pages', () => {

@@ -74,7 +74,7 @@ describe('security headers', () => {
       document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
     await page.goto('/praxisbeispiele');
-    await page.locator('.search-page.has-js').waitFor();
+    await page.locator('.search-page.hydrated').waitFor();
     await page.locator('#search-q').fill('Kita');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Kita');
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);

@@ -1,0 +1,48 @@
+// Nothing moves after load: the browser's own layout-shift entries, summed from navigation until
+// the page is hydrated and idle, stay at or below 0.02 (Core Web Vitals' CLS) at phone and desktop width.
+import { describe, expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { published } from './support/cms.ts';
+
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+
+async function pages(): Promise<[string, string][]> {
+  const slug = (await published('de'))[0]!.slug;
+  return [
+    ['home', '/'],
+    ['search', '/praxisbeispiele'],
+    ['search with a query', '/praxisbeispiele?q=Kita'],
+    ['search with filters', '/praxisbeispiele?q=Eltern&region=Arnsberg&topic=elternbildung'],
+    ['search without results', '/praxisbeispiele?q=Kita&status=verstetigt&region=Detmold&setting=online'],
+    ['detail', `/praxisbeispiele/${slug}`],
+    ['English search', '/en/case-studies?q=family'],
+  ];
+}
+
+describe('layout shift', () => {
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    it(`stays at or below 0.02 on every kind of page on a ${device}`, async () => {
+      const shifts: Record<string, number> = {};
+      for (const [name, path] of await pages()) {
+        const page = await openPage({ viewport });
+        await page.addInitScript(() => {
+          const total = { value: 0 };
+          (window as unknown as { layoutShift: typeof total }).layoutShift = total;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+              if (!entry.hadRecentInput) total.value += entry.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        // Hydration is done when Vue has mounted the app; give late styles and fonts a moment more.
+        await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as unknown as { __vue_app__?: unknown }).__vue_app__));
+        await page.waitForTimeout(500);
+        shifts[name] = await page.evaluate(() => (window as unknown as { layoutShift: { value: number } }).layoutShift.value);
+        await page.context().close();
+      }
+      for (const [name, value] of Object.entries(shifts)) expect(value, `${device}: ${name}`).toBeLessThanOrEqual(0.02);
+    });
+  }
+});
