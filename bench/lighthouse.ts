@@ -2,7 +2,8 @@
 // home, search, search with a query and filters, and a detail page, in Debian's Chromium
 // against the production build with the demo content. Prints the four category scores and
 // LCP, TBT and CLS; asserts nothing (layout shift is asserted in the e2e suite).
-// BENCH_LIGHTHOUSE_REPORTS=<dir> also writes each full report there as JSON.
+// BENCH_LIGHTHOUSE_REPORTS=<dir> also writes each full report there as JSON;
+// BENCH_LIGHTHOUSE_PAGES=home,detail measures only those pages.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,9 +33,10 @@ try {
     ['search with filters', '/praxisbeispiele?q=Eltern&region=Arnsberg&topic=elternbildung'],
     ['detail', `/praxisbeispiele/${await firstSlug()}`],
   ];
+  const only = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',');
   const rows: string[] = [];
   for (const [device, config] of [['mobile', undefined], ['desktop', desktopConfig]] as const) {
-    for (const [name, path] of pages) {
+    for (const [name, path] of pages.filter(([name]) => !only || only.includes(name))) {
       const result = await lighthouse(`${stack.siteUrl}${path}`, { port: debuggingPort, output: 'json', logLevel: 'error' }, config);
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
       if (REPORTS) writeFileSync(join(REPORTS, `${device}-${name.replace(/\W+/g, '-')}.json`), JSON.stringify(result.lhr));

@@ -16,11 +16,15 @@ export function useSearchResults(query: Ref<Record<string, string[]>> | Computed
   });
 }
 
-/** Filter labels and hierarchy for the current language. */
-export function useVocabulary() {
+/**
+ * Filter labels and hierarchy for the current language. `pick` keeps only those parts in the
+ * page's payload (the home page needs the Bausteine, not the 396 towns).
+ */
+export function useVocabulary<Part extends keyof Vocabulary = keyof Vocabulary>(pick?: Part[]) {
   const { locale } = useI18n();
-  return useFetch<Vocabulary>('/api/vocabulary', {
-    key: computed(() => `vocabulary-${locale.value}`),
+  return useFetch('/api/vocabulary', {
+    key: computed(() => `vocabulary-${locale.value}${pick ? `-${pick.join('-')}` : ''}`),
     query: computed(() => ({ locale: locale.value })),
+    transform: (vocabulary: Vocabulary): Pick<Vocabulary, Part> => (pick ? Object.fromEntries(pick.map((part) => [part, vocabulary[part]])) as Pick<Vocabulary, Part> : vocabulary),
   });
 }
