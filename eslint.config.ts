@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,6 +12,20 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    rules: {
+      // Nuxt's auto-imports are globals to eslint; vue-tsc checks that every name exists.
+      'no-undef': 'off',
+      // Nuxt names pages, layouts and app.vue after their files and routes.
+      'vue/multi-word-component-names': 'off',
+      // Layout rules only: templates keep short elements on one line, as the TypeScript does.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+    },
+  },
   {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', NodeJS: 'readonly' },

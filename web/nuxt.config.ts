@@ -10,6 +10,11 @@ export default defineNuxtConfig({
     experimental: { sqliteConnector: 'native' },
   },
   css: ['~/assets/css/main.css'],
+  experimental: {
+    // Links fetch their page's code when touched, hovered or focused, not as soon as they
+    // scroll into view: on a phone the home page otherwise loaded the search page's code too.
+    defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } },
+  },
   typescript: {
     strict: true,
     tsConfig: { compilerOptions: { noUncheckedIndexedAccess: true } },

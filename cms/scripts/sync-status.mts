@@ -1,15 +1,12 @@
 // `npm run sync:status`: the search sync's backlog, failures, last success and counts per locale.
+import type { SearchSync } from '../src/sync/search-sync';
 import { loadCliEnv } from './cli-env.mts';
 import { loadStrapi, stopStrapi } from './strapi-app.mts';
 
 loadCliEnv();
 const strapi = await loadStrapi({ logLevel: 'error' });
 try {
-  const status = (await (strapi.service('api::sync.sync') as { status(): Promise<any> }).status()) as {
-    connected: boolean; pending: number; failed: number; lastSuccessAt: Date | null; oldestPendingAt: Date | null;
-    locales: { locale: string; published: number; indexed: number | null; indexError?: string }[];
-    failures: { documentId: string; locale: string | null; attempts: number; error: string | null }[];
-  };
+  const status = await (strapi.service('api::sync.sync') as unknown as Pick<SearchSync, 'status'>).status();
   console.log(`Meilisearch      ${process.env.MEILI_URL} (${status.connected ? 'connected' : 'NOT reachable'})`);
   console.log(`Pending rows     ${status.pending}${status.oldestPendingAt ? ` (oldest from ${status.oldestPendingAt.toISOString()})` : ''}`);
   console.log(`Failed rows      ${status.failed}`);

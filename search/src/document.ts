@@ -66,4 +66,3 @@ export const searchDocumentSchema = z.object({
 });
 
 export type SearchDocument = z.infer<typeof searchDocumentSchema>;
-export type SearchMunicipality = z.infer<typeof searchMunicipalitySchema>;

@@ -1,4 +1,5 @@
 export * from './document.ts';
+export * from './domain.ts';
 export * from './keys.ts';
 export * from './map.ts';
 export * from './meili-client.ts';

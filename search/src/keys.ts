@@ -1,5 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
-import { indexName, SEARCH_LOCALES } from './settings.ts';
+import { LOCALES } from './domain.ts';
+import { indexName } from './settings.ts';
 
 // Fixed uids: Meilisearch derives a key's value from the master key and its uid,
 // so every process that knows the master key gets the same keys back.
@@ -37,7 +38,7 @@ export async function ensureApiKeys(master: Meilisearch): Promise<ApiKeys> {
     name: 'praxisdatenbank-site-search',
     description: 'Search-only key of the Praxisdatenbank site',
     actions: ['search'],
-    indexes: SEARCH_LOCALES.map(indexName),
+    indexes: LOCALES.map(indexName),
   });
   return { syncKey, searchKey };
 }

@@ -1,10 +1,9 @@
+import { centreOf, localizedName, texts, type NamedTerm } from './domain.ts';
 import { markdownToPlainText } from './plain-text.ts';
 import { searchDocumentSchema, type SearchDocument } from './document.ts';
 
-interface TermEntry {
+interface TermEntry extends NamedTerm {
   slug: string;
-  name: string;
-  nameEn?: string | null;
 }
 
 interface MunicipalityEntry {
@@ -66,15 +65,11 @@ export const CASE_STUDY_POPULATE = {
   images: { populate: { file: { fields: ['url', 'formats'] } } },
 } as const;
 
-const texts = (items: { text: string }[] | null | undefined) => (items ?? []).map((item) => item.text);
 const unique = <T>(values: T[]) => [...new Set(values)];
 
-function termName(term: TermEntry, locale: string): string {
-  return locale === 'de' ? term.name : term.nameEn || term.name;
-}
 
 function terms(entries: TermEntry[] | null | undefined, locale: string) {
-  return (entries ?? []).map((term) => ({ slug: term.slug, name: termName(term, locale) }));
+  return (entries ?? []).map((term) => ({ slug: term.slug, name: localizedName(term, locale) }));
 }
 
 function fundingYears(start: number | null | undefined, end: number | null | undefined): number[] {
@@ -83,12 +78,6 @@ function fundingYears(start: number | null | undefined, end: number | null | und
   return Array.from({ length: Math.max(0, last - start) + 1 }, (_, offset) => start + offset);
 }
 
-/** Centre of the named municipalities: what "near me" sorting and radius filters use. */
-function centre(municipalities: MunicipalityEntry[]): SearchDocument['_geo'] {
-  if (municipalities.length === 0) return null;
-  const sum = municipalities.reduce((acc, m) => ({ lat: acc.lat + Number(m.lat), lng: acc.lng + Number(m.lon) }), { lat: 0, lng: 0 });
-  return { lat: sum.lat / municipalities.length, lng: sum.lng / municipalities.length };
-}
 
 /** Maps a populated published case study to its search document; throws if the result breaks the schema. */
 export function toSearchDocument(entry: CaseStudyEntry): SearchDocument {
@@ -121,7 +110,7 @@ export function toSearchDocument(entry: CaseStudyEntry): SearchDocument {
     partners: texts(entry.partners),
     provider: entry.provider?.name ?? null,
     buildingBlock: entry.buildingBlock
-      ? { slug: entry.buildingBlock.slug, name: termName(entry.buildingBlock, locale), number: entry.buildingBlock.number }
+      ? { slug: entry.buildingBlock.slug, name: localizedName(entry.buildingBlock, locale), number: entry.buildingBlock.number }
       : null,
     buildingBlockSlug: entry.buildingBlock?.slug ?? null,
     municipalities,
@@ -146,7 +135,8 @@ export function toSearchDocument(entry: CaseStudyEntry): SearchDocument {
     fundingEnd: entry.fundingEnd ?? null,
     fundingYears: fundingYears(entry.fundingStart, entry.fundingEnd),
     image: image?.file ? { url: image.file.formats?.small?.url ?? image.file.url, alt: image.alt } : null,
-    _geo: centre(entry.municipalities ?? []),
+    // The centre of the named towns: what "near me" sorting and radius filters use.
+    _geo: centreOf(entry.municipalities ?? []),
     publishedAt: new Date(entry.publishedAt).getTime(),
     updatedAt: new Date(entry.updatedAt).getTime(),
     lastReviewed: entry.lastReviewed ?? null,

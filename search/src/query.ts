@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MultiSearchQuery } from 'meilisearch';
 import { FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
-import { indexName, SEARCH_LOCALES } from './settings.ts';
+import { LOCALES, type Locale } from './domain.ts';
+import { indexName } from './settings.ts';
 
 export * from './query-params.ts';
 
@@ -32,7 +33,7 @@ export interface SearchState {
   sort: SortKey;
   page: number;
   pageSize: number;
-  locale: (typeof SEARCH_LOCALES)[number];
+  locale: Locale;
 }
 
 export interface QueryProblem {
@@ -98,8 +99,8 @@ export function parseSearchParams(params: Params, known: KnownValues = {}): { st
   const sort = sortRaw === undefined ? 'relevance' : Object.hasOwn(SORTS, sortRaw) ? (sortRaw as SortKey) : undefined;
   if (sort === undefined) problems.push({ param: 'sort', message: `must be one of ${Object.keys(SORTS).join(', ')}` });
   const localeRaw = single('locale') ?? 'de';
-  const locale = (SEARCH_LOCALES as readonly string[]).includes(localeRaw) ? (localeRaw as SearchState['locale']) : undefined;
-  if (locale === undefined) problems.push({ param: 'locale', message: `must be one of ${SEARCH_LOCALES.join(', ')}` });
+  const locale = (LOCALES as readonly string[]).includes(localeRaw) ? (localeRaw as SearchState['locale']) : undefined;
+  if (locale === undefined) problems.push({ param: 'locale', message: `must be one of ${LOCALES.join(', ')}` });
   const fundingFrom = check('fundingFrom', year, single('fundingFrom'));
   const fundingTo = check('fundingTo', year, single('fundingTo'));
   if (fundingFrom !== undefined && fundingTo !== undefined && fundingFrom > fundingTo) {

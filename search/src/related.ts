@@ -33,12 +33,40 @@ export function relatednessScore(to: RelatedTo, candidate: Pick<SearchDocument, 
   return score;
 }
 
+/** Meilisearch's error code (`document_not_found`, …), wherever the client put it in the chain of causes. */
+function meilisearchErrorCode(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (typeof current.code === 'string') return current.code;
+  }
+  return undefined;
+}
+
+const RELATEDNESS_FIELDS = ['slug', 'buildingBlockSlug', 'topicSlugs', 'targetGroupSlugs', '_geo'] as const;
+
+/**
+ * Up to `limit` published case studies most like the one with `documentId` in `locale`,
+ * read from the index (so only published ones count); none when it is not indexed.
+ */
+export async function findRelated(client: Meilisearch, of: { documentId: string; locale: string }, limit = 6): Promise<SearchHit[]> {
+  let own: Pick<SearchDocument, (typeof RELATEDNESS_FIELDS)[number]>;
+  try {
+    own = await client.index(indexName(of.locale)).getDocument(of.documentId, { fields: [...RELATEDNESS_FIELDS] });
+  } catch (error) {
+    if (meilisearchErrorCode(error) === 'document_not_found') return [];
+    throw error;
+  }
+  return rankRelated(client, {
+    slug: own.slug, locale: of.locale, buildingBlockSlug: own.buildingBlockSlug,
+    topicSlugs: own.topicSlugs, targetGroupSlugs: own.targetGroupSlugs, geo: own._geo,
+  }, limit);
+}
+
 /**
  * Up to `limit` published case studies most like `to` (never `to` itself): candidates
  * sharing a topic, target group or the Baustein come from the index (nearest first),
  * then are ranked by {@link relatednessScore}.
  */
-export async function findRelated(client: Meilisearch, to: RelatedTo, limit = 6): Promise<SearchHit[]> {
+export async function rankRelated(client: Meilisearch, to: RelatedTo, limit = 6): Promise<SearchHit[]> {
   const shared = [
     ...(to.buildingBlockSlug ? [`buildingBlockSlug = ${escapeFilterValue(to.buildingBlockSlug)}`] : []),
     ...to.topicSlugs.map((slug) => `topicSlugs = ${escapeFilterValue(slug)}`),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexName, indexSettings, MAX_VALUES_PER_FACET } from './settings.ts';
+import { FACETS, RELEVANCE_TIEBREAK, SORTS } from './query.ts';
+import { indexName, indexSettings } from './settings.ts';
 
 describe('index settings', () => {
   it('names one index per locale', () => {
@@ -14,11 +15,26 @@ describe('index settings', () => {
     expect(synonyms!.streetwork).toContain('aufsuchende arbeit');
   });
 
-  it('keeps every one of the 396 municipalities as a facet value and turns typos off for numbers', () => {
+  it('keeps every one of the 396 municipalities as a facet value, counts exactly and turns typos off for numbers', () => {
     const settings = indexSettings('de');
-    expect(MAX_VALUES_PER_FACET).toBeGreaterThan(396);
+    expect(settings.faceting?.maxValuesPerFacet).toBeGreaterThan(396);
+    expect(settings.pagination?.maxTotalHits).toBeGreaterThanOrEqual(10_000);
     expect(settings.typoTolerance?.disableOnNumbers).toBe(true);
-    expect(settings.stopWords).toContain('und');
-    expect(indexSettings('en').stopWords).toContain('the');
+  });
+
+  it('can filter by every facet and sort by every sort the search offers', () => {
+    const settings = indexSettings('de');
+    for (const attribute of Object.values(FACETS)) expect(settings.filterableAttributes, attribute).toContain(attribute);
+    const sorts = [...Object.values(SORTS), ...RELEVANCE_TIEBREAK].filter((sort): sort is string => Boolean(sort));
+    for (const sort of sorts) expect(settings.sortableAttributes, sort).toContain(sort.split(':')[0]);
+  });
+
+  it('tokenises and drops stop words in the index\'s own language', () => {
+    const german = indexSettings('de');
+    const english = indexSettings('en');
+    expect(german.stopWords).toContain('und');
+    expect(english.stopWords).toContain('the');
+    expect(german.localizedAttributes).toEqual([{ attributePatterns: ['*'], locales: ['deu'] }]);
+    expect(english.localizedAttributes).toEqual([{ attributePatterns: ['*'], locales: ['eng'] }]);
   });
 });

@@ -1,9 +1,5 @@
 import type { Settings } from 'meilisearch';
 
-/** Locales with their own index. */
-export const SEARCH_LOCALES = ['de', 'en'] as const;
-export type SearchLocale = (typeof SEARCH_LOCALES)[number];
-
 const INDEX_PREFIX = 'case-studies';
 
 /** `case-studies-de`, `case-studies-en`. */

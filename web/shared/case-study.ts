@@ -1,3 +1,4 @@
+import type { Locale } from '@praxis/search/domain';
 import type { Term } from './vocabulary';
 
 /** Public path of a case study: /praxisbeispiele/<slug> or /en/case-studies/<slug>. */
@@ -60,5 +61,5 @@ export interface CaseStudyPage {
   publishedAt: string | null;
   updatedAt: string;
   /** Slug of this case study per locale, for the language switcher and hreflang. */
-  slugs: Partial<Record<'de' | 'en', string>>;
+  slugs: Partial<Record<Locale, string>>;
 }

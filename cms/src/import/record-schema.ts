@@ -1,7 +1,7 @@
+import { PROJECT_STATUSES } from '@praxis/search';
 import { z } from 'zod';
 
 export const BUDGET_RANGES = ['unter-10000', '10000-50000', '50000-100000', '100000-250000', 'ueber-250000'] as const;
-export const STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'] as const;
 export const TEASER_MAX = 300;
 export const TITLE_MAX = 160;
 
@@ -39,7 +39,7 @@ export const importRecordSchema = z
     topics: slugList,
     settings: slugList,
     criteria: slugList,
-    status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }),
+    status: z.enum(PROJECT_STATUSES, { error: `must be one of ${PROJECT_STATUSES.join(', ')}` }),
     fundingStart: year,
     fundingEnd: year.optional(),
     fundingPhase: text(120).optional(),

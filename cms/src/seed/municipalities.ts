@@ -1,3 +1,4 @@
+import { isKreisfrei } from '@praxis/search';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Core } from '@strapi/strapi';
@@ -37,8 +38,8 @@ export async function seedMunicipalities(strapi: Core.Strapi): Promise<void> {
           ags: row.ags,
           name: row.name,
           type: row.type,
-          // The CSV says "kreisfreie Stadt" for a city that is its own Kreis; name the Kreis after the city.
-          district: row.district === 'kreisfreie Stadt' ? row.name : row.district,
+          // The CSV's district column says "kreisfreie Stadt" for a city that is its own Kreis; name the Kreis after the city.
+          district: isKreisfrei(row.district) ? row.name : row.district,
           districtAgs: row.district_ags,
           region: row.region,
           lat: Number(row.lat),

@@ -76,7 +76,8 @@ describe('search sync', () => {
     const id = await publishNew();
     await waitFor(async () => (await indexed('de', id)) !== null, 'indexed');
     await documents().update({ documentId: id, locale: 'de', data: { title: 'Entwurfstitel Geheim' } as never });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The edit queued a change; once the worker has handled it, the index must still show the published title.
+    await waitFor(async () => (await syncService().status()).pending === 0, 'the outbox is drained');
     expect((await indexed('de', id))!.title).not.toBe('Entwurfstitel Geheim');
     expect((await index('de').search('Entwurfstitel')).hits).toEqual([]);
     await documents().publish({ documentId: id, locale: 'de' });

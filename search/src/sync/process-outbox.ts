@@ -31,8 +31,8 @@ export function backoffMs(attempts: number, maxBackoffMs: number): number {
  */
 export async function processOutboxBatch(
   store: OutboxStore,
-  source: PublishedSource,
-  indexes: SearchIndexes,
+  source: Pick<PublishedSource, 'locales' | 'findPublished'>,
+  indexes: Pick<SearchIndexes, 'upsert' | 'remove'>,
   options: ProcessOptions = {},
 ): Promise<BatchResult> {
   const { batchSize = 500, leaseMs = 120_000, maxBackoffMs = 60_000, now = Date.now } = options;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient } from '../../src/meili-client.ts';
 import { toSearchDocument, type CaseStudyEntry } from '../../src/map.ts';
 import { buildMultiSearch, FACETS, FACET_KEYS, mergeFacetCounts, parseSearchParams, type FacetKey, type SearchState } from '../../src/query.ts';
-import { findRelated, relatednessScore } from '../../src/related.ts';
+import { findRelated, rankRelated, relatednessScore } from '../../src/related.ts';
 import { searchCaseStudies } from '../../src/search-case-studies.ts';
 import { startMeilisearch, type MeilisearchHandle } from '../../src/server.ts';
 import { SearchIndexes } from '../../src/sync/search-indexes.ts';
@@ -210,7 +210,7 @@ describe('findRelated', () => {
   it('returns the six best-scoring others that share something, never the case study itself', async () => {
     const own = fixtures[0]!;
     const to = { slug: own.slug, locale: 'de', buildingBlockSlug: own.buildingBlockSlug, topicSlugs: own.topicSlugs, targetGroupSlugs: own.targetGroupSlugs, geo: own._geo };
-    const related = await findRelated(client, to);
+    const related = await findRelated(client, { documentId: own.documentId, locale: 'de' });
     expect(related).toHaveLength(6);
     expect(related.map((hit) => hit.slug)).not.toContain(own.slug);
     const best = fixtures.filter((doc) => doc.slug !== own.slug).map((doc) => relatednessScore(to, doc)).sort((a, b) => b - a);
@@ -218,8 +218,12 @@ describe('findRelated', () => {
     expect(scores).toEqual(best.slice(0, 6));
   });
 
+  it('finds none for a case study that is not in the index (a draft, or just unpublished)', async () => {
+    expect(await findRelated(client, { documentId: 'not-indexed', locale: 'de' })).toEqual([]);
+  });
+
   it('escapes the slug it excludes', async () => {
-    const related = await findRelated(client, { slug: 'x" OR slug != "y', locale: 'de', buildingBlockSlug: null, topicSlugs: [], targetGroupSlugs: [], geo: null }, 3);
+    const related = await rankRelated(client, { slug: 'x" OR slug != "y', locale: 'de', buildingBlockSlug: null, topicSlugs: [], targetGroupSlugs: [], geo: null }, 3);
     expect(related).toHaveLength(3);
   });
 });

@@ -26,7 +26,7 @@ export function useCaseStudyHead(caseStudy: Ref<CaseStudyPage | undefined>) {
         description: caseStudy.value.teaser,
         url: url.value,
         inLanguage: caseStudy.value.locale,
-        ...(caseStudy.value.provider ? { funder: undefined, member: { '@type': 'Organization', name: caseStudy.value.provider.name } } : {}),
+        ...(caseStudy.value.provider ? { member: { '@type': 'Organization', name: caseStudy.value.provider.name } } : {}),
         location: caseStudy.value.places.map((place) => ({
           '@type': 'Place',
           name: place.name,

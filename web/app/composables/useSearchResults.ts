@@ -1,11 +1,6 @@
 import type { SearchResponse } from '@praxis/search';
 import type { Vocabulary } from '~~/shared/vocabulary';
 
-export interface SearchProblem {
-  param: string;
-  message: string;
-}
-
 /** Results of `/api/search` for a query, refetched whenever the query or the language changes. */
 export function useSearchResults(query: Ref<Record<string, string[]>> | ComputedRef<Record<string, string[]>>, key: string) {
   const { locale } = useI18n();

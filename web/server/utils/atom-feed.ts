@@ -1,4 +1,5 @@
 import type { H3Event } from 'h3';
+import type { Locale } from '@praxis/search';
 import { caseStudyPath } from '../../shared/case-study';
 import type { PublishedCaseStudy } from './published-case-studies';
 import { escapeXml } from './xml';
@@ -10,7 +11,7 @@ const TITLES = {
 };
 
 /** The Atom document for the newest of `published` in `locale`. */
-export function renderAtomFeed(published: PublishedCaseStudy[], locale: 'de' | 'en', siteUrl: string): string {
+export function renderAtomFeed(published: PublishedCaseStudy[], locale: Locale, siteUrl: string): string {
   const newest = published
     .filter((entry) => entry.locale === locale)
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
@@ -45,7 +46,7 @@ export function renderAtomFeed(published: PublishedCaseStudy[], locale: 'de' | '
 }
 
 /** An Atom feed of the newest published case studies of one language. */
-export async function atomFeed(event: H3Event, locale: 'de' | 'en'): Promise<string> {
+export async function atomFeed(event: H3Event, locale: Locale): Promise<string> {
   const xml = renderAtomFeed(await listPublishedCaseStudies(), locale, useRuntimeConfig().public.siteUrl);
   setResponseHeader(event, 'content-type', 'application/atom+xml; charset=utf-8');
   setResponseHeader(event, 'cache-control', 'public, max-age=300');

@@ -1,5 +1,6 @@
 // Reads one case study from the CMS (the source of truth) and shapes it for the
 // detail page. Plain functions over an injected fetch, so tests run them against a real Strapi.
+import { isLocale, LOCALES, localizedName, texts, type Locale } from '@praxis/search';
 import type { CaseStudyPage } from '../../shared/case-study';
 import { renderRichText } from './rich-text';
 import { toStrapiQuery } from './strapi-query';
@@ -40,19 +41,17 @@ interface RawEntry {
   localizations?: { slug: string; locale: string }[];
 }
 
-const name = (raw: RawTerm, locale: string) => (locale === 'en' && raw.nameEn) || raw.name;
-const terms = (list: RawTerm[] | undefined, locale: string) => (list ?? []).map((raw) => ({ slug: raw.slug, name: name(raw, locale) }));
-const texts = (list: { text: string }[] | undefined) => (list ?? []).map((item) => item.text).filter(Boolean);
+const terms = (list: RawTerm[] | undefined, locale: string) => (list ?? []).map((raw) => ({ slug: raw.slug, name: localizedName(raw, locale) }));
 
 /** Strapi entry → the detail page's data; rich text rendered and sanitised here, on the server. */
 export function toCaseStudyPage(raw: RawEntry): CaseStudyPage {
   const { locale } = raw;
   const transfer = raw.transferability;
   const slugs: CaseStudyPage['slugs'] = { [raw.locale]: raw.slug };
-  for (const other of raw.localizations ?? []) if (other.locale === 'de' || other.locale === 'en') slugs[other.locale] = other.slug;
+  for (const other of raw.localizations ?? []) if (isLocale(other.locale)) slugs[other.locale] = other.slug;
   return {
     documentId: raw.documentId, locale, slug: raw.slug, title: raw.title, teaser: raw.teaser ?? '',
-    buildingBlock: raw.buildingBlock ? { slug: raw.buildingBlock.slug, name: name(raw.buildingBlock, locale), number: raw.buildingBlock.number ?? 0 } : null,
+    buildingBlock: raw.buildingBlock ? { slug: raw.buildingBlock.slug, name: localizedName(raw.buildingBlock, locale), number: raw.buildingBlock.number ?? 0 } : null,
     places: (raw.municipalities ?? []).map((town) => ({ ...town, lat: town.lat ?? null, lon: town.lon ?? null })),
     targetGroups: terms(raw.targetGroups, locale), topics: terms(raw.topics, locale), settings: terms(raw.settings, locale), criteria: terms(raw.criteria, locale),
     projectStatus: raw.projectStatus ?? null, fundingStart: raw.fundingStart ?? null, fundingEnd: raw.fundingEnd ?? null, fundingPhase: raw.fundingPhase ?? null,
@@ -97,10 +96,10 @@ async function findBySlug(fetch: CmsFetch, slug: string, locale: string): Promis
 }
 
 /** The published case study with `slug` in `locale`, or where to find it instead. */
-export async function loadCaseStudy(fetch: CmsFetch, slug: string, locale: 'de' | 'en'): Promise<CaseStudyLookup> {
+export async function loadCaseStudy(fetch: CmsFetch, slug: string, locale: Locale): Promise<CaseStudyLookup> {
   const entry = await findBySlug(fetch, slug, locale);
   if (entry) return { kind: 'found', caseStudy: toCaseStudyPage(entry) };
-  const otherLocale = locale === 'de' ? 'en' : 'de';
+  const otherLocale = LOCALES.find((candidate) => candidate !== locale)!;
   const other = await findBySlug(fetch, slug, otherLocale);
   if (!other) return { kind: 'missing' };
   const translation = other.localizations?.find((candidate) => candidate.locale === locale);

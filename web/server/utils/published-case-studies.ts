@@ -1,6 +1,8 @@
+import { LOCALES, type Locale } from '@praxis/search';
+
 export interface PublishedCaseStudy {
   documentId: string;
-  locale: 'de' | 'en';
+  locale: Locale;
   slug: string;
   title: string;
   teaser: string | null;
@@ -15,7 +17,7 @@ export interface PublishedCaseStudy {
  */
 export const listPublishedCaseStudies = defineCachedFunction(async (): Promise<PublishedCaseStudy[]> => {
   const fields = ['slug', 'title', 'teaser', 'publishedAt', 'updatedAt'];
-  const [de, en] = await Promise.all(['de', 'en'].map(async (locale) =>
-    (await strapiGetAll<Omit<PublishedCaseStudy, 'locale'>>('case-studies', fields, { locale })).map((entry) => ({ ...entry, locale: locale as 'de' | 'en' }))));
-  return [...de!, ...en!];
+  const perLocale = await Promise.all(LOCALES.map(async (locale) =>
+    (await strapiGetAll<Omit<PublishedCaseStudy, 'locale'>>('case-studies', fields, { locale })).map((entry) => ({ ...entry, locale }))));
+  return perLocale.flat();
 }, { name: 'published-case-studies', maxAge: 60, swr: true, getKey: () => 'all' });

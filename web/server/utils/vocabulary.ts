@@ -1,4 +1,4 @@
-import { FACET_KEYS, type KnownValues } from '@praxis/search';
+import { FACET_KEYS, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, type KnownValues } from '@praxis/search';
 import { districtLabel, type District, type Term, type Town, type Vocabulary } from '../../shared/vocabulary';
 
 interface TaxonomyEntry {
@@ -16,7 +16,6 @@ interface MunicipalityEntry {
   region: string;
 }
 
-const STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'];
 const REFRESH_MS = 5 * 60_000;
 
 interface Loaded {
@@ -39,7 +38,7 @@ async function loadFromCms(): Promise<Loaded> {
     .sort((a, b) => a.name.localeCompare(b.name, 'de'));
   const districtsByAgs = new Map<string, District>();
   for (const town of municipalities) {
-    const kreisfrei = town.type === 'kreisfreie Stadt';
+    const kreisfrei = isKreisfrei(town.type);
     if (!districtsByAgs.has(town.districtAgs) || kreisfrei) {
       districtsByAgs.set(town.districtAgs, { ags: town.districtAgs, name: districtLabel(town.district, kreisfrei), region: town.region });
     }
@@ -49,27 +48,27 @@ async function loadFromCms(): Promise<Loaded> {
   const districts = [...districtsByAgs.values()].sort((a, b) => sortName(a).localeCompare(sortName(b), 'de'));
   const regions = [...new Set(municipalities.map((town) => town.region))].sort((a, b) => a.localeCompare(b, 'de'));
   const terms = (entries: TaxonomyEntry[], locale: string): Term[] =>
-    entries.map((entry) => ({ slug: entry.slug, name: (locale === 'en' && entry.nameEn) || entry.name }));
+    entries.map((entry) => ({ slug: entry.slug, name: localizedName(entry, locale) }));
 
   const byLocale: Record<string, Vocabulary> = {};
-  for (const locale of ['de', 'en']) {
+  for (const locale of LOCALES) {
     byLocale[locale] = {
       buildingBlocks: buildingBlocks
-        .map((entry) => ({ slug: entry.slug, name: (locale === 'en' && entry.nameEn) || entry.name, number: entry.number ?? 0 }))
+        .map((entry) => ({ slug: entry.slug, name: localizedName(entry, locale), number: entry.number ?? 0 }))
         .sort((a, b) => a.number - b.number),
       targetGroups: terms(targetGroups, locale),
       topics: terms(topics, locale),
       settings: terms(settings, locale),
       criteria: terms(criteria, locale),
       // Statuses are a fixed enumeration in the CMS; their labels are UI texts.
-      statuses: STATUSES.map((slug) => ({ slug, name: slug })),
+      statuses: PROJECT_STATUSES.map((slug) => ({ slug, name: slug })),
       regions, districts, towns,
     };
   }
   const slugs = (entries: { slug: string }[]) => new Set(entries.map((entry) => entry.slug));
   const known: KnownValues = {
     buildingBlock: slugs(buildingBlocks), targetGroup: slugs(targetGroups), topic: slugs(topics), setting: slugs(settings),
-    criterion: slugs(criteria), status: new Set(STATUSES), region: new Set(regions),
+    criterion: slugs(criteria), status: new Set(PROJECT_STATUSES), region: new Set(regions),
     district: new Set(districts.map((district) => district.ags)), municipality: new Set(towns.map((town) => town.ags)),
   };
   for (const key of FACET_KEYS) if (!known[key]) throw new Error(`no known values for ${key}`);

@@ -1,7 +1,4 @@
 import { queryCollection } from '@nuxt/content/server';
-import { z } from 'zod';
-
-const query = z.object({ locale: z.enum(['de', 'en']).default('de') });
 
 /**
  * `GET /api/pages?locale=de`: the editorial pages for navigation and footer.
@@ -9,9 +6,8 @@ const query = z.object({ locale: z.enum(['de', 'en']).default('de') });
  * @nuxt/content's client-side SQLite.
  */
 export default defineEventHandler(async (event) => {
-  const parsed = query.safeParse(getQuery(event));
-  if (!parsed.success) throw createError({ statusCode: 400, statusMessage: 'locale must be de or en' });
-  const collection = parsed.data.locale === 'en' ? 'pages_en' : 'pages_de';
+  const { locale } = await getValidatedQuery(event, parseWith(localeQuery));
+  const collection = locale === 'en' ? 'pages_en' : 'pages_de';
   setResponseHeader(event, 'cache-control', 'public, max-age=300');
   return queryCollection(event, collection).select('path', 'navTitle', 'order', 'footer').order('order', 'ASC').all();
 });

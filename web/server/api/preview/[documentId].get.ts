@@ -1,8 +1,8 @@
-import { verifyPreview } from '@praxis/search';
+import { LOCALES, verifyPreview } from '@praxis/search';
 import { z } from 'zod';
 
 const query = z.object({
-  locale: z.enum(['de', 'en']),
+  locale: z.enum(LOCALES),
   status: z.enum(['draft', 'published']),
   expires: z.coerce.number().int().positive(),
   signature: z.string().min(1).max(200),

@@ -1,0 +1,17 @@
+// Facts the CMS schema must repeat (Strapi schemas are JSON) are held equal to their one definition.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KREISFREIE_STADT, PROJECT_STATUSES } from '@praxis/search';
+
+const schema = (type: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'api', type, 'content-types', type, 'schema.json'), 'utf8'));
+
+describe('the content-type schemas', () => {
+  it('offer exactly the project statuses of the domain', () => {
+    expect(schema('case-study').attributes.projectStatus.enum).toEqual([...PROJECT_STATUSES]);
+  });
+
+  it('know the municipality type of a kreisfreie Stadt', () => {
+    expect(schema('municipality').attributes.type.enum).toContain(KREISFREIE_STADT);
+  });
+});

@@ -1,0 +1,46 @@
+// Facts of the programme's domain that the CMS, the search and the site share, defined once.
+// No imports: the site's browser code imports this file too (`@praxis/search/domain`).
+
+/** The languages of the content, the site and the indexes; German first and default. */
+export const LOCALES = ['de', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'de';
+
+export function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value);
+}
+
+/** A project's status (`projectStatus` in the CMS schema, where a test holds it equal to this list). */
+export const PROJECT_STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** The municipality type the official data (GV100AD) gives a city that is its own Kreis. */
+export const KREISFREIE_STADT = 'kreisfreie Stadt';
+
+export function isKreisfrei(municipalityType: string | null | undefined): boolean {
+  return municipalityType === KREISFREIE_STADT;
+}
+
+/** A taxonomy entry: German name, optional English one (taxonomies are not localised in the CMS). */
+export interface NamedTerm {
+  name: string;
+  nameEn?: string | null;
+}
+
+/** The name to show in `locale`: English where there is one, else the German name. */
+export function localizedName(term: NamedTerm, locale: string): string {
+  return (locale === 'en' && term.nameEn) || term.name;
+}
+
+/** The centre of a case study's towns (the mean of their coordinates), or null without any. */
+export function centreOf(points: { lat: number | string | null | undefined; lon: number | string | null | undefined }[]): { lat: number; lng: number } | null {
+  const located = points.filter((point) => point.lat !== null && point.lat !== undefined && point.lon !== null && point.lon !== undefined);
+  if (located.length === 0) return null;
+  const sum = located.reduce((acc, point) => ({ lat: acc.lat + Number(point.lat), lng: acc.lng + Number(point.lon) }), { lat: 0, lng: 0 });
+  return { lat: sum.lat / located.length, lng: sum.lng / located.length };
+}
+
+/** The texts of a repeatable text component (success factors, pitfalls, partners), empty ones dropped. */
+export function texts(items: { text: string | null | undefined }[] | null | undefined): string[] {
+  return (items ?? []).map((item) => item.text ?? '').filter(Boolean);
+}
