@@ -1,10 +1,9 @@
 // What `npm test` needs besides Node and `npm install`, per vitest project, and how to get it.
 // scripts/test.ts checks this before vitest starts, so a missing tool is one clear message
 // at once instead of a launcher error deep inside a test.
-import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
-import { findMeilisearchBinary } from '@praxis/search';
+import { findMeilisearchBinary, isExecutable } from '@praxis/search';
 
 export const PROJECTS = ['search', 'cms', 'web', 'e2e', 'repo'] as const;
 export type Project = (typeof PROJECTS)[number];
@@ -14,15 +13,6 @@ export interface MissingPrerequisite {
   neededBy: Project[];
   /** How to get it, per platform. */
   install: { debian: string; macos: string; windows: string };
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function onPath(command: string, env: NodeJS.ProcessEnv): boolean {

@@ -49,19 +49,27 @@ export interface CaseStudyEntry {
   lastReviewed?: string | null;
 }
 
-/** The populate a case study needs to be mapped; the CMS reads with exactly this. */
-export const CASE_STUDY_POPULATE = {
-  transferability: true,
-  successFactors: true,
-  pitfalls: true,
-  partners: true,
-  provider: { fields: ['name'] },
+/**
+ * How a case study's taxonomies are read from the CMS, for the index and the detail page alike:
+ * the fields each relation needs, no more.
+ */
+export const TAXONOMY_POPULATE = {
   buildingBlock: { fields: ['slug', 'name', 'nameEn', 'number'] },
   municipalities: { fields: ['ags', 'name', 'district', 'districtAgs', 'region', 'lat', 'lon'] },
   targetGroups: { fields: ['slug', 'name', 'nameEn'] },
   topics: { fields: ['slug', 'name', 'nameEn'] },
   settings: { fields: ['slug', 'name', 'nameEn'] },
   criteria: { fields: ['slug', 'name', 'nameEn'] },
+} as const;
+
+/** The populate a case study needs to be mapped; the CMS reads with exactly this. */
+export const CASE_STUDY_POPULATE = {
+  ...TAXONOMY_POPULATE,
+  transferability: true,
+  successFactors: true,
+  pitfalls: true,
+  partners: true,
+  provider: { fields: ['name'] },
   images: { populate: { file: { fields: ['url', 'formats'] } } },
 } as const;
 

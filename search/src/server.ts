@@ -51,7 +51,8 @@ export function findMeilisearchBinary(env: NodeJS.ProcessEnv = process.env): str
   return undefined;
 }
 
-function isExecutable(file: string): boolean {
+/** True when `file` exists and may be executed. */
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;

@@ -1,6 +1,6 @@
 // Reads one case study from the CMS (the source of truth) and shapes it for the
 // detail page. Plain functions over an injected fetch, so tests run them against a real Strapi.
-import { isLocale, LOCALES, localizedName, texts, type Locale } from '@praxis/search';
+import { isLocale, LOCALES, localizedName, TAXONOMY_POPULATE, texts, type Locale } from '@praxis/search';
 import type { CaseStudyPage } from '../../shared/case-study';
 import { renderRichText } from './rich-text';
 import { toStrapiQuery } from './strapi-query';
@@ -8,12 +8,9 @@ import { toStrapiQuery } from './strapi-query';
 /** GET `path` (below /api) of the CMS with a query string; resolves to the JSON body, or null on 404. */
 export type CmsFetch = (path: string, query: string, headers?: Record<string, string>) => Promise<unknown>;
 
-const term = { fields: ['slug', 'name', 'nameEn'] };
 const DETAIL_QUERY = {
   populate: {
-    buildingBlock: { fields: ['slug', 'name', 'nameEn', 'number'] },
-    municipalities: { fields: ['ags', 'name', 'district', 'districtAgs', 'region', 'lat', 'lon'] },
-    targetGroups: term, topics: term, settings: term, criteria: term,
+    ...TAXONOMY_POPULATE,
     provider: { fields: ['name', 'website'] },
     transferability: true, successFactors: true, pitfalls: true, partners: true, contact: true, links: true,
     downloads: { fields: ['name', 'url', 'size', 'mime'] },

@@ -1,4 +1,4 @@
-type QueryValue = string | number | boolean | QueryValue[] | { [key: string]: QueryValue };
+type QueryValue = string | number | boolean | readonly QueryValue[] | { readonly [key: string]: QueryValue };
 
 /** Strapi's bracket notation: `{ populate: { topics: { fields: ['slug'] } } }` → `populate[topics][fields][0]=slug`. */
 export function toStrapiQuery(query: Record<string, QueryValue>): string {
