@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './access/first-admin';
+import { registerReviewRules } from './editorial/review-rules';
+import { ensureEditorialRoles } from './editorial/roles';
+import { registerSlugRule } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
 import { seedDemoContent } from './seed/demo-content';
@@ -15,6 +18,8 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerControlCharacterRule(strapi);
     registerCaseStudyRules(strapi);
+    registerSlugRule(strapi);
+    registerReviewRules(strapi);
     registerChangeRecorder(strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify());
   },
 
@@ -26,6 +31,7 @@ export default {
     await seedMunicipalities(strapi);
     await grantPublicReadAccess(strapi);
     await ensureSiteToken(strapi);
+    await ensureEditorialRoles(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
     await searchSync(strapi).start();

@@ -3,12 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KREISFREIE_STADT, PROJECT_STATUSES } from '@praxis/search';
+import { EDITORIAL_STATES } from '../src/editorial/states';
 
 const schema = (type: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'api', type, 'content-types', type, 'schema.json'), 'utf8'));
 
 describe('the content-type schemas', () => {
   it('offer exactly the project statuses of the domain', () => {
     expect(schema('case-study').attributes.projectStatus.enum).toEqual([...PROJECT_STATUSES]);
+  });
+
+  it('offer exactly the editorial states of the review step', () => {
+    expect(schema('case-study').attributes.editorialState.enum).toEqual([...EDITORIAL_STATES]);
   });
 
   it('know the municipality type of a kreisfreie Stadt', () => {

@@ -561,6 +561,16 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    editorialState: Schema.Attribute.Enumeration<
+      ['entwurf', 'zur-pruefung', 'freigegeben']
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'entwurf'>;
     fundingEnd: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -679,6 +689,16 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
         i18n: {
           localized: true;
         };
+      }>;
+    reviewComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
       }>;
     settings: Schema.Attribute.Relation<'manyToMany', 'api::setting.setting'> &
       Schema.Attribute.SetPluginOptions<{

@@ -1,0 +1,85 @@
+import type { Core } from '@strapi/strapi';
+import { LOCALES } from '@praxis/search';
+
+// The newsroom's roles, kept in code and applied at every start (idempotent: a role's
+// permissions are set to exactly these, so a change made by hand in the admin is undone on
+// the next start — the roles are part of the product, like the schema).
+export const CASE_STUDY = 'api::case-study.case-study';
+/** Taxonomies the Chefredaktion maintains. */
+export const EDITABLE_TAXONOMIES = [
+  'api::target-group.target-group', 'api::topic.topic', 'api::setting.setting',
+  'api::quality-criterion.quality-criterion', 'api::organisation.organisation',
+] as const;
+/** Official reference data: only the super admin (Administration) may change it. */
+export const REFERENCE_DATA = ['api::municipality.municipality', 'api::building-block.building-block'] as const;
+
+export const REDAKTION = { code: 'praxis-redaktion', name: 'Redaktion', description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.' };
+export const CHEFREDAKTION = { code: 'praxis-chefredaktion', name: 'Chefredaktion', description: 'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien und Organisationen.' };
+const SUPER_ADMIN_CODE = 'strapi-super-admin';
+const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
+
+const EXPLORER = 'plugin::content-manager.explorer';
+const UPLOAD_PERMISSIONS = ['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+
+interface StoredRole { id: number; name: string; description?: string | null }
+interface Permission { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] }
+interface RoleService {
+  findOne(params: Record<string, unknown>): Promise<StoredRole | null>;
+  create(attributes: { name: string; code: string; description: string }): Promise<StoredRole>;
+  update(params: Record<string, unknown>, attributes: Record<string, unknown>): Promise<unknown>;
+  assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
+  getUsersCount(roleId: number): Promise<number>;
+  deleteByIds(ids: number[]): Promise<unknown>;
+}
+
+/** Every content-type permission Strapi knows, with all fields and locales filled in. */
+function allContentPermissions(strapi: Core.Strapi): Permission[] {
+  const { actionProvider } = strapi.service('admin::permission') as unknown as { actionProvider: { values(): { section: string }[] } };
+  const actions = actionProvider.values().filter((action) => action.section === 'contentTypes');
+  return (strapi.service('admin::content-type') as unknown as { getPermissionsWithNestedFields(actions: unknown[]): Permission[] })
+    .getPermissionsWithNestedFields(actions);
+}
+
+/** The permissions of a role: on which subjects which explorer actions (every locale of localised types), plus media. */
+function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<string, string[]>): Permission[] {
+  const localised = (uid: string) => (strapi.contentTypes[uid as never] as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
+  const content = all
+    .filter((permission) => permission.subject && grants[permission.subject]?.includes(permission.action.slice(EXPLORER.length + 1)))
+    .map((permission) => (localised(permission.subject!) ? { ...permission, properties: { ...permission.properties, locales: [...LOCALES] } } : permission));
+  return [...content, ...UPLOAD_PERMISSIONS.map((action) => ({ action }))];
+}
+
+export function editorialGrants(): Record<string, Record<string, string[]>> {
+  const read = Object.fromEntries([...EDITABLE_TAXONOMIES, ...REFERENCE_DATA].map((uid) => [uid, ['read']]));
+  return {
+    [REDAKTION.code]: { ...read, [CASE_STUDY]: ['create', 'read', 'update'] },
+    [CHEFREDAKTION.code]: {
+      ...read,
+      ...Object.fromEntries(EDITABLE_TAXONOMIES.map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
+      [CASE_STUDY]: ['create', 'read', 'update', 'delete', 'publish'],
+    },
+  };
+}
+
+/** Creates Redaktion and Chefredaktion with exactly their permissions, names the super admin role "Administration", and removes Strapi's unused default roles. */
+export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role') as unknown as RoleService;
+  const all = allContentPermissions(strapi);
+  const grants = editorialGrants();
+  for (const definition of [REDAKTION, CHEFREDAKTION]) {
+    const role = (await roles.findOne({ code: definition.code })) ?? (await roles.create(definition));
+    if (role.name !== definition.name || role.description !== definition.description) {
+      await roles.update({ id: role.id }, { name: definition.name, description: definition.description });
+    }
+    await roles.assignPermissions(role.id, permissionsFor(strapi, all, grants[definition.code]!));
+  }
+  const superAdmin = await roles.findOne({ code: SUPER_ADMIN_CODE });
+  if (superAdmin && superAdmin.name !== 'Administration') {
+    await roles.update({ id: superAdmin.id }, { name: 'Administration', description: 'Alles, auch Kommunen, Bausteine, Rollen und Einstellungen.' });
+  }
+  // Strapi's Editor and Author may, for example, delete Kommunen; unused, they only confuse.
+  for (const code of STRAPI_DEFAULT_ROLES) {
+    const role = await roles.findOne({ code });
+    if (role && (await roles.getUsersCount(role.id)) === 0) await roles.deleteByIds([role.id]);
+  }
+}

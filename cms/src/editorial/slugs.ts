@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+import { slugify } from '../import/slugify';
+import { CASE_STUDY } from './roles';
+
+/**
+ * What the admin's uid field holds until an editor clicks "Regenerate": the content type's
+ * name, possibly with a counter. Such a slug, or none, is replaced by one made from the title.
+ */
+const PLACEHOLDER_SLUG = /^case-study(?:-\d+)?$/;
+const MAX_SLUG_LENGTH = 120;
+
+/** `base`, or `base-2`, `base-3`, … : the first one no other case study uses in `locale`. */
+export async function freeSlug(strapi: Core.Strapi, base: string, locale: string, documentId: string | undefined): Promise<string> {
+  const taken = new Set<string>(
+    (await strapi.db.query(CASE_STUDY).findMany({
+      where: { locale, slug: { $startsWith: base }, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
+      select: ['slug'],
+    })).map((row: { slug: string }) => row.slug),
+  );
+  for (let counter = 1; ; counter += 1) {
+    const suffix = counter === 1 ? '' : `-${counter}`;
+    const candidate = `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Slugs that take care of themselves: on creating a case study or a translation, a missing or
+ * placeholder slug becomes one made from the title (German transliteration: ä → ae, ß → ss),
+ * unique in its locale. A slug the editor typed stays as it is.
+ */
+export function registerSlugRule(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== CASE_STUDY || (context.action !== 'create' && context.action !== 'update')) return next();
+    const params = context.params as { documentId?: string; locale?: string; data?: { slug?: string | null; title?: string | null } };
+    const data = params.data;
+    if (!data?.title) return next();
+    const locale = params.locale && params.locale !== '*' ? params.locale : 'de';
+    const placeholder = !data.slug || PLACEHOLDER_SLUG.test(data.slug);
+    const untouched = data.slug === undefined;
+    let generate = placeholder && !untouched;
+    if (untouched) {
+      // An update that does not touch the slug keeps it, unless it creates this locale's version (a translation).
+      generate = context.action === 'create'
+        || !(await strapi.db.query(CASE_STUDY).findOne({ where: { documentId: params.documentId, locale }, select: ['id'] }));
+    }
+    if (generate) {
+      const base = slugify(data.title, MAX_SLUG_LENGTH) || 'praxisbeispiel';
+      data.slug = await freeSlug(strapi, base, locale, params.documentId);
+    }
+    return next();
+  });
+}

@@ -1,0 +1,134 @@
+// The newsroom through the admin API, as the admin panel calls it: who may do what, the review
+// step, slugs that take care of themselves, taxonomy entries in use, and that the roles are
+// applied again identically on every start.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
+import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
+
+const CASE_STUDY = 'api::case-study.case-study';
+const PASSWORD = 'Redaktion-Test-2026';
+let cms: TestStrapi;
+const tokens: Record<string, string> = {};
+let buildingBlock: string;
+
+async function createUser(email: string, roleCode: string) {
+  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  await (cms.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
+    email, password: PASSWORD, firstname: roleCode, lastname: 'Test', isActive: true, registrationToken: null, roles: [role.id],
+  });
+  const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const body = (await response.json()) as { data?: { token: string }; error?: unknown };
+  if (!body.data) throw new Error(`login as ${email} failed: ${JSON.stringify(body.error)}`);
+  tokens[roleCode] = body.data.token;
+}
+
+async function as(roleCode: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${cms.url}${path}`, {
+    method, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => null)) as any };
+}
+
+const caseStudyPath = (documentId = '') => `/content-manager/collection-types/${CASE_STUDY}${documentId ? `/${documentId}` : ''}`;
+const draft = (title: string, extra: Record<string, unknown> = {}) => ({
+  title, slug: 'case-study', teaser: 'Ein Teaser.', description: 'Text', projectStatus: 'laufend', fundingStart: 2025,
+  buildingBlock: { connect: [{ documentId: buildingBlock }] }, ...extra,
+});
+
+beforeAll(async () => {
+  cms = await startTestStrapi();
+  buildingBlock = (await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'gesundes-aufwachsen' } })).documentId;
+  await createUser('autorin@example.org', REDAKTION.code);
+  await createUser('chefin@example.org', CHEFREDAKTION.code);
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+describe('the roles', () => {
+  it('exist as Redaktion, Chefredaktion and Administration, without Strapi\'s unused defaults', async () => {
+    const roles = await cms.strapi.db.query('admin::role').findMany({ select: ['code', 'name'] });
+    expect(roles.map((role: { name: string }) => role.name).sort()).toEqual(['Administration', 'Chefredaktion', 'Redaktion']);
+  });
+
+  it('let Redaktion write and send to review, but not publish, delete or release', async () => {
+    const created = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Spielplatzpaten Ückendorf'));
+    expect(created.status).toBe(201);
+    const { documentId } = created.body.data;
+    const sent = await as(REDAKTION.code, 'PUT', `${caseStudyPath(documentId)}?locale=de`, { editorialState: 'zur-pruefung' });
+    expect(sent.status).toBe(200);
+    const release = await as(REDAKTION.code, 'PUT', `${caseStudyPath(documentId)}?locale=de`, { editorialState: 'freigegeben' });
+    expect(release.status).toBe(400);
+    expect(release.body.error.message).toContain('„Freigegeben“ darf nur die Chefredaktion setzen');
+    expect(release.body.error.details.errors[0].path).toEqual(['editorialState']);
+    expect((await as(REDAKTION.code, 'POST', `${caseStudyPath(documentId)}/actions/publish?locale=de`, {})).status).toBe(403);
+    expect((await as(REDAKTION.code, 'DELETE', `${caseStudyPath(documentId)}?locale=de`)).status).toBe(403);
+    const stored = await cms.strapi.db.query(CASE_STUDY).findOne({ where: { documentId, locale: 'de' } });
+    expect(stored).toMatchObject({ editorialState: 'zur-pruefung', publishedAt: null });
+  });
+
+  it('let Chefredaktion send back with a comment, publish (which releases) and delete', async () => {
+    const created = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Bewegte Pause Katernberg', { editorialState: 'zur-pruefung' }));
+    const { documentId } = created.body.data;
+    const back = await as(CHEFREDAKTION.code, 'PUT', `${caseStudyPath(documentId)}?locale=de`, { editorialState: 'entwurf', reviewComment: 'Bitte Ergebnisse ergänzen.' });
+    expect(back.status).toBe(200);
+    expect((await as(CHEFREDAKTION.code, 'POST', `${caseStudyPath(documentId)}/actions/publish?locale=de`, {})).status).toBe(200);
+    const rows = await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId, locale: 'de' } });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatchObject({ editorialState: 'freigegeben', reviewComment: null });
+    expect((await as(CHEFREDAKTION.code, 'DELETE', `${caseStudyPath(documentId)}?locale=de`)).status).toBe(200);
+  });
+
+  it('keep the Kommunen and Bausteine for Administration alone', async () => {
+    const town = await cms.strapi.db.query('api::municipality.municipality').findOne({ where: { ags: '05513000' } });
+    for (const role of [REDAKTION.code, CHEFREDAKTION.code]) {
+      const path = `/content-manager/collection-types/api::municipality.municipality/${town.documentId}`;
+      expect((await as(role, 'PUT', path, { name: 'Umbenannt' })).status, role).toBe(403);
+      expect((await as(role, 'DELETE', path)).status, role).toBe(403);
+      expect((await as(role, 'GET', path)).status, role).toBe(200);
+    }
+  });
+
+  it('let Chefredaktion maintain topics, but not delete one that case studies use', async () => {
+    const created = await as(CHEFREDAKTION.code, 'POST', '/content-manager/collection-types/api::topic.topic', { name: 'Kinderkultur', slug: 'kinderkultur' });
+    expect(created.status).toBe(201);
+    expect((await as(REDAKTION.code, 'DELETE', `/content-manager/collection-types/api::topic.topic/${created.body.data.documentId}`)).status).toBe(403);
+    const inUse = await cms.strapi.db.query('api::topic.topic').findOne({ where: { slug: 'bewegung' } });
+    await cms.strapi.documents(CASE_STUDY).create({ locale: 'de', data: { ...draft('Mit Bewegung'), slug: 'mit-bewegung', buildingBlock, topics: [inUse.documentId] } as never });
+    const refused = await as(CHEFREDAKTION.code, 'DELETE', `/content-manager/collection-types/api::topic.topic/${inUse.documentId}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/^„.+“ wird in einem Praxisbeispiel verwendet und kann nicht gelöscht werden/);
+    expect((await as(CHEFREDAKTION.code, 'DELETE', `/content-manager/collection-types/api::topic.topic/${created.body.data.documentId}`)).status).toBe(200);
+  });
+});
+
+describe('slugs', () => {
+  it('are made from the title on create and for a translation, unique per locale, with German transliteration', async () => {
+    const first = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Straßenfußball für Jüngere'));
+    expect(first.body.data.slug).toBe('strassenfussball-fuer-juengere');
+    const second = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, { ...draft('Straßenfußball für Jüngere'), slug: '' });
+    expect(second.body.data.slug).toBe('strassenfussball-fuer-juengere-2');
+    const translation = await as(REDAKTION.code, 'PUT', `${caseStudyPath(first.body.data.documentId)}?locale=en`, { title: 'Street football for younger children' });
+    expect(translation.status).toBe(200);
+    expect(translation.body.data.slug).toBe('street-football-for-younger-children');
+    const own = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, { ...draft('Mit eigenem Slug'), slug: 'von-hand-gesetzt' });
+    expect(own.body.data.slug).toBe('von-hand-gesetzt');
+    const renamed = await as(REDAKTION.code, 'PUT', `${caseStudyPath(own.body.data.documentId)}?locale=de`, { title: 'Neuer Titel' });
+    expect(renamed.body.data.slug).toBe('von-hand-gesetzt');
+  });
+});
+
+describe('bootstrap', () => {
+  it('applies the same roles and permissions again on the next start', async () => {
+    const snapshot = async () => {
+      const roles = await cms.strapi.db.query('admin::role').findMany({ select: ['id', 'code', 'name'], orderBy: { id: 'asc' } });
+      const permissions = await cms.strapi.db.query('admin::permission').findMany({ select: ['action', 'subject'], populate: ['role'] });
+      return { roles, permissions: permissions.map((p: { action: string; subject: string | null; role: { code: string } }) => `${p.role.code} ${p.action} ${p.subject}`).sort() };
+    };
+    const before = await snapshot();
+    await cms.shutdown();
+    cms = await startTestStrapi({ restartOf: cms });
+    expect(await snapshot()).toEqual(before);
+  });
+});
