@@ -21,6 +21,17 @@ export function isKreisfrei(municipalityType: string | null | undefined): boolea
   return municipalityType === KREISFREIE_STADT;
 }
 
+/** "Kreis Unna", "Rhein-Sieg-Kreis", "Städteregion Aachen"; a kreisfreie Stadt keeps its plain name. */
+export function districtLabel(name: string, kreisfrei: boolean): string {
+  if (kreisfrei || /kreis|region/i.test(name)) return name;
+  return `Kreis ${name}`;
+}
+
+/** How editors pick a town: "Bottrop (kreisfreie Stadt)", "Lemgo (Kreis Lippe)". */
+export function municipalityLabel(town: { name: string; type: string; district: string }): string {
+  return isKreisfrei(town.type) ? `${town.name} (${KREISFREIE_STADT})` : `${town.name} (${districtLabel(town.district, false)})`;
+}
+
 /** A taxonomy entry: German name, optional English one (taxonomies are not localised in the CMS). */
 export interface NamedTerm {
   name: string;

@@ -33,14 +33,6 @@ export function relatednessScore(to: RelatedTo, candidate: Pick<SearchDocument, 
   return score;
 }
 
-/** Meilisearch's error code (`document_not_found`, …), wherever the client put it in the chain of causes. */
-function meilisearchErrorCode(error: unknown): string | undefined {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
-    if (typeof current.code === 'string') return current.code;
-  }
-  return undefined;
-}
-
 const RELATEDNESS_FIELDS = ['slug', 'buildingBlockSlug', 'topicSlugs', 'targetGroupSlugs', '_geo'] as const;
 
 /**
@@ -48,13 +40,12 @@ const RELATEDNESS_FIELDS = ['slug', 'buildingBlockSlug', 'topicSlugs', 'targetGr
  * read from the index (so only published ones count); none when it is not indexed.
  */
 export async function findRelated(client: Meilisearch, of: { documentId: string; locale: string }, limit = 6): Promise<SearchHit[]> {
-  let own: Pick<SearchDocument, (typeof RELATEDNESS_FIELDS)[number]>;
-  try {
-    own = await client.index(indexName(of.locale)).getDocument(of.documentId, { fields: [...RELATEDNESS_FIELDS] });
-  } catch (error) {
-    if (meilisearchErrorCode(error) === 'document_not_found') return [];
-    throw error;
-  }
+  // A search, not a document read: the site's key may only search.
+  const { hits } = await client.index(indexName(of.locale)).search('', {
+    filter: `documentId = ${escapeFilterValue(of.documentId)}`, limit: 1, attributesToRetrieve: [...RELATEDNESS_FIELDS],
+  });
+  const own = hits[0] as Pick<SearchDocument, (typeof RELATEDNESS_FIELDS)[number]> | undefined;
+  if (!own) return [];
   return rankRelated(client, {
     slug: own.slug, locale: of.locale, buildingBlockSlug: own.buildingBlockSlug,
     topicSlugs: own.topicSlugs, targetGroupSlugs: own.targetGroupSlugs, geo: own._geo,

@@ -1,3 +1,5 @@
+import { districtLabel } from '@praxis/search/domain';
+
 /** Labels and hierarchy of every filter value, as the search page and the API need them. */
 export interface Term {
   slug: string;
@@ -27,12 +29,6 @@ export interface Vocabulary {
   regions: string[];
   districts: District[];
   towns: Town[];
-}
-
-/** "Kreis Unna", "Rhein-Sieg-Kreis", "Städteregion Aachen"; a kreisfreie Stadt keeps its plain name. */
-export function districtLabel(name: string, kreisfrei: boolean): string {
-  if (kreisfrei || /kreis|region/i.test(name)) return name;
-  return `Kreis ${name}`;
 }
 
 /** "Lünen (Kreis Unna)"; a kreisfreie Stadt (its own district) is just "Dortmund". */

@@ -1,4 +1,4 @@
-import { isKreisfrei } from '@praxis/search';
+import { isKreisfrei, municipalityLabel } from '@praxis/search';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Core } from '@strapi/strapi';
@@ -24,13 +24,31 @@ export async function readMunicipalities(strapi: Core.Strapi): Promise<Municipal
   return parse(csv, { columns: true, skip_empty_lines: true }) as MunicipalityRow[];
 }
 
-/** Creates the NRW municipalities whose AGS is not in the database yet. */
+/** Creates the NRW municipalities whose AGS is not in the database yet, and gives every one its picker label. */
 export async function seedMunicipalities(strapi: Core.Strapi): Promise<void> {
   const rows = await readMunicipalities(strapi);
   const existing = await strapi.db.query(UID).findMany({ select: ['ags'] });
   const known = new Set(existing.map((entry: { ags: string }) => entry.ags));
   const missing = rows.filter((row) => !known.has(row.ags));
-  if (missing.length === 0) return;
+  if (missing.length > 0) await createMunicipalities(strapi, missing);
+  await labelMunicipalities(strapi);
+}
+
+/**
+ * "Bottrop (kreisfreie Stadt)", "Lemgo (Kreis Lippe)": what the case study's Kommune picker shows
+ * and searches (the content manager's main field). Written straight to the table: the label is
+ * not part of the search document, so no case study needs reindexing.
+ */
+async function labelMunicipalities(strapi: Core.Strapi): Promise<void> {
+  const towns = await strapi.db.query(UID).findMany({ select: ['id', 'name', 'type', 'district', 'label'] });
+  const stale = towns.filter((town: { name: string; type: string; district: string; label: string | null }) => town.label !== municipalityLabel(town));
+  if (stale.length === 0) return;
+  await strapi.db.transaction(async () => {
+    for (const town of stale) await strapi.db.query(UID).update({ where: { id: town.id }, data: { label: municipalityLabel(town) } });
+  });
+}
+
+async function createMunicipalities(strapi: Core.Strapi, missing: MunicipalityRow[]): Promise<void> {
   await strapi.db.transaction(async () => {
     for (const row of missing) {
       await strapi.documents(UID).create({

@@ -1,5 +1,5 @@
-import { FACET_KEYS, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, type KnownValues } from '@praxis/search';
-import { districtLabel, type District, type Term, type Town, type Vocabulary } from '../../shared/vocabulary';
+import { districtLabel, FACET_KEYS, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, type KnownValues } from '@praxis/search';
+import type { District, Term, Town, Vocabulary } from '../../shared/vocabulary';
 
 interface TaxonomyEntry {
   slug: string;
