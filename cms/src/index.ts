@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './access/first-admin';
+import { applyAdminLayout } from './editorial/admin-layout';
 import { registerReviewRules } from './editorial/review-rules';
 import { ensureEditorialRoles } from './editorial/roles';
 import { registerSlugRule } from './editorial/slugs';
@@ -32,6 +33,7 @@ export default {
     await grantPublicReadAccess(strapi);
     await ensureSiteToken(strapi);
     await ensureEditorialRoles(strapi);
+    await applyAdminLayout(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
     await searchSync(strapi).start();

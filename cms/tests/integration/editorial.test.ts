@@ -120,15 +120,50 @@ describe('slugs', () => {
 });
 
 describe('bootstrap', () => {
-  it('applies the same roles and permissions again on the next start', async () => {
+  it('applies the same roles, permissions and admin layout again on the next start', async () => {
     const snapshot = async () => {
       const roles = await cms.strapi.db.query('admin::role').findMany({ select: ['id', 'code', 'name'], orderBy: { id: 'asc' } });
       const permissions = await cms.strapi.db.query('admin::permission').findMany({ select: ['action', 'subject'], populate: ['role'] });
-      return { roles, permissions: permissions.map((p: { action: string; subject: string | null; role: { code: string } }) => `${p.role.code} ${p.action} ${p.subject}`).sort() };
+      const layout = await cms.strapi.db.query('strapi::core-store').findOne({ where: { key: `plugin_content_manager_configuration_content_types::${CASE_STUDY}` } });
+      return {
+        roles, layout: layout.value,
+        permissions: permissions.map((p: { action: string; subject: string | null; role: { code: string } }) => `${p.role.code} ${p.action} ${p.subject}`).sort(),
+      };
     };
     const before = await snapshot();
     await cms.shutdown();
     cms = await startTestStrapi({ restartOf: cms });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the admin for German editors', () => {
+  const superAdmin = async () => {
+    const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: cms.env.ADMIN_EMAIL, password: cms.env.ADMIN_PASSWORD }) });
+    return ((await response.json()) as { data: { token: string } }).data.token;
+  };
+
+  it('labels every field in German, in the order the detail page reads, with help texts', async () => {
+    const { data } = (await as(REDAKTION.code, 'GET', `/content-manager/content-types/${CASE_STUDY}/configuration`)).body;
+    const { metadatas, layouts } = data.contentType;
+    expect(metadatas.afterFunding.edit.label).toBe('Was wurde daraus?');
+    expect(metadatas.transferability.edit.description).toContain('Was eine andere Kommune braucht');
+    expect(metadatas.teaser.edit.description).toContain('Höchstens 300 Zeichen');
+    const order = layouts.edit.flat().map((cell: { name: string }) => cell.name);
+    expect(order.indexOf('title')).toBeLessThan(order.indexOf('startingSituation'));
+    expect(order.indexOf('results')).toBeLessThan(order.indexOf('transferability'));
+    expect(order.indexOf('pitfalls')).toBeLessThan(order.indexOf('afterFunding'));
+    expect(order.indexOf('afterFunding')).toBeLessThan(order.indexOf('municipalities'));
+    for (const row of layouts.edit) expect(row.reduce((sum: number, cell: { size: number }) => sum + cell.size, 0)).toBeLessThanOrEqual(12);
+    expect(data.components['case-study.transferability'].metadatas.staffFte.edit.label).toBe('Personal (Vollzeitstellen)');
+  });
+
+  it('finds a Kommune by typing its name and shows it with its Kreis', async () => {
+    const token = await superAdmin();
+    const response = await fetch(`${cms.url}/content-manager/relations/${CASE_STUDY}/municipalities?_q=Bottrop&locale=de`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { results: { label: string }[] };
+    expect(body.results.map((result) => result.label)).toEqual(['Bottrop (kreisfreie Stadt)']);
+    const lemgo = await cms.strapi.db.query('api::municipality.municipality').findOne({ where: { name: 'Lemgo' } });
+    expect(lemgo.label).toBe('Lemgo (Kreis Lippe)');
   });
 });

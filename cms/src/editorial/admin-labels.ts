@@ -1,0 +1,74 @@
+// What editors read in the admin: German labels, help texts and placeholders for every field,
+// in the order the detail page reads. Applied by admin-layout.ts.
+
+export interface FieldText { label: string; description?: string; placeholder?: string }
+
+export const CASE_STUDY_FIELDS: Record<string, FieldText> = {
+  title: { label: 'Titel', description: 'Der Name des Projekts, wie Praktikerinnen und Praktiker danach suchen (höchstens 160 Zeichen).', placeholder: 'z. B. Stadtteilmütter in der Nordstadt' },
+  slug: { label: 'Adresse (Slug)', description: 'Teil der Internetadresse. Wird aus dem Titel gebildet (ä → ae, ß → ss); nur ändern, wenn nötig.' },
+  teaser: { label: 'Kurzbeschreibung', description: 'Zwei, drei Sätze für die Trefferliste und Suchmaschinen: Was wird gemacht, für wen, mit welchem Ergebnis? Höchstens 300 Zeichen.', placeholder: 'Geschulte Stadtteilmütter begleiten Familien …' },
+  description: { label: 'Worum es geht', description: 'Das Projekt im Überblick.' },
+  startingSituation: { label: 'Ausgangslage', description: 'Welches Problem gab es im Quartier, für wen?' },
+  goals: { label: 'Ziele' },
+  approach: { label: 'Vorgehen', description: 'Was wurde getan, von wem, wie oft, wo?' },
+  results: { label: 'Ergebnisse', description: 'Was hat sich verändert? Zahlen, Rückmeldungen, Evaluation.' },
+  transferability: { label: 'Übertragbarkeit: Was es braucht', description: 'Was eine andere Kommune braucht, um dasselbe zu tun: Personal, Budget, Dauer, Partner, erste Schritte.' },
+  successFactors: { label: 'Gelingensbedingungen', description: 'Was hat wesentlich zum Erfolg beigetragen? Ein Punkt je Eintrag.' },
+  pitfalls: { label: 'Stolpersteine', description: 'Was war schwierig, was würde man anders machen? Ein Punkt je Eintrag.' },
+  afterFunding: { label: 'Was wurde daraus?', description: 'Was geschah nach dem Ende der Förderung: verstetigt, übertragen, beendet – und warum?' },
+  buildingBlock: { label: 'Baustein' },
+  municipalities: { label: 'Kommune(n)', description: 'Ort des Projekts. Tippen Sie den Namen, z. B. „Bottrop“. Ein kreisweites Projekt nennt die Städte und Gemeinden des Kreises.' },
+  targetGroups: { label: 'Zielgruppen' },
+  topics: { label: 'Handlungsfelder' },
+  settings: { label: 'Settings', description: 'Wo das Angebot stattfindet, z. B. Kita, Schule, Quartierszentrum.' },
+  criteria: { label: 'Qualitätskriterien', description: 'Die Good-Practice-Kriterien, die das Projekt besonders erfüllt.' },
+  projectStatus: { label: 'Projektstatus' },
+  fundingStart: { label: 'Förderbeginn (Jahr)', placeholder: '2024' },
+  fundingEnd: { label: 'Förderende (Jahr)', description: 'Leer lassen, solange die Förderung läuft.', placeholder: '2026' },
+  fundingPhase: { label: 'Förderphase', placeholder: 'z. B. 1. Förderaufruf' },
+  lastReviewed: { label: 'Zuletzt geprüft', description: 'Wann die Redaktion die Angaben zuletzt mit dem Träger abgeglichen hat.' },
+  provider: { label: 'Träger' },
+  partners: { label: 'Partner', description: 'Kooperationspartner vor Ort, ein Partner je Eintrag.' },
+  contact: { label: 'Kontakt' },
+  links: { label: 'Links', description: 'Nur Adressen, die mit https:// beginnen.' },
+  images: { label: 'Bilder', description: 'Jedes Bild braucht einen Alternativtext für blinde und sehbehinderte Menschen.' },
+  downloads: { label: 'Downloads' },
+  editorialState: { label: 'Redaktionsstatus', description: 'Entwurf → Zur Prüfung → Freigegeben. Die Redaktion gibt zur Prüfung, die Chefredaktion gibt frei und veröffentlicht.' },
+  reviewComment: { label: 'Anmerkung der Prüfung', description: 'Was vor der Freigabe noch fehlt (für die Redaktion sichtbar, nie veröffentlicht).' },
+};
+
+/** Field labels of the components, per component uid. */
+export const COMPONENT_FIELDS: Record<string, Record<string, FieldText>> = {
+  'case-study.transferability': {
+    staffFte: { label: 'Personal (Vollzeitstellen)', placeholder: '1,5' },
+    budgetRange: { label: 'Budget pro Jahr' },
+    durationMonths: { label: 'Dauer bis zur Wirkung (Monate)' },
+    partnersNeeded: { label: 'Benötigte Partner', placeholder: 'z. B. Jugendamt, Kita-Träger' },
+    firstSteps: { label: 'Erste Schritte', description: 'Womit eine Kommune anfängt, die das übernehmen will.' },
+  },
+  'case-study.contact': {
+    organisation: { label: 'Organisation' }, role: { label: 'Funktion' }, email: { label: 'E-Mail' },
+    phone: { label: 'Telefon' }, website: { label: 'Website', placeholder: 'https://' },
+  },
+  'case-study.link': { label: { label: 'Linktext' }, url: { label: 'Adresse', placeholder: 'https://' } },
+  'case-study.list-item': { text: { label: 'Text' } },
+  'media.image': {
+    file: { label: 'Bilddatei' },
+    alt: { label: 'Alternativtext', description: 'Was auf dem Bild zu sehen ist, in einem Satz. Pflicht.' },
+    caption: { label: 'Bildunterschrift' }, credit: { label: 'Bildnachweis', placeholder: 'Foto: …' },
+  },
+};
+
+/** The list view's columns: what editors ask of the list. */
+export const CASE_STUDY_LIST = ['title', 'buildingBlock', 'editorialState', 'lastReviewed', 'updatedAt'];
+
+/** What each taxonomy's pickers show and search. */
+export const MAIN_FIELDS: Record<string, string> = {
+  'api::municipality.municipality': 'label',
+  'api::building-block.building-block': 'name',
+  'api::target-group.target-group': 'name',
+  'api::topic.topic': 'name',
+  'api::setting.setting': 'name',
+  'api::quality-criterion.quality-criterion': 'name',
+  'api::organisation.organisation': 'name',
+};

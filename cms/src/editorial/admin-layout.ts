@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import { CASE_STUDY_FIELDS, CASE_STUDY_LIST, COMPONENT_FIELDS, MAIN_FIELDS, type FieldText } from './admin-labels';
+import { CASE_STUDY } from './roles';
+
+interface Cell { name: string; size: number }
+interface Metadata { edit: Record<string, unknown>; list: Record<string, unknown> }
+interface Configuration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, Metadata>;
+  layouts: { edit: Cell[][]; list: string[] };
+}
+interface ConfigurationService {
+  findContentType?(uid: string): unknown;
+  findComponent?(uid: string): unknown;
+  findConfiguration(model: unknown): Promise<Configuration>;
+  updateConfiguration(model: unknown, configuration: Partial<Configuration>): Promise<unknown>;
+}
+
+/** Rows of at most 12 columns, fields in the given order with the sizes Strapi chose for them. */
+export function packRows(order: string[], sizes: Map<string, number>): Cell[][] {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let width = 0;
+  for (const name of order) {
+    const size = sizes.get(name);
+    if (size === undefined) continue;
+    if (width + size > 12) {
+      rows.push(row);
+      row = [];
+      width = 0;
+    }
+    row.push({ name, size });
+    width += size;
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+function withTexts(metadatas: Record<string, Metadata>, texts: Record<string, FieldText>, mainFieldOf: (field: string) => string | undefined = () => undefined) {
+  const next = { ...metadatas };
+  for (const [field, text] of Object.entries(texts)) {
+    const current = next[field];
+    if (!current) continue;
+    const mainField = mainFieldOf(field);
+    next[field] = {
+      edit: { ...current.edit, label: text.label, description: text.description ?? '', placeholder: text.placeholder ?? '', ...(mainField ? { mainField } : {}) },
+      list: { ...current.list, label: text.label, ...(mainField ? { mainField } : {}) },
+    };
+  }
+  return next;
+}
+
+/**
+ * The content manager as the newsroom needs it, from code and the same on every start: German
+ * labels, help texts and placeholders; the edit view in the order the detail page reads; list
+ * columns; pickers that show and search names ("Bottrop (kreisfreie Stadt)"), not codes.
+ * A change made in the admin's layout editor is replaced on the next start: the layout is part
+ * of the product, so that a fresh install and production look the same.
+ */
+export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
+  const contentTypes = strapi.plugin('content-manager').service('content-types') as unknown as ConfigurationService;
+  const components = strapi.plugin('content-manager').service('components') as unknown as ConfigurationService;
+
+  for (const [uid, mainField] of Object.entries(MAIN_FIELDS)) {
+    const model = contentTypes.findContentType!(uid);
+    const current = await contentTypes.findConfiguration(model);
+    if (current.settings.mainField !== mainField) await contentTypes.updateConfiguration(model, { settings: { ...current.settings, mainField } });
+  }
+
+  const model = contentTypes.findContentType!(CASE_STUDY);
+  const current = await contentTypes.findConfiguration(model);
+  const sizes = new Map(current.layouts.edit.flat().map((cell) => [cell.name, cell.size]));
+  const targets = strapi.contentTypes[CASE_STUDY as never] as { attributes: Record<string, { target?: string }> };
+  const relationMainField = (field: string) => {
+    const target = targets.attributes[field]?.target;
+    return target ? MAIN_FIELDS[target] : undefined;
+  };
+  const order = [...Object.keys(CASE_STUDY_FIELDS), ...current.layouts.edit.flat().map((cell) => cell.name).filter((name) => !(name in CASE_STUDY_FIELDS))];
+  await contentTypes.updateConfiguration(model, {
+    settings: { ...current.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+    metadatas: withTexts(current.metadatas, CASE_STUDY_FIELDS, relationMainField),
+    layouts: { edit: packRows(order, sizes), list: CASE_STUDY_LIST.filter((field) => field in current.metadatas) },
+  });
+
+  for (const [uid, texts] of Object.entries(COMPONENT_FIELDS)) {
+    const component = components.findComponent!(uid);
+    if (!component) continue;
+    const configuration = await components.findConfiguration(component);
+    await components.updateConfiguration(component, { metadatas: withTexts(configuration.metadatas, texts) });
+  }
+}
