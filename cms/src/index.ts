@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './access/first-admin';
 import { applyAdminLayout } from './editorial/admin-layout';
-import { registerReviewRules } from './editorial/review-rules';
+import { ensureEditorialStates, registerReviewRules } from './editorial/review-rules';
 import { ensureEditorialRoles } from './editorial/roles';
 import { registerSlugRule } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
@@ -36,6 +36,7 @@ export default {
     await applyAdminLayout(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
+    await ensureEditorialStates(strapi);
     await searchSync(strapi).start();
   },
 

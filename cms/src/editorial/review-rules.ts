@@ -73,3 +73,16 @@ export function registerReviewRules(strapi: Core.Strapi): void {
     return next();
   });
 }
+
+/**
+ * Case studies from before the review step (or from the importer) get a state: published ones
+ * "Freigegeben", the others "Entwurf". Runs at every start; touches only rows without a state.
+ */
+export async function ensureEditorialStates(strapi: Core.Strapi): Promise<void> {
+  const query = strapi.db.query(CASE_STUDY);
+  const published = await query.findMany({ where: { editorialState: null, publishedAt: { $notNull: true } }, select: ['documentId', 'locale'] });
+  for (const { documentId, locale } of published as { documentId: string; locale: string }[]) {
+    await query.updateMany({ where: { documentId, locale, editorialState: null }, data: { editorialState: 'freigegeben' } });
+  }
+  await query.updateMany({ where: { editorialState: null }, data: { editorialState: 'entwurf' } });
+}

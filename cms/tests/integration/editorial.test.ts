@@ -167,3 +167,18 @@ describe('the admin for German editors', () => {
     expect(lemgo.label).toBe('Lemgo (Kreis Lippe)');
   });
 });
+
+describe('case studies from before the review step', () => {
+  it('are "Freigegeben" when published and "Entwurf" otherwise after a start', async () => {
+    const documents = cms.strapi.documents(CASE_STUDY);
+    const published = await documents.create({ locale: 'de', data: { ...draft('Schon veröffentlicht'), slug: 'schon-veroeffentlicht', buildingBlock } as never });
+    await documents.publish({ documentId: published.documentId, locale: 'de' });
+    const unpublished = await documents.create({ locale: 'de', data: { ...draft('Nur Entwurf'), slug: 'nur-entwurf', buildingBlock } as never });
+    await cms.strapi.db.query(CASE_STUDY).updateMany({ where: { documentId: { $in: [published.documentId, unpublished.documentId] } }, data: { editorialState: null } });
+    await cms.shutdown();
+    cms = await startTestStrapi({ restartOf: cms });
+    const states = async (documentId: string) => (await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId }, select: ['editorialState'] })).map((row: { editorialState: string }) => row.editorialState);
+    expect(await states(published.documentId)).toEqual(['freigegeben', 'freigegeben']);
+    expect(await states(unpublished.documentId)).toEqual(['entwurf']);
+  });
+});
