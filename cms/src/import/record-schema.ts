@@ -20,6 +20,8 @@ const year = z.coerce
 const slugList = z.array(slug).max(50, 'must name at most 50 entries').default([]);
 const textList = z.array(text(1000)).max(50, 'must have at most 50 entries').default([]);
 const httpUrl = z.string().trim().max(1000).regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
+/** Links a case study shows: encrypted only, as the CMS requires of editors (validation/field-messages.ts). */
+const httpsUrl = z.string().trim().max(1000).regex(/^https:\/\/\S+$/, 'must start with https://');
 
 export const importRecordSchema = z
   .object({
@@ -67,7 +69,7 @@ export const importRecordSchema = z
       })
       .strict()
       .optional(),
-    links: z.array(z.object({ label: text(200), url: httpUrl }).strict()).max(50).default([]),
+    links: z.array(z.object({ label: text(200), url: httpsUrl }).strict()).max(50).default([]),
     lastReviewed: z.iso.date('must be a date YYYY-MM-DD').optional(),
     publish: z.boolean({ error: 'must be true or false' }).default(true),
   })

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { caseStudyFieldProblems } from './field-messages';
 
 const UID = 'api::case-study.case-study';
 
@@ -27,6 +28,14 @@ export function registerCaseStudyRules(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     if (context.uid !== UID) return next();
     const params = context.params as { documentId?: string; locale?: string; data?: FundingYears };
+    if ((context.action === 'create' || context.action === 'update') && params.data) {
+      const problems = caseStudyFieldProblems(params.data);
+      if (problems.length > 0) {
+        throw new errors.ValidationError(problems.map((problem) => problem.message).join(' '), {
+          errors: problems.map((problem) => ({ path: problem.path.map(String), message: problem.message, name: 'ValidationError' })),
+        });
+      }
+    }
     if (context.action === 'create' || context.action === 'update' || context.action === 'publish') {
       let years: FundingYears = params.data ?? {};
       if (params.documentId && (years.fundingStart === undefined || years.fundingEnd === undefined)) {

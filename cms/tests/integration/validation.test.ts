@@ -109,4 +109,22 @@ describe('case-study validation that editors see', () => {
     const topic = cms.strapi.documents('api::topic.topic');
     expect(await failingFields(topic.create({ data: { name: 'Thema\u0002', slug: 'thema-steuerzeichen' } as never }))).toEqual(['name']);
   });
+
+  it('says in German, on the field, what is wrong with a long teaser, an http link, an image without alt text and a year', async () => {
+    const attempt = caseStudies().create({
+      data: entry({
+        teaser: 'x'.repeat(320), fundingStart: 1999,
+        links: [{ label: 'Gut', url: 'https://example.org' }, { label: 'Unsicher', url: 'http://example.org' }],
+        images: [{ alt: '', caption: 'Ohne Alternativtext' }],
+      }),
+    });
+    const error = (await attempt.then(() => undefined, (caught: unknown) => caught)) as { details: { errors: { path: string[]; message: string }[] } };
+    const byField = Object.fromEntries(error.details.errors.map((detail) => [detail.path.join('.'), detail.message]));
+    expect(byField).toEqual({
+      teaser: 'Die Kurzbeschreibung ist 320 Zeichen lang; erlaubt sind höchstens 300.',
+      fundingStart: 'Bitte ein Jahr zwischen 2000 und 2100 angeben (z. B. 2024).',
+      'links.1.url': 'Links müssen mit https:// beginnen (verschlüsselte Adresse) und dürfen keine Leerzeichen enthalten.',
+      'images.0.alt': 'Jedes Bild braucht einen Alternativtext: beschreiben Sie in einem Satz, was zu sehen ist.',
+    });
+  });
 });
