@@ -10,12 +10,15 @@ const translations = {
     'Auth.form.welcome.subtitle': 'Melden Sie sich mit Ihrem Redaktionskonto an',
     'app.components.LeftMenu.navbrand.title': 'Praxisdatenbank',
     'app.components.LeftMenu.navbrand.workplace': 'Redaktion',
+    // Strapi's own wording ("entspricht nicht dem Regex") helps no editor.
+    'components.Input.error.validation.regex': 'Das Format stimmt nicht.',
   },
   en: {
     'Auth.form.welcome.title': 'Case-study database – editors',
     'Auth.form.welcome.subtitle': 'Sign in with your editor account',
     'app.components.LeftMenu.navbrand.title': 'Case-study database',
     'app.components.LeftMenu.navbrand.workplace': 'Editors',
+    'components.Input.error.validation.regex': 'The format is not right.',
   },
 };
 

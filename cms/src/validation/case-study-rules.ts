@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { caseStudyFieldProblems } from './field-messages';
+import { caseStudyFieldProblems, missingForPublishing, type FieldProblem } from './field-messages';
 
 const UID = 'api::case-study.case-study';
 
@@ -16,6 +16,14 @@ export function fundingPeriodError({ fundingStart, fundingEnd }: FundingYears): 
   return `Das Förderende (${fundingEnd}) liegt vor dem Förderbeginn (${fundingStart}).`;
 }
 
+/** One validation error that names every problem on its field, as the admin shows them. */
+function refuseAll(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  throw new errors.ValidationError(problems.map((problem) => problem.message).join(' '), {
+    errors: problems.map((problem) => ({ path: problem.path.map(String), message: problem.message, name: 'ValidationError' })),
+  });
+}
+
 function fail(message: string, path: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 }
@@ -29,12 +37,14 @@ export function registerCaseStudyRules(strapi: Core.Strapi): void {
     if (context.uid !== UID) return next();
     const params = context.params as { documentId?: string; locale?: string; data?: FundingYears };
     if ((context.action === 'create' || context.action === 'update') && params.data) {
-      const problems = caseStudyFieldProblems(params.data);
-      if (problems.length > 0) {
-        throw new errors.ValidationError(problems.map((problem) => problem.message).join(' '), {
-          errors: problems.map((problem) => ({ path: problem.path.map(String), message: problem.message, name: 'ValidationError' })),
-        });
-      }
+      refuseAll(caseStudyFieldProblems(params.data));
+    }
+    if (context.action === 'publish' && params.documentId) {
+      const drafts = await strapi.db.query(UID).findMany({
+        where: { documentId: params.documentId, publishedAt: null, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) },
+        populate: ['buildingBlock'],
+      });
+      for (const draft of drafts) refuseAll(missingForPublishing(draft));
     }
     if (context.action === 'create' || context.action === 'update' || context.action === 'publish') {
       let years: FundingYears = params.data ?? {};

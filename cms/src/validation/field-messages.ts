@@ -1,3 +1,4 @@
+import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
 import { TEASER_MAX, TITLE_MAX } from '../import/record-schema';
 
 // The schema's rules, checked first with messages an editor understands, on the field they
@@ -52,4 +53,14 @@ export function caseStudyFieldProblems(data: CaseStudyInput): FieldProblem[] {
     }
   });
   return problems;
+}
+
+/** Fields a case study needs before it is published (the schema's `required`). */
+export const REQUIRED_FOR_PUBLISHING = ['title', 'slug', 'teaser', 'description', 'buildingBlock', 'projectStatus', 'fundingStart'] as const;
+
+/** What a draft lacks for publishing, named by the field's German label. */
+export function missingForPublishing(draft: Record<string, unknown>): FieldProblem[] {
+  return REQUIRED_FOR_PUBLISHING
+    .filter((field) => draft[field] === null || draft[field] === undefined || draft[field] === '')
+    .map((field) => ({ path: [field], message: `„${CASE_STUDY_FIELDS[field]?.label ?? field}“ fehlt noch: bitte ausfüllen, dann veröffentlichen.` }));
 }

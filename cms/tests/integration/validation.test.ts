@@ -72,6 +72,7 @@ describe('case-study validation that editors see', () => {
     expect(draft.documentId).toBeTruthy();
     const fields = await failingFields(caseStudies().publish({ documentId: draft.documentId, locale: 'de' }));
     expect(fields).toEqual(expect.arrayContaining(['teaser', 'description', 'buildingBlock', 'fundingStart']));
+    await expect(caseStudies().publish({ documentId: draft.documentId, locale: 'de' })).rejects.toThrow('„Baustein“ fehlt noch: bitte ausfüllen, dann veröffentlichen.');
   });
 
   it('keeps slugs unique within a locale but allows the same slug in another locale', async () => {

@@ -804,6 +804,10 @@ export interface ApiMunicipalityMunicipality
         maxLength: 200;
       }>;
     districtAgs: Schema.Attribute.String & Schema.Attribute.Required;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 250;
+      }>;
     lat: Schema.Attribute.Float &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<

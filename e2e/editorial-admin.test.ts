@@ -1,0 +1,139 @@
+// The editor's path through the real admin in Chromium: a Redaktion user writes a case study,
+// picks the town by typing its name, sees German messages, gets a slug, sends it to review and
+// cannot publish; the Chefredaktion publishes; the site finds it; the translation gets its own slug.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { admin, adminJwt, CASE_STUDY } from './support/cms.ts';
+
+/** With SCREENSHOTS=<dir> (e.g. docs/redaktion), the steps are saved there for the editors' guide. */
+const SCREENSHOTS = process.env.SCREENSHOTS;
+if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+const shoot = async (page: Page, name: string) => {
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+};
+
+const PASSWORD = 'Praxis-Redaktion-2026';
+const USERS = { redaktion: 'rita.redaktion@example.org', chefredaktion: 'chris.chefredaktion@example.org' };
+
+async function createUser(email: string, roleCode: string) {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${await adminJwt()}` };
+  const roles = ((await (await fetch(`${inject('cmsUrl')}/admin/roles`, { headers })).json()) as { data: { id: number; code: string }[] }).data;
+  const role = roles.find((candidate) => candidate.code === roleCode)!;
+  const created = (await (await fetch(`${inject('cmsUrl')}/admin/users`, {
+    method: 'POST', headers, body: JSON.stringify({ firstname: roleCode, lastname: 'Test', email, roles: [role.id] }),
+  })).json()) as { data: { id: number } };
+  await fetch(`${inject('cmsUrl')}/admin/users/${created.data.id}`, { method: 'PUT', headers, body: JSON.stringify({ password: PASSWORD, isActive: true }) });
+}
+
+async function logIn(email: string): Promise<Page> {
+  const page = await openPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${inject('cmsUrl')}/admin`);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 30_000 }).toBe('Praxisdatenbank – Redaktion');
+  await shoot(page, '01-anmeldung');
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  return page;
+}
+
+const editUrl = (documentId: string, locale: string) => `${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}/${documentId}?plugins[i18n][locale]=${locale}`;
+
+/** Types into a relation picker until only `option` is offered, then takes it by keyboard, as a screen-reader user would. */
+async function chooseByTyping(page: Page, field: string, typed: string, option: string) {
+  const input = page.locator(`input[name="${field}"]`);
+  await input.click();
+  await input.pressSequentially(typed, { delay: 30 });
+  // Strapi always offers "Relation erstellen" last; the found entries come first.
+  const found = async () => (await page.getByRole('option').allInnerTexts()).filter((text) => text !== 'Relation erstellen');
+  await expect.poll(found, { timeout: 10_000 }).toEqual([option]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByText(option, { exact: true }).count()).toBeGreaterThan(0);
+}
+
+async function chooseEnum(page: Page, field: string, option: string) {
+  await page.locator(`[name="${field}"][role="combobox"]`).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const title = `Lesepaten Bottrop ${Date.now()}`;
+let documentId = '';
+
+const indexedTotal = async (locale: string) => ((await (await fetch(`${inject('siteUrl')}/api/search?pageSize=1&locale=${locale}`)).json()) as { total: number }).total;
+let totalsBefore: number[] = [];
+
+beforeAll(async () => {
+  totalsBefore = await Promise.all(['de', 'en'].map(indexedTotal));
+  await createUser(USERS.redaktion, 'praxis-redaktion');
+  await createUser(USERS.chefredaktion, 'praxis-chefredaktion');
+});
+
+// The other suites count the demo content: the case study of this one goes again, from the index too.
+afterAll(async () => {
+  if (!documentId) return;
+  for (const locale of ['en', 'de']) await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=${locale}`).catch(() => undefined);
+  const deadline = Date.now() + 20_000;
+  while (JSON.stringify(await Promise.all(['de', 'en'].map(indexedTotal))) !== JSON.stringify(totalsBefore)) {
+    if (Date.now() > deadline) throw new Error('the test case study did not leave the index within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+describe('the editor\'s path through the admin', () => {
+  it('Redaktion writes a case study in German, picks Bottrop by typing, gets a slug, sends it to review and cannot publish', async () => {
+    const page = await logIn(USERS.redaktion);
+    await page.waitForLoadState('networkidle');
+    await shoot(page, '02-startseite');
+    await page.goto(`${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}/create?plugins[i18n][locale]=de`);
+    await page.locator('input[name="title"]').fill(title);
+    await page.locator('textarea[name="teaser"]').fill('x'.repeat(320));
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => page.getByText('Der Wert ist zu lang (max: 300).').count()).toBeGreaterThan(0);
+    await page.locator('textarea[name="teaser"]').fill('Ehrenamtliche lesen wöchentlich mit Grundschulkindern in der Stadtteilbibliothek.');
+    await page.locator('.CodeMirror-code[contenteditable="true"]').first().click();
+    await page.keyboard.insertText('Ein fiktives Projekt für den Test des Redaktionswegs.');
+    await page.locator('input[name="buildingBlock"]').click();
+    await page.getByRole('option', { name: /Aktive Nachbarschaft/ }).first().click();
+    await chooseByTyping(page, 'municipalities', 'Bottrop', 'Bottrop (kreisfreie Stadt)');
+    await chooseEnum(page, 'projectStatus', 'laufend');
+    await page.locator('input[name="fundingStart"]').fill('2025');
+    await shoot(page, '03-neues-praxisbeispiel');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+    documentId = new URL(page.url()).pathname.split('/').pop()!;
+    const slugField = () => page.locator('input[name="slug"]').first().inputValue({ timeout: 500 }).catch(() => '');
+    await expect.poll(slugField, { timeout: 10_000 }).toMatch(/^lesepaten-bottrop-\d+$/);
+    await expect.poll(() => page.getByText('Bottrop (kreisfreie Stadt)', { exact: true }).count()).toBeGreaterThan(0);
+
+    await chooseEnum(page, 'editorialState', 'zur-pruefung');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Speichern' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Veröffentlichen' }).isDisabled()).toBe(true);
+    await shoot(page, '04-zur-pruefung');
+  });
+
+  it('Chefredaktion publishes it, and the site finds it at once', async () => {
+    const page = await logIn(USERS.chefredaktion);
+    await page.goto(editUrl(documentId, 'de'));
+    await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+    const published = Date.now();
+    await expect.poll(() => page.getByRole('tab', { name: /Veröffentlicht/i }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shoot(page, '05-veroeffentlicht');
+    const found = async () => ((await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent(title)}`)).json()) as { hits: { title: string }[] }).hits
+      .some((hit) => hit.title === title);
+    await expect.poll(found, { timeout: 5_000, interval: 100 }).toBe(true);
+    console.log(`[e2e] published → found by the site's search in ${Date.now() - published} ms`);
+  });
+
+  it('gives the English translation its own slug', async () => {
+    const page = await logIn(USERS.redaktion);
+    await page.goto(editUrl(documentId, 'en'));
+    await page.locator('input[name="title"]').fill('Reading mentors in Bottrop');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => page.locator('input[name="slug"]').first().inputValue({ timeout: 500 }).catch(() => ''), { timeout: 10_000 }).toBe('reading-mentors-in-bottrop');
+  });
+});
