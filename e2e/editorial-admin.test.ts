@@ -136,4 +136,17 @@ describe('the editor\'s path through the admin', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect.poll(() => page.locator('input[name="slug"]').first().inputValue({ timeout: 500 }).catch(() => ''), { timeout: 10_000 }).toBe('reading-mentors-in-bottrop');
   });
+
+  it('keeps the old address working with a 301 when a published slug changes', async () => {
+    const oldPath = async () => {
+      const entry = await admin<{ data: { slug: string } }>('GET', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`);
+      return entry.data.slug;
+    };
+    const before = await oldPath();
+    await admin('PUT', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`, { slug: `${before}-neu` });
+    await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
+    const response = await fetch(`${inject('siteUrl')}/praxisbeispiele/${before}`, { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(new URL(response.headers.get('location')!, inject('siteUrl')).pathname).toBe(`/praxisbeispiele/${before}-neu`);
+  });
 });

@@ -31,6 +31,10 @@ export async function freeSlug(strapi: Core.Strapi, base: string, locale: string
  */
 export function registerSlugRule(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
+    if (context.uid === CASE_STUDY && context.action === 'publish') {
+      await rememberReplacedSlugs(strapi, context.params as { documentId?: string; locale?: string });
+      return next();
+    }
     if (context.uid !== CASE_STUDY || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { documentId?: string; locale?: string; data?: { slug?: string | null; title?: string | null } };
     const data = params.data;
@@ -50,4 +54,34 @@ export function registerSlugRule(strapi: Core.Strapi): void {
     }
     return next();
   });
+}
+
+/** Old slugs are kept space-separated with a space on either side, so " slug " finds exactly one. */
+const slugList = (slugs: string[]) => (slugs.length > 0 ? ` ${slugs.join(' ')} ` : null);
+const parseSlugList = (stored: string | null | undefined) => (stored ?? '').split(' ').filter(Boolean);
+
+/**
+ * Before a new version is published: if its slug differs from the published one, the published
+ * slug joins the draft's `previousSlugs` (copied to the published version by the publish), so the
+ * site can send the old address on with a 301 (see `findMovedSlug`).
+ */
+async function rememberReplacedSlugs(strapi: Core.Strapi, params: { documentId?: string; locale?: string }): Promise<void> {
+  if (!params.documentId) return;
+  const where = { documentId: params.documentId, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) };
+  const rows = await strapi.db.query(CASE_STUDY).findMany({ where, select: ['id', 'locale', 'slug', 'publishedAt', 'previousSlugs'] });
+  for (const draft of rows.filter((row: { publishedAt: unknown }) => !row.publishedAt)) {
+    const published = rows.find((row: { locale: string; publishedAt: unknown }) => row.publishedAt && row.locale === draft.locale);
+    if (!published || published.slug === draft.slug) continue;
+    const previous = [...new Set([...parseSlugList(draft.previousSlugs), published.slug])].filter((slug) => slug !== draft.slug);
+    await strapi.db.query(CASE_STUDY).update({ where: { id: draft.id }, data: { previousSlugs: slugList(previous) } });
+  }
+}
+
+/** The current slug of the published case study that was once published under `slug` in `locale`. */
+export async function findMovedSlug(strapi: Core.Strapi, slug: string, locale: string): Promise<string | undefined> {
+  const rows = await strapi.db.query(CASE_STUDY).findMany({
+    where: { locale, publishedAt: { $notNull: true }, previousSlugs: { $contains: ` ${slug} ` } },
+    select: ['slug', 'previousSlugs'],
+  });
+  return rows.find((row: { previousSlugs: string | null }) => parseSlugList(row.previousSlugs).includes(slug))?.slug;
 }

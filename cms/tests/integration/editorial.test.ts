@@ -182,3 +182,21 @@ describe('case studies from before the review step', () => {
     expect(await states(unpublished.documentId)).toEqual(['entwurf']);
   });
 });
+
+describe('a published slug that changes', () => {
+  it('is remembered, so the old address can be sent on', async () => {
+    const documents = cms.strapi.documents(CASE_STUDY);
+    const created = await documents.create({ locale: 'de', data: { ...draft('Alter Name'), slug: 'alter-name', buildingBlock } as never });
+    await documents.publish({ documentId: created.documentId, locale: 'de' });
+    await documents.update({ documentId: created.documentId, locale: 'de', data: { slug: 'neuer-name' } as never });
+    await documents.publish({ documentId: created.documentId, locale: 'de' });
+    await documents.update({ documentId: created.documentId, locale: 'de', data: { slug: 'dritter-name' } as never });
+    await documents.publish({ documentId: created.documentId, locale: 'de' });
+    const moved = async (slug: string, locale = 'de') => ((await (await fetch(`${cms.url}/api/case-studies/moved/${slug}?locale=${locale}`)).json()) as { data: { slug: string } | null }).data;
+    expect(await moved('alter-name')).toEqual({ slug: 'dritter-name' });
+    expect(await moved('neuer-name')).toEqual({ slug: 'dritter-name' });
+    expect(await moved('alter-name', 'en')).toBeNull();
+    expect(await moved('alter')).toBeNull();
+    expect(await moved('x%22%20OR')).toBeNull();
+  });
+});

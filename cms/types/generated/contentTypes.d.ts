@@ -664,6 +664,13 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    previousSlugs: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     projectStatus: Schema.Attribute.Enumeration<
       ['laufend', 'abgeschlossen', 'verstetigt']
     > &

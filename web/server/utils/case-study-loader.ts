@@ -84,6 +84,8 @@ export type CaseStudyLookup =
   | { kind: 'translated'; slug: string }
   /** The slug exists only in the other language, which has no version in the requested one. */
   | { kind: 'other-language-only'; locale: string; slug: string }
+  /** The case study was published under this slug once and lives under `slug` now. */
+  | { kind: 'moved'; slug: string }
   | { kind: 'missing' };
 
 async function findBySlug(fetch: CmsFetch, slug: string, locale: string): Promise<RawEntry | undefined> {
@@ -98,7 +100,10 @@ export async function loadCaseStudy(fetch: CmsFetch, slug: string, locale: Local
   if (entry) return { kind: 'found', caseStudy: toCaseStudyPage(entry) };
   const otherLocale = LOCALES.find((candidate) => candidate !== locale)!;
   const other = await findBySlug(fetch, slug, otherLocale);
-  if (!other) return { kind: 'missing' };
+  if (!other) {
+    const moved = (await fetch(`/case-studies/moved/${encodeURIComponent(slug)}`, toStrapiQuery({ locale }))) as { data: { slug: string } | null } | null;
+    return moved?.data ? { kind: 'moved', slug: moved.data.slug } : { kind: 'missing' };
+  }
   const translation = other.localizations?.find((candidate) => candidate.locale === locale);
   return translation ? { kind: 'translated', slug: translation.slug } : { kind: 'other-language-only', locale: otherLocale, slug };
 }

@@ -5,6 +5,7 @@ export type CaseStudyAnswer =
   | { kind: 'found'; caseStudy: CaseStudyPage; related: SearchHit[] }
   | { kind: 'translated'; slug: string }
   | { kind: 'other-language-only'; locale: string; slug: string }
+  | { kind: 'moved'; slug: string }
   | { kind: 'missing' };
 
 /** An unknown slug is remembered this long only, so a flood of made-up slugs cannot fill the cache with misses. */

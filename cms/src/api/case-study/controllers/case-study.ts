@@ -1,3 +1,13 @@
 import { factories } from '@strapi/strapi';
+import { LOCALES } from '@praxis/search';
+import { findMovedSlug } from '../../../editorial/slugs';
 
-export default factories.createCoreController('api::case-study.case-study');
+export default factories.createCoreController('api::case-study.case-study', ({ strapi }) => ({
+  /** Where a case study that was published under an older slug lives now (routes/moved.ts). */
+  async moved(ctx) {
+    const slug = String((ctx.params as { slug?: string }).slug ?? '');
+    const locale = (LOCALES as readonly unknown[]).includes(ctx.query.locale) ? String(ctx.query.locale) : 'de';
+    const current = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 200 ? await findMovedSlug(strapi, slug, locale) : undefined;
+    ctx.body = { data: current ? { slug: current } : null };
+  },
+}));
