@@ -1,7 +1,7 @@
 // `npm run build`: the search library, the CMS (server code and admin panel) and the site, for production.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CMS_DIR, markBuildFresh } from '../cms/scripts/build-hash.mts';
+import { CMS_DIR, markBuildFresh } from './build-hash.ts';
 import { ROOT_DIR } from './env-file.ts';
 import { markWebBuildFresh, WEB_DIR } from './web-build.ts';
 

@@ -3,7 +3,7 @@
 // setting is an error that names it. `--no-env-file` ignores `.env` (the environment alone counts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST_DIR, isBuildFresh } from '../cms/scripts/build-hash.mts';
+import { DIST_DIR, isBuildFresh } from './build-hash.ts';
 import { ENV_FILE, loadEnv, ROOT_DIR } from './env-file.ts';
 import { startStack, type Stack } from './stack.ts';
 import { isWebBuildFresh, WEB_SERVER_ENTRY } from './web-build.ts';

@@ -1,7 +1,7 @@
 // Tells whether web/.output was built from the current sources (shared by the launcher and the end-to-end tests).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashSources } from '../cms/scripts/build-hash.mts';
+import { hashSources } from './build-hash.ts';
 import { ROOT_DIR } from './env-file.ts';
 
 export const WEB_DIR = join(ROOT_DIR, 'web');

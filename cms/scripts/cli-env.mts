@@ -1,5 +1,5 @@
 // Environment for CLIs that talk to the CMS database and Meilisearch outside `npm start`.
-import { loadEnv } from '../../scripts/env-file.ts';
+import { loadEnv } from '@praxis/tooling/env-file';
 
 /** Loads `.env`, points MEILI_URL at the local Meilisearch of `npm start` unless set, and keeps the CLI's own worker off. */
 export function loadCliEnv(): void {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { ImportReport } from '../src/import/run-import.ts';
 import { createProgressBar } from './progress-bar.mts';
 import { loadStrapi, stopStrapi } from './strapi-app.mts';
-import { loadEnv } from '../../scripts/env-file.ts';
+import { loadEnv } from '@praxis/tooling/env-file';
 
 const USAGE = `Usage: npm run import -- <file.json|file.csv> [--dry-run] [--locale de|en] [--skip-invalid]
 

@@ -1,7 +1,7 @@
 // Loads the CMS as a library (no HTTP server) for CLIs and tests.
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
-import { CMS_DIR, DIST_DIR, isBuildFresh } from './build-hash.mts';
+import { CMS_DIR, DIST_DIR, isBuildFresh } from '@praxis/tooling/build-hash';
 
 // Strapi's ESM entry cannot be loaded by Node's ESM resolver (it imports `lodash/fp`), so require the CJS build.
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 // Boots a real Strapi on a throwaway database for integration tests.
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
-import { freshSecrets } from '../../../scripts/env-file.ts';
+import { freshSecrets } from '@praxis/tooling/env-file';
 import { loadStrapi, stopStrapi } from '../../scripts/strapi-app.mts';
 import { createTestDatabase, type TestDatabase } from './test-database.mts';
 

@@ -1,10 +1,11 @@
-// Tells whether cms/dist was built from the current sources (shared by the launcher, CLIs and tests).
+// Tells whether cms/dist (and, through hashSources, the site's build) was built from the current
+// sources; shared by the launcher, the production start, the CLIs and the CMS tests.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CMS_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+export const CMS_DIR = fileURLToPath(new URL('../cms', import.meta.url)).replace(/\/$/, '');
 export const DIST_DIR = join(CMS_DIR, 'dist');
 const BUILD_HASH_FILE = join(DIST_DIR, '.build-hash');
 const SOURCES = ['src', 'config', 'package.json', 'tsconfig.json'];
