@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CASE_STUDY, CHEFREDAKTION } from './roles';
+import { CASE_STUDY, CHEFREDAKTION, SUPER_ADMIN_CODE } from './roles';
 import { EDITORIAL_STATE_LABELS, STATES_FOR_REDAKTION, type EditorialState } from './states';
 
 interface AdminUser { roles?: { code: string }[] }
@@ -15,7 +15,7 @@ function actingAdmin(strapi: Core.Strapi): AdminUser | undefined {
 }
 
 const hasRole = (user: AdminUser, ...codes: string[]) => (user.roles ?? []).some((role) => codes.includes(role.code));
-const mayRelease = (user: AdminUser) => hasRole(user, CHEFREDAKTION.code, 'strapi-super-admin');
+const mayRelease = (user: AdminUser) => hasRole(user, CHEFREDAKTION.code, SUPER_ADMIN_CODE);
 
 function refuse(message: string, field: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });

@@ -15,7 +15,7 @@ export const REFERENCE_DATA = ['api::municipality.municipality', 'api::building-
 
 export const REDAKTION = { code: 'praxis-redaktion', name: 'Redaktion', description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.' };
 export const CHEFREDAKTION = { code: 'praxis-chefredaktion', name: 'Chefredaktion', description: 'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien und Organisationen.' };
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
 
 const EXPLORER = 'plugin::content-manager.explorer';
