@@ -50,7 +50,10 @@ async function chooseByTyping(page: Page, field: string, typed: string, option: 
   // Strapi always offers "Relation erstellen" last; the found entries come first.
   const found = async () => (await page.getByRole('option').allInnerTexts()).filter((text) => text !== 'Relation erstellen');
   await expect.poll(found, { timeout: 10_000 }).toEqual([option]);
-  await page.keyboard.press('ArrowDown');
+  // Arrow down until the option is the highlighted one (the list may still settle), then Enter.
+  const highlighted = () => page.locator('[role="option"][data-highlighted]').first().innerText({ timeout: 500 }).catch(() => '');
+  for (let presses = 0; presses < 5 && (await highlighted()) !== option; presses += 1) await page.keyboard.press('ArrowDown');
+  expect(await highlighted()).toBe(option);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByText(option, { exact: true }).count()).toBeGreaterThan(0);
 }
