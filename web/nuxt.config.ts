@@ -10,6 +10,14 @@ export default defineNuxtConfig({
     experimental: { sqliteConnector: 'native' },
   },
   css: ['~/assets/css/main.css'],
+  // The global stylesheet (2 KB) is inlined like the components' styles, and its <link> is
+  // dropped: one render-blocking request less on a phone's first visit.
+  features: { inlineStyles: true },
+  hooks: {
+    'build:manifest': (manifest) => {
+      for (const chunk of Object.values(manifest)) if (chunk.isEntry) chunk.css = [];
+    },
+  },
   experimental: {
     // Links fetch their page's code when touched, hovered or focused, not as soon as they
     // scroll into view: on a phone the home page otherwise loaded the search page's code too.
