@@ -27,6 +27,24 @@ export function districtLabel(name: string, kreisfrei: boolean): string {
   return `Kreis ${name}`;
 }
 
+/**
+ * The Kreis a town belongs to as the CMS stores it: a kreisfreie Stadt is its own Kreis and
+ * carries its own name there (the official data says "kreisfreie Stadt" in that column).
+ */
+export function districtOf(town: { name: string; district: string }): string {
+  return isKreisfrei(town.district) ? town.name : town.district;
+}
+
+/** Whether a stored town is a kreisfreie Stadt, read from its Kreis (see {@link districtOf}). */
+export function isOwnDistrict(town: { name: string; district: string }): boolean {
+  return town.district === town.name;
+}
+
+/** How the site names a place: "Lünen (Kreis Unna)"; a kreisfreie Stadt is just "Dortmund". */
+export function placeLabel(town: { name: string; district: string }): string {
+  return isOwnDistrict(town) ? town.name : `${town.name} (${districtLabel(town.district, false)})`;
+}
+
 /** How editors pick a town: "Bottrop (kreisfreie Stadt)", "Lemgo (Kreis Lippe)". */
 export function municipalityLabel(town: { name: string; type: string; district: string }): string {
   return isKreisfrei(town.type) ? `${town.name} (${KREISFREIE_STADT})` : `${town.name} (${districtLabel(town.district, false)})`;
@@ -44,14 +62,14 @@ export function localizedName(term: NamedTerm, locale: string): string {
 }
 
 /** The centre of a case study's towns (the mean of their coordinates), or null without any. */
-export function centreOf(points: { lat: number | string | null | undefined; lon: number | string | null | undefined }[]): { lat: number; lng: number } | null {
+export function centreOf(points: { lat?: number | string | null; lon?: number | string | null }[]): { lat: number; lng: number } | null {
   const located = points.filter((point) => point.lat !== null && point.lat !== undefined && point.lon !== null && point.lon !== undefined);
   if (located.length === 0) return null;
-  const sum = located.reduce((acc, point) => ({ lat: acc.lat + Number(point.lat), lng: acc.lng + Number(point.lon) }), { lat: 0, lng: 0 });
+  const sum = located.reduce<{ lat: number; lng: number }>((acc, point) => ({ lat: acc.lat + Number(point.lat), lng: acc.lng + Number(point.lon) }), { lat: 0, lng: 0 });
   return { lat: sum.lat / located.length, lng: sum.lng / located.length };
 }
 
 /** The texts of a repeatable text component (success factors, pitfalls, partners), empty ones dropped. */
-export function texts(items: { text: string | null | undefined }[] | null | undefined): string[] {
+export function texts(items: { text?: string | null }[] | null | undefined): string[] {
   return (items ?? []).map((item) => item.text ?? '').filter(Boolean);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toSearchDocument, type CaseStudyEntry } from './map.ts';
+import type { CaseStudyEntry } from './case-study-entry.ts';
+import { toSearchDocument } from './map.ts';
 
 const entry: CaseStudyEntry = {
   documentId: 'doc1',
@@ -59,6 +60,16 @@ describe('toSearchDocument', () => {
   });
 
   it('refuses an entry that breaks the document schema', () => {
-    expect(() => toSearchDocument({ ...entry, documentId: '' })).toThrow();
+    expect(() => toSearchDocument({ ...entry, documentId: '' })).toThrow(/documentId/);
+  });
+
+  it('names the field when the CMS sends a shape it does not expect', () => {
+    const renamed = { ...entry, municipalities: [{ ...entry.municipalities![0]!, ags: undefined }] } as unknown as CaseStudyEntry;
+    expect(() => toSearchDocument(renamed)).toThrow(/case study doc1 \(en\).*municipalities\.0\.ags/);
+    expect(() => toSearchDocument({ ...entry, projectStatus: 'beendet' } as unknown as CaseStudyEntry)).toThrow(/projectStatus/);
+  });
+
+  it('indexes only published entries', () => {
+    expect(() => toSearchDocument({ ...entry, publishedAt: null })).toThrow(/not published/);
   });
 });

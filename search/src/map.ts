@@ -1,53 +1,7 @@
-import { centreOf, localizedName, texts, type NamedTerm } from './domain.ts';
+import { parseCaseStudyEntry, type CaseStudyEntry, type TermEntry } from './case-study-entry.ts';
+import { centreOf, localizedName, texts } from './domain.ts';
 import { markdownToPlainText } from './plain-text.ts';
 import { searchDocumentSchema, type SearchDocument } from './document.ts';
-
-interface TermEntry extends NamedTerm {
-  slug: string;
-}
-
-interface MunicipalityEntry {
-  ags: string;
-  name: string;
-  district: string;
-  districtAgs: string;
-  region: string;
-  lat: number | string;
-  lon: number | string;
-}
-
-/** A published case study as the CMS returns it with {@link CASE_STUDY_POPULATE}. */
-export interface CaseStudyEntry {
-  documentId: string;
-  locale: string;
-  slug: string;
-  title: string;
-  teaser?: string | null;
-  description?: string | null;
-  startingSituation?: string | null;
-  goals?: string | null;
-  approach?: string | null;
-  results?: string | null;
-  afterFunding?: string | null;
-  transferability?: { staffFte?: number | null; budgetRange?: string | null; durationMonths?: number | null; partnersNeeded?: string | null; firstSteps?: string | null } | null;
-  successFactors?: { text: string }[] | null;
-  pitfalls?: { text: string }[] | null;
-  partners?: { text: string }[] | null;
-  provider?: { name: string } | null;
-  buildingBlock?: (TermEntry & { number: number }) | null;
-  municipalities?: MunicipalityEntry[] | null;
-  targetGroups?: TermEntry[] | null;
-  topics?: TermEntry[] | null;
-  settings?: TermEntry[] | null;
-  criteria?: TermEntry[] | null;
-  projectStatus?: string | null;
-  fundingStart?: number | null;
-  fundingEnd?: number | null;
-  images?: { alt: string; file?: { url: string; formats?: Record<string, { url: string }> | null } | null }[] | null;
-  publishedAt: string | Date;
-  updatedAt: string | Date;
-  lastReviewed?: string | null;
-}
 
 /**
  * How a case study's taxonomies are read from the CMS, for the index and the detail page alike:
@@ -87,8 +41,10 @@ function fundingYears(start: number | null | undefined, end: number | null | und
 }
 
 
-/** Maps a populated published case study to its search document; throws if the result breaks the schema. */
-export function toSearchDocument(entry: CaseStudyEntry): SearchDocument {
+/** Maps a populated published case study to its search document; throws naming the field if the entry or the result breaks its schema. */
+export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
+  const entry = parseCaseStudyEntry(input);
+  if (!entry.publishedAt) throw new Error(`case study ${entry.documentId} (${entry.locale}) is not published: only published entries are indexed`);
   const { locale } = entry;
   const municipalities = (entry.municipalities ?? []).map((m) => ({
     ags: m.ags, name: m.name, district: m.district, districtAgs: m.districtAgs, region: m.region,

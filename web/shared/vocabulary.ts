@@ -1,5 +1,3 @@
-import { districtLabel } from '@praxis/search/domain';
-
 /** Labels and hierarchy of every filter value, as the search page and the API need them. */
 export interface Term {
   slug: string;
@@ -29,11 +27,6 @@ export interface Vocabulary {
   regions: string[];
   districts: District[];
   towns: Town[];
-}
-
-/** "Lünen (Kreis Unna)"; a kreisfreie Stadt (its own district) is just "Dortmund". */
-export function placeLabel(town: { name: string; district: string }): string {
-  return town.district === town.name ? town.name : `${town.name} (${districtLabel(town.district, false)})`;
 }
 
 /** "2020–2023", "2024" or "" for a funding period. */

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import type { ImportRecord } from './record-schema';
 import { slugify } from './slugify';
 import type { ValidRecord } from './validate';
 import type { ReferenceIds } from './vocabulary';
 
 const CASE_STUDY = 'api::case-study.case-study';
+type CaseStudyInput = Modules.Documents.Params.Data.Input<typeof CASE_STUDY>;
+/** Strapi's input type where null clears a field, as the document service accepts and its types do not say. */
+type Clearable<T> = { [Field in keyof T]: (T[Field] extends object ? Clearable<T[Field]> : T[Field]) | null };
 const ORGANISATION = 'api::organisation.organisation';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
@@ -51,12 +54,12 @@ async function organisationId(context: WriteContext, name: string): Promise<stri
   if (known) return known;
   context.onOrganisationCreated(name);
   if (context.dryRun) return undefined;
-  const created = await context.strapi.documents(ORGANISATION).create({ data: { name, slug: await freeOrganisationSlug(context, name) } as never });
+  const created = await context.strapi.documents(ORGANISATION).create({ data: { name, slug: await freeOrganisationSlug(context, name) } });
   context.organisations.set(name.toLowerCase(), created.documentId);
   return created.documentId;
 }
 
-async function toEntryData(context: WriteContext, slug: string, record: ImportRecord, checksum: string) {
+async function toEntryData(context: WriteContext, slug: string, record: ImportRecord, checksum: string): Promise<Clearable<CaseStudyInput>> {
   const { references } = context;
   const { transferability, staffFte } = record;
   return {
@@ -69,7 +72,7 @@ async function toEntryData(context: WriteContext, slug: string, record: ImportRe
     approach: record.approach ?? null,
     results: record.results ?? null,
     afterFunding: record.afterFunding ?? null,
-    transferability: transferability || staffFte !== undefined ? { ...transferability, staffFte: staffFte ?? null } : null,
+    transferability: transferability || staffFte !== undefined ? { ...transferability, staffFte } : null,
     successFactors: items(record.successFactors),
     pitfalls: items(record.pitfalls),
     partners: items(record.partners),
@@ -114,7 +117,7 @@ export async function writeRecord(context: WriteContext, { slug, record }: Valid
     if (record.provider) await organisationId(context, record.provider);
     return outcome;
   }
-  const data = (await toEntryData(context, slug, record, checksum)) as never;
+  const data = (await toEntryData(context, slug, record, checksum)) as CaseStudyInput;
   // A translation of an existing document is created by updating that document in the new locale.
   const target = documentId
     ? (await documents.update({ documentId, locale, data }))!.documentId

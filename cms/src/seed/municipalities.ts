@@ -1,27 +1,36 @@
-import { isKreisfrei, municipalityLabel } from '@praxis/search';
+import { districtOf, municipalityLabel } from '@praxis/search';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema } from '@strapi/strapi';
 import { dataPath } from './data-dir';
+
+const UID = 'api::municipality.municipality';
 
 interface MunicipalityRow {
   ags: string;
   name: string;
-  type: string;
+  type: Schema.AttributeValueByName<typeof UID, 'type'>;
   district: string;
   district_ags: string;
-  region: string;
+  region: Schema.AttributeValueByName<typeof UID, 'region'>;
   lat: string;
   lon: string;
   population: string;
 }
 
-const UID = 'api::municipality.municipality';
-
-/** Reads `data/nrw/municipalities.csv` (Destatis GV100AD + BKG VG5000, see data/nrw/SOURCES.md). */
+/**
+ * Reads `data/nrw/municipalities.csv` (Destatis GV100AD + BKG VG5000, see data/nrw/SOURCES.md);
+ * a municipality type or Regierungsbezirk the schema does not know stops the seed with its row.
+ */
 export async function readMunicipalities(strapi: Core.Strapi): Promise<MunicipalityRow[]> {
   const csv = await readFile(dataPath(strapi, 'nrw', 'municipalities.csv'), 'utf8');
-  return parse(csv, { columns: true, skip_empty_lines: true }) as MunicipalityRow[];
+  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<keyof MunicipalityRow, string>[];
+  const allowed = (field: 'type' | 'region') => (strapi.contentType(UID).attributes[field] as { enum: string[] }).enum;
+  for (const field of ['type', 'region'] as const) {
+    const unknown = rows.find((row) => !allowed(field).includes(row[field]));
+    if (unknown) throw new Error(`municipalities.csv: ${unknown.name} (${unknown.ags}) has ${field} "${unknown[field]}", which the municipality schema does not allow (${allowed(field).join(', ')})`);
+  }
+  return rows as MunicipalityRow[];
 }
 
 /** Creates the NRW municipalities whose AGS is not in the database yet, and gives every one its picker label. */
@@ -56,14 +65,13 @@ async function createMunicipalities(strapi: Core.Strapi, missing: MunicipalityRo
           ags: row.ags,
           name: row.name,
           type: row.type,
-          // The CSV's district column says "kreisfreie Stadt" for a city that is its own Kreis; name the Kreis after the city.
-          district: isKreisfrei(row.district) ? row.name : row.district,
+          district: districtOf(row),
           districtAgs: row.district_ags,
           region: row.region,
           lat: Number(row.lat),
           lon: Number(row.lon),
           population: Number(row.population),
-        } as never,
+        },
       });
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseStudyEntry } from '../map.ts';
+import type { CaseStudyEntry } from '../case-study-entry.ts';
 import type { SearchDocument } from '../document.ts';
 import type { OutboxRow, OutboxStore } from './outbox.ts';
 import { backoffMs, processOutboxBatch } from './process-outbox.ts';

@@ -1,6 +1,6 @@
 // Reads one case study from the CMS (the source of truth) and shapes it for the
 // detail page. Plain functions over an injected fetch, so tests run them against a real Strapi.
-import { isLocale, LOCALES, localizedName, TAXONOMY_POPULATE, texts, type Locale } from '@praxis/search';
+import { isLocale, LOCALES, localizedName, parseCaseStudyEntry, TAXONOMY_POPULATE, texts, type Locale, type ParsedCaseStudyEntry, type TermEntry } from '@praxis/search';
 import type { CaseStudyPage } from '../../shared/case-study';
 import { renderRichText } from './rich-text';
 import { toStrapiQuery } from './strapi-query';
@@ -19,36 +19,17 @@ const DETAIL_QUERY = {
   },
 };
 
-interface RawTerm { slug: string; name: string; nameEn?: string | null; number?: number }
-interface RawEntry {
-  documentId: string; locale: string; slug: string; title: string; teaser?: string | null;
-  description?: string | null; startingSituation?: string | null; goals?: string | null; approach?: string | null;
-  results?: string | null; afterFunding?: string | null;
-  transferability?: { staffFte?: number | string | null; budgetRange?: string | null; durationMonths?: number | null; partnersNeeded?: string | null; firstSteps?: string | null } | null;
-  successFactors?: { text: string }[]; pitfalls?: { text: string }[]; partners?: { text: string }[];
-  buildingBlock?: RawTerm | null; municipalities?: { ags: string; name: string; district: string; districtAgs: string; region: string; lat?: number | null; lon?: number | null }[];
-  targetGroups?: RawTerm[]; topics?: RawTerm[]; settings?: RawTerm[]; criteria?: RawTerm[];
-  provider?: { name: string; website?: string | null } | null;
-  contact?: { organisation?: string | null; role?: string | null; email?: string | null; phone?: string | null; website?: string | null } | null;
-  links?: { label: string; url: string }[];
-  downloads?: { name: string; url: string; size?: number | null; mime?: string | null }[] | null;
-  images?: { alt: string; caption?: string | null; credit?: string | null; file?: { url: string; width?: number | null; height?: number | null } | null }[];
-  projectStatus?: string | null; fundingStart?: number | null; fundingEnd?: number | null; fundingPhase?: string | null;
-  lastReviewed?: string | null; publishedAt?: string | null; updatedAt: string;
-  localizations?: { slug: string; locale: string }[];
-}
-
-const terms = (list: RawTerm[] | undefined, locale: string) => (list ?? []).map((raw) => ({ slug: raw.slug, name: localizedName(raw, locale) }));
+const terms = (list: TermEntry[] | null | undefined, locale: string) => (list ?? []).map((raw) => ({ slug: raw.slug, name: localizedName(raw, locale) }));
 
 /** Strapi entry → the detail page's data; rich text rendered and sanitised here, on the server. */
-export function toCaseStudyPage(raw: RawEntry): CaseStudyPage {
+export function toCaseStudyPage(raw: ParsedCaseStudyEntry): CaseStudyPage {
   const { locale } = raw;
   const transfer = raw.transferability;
   const slugs: CaseStudyPage['slugs'] = { [raw.locale]: raw.slug };
   for (const other of raw.localizations ?? []) if (isLocale(other.locale)) slugs[other.locale] = other.slug;
   return {
     documentId: raw.documentId, locale, slug: raw.slug, title: raw.title, teaser: raw.teaser ?? '',
-    buildingBlock: raw.buildingBlock ? { slug: raw.buildingBlock.slug, name: localizedName(raw.buildingBlock, locale), number: raw.buildingBlock.number ?? 0 } : null,
+    buildingBlock: raw.buildingBlock ? { slug: raw.buildingBlock.slug, name: localizedName(raw.buildingBlock, locale), number: raw.buildingBlock.number } : null,
     places: (raw.municipalities ?? []).map((town) => ({ ...town, lat: town.lat ?? null, lon: town.lon ?? null })),
     targetGroups: terms(raw.targetGroups, locale), topics: terms(raw.topics, locale), settings: terms(raw.settings, locale), criteria: terms(raw.criteria, locale),
     projectStatus: raw.projectStatus ?? null, fundingStart: raw.fundingStart ?? null, fundingEnd: raw.fundingEnd ?? null, fundingPhase: raw.fundingPhase ?? null,
@@ -57,7 +38,7 @@ export function toCaseStudyPage(raw: RawEntry): CaseStudyPage {
       approach: renderRichText(raw.approach), results: renderRichText(raw.results), afterFunding: renderRichText(raw.afterFunding),
     },
     transferability: transfer ? {
-      staffFte: transfer.staffFte === null || transfer.staffFte === undefined ? null : Number(transfer.staffFte),
+      staffFte: transfer.staffFte ?? null,
       budgetRange: transfer.budgetRange ?? null, durationMonths: transfer.durationMonths ?? null,
       partnersNeeded: transfer.partnersNeeded ?? null, firstStepsHtml: renderRichText(transfer.firstSteps),
     } : null,
@@ -88,10 +69,10 @@ export type CaseStudyLookup =
   | { kind: 'moved'; slug: string }
   | { kind: 'missing' };
 
-async function findBySlug(fetch: CmsFetch, slug: string, locale: string): Promise<RawEntry | undefined> {
+async function findBySlug(fetch: CmsFetch, slug: string, locale: string): Promise<ParsedCaseStudyEntry | undefined> {
   const query = toStrapiQuery({ ...DETAIL_QUERY, filters: { slug: { $eq: slug } }, locale, status: 'published' });
-  const body = (await fetch('/case-studies', query)) as { data: RawEntry[] } | null;
-  return body?.data[0];
+  const body = (await fetch('/case-studies', query)) as { data: unknown[] } | null;
+  return body?.data[0] === undefined ? undefined : parseCaseStudyEntry(body.data[0]);
 }
 
 /** The published case study with `slug` in `locale`, or where to find it instead. */
@@ -111,6 +92,6 @@ export async function loadCaseStudy(fetch: CmsFetch, slug: string, locale: Local
 /** A draft (or the published version) by documentId, for the preview; `previewSecret` lets the CMS hand out drafts. */
 export async function loadCaseStudyPreview(fetch: CmsFetch, documentId: string, locale: string, status: 'draft' | 'published', previewSecret: string): Promise<CaseStudyPage | undefined> {
   const query = toStrapiQuery({ ...DETAIL_QUERY, locale, status });
-  const body = (await fetch(`/case-studies/${encodeURIComponent(documentId)}`, query, { 'x-preview-secret': previewSecret })) as { data: RawEntry | null } | null;
-  return body?.data ? toCaseStudyPage(body.data) : undefined;
+  const body = (await fetch(`/case-studies/${encodeURIComponent(documentId)}`, query, { 'x-preview-secret': previewSecret })) as { data: unknown } | null;
+  return body?.data ? toCaseStudyPage(parseCaseStudyEntry(body.data)) : undefined;
 }

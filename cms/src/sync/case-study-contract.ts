@@ -1,0 +1,48 @@
+// The case study as the index and the site read it (`caseStudyEntrySchema` in @praxis/search)
+// held against the CMS schema as Strapi's generated types describe it (types/generated). Types
+// only: `npm run lint` (tsc) fails when a field the readers use is renamed or removed in the
+// schema, or when a scalar field's type no longer fits, and the error names the field.
+import type { CaseStudyEntry } from '@praxis/search';
+import type { Schema, UID } from '@strapi/strapi';
+
+type Item<T> = NonNullable<T> extends readonly (infer Element)[] ? Element : NonNullable<T>;
+type Scalar = string | number | boolean | Date;
+
+/** Field names the readers use that `Model` lacks (`documentId` is Strapi's own). */
+type MissingFields<Read, Model extends UID.Schema> = Exclude<keyof Item<Read>, Schema.AttributeNames<Model> | 'documentId'>;
+
+/** Scalar fields whose stored value the readers' type does not accept. */
+type MismatchedScalars<Read, Model extends UID.Schema> = {
+  [Field in keyof Item<Read> & Schema.AttributeNames<Model>]:
+    Item<Item<Read>[Field]> extends Scalar
+      ? NonNullable<Schema.AttributeValueByName<Model, Field>> extends NonNullable<Item<Read>[Field]> ? never : Field
+      : never;
+}[keyof Item<Read> & Schema.AttributeNames<Model>];
+
+/** `true`, or the offending fields by name (which `Assert` then refuses, printing them). */
+type Checked<Read, Model extends UID.Schema> =
+  [MissingFields<Read, Model> | MismatchedScalars<Read, Model>] extends [never] ? true : { fieldsNotInSchema: MissingFields<Read, Model>; typeChanged: MismatchedScalars<Read, Model> };
+type Assert<Result extends true> = Result;
+
+type Entry = CaseStudyEntry;
+
+export type CaseStudyContract = [
+  Assert<Checked<Entry, 'api::case-study.case-study'>>,
+  Assert<Checked<Entry['transferability'], 'case-study.transferability'>>,
+  Assert<Checked<Entry['successFactors'], 'case-study.list-item'>>,
+  Assert<Checked<Entry['pitfalls'], 'case-study.list-item'>>,
+  Assert<Checked<Entry['partners'], 'case-study.list-item'>>,
+  Assert<Checked<Entry['contact'], 'case-study.contact'>>,
+  Assert<Checked<Entry['links'], 'case-study.link'>>,
+  Assert<Checked<Entry['images'], 'media.image'>>,
+  Assert<Checked<Item<Entry['images']>['file'], 'plugin::upload.file'>>,
+  Assert<Checked<Entry['downloads'], 'plugin::upload.file'>>,
+  Assert<Checked<Entry['provider'], 'api::organisation.organisation'>>,
+  Assert<Checked<Entry['buildingBlock'], 'api::building-block.building-block'>>,
+  Assert<Checked<Entry['municipalities'], 'api::municipality.municipality'>>,
+  Assert<Checked<Entry['targetGroups'], 'api::target-group.target-group'>>,
+  Assert<Checked<Entry['topics'], 'api::topic.topic'>>,
+  Assert<Checked<Entry['settings'], 'api::setting.setting'>>,
+  Assert<Checked<Entry['criteria'], 'api::quality-criterion.quality-criterion'>>,
+  Assert<Checked<Entry['localizations'], 'api::case-study.case-study'>>,
+];
