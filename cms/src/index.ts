@@ -17,6 +17,8 @@ import { registerControlCharacterRule } from './validation/control-characters';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Funding years: an integer typed as four digits in the admin (src/admin/year-input.tsx).
+    strapi.customFields.register({ name: 'year', type: 'integer' });
     registerControlCharacterRule(strapi);
     registerCaseStudyRules(strapi);
     registerSlugRule(strapi);

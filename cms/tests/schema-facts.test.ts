@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KREISFREIE_STADT, PROJECT_STATUSES } from '@praxis/search';
+import { BUDGET_RANGES, KREISFREIE_STADT, PROJECT_STATUSES } from '@praxis/search';
 import { EDITORIAL_STATES } from '../src/editorial/states';
 
 const schema = (type: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'api', type, 'content-types', type, 'schema.json'), 'utf8'));
@@ -10,6 +10,11 @@ const schema = (type: string) => JSON.parse(readFileSync(join(import.meta.dirnam
 describe('the content-type schemas', () => {
   it('offer exactly the project statuses of the domain', () => {
     expect(schema('case-study').attributes.projectStatus.enum).toEqual([...PROJECT_STATUSES]);
+  });
+
+  it('offer exactly the budget ranges of the domain', () => {
+    const transferability = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'components', 'case-study', 'transferability.json'), 'utf8'));
+    expect(transferability.attributes.budgetRange.enum).toEqual([...BUDGET_RANGES]);
   });
 
   it('offer exactly the editorial states of the review step', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECT_STATUSES } from './domain.ts';
+import { BUDGET_RANGES, PROJECT_STATUSES } from './domain.ts';
 
 // A case study as the CMS hands it out — through its REST API (the site's detail page and
 // preview) or its query engine (the index) — parsed once where it enters, so that a field the
@@ -41,7 +41,7 @@ export const caseStudyEntrySchema = z.object({
   afterFunding: optionalText,
   transferability: z.object({
     staffFte: decimal,
-    budgetRange: optionalText,
+    budgetRange: z.enum(BUDGET_RANGES).nullish(),
     durationMonths: z.number().nullish(),
     partnersNeeded: optionalText,
     firstSteps: optionalText,

@@ -14,6 +14,30 @@ export function isLocale(value: unknown): value is Locale {
 export const PROJECT_STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
+/** What a status is called on the site and in the admin. */
+export const PROJECT_STATUS_NAMES: Record<ProjectStatus, Record<Locale, string>> = {
+  laufend: { de: 'Laufend', en: 'Ongoing' },
+  abgeschlossen: { de: 'Abgeschlossen', en: 'Completed' },
+  verstetigt: { de: 'Verstetigt', en: 'Continued after funding' },
+};
+
+/** The name of a project status in `locale`; an unknown code is shown as it is. */
+export function projectStatusName(status: string, locale: string): string {
+  return PROJECT_STATUS_NAMES[status as ProjectStatus]?.[isLocale(locale) ? locale : DEFAULT_LOCALE] ?? status;
+}
+
+/** A project's yearly budget, in classes (`transferability.budgetRange` in the CMS schema and the import). */
+export const BUDGET_RANGES = ['unter-10000', '10000-50000', '50000-100000', '100000-250000', 'ueber-250000'] as const;
+export type BudgetRange = (typeof BUDGET_RANGES)[number];
+
+export const BUDGET_RANGE_NAMES: Record<BudgetRange, Record<Locale, string>> = {
+  'unter-10000': { de: 'unter 10.000 €', en: 'under €10,000' },
+  '10000-50000': { de: '10.000–50.000 €', en: '€10,000–50,000' },
+  '50000-100000': { de: '50.000–100.000 €', en: '€50,000–100,000' },
+  '100000-250000': { de: '100.000–250.000 €', en: '€100,000–250,000' },
+  'ueber-250000': { de: 'über 250.000 €', en: 'over €250,000' },
+};
+
 /** The municipality type the official data (GV100AD) gives a city that is its own Kreis. */
 export const KREISFREIE_STADT = 'kreisfreie Stadt';
 
@@ -72,4 +96,9 @@ export function centreOf(points: { lat?: number | string | null; lon?: number | 
 /** The texts of a repeatable text component (success factors, pitfalls, partners), empty ones dropped. */
 export function texts(items: { text?: string | null }[] | null | undefined): string[] {
   return (items ?? []).map((item) => item.text ?? '').filter(Boolean);
+}
+
+/** The name of a budget range in `locale`; an unknown code is shown as it is. */
+export function budgetRangeName(range: string, locale: string): string {
+  return BUDGET_RANGE_NAMES[range as BudgetRange]?.[isLocale(locale) ? locale : DEFAULT_LOCALE] ?? range;
 }

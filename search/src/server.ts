@@ -16,6 +16,8 @@ export interface MeilisearchHandle {
 
 /** A log that reached this size is moved to `<file>.1` (replacing the one before) when the next server starts. */
 const LOG_ROTATE_BYTES = 5 * 1024 * 1024;
+/** Meilisearch's indexing memory (MEILI_MAX_INDEXING_MEMORY overrides it; docker-compose.yml sets the same). */
+export const MAX_INDEXING_MEMORY = '1GiB';
 
 export interface StartMeilisearchOptions {
   /** Directory for the database, dumps and snapshots; created if missing. */
@@ -125,6 +127,10 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
       '--env', 'development',
       '--log-level', options.logLevel ?? 'WARN',
       '--no-analytics',
+      // Meilisearch prepares its whole indexing memory for every batch (by default two thirds
+      // of the RAM): measured here, one changed document took 2.5 s with the default on 24 GiB,
+      // 0.7 s with 4 GiB and 0.02–0.2 s with 1 GiB. The index is small; 1 GiB is ample.
+      '--max-indexing-memory', process.env.MEILI_MAX_INDEXING_MEMORY ?? MAX_INDEXING_MEMORY,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

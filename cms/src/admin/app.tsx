@@ -1,26 +1,16 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
-// the project's name and logo instead of Strapi's, no tutorials or release notes.
+// the project's name and logo instead of Strapi's, no tutorials or release notes, and the
+// names of enumeration values instead of their codes.
 import logo from './extensions/logo.svg';
+import { translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
+// Strapi's English "Introducing the new Media Library" banner (a release note) counts as read:
+// its key is scoped by the project uuid, which is false with telemetry off (and undefined until
+// the admin has loaded it).
+const MEDIA_LIBRARY_BANNER_KEYS = ['STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false', 'STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:undefined'];
 
-const translations = {
-  de: {
-    'Auth.form.welcome.title': 'Praxisdatenbank – Redaktion',
-    'Auth.form.welcome.subtitle': 'Melden Sie sich mit Ihrem Redaktionskonto an',
-    'app.components.LeftMenu.navbrand.title': 'Praxisdatenbank',
-    'app.components.LeftMenu.navbrand.workplace': 'Redaktion',
-    // Strapi's own wording ("entspricht nicht dem Regex") helps no editor.
-    'components.Input.error.validation.regex': 'Das Format stimmt nicht.',
-  },
-  en: {
-    'Auth.form.welcome.title': 'Case-study database – editors',
-    'Auth.form.welcome.subtitle': 'Sign in with your editor account',
-    'app.components.LeftMenu.navbrand.title': 'Case-study database',
-    'app.components.LeftMenu.navbrand.workplace': 'Editors',
-    'components.Input.error.validation.regex': 'The format is not right.',
-  },
-};
+interface ListHeader { name: string; attribute?: { type?: string }; cellFormatter?: (row: Record<string, unknown>) => string }
 
 export default {
   config: {
@@ -31,9 +21,26 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register() {
+  register(app: { customFields: { register: (field: object) => void } }) {
+    // Funding years (see year-input.tsx); the server registers the same field in src/index.ts.
+    app.customFields.register({
+      name: 'year',
+      type: 'integer',
+      intlLabel: { id: 'praxis.customField.year', defaultMessage: 'Jahr' },
+      intlDescription: { id: 'praxis.customField.year.description', defaultMessage: 'Eine Jahreszahl, z. B. 2025' },
+      components: { Input: async () => import('./year-input') },
+    });
     // Strapi starts in English unless a language was chosen; ours start in German.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'de');
+    for (const key of MEDIA_LIBRARY_BANNER_KEYS) window.localStorage.setItem(key, 'true');
   },
-  bootstrap() {},
+  bootstrap(app: { registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void }) {
+    // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
+      layout,
+      displayedHeaders: displayedHeaders.map((header) => (header.attribute?.type === 'enumeration'
+        ? { ...header, cellFormatter: (row: Record<string, unknown>) => valueName(row[header.name], window.localStorage.getItem(LANGUAGE_KEY) ?? 'de') }
+        : header)),
+    }));
+  },
 };

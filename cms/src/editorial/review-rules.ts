@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CASE_STUDY, CHEFREDAKTION, SUPER_ADMIN_CODE } from './roles';
-import { EDITORIAL_STATE_LABELS, STATES_FOR_REDAKTION, type EditorialState } from './states';
+import { EDITORIAL_STATE_NAMES, STATES_FOR_REDAKTION, type EditorialState } from './states';
 
 interface AdminUser { roles?: { code: string }[] }
 
@@ -42,7 +42,7 @@ export function registerReviewRules(strapi: Core.Strapi): void {
     if (context.uid === CASE_STUDY && (context.action === 'create' || context.action === 'update')) {
       const state = params.data?.editorialState;
       if (state && user && !mayRelease(user) && !STATES_FOR_REDAKTION.includes(state)) {
-        refuse(`„${EDITORIAL_STATE_LABELS[state]}“ darf nur die Chefredaktion setzen. Geben Sie das Praxisbeispiel „Zur Prüfung“.`, 'editorialState');
+        refuse(`„${EDITORIAL_STATE_NAMES[state].de}“ darf nur die Chefredaktion setzen. Geben Sie das Praxisbeispiel „Zur Prüfung“.`, 'editorialState');
       }
     }
 

@@ -5,10 +5,11 @@
 export const EDITORIAL_STATES = ['entwurf', 'zur-pruefung', 'freigegeben'] as const;
 export type EditorialState = (typeof EDITORIAL_STATES)[number];
 
-export const EDITORIAL_STATE_LABELS: Record<EditorialState, string> = {
-  entwurf: 'Entwurf',
-  'zur-pruefung': 'Zur Prüfung',
-  freigegeben: 'Freigegeben',
+/** What a state is called in the German and the English admin. */
+export const EDITORIAL_STATE_NAMES: Record<EditorialState, { de: string; en: string }> = {
+  entwurf: { de: 'Entwurf', en: 'Draft' },
+  'zur-pruefung': { de: 'Zur Prüfung', en: 'In review' },
+  freigegeben: { de: 'Freigegeben', en: 'Approved' },
 };
 
 /** The states a role may set: Redaktion only writes drafts and sends them to review. */

@@ -1,7 +1,6 @@
-import { PROJECT_STATUSES } from '@praxis/search';
+import { BUDGET_RANGES, PROJECT_STATUSES } from '@praxis/search';
 import { z } from 'zod';
 
-export const BUDGET_RANGES = ['unter-10000', '10000-50000', '50000-100000', '100000-250000', 'ueber-250000'] as const;
 export const TEASER_MAX = 300;
 export const TITLE_MAX = 160;
 

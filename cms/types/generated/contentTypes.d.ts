@@ -572,6 +572,7 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.DefaultTo<'entwurf'>;
     fundingEnd: Schema.Attribute.Integer &
+      Schema.Attribute.CustomField<'global::year'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -595,6 +596,7 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
       }>;
     fundingStart: Schema.Attribute.Integer &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::year'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;

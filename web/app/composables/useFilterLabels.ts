@@ -1,8 +1,9 @@
+import { projectStatusName } from '@praxis/search/domain';
 import type { Vocabulary } from '~~/shared/vocabulary';
 
 /** Human labels of filter values ("topic=bewegung" → "Bewegung und Sport") in the current language. */
 export function useFilterLabels(vocabulary: Ref<Vocabulary | undefined>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const maps = computed(() => {
     const vocab = vocabulary.value;
     const bySlug = (terms: { slug: string; name: string }[] = []) => new Map(terms.map((term) => [term.slug, term.name]));
@@ -18,7 +19,7 @@ export function useFilterLabels(vocabulary: Ref<Vocabulary | undefined>) {
   });
 
   function label(param: string, value: string): string {
-    if (param === 'status') return t(`search.statuses.${value}`);
+    if (param === 'status') return projectStatusName(value, locale.value);
     if (param === 'region') return t('search.regionLabel', { name: value });
     return maps.value[param]?.get(value) ?? value;
   }

@@ -1,4 +1,4 @@
-import { districtLabel, FACET_KEYS, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, type KnownValues } from '@praxis/search';
+import { districtLabel, FACET_KEYS, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, projectStatusName, type KnownValues } from '@praxis/search';
 import type { District, Term, Town, Vocabulary } from '../../shared/vocabulary';
 
 interface TaxonomyEntry {
@@ -60,8 +60,7 @@ async function loadFromCms(): Promise<Loaded> {
       topics: terms(topics, locale),
       settings: terms(settings, locale),
       criteria: terms(criteria, locale),
-      // Statuses are a fixed enumeration in the CMS; their labels are UI texts.
-      statuses: PROJECT_STATUSES.map((slug) => ({ slug, name: slug })),
+      statuses: PROJECT_STATUSES.map((slug) => ({ slug, name: projectStatusName(slug, locale) })),
       regions, districts, towns,
     };
   }
