@@ -11,6 +11,15 @@ const LANGUAGE_KEY = 'strapi-admin-language';
 const MEDIA_LIBRARY_BANNER_KEYS = ['STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false', 'STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:undefined'];
 
 interface ListHeader { name: string; attribute?: { type?: string }; cellFormatter?: (row: Record<string, unknown>) => string }
+/** What register() gets: the whole admin app, after the plugins registered (their menu links included). */
+interface AdminApp {
+  // Not a documented API: if a Strapi upgrade moves it, the menu keeps Strapi's own link.
+  router?: { menu?: { to: string }[] };
+  customFields: { register: (field: object) => void };
+}
+
+/** Where the main menu's "Inhalte" leads: the case studies, not the alphabetically first type (Baustein). */
+const CASE_STUDY_LIST = 'content-manager/collection-types/api::case-study.case-study';
 
 export default {
   config: {
@@ -21,7 +30,7 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register(app: { customFields: { register: (field: object) => void } }) {
+  register(app: AdminApp) {
     // Funding years (see year-input.tsx); the server registers the same field in src/index.ts.
     app.customFields.register({
       name: 'year',
@@ -33,6 +42,8 @@ export default {
     // Strapi starts in English unless a language was chosen; ours start in German.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'de');
     for (const key of MEDIA_LIBRARY_BANNER_KEYS) window.localStorage.setItem(key, 'true');
+    const contentManager = app.router?.menu?.find((link) => link.to === 'content-manager');
+    if (contentManager) contentManager.to = CASE_STUDY_LIST;
   },
   bootstrap(app: { registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void }) {
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.

@@ -31,6 +31,8 @@ export const translations: Record<AdminLocale, Record<string, string>> = {
     'Auth.form.welcome.subtitle': 'Melden Sie sich mit Ihrem Redaktionskonto an',
     'app.components.LeftMenu.navbrand.title': 'Praxisdatenbank',
     'app.components.LeftMenu.navbrand.workplace': 'Redaktion',
+    // Strapi has no German name for its content manager; the main menu said "Content Manager".
+    'content-manager.plugin.name': 'Inhalte',
     // Strapi's own wording ("entspricht nicht dem Regex") helps no editor.
     'components.Input.error.validation.regex': 'Das Format stimmt nicht.',
     ...valueMessages('de'),
