@@ -1,7 +1,7 @@
 // The stack for a benchmark: fresh secrets, free ports, a throwaway SQLite database and Meilisearch in `dir`.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort } from '@praxis/search';
+import { freePort } from '@praxis/tooling/processes';
 import { freshSecrets } from '../scripts/env-file.ts';
 import { startStack, type Stack } from '../scripts/stack.ts';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { freePort, waitForHttp } from '@praxis/search';
+import { freePort, waitForHttp } from '@praxis/tooling/processes';
 import { WEB_DIR, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
 import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';

@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMeiliClient, startMeilisearch } from '@praxis/search';
+import { createMeiliClient } from '@praxis/search';
+import { startMeilisearch } from '@praxis/tooling/meilisearch';
 import { loadStrapi, stopStrapi } from '../cms/scripts/strapi-app.mts';
 import { testEnvironment } from '../cms/tests/helpers/strapi.mts';
 import { generateCaseStudies } from './generate-case-studies.ts';

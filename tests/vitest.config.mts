@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Checks of the repository as a whole: the production compose file.
+// Checks of the repository as a whole and its tooling: the production compose file, the local
+// Meilisearch launcher, npm test's prerequisite check.
 export default defineConfig({
   test: {
     name: 'repo',

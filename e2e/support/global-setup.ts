@@ -7,7 +7,9 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createMeiliClient, ensureApiKeys, freePort, startMeilisearch, waitForHttp } from '@praxis/search';
+import { createMeiliClient, ensureApiKeys } from '@praxis/search';
+import { startMeilisearch } from '@praxis/tooling/meilisearch';
+import { freePort, waitForHttp } from '@praxis/tooling/processes';
 import { freshSecrets, ROOT_DIR } from '../../scripts/env-file.ts';
 import { buildIfStale } from '../../scripts/stack.ts';
 

@@ -5,7 +5,6 @@ export * from './case-study-entry.ts';
 export * from './map.ts';
 export * from './meili-client.ts';
 export * from './plain-text.ts';
-export * from './server.ts';
 export * from './settings.ts';
 export * from './sync/outbox.ts';
 export * from './sync/outbox-worker.ts';

