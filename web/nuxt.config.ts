@@ -1,6 +1,7 @@
 // The public site: server-rendered search and detail pages. Keys live in the
 // server-only runtimeConfig (set through NUXT_* variables) and never reach the browser.
 import { readFileSync } from 'node:fs';
+import { LANGUAGE_TAGS } from '@praxis/search/domain';
 
 const SITE_STYLES = readFileSync(new URL('./app/assets/css/main.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
@@ -53,8 +54,8 @@ export default defineNuxtConfig({
     defaultLocale: 'de',
     strategy: 'prefix_except_default',
     locales: [
-      { code: 'de', language: 'de-DE', name: 'Deutsch', file: 'de.json' },
-      { code: 'en', language: 'en-GB', name: 'English', file: 'en.json' },
+      { code: 'de', language: LANGUAGE_TAGS.de, name: 'Deutsch', file: 'de.json' },
+      { code: 'en', language: LANGUAGE_TAGS.en, name: 'English', file: 'en.json' },
     ],
     customRoutes: 'meta',
     detectBrowserLanguage: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreOf, districtLabel, districtOf, localizedName, municipalityLabel, placeLabel } from './domain.ts';
+import { budgetRangeName, centreOf, districtLabel, districtOf, localePathPrefix, localizedName, municipalityLabel, otherLocale, placeLabel, projectStatusName } from './domain.ts';
 
 describe('towns and their Kreis', () => {
   it('stores a kreisfreie Stadt as its own Kreis and names it plainly on the site', () => {
@@ -31,5 +31,22 @@ describe('names and places', () => {
   it('puts a case study at the centre of its located towns', () => {
     expect(centreOf([{ lat: 51, lon: 7 }, { lat: '52', lon: '8' }, { lat: null, lon: null }])).toEqual({ lat: 51.5, lng: 7.5 });
     expect(centreOf([])).toBeNull();
+  });
+});
+
+describe('languages and coded values', () => {
+  it('switches between the two languages and prefixes only the English paths', () => {
+    expect(otherLocale('de')).toBe('en');
+    expect(otherLocale('en')).toBe('de');
+    expect(localePathPrefix('de')).toBe('');
+    expect(localePathPrefix('en')).toBe('/en');
+  });
+
+  it('names statuses and budget ranges per language and shows an unknown code as it is', () => {
+    expect(projectStatusName('verstetigt', 'de')).toBe('Verstetigt');
+    expect(projectStatusName('laufend', 'en')).toBe('Ongoing');
+    expect(budgetRangeName('unter-10000', 'de')).toBe('unter 10.000 €');
+    expect(budgetRangeName('ueber-250000', 'en')).toBe('over €250,000');
+    expect(projectStatusName('neu', 'de')).toBe('neu');
   });
 });

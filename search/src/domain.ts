@@ -10,6 +10,19 @@ export function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
 }
 
+/** The language tag for dates and numbers in each locale (and in the site's i18n settings). */
+export const LANGUAGE_TAGS: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** The other language of the two (the language switcher's target). */
+export function otherLocale(locale: string): Locale {
+  return LOCALES.find((candidate) => candidate !== locale) ?? DEFAULT_LOCALE;
+}
+
+/** What a locale's paths start with on the site: nothing for German, "/en" for English. */
+export function localePathPrefix(locale: string): string {
+  return locale === DEFAULT_LOCALE ? '' : `/${locale}`;
+}
+
 /** A project's status (`projectStatus` in the CMS schema, where a test holds it equal to this list). */
 export const PROJECT_STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];

@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3';
-import type { Locale } from '@praxis/search';
+import { localePathPrefix, type Locale } from '@praxis/search';
 import { caseStudyPath } from '../../shared/case-study';
 import type { PublishedCaseStudy } from './published-case-studies';
 import { escapeXml } from './xml';
@@ -16,7 +16,7 @@ export function renderAtomFeed(published: PublishedCaseStudy[], locale: Locale, 
     .filter((entry) => entry.locale === locale)
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
     .slice(0, FEED_SIZE);
-  const self = `${siteUrl}${locale === 'en' ? '/en' : ''}/feed.xml`;
+  const self = `${siteUrl}${localePathPrefix(locale)}/feed.xml`;
   const entries = newest.map((entry) => {
     const url = siteUrl + caseStudyPath(entry.locale, entry.slug);
     return [

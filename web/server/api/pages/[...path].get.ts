@@ -5,7 +5,7 @@ export default defineEventHandler(async (event) => {
   const { locale } = await getValidatedQuery(event, parseWith(localeQuery));
   const path = `/${getRouterParam(event, 'path') ?? ''}`;
   if (!/^\/[a-z0-9-]+$/.test(path)) throw createError({ statusCode: 404, statusMessage: 'Not Found' });
-  const collection = locale === 'en' ? 'pages_en' : 'pages_de';
+  const collection = `pages_${locale}` as const;
   const page = await queryCollection(event, collection).path(path).first();
   if (!page) throw createError({ statusCode: 404, statusMessage: 'Not Found' });
   setResponseHeader(event, 'cache-control', 'public, max-age=300');

@@ -7,7 +7,7 @@ import { queryCollection } from '@nuxt/content/server';
  */
 export default defineEventHandler(async (event) => {
   const { locale } = await getValidatedQuery(event, parseWith(localeQuery));
-  const collection = locale === 'en' ? 'pages_en' : 'pages_de';
+  const collection = `pages_${locale}` as const;
   setResponseHeader(event, 'cache-control', 'public, max-age=300');
   return queryCollection(event, collection).select('path', 'navTitle', 'order', 'footer').order('order', 'ASC').all();
 });
