@@ -1,5 +1,5 @@
 // The admin's own words for the newsroom, in German and English: branding, Strapi texts no
-// editor should read, the English field labels, and the names of enumeration values. Strapi's
+// editor should read, the field labels, and the names of enumeration values. Strapi's
 // edit view and list filters look an enumeration value up as a message id, so a value's name is
 // a translation whose id is the value itself.
 import { BUDGET_RANGE_NAMES, PROJECT_STATUS_NAMES } from '@praxis/search/domain';
