@@ -1,7 +1,6 @@
 // The public site: server-rendered search and detail pages. Keys live in the
 // server-only runtimeConfig (set through NUXT_* variables) and never reach the browser.
 import { readFileSync } from 'node:fs';
-import { LANGUAGE_TAGS } from '@praxis/search/domain';
 
 const SITE_STYLES = readFileSync(new URL('./app/assets/css/main.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
@@ -54,8 +53,10 @@ export default defineNuxtConfig({
     defaultLocale: 'de',
     strategy: 'prefix_except_default',
     locales: [
-      { code: 'de', language: LANGUAGE_TAGS.de, name: 'Deutsch', file: 'de.json' },
-      { code: 'en', language: LANGUAGE_TAGS.en, name: 'English', file: 'en.json' },
+      // The tags of LANGUAGE_TAGS (@praxis/search/domain), written out: `npm install` loads this
+      // file (nuxt prepare) before it builds that package.
+      { code: 'de', language: 'de-DE', name: 'Deutsch', file: 'de.json' },
+      { code: 'en', language: 'en-GB', name: 'English', file: 'en.json' },
     ],
     customRoutes: 'meta',
     detectBrowserLanguage: false,
