@@ -10,44 +10,38 @@ type AdminLocale = 'de' | 'en';
 
 const CASE_STUDY = 'api::case-study.case-study';
 
+/** Strapi texts we replace: branding, and wording no editor should read. */
+const ADMIN_TEXTS: Record<string, Record<AdminLocale, string>> = {
+  'Auth.form.welcome.title': { de: 'Praxisdatenbank – Redaktion', en: 'Case-study database – editors' },
+  'Auth.form.welcome.subtitle': { de: 'Melden Sie sich mit Ihrem Redaktionskonto an', en: 'Sign in with your editor account' },
+  'app.components.LeftMenu.navbrand.title': { de: 'Praxisdatenbank', en: 'Case-study database' },
+  'app.components.LeftMenu.navbrand.workplace': { de: 'Redaktion', en: 'Editors' },
+  // Strapi has no German name for its content manager; the main menu said "Content Manager".
+  'content-manager.plugin.name': { de: 'Inhalte', en: 'Content Manager' },
+  // Strapi's own wording ("entspricht nicht dem Regex") helps no editor.
+  'components.Input.error.validation.regex': { de: 'Das Format stimmt nicht.', en: 'The format is not right.' },
+};
+
 /** Every enumeration value editors pick, with its name per language. */
 const VALUE_NAMES: Record<string, Record<AdminLocale, string>> = { ...PROJECT_STATUS_NAMES, ...BUDGET_RANGE_NAMES, ...EDITORIAL_STATE_NAMES };
-
-const valueMessages = (locale: AdminLocale) => Object.fromEntries(Object.entries(VALUE_NAMES).map(([value, names]) => [value, names[locale]]));
 
 /**
  * Field labels per language. The German ones repeat the layout's labels because Strapi lays the
  * English messages under every other language: without them the German admin showed English.
  */
-const fieldLabels = (locale: AdminLocale) => Object.fromEntries(
+const FIELD_LABELS: Record<string, Record<AdminLocale, string>> = Object.fromEntries(
   Object.entries(CASE_STUDY_FIELDS).map(([field, text]) => [
-    `content-manager.content-types.${CASE_STUDY}.${field}`, locale === 'en' ? text.labelEn ?? text.label : text.label,
+    `content-manager.content-types.${CASE_STUDY}.${field}`, { de: text.label, en: text.labelEn ?? text.label },
   ]),
 );
 
-export const translations: Record<AdminLocale, Record<string, string>> = {
-  de: {
-    'Auth.form.welcome.title': 'Praxisdatenbank – Redaktion',
-    'Auth.form.welcome.subtitle': 'Melden Sie sich mit Ihrem Redaktionskonto an',
-    'app.components.LeftMenu.navbrand.title': 'Praxisdatenbank',
-    'app.components.LeftMenu.navbrand.workplace': 'Redaktion',
-    // Strapi has no German name for its content manager; the main menu said "Content Manager".
-    'content-manager.plugin.name': 'Inhalte',
-    // Strapi's own wording ("entspricht nicht dem Regex") helps no editor.
-    'components.Input.error.validation.regex': 'Das Format stimmt nicht.',
-    ...valueMessages('de'),
-    ...fieldLabels('de'),
-  },
-  en: {
-    'Auth.form.welcome.title': 'Case-study database – editors',
-    'Auth.form.welcome.subtitle': 'Sign in with your editor account',
-    'app.components.LeftMenu.navbrand.title': 'Case-study database',
-    'app.components.LeftMenu.navbrand.workplace': 'Editors',
-    'components.Input.error.validation.regex': 'The format is not right.',
-    ...valueMessages('en'),
-    ...fieldLabels('en'),
-  },
-};
+/** One language's column of a table of texts. */
+const inLanguage = (table: Record<string, Record<AdminLocale, string>>, locale: AdminLocale) =>
+  Object.fromEntries(Object.entries(table).map(([id, names]) => [id, names[locale]]));
+
+const messages = (locale: AdminLocale) => ({ ...inLanguage(ADMIN_TEXTS, locale), ...inLanguage(VALUE_NAMES, locale), ...inLanguage(FIELD_LABELS, locale) });
+
+export const translations: Record<AdminLocale, Record<string, string>> = { de: messages('de'), en: messages('en') };
 
 /** The name of an enumeration value in the admin's language (the list view shows values raw otherwise). */
 export function valueName(value: unknown, locale: string): string {

@@ -26,23 +26,33 @@ type Assert<Result extends true> = Result;
 
 type Entry = CaseStudyEntry;
 
+/** Where each populated field of the case study is stored: its component or its relation's target. */
+interface FieldModels {
+  transferability: 'case-study.transferability';
+  successFactors: 'case-study.list-item';
+  pitfalls: 'case-study.list-item';
+  partners: 'case-study.list-item';
+  contact: 'case-study.contact';
+  links: 'case-study.link';
+  images: 'media.image';
+  downloads: 'plugin::upload.file';
+  provider: 'api::organisation.organisation';
+  buildingBlock: 'api::building-block.building-block';
+  municipalities: 'api::municipality.municipality';
+  targetGroups: 'api::target-group.target-group';
+  topics: 'api::topic.topic';
+  settings: 'api::setting.setting';
+  criteria: 'api::quality-criterion.quality-criterion';
+  localizations: 'api::case-study.case-study';
+}
+
+/** The populated fields whose content breaks their model (never when all fit). */
+type BrokenFields = {
+  [Field in keyof FieldModels]: Checked<Entry[Field], FieldModels[Field]> extends true ? never : Field;
+}[keyof FieldModels];
+
 export type CaseStudyContract = [
   Assert<Checked<Entry, 'api::case-study.case-study'>>,
-  Assert<Checked<Entry['transferability'], 'case-study.transferability'>>,
-  Assert<Checked<Entry['successFactors'], 'case-study.list-item'>>,
-  Assert<Checked<Entry['pitfalls'], 'case-study.list-item'>>,
-  Assert<Checked<Entry['partners'], 'case-study.list-item'>>,
-  Assert<Checked<Entry['contact'], 'case-study.contact'>>,
-  Assert<Checked<Entry['links'], 'case-study.link'>>,
-  Assert<Checked<Entry['images'], 'media.image'>>,
   Assert<Checked<Item<Entry['images']>['file'], 'plugin::upload.file'>>,
-  Assert<Checked<Entry['downloads'], 'plugin::upload.file'>>,
-  Assert<Checked<Entry['provider'], 'api::organisation.organisation'>>,
-  Assert<Checked<Entry['buildingBlock'], 'api::building-block.building-block'>>,
-  Assert<Checked<Entry['municipalities'], 'api::municipality.municipality'>>,
-  Assert<Checked<Entry['targetGroups'], 'api::target-group.target-group'>>,
-  Assert<Checked<Entry['topics'], 'api::topic.topic'>>,
-  Assert<Checked<Entry['settings'], 'api::setting.setting'>>,
-  Assert<Checked<Entry['criteria'], 'api::quality-criterion.quality-criterion'>>,
-  Assert<Checked<Entry['localizations'], 'api::case-study.case-study'>>,
+  Assert<[BrokenFields] extends [never] ? true : { brokenFields: BrokenFields }>,
 ];
