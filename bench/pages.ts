@@ -1,6 +1,8 @@
 // `npm run bench:pages`: server response time of the case-study detail page at
-// concurrency 8, with the one-minute detail cache and without it, and the page
-// weight of a detail page. Runs the stack with the demo content. Prints figures; asserts nothing.
+// concurrency 8, with the detail cache (an hour, dropped by the CMS's change notices) and
+// without it; the page weight of a detail page; and freshness with the caches on: publish →
+// the new title on the detail page, and a renamed topic → the search page's filter label
+// (BENCH_FRESHNESS_ROUNDS each, p50/p95). Runs the stack with the demo content. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +15,11 @@ import { request } from './http-client.ts';
 import { assetWeight, measure, tableRow, TABLE_HEAD } from './measure.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
+const FRESHNESS_ROUNDS = Number(process.env.BENCH_FRESHNESS_ROUNDS ?? 40);
+const ADMIN_PASSWORD = `Bench-${Date.now()}-pw`;
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-pages-'));
 const uncachedPort = await freePort();
-const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'true' });
+const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'true', ADMIN_PASSWORD });
 // A second site process against the same CMS and index, with the detail cache off.
 const uncached = spawn(process.execPath, [WEB_SERVER_ENTRY], {
   cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(uncachedPort), NUXT_CASE_STUDY_CACHE: 'false' },
@@ -31,7 +35,7 @@ try {
   await measure(work(stack.siteUrl).slice(0, 100), 4);
   await measure(work(uncachedUrl).slice(0, 100), 4);
   const rows = [
-    tableRow('detail page, cached (1 min), concurrency 8', await measure(work(stack.siteUrl), 8)),
+    tableRow('detail page, cache on, concurrency 8', await measure(work(stack.siteUrl), 8)),
     tableRow('detail page, no cache, concurrency 8', await measure(work(uncachedUrl), 8)),
   ];
 
@@ -44,9 +48,69 @@ try {
   console.log(`\nbench:pages — ${paths.length} German demo case studies, ${REQUESTS} requests per row\n`);
   console.log(TABLE_HEAD);
   for (const row of rows) console.log(row);
+  const freshness = await measureFreshness(paths);
+
+  console.log(`\nfreshness with the caches on (${FRESHNESS_ROUNDS} rounds each, from the CMS call until the site shows it):`);
+  for (const [what, times] of Object.entries(freshness)) {
+    const sorted = times.sort((a, b) => a - b);
+    console.log(`  ${what.padEnd(52)} p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, max ${sorted.at(-1)} ms`);
+  }
   console.log(`\ndetail page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB + ${assets.files} assets = ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   uncached.kill();
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Milliseconds from `started` until `check` holds (polled every 10 ms). */
+async function visibleAfter(started: number, check: () => Promise<boolean>): Promise<number> {
+  while (!(await check())) {
+    if (performance.now() - started > 120_000) throw new Error('a change was not visible after two minutes');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return Math.round(performance.now() - started);
+}
+
+/** Publishes new titles and renames a topic through the admin API, as the admin panel does, and times when the site shows them. */
+async function measureFreshness(paths: string[]): Promise<Record<string, number[]>> {
+  const login = await fetch(`${stack.cmsUrl}/admin/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'redaktion@example.org', password: ADMIN_PASSWORD }),
+  });
+  const { data: { token } } = await login.json() as { data: { token: string } };
+  const admin = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(`${stack.cmsUrl}/content-manager/collection-types/${path}`, {
+      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<{ documentId?: string; data?: { documentId: string }; results?: { documentId: string; name: string }[] }>;
+  };
+  const page = async (path: string) => (await fetch(`${stack.siteUrl}${path}`)).text();
+  const published: number[] = [];
+  const renamed: number[] = [];
+  for (let round = 0; round < FRESHNESS_ROUNDS; round++) {
+    const path = paths[round % paths.length]!;
+    await page(path);
+    await page(path); // now from the cache
+    const answer = await fetch(`${stack.siteUrl}/api/case-studies/${path.split('/').at(-1)}?locale=de`).then((response) => response.json()) as { caseStudy: { documentId: string } };
+    const { documentId } = answer.caseStudy;
+    const title = `Neuer Titel ${round} ${Date.now()}`;
+    const started = performance.now();
+    await admin('PUT', `api::case-study.case-study/${documentId}?locale=de`, { title });
+    await admin('POST', `api::case-study.case-study/${documentId}/actions/publish?locale=de`, {});
+    published.push(await visibleAfter(started, async () => (await page(path)).includes(title)));
+  }
+  const { results } = await admin('GET', 'api::topic.topic?pageSize=1', undefined);
+  const topic = results![0]!;
+  for (let round = 0; round < FRESHNESS_ROUNDS; round++) {
+    await page('/praxisbeispiele');
+    const name = `Handlungsfeld ${round} ${Date.now()}`;
+    const started = performance.now();
+    await admin('PUT', `api::topic.topic/${topic.documentId}`, { name });
+    renamed.push(await visibleAfter(started, async () => (await page('/praxisbeispiele')).includes(name)));
+  }
+  return { 'publish → new title on the detail page': published, 'topic renamed → new filter label on the search page': renamed };
 }

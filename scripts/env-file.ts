@@ -32,6 +32,7 @@ export function freshSecrets() {
     ENCRYPTION_KEY: generateSecret(),
     STRAPI_SITE_TOKEN: generateSecret(),
     PREVIEW_SECRET: generateSecret(),
+    PURGE_SECRET: generateSecret(),
     ADMIN_EMAIL: 'redaktion@example.org',
     ADMIN_PASSWORD: generatePassword(),
     STRAPI_TELEMETRY_DISABLED: 'true',

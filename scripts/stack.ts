@@ -116,16 +116,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const host = env.HOST || '127.0.0.1';
     const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.STRAPI_PORT || 1337}`;
-    const cmsEnv = { ...env, MEILI_URL: meilisearch.url, MEILI_SYNC_KEY: syncKey, MEILI_SEARCH_KEY: '', MEILI_MASTER_KEY: '' };
+    const siteUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.WEB_PORT || 3000}`;
+    const cmsEnv = {
+      ...env, MEILI_URL: meilisearch.url, MEILI_SYNC_KEY: syncKey, MEILI_SEARCH_KEY: '', MEILI_MASTER_KEY: '',
+      // Change notices go to this site process (it starts after the CMS; the notifier retries).
+      SITE_PURGE_URLS: env.SITE_PURGE_URLS || siteUrl,
+    };
     const cms = spawnChild('cms', binary('strapi'), ['start'], CMS_DIR, cmsEnv);
     await waitForHttp(`${cmsUrl}/_health`, 300_000, cms);
 
-    const siteUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.WEB_PORT || 3000}`;
     const siteEnv: NodeJS.ProcessEnv = {
       PATH: env.PATH, NODE_ENV: 'production', HOST: host, PORT: env.WEB_PORT || '3000',
       NUXT_MEILI_URL: meilisearch.url, NUXT_MEILI_SEARCH_KEY: searchKey,
       NUXT_STRAPI_URL: cmsUrl, NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
-      NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET, NUXT_PUBLIC_SITE_URL: env.SITE_URL || siteUrl,
+      NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET, NUXT_PURGE_SECRET: env.PURGE_SECRET, NUXT_PUBLIC_SITE_URL: env.SITE_URL || siteUrl,
       NUXT_PUBLIC_I18N_BASE_URL: env.SITE_URL || siteUrl,
       NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || cmsUrl,
       NUXT_IS_PROXIED: env.IS_PROXIED || 'false',

@@ -28,6 +28,8 @@ export default defineNuxtConfig({
     strapiUrl: 'http://127.0.0.1:1337',
     strapiToken: '',
     previewSecret: '',
+    // Signs the CMS's "these changed" notices (POST /api/internal/purge); empty: the route is off.
+    purgeSecret: '',
     caseStudyCache: true,
     // Public origin of the CMS admin: its preview panel may frame the site's preview routes.
     cmsPublicUrl: 'http://127.0.0.1:1337',
@@ -68,6 +70,10 @@ export default defineNuxtConfig({
     '/vorschau/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
     '/en/preview/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
     '/_nuxt/**': { headers: { 'cache-control': 'public, max-age=31536000, immutable' } },
+    // Search and detail pages change with every publish: browsers and proxies ask again each
+    // time; the site's own caches are fast and follow the CMS's change notices.
+    '/praxisbeispiele/**': { headers: { 'cache-control': 'no-cache' } },
+    '/en/case-studies/**': { headers: { 'cache-control': 'no-cache' } },
   },
   // Security headers (README "Security"). Values known only at run time (the CMS origin,
   // https) are set in server/plugins/security-rules.ts.

@@ -23,7 +23,10 @@ export default {
     registerCaseStudyRules(strapi);
     registerSlugRule(strapi);
     registerReviewRules(strapi);
-    registerChangeRecorder(strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify());
+    registerChangeRecorder(
+      strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify(),
+      () => searchSync(strapi).purge.notify({ vocabulary: true }),
+    );
   },
 
   /** Every step is idempotent: it runs on every start and only adds what is missing. */

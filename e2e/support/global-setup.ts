@@ -23,6 +23,7 @@ declare module 'vitest' {
     meiliUrl: string;
     masterKey: string;
     previewSecret: string;
+    purgeSecret: string;
     siteToken: string;
     searchKey: string;
     adminPassword: string;
@@ -104,6 +105,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('meiliUrl', meili.url);
   project.provide('masterKey', masterKey);
   project.provide('previewSecret', secrets.PREVIEW_SECRET);
+  project.provide('purgeSecret', secrets.PURGE_SECRET);
   project.provide('siteToken', secrets.STRAPI_SITE_TOKEN);
   project.provide('searchKey', searchKey);
   project.provide('adminPassword', secrets.ADMIN_PASSWORD);

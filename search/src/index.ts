@@ -18,3 +18,4 @@ export * from './search-case-studies.ts';
 export * from './related.ts';
 export * from './preview.ts';
 export * from './meili-http.ts';
+export * from './site-purge.ts';

@@ -15,6 +15,9 @@ export const TAXONOMY_RELATIONS: Partial<Record<UID.ContentType, string>> = {
 
 const CASE_STUDY_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 const TAXONOMY_WRITES = new Set(['update', 'delete']);
+/** Types whose names the site shows as filters and chips; a new entry is a new filter value. */
+const VOCABULARY_TYPES = new Set(Object.keys(TAXONOMY_RELATIONS).filter((uid) => uid !== 'api::organisation.organisation'));
+const VOCABULARY_WRITES = new Set(['create', 'update', 'delete']);
 
 interface ActionParams {
   documentId?: string;
@@ -34,15 +37,19 @@ async function referencingCaseStudies(strapi: Core.Strapi, relation: string, doc
  * A document-service middleware that records every change that can affect the
  * index as an outbox row, in the same transaction as the change itself: a
  * change is never acknowledged without its row, and a rolled-back change
- * leaves none. Taxonomy changes fan out to every referencing case study.
+ * leaves none. Taxonomy changes fan out to every referencing case study; a committed change
+ * of a filter vocabulary is reported at once (its names are read from the CMS, not the index).
  */
-export function registerChangeRecorder(strapi: Core.Strapi, outbox: () => KnexOutboxStore, onCommitted: () => void): void {
+export function registerChangeRecorder(
+  strapi: Core.Strapi, outbox: () => KnexOutboxStore, onCommitted: () => void, onVocabularyChanged: () => void,
+): void {
   strapi.documents.use(async (context, next) => {
     const params = context.params as ActionParams;
     const isCaseStudy = context.uid === CASE_STUDY && CASE_STUDY_WRITES.has(context.action);
     const relation = TAXONOMY_RELATIONS[context.uid];
     const isTaxonomy = relation !== undefined && TAXONOMY_WRITES.has(context.action);
-    if (!isCaseStudy && !isTaxonomy) return next();
+    const isVocabulary = VOCABULARY_TYPES.has(context.uid) && VOCABULARY_WRITES.has(context.action);
+    if (!isCaseStudy && !isTaxonomy && !isVocabulary) return next();
 
     return strapi.db.transaction(async ({ trx, onCommit }) => {
       // References are gone after a delete, so look them up first.
@@ -53,10 +60,11 @@ export function registerChangeRecorder(strapi: Core.Strapi, outbox: () => KnexOu
         const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
         const locale = params.locale && params.locale !== '*' ? params.locale : null;
         if (documentId) await outbox().enqueue([{ documentId, locale, reason }], trx);
-      } else {
+      } else if (isTaxonomy) {
         await outbox().enqueue(affected.map((documentId) => ({ documentId, locale: null, reason })), trx);
       }
       onCommit(onCommitted);
+      if (isVocabulary) onCommit(onVocabularyChanged);
       return result;
     });
   });

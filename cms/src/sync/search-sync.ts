@@ -3,6 +3,7 @@ import {
   createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
+import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
 import { ensureOutboxTable } from './outbox-table';
 import { StrapiPublishedSource } from './strapi-source';
 
@@ -16,6 +17,8 @@ const number = (value: string | undefined, fallback: number) => (value ? Number(
 export class SearchSync {
   readonly store: KnexOutboxStore;
   readonly source: StrapiPublishedSource;
+  /** Tells the site which cached pages to drop once Meilisearch confirmed a change. */
+  readonly purge: SitePurgeNotifier;
   indexes: SearchIndexes | undefined;
   private worker: OutboxWorker | undefined;
   private reconcileTimer: NodeJS.Timeout | undefined;
@@ -26,6 +29,7 @@ export class SearchSync {
   constructor(readonly strapi: Core.Strapi) {
     this.store = new KnexOutboxStore(strapi.db.connection);
     this.source = new StrapiPublishedSource(strapi);
+    this.purge = purgeNotifierFromEnv(strapi.log);
   }
 
   notify(): void {
@@ -75,6 +79,9 @@ export class SearchSync {
       maxBackoffMs: number(process.env.SYNC_MAX_BACKOFF_MS, 60_000),
       pollIntervalMs: number(process.env.SYNC_POLL_INTERVAL_MS, 1_000),
       onError: (error) => this.strapi.log.error(`[sync] ${error.message}`),
+      onIndexed: (indexed) => this.purge.notify({
+        caseStudies: indexed.flatMap(({ locale, documentIds }) => documentIds.map((documentId) => ({ documentId, locale }))),
+      }),
     });
     this.worker.start();
     await this.reconcileNow();
@@ -114,6 +121,7 @@ export class SearchSync {
     const counts = await reindexAll(this.source, this.indexes, { onProgress });
     await this.store.replaySince(startedAt);
     this.notify();
+    this.purge.notify({ all: true });
     return counts;
   }
 
@@ -136,6 +144,7 @@ export class SearchSync {
     clearTimeout(this.setupTimer);
     clearInterval(this.reconcileTimer);
     await this.worker?.stop();
+    await this.purge.stop();
   }
 }
 

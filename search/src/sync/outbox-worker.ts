@@ -1,4 +1,4 @@
-import { processOutboxBatch, type ProcessOptions } from './process-outbox.ts';
+import { processOutboxBatch, type BatchResult, type ProcessOptions } from './process-outbox.ts';
 import type { OutboxStore, PublishedSource } from './outbox.ts';
 import type { SearchIndexes } from './search-indexes.ts';
 
@@ -6,6 +6,8 @@ export interface WorkerOptions extends ProcessOptions {
   /** How often to look for due rows when nobody called `notify`. */
   pollIntervalMs?: number;
   onError?(error: Error): void;
+  /** After each batch, with the documents Meilisearch confirmed (never awaited: it must not slow the sync). */
+  onIndexed?(indexed: BatchResult['indexed']): void;
 }
 
 /**
@@ -50,6 +52,7 @@ export class OutboxWorker {
       try {
         const batch = await processOutboxBatch(this.store, this.source, this.indexes, this.options);
         busy = batch.rows > 0 && batch.failedRows < batch.rows;
+        if (batch.indexed.length > 0) this.options.onIndexed?.(batch.indexed);
       } catch (error) {
         this.options.onError?.(error as Error);
       }

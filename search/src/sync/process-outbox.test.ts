@@ -74,7 +74,10 @@ describe('processOutboxBatch', () => {
     // b has no English version: a row for "every locale" removes it from the English index.
     expect(indexes.removed).toEqual({ de: [], en: ['b'] });
     expect(store.completed.sort()).toEqual([1, 2, 3, 4]);
-    expect(result).toEqual({ rows: 4, upserted: 3, deleted: 1, failedRows: 0 });
+    expect(result).toEqual({
+      rows: 4, upserted: 3, deleted: 1, failedRows: 0,
+      indexed: [{ locale: 'de', documentIds: ['a', 'b'] }, { locale: 'en', documentIds: ['b', 'a'] }],
+    });
   });
 
   it('keeps the rows of a failing locale with the error and retries them later, and completes the others', async () => {
@@ -84,14 +87,17 @@ describe('processOutboxBatch', () => {
     expect(store.completed).toEqual([1]);
     expect(store.failed).toEqual([{ ids: [2, 3], error: 'Meilisearch is down', retryAt: new Date(NOW + backoffMs(3, 60_000)) }]);
     expect(result.failedRows).toBe(2);
+    // Only what Meilisearch confirmed is reported (the site drops those cached pages).
+    expect(result.indexed).toEqual([{ locale: 'de', documentIds: ['a', 'b'] }]);
   });
 
   it('fails only the rows of an entry that cannot be mapped, with the reason', async () => {
     const broken = entry('bad', 'de', { title: '' as string, buildingBlock: null, fundingStart: 'x' as unknown as number });
     const store = new FakeStore([row(1, 'good', 'de'), row(2, 'bad', 'de')]);
     const indexes = fakeIndexes();
-    await processOutboxBatch(store, fakeSource({ de: [entry('good', 'de'), broken] }), indexes, { now: () => NOW });
+    const result = await processOutboxBatch(store, fakeSource({ de: [entry('good', 'de'), broken] }), indexes, { now: () => NOW });
     expect(indexes.upserted).toEqual({ de: ['good'] });
+    expect(result.indexed).toEqual([{ locale: 'de', documentIds: ['good'] }]);
     expect(store.completed).toEqual([1]);
     expect(store.failed).toHaveLength(1);
     expect(store.failed[0]!.ids).toEqual([2]);
@@ -103,6 +109,6 @@ describe('processOutboxBatch', () => {
     const source = fakeSource({ de: [] });
     expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toMatchObject({ rows: 2, deleted: 2 });
     expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toMatchObject({ rows: 1 });
-    expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toEqual({ rows: 0, upserted: 0, deleted: 0, failedRows: 0 });
+    expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toEqual({ rows: 0, upserted: 0, deleted: 0, failedRows: 0, indexed: [] });
   });
 });

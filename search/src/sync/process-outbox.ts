@@ -16,6 +16,8 @@ export interface BatchResult {
   upserted: number;
   deleted: number;
   failedRows: number;
+  /** Documents whose upsert or removal Meilisearch confirmed, per locale. */
+  indexed: { locale: string; documentIds: string[] }[];
 }
 
 /** 1 s, 2 s, 4 s, … capped at `maxBackoffMs`. */
@@ -37,7 +39,7 @@ export async function processOutboxBatch(
 ): Promise<BatchResult> {
   const { batchSize = 500, leaseMs = 120_000, maxBackoffMs = 60_000, now = Date.now } = options;
   const rows = await store.claim(batchSize, leaseMs);
-  const result: BatchResult = { rows: rows.length, upserted: 0, deleted: 0, failedRows: 0 };
+  const result: BatchResult = { rows: rows.length, upserted: 0, deleted: 0, failedRows: 0, indexed: [] };
   if (rows.length === 0) return result;
 
   const allLocales = await source.locales();
@@ -68,6 +70,8 @@ export async function processOutboxBatch(
       await indexes.remove(locale, gone);
       result.upserted += documents.length;
       result.deleted += gone.length;
+      const confirmed = ids.filter((id) => !failures.has(`${locale}:${id}`));
+      if (confirmed.length > 0) result.indexed.push({ locale, documentIds: confirmed });
     } catch (error) {
       failures.set(locale, (error as Error).message);
     }

@@ -6,6 +6,7 @@ export default defineEventHandler(async (event) => {
   const { known } = await loadVocabulary();
   const outcome = await searchCaseStudies(useMeilisearch(), params, known);
   setResponseStatus(event, outcome.status);
-  if (outcome.status === 200) setResponseHeader(event, 'cache-control', 'public, max-age=10');
+  // Not kept by the browser: a case study is searchable as soon as Meilisearch has it.
+  if (outcome.status === 200) setResponseHeader(event, 'cache-control', 'no-cache');
   return outcome.body;
 });

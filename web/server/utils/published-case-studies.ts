@@ -12,12 +12,20 @@ export interface PublishedCaseStudy {
 
 /**
  * Every published case study of both languages, from the CMS (for the sitemap and the feeds).
- * Cached for a minute and served stale while refreshing, so a flood of feed or sitemap
- * requests costs the CMS one listing a minute.
+ * Cached until the CMS reports a change (utils/cache-purge.ts), so a flood of feed or sitemap
+ * requests costs the CMS one listing per change.
  */
-export const listPublishedCaseStudies = defineCachedFunction(async (): Promise<PublishedCaseStudy[]> => {
+const loadPublishedCaseStudies = defineCachedFunction(async (): Promise<{ list: PublishedCaseStudy[]; loadedAt: number }> => {
+  const loadedAt = Date.now();
   const fields = ['slug', 'title', 'teaser', 'publishedAt', 'updatedAt'];
   const perLocale = await Promise.all(LOCALES.map(async (locale) =>
     (await strapiGetAll<Omit<PublishedCaseStudy, 'locale'>>('case-studies', fields, { locale })).map((entry) => ({ ...entry, locale }))));
-  return perLocale.flat();
-}, { name: 'published-case-studies', maxAge: 60, swr: true, getKey: () => 'all' });
+  return { list: perLocale.flat(), loadedAt };
+}, {
+  name: 'published-case-studies', maxAge: PURGED_CACHE_MAX_AGE_MS / 1000, swr: true, getKey: () => 'all',
+  validate: ({ value }) => value !== undefined && isListCurrent(value.loadedAt),
+});
+
+export async function listPublishedCaseStudies(): Promise<PublishedCaseStudy[]> {
+  return (await loadPublishedCaseStudies()).list;
+}

@@ -24,9 +24,10 @@ interface Loaded {
   known: KnownValues;
 }
 let cache: Loaded | undefined;
-let loading: Promise<Loaded> | undefined;
+let loading: { startedAt: number; promise: Promise<Loaded> } | undefined;
 
 async function loadFromCms(): Promise<Loaded> {
+  const at = Date.now();
   const taxonomy = (collection: string, extra: string[] = []) =>
     strapiGetAll<TaxonomyEntry>(collection, ['slug', 'name', 'nameEn', ...extra]);
   const [buildingBlocks, targetGroups, topics, settings, criteria, municipalities] = await Promise.all([
@@ -71,22 +72,34 @@ async function loadFromCms(): Promise<Loaded> {
     district: new Set(districts.map((district) => district.ags)), municipality: new Set(towns.map((town) => town.ags)),
   };
   for (const key of FACET_KEYS) if (!known[key]) throw new Error(`no known values for ${key}`);
-  return { at: Date.now(), byLocale, known };
+  return { at, byLocale, known };
 }
 
 /**
- * The filter vocabulary from the CMS, cached for five minutes. When the CMS is
+ * The filter vocabulary from the CMS, cached until the CMS reports a change of a taxonomy
+ * (utils/cache-purge.ts), or for five minutes when no such notice came. When the CMS is
  * unreachable the last loaded vocabulary keeps serving; only a site that never
  * reached the CMS fails.
  */
 export async function loadVocabulary(): Promise<Loaded> {
-  if (cache && Date.now() - cache.at < REFRESH_MS) return cache;
-  loading ??= loadFromCms()
-    .then((loaded) => (cache = loaded))
-    .catch((error: unknown) => {
-      if (cache) return cache;
-      throw error;
-    })
-    .finally(() => (loading = undefined));
-  return cache ?? loading;
+  if (cache && isVocabularyCurrent(cache.at) && Date.now() - cache.at < REFRESH_MS) return cache;
+  // A load that began before the latest change notice would bring the old names back.
+  if (!loading || !isVocabularyCurrent(loading.startedAt)) {
+    const startedAt = Date.now();
+    const promise: Promise<Loaded> = loadFromCms()
+      .then((loaded) => {
+        if (!cache || loaded.at > cache.at) cache = loaded;
+        return loaded;
+      })
+      .catch((error: unknown) => {
+        if (cache) return cache;
+        throw error;
+      })
+      .finally(() => {
+        if (loading?.promise === promise) loading = undefined;
+      });
+    loading = { startedAt, promise };
+  }
+  // After five quiet minutes the old names serve while the new load runs; after a change notice the answer waits for it.
+  return cache && isVocabularyCurrent(cache.at) ? cache : loading.promise;
 }

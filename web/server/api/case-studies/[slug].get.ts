@@ -11,18 +11,33 @@ export type CaseStudyAnswer =
 /** An unknown slug is remembered this long only, so a flood of made-up slugs cannot fill the cache with misses. */
 const MISSING_TTL_MS = 10_000;
 
-// Detail pages are read from the CMS and cached for a minute (served stale while refreshing),
-// in the size-bounded LRU cache storage (nuxt.config.ts, nitro.storage.cache).
-const lookup = defineCachedFunction(async (slug: string, locale: Locale): Promise<CaseStudyAnswer> => {
+interface CachedAnswer {
+  answer: CaseStudyAnswer;
+  /** When the load began; an answer is stale once a case study it shows changed after that (utils/cache-purge.ts). */
+  loadedAt: number;
+  /** The case study and its related ones: a change to any of them makes the page stale. */
+  shows: string[];
+}
+
+// Detail pages are read from the CMS and kept for an hour in the size-bounded LRU cache storage
+// (nuxt.config.ts, nitro.storage.cache). They are fresh because the CMS tells the site what
+// changed once Meilisearch confirmed it; the hour only matters when such a notice is lost.
+const lookup = defineCachedFunction(async (slug: string, locale: Locale): Promise<CachedAnswer> => {
+  const loadedAt = Date.now();
   const found = await loadCaseStudy(cmsFetch, slug, locale);
-  if (found.kind !== 'found') return found;
+  if (found.kind !== 'found') return { answer: found, loadedAt, shows: [] };
   const { caseStudy } = found;
   // Related case studies are a bonus: without the index the page still shows.
   const related = await findRelated(useMeilisearch(), { documentId: caseStudy.documentId, locale }).catch(() => []);
-  return { kind: 'found', caseStudy, related };
+  return { answer: { kind: 'found', caseStudy, related }, loadedAt, shows: [caseStudy.documentId, ...related.map((hit) => hit.documentId)] };
 }, {
-  name: 'case-study', maxAge: 60, swr: true, getKey: (slug: string, locale: string) => `${locale}/${slug}`,
-  validate: (entry) => entry.value !== undefined && (entry.value.kind !== 'missing' || Date.now() - (entry.mtime ?? 0) < MISSING_TTL_MS),
+  name: 'case-study', maxAge: PURGED_CACHE_MAX_AGE_MS / 1000, swr: true, getKey: (slug: string, locale: string) => `${locale}/${slug}`,
+  validate: ({ value, mtime }) => {
+    if (value === undefined) return false;
+    if (value.answer.kind === 'found') return isCurrent(value.loadedAt, value.shows);
+    // "Not here" (missing, moved, another language) holds until a case study is published or changed.
+    return isListCurrent(value.loadedAt) && (value.answer.kind !== 'missing' || Date.now() - (mtime ?? 0) < MISSING_TTL_MS);
+  },
   // NUXT_CASE_STUDY_CACHE=false turns the cache off (the benchmark compares both).
   shouldBypassCache: () => !useRuntimeConfig().caseStudyCache,
 });
@@ -33,7 +48,8 @@ export default defineEventHandler(async (event) => {
   const slug = slugParam.safeParse(getRouterParam(event, 'slug'));
   // A slug the CMS could never have made is simply not there: no CMS call, no cache entry.
   if (!slug.success) return { kind: 'missing' } satisfies CaseStudyAnswer;
-  const answer = await lookup(slug.data, locale);
-  setResponseHeader(event, 'cache-control', 'public, max-age=60, stale-while-revalidate=300');
+  const { answer } = await lookup(slug.data, locale);
+  // The browser asks again each time: this server's cache is what is fast, and it is fresh.
+  setResponseHeader(event, 'cache-control', 'no-cache');
   return answer;
 });

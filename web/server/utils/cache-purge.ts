@@ -1,0 +1,46 @@
+// What the CMS told this site instance has changed, and when (POST /api/internal/purge).
+// Cached answers remember when they were loaded and which case studies they show; an answer
+// loaded before one of those case studies changed is stale and loaded again. An answer whose
+// load was still running when the notice came counts as stale too, so nothing old slips back.
+
+/** The longest any purge-aware cache keeps an answer; older purge times can no longer matter. */
+export const PURGED_CACHE_MAX_AGE_MS = 60 * 60_000;
+
+const caseStudyChangedAt = new Map<string, number>();
+let anyCaseStudyChangedAt = 0;
+let vocabularyChangedAt = 0;
+let everythingChangedAt = 0;
+
+export function caseStudiesChanged(documentIds: Iterable<string>, now = Date.now()): void {
+  for (const documentId of documentIds) caseStudyChangedAt.set(documentId, now);
+  anyCaseStudyChangedAt = now;
+  // Bounded: a notice older than the longest cache lifetime can no longer make anything stale.
+  if (caseStudyChangedAt.size > 10_000) {
+    for (const [documentId, at] of caseStudyChangedAt) if (now - at > PURGED_CACHE_MAX_AGE_MS) caseStudyChangedAt.delete(documentId);
+  }
+}
+
+export function vocabularyChanged(now = Date.now()): void {
+  vocabularyChangedAt = now;
+}
+
+/** After a full reindex: every cached answer is stale. */
+export function everythingChanged(now = Date.now()): void {
+  everythingChangedAt = now;
+  anyCaseStudyChangedAt = now;
+  vocabularyChangedAt = now;
+}
+
+/** An answer showing exactly these case studies, loaded at `loadedAt`, is still current. */
+export function isCurrent(loadedAt: number, documentIds: readonly string[]): boolean {
+  return everythingChangedAt < loadedAt && documentIds.every((documentId) => (caseStudyChangedAt.get(documentId) ?? 0) < loadedAt);
+}
+
+/** An answer that depends on which case studies exist (lists, "not found") is still current. */
+export function isListCurrent(loadedAt: number): boolean {
+  return anyCaseStudyChangedAt < loadedAt;
+}
+
+export function isVocabularyCurrent(loadedAt: number): boolean {
+  return vocabularyChangedAt < loadedAt;
+}
