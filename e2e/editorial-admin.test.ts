@@ -126,6 +126,15 @@ describe('the editor\'s path through the admin', () => {
     await shoot(page, '04-zur-pruefung');
   });
 
+  it('Chefredaktion sees it on the dashboard under "Zur Prüfung", with who sent it', async () => {
+    const page = await logIn(USERS.chefredaktion);
+    const main = () => page.locator('main').innerText({ timeout: 1_000 }).catch(() => '');
+    await expect.poll(main, { timeout: 15_000 }).toContain(title);
+    expect(await main()).toMatch(/Zur Prüfung[\s\S]*Praxisbeispiele? warte/);
+    expect(await main()).toContain('von praxis-redaktion Test');
+    await shoot(page, '07-dashboard-zur-pruefung');
+  });
+
   it('Chefredaktion publishes it, and the site finds it at once', async () => {
     const page = await logIn(USERS.chefredaktion);
     // The list names the review state, it does not print its code.
@@ -146,6 +155,27 @@ describe('the editor\'s path through the admin', () => {
     console.log(`[e2e] publish sent → the CMS answered in ${answered - sent} ms → the site's search found it ${foundAt - answered} ms later (${foundAt - sent} ms in all)`);
     await expect.poll(() => page.getByRole('tab', { name: /Veröffentlicht/i }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await shoot(page, '05-veroeffentlicht');
+  });
+
+  it('the dashboard shows the search index up to date, reviews due and the searches that found nothing', async () => {
+    // A practitioner's search that finds nothing; the site sends its counts to the CMS (every 0.5 s in this stack).
+    const nothing = `zahnputzbus${Date.now()}`;
+    expect((await (await fetch(`${inject('siteUrl')}/api/search?q=${nothing}`)).json() as { total: number }).total).toBe(0);
+    const page = await logIn(USERS.chefredaktion);
+    const main = () => page.locator('main').innerText({ timeout: 1_000 }).catch(() => '');
+    await expect.poll(async () => {
+      await page.reload();
+      await expect.poll(main, { timeout: 10_000 }).toContain('Suchindex');
+      return main();
+    }, { timeout: 20_000 }).toContain(`„${nothing}“`);
+    const text = await main();
+    expect(text).toContain('0 ausstehend');
+    expect(text).toContain('0 fehlgeschlagen');
+    expect(text).toMatch(/Deutsch\s+\d+\s+\d+/);
+    expect(text).toContain('Prüfung fällig');
+    expect(text).toContain('Als geprüft markieren');
+    expect(text).toContain('Neu indexieren');
+    await shoot(page, '08-dashboard');
   });
 
   it('gives the English translation its own slug', async () => {

@@ -134,6 +134,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || cmsUrl,
       NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
       ...(env.RATE_LIMIT ? { NUXT_RATE_LIMIT: env.RATE_LIMIT } : {}),
+      ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),
     };
     const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);

@@ -31,6 +31,8 @@ export default defineNuxtConfig({
     // Signs the CMS's "these changed" notices (POST /api/internal/purge); empty: the route is off.
     purgeSecret: '',
     caseStudyCache: true,
+    // How often the search counts for the editors' dashboard go to the CMS (server/plugins/search-statistics.ts).
+    searchStatisticsIntervalMs: 60_000,
     // Public origin of the CMS admin: its preview panel may frame the site's preview routes.
     cmsPublicUrl: 'http://127.0.0.1:1337',
     // Requests per minute and client to pages and /api/** (0 = no limit); see server/middleware/rate-limit.ts.

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './access/first-admin';
+import { registerDashboardRoutes } from './dashboard/admin-routes';
+import { ensureSearchLogTable } from './dashboard/search-log';
 import { applyAdminLayout } from './editorial/admin-layout';
 import { ensureEditorialStates, registerReviewRules } from './editorial/review-rules';
 import { ensureEditorialRoles } from './editorial/roles';
@@ -23,6 +25,7 @@ export default {
     registerCaseStudyRules(strapi);
     registerSlugRule(strapi);
     registerReviewRules(strapi);
+    registerDashboardRoutes(strapi);
     registerChangeRecorder(
       strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify(),
       () => searchSync(strapi).purge.notify({ vocabulary: true }),
@@ -32,6 +35,7 @@ export default {
   /** Every step is idempotent: it runs on every start and only adds what is missing. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await searchSync(strapi).prepare();
+    await ensureSearchLogTable(strapi.db.connection);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);
     await seedMunicipalities(strapi);

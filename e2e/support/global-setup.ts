@@ -73,6 +73,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       HOST: '127.0.0.1', STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort),
       DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(workDir, 'cms.db'),
       MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
+      // The site sends its search counts to the CMS every half second instead of every minute.
+      SEARCH_STATISTICS_INTERVAL_MS: '500',
       ...secrets, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
       // High enough for the whole suite from one address; the limiter's own test uses other addresses.
       RATE_LIMIT: String(E2E_RATE_LIMIT),

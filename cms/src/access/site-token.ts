@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_ACTIONS } from './public-role';
 
-export const SITE_TOKEN_NAME = 'Website (read-only)';
+export const SITE_TOKEN_NAME = 'Website';
+/** The token's name until it also recorded search statistics; renamed at start. */
+const FORMER_SITE_TOKEN_NAME = 'Website (read-only)';
+/** Reads what the public reads, and records the site's search statistics (counts only). */
+export const SITE_TOKEN_ACTIONS = [...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record'];
+const SITE_TOKEN_DESCRIPTION = 'Used by the Nuxt site to read published case studies and taxonomies and to record search statistics (counts only). Created at bootstrap.';
 
 interface TokenService {
   hash(accessKey: string): string;
@@ -11,8 +16,8 @@ interface TokenService {
 
 /**
  * Ensures the API token the site uses exists and may do exactly what the public
- * may: read published case studies and the taxonomies. It is a custom token, not
- * Strapi's "read-only" type, which would also list uploaded files and users.
+ * may (read published case studies and the taxonomies), plus record search statistics.
+ * It is a custom token, not Strapi's "read-only" type, which would also list uploaded files and users.
  * With `STRAPI_SITE_TOKEN` set (the launcher writes a generated one into `.env`),
  * the token's key is that value, so the site and the CMS agree without copying anything by hand.
  */
@@ -20,20 +25,16 @@ export async function ensureSiteToken(strapi: Core.Strapi): Promise<void> {
   const accessKey = process.env.STRAPI_SITE_TOKEN;
   const tokens = strapi.service('admin::api-token-content-api') as unknown as TokenService;
   const query = strapi.db.query('admin::api-token');
-  let token = await query.findOne({ where: { name: SITE_TOKEN_NAME }, select: ['id', 'accessKey', 'type'], populate: ['permissions'] });
+  let token = await query.findOne({
+    where: { name: { $in: [SITE_TOKEN_NAME, FORMER_SITE_TOKEN_NAME] } }, select: ['id', 'name', 'accessKey', 'type'], populate: ['permissions'],
+  });
   if (!token) {
-    token = await tokens.create({
-      name: SITE_TOKEN_NAME,
-      description: 'Used by the Nuxt site to read published case studies and taxonomies. Created at bootstrap.',
-      type: 'custom',
-      permissions: PUBLIC_ACTIONS,
-      lifespan: null,
-    });
+    token = await tokens.create({ name: SITE_TOKEN_NAME, description: SITE_TOKEN_DESCRIPTION, type: 'custom', permissions: SITE_TOKEN_ACTIONS, lifespan: null });
     strapi.log.info(`[access] created the API token "${SITE_TOKEN_NAME}"`);
   } else {
     const granted = ((token.permissions ?? []) as { action: string }[]).map((permission) => permission.action).sort();
-    if (token.type !== 'custom' || granted.join() !== [...PUBLIC_ACTIONS].sort().join()) {
-      await tokens.update(token.id, { type: 'custom', permissions: PUBLIC_ACTIONS });
+    if (token.type !== 'custom' || token.name !== SITE_TOKEN_NAME || granted.join() !== [...SITE_TOKEN_ACTIONS].sort().join()) {
+      await tokens.update(token.id, { name: SITE_TOKEN_NAME, description: SITE_TOKEN_DESCRIPTION, type: 'custom', permissions: SITE_TOKEN_ACTIONS });
     }
   }
   if (!accessKey) return;

@@ -1,6 +1,7 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
+import { Clock, Eye, Search, Server } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { translations, valueName } from './translations';
 
@@ -16,7 +17,18 @@ interface AdminApp {
   // Not a documented API: if a Strapi upgrade moves it, the menu keeps Strapi's own link.
   router?: { menu?: { to: string }[] };
   customFields: { register: (field: object) => void };
+  widgets: { register: (widgets: object[]) => void };
 }
+
+const READ_CASE_STUDIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::case-study.case-study' }];
+
+/** The editors' dashboard (src/dashboard on the server); shown to everyone who may read case studies. */
+const DASHBOARD_WIDGETS = [
+  { id: 'praxis-index-status', icon: Server, title: 'praxis.dashboard.index.title', component: () => import('./widgets/index-status-widget') },
+  { id: 'praxis-review-queue', icon: Eye, title: 'praxis.dashboard.review.title', component: () => import('./widgets/review-queue-widget') },
+  { id: 'praxis-review-due', icon: Clock, title: 'praxis.dashboard.due.title', component: () => import('./widgets/review-due-widget') },
+  { id: 'praxis-search-statistics', icon: Search, title: 'praxis.dashboard.searches.title', component: () => import('./widgets/search-statistics-widget') },
+];
 
 /** Where the main menu's "Inhalte" leads: the case studies, not the alphabetically first type (Baustein). */
 const CASE_STUDY_LIST = 'content-manager/collection-types/api::case-study.case-study';
@@ -42,6 +54,12 @@ export default {
     // Strapi starts in English unless a language was chosen; ours start in German.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'de');
     for (const key of MEDIA_LIBRARY_BANNER_KEYS) window.localStorage.setItem(key, 'true');
+    app.widgets.register(DASHBOARD_WIDGETS.map(({ title, component, ...widget }) => ({
+      ...widget,
+      title: { id: title, defaultMessage: translations.de[title] },
+      component: async () => (await component()).default,
+      permissions: READ_CASE_STUDIES,
+    })));
     const contentManager = app.router?.menu?.find((link) => link.to === 'content-manager');
     if (contentManager) contentManager.to = CASE_STUDY_LIST;
   },

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CASE_STUDY, CHEFREDAKTION, SUPER_ADMIN_CODE } from './roles';
+import { CASE_STUDY, mayRelease, type AdminUser } from './roles';
 import { EDITORIAL_STATE_NAMES, STATES_FOR_REDAKTION, type EditorialState } from './states';
-
-interface AdminUser { roles?: { code: string }[] }
 
 /**
  * The admin user behind the current request, or undefined for the CMS's own work (seeding,
@@ -13,9 +11,6 @@ function actingAdmin(strapi: Core.Strapi): AdminUser | undefined {
   const context = strapi.requestContext.get() as { state?: { user?: AdminUser; auth?: { strategy?: { name?: string } } } } | undefined;
   return context?.state?.auth?.strategy?.name === 'admin' ? context.state.user : undefined;
 }
-
-const hasRole = (user: AdminUser, ...codes: string[]) => (user.roles ?? []).some((role) => codes.includes(role.code));
-const mayRelease = (user: AdminUser) => hasRole(user, CHEFREDAKTION.code, SUPER_ADMIN_CODE);
 
 function refuse(message: string, field: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });

@@ -16,6 +16,10 @@ export const REFERENCE_DATA = ['api::municipality.municipality', 'api::building-
 export const REDAKTION = { code: 'praxis-redaktion', name: 'Redaktion', description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.' };
 export const CHEFREDAKTION = { code: 'praxis-chefredaktion', name: 'Chefredaktion', description: 'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien und Organisationen.' };
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+export interface AdminUser { roles?: { code: string }[] }
+/** Chefredaktion and Administration publish, release and start a reindex; Redaktion does not. */
+export const mayRelease = (user: AdminUser) => (user.roles ?? []).some((role) => role.code === CHEFREDAKTION.code || role.code === SUPER_ADMIN_CODE);
 const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
 
 const EXPLORER = 'plugin::content-manager.explorer';

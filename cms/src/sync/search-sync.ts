@@ -9,6 +9,16 @@ import { StrapiPublishedSource } from './strapi-source';
 
 const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
 
+/** A full reindex started from the admin, as its dashboard widget shows it. */
+export interface ReindexJob {
+  startedAt: Date;
+  finishedAt: Date | null;
+  /** Published case studies per locale when it started, and how many are in the new index so far. */
+  total: Record<string, number>;
+  done: Record<string, number>;
+  error: string | null;
+}
+
 /**
  * The CMS side of the search sync: owns the outbox store, the worker and the
  * scheduled reconciliation. Without MEILI_URL it only records changes, which
@@ -25,6 +35,8 @@ export class SearchSync {
   private setupTimer: NodeJS.Timeout | undefined;
   private started = false;
   private stopped = false;
+  lastReconciledAt: Date | null = null;
+  reindexJob: ReindexJob | undefined;
 
   constructor(readonly strapi: Core.Strapi) {
     this.store = new KnexOutboxStore(strapi.db.connection);
@@ -101,6 +113,7 @@ export class SearchSync {
     if (!this.indexes) return [];
     try {
       const results = await reconcile(this.store, this.source, this.indexes);
+      this.lastReconciledAt = new Date();
       const repairs = results.reduce((sum, r) => sum + r.missing + r.stale + r.orphaned, 0);
       if (repairs > 0) this.strapi.log.info(`[sync] reconciliation queued ${repairs} repairs: ${JSON.stringify(results)}`);
       this.notify();
@@ -123,6 +136,27 @@ export class SearchSync {
     this.notify();
     this.purge.notify({ all: true });
     return counts;
+  }
+
+  /**
+   * Starts {@link reindex} in the background for the admin's "Neu indexieren", with progress in
+   * `reindexJob`. False when one is already running or Meilisearch is not connected.
+   */
+  startReindexJob(): boolean {
+    if (!this.indexes || (this.reindexJob && !this.reindexJob.finishedAt)) return false;
+    const job: ReindexJob = { startedAt: new Date(), finishedAt: null, total: {}, done: {}, error: null };
+    this.reindexJob = job;
+    const run = async () => {
+      for (const locale of await this.source.locales()) job.total[locale] = (await this.source.stamps(locale)).length;
+      await this.reindex((locale, done) => (job.done[locale] = done));
+    };
+    void run()
+      .catch((error: unknown) => {
+        job.error = (error as Error).message;
+        this.strapi.log.error(`[sync] reindex from the admin failed: ${job.error}`);
+      })
+      .finally(() => (job.finishedAt = new Date()));
+    return true;
   }
 
   async status(): Promise<SyncStatus & { connected: boolean; failures: Awaited<ReturnType<KnexOutboxStore['failures']>> }> {

@@ -118,10 +118,26 @@ describe('the public role', () => {
 });
 
 describe('the site token', () => {
-  it('is a custom token named "Website (read-only)" with exactly the public read permissions', async () => {
-    const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website (read-only)' }, populate: ['permissions'] });
+  it('is a custom token named "Website" with exactly the public read permissions and recording search statistics', async () => {
+    const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website' }, populate: ['permissions'] });
     expect(token.type).toBe('custom');
-    expect(token.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual([...PUBLIC_ACTIONS].sort());
+    expect(token.permissions.map((permission: { action: string }) => permission.action).sort())
+      .toEqual([...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record'].sort());
+  });
+
+  it('records search statistics; the public may not, and bad batches are a 400', async () => {
+    const post = (body: unknown, as?: 'site-token') => fetch(`${cms.url}/api/search-statistics`, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` } : {}) },
+    });
+    const counts = [{ locale: 'de', query: 'zahnputzbus', searches: 3, withoutResults: 3 }];
+    expect((await post({ counts })).status).toBe(403);
+    expect((await post({ counts }, 'site-token')).status).toBe(204);
+    for (const body of [{}, { counts: [{ ...counts[0], locale: 'fr' }] }, { counts: [{ ...counts[0], searches: -1 }] },
+      { counts: [{ ...counts[0], withoutResults: 4 }] }, { counts: [{ ...counts[0], query: 'x'.repeat(101) }] }, { counts, ip: '1.2.3.4' }]) {
+      const response = await post(body, 'site-token');
+      expect(response.status, JSON.stringify(body)).toBe(400);
+    }
   });
 
   it('cannot list uploaded files, users or roles', async () => {

@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+import { CASE_STUDY } from '../editorial/roles';
+
+/** Months after which a published case study is due for review again (REVIEW_INTERVAL_MONTHS). */
+export function reviewIntervalMonths(): number {
+  const months = Number(process.env.REVIEW_INTERVAL_MONTHS || 12);
+  return Number.isInteger(months) && months > 0 ? months : 12;
+}
+
+export interface QueueItem {
+  documentId: string;
+  locale: string;
+  title: string;
+}
+
+interface Row { documentId: string; locale: string; title: string; updatedAt?: string | Date; lastReviewed?: string | null; updatedBy?: { firstname?: string | null; lastname?: string | null; email?: string } | null }
+
+const personName = (user: Row['updatedBy']) => [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || null;
+
+/** Drafts waiting for the Chefredaktion ("Zur Prüfung"), the longest waiting first, with who sent them. */
+export async function reviewQueue(strapi: Core.Strapi, limit = 10): Promise<{ total: number; items: (QueueItem & { sentAt: string; sentBy: string | null })[] }> {
+  const where = { editorialState: 'zur-pruefung', publishedAt: null };
+  const [rows, total] = await Promise.all([
+    strapi.db.query(CASE_STUDY).findMany({
+      where, select: ['documentId', 'locale', 'title', 'updatedAt'], populate: { updatedBy: { select: ['firstname', 'lastname', 'email'] } },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], limit,
+    }) as Promise<Row[]>,
+    strapi.db.query(CASE_STUDY).count({ where }),
+  ]);
+  return {
+    total,
+    items: rows.map((row) => ({ documentId: row.documentId, locale: row.locale, title: row.title, sentAt: new Date(row.updatedAt!).toISOString(), sentBy: personName(row.updatedBy) })),
+  };
+}
+
+/** The date `months` before `now`, as YYYY-MM-DD. */
+function monthsBefore(now: Date, months: number): string {
+  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate()));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Published case studies whose "Zuletzt geprüft" is missing or older than the review interval,
+ * never reviewed first, then the oldest review. One entry per case study (the German title
+ * where there is one): the date holds for every language.
+ */
+export async function reviewDue(strapi: Core.Strapi, limit = 10, now = new Date()): Promise<{ total: number; months: number; items: (QueueItem & { lastReviewed: string | null })[] }> {
+  const months = reviewIntervalMonths();
+  const rows = await strapi.db.query(CASE_STUDY).findMany({
+    where: { publishedAt: { $notNull: true }, $or: [{ lastReviewed: { $null: true } }, { lastReviewed: { $lt: monthsBefore(now, months) } }] },
+    select: ['documentId', 'locale', 'title', 'lastReviewed'],
+  }) as Row[];
+  const byDocument = new Map<string, Row>();
+  for (const row of rows) if (!byDocument.has(row.documentId) || row.locale === 'de') byDocument.set(row.documentId, row);
+  const due = [...byDocument.values()].sort((a, b) => (a.lastReviewed ?? '').localeCompare(b.lastReviewed ?? '') || a.title.localeCompare(b.title, 'de'));
+  return {
+    total: due.length, months,
+    items: due.slice(0, limit).map((row) => ({ documentId: row.documentId, locale: row.locale, title: row.title, lastReviewed: row.lastReviewed ?? null })),
+  };
+}
+
+/**
+ * "Als geprüft markieren": today's date on every version and language of the case study. It is
+ * a fact about the case study, not an edit of its text, so it neither touches nor publishes a
+ * pending draft. Returns false when there is no such case study.
+ */
+export async function markReviewed(strapi: Core.Strapi, documentId: string, now = new Date()): Promise<boolean> {
+  const { count } = await strapi.db.query(CASE_STUDY).updateMany({ where: { documentId }, data: { lastReviewed: now.toISOString().slice(0, 10) } });
+  return count > 0;
+}

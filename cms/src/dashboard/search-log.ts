@@ -1,0 +1,71 @@
+import type { Knex } from 'knex';
+
+/**
+ * What practitioners searched for, counted per day, language and normalised query text: no
+ * address, no user, no cookie, no time of day (the Datenschutz page says so). The site sends
+ * its counts in batches (POST /api/search-statistics); editors see the most frequent searches and
+ * those that found nothing in the dashboard, which tells them which case studies are missing.
+ */
+export const SEARCH_LOG_TABLE = 'praxis_search_log';
+/** Days a count is kept; the dashboard looks back 30 days at most. */
+export const SEARCH_LOG_RETENTION_DAYS = 90;
+
+export async function ensureSearchLogTable(knex: Knex): Promise<void> {
+  if (await knex.schema.hasTable(SEARCH_LOG_TABLE)) return;
+  await knex.schema.createTable(SEARCH_LOG_TABLE, (table) => {
+    table.string('day', 10).notNullable(); // YYYY-MM-DD (UTC)
+    table.string('locale', 8).notNullable();
+    table.string('query', 100).notNullable();
+    table.integer('searches').notNullable();
+    table.integer('without_results').notNullable();
+    table.primary(['day', 'locale', 'query']);
+  });
+}
+
+export interface SearchCount {
+  locale: string;
+  query: string;
+  searches: number;
+  withoutResults: number;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Adds a batch of counts to today's rows, and forgets days older than the retention. */
+export async function recordSearches(knex: Knex, counts: SearchCount[], now = new Date()): Promise<void> {
+  if (counts.length === 0) return;
+  const today = day(now);
+  await knex.transaction(async (trx) => {
+    for (const count of counts) {
+      await trx(SEARCH_LOG_TABLE)
+        .insert({ day: today, locale: count.locale, query: count.query, searches: count.searches, without_results: count.withoutResults })
+        .onConflict(['day', 'locale', 'query'])
+        .merge({ searches: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.searches`, count.searches]), without_results: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.without_results`, count.withoutResults]) });
+    }
+    await trx(SEARCH_LOG_TABLE).where('day', '<', day(new Date(now.getTime() - SEARCH_LOG_RETENTION_DAYS * 86_400_000))).delete();
+  });
+}
+
+export interface TopSearch {
+  query: string;
+  locale: string;
+  searches: number;
+  withoutResults: number;
+}
+
+/** The most frequent searches of the last `days` days, and those that most often found nothing. */
+export async function topSearches(knex: Knex, days: number, limit = 10, now = new Date()): Promise<{ withoutResults: TopSearch[]; mostFrequent: TopSearch[] }> {
+  const since = day(new Date(now.getTime() - (days - 1) * 86_400_000));
+  const totals = () => knex(SEARCH_LOG_TABLE)
+    .where('day', '>=', since)
+    .select('query', 'locale')
+    .sum({ searches: 'searches', withoutResults: 'without_results' })
+    .groupBy('query', 'locale');
+  const read = (rows: Record<string, unknown>[]) =>
+    (rows as { query: string; locale: string; searches: unknown; withoutResults: unknown }[]).map((row) => ({ query: row.query, locale: row.locale, searches: Number(row.searches), withoutResults: Number(row.withoutResults) }));
+  const [withoutResults, mostFrequent] = await Promise.all([
+    totals().havingRaw('sum(without_results) > 0').orderByRaw('sum(without_results) desc, query asc').limit(limit),
+    totals().orderByRaw('sum(searches) desc, query asc').limit(limit),
+  ]);
+  return { withoutResults: read(withoutResults), mostFrequent: read(mostFrequent) };
+}

@@ -1,0 +1,172 @@
+// The editors' dashboard API (/redaktion/…, admin sessions only) against a real Strapi and a
+// real Meilisearch: index status and reindex, the review queues, and the search statistics,
+// which store counts of query text and nothing about the person who searched.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_LOG_TABLE } from '../../src/dashboard/search-log';
+import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
+import { startTestMeilisearch, waitFor, type TestMeilisearch } from '../helpers/meilisearch.mts';
+import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
+
+const CASE_STUDY = 'api::case-study.case-study';
+const PASSWORD = 'Dashboard-Test-2026';
+let meili: TestMeilisearch;
+let cms: TestStrapi;
+const tokens: Record<string, string> = {};
+let buildingBlock: string;
+
+async function createUser(email: string, roleCode: string, firstname: string) {
+  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  await (cms.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
+    email, password: PASSWORD, firstname, lastname: 'Test', isActive: true, registrationToken: null, roles: [role.id],
+  });
+  const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  tokens[roleCode] = ((await response.json()) as { data: { token: string } }).data.token;
+}
+
+async function as(roleCode: string | undefined, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${cms.url}${path}`, {
+    method, headers: { 'content-type': 'application/json', ...(roleCode ? { authorization: `Bearer ${tokens[roleCode]}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => null)) as any };
+}
+
+const create = (title: string, extra: Record<string, unknown> = {}) => as(REDAKTION.code, 'POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
+  title, slug: 'case-study', teaser: 'Ein Teaser.', description: 'Text', projectStatus: 'laufend', fundingStart: 2025,
+  buildingBlock: { connect: [{ documentId: buildingBlock }] }, ...extra,
+});
+const publish = (documentId: string) => as(CHEFREDAKTION.code, 'POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
+
+beforeAll(async () => {
+  meili = await startTestMeilisearch();
+  cms = await startTestStrapi({ env: meili.syncEnv });
+  buildingBlock = (await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'gesundes-aufwachsen' } })).documentId;
+  await createUser('autorin@example.org', REDAKTION.code, 'Anna');
+  await createUser('chefin@example.org', CHEFREDAKTION.code, 'Chris');
+});
+afterAll(async () => {
+  await cms?.stop();
+  await meili?.destroy();
+});
+
+describe('access', () => {
+  it('is for logged-in editors only', async () => {
+    for (const path of ['/redaktion/index-status', '/redaktion/review-queue', '/redaktion/review-due', '/redaktion/search-statistics']) {
+      expect((await as(undefined, 'GET', path)).status, path).toBe(401);
+      expect((await as(REDAKTION.code, 'GET', path)).status, path).toBe(200);
+    }
+    const siteToken = await fetch(`${cms.url}/redaktion/index-status`, { headers: { authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` } });
+    expect(siteToken.status).toBe(401);
+  });
+});
+
+describe('Suchindex', () => {
+  it('shows published and indexed per language, 0 pending after a publish, and when it last reconciled', async () => {
+    const { body } = await create('Lesepaten im Quartier');
+    expect((await publish(body.data.documentId)).status).toBe(200);
+    await waitFor(async () => {
+      const status = (await as(REDAKTION.code, 'GET', '/redaktion/index-status')).body;
+      return status.pending === 0 && status.locales.find((entry: { locale: string }) => entry.locale === 'de')?.indexed === 1;
+    }, 'the publish was not indexed');
+    const status = (await as(REDAKTION.code, 'GET', '/redaktion/index-status')).body;
+    expect(status).toMatchObject({ connected: true, pending: 0, failed: 0, failures: [], mayReindex: false, reindex: null });
+    expect(status.locales).toEqual(expect.arrayContaining([{ locale: 'de', published: 1, indexed: 1 }]));
+    expect(new Date(status.lastReconciledAt).getTime()).toBeGreaterThan(0);
+    expect(new Date(status.lastSuccessAt).getTime()).toBeGreaterThan(0);
+  });
+
+  it('lets only Chefredaktion reindex, one at a time, with progress until done', async () => {
+    const refused = await as(REDAKTION.code, 'POST', '/redaktion/reindex');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('Neu indexieren darf nur die Chefredaktion.');
+    const started = await as(CHEFREDAKTION.code, 'POST', '/redaktion/reindex');
+    expect(started.status).toBe(202);
+    const again = await as(CHEFREDAKTION.code, 'POST', '/redaktion/reindex');
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('Es läuft bereits eine Neuindexierung.');
+    await waitFor(async () => (await as(CHEFREDAKTION.code, 'GET', '/redaktion/index-status')).body.reindex?.finishedAt !== null, 'the reindex did not finish');
+    const { reindex, mayReindex } = (await as(CHEFREDAKTION.code, 'GET', '/redaktion/index-status')).body;
+    expect(mayReindex).toBe(true);
+    expect(reindex).toMatchObject({ error: null, total: { de: 1, en: 0 }, done: { de: 1, en: 0 } });
+  });
+});
+
+describe('Suchindex while Meilisearch is down', () => {
+  it('shows the failure with its error while Meilisearch is stopped, and recovers when it is back', async () => {
+    await meili.stop();
+    const { body } = await create('Während des Ausfalls veröffentlicht');
+    await publish(body.data.documentId);
+    await waitFor(async () => (await as(REDAKTION.code, 'GET', '/redaktion/index-status')).body.failed > 0, 'no failure was shown');
+    const down = (await as(REDAKTION.code, 'GET', '/redaktion/index-status')).body;
+    expect(down.locales.find((entry: { locale: string }) => entry.locale === 'de')).toMatchObject({ published: 2, indexed: null });
+    expect(down.failures[0]).toMatchObject({ documentId: body.data.documentId, title: 'Während des Ausfalls veröffentlicht' });
+    expect(down.failures[0].error).toBeTruthy();
+
+    await meili.start();
+    await waitFor(async () => {
+      const status = (await as(REDAKTION.code, 'GET', '/redaktion/index-status')).body;
+      return status.failed === 0 && status.pending === 0 && status.locales.find((entry: { locale: string }) => entry.locale === 'de')?.indexed === 2;
+    }, 'the sync did not recover');
+  });
+});
+
+describe('Zur Prüfung and Prüfung fällig', () => {
+  it('lists drafts sent to review, the longest waiting first, with who sent them', async () => {
+    const first = (await create('Zuerst geschickt', { editorialState: 'zur-pruefung' })).body.data.documentId;
+    await create('Nur ein Entwurf');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = (await create('Danach geschickt', { editorialState: 'zur-pruefung' })).body.data.documentId;
+    const { body } = await as(CHEFREDAKTION.code, 'GET', '/redaktion/review-queue');
+    expect(body.total).toBe(2);
+    expect(body.items.map((item: { documentId: string }) => item.documentId)).toEqual([first, second]);
+    expect(body.items[0]).toMatchObject({ title: 'Zuerst geschickt', locale: 'de', sentBy: 'Anna Test' });
+  });
+
+  it('lists published case studies never reviewed or reviewed over 12 months ago, and marks one reviewed', async () => {
+    const old = (await create('Vor zwei Jahren geprüft', { lastReviewed: '2024-11-01' })).body.data.documentId;
+    const fresh = (await create('Gerade geprüft', { lastReviewed: new Date().toISOString().slice(0, 10) })).body.data.documentId;
+    await publish(old);
+    await publish(fresh);
+    const due = (await as(REDAKTION.code, 'GET', '/redaktion/review-due')).body;
+    expect(due.months).toBe(12);
+    const ids = due.items.map((item: { documentId: string }) => item.documentId);
+    expect(ids).toContain(old);
+    expect(ids).not.toContain(fresh);
+    // Never reviewed comes first ("Lesepaten im Quartier" has no date).
+    expect(due.items[0].lastReviewed).toBeNull();
+
+    const marked = await as(REDAKTION.code, 'POST', `/redaktion/review-due/${old}/reviewed`);
+    expect(marked.status).toBe(200);
+    expect(marked.body.items.map((item: { documentId: string }) => item.documentId)).not.toContain(old);
+    const rows = await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId: old }, select: ['lastReviewed', 'publishedAt'] });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.lastReviewed).toBe(new Date().toISOString().slice(0, 10));
+    await waitFor(async () => (await meili.client.index('case-studies-de').getDocument(old)).lastReviewed === new Date().toISOString().slice(0, 10), 'the index did not get the review date');
+    expect((await as(REDAKTION.code, 'POST', '/redaktion/review-due/doesnotexist/reviewed')).status).toBe(404);
+  });
+});
+
+describe('Suchen ohne Treffer', () => {
+  it('stores counts per day, language and query text only, and ranks them', async () => {
+    const record = (counts: unknown) => fetch(`${cms.url}/api/search-statistics`, {
+      method: 'POST', body: JSON.stringify({ counts }), headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` },
+    });
+    expect((await record([
+      { locale: 'de', query: 'zahnputzbus', searches: 5, withoutResults: 5 },
+      { locale: 'de', query: 'kita', searches: 9, withoutResults: 0 },
+      { locale: 'en', query: 'sports club', searches: 2, withoutResults: 2 },
+    ])).status).toBe(204);
+    expect((await record([{ locale: 'de', query: 'zahnputzbus', searches: 2, withoutResults: 2 }])).status).toBe(204);
+
+    const columns = Object.keys(await cms.strapi.db.connection(SEARCH_LOG_TABLE).columnInfo()).sort();
+    expect(columns).toEqual(['day', 'locale', 'query', 'searches', 'without_results']);
+
+    const { body } = await as(REDAKTION.code, 'GET', '/redaktion/search-statistics');
+    expect(body.days).toBe(30);
+    expect(body.withoutResults).toEqual([
+      { query: 'zahnputzbus', locale: 'de', searches: 7, withoutResults: 7 },
+      { query: 'sports club', locale: 'en', searches: 2, withoutResults: 2 },
+    ]);
+    expect(body.mostFrequent.map((entry: { query: string }) => entry.query)).toEqual(['kita', 'zahnputzbus', 'sports club']);
+  });
+});

@@ -1,0 +1,9 @@
+// Sends the search counts (utils/search-statistics.ts) to the CMS once a minute and on shutdown.
+export default defineNitroPlugin((nitroApp) => {
+  const timer = setInterval(() => void sendSearchCounts(), useRuntimeConfig().searchStatisticsIntervalMs);
+  timer.unref();
+  nitroApp.hooks.hook('close', async () => {
+    clearInterval(timer);
+    await sendSearchCounts();
+  });
+});
