@@ -1,4 +1,4 @@
-// `npm run import -- <file.json|file.csv> [--dry-run] [--locale de] [--skip-invalid]`
+// `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--locale de] [--skip-invalid]`
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +7,7 @@ import { createProgressBar } from './progress-bar.mts';
 import { loadStrapi, stopStrapi } from './strapi-app.mts';
 import { loadEnv } from '@praxis/tooling/env-file';
 
-const USAGE = `Usage: npm run import -- <file.json|file.csv> [--dry-run] [--locale de|en] [--skip-invalid]
+const USAGE = `Usage: npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--locale de|en] [--skip-invalid]
 
   --dry-run       validate and show what would change; write nothing
   --locale CODE   locale of the records (default: the CMS's default locale, de)

@@ -1,7 +1,7 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
-import { Clock, Eye, Search, Server } from '@strapi/icons';
+import { Clock, Eye, Search, Server, Upload } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { translations, valueName } from './translations';
 
@@ -17,7 +17,8 @@ interface AdminApp {
   // Not a documented API: if a Strapi upgrade moves it, the menu keeps Strapi's own link.
   router?: { menu?: { to: string }[] };
   customFields: { register: (field: object) => void };
-  widgets: { register: (widgets: object[]) => void };
+  widgets: { register: (widgets: object[] | ((registered: object[]) => object[])) => void };
+  addMenuLink: (link: object) => void;
 }
 
 const READ_CASE_STUDIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::case-study.case-study' }];
@@ -54,12 +55,21 @@ export default {
     // Strapi starts in English unless a language was chosen; ours start in German.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'de');
     for (const key of MEDIA_LIBRARY_BANNER_KEYS) window.localStorage.setItem(key, 'true');
-    app.widgets.register(DASHBOARD_WIDGETS.map(({ title, component, ...widget }) => ({
+    // The newsroom's widgets first, Strapi's own (last edited, profile, statistics) after them.
+    const ours = DASHBOARD_WIDGETS.map(({ title, component, ...widget }) => ({
       ...widget,
       title: { id: title, defaultMessage: translations.de[title] },
       component: async () => (await component()).default,
       permissions: READ_CASE_STUDIES,
-    })));
+    }));
+    app.widgets.register((registered) => [...ours, ...registered]);
+    // Spreadsheets in and out (src/dashboard/import-export.ts); the server checks each action's permission.
+    app.addMenuLink({
+      to: 'import-export', icon: Upload, position: 2,
+      intlLabel: { id: 'praxis.importExport.menu', defaultMessage: translations.de['praxis.importExport.menu'] },
+      Component: () => import('./import-export/import-export-page'),
+      permissions: READ_CASE_STUDIES,
+    });
     const contentManager = app.router?.menu?.find((link) => link.to === 'content-manager');
     if (contentManager) contentManager.to = CASE_STUDY_LIST;
   },

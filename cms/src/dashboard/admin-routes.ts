@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { CASE_STUDY, mayRelease, type AdminUser } from '../editorial/roles';
 import { searchSync } from '../sync/search-sync';
+import { checkImport, currentImportJob, exportCsv, exportWorkbook, isKnownLocale, startImport, templateWorkbook } from './import-export';
 import { markReviewed, reviewDue, reviewQueue } from './review-queues';
 import { topSearches } from './search-log';
 
@@ -8,13 +10,21 @@ import { topSearches } from './search-log';
 // forces an app's own API routes into the public content API, so they are added to the admin
 // API here; each needs an admin session and the named permission on case studies.
 
+interface UploadedFile { filepath: string; originalFilename?: string | null; size: number }
 interface Context {
   state: { user: AdminUser };
   params: Record<string, string>;
   query: Record<string, unknown>;
+  request: { body?: Record<string, unknown>; files?: Record<string, UploadedFile | UploadedFile[]> };
   status: number;
   body: unknown;
+  set(name: string, value: string): void;
 }
+
+/** Spreadsheets of a few thousand case studies are far below this. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** An error in Strapi's shape with our German message (Strapi replaces a ForbiddenError's message by "Forbidden"). */
 function refuse(ctx: Context, status: number, name: string, message: string): void {
@@ -23,7 +33,7 @@ function refuse(ctx: Context, status: number, name: string, message: string): vo
 }
 
 const EXPLORER = 'plugin::content-manager.explorer';
-const allowedTo = (action: 'read' | 'update') => [
+const allowedTo = (action: 'read' | 'update' | 'create') => [
   'admin::isAuthenticatedAdmin',
   { name: 'admin::hasPermissions', config: { actions: [[`${EXPLORER}.${action}`, CASE_STUDY]] } },
 ];
@@ -67,6 +77,57 @@ function handlers(strapi: Core.Strapi) {
       sync().notify();
       ctx.body = await reviewDue(strapi);
     },
+    /**
+     * An uploaded import file: `check` (the dry run) answers with every problem; `import` starts
+     * writing (202), with `validOnly` to take the valid records of a file with problems and
+     * `publish` (Chefredaktion only) to publish as the file says instead of sending drafts to review.
+     */
+    async importFile(ctx: Context) {
+      const upload = ctx.request.files?.file;
+      const file = Array.isArray(upload) ? upload[0] : upload;
+      const fields = ctx.request.body ?? {};
+      const locale = typeof fields.locale === 'string' ? fields.locale : 'de';
+      if (!file) return refuse(ctx, 400, 'ValidationError', 'Bitte eine Datei wählen (.xlsx, .csv oder .json).');
+      if (file.size > MAX_IMPORT_BYTES) return refuse(ctx, 413, 'PayloadTooLargeError', 'Die Datei ist größer als 20 MB.');
+      if (!(await isKnownLocale(strapi, locale))) return refuse(ctx, 400, 'ValidationError', `Die Sprache „${locale}“ gibt es nicht.`);
+      const fileName = file.originalFilename ?? 'upload';
+      const content = await readFile(file.filepath);
+      if (fields.mode === 'check') {
+        try {
+          ctx.body = { report: await checkImport(strapi, fileName, content, locale) };
+        } catch (error) {
+          return refuse(ctx, 400, 'ValidationError', (error as Error).message);
+        }
+        return;
+      }
+      if (fields.mode !== 'import') return refuse(ctx, 400, 'ValidationError', 'mode muss „check“ oder „import“ sein.');
+      const publish = fields.publish === 'true';
+      if (publish && !mayRelease(ctx.state.user)) return refuse(ctx, 403, 'ForbiddenError', 'Veröffentlichen darf nur die Chefredaktion.');
+      const started = startImport(strapi, fileName, content, { locale, validOnly: fields.validOnly === 'true', publishing: publish ? 'from-file' : 'for-review' });
+      if (!started) return refuse(ctx, 409, 'ConflictError', 'Es läuft bereits ein Import.');
+      ctx.status = 202;
+      ctx.body = { job: currentImportJob() };
+    },
+    async importStatus(ctx: Context) {
+      ctx.body = { job: currentImportJob(), mayPublish: mayRelease(ctx.state.user) };
+    },
+    async exportXlsx(ctx: Context) {
+      ctx.set('content-type', XLSX);
+      ctx.set('content-disposition', `attachment; filename="praxisbeispiele-${today()}.xlsx"`);
+      ctx.body = await exportWorkbook(strapi);
+    },
+    async exportCsv(ctx: Context) {
+      const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : 'de';
+      if (!(await isKnownLocale(strapi, locale))) return refuse(ctx, 400, 'ValidationError', `Die Sprache „${locale}“ gibt es nicht.`);
+      ctx.set('content-type', 'text/csv; charset=utf-8');
+      ctx.set('content-disposition', `attachment; filename="praxisbeispiele-${locale}-${today()}.csv"`);
+      ctx.body = await exportCsv(strapi, locale);
+    },
+    async template(ctx: Context) {
+      ctx.set('content-type', XLSX);
+      ctx.set('content-disposition', 'attachment; filename="praxisbeispiele-vorlage.xlsx"');
+      ctx.body = await templateWorkbook(strapi);
+    },
     /** The last 30 days' most frequent searches and those that found nothing. */
     async searchStatistics(ctx: Context) {
       ctx.body = { days: 30, ...(await topSearches(strapi.db.connection, 30)) };
@@ -86,6 +147,11 @@ export function registerDashboardRoutes(strapi: Core.Strapi): void {
       { method: 'GET', path: '/review-due', handler: handle.reviewDue, config: { policies: allowedTo('read') } },
       { method: 'POST', path: '/review-due/:documentId/reviewed', handler: handle.markReviewed, config: { policies: allowedTo('update') } },
       { method: 'GET', path: '/search-statistics', handler: handle.searchStatistics, config: { policies: allowedTo('read') } },
+      { method: 'POST', path: '/import', handler: handle.importFile, config: { policies: allowedTo('create') } },
+      { method: 'GET', path: '/import', handler: handle.importStatus, config: { policies: allowedTo('create') } },
+      { method: 'GET', path: '/export.xlsx', handler: handle.exportXlsx, config: { policies: allowedTo('read') } },
+      { method: 'GET', path: '/export.csv', handler: handle.exportCsv, config: { policies: allowedTo('read') } },
+      { method: 'GET', path: '/import-template.xlsx', handler: handle.template, config: { policies: allowedTo('read') } },
     ],
   } as never);
 }

@@ -1,24 +1,37 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { KNOWN_FIELDS, LIST_FIELDS } from './record-schema';
+import { readWorksheetRows } from './workbook';
+import { rowToRecord } from './table-rows';
 
 /** One record as read from the file, before validation. */
 export interface RawRecord {
   /** 1-based position in the file. */
   number: number;
-  /** Line in the file where the record starts (CSV only). */
+  /** Line (CSV) or row (Excel) where the record starts. */
   line?: number;
   value: unknown;
 }
 
 export class ImportFileError extends Error {}
 
-/** Reads a JSON or CSV import file's text into raw records; throws ImportFileError on unreadable input. */
-export function parseImportFile(fileName: string, content: string): RawRecord[] {
+/**
+ * Reads a JSON, CSV or Excel (.xlsx) import file into raw records; throws ImportFileError on
+ * unreadable input. An Excel file's sheet for `locale` is read (as the export names it), else its first sheet.
+ */
+export async function parseImportFile(fileName: string, content: Uint8Array | string, locale: string): Promise<RawRecord[]> {
   const extension = extname(fileName).toLowerCase();
-  if (extension === '.json') return parseJson(content);
-  if (extension === '.csv') return parseCsv(content);
-  throw new ImportFileError(`Unsupported file type "${extension || fileName}": use a .json or .csv file.`);
+  const text = () => (typeof content === 'string' ? content : new TextDecoder().decode(content));
+  if (extension === '.json') return parseJson(text());
+  if (extension === '.csv') return parseCsv(text());
+  if (extension === '.xlsx') return parseWorkbook(typeof content === 'string' ? Buffer.from(content, 'binary') : content, locale);
+  throw new ImportFileError(`Unsupported file type "${extension || fileName}": use a .xlsx, .csv or .json file.`);
+}
+
+async function parseWorkbook(content: Uint8Array, locale: string): Promise<RawRecord[]> {
+  const rows = await readWorksheetRows(content, locale).catch((error: unknown) => {
+    throw error instanceof ImportFileError ? error : new ImportFileError(`The file is not a readable Excel workbook (.xlsx): ${(error as Error).message}`);
+  });
+  return rows.map(({ row, cells }, index) => ({ number: index + 1, line: row, value: rowToRecord(cells) }));
 }
 
 function parseJson(content: string): RawRecord[] {
@@ -58,45 +71,8 @@ function parseCsv(content: string): RawRecord[] {
   }
   let startLine = 2;
   return rows.map(({ record, info }, index) => {
-    const raw = { number: index + 1, line: startLine, value: csvRowToRecord(record) };
+    const raw = { number: index + 1, line: startLine, value: rowToRecord(record) };
     startLine = info.lines + 1;
     return raw;
   });
-}
-
-const NUMBER_FIELDS = new Set(['fundingStart', 'fundingEnd', 'staffFte', 'transferability.durationMonths']);
-const TRUE_WORDS = new Set(['true', 'ja', 'yes', '1', 'x']);
-const FALSE_WORDS = new Set(['false', 'nein', 'no', '0']);
-
-/** Turns a CSV row of strings into the shape of a JSON record. */
-export function csvRowToRecord(row: Record<string, string>): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
-  for (const [column, rawValue] of Object.entries(row)) {
-    const value = rawValue.trim();
-    if (value === '') continue;
-    const [field, child] = column.split('.', 2) as [string, string | undefined];
-    let parsed: unknown = value;
-    if (field === 'links') parsed = splitList(value).map(parseLink);
-    else if (LIST_FIELDS.has(field)) parsed = splitList(value);
-    else if (field === 'publish') parsed = TRUE_WORDS.has(value.toLowerCase()) ? true : FALSE_WORDS.has(value.toLowerCase()) ? false : value;
-    else if (NUMBER_FIELDS.has(column) && /^-?\d+([.,]\d+)?$/.test(value)) parsed = Number(value.replace(',', '.'));
-    if (child && KNOWN_FIELDS.has(field)) {
-      const parent = (record[field] ??= {}) as Record<string, unknown>;
-      parent[child] = parsed;
-    } else {
-      record[column] = parsed;
-    }
-  }
-  return record;
-}
-
-function splitList(value: string): string[] {
-  return value.split(';').map((item) => item.trim()).filter(Boolean);
-}
-
-/** A CSV link is `Label|https://…` or just the URL. */
-function parseLink(item: string): { label: string; url: string } {
-  const separator = item.lastIndexOf('|');
-  if (separator === -1) return { label: item, url: item };
-  return { label: item.slice(0, separator).trim(), url: item.slice(separator + 1).trim() };
 }

@@ -8,6 +8,8 @@ export interface ImportOptions {
   locale?: string;
   dryRun?: boolean;
   skipInvalid?: boolean;
+  /** See WriteContext: `for-review` writes drafts "Zur Prüfung" and publishes nothing. Default `from-file`. */
+  publishing?: 'from-file' | 'for-review';
   onProgress?(done: number, total: number): void;
 }
 
@@ -25,7 +27,7 @@ export interface ImportReport {
 }
 
 /**
- * Imports case studies from a JSON or CSV file's content through the document
+ * Imports case studies from a JSON, CSV or Excel file's content through the document
  * service. All records are validated first; if any is invalid nothing is
  * written unless `skipInvalid` is set. Writing happens in one transaction, so
  * a failure part-way leaves the CMS as it was.
@@ -33,7 +35,7 @@ export interface ImportReport {
 export async function importCaseStudies(
   strapi: Core.Strapi,
   fileName: string,
-  content: string,
+  content: Uint8Array | string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const i18n = strapi.plugin('i18n').service('locales') as { getDefaultLocale(): Promise<string>; find(): Promise<{ code: string }[]> };
@@ -42,7 +44,7 @@ export async function importCaseStudies(
   const known = (await i18n.find()).map((entry) => entry.code);
   if (!known.includes(locale)) throw new Error(`Unknown locale "${locale}": the CMS has ${known.join(', ')}.`);
 
-  const raw = parseImportFile(fileName, content);
+  const raw = await parseImportFile(fileName, content, locale);
   const references = await loadReferenceIds(strapi);
   const vocabulary = await loadVocabulary(strapi, references, locale, defaultLocale);
   const { valid, issues, warnings } = validateRecords(raw, vocabulary, { defaultLocale: locale === defaultLocale });
@@ -59,6 +61,7 @@ export async function importCaseStudies(
     defaultLocaleSlugs: vocabulary.defaultLocaleSlugs,
     organisations: new Map(),
     dryRun,
+    publishing: options.publishing ?? 'from-file',
     onOrganisationCreated: (name) => report.organisationsCreated.push(name),
   };
   const count = (outcome: WriteOutcome) => (report[outcome] += 1);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
-import type { ImportRecord } from './record-schema';
+import { entryToRecord, loadEntries } from './export-records';
+import { importRecordSchema, type ImportRecord } from './record-schema';
 import { slugify } from './slugify';
 import type { ValidRecord } from './validate';
 import type { ReferenceIds } from './vocabulary';
@@ -23,6 +24,11 @@ export interface WriteContext {
   /** Organisation names (lower case) → documentId; filled lazily. */
   organisations: Map<string, string>;
   dryRun: boolean;
+  /**
+   * `from-file`: publish what the record says (the CLI, Chefredaktion in the admin).
+   * `for-review`: write drafts in the state "Zur Prüfung", publish nothing (Redaktion in the admin).
+   */
+  publishing: 'from-file' | 'for-review';
   onOrganisationCreated(name: string): void;
 }
 
@@ -95,9 +101,26 @@ async function toEntryData(context: WriteContext, slug: string, record: ImportRe
 }
 
 /**
+ * True when the stored case study already says what the record says (compared as records of the
+ * import format, so an exported file imports as "unchanged"), and is published if it should be.
+ */
+async function storedEquals(context: WriteContext, documentId: string, slug: string, record: ImportRecord): Promise<boolean> {
+  const [entry] = await loadEntries(context.strapi, context.locale, [documentId]);
+  if (!entry) return false;
+  const published = (await context.strapi.db.query(CASE_STUDY).count({ where: { documentId, locale: context.locale, publishedAt: { $notNull: true } } })) > 0;
+  const stored = importRecordSchema.safeParse(entryToRecord(entry, { published, translationOf: record.translationOf }));
+  if (!stored.success) return false;
+  const wantsPublished = record.publish && context.publishing === 'from-file';
+  const withoutPublish = ({ publish: _publish, ...rest }: ImportRecord) => rest;
+  return recordChecksum(slug, context.locale, withoutPublish(stored.data) as ImportRecord) === recordChecksum(slug, context.locale, withoutPublish({ ...record, slug }) as ImportRecord)
+    && (!wantsPublished || published);
+}
+
+/**
  * Creates or updates one case study in the import locale, upserting by slug
  * (or by `translationOf` for a translation), and publishes it unless
- * `publish` is false. A record whose checksum matches the stored one is skipped.
+ * `publish` is false (or the import is for review). A record that matches the
+ * stored case study (its checksum or its content) is skipped.
  */
 export async function writeRecord(context: WriteContext, { slug, record }: ValidRecord): Promise<WriteOutcome> {
   const { strapi, locale } = context;
@@ -109,7 +132,7 @@ export async function writeRecord(context: WriteContext, { slug, record }: Valid
   const existing = documentId
     ? await strapi.db.query(CASE_STUDY).findOne({ where: { documentId, locale, publishedAt: null }, select: ['importChecksum'] })
     : null;
-  if (existing && existing.importChecksum === checksum) return 'unchanged';
+  if (existing && (existing.importChecksum === checksum || (await storedEquals(context, documentId!, slug, record)))) return 'unchanged';
   const outcome = existing ? 'updated' : 'created';
 
   if (context.dryRun) {
@@ -117,12 +140,12 @@ export async function writeRecord(context: WriteContext, { slug, record }: Valid
     if (record.provider) await organisationId(context, record.provider);
     return outcome;
   }
-  const data = (await toEntryData(context, slug, record, checksum)) as CaseStudyInput;
+  const data = { ...(await toEntryData(context, slug, record, checksum)), ...(context.publishing === 'for-review' ? { editorialState: 'zur-pruefung' } : {}) } as CaseStudyInput;
   // A translation of an existing document is created by updating that document in the new locale.
   const target = documentId
     ? (await documents.update({ documentId, locale, data }))!.documentId
     : (await documents.create({ locale, data })).documentId;
-  if (record.publish) await documents.publish({ documentId: target, locale });
+  if (record.publish && context.publishing === 'from-file') await documents.publish({ documentId: target, locale });
   context.slugsInLocale.set(slug, target);
   return outcome;
 }

@@ -158,7 +158,7 @@ describe('importing an invalid file', () => {
 
   it('rejects an unreadable file with a clear message', async () => {
     await expect(importer().importContent('x.json', '{"records": [')).rejects.toThrow(/not valid JSON/);
-    await expect(importer().importContent('x.xlsx', '')).rejects.toThrow(/use a \.json or \.csv file/);
+    await expect(importer().importContent('x.pdf', '')).rejects.toThrow(/use a \.xlsx, \.csv or \.json file/);
     await expect(importJson([], { locale: 'fr' })).rejects.toThrow(/Unknown locale "fr"/);
   });
 });

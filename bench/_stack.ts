@@ -1,0 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBenchStack } from './bench-stack.ts';
+const dir = mkdtempSync(join(tmpdir(), 'dev-'));
+const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'true', ADMIN_PASSWORD: 'Dev-Password-2026', SEARCH_STATISTICS_INTERVAL_MS: '1000' });
+writeFileSync('/tmp/stack.json', JSON.stringify({ cms: stack.cmsUrl, site: stack.siteUrl, dir }));
+console.log('ready');
+process.on('SIGTERM', async () => { await stack.stop(); process.exit(0); });
+await new Promise((r) => setTimeout(r, 7_200_000));

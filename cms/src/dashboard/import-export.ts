@@ -1,0 +1,100 @@
+// The admin's import and export (the page "Import & Export"): the same importer as
+// `npm run import` (cms/src/import), run in the CMS itself, so it also works on SQLite while the
+// CMS runs. An import checks first and writes nothing; writing runs in the background with its
+// progress readable, one import at a time.
+import type { Core } from '@strapi/strapi';
+import { IMPORT_COLUMNS } from '../import/columns';
+import { exportRecords, valueLists } from '../import/export-records';
+import type { ImportReport } from '../import/run-import';
+import { recordToRow, type Cell } from '../import/table-rows';
+import { buildWorkbook } from '../import/workbook';
+
+interface Importer {
+  importContent(fileName: string, content: Uint8Array, options: object): Promise<ImportReport>;
+}
+
+export interface ImportJob {
+  fileName: string;
+  locale: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  done: number;
+  total: number;
+  report: ImportReport | null;
+  error: string | null;
+}
+
+let current: ImportJob | undefined;
+
+export const currentImportJob = () => current ?? null;
+
+async function locales(strapi: Core.Strapi): Promise<{ all: string[]; defaultLocale: string }> {
+  const i18n = strapi.plugin('i18n').service('locales') as { getDefaultLocale(): Promise<string>; find(): Promise<{ code: string }[]> };
+  const defaultLocale = await i18n.getDefaultLocale();
+  const all = (await i18n.find()).map((entry) => entry.code).sort((a, b) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a.localeCompare(b)));
+  return { all, defaultLocale };
+}
+
+export async function isKnownLocale(strapi: Core.Strapi, locale: string): Promise<boolean> {
+  return (await locales(strapi)).all.includes(locale);
+}
+
+const importer = (strapi: Core.Strapi) => strapi.service('api::case-study.importer') as unknown as Importer;
+
+/** The dry run: every problem and what a real import would do, nothing written. */
+export function checkImport(strapi: Core.Strapi, fileName: string, content: Uint8Array, locale: string): Promise<ImportReport> {
+  return importer(strapi).importContent(fileName, content, { locale, dryRun: true });
+}
+
+/**
+ * Starts writing in the background; false when an import is already running. Invalid records
+ * stop everything unless `validOnly` ("gültige übernehmen"); `publishing` says whether records
+ * are published as the file says (Chefredaktion's choice) or arrive as drafts "Zur Prüfung".
+ */
+export function startImport(
+  strapi: Core.Strapi, fileName: string, content: Uint8Array,
+  options: { locale: string; validOnly: boolean; publishing: 'from-file' | 'for-review' },
+): boolean {
+  if (current && !current.finishedAt) return false;
+  const job: ImportJob = { fileName, locale: options.locale, startedAt: new Date(), finishedAt: null, done: 0, total: 0, report: null, error: null };
+  current = job;
+  importer(strapi)
+    .importContent(fileName, content, {
+      locale: options.locale, skipInvalid: options.validOnly, publishing: options.publishing,
+      onProgress: (done: number, total: number) => Object.assign(job, { done, total }),
+    })
+    .then((report) => (job.report = report))
+    .catch((error: unknown) => {
+      job.error = (error as Error).message;
+      strapi.log.error(`[import] ${fileName}: ${job.error}`);
+    })
+    .finally(() => (job.finishedAt = new Date()));
+  return true;
+}
+
+/** All case studies of both languages, a sheet each, in the import format, with the explanations and values. */
+export async function exportWorkbook(strapi: Core.Strapi): Promise<Buffer> {
+  const { all, defaultLocale } = await locales(strapi);
+  const sheets = [];
+  for (const locale of all) sheets.push({ locale, rows: (await exportRecords(strapi, locale, defaultLocale)).map(recordToRow) });
+  return buildWorkbook(sheets, await valueLists(strapi));
+}
+
+/** The empty template: the same workbook without case studies. */
+export async function templateWorkbook(strapi: Core.Strapi): Promise<Buffer> {
+  const { all } = await locales(strapi);
+  return buildWorkbook(all.map((locale) => ({ locale, rows: [] })), await valueLists(strapi));
+}
+
+const csvCell = (value: Cell) => {
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** One language as CSV in the import format: `;`-separated with a byte-order mark, as German Excel opens it. */
+export async function exportCsv(strapi: Core.Strapi, locale: string): Promise<string> {
+  const { defaultLocale } = await locales(strapi);
+  const rows = (await exportRecords(strapi, locale, defaultLocale)).map(recordToRow);
+  const names = IMPORT_COLUMNS.map((column) => column.name);
+  return `\uFEFF${[names.join(';'), ...rows.map((row) => names.map((name) => csvCell(row[name] ?? '')).join(';'))].join('\r\n')}\r\n`;
+}
