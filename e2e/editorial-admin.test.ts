@@ -1,44 +1,13 @@
 // The editor's path through the real admin in Chromium: a Redaktion user writes a case study,
 // picks the town by typing its name, sees German messages, gets a slug, sends it to review and
 // cannot publish; the Chefredaktion publishes; the site finds it; the translation gets its own slug.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage } from './support/browser.ts';
-import { admin, adminJwt, CASE_STUDY } from './support/cms.ts';
+import { createEditor, logIn as logInAs, shoot } from './support/admin-users.ts';
+import { admin, CASE_STUDY } from './support/cms.ts';
 
-/** With SCREENSHOTS=<dir> (e.g. docs/redaktion), the steps are saved there for the editors' guide. */
-const SCREENSHOTS = process.env.SCREENSHOTS;
-if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-const shoot = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-};
-
-const PASSWORD = 'Praxis-Redaktion-2026';
 const USERS = { redaktion: 'rita.redaktion@example.org', chefredaktion: 'chris.chefredaktion@example.org' };
-
-async function createUser(email: string, roleCode: string) {
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${await adminJwt()}` };
-  const roles = ((await (await fetch(`${inject('cmsUrl')}/admin/roles`, { headers })).json()) as { data: { id: number; code: string }[] }).data;
-  const role = roles.find((candidate) => candidate.code === roleCode)!;
-  const created = (await (await fetch(`${inject('cmsUrl')}/admin/users`, {
-    method: 'POST', headers, body: JSON.stringify({ firstname: roleCode, lastname: 'Test', email, roles: [role.id] }),
-  })).json()) as { data: { id: number } };
-  await fetch(`${inject('cmsUrl')}/admin/users/${created.data.id}`, { method: 'PUT', headers, body: JSON.stringify({ password: PASSWORD, isActive: true }) });
-}
-
-async function logIn(email: string): Promise<Page> {
-  const page = await openPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(`${inject('cmsUrl')}/admin`);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 30_000 }).toBe('Praxisdatenbank – Redaktion');
-  await shoot(page, '01-anmeldung');
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-  return page;
-}
+const logIn = (email: string) => logInAs(email, (page) => shoot(page, '01-anmeldung'));
 
 const editUrl = (documentId: string, locale: string) => `${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}/${documentId}?plugins[i18n][locale]=${locale}`;
 
@@ -71,8 +40,8 @@ let totalsBefore: number[] = [];
 
 beforeAll(async () => {
   totalsBefore = await Promise.all(['de', 'en'].map(indexedTotal));
-  await createUser(USERS.redaktion, 'praxis-redaktion');
-  await createUser(USERS.chefredaktion, 'praxis-chefredaktion');
+  await createEditor(USERS.redaktion, 'praxis-redaktion');
+  await createEditor(USERS.chefredaktion, 'praxis-chefredaktion');
 });
 
 // The other suites count the demo content: the case study of this one goes again, from the index too.
@@ -167,9 +136,10 @@ describe('the editor\'s path through the admin', () => {
     const main = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
     await expect.poll(async () => {
       await page.reload();
-      await expect.poll(main, { timeout: 10_000 }).toMatch(/suchindex/i);
+      // The widget has loaded its figures (either ranking, or the note that there is none).
+      await expect.poll(main, { timeout: 10_000 }).toMatch(/häufigste suchen|blieb keine suche/i);
       return main();
-    }, { timeout: 20_000 }).toContain(`„${nothing}“`);
+    }, { timeout: 30_000 }).toContain(`„${nothing}“`);
     const text = await main();
     expect(text).toMatch(/0 ausstehend/i);
     expect(text).toMatch(/0 fehlgeschlagen/i);

@@ -1,5 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { reusePreparedStatements } from '../src/database/statement-cache';
 
 // PostgreSQL and SQLite only: the outbox's SQL (FOR UPDATE SKIP LOCKED, upserts) is written and
 // tested for these two, and no MySQL driver is installed.
@@ -42,6 +43,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
+      // See src/database/statement-cache.ts: without it every query's statement stays in memory.
+      pool: {
+        afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+          reusePreparedStatements(connection as Parameters<typeof reusePreparedStatements>[0]);
+          done(undefined, connection);
+        },
+      },
     },
   };
 

@@ -24,12 +24,12 @@ export async function parseImportFile(fileName: string, content: Uint8Array | st
   if (extension === '.json') return parseJson(text());
   if (extension === '.csv') return parseCsv(text());
   if (extension === '.xlsx') return parseWorkbook(typeof content === 'string' ? Buffer.from(content, 'binary') : content, locale);
-  throw new ImportFileError(`Unsupported file type "${extension || fileName}": use a .xlsx, .csv or .json file.`);
+  throw new ImportFileError(`Dateityp „${extension || fileName}“ wird nicht gelesen: bitte eine .xlsx-, .csv- oder .json-Datei.`);
 }
 
 async function parseWorkbook(content: Uint8Array, locale: string): Promise<RawRecord[]> {
   const rows = await readWorksheetRows(content, locale).catch((error: unknown) => {
-    throw error instanceof ImportFileError ? error : new ImportFileError(`The file is not a readable Excel workbook (.xlsx): ${(error as Error).message}`);
+    throw error instanceof ImportFileError ? error : new ImportFileError(`Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx): ${(error as Error).message}`);
   });
   return rows.map(({ row, cells }, index) => ({ number: index + 1, line: row, value: rowToRecord(cells) }));
 }
@@ -39,11 +39,11 @@ function parseJson(content: string): RawRecord[] {
   try {
     data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ImportFileError(`The file is not valid JSON: ${(error as Error).message}`);
+    throw new ImportFileError(`Die Datei ist kein gültiges JSON: ${(error as Error).message}`);
   }
   const records = Array.isArray(data) ? data : (data as { records?: unknown } | null)?.records;
   if (!Array.isArray(records)) {
-    throw new ImportFileError('A JSON import file must be an array of records or an object with a "records" array.');
+    throw new ImportFileError('Eine JSON-Importdatei ist eine Liste von Datensätzen oder ein Objekt mit der Liste „records“.');
   }
   return records.map((value, index) => ({ number: index + 1, value }));
 }
@@ -67,7 +67,7 @@ function parseCsv(content: string): RawRecord[] {
       info: true,
     }) as typeof rows;
   } catch (error) {
-    throw new ImportFileError(`The file is not valid CSV: ${(error as Error).message}`);
+    throw new ImportFileError(`Die Datei ist kein gültiges CSV: ${(error as Error).message}`);
   }
   let startLine = 2;
   return rows.map(({ record, info }, index) => {

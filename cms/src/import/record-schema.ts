@@ -7,20 +7,20 @@ export const TITLE_MAX = 160;
 const slug = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters a–z, digits and single hyphens')
-  .max(120, 'must be at most 120 characters');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const markdown = z.string().trim().max(50_000, 'must be at most 50,000 characters');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche')
+  .max(120, 'höchstens 120 Zeichen');
+const text = (max: number) => z.string().trim().min(1, 'darf nicht leer sein').max(max, `höchstens ${max} Zeichen`);
+const markdown = z.string().trim().max(50_000, 'höchstens 50.000 Zeichen');
 const year = z.coerce
-  .number({ error: 'must be a year such as 2021' })
-  .int('must be a whole year')
-  .min(2000, 'must be 2000 or later')
-  .max(2100, 'must be 2100 or earlier');
-const slugList = z.array(slug).max(50, 'must name at most 50 entries').default([]);
-const textList = z.array(text(1000)).max(50, 'must have at most 50 entries').default([]);
-const httpUrl = z.string().trim().max(1000).regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
+  .number({ error: 'eine Jahreszahl wie 2021' })
+  .int('eine ganze Jahreszahl')
+  .min(2000, 'frühestens 2000')
+  .max(2100, 'spätestens 2100');
+const slugList = z.array(slug).max(50, 'höchstens 50 Einträge').default([]);
+const textList = z.array(text(1000)).max(50, 'höchstens 50 Einträge').default([]);
+const httpUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^https?:\/\/\S+$/, 'eine Adresse mit http:// oder https://');
 /** Links a case study shows: encrypted only, as the CMS requires of editors (validation/field-messages.ts). */
-const httpsUrl = z.string().trim().max(1000).regex(/^https:\/\/\S+$/, 'must start with https://');
+const httpsUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^https:\/\/\S+$/, 'muss mit https:// beginnen');
 
 export const importRecordSchema = z
   .object({
@@ -28,30 +28,30 @@ export const importRecordSchema = z
     translationOf: slug.optional(),
     title: text(TITLE_MAX),
     teaser: text(TEASER_MAX),
-    description: markdown.min(1, 'must not be empty'),
+    description: markdown.min(1, 'darf nicht leer sein'),
     startingSituation: markdown.optional(),
     goals: markdown.optional(),
     approach: markdown.optional(),
     results: markdown.optional(),
     afterFunding: markdown.optional(),
     buildingBlock: slug,
-    municipalities: z.array(z.string().trim().regex(/^05\d{6}$/, 'must be 8-digit NRW AGS keys (05…)')).min(1, 'must name at least one municipality (AGS)').max(400),
+    municipalities: z.array(z.string().trim().regex(/^05\d{6}$/, 'achtstellige NRW-Gemeindeschlüssel (AGS, 05…)')).min(1, 'mindestens eine Kommune (AGS)').max(400, 'höchstens 400 Kommunen'),
     targetGroups: slugList,
     topics: slugList,
     settings: slugList,
     criteria: slugList,
-    status: z.enum(PROJECT_STATUSES, { error: `must be one of ${PROJECT_STATUSES.join(', ')}` }),
+    status: z.enum(PROJECT_STATUSES, { error: `einer von ${PROJECT_STATUSES.join(', ')}` }),
     fundingStart: year,
     fundingEnd: year.optional(),
     fundingPhase: text(120).optional(),
     provider: text(200).optional(),
     partners: textList,
-    staffFte: z.coerce.number({ error: 'must be a number such as 1.5' }).min(0, 'must not be negative').max(100).optional(),
+    staffFte: z.coerce.number({ error: 'eine Zahl wie 1,5' }).min(0, 'nicht negativ').max(100, 'höchstens 100').optional(),
     transferability: z
       .object({
-        budgetRange: z.enum(BUDGET_RANGES, { error: `must be one of ${BUDGET_RANGES.join(', ')}` }).optional(),
-        durationMonths: z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(240).optional(),
-        partnersNeeded: z.string().trim().max(2000).optional(),
+        budgetRange: z.enum(BUDGET_RANGES, { error: `einer von ${BUDGET_RANGES.join(', ')}` }).optional(),
+        durationMonths: z.coerce.number({ error: 'eine Zahl von Monaten' }).int('ganze Monate').min(1, 'mindestens 1').max(240, 'höchstens 240').optional(),
+        partnersNeeded: z.string().trim().max(2000, 'höchstens 2000 Zeichen').optional(),
         firstSteps: markdown.optional(),
       })
       .strict()
@@ -62,19 +62,19 @@ export const importRecordSchema = z
       .object({
         organisation: text(200).optional(),
         role: text(200).optional(),
-        email: z.email('must be an email address').optional(),
-        phone: z.string().trim().regex(/^[+0-9 ()/-]{3,50}$/, 'must be a phone number').optional(),
+        email: z.email('eine E-Mail-Adresse').optional(),
+        phone: z.string().trim().regex(/^[+0-9 ()/-]{3,50}$/, 'eine Telefonnummer').optional(),
         website: httpUrl.optional(),
       })
       .strict()
       .optional(),
     links: z.array(z.object({ label: text(200), url: httpsUrl }).strict()).max(50).default([]),
-    lastReviewed: z.iso.date('must be a date YYYY-MM-DD').optional(),
-    publish: z.boolean({ error: 'must be true or false' }).default(true),
+    lastReviewed: z.iso.date('ein Datum JJJJ-MM-TT').optional(),
+    publish: z.boolean({ error: 'ja oder nein (true oder false)' }).default(true),
   })
   .refine((record) => record.fundingEnd === undefined || record.fundingEnd >= record.fundingStart, {
     path: ['fundingEnd'],
-    message: 'must not be before fundingStart',
+    message: 'nicht vor fundingStart',
   });
 
 /** A record as the importer writes it: validated, defaults filled in. */

@@ -42,7 +42,7 @@ export async function importCaseStudies(
   const defaultLocale = await i18n.getDefaultLocale();
   const locale = options.locale ?? defaultLocale;
   const known = (await i18n.find()).map((entry) => entry.code);
-  if (!known.includes(locale)) throw new Error(`Unknown locale "${locale}": the CMS has ${known.join(', ')}.`);
+  if (!known.includes(locale)) throw new Error(`Die Sprache „${locale}“ gibt es nicht; das CMS hat ${known.join(', ')}.`);
 
   const raw = await parseImportFile(fileName, content, locale);
   const references = await loadReferenceIds(strapi);

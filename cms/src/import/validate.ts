@@ -37,11 +37,11 @@ export interface ValidationResult {
 }
 
 const REFERENCE_FIELDS = [
-  ['targetGroups', 'targetGroups', 'target group'],
-  ['topics', 'topics', 'topic'],
-  ['settings', 'settings', 'setting'],
-  ['criteria', 'criteria', 'quality criterion'],
-  ['municipalities', 'municipalities', 'municipality AGS'],
+  ['targetGroups', 'targetGroups', 'Die Zielgruppe'],
+  ['topics', 'topics', 'Das Handlungsfeld'],
+  ['settings', 'settings', 'Das Setting'],
+  ['criteria', 'criteria', 'Das Qualitätskriterium'],
+  ['municipalities', 'municipalities', 'Die Kommune (AGS)'],
 ] as const;
 
 /**
@@ -56,7 +56,7 @@ export function validateRecords(raw: RawRecord[], vocabulary: Vocabulary, option
   for (const { number, line, value } of raw) {
     const issue = (field: string, reason: string) => result.issues.push({ record: number, line, field, reason });
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      issue('(record)', 'must be an object with named fields');
+      issue('(record)', 'muss ein Objekt mit benannten Feldern sein');
       continue;
     }
     for (const key of Object.keys(value)) {
@@ -69,30 +69,30 @@ export function validateRecords(raw: RawRecord[], vocabulary: Vocabulary, option
     }
     const record = parsed.data;
     const before = result.issues.length;
-    if (!vocabulary.buildingBlocks.has(record.buildingBlock)) issue('buildingBlock', `unknown Baustein "${record.buildingBlock}"`);
+    if (!vocabulary.buildingBlocks.has(record.buildingBlock)) issue('buildingBlock', `unbekannter Baustein „${record.buildingBlock}“`);
     for (const [field, key, label] of REFERENCE_FIELDS) {
       for (const item of record[field]) {
-        if (!vocabulary[key].has(item)) issue(field, `unknown ${label} "${item}"`);
+        if (!vocabulary[key].has(item)) issue(field, `${label} „${item}“ gibt es nicht`);
       }
     }
     const slug = record.slug ?? slugify(record.title);
-    if (!slug) issue('slug', 'cannot be derived from the title; give a slug');
+    if (!slug) issue('slug', 'lässt sich nicht aus dem Titel bilden; bitte einen Slug angeben');
     const firstUse = seenSlugs.get(slug);
-    if (firstUse !== undefined) issue('slug', `"${slug}" is used by record ${firstUse} of this file too`);
+    if (firstUse !== undefined) issue('slug', `„${slug}“ hat auch Datensatz ${firstUse} dieser Datei`);
     else seenSlugs.set(slug, number);
 
     if (record.translationOf !== undefined) {
-      if (options.defaultLocale) issue('translationOf', 'is only allowed when importing a translation (--locale other than the default)');
+      if (options.defaultLocale) issue('translationOf', 'nur beim Import einer Übersetzung (eine andere Sprache als Deutsch)');
       const target = vocabulary.defaultLocaleSlugs.get(record.translationOf);
-      if (!target) issue('translationOf', `no case study with slug "${record.translationOf}" in the default locale`);
+      if (!target) issue('translationOf', `kein deutsches Praxisbeispiel mit dem Slug „${record.translationOf}“`);
       const owner = vocabulary.slugsInLocale.get(slug);
-      if (target && owner && owner !== target) issue('slug', `"${slug}" already belongs to another case study in this locale`);
+      if (target && owner && owner !== target) issue('slug', `„${slug}“ gehört in dieser Sprache schon einem anderen Praxisbeispiel`);
     }
     if (result.issues.length === before) result.valid.push({ number, slug, record });
   }
 
   for (const [field, count] of unknownFields) {
-    result.warnings.push(`Unknown field "${field}" in ${count} record${count === 1 ? '' : 's'} was ignored.`);
+    result.warnings.push(`Unbekannte Spalte „${field}“ in ${count === 1 ? 'einem Datensatz' : `${count} Datensätzen`} wurde übergangen.`);
   }
   return result;
 }
@@ -106,7 +106,7 @@ function describeZodError(error: ZodError, value: object): { field: string; reas
     const missing = issue.code === 'invalid_type' && valueAt(value, issue.path) == null;
     return {
       field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(record)',
-      reason: missing ? 'is required' : issue.message,
+      reason: missing ? 'fehlt (Pflichtfeld)' : issue.message,
     };
   });
 }

@@ -39,7 +39,7 @@ describe('npm run import', () => {
 
     const invalid = await importCli(join(dir, 'invalid.json'));
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain('error: record 2, field "status": must be one of laufend, abgeschlossen, verstetigt');
+    expect(invalid.stderr).toContain('error: record 2, field "status": einer von laufend, abgeschlossen, verstetigt');
     expect(invalid.stderr).toContain('Nothing was written');
     expect(invalid.stdout).toContain('2 records (de): 1 would be created, 0 would be updated, 0 unchanged, 1 invalid.');
 

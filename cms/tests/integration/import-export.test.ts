@@ -141,10 +141,10 @@ describe('importing an Excel file in the admin', () => {
     expect(noFile.status).toBe(400);
     expect(((await noFile.json()) as any).error.message).toBe('Bitte eine Datei wählen (.xlsx, .csv oder .json).');
     const cases: [string, Uint8Array | string, Record<string, string>, RegExp][] = [
-      ['x.xlsx', 'not a zip file', { mode: 'check' }, /not a readable Excel workbook/],
-      ['x.pdf', '%PDF', { mode: 'check' }, /use a \.xlsx, \.csv or \.json file/],
-      ['x.json', '{"records": [', { mode: 'check' }, /not valid JSON/],
-      ['x.csv', 'title\n"unterminated', { mode: 'check' }, /not valid CSV/],
+      ['x.xlsx', 'not a zip file', { mode: 'check' }, /keine lesbare Excel-Arbeitsmappe/],
+      ['x.pdf', '%PDF', { mode: 'check' }, /bitte eine \.xlsx-, \.csv- oder \.json-Datei/],
+      ['x.json', '{"records": [', { mode: 'check' }, /kein gültiges JSON/],
+      ['x.csv', 'title\n"unterminated', { mode: 'check' }, /kein gültiges CSV/],
       ['x.json', '[]', { mode: 'check', locale: 'fr' }, /Die Sprache „fr“ gibt es nicht/],
       ['x.json', '[]', { mode: 'delete' }, /mode muss/],
     ];

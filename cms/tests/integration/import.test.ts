@@ -121,26 +121,26 @@ describe('importing an invalid file', () => {
     expect(await countCaseStudies()).toBe(caseStudiesBefore);
     expect(await countOrganisations()).toBe(organisationsBefore);
     expect(report.issues).toEqual(expect.arrayContaining([
-      { record: 2, line: undefined, field: 'topics', reason: 'unknown topic "quatsch"' },
-      { record: 2, line: undefined, field: 'municipalities', reason: 'unknown municipality AGS "05999999"' },
-      { record: 3, line: undefined, field: 'teaser', reason: 'must be at most 300 characters' },
-      { record: 4, line: undefined, field: 'title', reason: 'must not be empty' },
-      { record: 4, line: undefined, field: 'buildingBlock', reason: 'is required' },
-      { record: 5, line: undefined, field: '(record)', reason: 'must be an object with named fields' },
-      { record: 6, line: undefined, field: 'slug', reason: '"gueltig-aber-nicht-geschrieben" is used by record 1 of this file too' },
+      { record: 2, line: undefined, field: 'topics', reason: 'Das Handlungsfeld „quatsch“ gibt es nicht' },
+      { record: 2, line: undefined, field: 'municipalities', reason: 'Die Kommune (AGS) „05999999“ gibt es nicht' },
+      { record: 3, line: undefined, field: 'teaser', reason: 'höchstens 300 Zeichen' },
+      { record: 4, line: undefined, field: 'title', reason: 'darf nicht leer sein' },
+      { record: 4, line: undefined, field: 'buildingBlock', reason: 'fehlt (Pflichtfeld)' },
+      { record: 5, line: undefined, field: '(record)', reason: 'muss ein Objekt mit benannten Feldern sein' },
+      { record: 6, line: undefined, field: 'slug', reason: '„gueltig-aber-nicht-geschrieben“ hat auch Datensatz 1 dieser Datei' },
     ]));
-    expect(report.warnings).toEqual(['Unknown field "colour" in 1 record was ignored.']);
+    expect(report.warnings).toEqual(['Unbekannte Spalte „colour“ in einem Datensatz wurde übergangen.']);
   });
 
   it('reports an inverted funding period on fundingEnd', async () => {
     const report = await importJson([caseStudyRecord({ fundingStart: 2024, fundingEnd: 2020 })]);
-    expect(report.issues).toEqual([{ record: 1, line: undefined, field: 'fundingEnd', reason: 'must not be before fundingStart' }]);
+    expect(report.issues).toEqual([{ record: 1, line: undefined, field: 'fundingEnd', reason: 'nicht vor fundingStart' }]);
   });
 
   it('gives CSV line numbers', async () => {
     const csv = 'title,teaser,description,buildingBlock,municipalities,status,fundingStart\nA,B,C,aktive-nachbarschaft,05913000,laufend,2022\nD,E,F,unbekannt,05913000,laufend,zwanzig\n';
     const report = await importer().importContent('x.csv', csv, { dryRun: true });
-    expect(report.issues).toEqual([{ record: 2, line: 3, field: 'fundingStart', reason: 'must be a year such as 2021' }]);
+    expect(report.issues).toEqual([{ record: 2, line: 3, field: 'fundingStart', reason: 'eine Jahreszahl wie 2021' }]);
   });
 
   it('writes the valid records with skipInvalid', async () => {
@@ -157,8 +157,8 @@ describe('importing an invalid file', () => {
   });
 
   it('rejects an unreadable file with a clear message', async () => {
-    await expect(importer().importContent('x.json', '{"records": [')).rejects.toThrow(/not valid JSON/);
-    await expect(importer().importContent('x.pdf', '')).rejects.toThrow(/use a \.xlsx, \.csv or \.json file/);
-    await expect(importJson([], { locale: 'fr' })).rejects.toThrow(/Unknown locale "fr"/);
+    await expect(importer().importContent('x.json', '{"records": [')).rejects.toThrow(/kein gültiges JSON/);
+    await expect(importer().importContent('x.pdf', '')).rejects.toThrow(/bitte eine \.xlsx-, \.csv- oder \.json-Datei/);
+    await expect(importJson([], { locale: 'fr' })).rejects.toThrow(/Die Sprache „fr“ gibt es nicht/);
   });
 });

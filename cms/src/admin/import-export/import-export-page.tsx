@@ -133,10 +133,16 @@ export default function ImportExportPage() {
               <Flex gap={4} alignItems="flex-end" wrap="wrap">
                 <Field.Root name="file" hint={text('import.fileHint')}>
                   <Field.Label>{text('import.file')}</Field.Label>
+                  {/* The browser's own file button speaks the browser's language; this one speaks the admin's. */}
                   <input
-                    ref={fileInput} id="praxis-import-file" type="file" accept=".xlsx,.csv,.json"
+                    ref={fileInput} id="praxis-import-file" type="file" accept=".xlsx,.csv,.json" tabIndex={-1} aria-hidden
+                    style={{ position: 'absolute', width: 1, height: 1, opacity: 0, pointerEvents: 'none' }}
                     onChange={(event) => { setFile(event.target.files?.[0]); setCheck(undefined); }}
                   />
+                  <Flex gap={2} alignItems="center">
+                    <Button variant="secondary" onClick={() => fileInput.current?.click()}>{text('import.choose')}</Button>
+                    <Typography aria-live="polite">{file?.name ?? text('import.noFile')}</Typography>
+                  </Flex>
                   <Field.Hint />
                 </Field.Root>
                 <Field.Root name="locale">

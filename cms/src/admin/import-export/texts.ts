@@ -6,6 +6,8 @@ export const IMPORT_EXPORT_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.importExport.import.heading': { de: 'Importieren', en: 'Import' },
   'praxis.importExport.import.intro': { de: 'Die Datei wird zuerst geprüft. Geschrieben wird erst, wenn Sie danach „Importieren“ wählen. Vorhandene Praxisbeispiele (gleicher Slug) werden aktualisiert, unveränderte bleiben, wie sie sind.', en: 'The file is checked first. Nothing is written until you then choose “Import”. Existing case studies (same slug) are updated; unchanged ones stay as they are.' },
   'praxis.importExport.import.file': { de: 'Datei', en: 'File' },
+  'praxis.importExport.import.choose': { de: 'Datei wählen …', en: 'Choose a file …' },
+  'praxis.importExport.import.noFile': { de: 'keine Datei gewählt', en: 'no file chosen' },
   'praxis.importExport.import.fileHint': { de: 'Excel (.xlsx), CSV oder JSON, höchstens 20 MB. Die Vorlage unten erklärt jede Spalte.', en: 'Excel (.xlsx), CSV or JSON, at most 20 MB. The template below explains every column.' },
   'praxis.importExport.import.language': { de: 'Sprache der Praxisbeispiele', en: 'Language of the case studies' },
   'praxis.importExport.language.de': { de: 'Deutsch', en: 'German' },
