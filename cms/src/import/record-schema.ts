@@ -22,7 +22,9 @@ const httpUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^h
 /** Links a case study shows: encrypted only, as the CMS requires of editors (validation/field-messages.ts). */
 const httpsUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^https:\/\/\S+$/, 'muss mit https:// beginnen');
 
-export const importRecordSchema = z
+const agsList = z.array(z.string().trim().regex(/^05\d{6}$/, 'achtstellige NRW-Gemeindeschlüssel (AGS, 05…)')).max(400, 'höchstens 400 Kommunen');
+
+const recordShape = z
   .object({
     slug: slug.optional(),
     translationOf: slug.optional(),
@@ -35,7 +37,7 @@ export const importRecordSchema = z
     results: markdown.optional(),
     afterFunding: markdown.optional(),
     buildingBlock: slug,
-    municipalities: z.array(z.string().trim().regex(/^05\d{6}$/, 'achtstellige NRW-Gemeindeschlüssel (AGS, 05…)')).min(1, 'mindestens eine Kommune (AGS)').max(400, 'höchstens 400 Kommunen'),
+    municipalities: agsList.min(1, 'mindestens eine Kommune (AGS)'),
     targetGroups: slugList,
     topics: slugList,
     settings: slugList,
@@ -71,14 +73,38 @@ export const importRecordSchema = z
     links: z.array(z.object({ label: text(200), url: httpsUrl }).strict()).max(50).default([]),
     lastReviewed: z.iso.date('ein Datum JJJJ-MM-TT').optional(),
     publish: z.boolean({ error: 'ja oder nein (true oder false)' }).default(true),
-  })
-  .refine((record) => record.fundingEnd === undefined || record.fundingEnd >= record.fundingStart, {
-    path: ['fundingEnd'],
-    message: 'nicht vor fundingStart',
   });
 
+const fundingInOrder = {
+  check: (record: { fundingStart?: number; fundingEnd?: number }) =>
+    record.fundingEnd === undefined || record.fundingStart === undefined || record.fundingEnd >= record.fundingStart,
+  issue: { path: ['fundingEnd'], message: 'nicht vor fundingStart' },
+};
+
+/** A record to publish: everything the site shows must be there. */
+export const importRecordSchema = recordShape.refine(fundingInOrder.check, fundingInOrder.issue);
+
+/**
+ * A record kept as a draft (`publish` false) may be as incomplete as a draft in the admin: only
+ * the title is required, so that an export of unfinished drafts imports again.
+ */
+export const draftRecordSchema = recordShape
+  .extend({
+    teaser: recordShape.shape.teaser.optional(),
+    description: recordShape.shape.description.optional(),
+    buildingBlock: recordShape.shape.buildingBlock.optional(),
+    municipalities: agsList.default([]),
+    status: recordShape.shape.status.optional(),
+    fundingStart: recordShape.shape.fundingStart.optional(),
+    publish: z.literal(false),
+  })
+  .refine(fundingInOrder.check, fundingInOrder.issue);
+
+/** The schema a raw record is checked with: the draft one when it says `publish: false`. */
+export const recordSchemaFor = (value: unknown) => ((value as { publish?: unknown } | null)?.publish === false ? draftRecordSchema : importRecordSchema);
+
 /** A record as the importer writes it: validated, defaults filled in. */
-export type ImportRecord = z.infer<typeof importRecordSchema>;
+export type ImportRecord = z.infer<typeof importRecordSchema> | z.infer<typeof draftRecordSchema>;
 
 /** Field names a record may carry; anything else is ignored with a warning. */
 export const KNOWN_FIELDS = new Set([

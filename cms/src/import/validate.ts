@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { importRecordSchema, KNOWN_FIELDS, type ImportRecord } from './record-schema';
+import { KNOWN_FIELDS, recordSchemaFor, type ImportRecord } from './record-schema';
 import type { RawRecord } from './parse-file';
 import { slugify } from './slugify';
 
@@ -62,14 +62,14 @@ export function validateRecords(raw: RawRecord[], vocabulary: Vocabulary, option
     for (const key of Object.keys(value)) {
       if (!KNOWN_FIELDS.has(key)) unknownFields.set(key, (unknownFields.get(key) ?? 0) + 1);
     }
-    const parsed = importRecordSchema.safeParse(value);
+    const parsed = recordSchemaFor(value).safeParse(value);
     if (!parsed.success) {
       for (const problem of describeZodError(parsed.error, value)) issue(problem.field, problem.reason);
       continue;
     }
     const record = parsed.data;
     const before = result.issues.length;
-    if (!vocabulary.buildingBlocks.has(record.buildingBlock)) issue('buildingBlock', `unbekannter Baustein „${record.buildingBlock}“`);
+    if (record.buildingBlock !== undefined && !vocabulary.buildingBlocks.has(record.buildingBlock)) issue('buildingBlock', `unbekannter Baustein „${record.buildingBlock}“`);
     for (const [field, key, label] of REFERENCE_FIELDS) {
       for (const item of record[field]) {
         if (!vocabulary[key].has(item)) issue(field, `${label} „${item}“ gibt es nicht`);

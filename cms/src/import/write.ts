@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
 import { entryToRecord, loadEntries } from './export-records';
-import { importRecordSchema, type ImportRecord } from './record-schema';
+import { recordSchemaFor, type ImportRecord } from './record-schema';
 import { slugify } from './slugify';
 import type { ValidRecord } from './validate';
 import type { ReferenceIds } from './vocabulary';
@@ -71,8 +71,8 @@ async function toEntryData(context: WriteContext, slug: string, record: ImportRe
   return {
     title: record.title,
     slug,
-    teaser: record.teaser,
-    description: record.description,
+    teaser: record.teaser ?? null,
+    description: record.description ?? null,
     startingSituation: record.startingSituation ?? null,
     goals: record.goals ?? null,
     approach: record.approach ?? null,
@@ -82,15 +82,15 @@ async function toEntryData(context: WriteContext, slug: string, record: ImportRe
     successFactors: items(record.successFactors),
     pitfalls: items(record.pitfalls),
     partners: items(record.partners),
-    buildingBlock: references.buildingBlocks.get(record.buildingBlock)!,
+    buildingBlock: record.buildingBlock ? references.buildingBlocks.get(record.buildingBlock)! : null,
     municipalities: ids(references.municipalities, record.municipalities),
     targetGroups: ids(references.targetGroups, record.targetGroups),
     topics: ids(references.topics, record.topics),
     settings: ids(references.settings, record.settings),
     criteria: ids(references.criteria, record.criteria),
     provider: record.provider ? ((await organisationId(context, record.provider)) ?? null) : null,
-    projectStatus: record.status,
-    fundingStart: record.fundingStart,
+    projectStatus: record.status ?? null,
+    fundingStart: record.fundingStart ?? null,
     fundingEnd: record.fundingEnd ?? null,
     fundingPhase: record.fundingPhase ?? null,
     contact: record.contact ?? null,
@@ -108,7 +108,8 @@ async function storedEquals(context: WriteContext, documentId: string, slug: str
   const [entry] = await loadEntries(context.strapi, context.locale, [documentId]);
   if (!entry) return false;
   const published = (await context.strapi.db.query(CASE_STUDY).count({ where: { documentId, locale: context.locale, publishedAt: { $notNull: true } } })) > 0;
-  const stored = importRecordSchema.safeParse(entryToRecord(entry, { published, translationOf: record.translationOf }));
+  const storedRecord = entryToRecord(entry, { published, translationOf: record.translationOf });
+  const stored = recordSchemaFor(storedRecord).safeParse(storedRecord);
   if (!stored.success) return false;
   const wantsPublished = record.publish && context.publishing === 'from-file';
   const withoutPublish = ({ publish: _publish, ...rest }: ImportRecord) => rest;
