@@ -136,8 +136,9 @@ describe('the editor\'s path through the admin', () => {
     const main = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
     await expect.poll(async () => {
       await page.reload();
-      // The widget has loaded its figures (either ranking, or the note that there is none).
-      await expect.poll(main, { timeout: 10_000 }).toMatch(/häufigste suchen|blieb keine suche/i);
+      // The widgets have loaded their figures (the search statistics: a ranking or the note that there is none).
+      const loaded = async () => /ausstehend/i.test(await main()) && /häufigste suchen|blieb keine suche/i.test(await main());
+      await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
       return main();
     }, { timeout: 30_000 }).toContain(`„${nothing}“`);
     const text = await main();
