@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEditor, logIn, shoot } from './support/admin-users.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
 
@@ -88,7 +88,20 @@ describe('Import & Export in the admin', () => {
     expect(drafts[0]).toMatchObject({ editorialState: 'zur-pruefung', status: 'draft' });
   });
 
+  it('exports what the case-study list\'s filter shows', async () => {
+    const filter = new URLSearchParams({ 'filters[$and][0][editorialState][$eq]': 'zur-pruefung', 'plugins[i18n][locale]': 'de' });
+    await page.goto(`${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}?${filter}`);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: title }).count(), { timeout: 15_000 }).toBe(1);
+    await shoot(page, '11-liste-auswahl-exportieren');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await downloadVia(page, 'Auswahl exportieren (Excel)')) as unknown as ArrayBuffer);
+    const titles = workbook.getWorksheet('Praxisbeispiele (de)')!.getColumn(3).values.slice(2);
+    expect(titles).toEqual([title]);
+  });
+
   it('exports everything as Excel, and that file imports again with nothing changed', async () => {
+    await page.getByRole('link', { name: 'Import & Export' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Import & Export');
     const exported = await downloadVia(page, 'Excel (.xlsx), beide Sprachen');
     const summary = await check(page, exported);
     expect(summary).toMatch(/Neu: 0, geändert: 0, unverändert: \d+, ungültig: 0/);

@@ -3,6 +3,7 @@
 // names of enumeration values instead of their codes.
 import { Clock, Eye, Search, Server, Upload } from '@strapi/icons';
 import logo from './extensions/logo.svg';
+import { ExportListButton } from './import-export/export-list-button';
 import { translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -73,7 +74,12 @@ export default {
     const contentManager = app.router?.menu?.find((link) => link.to === 'content-manager');
     if (contentManager) contentManager.to = CASE_STUDY_LIST;
   },
-  bootstrap(app: { registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void }) {
+  bootstrap(app: {
+    registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void;
+    getPlugin: (id: string) => { injectComponent: (page: string, zone: string, component: { name: string; Component: () => unknown }) => void };
+  }) {
+    // The case-study list exports what its filter shows, in the import format.
+    app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'praxis-export-list', Component: ExportListButton });
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { CASE_STUDY, mayRelease, type AdminUser } from '../editorial/roles';
 import { searchSync } from '../sync/search-sync';
-import { checkImport, currentImportJob, exportCsv, exportWorkbook, isKnownLocale, startImport, templateWorkbook } from './import-export';
+import { checkImport, currentImportJob, exportCsv, exportWorkbook, filteredDocumentIds, isKnownLocale, startImport, templateWorkbook } from './import-export';
 import { markReviewed, reviewDue, reviewQueue } from './review-queues';
 import { topSearches } from './search-log';
 
@@ -40,6 +40,25 @@ const allowedTo = (action: 'read' | 'update' | 'create') => [
 
 function handlers(strapi: Core.Strapi) {
   const sync = () => searchSync(strapi);
+  /**
+   * The case studies an export is limited to: those of the admin list's filter (`filters`, in
+   * the list's language `listLocale`), or all. Undefined for all; false after answering a bad filter.
+   */
+  const exportSelection = async (ctx: Context): Promise<string[] | undefined | false> => {
+    const { filters, listLocale } = ctx.query;
+    if (filters === undefined) return undefined;
+    const locale = typeof listLocale === 'string' ? listLocale : 'de';
+    if (typeof filters !== 'object' || filters === null || !(await isKnownLocale(strapi, locale))) {
+      refuse(ctx, 400, 'ValidationError', 'Der Filter der Liste ist ungültig.');
+      return false;
+    }
+    try {
+      return await filteredDocumentIds(strapi, filters, locale);
+    } catch (error) {
+      refuse(ctx, 400, 'ValidationError', `Der Filter der Liste ist ungültig: ${(error as Error).message}`);
+      return false;
+    }
+  };
   return {
     /** Published vs indexed per language, backlog, failures, last success and reconciliation, a running reindex. */
     async indexStatus(ctx: Context) {
@@ -112,16 +131,20 @@ function handlers(strapi: Core.Strapi) {
       ctx.body = { job: currentImportJob(), mayPublish: mayRelease(ctx.state.user) };
     },
     async exportXlsx(ctx: Context) {
+      const selection = await exportSelection(ctx);
+      if (selection === false) return;
       ctx.set('content-type', XLSX);
       ctx.set('content-disposition', `attachment; filename="praxisbeispiele-${today()}.xlsx"`);
-      ctx.body = await exportWorkbook(strapi);
+      ctx.body = await exportWorkbook(strapi, selection);
     },
     async exportCsv(ctx: Context) {
       const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : 'de';
       if (!(await isKnownLocale(strapi, locale))) return refuse(ctx, 400, 'ValidationError', `Die Sprache „${locale}“ gibt es nicht.`);
+      const selection = await exportSelection(ctx);
+      if (selection === false) return;
       ctx.set('content-type', 'text/csv; charset=utf-8');
       ctx.set('content-disposition', `attachment; filename="praxisbeispiele-${locale}-${today()}.csv"`);
-      ctx.body = await exportCsv(strapi, locale);
+      ctx.body = await exportCsv(strapi, locale, selection);
     },
     async template(ctx: Context) {
       ctx.set('content-type', XLSX);

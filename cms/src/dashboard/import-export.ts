@@ -3,6 +3,7 @@
 // CMS runs. An import checks first and writes nothing; writing runs in the background with its
 // progress readable, one import at a time.
 import type { Core } from '@strapi/strapi';
+import { CASE_STUDY } from '../editorial/roles';
 import { IMPORT_COLUMNS } from '../import/columns';
 import { exportRecords, valueLists } from '../import/export-records';
 import type { ImportReport } from '../import/run-import';
@@ -72,11 +73,20 @@ export function startImport(
   return true;
 }
 
-/** All case studies of both languages, a sheet each, in the import format, with the explanations and values. */
-export async function exportWorkbook(strapi: Core.Strapi): Promise<Buffer> {
+/**
+ * The case studies an admin list filter shows (its `filters` in the list's language), as
+ * documentIds; throws Strapi's ValidationError for a filter it does not understand.
+ */
+export async function filteredDocumentIds(strapi: Core.Strapi, filters: object, locale: string): Promise<string[]> {
+  const entries = await strapi.documents(CASE_STUDY).findMany({ filters, locale, status: 'draft', fields: ['documentId'] } as never) as { documentId: string }[];
+  return [...new Set(entries.map((entry) => entry.documentId))];
+}
+
+/** All case studies (or those of `documentIds`) of both languages, a sheet each, in the import format, with the explanations and values. */
+export async function exportWorkbook(strapi: Core.Strapi, documentIds?: string[]): Promise<Buffer> {
   const { all, defaultLocale } = await locales(strapi);
   const sheets = [];
-  for (const locale of all) sheets.push({ locale, rows: (await exportRecords(strapi, locale, defaultLocale)).map(recordToRow) });
+  for (const locale of all) sheets.push({ locale, rows: (await exportRecords(strapi, locale, defaultLocale, documentIds)).map(recordToRow) });
   return buildWorkbook(sheets, await valueLists(strapi));
 }
 
@@ -91,10 +101,10 @@ const csvCell = (value: Cell) => {
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** One language as CSV in the import format: `;`-separated with a byte-order mark, as German Excel opens it. */
-export async function exportCsv(strapi: Core.Strapi, locale: string): Promise<string> {
+/** One language (all case studies, or those of `documentIds`) as CSV in the import format: `;`-separated with a byte-order mark, as German Excel opens it. */
+export async function exportCsv(strapi: Core.Strapi, locale: string, documentIds?: string[]): Promise<string> {
   const { defaultLocale } = await locales(strapi);
-  const rows = (await exportRecords(strapi, locale, defaultLocale)).map(recordToRow);
+  const rows = (await exportRecords(strapi, locale, defaultLocale, documentIds)).map(recordToRow);
   const names = IMPORT_COLUMNS.map((column) => column.name);
   return `\uFEFF${[names.join(';'), ...rows.map((row) => names.map((name) => csvCell(row[name] ?? '')).join(';'))].join('\r\n')}\r\n`;
 }

@@ -94,9 +94,12 @@ export async function publishedIds(strapi: Core.Strapi, locale: string): Promise
   return new Set(rows.map((row) => row.documentId));
 }
 
-/** Every case study of a language as import records (the German slug as `translationOf` in other languages). */
-export async function exportRecords(strapi: Core.Strapi, locale: string, defaultLocale: string): Promise<Record<string, unknown>[]> {
-  const [entries, published] = await Promise.all([loadEntries(strapi, locale), publishedIds(strapi, locale)]);
+/**
+ * Every case study of a language (or those of `documentIds`) as import records, with the German
+ * slug as `translationOf` in other languages.
+ */
+export async function exportRecords(strapi: Core.Strapi, locale: string, defaultLocale: string, documentIds?: string[]): Promise<Record<string, unknown>[]> {
+  const [entries, published] = await Promise.all([loadEntries(strapi, locale, documentIds), publishedIds(strapi, locale)]);
   const originals = locale === defaultLocale
     ? new Map<string, string>()
     : new Map((await strapi.db.query(CASE_STUDY).findMany({ where: { locale: defaultLocale, publishedAt: null }, select: ['documentId', 'slug'] }) as { documentId: string; slug: string }[])

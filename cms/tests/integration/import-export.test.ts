@@ -170,6 +170,22 @@ describe('export → re-import', () => {
     expect(en).toMatchObject({ issues: [], created: 0, updated: 0, unchanged: 1 });
   });
 
+  it('exports what the admin list\'s filter shows, in both languages, and refuses a filter it cannot read', async () => {
+    const filter = new URLSearchParams({ 'filters[$and][0][slug][$eq]': 'bestand-eins', listLocale: 'de' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await download(REDAKTION.code, `/redaktion/export.xlsx?${filter}`) as unknown as ArrayBuffer);
+    const slugsIn = (sheet: string) => workbook.getWorksheet(sheet)!.getColumn(1).values.slice(2);
+    expect(slugsIn('Praxisbeispiele (de)')).toEqual(['bestand-eins']);
+    expect(slugsIn('Praxisbeispiele (en)')).toEqual(['existing-one']);
+    const csv = (await download(REDAKTION.code, `/redaktion/export.csv?locale=de&${filter}`)).toString('utf8');
+    expect(csv.trim().split('\r\n')).toHaveLength(2);
+    for (const bad of ['filters[$and][0][gibtsnicht][$eq]=x', 'filters=text', 'filters[$and][0][slug][$eq]=x&listLocale=fr']) {
+      const response = await fetch(`${cms.url}/redaktion/export.xlsx?${bad}`, { headers: auth(REDAKTION.code) });
+      expect(response.status, bad).toBe(400);
+      expect(((await response.json()) as any).error.message, bad).toMatch(/^Der Filter der Liste ist ungültig/);
+    }
+  });
+
   it('round-trips the CSV export, and finds exactly the one cell an editor changed', async () => {
     const csv = (await download(REDAKTION.code, '/redaktion/export.csv?locale=de')).toString('utf8');
     expect(csv.startsWith('\uFEFFslug;translationOf;title;')).toBe(true);

@@ -5,22 +5,11 @@ import { Alert, Box, Button, Checkbox, Field, Flex, ProgressBar, SingleSelect, S
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { download, errorMessage } from './download';
 
 interface Issue { record: number; line?: number; field: string; reason: string }
 interface Report { total: number; issues: Issue[]; warnings: string[]; created: number; updated: number; unchanged: number; organisationsCreated: string[]; written: boolean }
 interface Job { fileName: string; locale: string; startedAt: string; done: number; total: number; finishedAt: string | null; report: Report | null; error: string | null }
-
-const errorMessage = (error: unknown) =>
-  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? String(error);
-
-/** A download the browser saves under the server's file name (the admin's token goes in the header, not the URL). */
-async function download(get: ReturnType<typeof useFetchClient>['get'], path: string, fileName: string) {
-  const { data } = await get<Blob>(path, { responseType: 'blob' });
-  const url = URL.createObjectURL(data);
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function IssueTable({ issues }: { issues: Issue[] }) {
   const { formatMessage } = useIntl();

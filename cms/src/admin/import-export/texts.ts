@@ -33,6 +33,8 @@ export const IMPORT_EXPORT_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.importExport.export.csvDe': { de: 'CSV Deutsch', en: 'CSV German' },
   'praxis.importExport.export.csvEn': { de: 'CSV Englisch', en: 'CSV English' },
   'praxis.importExport.export.template': { de: 'Leere Vorlage (.xlsx)', en: 'Empty template (.xlsx)' },
+  'praxis.importExport.list.exportFiltered': { de: 'Auswahl exportieren (Excel)', en: 'Export selection (Excel)' },
+  'praxis.importExport.list.exportAll': { de: 'Alle exportieren (Excel)', en: 'Export all (Excel)' },
   'praxis.importExport.problem': { de: 'Das ging nicht', en: 'That did not work' },
   'praxis.importExport.close': { de: 'Schließen', en: 'Close' },
 };
