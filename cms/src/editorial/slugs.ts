@@ -72,9 +72,14 @@ async function rememberReplacedSlugs(strapi: Core.Strapi, params: { documentId?:
   for (const draft of rows.filter((row: { publishedAt: unknown }) => !row.publishedAt)) {
     const published = rows.find((row: { locale: string; publishedAt: unknown }) => row.publishedAt && row.locale === draft.locale);
     if (!published || published.slug === draft.slug) continue;
-    const previous = [...new Set([...parseSlugList(draft.previousSlugs), published.slug])].filter((slug) => slug !== draft.slug);
-    await strapi.db.query(CASE_STUDY).update({ where: { id: draft.id }, data: { previousSlugs: slugList(previous) } });
+    await strapi.db.query(CASE_STUDY).update({ where: { id: draft.id }, data: { previousSlugs: previousSlugsAfterPublish(draft, published.slug) } });
   }
+}
+
+/** The draft's `previousSlugs` once it replaces a published version whose slug was `publishedSlug`. */
+export function previousSlugsAfterPublish(draft: { slug: string; previousSlugs?: string | null }, publishedSlug: string | undefined): string | null {
+  const previous = [...new Set([...parseSlugList(draft.previousSlugs), ...(publishedSlug ? [publishedSlug] : [])])].filter((slug) => slug !== draft.slug);
+  return slugList(previous);
 }
 
 /** The current slug of the published case study that was once published under `slug` in `locale`. */

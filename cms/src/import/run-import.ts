@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { parseImportFile } from './parse-file';
-import { validateRecords, type ImportIssue } from './validate';
+import { validateRecords, type ImportIssue, type ValidRecord } from './validate';
 import { loadReferenceIds, loadVocabulary } from './vocabulary';
-import { writeRecord, type WriteContext, type WriteOutcome } from './write';
+import { bulkCaseStudyWriter, replaceable } from './bulk-create';
+import { bulkEntry, noteNewOrganisations, planWrite, writeThroughDocumentService, type WriteContext, type WriteOutcome } from './write';
+
+/** Case studies per bulk write: progress moves in steps of this many. */
+const BULK_CHUNK = 100;
 
 export interface ImportOptions {
   locale?: string;
@@ -27,10 +31,10 @@ export interface ImportReport {
 }
 
 /**
- * Imports case studies from a JSON, CSV or Excel file's content through the document
- * service. All records are validated first; if any is invalid nothing is
- * written unless `skipInvalid` is set. Writing happens in one transaction, so
- * a failure part-way leaves the CMS as it was.
+ * Imports case studies from a JSON, CSV or Excel file's content: through the bulk writer
+ * (bulk-create.ts) where it can, else through the document service. All
+ * records are validated first; if any is invalid nothing is written unless `skipInvalid` is set.
+ * Writing happens in one transaction, so a failure part-way leaves the CMS as it was.
  */
 export async function importCaseStudies(
   strapi: Core.Strapi,
@@ -66,13 +70,57 @@ export async function importCaseStudies(
   };
   const count = (outcome: WriteOutcome) => (report[outcome] += 1);
 
-  const writeAll = async () => {
+  const checkAll = async () => {
     for (const [index, record] of valid.entries()) {
-      count(await writeRecord(context, record));
+      const { outcome } = await planWrite(context, record);
+      count(outcome);
+      if (outcome !== 'unchanged') await noteNewOrganisations(context, record);
       options.onProgress?.(index + 1, valid.length);
     }
   };
-  if (dryRun) await writeAll();
+  // In the file's order: new case studies and changes the bulk writer can make go in chunks
+  // through it, the rest (translations, documents in several languages or with files) one by one
+  // through the document service.
+  const writeAll = async () => {
+    const bulk = await bulkCaseStudyWriter(strapi);
+    let pending: { record: ValidRecord; outcome: WriteOutcome; documentId?: string }[] = [];
+    let done = 0;
+    const progress = (written: number) => options.onProgress?.((done += written), valid.length);
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const entries = [];
+      // One after another: a provider named twice in the chunk must be created once.
+      for (const { record, documentId } of pending) entries.push(await bulkEntry(context, record, documentId));
+      const documentIds = await bulk.write(entries);
+      pending.forEach(({ record, outcome }, index) => {
+        context.slugsInLocale.set(record.slug, documentIds[index]!);
+        count(outcome);
+      });
+      progress(pending.length);
+      pending = [];
+    };
+    for (const record of valid) {
+      const plan = await planWrite(context, record);
+      if (plan.outcome === 'unchanged') {
+        count(plan.outcome);
+        progress(1);
+        continue;
+      }
+      const inBulk = !record.record.translationOf
+        && (!plan.documentId || (await replaceable(strapi, [plan.documentId], locale)).has(plan.documentId));
+      if (inBulk) {
+        pending.push({ record, ...plan });
+        if (pending.length === BULK_CHUNK) await flush();
+        continue;
+      }
+      await flush();
+      await writeThroughDocumentService(context, record, plan);
+      count(plan.outcome);
+      progress(1);
+    }
+    await flush();
+  };
+  if (dryRun) await checkAll();
   else await strapi.db.transaction(writeAll);
   report.written = !dryRun;
   return report;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
+import type { BulkCaseStudy } from './bulk-create';
 import { entryToRecord, loadEntries } from './export-records';
 import { recordSchemaFor, type ImportRecord } from './record-schema';
 import { slugify } from './slugify';
@@ -117,36 +118,60 @@ async function storedEquals(context: WriteContext, documentId: string, slug: str
     && (!wantsPublished || published);
 }
 
+async function entryData(context: WriteContext, slug: string, record: ImportRecord, checksum: string): Promise<CaseStudyInput> {
+  const data = await toEntryData(context, slug, record, checksum);
+  return { ...data, ...(context.publishing === 'for-review' ? { editorialState: 'zur-pruefung' } : {}) } as CaseStudyInput;
+}
+
+/** What importing a record would do, and the document it concerns (none for a new one). */
+export interface PlannedWrite {
+  outcome: WriteOutcome;
+  documentId?: string;
+}
+
 /**
- * Creates or updates one case study in the import locale, upserting by slug
- * (or by `translationOf` for a translation), and publishes it unless
- * `publish` is false (or the import is for review). A record that matches the
- * stored case study (its checksum or its content) is skipped.
+ * Finds the record's document in the import locale by slug (or by `translationOf` for a
+ * translation) and says whether it would be created, updated or left alone: a record that matches
+ * the stored case study (its checksum or its content) is unchanged. Writes nothing.
  */
-export async function writeRecord(context: WriteContext, { slug, record }: ValidRecord): Promise<WriteOutcome> {
+export async function planWrite(context: WriteContext, { slug, record }: ValidRecord): Promise<PlannedWrite> {
   const { strapi, locale } = context;
-  const documents = strapi.documents(CASE_STUDY);
   const documentId = record.translationOf
     ? context.defaultLocaleSlugs.get(record.translationOf)
     : context.slugsInLocale.get(slug);
-  const checksum = recordChecksum(slug, locale, record);
   const existing = documentId
     ? await strapi.db.query(CASE_STUDY).findOne({ where: { documentId, locale, publishedAt: null }, select: ['importChecksum'] })
     : null;
-  if (existing && (existing.importChecksum === checksum || (await storedEquals(context, documentId!, slug, record)))) return 'unchanged';
-  const outcome = existing ? 'updated' : 'created';
-
-  if (context.dryRun) {
-    // Only to report the organisations that a real run would create.
-    if (record.provider) await organisationId(context, record.provider);
-    return outcome;
+  if (existing && (existing.importChecksum === recordChecksum(slug, locale, record) || (await storedEquals(context, documentId!, slug, record)))) {
+    return { outcome: 'unchanged', documentId };
   }
-  const data = { ...(await toEntryData(context, slug, record, checksum)), ...(context.publishing === 'for-review' ? { editorialState: 'zur-pruefung' } : {}) } as CaseStudyInput;
-  // A translation of an existing document is created by updating that document in the new locale.
+  return { outcome: existing ? 'updated' : 'created', documentId };
+}
+
+/** A record as the bulk writer takes it (see bulk-create.ts); `documentId` when it changes that document. */
+export async function bulkEntry(context: WriteContext, { slug, record }: ValidRecord, documentId?: string): Promise<BulkCaseStudy> {
+  const data = await entryData(context, slug, record, recordChecksum(slug, context.locale, record));
+  return { data: data as Record<string, unknown>, locale: context.locale, publish: record.publish && context.publishing === 'from-file', documentId };
+}
+
+/** The organisations a real run would create for this record, reported on a dry run. */
+export async function noteNewOrganisations(context: WriteContext, { record }: ValidRecord): Promise<void> {
+  if (record.provider) await organisationId(context, record.provider);
+}
+
+/**
+ * Writes a planned record through the document service: creates or updates the case study in the
+ * import locale (a translation of an existing document by updating it in the new locale), and
+ * publishes it unless `publish` is false (or the import is for review).
+ */
+export async function writeThroughDocumentService(context: WriteContext, valid: ValidRecord, { documentId }: PlannedWrite): Promise<void> {
+  const { strapi, locale } = context;
+  const { slug, record } = valid;
+  const documents = strapi.documents(CASE_STUDY);
+  const data = await entryData(context, slug, record, recordChecksum(slug, locale, record));
   const target = documentId
     ? (await documents.update({ documentId, locale, data }))!.documentId
     : (await documents.create({ locale, data })).documentId;
   if (record.publish && context.publishing === 'from-file') await documents.publish({ documentId: target, locale });
   context.slugsInLocale.set(slug, target);
-  return outcome;
 }
