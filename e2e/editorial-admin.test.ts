@@ -151,6 +151,39 @@ describe('the editor\'s path through the admin', () => {
     await shoot(page, '08-dashboard');
   });
 
+  it('the Suchindex widget shows a Meilisearch outage with the failed change, and recovers when it is back', async () => {
+    const outageTitle = `${title} (während des Ausfalls)`;
+    await fetch(`${inject('controlUrl')}/meilisearch/stop`, { method: 'POST' });
+    try {
+      await admin('PUT', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`, { title: outageTitle });
+      await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
+      const page = await logIn(USERS.chefredaktion);
+      const body = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      await expect.poll(async () => {
+        await page.reload();
+        await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
+        return body();
+      }, { timeout: 30_000 }).toMatch(/[1-9]\d* fehlgeschlagen/i);
+      const text = await body();
+      expect(text).toMatch(/nicht erreichbar/i);
+      // The failed change names the case study once, and why in words.
+      expect(text.split(`${outageTitle} (de): Die Suche war nicht erreichbar; wird automatisch wiederholt.`)).toHaveLength(2);
+      await shoot(page, '12-suchindex-ausfall');
+    } finally {
+      await fetch(`${inject('controlUrl')}/meilisearch/start`, { method: 'POST' });
+    }
+    const page = await logIn(USERS.chefredaktion);
+    const body = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+    await expect.poll(async () => {
+      await page.reload();
+      await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
+      const text = await body();
+      return /0 fehlgeschlagen/i.test(text) && /0 ausstehend/i.test(text) && !/nicht erreichbar/i.test(text);
+    }, { timeout: 60_000 }).toBe(true);
+    const found = (await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent('während des Ausfalls')}`)).json()) as { hits: { title: string }[] };
+    expect(found.hits.map((hit) => hit.title)).toContain(outageTitle);
+  });
+
   it('gives the English translation its own slug', async () => {
     const page = await logIn(USERS.redaktion);
     // An editor who chose English in the profile reads English field labels and value names.

@@ -4,6 +4,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -27,7 +29,23 @@ declare module 'vitest' {
     siteToken: string;
     searchKey: string;
     adminPassword: string;
+    /** POST `${controlUrl}/meilisearch/stop` or `/start`: an outage for the tests of how it shows. */
+    controlUrl: string;
   }
+}
+
+/**
+ * A local HTTP endpoint through which tests (in worker processes) ask this process to act on the
+ * services it owns; each POST path runs its action and answers 204 once done.
+ */
+async function startControlServer(actions: Record<string, () => Promise<void>>): Promise<{ url: string; close(): void }> {
+  const server = createServer((request, response) => {
+    const action = request.method === 'POST' ? actions[request.url ?? ''] : undefined;
+    if (!action) return void response.writeHead(404).end();
+    action().then(() => response.writeHead(204).end(), (error: unknown) => response.writeHead(500).end(String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
 async function waitForIndexedDemo(client: ReturnType<typeof createMeiliClient>): Promise<void> {
@@ -59,7 +77,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const masterKey = `e2e-master-${randomBytes(24).toString('base64url')}`;
   const secrets = freshSecrets();
   const [strapiPort, webPort] = [await freePort(), await freePort()];
-  const meili = await startMeilisearch({ dataDir: join(workDir, 'meilisearch'), masterKey, port: await freePort() });
+  const meiliOptions = { dataDir: join(workDir, 'meilisearch'), masterKey, port: await freePort() };
+  let meili = await startMeilisearch(meiliOptions);
+  const control = await startControlServer({
+    '/meilisearch/stop': () => meili.stop(),
+    '/meilisearch/start': async () => { meili = await startMeilisearch(meiliOptions); },
+  });
   const master = createMeiliClient(meili.url, masterKey);
   const { searchKey } = await ensureApiKeys(master);
   const siteUrl = `http://127.0.0.1:${webPort}`;
@@ -89,6 +112,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await exited;
     }
     await meili.stop();
+    control.close();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -98,6 +122,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.error(`[e2e] npm run start:prod did not come up; its log: ${join(workDir, 'start-prod.log')}`);
     prod.kill('SIGTERM');
     await meili.stop();
+    control.close();
     throw error;
   }
   log(`start:prod ready in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${workDir})`);
@@ -111,5 +136,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteToken', secrets.STRAPI_SITE_TOKEN);
   project.provide('searchKey', searchKey);
   project.provide('adminPassword', secrets.ADMIN_PASSWORD);
+  project.provide('controlUrl', control.url);
   return stop;
 }

@@ -38,6 +38,13 @@ const allowedTo = (action: 'read' | 'update' | 'create') => [
   { name: 'admin::hasPermissions', config: { actions: [[`${EXPLORER}.${action}`, CASE_STUDY]] } },
 ];
 
+/** A sync error as editors read it: an unreachable search in words, anything else as Meilisearch said it. */
+function editorsError(error: string): string {
+  return /Request to .* has failed|ECONNREFUSED|ECONNRESET|fetch failed|timed? ?out/i.test(error)
+    ? 'Die Suche war nicht erreichbar; wird automatisch wiederholt.'
+    : error;
+}
+
 function handlers(strapi: Core.Strapi) {
   const sync = () => searchSync(strapi);
   /**
@@ -69,7 +76,16 @@ function handlers(strapi: Core.Strapi) {
       }) as { documentId: string; locale: string; title: string }[];
       const titleOf = (documentId: string, locale: string | null) =>
         (rows.find((row) => row.documentId === documentId && row.locale === (locale ?? 'de')) ?? rows.find((row) => row.documentId === documentId))?.title ?? null;
-      const failures = status.failures.map((failure) => ({ ...failure, title: titleOf(failure.documentId, failure.locale) }));
+      // One line per case study and language (each of its changes has an outbox row), newest error first.
+      const shown = new Set<string>();
+      const failures = status.failures
+        .filter((failure) => {
+          const key = `${failure.documentId}:${failure.locale}`;
+          if (shown.has(key)) return false;
+          shown.add(key);
+          return true;
+        })
+        .map((failure) => ({ ...failure, error: failure.error && editorsError(failure.error), title: titleOf(failure.documentId, failure.locale) }));
       ctx.body = { ...status, failures, lastReconciledAt: sync().lastReconciledAt, reindex: sync().reindexJob ?? null, mayReindex: mayRelease(ctx.state.user) };
     },
     /** "Neu indexieren": the zero-downtime reindex, for Chefredaktion and Administration. */
