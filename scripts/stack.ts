@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createMeiliClient, ensureApiKeys } from '@praxis/search';
+import { startMailSink, type MailSink } from './mail-sink.ts';
 import { startMeilisearch, useExternalMeilisearch, type MeilisearchHandle } from './meilisearch.ts';
 import { waitForHttp } from './processes.ts';
 import { CMS_DIR, isBuildFresh, markBuildFresh } from './build-hash.ts';
@@ -15,6 +16,11 @@ export interface StackOptions {
   env: NodeJS.ProcessEnv;
   /** Where a local Meilisearch keeps its data; ignored when `env.MEILI_URL` is set. */
   meiliDataDir: string;
+  /**
+   * With `env.SMTP_HOST` empty: run a local mail sink (scripts/mail-sink.ts) that stores the CMS's
+   * mails here instead of sending them (development). Without it the CMS uses `SMTP_*` as given.
+   */
+  mailDir?: string;
   /** Build the CMS and the site when their sources changed (development); production expects them built. */
   buildIfStale: boolean;
   /** Write the children's output to files in this directory instead of the terminal. */
@@ -31,6 +37,8 @@ export interface Stack {
   searchKey: string;
   /** The log of the Meilisearch this stack started (none for `MEILI_URL`). */
   meiliLogFile?: string;
+  /** Where the local mail sink stores the CMS's mails (none when a real SMTP server is configured). */
+  mailDir?: string;
   /** The environment the site runs with, to start another site process against the same services. */
   siteEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
@@ -58,6 +66,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const children = new Map<string, ChildProcess>();
   let meilisearch: MeilisearchHandle | undefined;
+  let mailSink: MailSink | undefined;
   let stopping = false;
 
   const output = (name: string): 'inherit' | ['ignore', NodeJS.WritableStream, NodeJS.WritableStream] => {
@@ -92,6 +101,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     for (const child of children.values()) child.kill('SIGKILL');
     await meilisearch?.stop();
+    await mailSink?.stop();
   }
 
   try {
@@ -117,8 +127,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const host = env.HOST || '127.0.0.1';
     const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.STRAPI_PORT || 1337}`;
     const siteUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.WEB_PORT || 3000}`;
+    if (options.mailDir && !env.SMTP_HOST) {
+      mailSink = await startMailSink({ dir: options.mailDir });
+      log(`e-mail is stored, not sent: ${options.mailDir} (a local SMTP sink on port ${mailSink.port}; SMTP_HOST in .env sends for real)`);
+    }
     const cmsEnv = {
       ...env, MEILI_URL: meilisearch.url, MEILI_SYNC_KEY: syncKey, MEILI_SEARCH_KEY: '', MEILI_MASTER_KEY: '',
+      ...(mailSink ? { SMTP_HOST: mailSink.host, SMTP_PORT: String(mailSink.port), SMTP_USER: '', SMTP_SECURE: 'false' } : {}),
       // Change notices go to this site process (it starts after the CMS; the notifier retries).
       SITE_PURGE_URLS: env.SITE_PURGE_URLS || siteUrl,
     };
@@ -139,7 +154,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
 
-    return { meiliUrl: meilisearch.url, meiliLogFile: meilisearch.logFile, cmsUrl, siteUrl, searchKey, siteEnv, stop };
+    return { meiliUrl: meilisearch.url, meiliLogFile: meilisearch.logFile, cmsUrl, siteUrl, searchKey, mailDir: mailSink?.dir, siteEnv, stop };
   } catch (error) {
     await stop();
     throw error;

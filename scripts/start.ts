@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   stack = await startStack({
     env: process.env,
     meiliDataDir: join(ROOT_DIR, '.data', 'meilisearch'),
+    mailDir: join(ROOT_DIR, '.data', 'mail'),
     buildIfStale: true,
     log,
     // During startup startStack notices a crash itself, stops the rest and throws.
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   Meilisearch    ${stack.meiliUrl}
                  curl -H 'Authorization: Bearer ${stack.searchKey}' \\
                    '${stack.meiliUrl}/indexes/case-studies-de/search?q=Kita'   (search-only key)
+  E-mail         ${stack.mailDir ? `stored, not sent: ${relative(process.cwd(), stack.mailDir)}/ (SMTP_HOST in .env sends for real)` : `sent through ${process.env.SMTP_HOST}`}
   Health         ${stack.siteUrl}/api/health
   Logs           CMS and site: this terminal${stack.meiliLogFile ? `; Meilisearch (warnings and errors): ${relative(process.cwd(), stack.meiliLogFile)}` : ''}
 

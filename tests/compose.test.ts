@@ -20,7 +20,8 @@ function completeEnv(): string {
     .replace(/^MEILI_SYNC_KEY=$/m, 'MEILI_SYNC_KEY=sync-key-0123456789')
     .replace(/^MEILI_SEARCH_KEY=$/m, 'MEILI_SEARCH_KEY=search-key-0123456789')
     .replace(/^SITE_URL=.*$/m, 'SITE_URL=https://praxisdatenbank.example.org')
-    .replace(/^STRAPI_PUBLIC_URL=$/m, 'STRAPI_PUBLIC_URL=https://redaktion.praxisdatenbank.example.org');
+    .replace(/^STRAPI_PUBLIC_URL=$/m, 'STRAPI_PUBLIC_URL=https://redaktion.praxisdatenbank.example.org')
+    .replace(/^SMTP_HOST=$/m, 'SMTP_HOST=smtp.example.org');
 }
 
 function composeConfig(env: string): { status: number | null; output: string } {

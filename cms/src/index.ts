@@ -8,6 +8,7 @@ import { ensureEditorialRoles } from './editorial/roles';
 import { registerSlugRule } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
+import { mailQueue, startMail } from './mail/mail';
 import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
@@ -36,6 +37,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await searchSync(strapi).prepare();
     await ensureSearchLogTable(strapi.db.connection);
+    await startMail(strapi);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);
     await seedMunicipalities(strapi);
@@ -51,5 +53,6 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await searchSync(strapi).stop();
+    await mailQueue(strapi).stop();
   },
 };

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { OutboxRow, OutboxStats, OutboxStore } from '@praxis/search';
+import { leaseDueRows } from '../database/lease-rows';
 import { OUTBOX_TABLE } from './outbox-table';
 
 interface RawRow {
@@ -20,10 +21,6 @@ const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
 export class KnexOutboxStore implements OutboxStore {
   constructor(private readonly knex: Knex, private readonly now: () => number = Date.now) {}
 
-  private get isPostgres(): boolean {
-    return this.knex.client.config.client === 'postgres' || this.knex.client.config.client === 'pg';
-  }
-
   async enqueue(changes: { documentId: string; locale: string | null; reason: string }[], trx: Knex = this.knex): Promise<void> {
     if (changes.length === 0) return;
     const now = this.now();
@@ -34,20 +31,10 @@ export class KnexOutboxStore implements OutboxStore {
   }
 
   async claim(limit: number, leaseMs: number): Promise<OutboxRow[]> {
-    const now = this.now();
-    const lock = this.isPostgres ? 'FOR UPDATE SKIP LOCKED' : '';
-    const result = await this.knex.raw(
-      `UPDATE ${OUTBOX_TABLE} SET locked_until = ? WHERE id IN (
-         SELECT id FROM ${OUTBOX_TABLE}
-         WHERE done_at IS NULL AND due_at <= ? AND (locked_until IS NULL OR locked_until < ?)
-         ORDER BY id LIMIT ? ${lock}
-       ) RETURNING id, document_id, locale, attempts`,
-      [now + leaseMs, now, now, limit],
-    );
-    const rows: RawRow[] = Array.isArray(result) ? result : result.rows;
-    return rows
-      .map((row) => ({ id: Number(row.id), documentId: row.document_id, locale: row.locale, attempts: Number(row.attempts) }))
-      .sort((a, b) => a.id - b.id);
+    const rows = await leaseDueRows<RawRow>(this.knex, {
+      table: OUTBOX_TABLE, doneColumn: 'done_at', columns: ['id', 'document_id', 'locale', 'attempts'], limit, now: this.now(), leaseMs,
+    });
+    return rows.map((row) => ({ id: Number(row.id), documentId: row.document_id, locale: row.locale, attempts: Number(row.attempts) }));
   }
 
   async complete(ids: number[]): Promise<void> {
