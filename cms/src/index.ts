@@ -9,6 +9,7 @@ import { registerSlugRule } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
+import { ensureContactRequestTable, startRequestRetention, stopRequestRetention } from './requests/contact-requests';
 import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
@@ -38,6 +39,8 @@ export default {
     await searchSync(strapi).prepare();
     await ensureSearchLogTable(strapi.db.connection);
     await startMail(strapi);
+    await ensureContactRequestTable(strapi.db.connection);
+    startRequestRetention(strapi);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);
     await seedMunicipalities(strapi);
@@ -54,5 +57,6 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await searchSync(strapi).stop();
     await mailQueue(strapi).stop();
+    stopRequestRetention();
   },
 };

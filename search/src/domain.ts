@@ -23,6 +23,11 @@ export function localePathPrefix(locale: string): string {
   return locale === DEFAULT_LOCALE ? '' : `/${locale}`;
 }
 
+/** The site's path of a case study's detail page (the pages' own `definePageMeta` say the same). */
+export function caseStudyPath(locale: string, slug: string): string {
+  return `${localePathPrefix(locale)}${locale === DEFAULT_LOCALE ? '/praxisbeispiele' : '/case-studies'}/${slug}`;
+}
+
 /** A project's status (`projectStatus` in the CMS schema, where a test holds it equal to this list). */
 export const PROJECT_STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -49,6 +54,17 @@ export const BUDGET_RANGE_NAMES: Record<BudgetRange, Record<Locale, string>> = {
   '50000-100000': { de: '50.000–100.000 €', en: '€50,000–100,000' },
   '100000-250000': { de: '100.000–250.000 €', en: '€100,000–250,000' },
   'ueber-250000': { de: 'über 250.000 €', en: 'over €250,000' },
+};
+
+/** Why a practitioner contacts a project ("Kontakt aufnehmen" on a detail page). */
+export const CONTACT_PURPOSES = ['frage', 'hospitation', 'austausch', 'material'] as const;
+export type ContactPurpose = (typeof CONTACT_PURPOSES)[number];
+
+export const CONTACT_PURPOSE_NAMES: Record<ContactPurpose, Record<Locale, string>> = {
+  frage: { de: 'Frage', en: 'Question' },
+  hospitation: { de: 'Hospitation/Besuch', en: 'Visit' },
+  austausch: { de: 'Austausch', en: 'Exchange' },
+  material: { de: 'Material', en: 'Materials' },
 };
 
 /** The municipality type the official data (GV100AD) gives a city that is its own Kreis. */

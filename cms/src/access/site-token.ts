@@ -4,9 +4,9 @@ import { PUBLIC_ACTIONS } from './public-role';
 export const SITE_TOKEN_NAME = 'Website';
 /** The token's name until it also recorded search statistics; renamed at start. */
 const FORMER_SITE_TOKEN_NAME = 'Website (read-only)';
-/** Reads what the public reads, and records the site's search statistics (counts only). */
-export const SITE_TOKEN_ACTIONS = [...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record'];
-const SITE_TOKEN_DESCRIPTION = 'Used by the Nuxt site to read published case studies and taxonomies and to record search statistics (counts only). Created at bootstrap.';
+/** Reads what the public reads, records the site's search statistics (counts only) and passes on contact requests. */
+export const SITE_TOKEN_ACTIONS = [...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create'];
+const SITE_TOKEN_DESCRIPTION = 'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) and to pass on contact requests. Created at bootstrap.';
 
 interface TokenService {
   hash(accessKey: string): string;

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { contactRequestSchema, ContactRequestRefused, submitContactRequest } from '../../../requests/contact-requests';
+
+interface Context {
+  request: { body?: unknown };
+  status: number;
+  body: unknown;
+}
+
+/** A 4xx answer in Strapi's error format, with one entry per field for the form to show next to it. */
+function refuse(ctx: Context, status: number, name: string, message: string, fields: { path: (string | number)[]; message: string }[] = []) {
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details: { errors: fields } } };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async create(ctx: Context) {
+    const parsed = contactRequestSchema.safeParse(ctx.request.body ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)), message: issue.message }));
+      return refuse(ctx, 400, 'ValidationError', fields.map((field) => field.message).join(' '), fields);
+    }
+    try {
+      await submitContactRequest(strapi, parsed.data, process.env.SITE_URL || 'http://localhost:3000');
+    } catch (error) {
+      if (error instanceof ContactRequestRefused) return refuse(ctx, error.status, error.status === 404 ? 'NotFoundError' : 'ValidationError', error.message);
+      throw error;
+    }
+    ctx.status = 202;
+    ctx.body = { data: { received: true } };
+  },
+});

@@ -1,0 +1,166 @@
+// Contact and exchange requests ("Kontakt aufnehmen" on a detail page): a practitioner's message
+// to a project. The request is stored in its own table (personal data: not a content type, so it
+// never shows in the admin's lists), and forwarded by mail to the project's contact address, with
+// a copy to the sender; replies go straight to the sender. Both mails are queued in the same
+// transaction as the request (src/mail), so a request is never stored without its mails or lost
+// while the mail server is down.
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { caseStudyPath, CONTACT_PURPOSE_NAMES, CONTACT_PURPOSES, LOCALES, type ContactPurpose, type Locale } from '@praxis/search';
+import { z } from 'zod';
+import { mailQueue } from '../mail/mail';
+import { findControlCharacter } from '../validation/control-characters';
+
+export const CONTACT_REQUEST_TABLE = 'praxis_contact_requests';
+const CASE_STUDY = 'api::case-study.case-study';
+/** More links than this in a message is what spam looks like, not a question. */
+const MAX_LINKS = 3;
+
+export async function ensureContactRequestTable(knex: Knex): Promise<void> {
+  if (await knex.schema.hasTable(CONTACT_REQUEST_TABLE)) return;
+  await knex.schema.createTable(CONTACT_REQUEST_TABLE, (table) => {
+    table.increments('id');
+    table.string('case_study_document_id', 64).notNullable();
+    table.string('locale', 16).notNullable();
+    table.string('purpose', 20).notNullable();
+    // Personal data, emptied after the retention period (anonymiseOldContactRequests); the row stays as a count.
+    table.text('message').nullable();
+    table.string('name', 100).nullable();
+    table.string('organisation', 200).nullable();
+    table.string('email', 254).nullable();
+    table.bigInteger('created_at').notNullable();
+    table.bigInteger('anonymised_at').nullable();
+    table.index(['case_study_document_id'], 'praxis_contact_requests_case_study_idx');
+  });
+}
+
+const noMarkup = (text: string) => !/<[a-z!/?]/i.test(text);
+const linkCount = (text: string) => (text.match(/https?:\/\/|www\./gi) ?? []).length;
+const plainText = (min: number, max: number, label: string) => z.string().trim()
+  .min(min, min <= 1 ? `Bitte ${label} angeben.` : `${label} ist zu kurz (mindestens ${min} Zeichen).`)
+  .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`)
+  .refine(noMarkup, 'Bitte ohne HTML.')
+  .refine((text) => !findControlCharacter(text), 'Enthält unsichtbare Steuerzeichen.');
+
+/** What the site sends: the same rules as its form shows next to each field. */
+export const contactRequestSchema = z.strictObject({
+  caseStudy: z.string().trim().min(1, 'Welches Praxisbeispiel?').max(64),
+  locale: z.enum(LOCALES, { error: `eine von ${LOCALES.join(', ')}` }),
+  purpose: z.enum(CONTACT_PURPOSES, { error: 'Bitte ein Anliegen wählen.' }),
+  message: plainText(10, 5_000, 'Die Nachricht')
+    .refine((text) => linkCount(text) <= MAX_LINKS, `Bitte höchstens ${MAX_LINKS} Links.`),
+  name: plainText(2, 100, 'Der Name'),
+  organisation: plainText(0, 200, 'Die Organisation').optional(),
+  email: z.string().trim().max(254, 'Die E-Mail-Adresse ist zu lang.').pipe(z.email('Bitte eine gültige E-Mail-Adresse angeben.')),
+});
+
+export type ContactRequest = z.infer<typeof contactRequestSchema>;
+
+export class ContactRequestRefused extends Error {
+  constructor(readonly status: 404 | 422, message: string) {
+    super(message);
+  }
+}
+
+const MAIL_TEXTS = {
+  de: {
+    subject: (purpose: string, title: string) => `${purpose}: Anfrage zu „${title}“`,
+    toProject: (request: ContactRequest, purpose: string, title: string, url: string) => [
+      `Guten Tag,`, '',
+      `über die Praxisdatenbank „Zusammen im Quartier“ hat Sie eine Anfrage zu Ihrem Projekt „${title}“ erreicht (${url}).`, '',
+      `Anliegen: ${purpose}`,
+      `Von: ${request.name}${request.organisation ? `, ${request.organisation}` : ''} <${request.email}>`, '',
+      request.message, '',
+      `Antworten Sie einfach auf diese E-Mail: die Antwort geht direkt an ${request.name}.`,
+      'Die Redaktion der Praxisdatenbank liest Ihre Korrespondenz nicht mit.',
+    ].join('\n'),
+    copy: (request: ContactRequest, purpose: string, title: string, url: string) => [
+      `Guten Tag ${request.name},`, '',
+      `Ihre Anfrage zum Projekt „${title}“ (${url}) ist an das Projekt weitergeleitet worden. Das Projekt antwortet Ihnen direkt.`, '',
+      `Anliegen: ${purpose}`, '', request.message, '',
+      `Diese Kopie ist für Ihre Unterlagen. Ihre Angaben löscht die Praxisdatenbank nach ${requestRetentionDays()} Tagen.`,
+    ].join('\n'),
+  },
+  en: {
+    subject: (purpose: string, title: string) => `${purpose}: request about "${title}"`,
+    toProject: (request: ContactRequest, purpose: string, title: string, url: string) => [
+      'Hello,', '',
+      `a request about your project "${title}" reached you through the good-practice database "Zusammen im Quartier" (${url}).`, '',
+      `Purpose: ${purpose}`,
+      `From: ${request.name}${request.organisation ? `, ${request.organisation}` : ''} <${request.email}>`, '',
+      request.message, '',
+      `Just reply to this e-mail: your answer goes straight to ${request.name}.`,
+      'The database\'s editors do not read your correspondence.',
+    ].join('\n'),
+    copy: (request: ContactRequest, purpose: string, title: string, url: string) => [
+      `Hello ${request.name},`, '',
+      `your request about the project "${title}" (${url}) has been forwarded to the project, which will answer you directly.`, '',
+      `Purpose: ${purpose}`, '', request.message, '',
+      `This copy is for your records. The database deletes your details after ${requestRetentionDays()} days.`,
+    ].join('\n'),
+  },
+} satisfies Record<Locale, unknown>;
+
+/**
+ * Stores a request and queues its two mails. Refuses (ContactRequestRefused) a case study that
+ * is not published in that language or has no contact address.
+ */
+export async function submitContactRequest(strapi: Core.Strapi, request: ContactRequest, siteUrl: string): Promise<void> {
+  const entry = await strapi.documents(CASE_STUDY).findOne({
+    documentId: request.caseStudy, locale: request.locale, status: 'published', populate: { contact: true },
+  }) as { title: string; slug: string; contact?: { email?: string | null } | null } | null;
+  if (!entry) throw new ContactRequestRefused(404, 'Dieses Praxisbeispiel gibt es nicht (mehr).');
+  const projectAddress = entry.contact?.email;
+  if (!projectAddress) throw new ContactRequestRefused(422, 'Für dieses Praxisbeispiel ist keine Kontaktadresse hinterlegt.');
+
+  const purpose = CONTACT_PURPOSE_NAMES[request.purpose as ContactPurpose][request.locale];
+  const texts = MAIL_TEXTS[request.locale];
+  const url = `${siteUrl.replace(/\/$/, '')}${caseStudyPath(request.locale, entry.slug)}`;
+  const subject = texts.subject(purpose, entry.title);
+  await strapi.db.transaction(async ({ trx }) => {
+    await trx(CONTACT_REQUEST_TABLE).insert({
+      case_study_document_id: request.caseStudy, locale: request.locale, purpose: request.purpose, message: request.message,
+      name: request.name, organisation: request.organisation || null, email: request.email, created_at: Date.now(),
+    });
+    await mailQueue(strapi).enqueue([
+      { to: projectAddress, replyTo: request.email, subject, text: texts.toProject(request, purpose, entry.title, url) },
+      { to: request.email, subject, text: texts.copy(request, purpose, entry.title, url) },
+    ], trx);
+  });
+}
+
+/** Days after which a request's personal data is emptied (REQUEST_RETENTION_DAYS, default 90). */
+export function requestRetentionDays(): number {
+  const days = Number(process.env.REQUEST_RETENTION_DAYS);
+  return Number.isFinite(days) && days > 0 ? days : 90;
+}
+
+/**
+ * Empties the personal data (message, name, organisation, address) of requests older than the
+ * retention period; the rows stay, so editors can still count requests per case study.
+ * Returns how many requests were anonymised.
+ */
+export async function anonymiseOldContactRequests(knex: Knex, now = Date.now(), retentionDays = requestRetentionDays()): Promise<number> {
+  return knex(CONTACT_REQUEST_TABLE)
+    .where('created_at', '<', now - retentionDays * 24 * 60 * 60 * 1000)
+    .whereNull('anonymised_at')
+    .update({ message: null, name: null, organisation: null, email: null, anonymised_at: now });
+}
+
+let retentionTimer: NodeJS.Timeout | undefined;
+
+/** At bootstrap: anonymise now and then every hour. */
+export function startRequestRetention(strapi: Core.Strapi): void {
+  const run = () => anonymiseOldContactRequests(strapi.db.connection)
+    .then((count) => count > 0 && strapi.log.info(`[requests] personal data of ${count} contact request(s) older than ${requestRetentionDays()} days removed`))
+    .catch((error: Error) => strapi.log.error(`[requests] retention failed: ${error.message}`));
+  void run();
+  clearInterval(retentionTimer);
+  retentionTimer = setInterval(run, 60 * 60 * 1000);
+  retentionTimer.unref();
+}
+
+export function stopRequestRetention(): void {
+  clearInterval(retentionTimer);
+  retentionTimer = undefined;
+}
