@@ -37,7 +37,7 @@ export async function ensureContactRequestTable(knex: Knex): Promise<void> {
 const noMarkup = (text: string) => !/<[a-z!/?]/i.test(text);
 const linkCount = (text: string) => (text.match(/https?:\/\/|www\./gi) ?? []).length;
 const plainText = (min: number, max: number, label: string) => z.string().trim()
-  .min(min, min <= 1 ? `Bitte ${label} angeben.` : `${label} ist zu kurz (mindestens ${min} Zeichen).`)
+  .min(min, `${label} ist zu kurz (mindestens ${min} Zeichen).`)
   .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`)
   .refine(noMarkup, 'Bitte ohne HTML.')
   .refine((text) => !findControlCharacter(text), 'Enthält unsichtbare Steuerzeichen.');

@@ -118,11 +118,11 @@ describe('the public role', () => {
 });
 
 describe('the site token', () => {
-  it('is a custom token named "Website" with exactly the public read permissions and recording search statistics', async () => {
+  it('is a custom token named "Website" with exactly the public read permissions, recording search statistics and passing on contact requests', async () => {
     const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website' }, populate: ['permissions'] });
     expect(token.type).toBe('custom');
     expect(token.permissions.map((permission: { action: string }) => permission.action).sort())
-      .toEqual([...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record'].sort());
+      .toEqual([...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create'].sort());
   });
 
   it('records search statistics; the public may not, and bad batches are a 400', async () => {
