@@ -69,9 +69,10 @@ try {
     report(`SSR /praxisbeispiele?…, concurrency ${concurrency}`, await measure(queries.slice(0, 200).map(page), concurrency));
   }
 
-  // JavaScript the search page loads: every script and modulepreload of its HTML, gzipped.
+  // JavaScript the search page loads: every script and modulepreload of its HTML, and those its
+  // paint-first loader adds (web/server/plugins/paint-first.ts), gzipped.
   const html = await (await fetch(`${stack.siteUrl}/praxisbeispiele`)).text();
-  const js = await assetWeight(html, /<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g, stack.siteUrl);
+  const js = await assetWeight(html, /(?:<script[^>]+src=|<link[^>]+rel="modulepreload"[^>]+href=|"(?:href|src)":)"([^"]+\.js)"/g, stack.siteUrl);
 
   console.log(`\nbench:search — ${CORPUS} case studies, ${queries.length} distinct queries (text, 0–3 facets, years, sort, page 2)\n`);
   console.log(TABLE_HEAD);

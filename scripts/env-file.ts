@@ -33,6 +33,7 @@ export function freshSecrets() {
     STRAPI_SITE_TOKEN: generateSecret(),
     PREVIEW_SECRET: generateSecret(),
     PURGE_SECRET: generateSecret(),
+    ALTCHA_SECRET: generateSecret(),
     ADMIN_EMAIL: 'redaktion@example.org',
     ADMIN_PASSWORD: generatePassword(),
     STRAPI_TELEMETRY_DISABLED: 'true',

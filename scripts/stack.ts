@@ -149,6 +149,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || cmsUrl,
       NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
       ...(env.RATE_LIMIT ? { NUXT_RATE_LIMIT: env.RATE_LIMIT } : {}),
+      ...(env.FORM_RATE_LIMIT ? { NUXT_FORM_RATE_LIMIT: env.FORM_RATE_LIMIT } : {}),
+      ...(env.ALTCHA_SECRET ? { NUXT_ALTCHA_SECRET: env.ALTCHA_SECRET } : {}),
+      ...(env.REQUEST_RETENTION_DAYS ? { NUXT_PUBLIC_REQUEST_RETENTION_DAYS: env.REQUEST_RETENTION_DAYS } : {}),
       ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),
     };
     const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);

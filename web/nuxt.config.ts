@@ -37,10 +37,16 @@ export default defineNuxtConfig({
     cmsPublicUrl: 'http://127.0.0.1:1337',
     // Requests per minute and client to pages and /api/** (0 = no limit); see server/middleware/rate-limit.ts.
     rateLimit: 600,
+    // Public form submissions per client and hour (server/utils/public-form.ts).
+    formRateLimit: 20,
+    // Signs the forms' proof-of-work challenges (server/utils/proof-of-work.ts); empty: random per start.
+    altchaSecret: '',
     // true behind a reverse proxy: the client address is the last X-Forwarded-For entry (server/plugins/client-address.ts).
     isProxied: false,
     public: {
       siteUrl: 'http://localhost:3000',
+      // Days after which the CMS deletes the personal data of a contact request (REQUEST_RETENTION_DAYS), named next to the form.
+      requestRetentionDays: 90,
     },
   },
   app: {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createMeiliClient, ensureApiKeys } from '@praxis/search';
+import { startMailSink } from '@praxis/tooling/mail-sink';
 import { startMeilisearch } from '@praxis/tooling/meilisearch';
 import { freePort, waitForHttp } from '@praxis/tooling/processes';
 import { freshSecrets, ROOT_DIR } from '../../scripts/env-file.ts';
@@ -29,8 +30,12 @@ declare module 'vitest' {
     siteToken: string;
     searchKey: string;
     adminPassword: string;
-    /** POST `${controlUrl}/meilisearch/stop` or `/start`: an outage for the tests of how it shows. */
+    /** POST `${controlUrl}/meilisearch/stop` or `/start` (and `/mail/…`): an outage for the tests of how it shows. */
     controlUrl: string;
+    /** Where the stack's SMTP server (a local sink) stores every mail it receives. */
+    mailDir: string;
+    /** The CMS's SQLite database, for tests that check what was (not) stored. */
+    cmsDatabase: string;
   }
 }
 
@@ -79,9 +84,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [strapiPort, webPort] = [await freePort(), await freePort()];
   const meiliOptions = { dataDir: join(workDir, 'meilisearch'), masterKey, port: await freePort() };
   let meili = await startMeilisearch(meiliOptions);
+  const mailOptions = { dir: join(workDir, 'mail'), port: await freePort() };
+  let mailSink = await startMailSink(mailOptions);
   const control = await startControlServer({
     '/meilisearch/stop': () => meili.stop(),
     '/meilisearch/start': async () => { meili = await startMeilisearch(meiliOptions); },
+    '/mail/stop': () => mailSink.stop(),
+    '/mail/start': async () => { mailSink = await startMailSink(mailOptions); },
   });
   const master = createMeiliClient(meili.url, masterKey);
   const { searchKey } = await ensureApiKeys(master);
@@ -98,6 +107,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
       // The site sends its search counts to the CMS every half second instead of every minute.
       SEARCH_STATISTICS_INTERVAL_MS: '500',
+      // Mail goes to the sink; a failed mail is tried again after a second, not after ten.
+      SMTP_HOST: mailSink.host, SMTP_PORT: String(mailOptions.port), MAIL_FROM: 'praxisdatenbank@example.org',
+      MAIL_POLL_INTERVAL_MS: '200', MAIL_RETRY_BASE_MS: '1000',
       ...secrets, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
       // High enough for the whole suite from one address; the limiter's own test uses other addresses.
       RATE_LIMIT: String(E2E_RATE_LIMIT),
@@ -112,6 +124,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await exited;
     }
     await meili.stop();
+    await mailSink.stop();
     control.close();
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -122,6 +135,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.error(`[e2e] npm run start:prod did not come up; its log: ${join(workDir, 'start-prod.log')}`);
     prod.kill('SIGTERM');
     await meili.stop();
+    await mailSink.stop();
     control.close();
     throw error;
   }
@@ -137,5 +151,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('searchKey', searchKey);
   project.provide('adminPassword', secrets.ADMIN_PASSWORD);
   project.provide('controlUrl', control.url);
+  project.provide('mailDir', mailOptions.dir);
+  project.provide('cmsDatabase', join(workDir, 'cms.db'));
   return stop;
 }

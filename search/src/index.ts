@@ -2,6 +2,7 @@ export * from './document.ts';
 export * from './domain.ts';
 export * from './keys.ts';
 export * from './case-study-entry.ts';
+export * from './contact-request.ts';
 export * from './map.ts';
 export * from './meili-client.ts';
 export * from './plain-text.ts';

@@ -1,7 +1,7 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
-import { Clock, Eye, Search, Server, Upload } from '@strapi/icons';
+import { Clock, Eye, Mail, Search, Server, Upload } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { ExportListButton } from './import-export/export-list-button';
 import { translations, valueName } from './translations';
@@ -29,6 +29,7 @@ const DASHBOARD_WIDGETS = [
   { id: 'praxis-index-status', icon: Server, title: 'praxis.dashboard.index.title', component: () => import('./widgets/index-status-widget') },
   { id: 'praxis-review-queue', icon: Eye, title: 'praxis.dashboard.review.title', component: () => import('./widgets/review-queue-widget') },
   { id: 'praxis-review-due', icon: Clock, title: 'praxis.dashboard.due.title', component: () => import('./widgets/review-due-widget') },
+  { id: 'praxis-contact-requests', icon: Mail, title: 'praxis.dashboard.requests.title', component: () => import('./widgets/contact-requests-widget') },
   { id: 'praxis-search-statistics', icon: Search, title: 'praxis.dashboard.searches.title', component: () => import('./widgets/search-statistics-widget') },
 ];
 

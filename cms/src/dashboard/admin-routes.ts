@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { CASE_STUDY, mayRelease, type AdminUser } from '../editorial/roles';
 import { searchSync } from '../sync/search-sync';
 import { checkImport, currentImportJob, exportCsv, exportWorkbook, filteredDocumentIds, isKnownLocale, startImport, templateWorkbook } from './import-export';
+import { contactRequestCounts } from './contact-request-counts';
 import { markReviewed, reviewDue, reviewQueue } from './review-queues';
 import { topSearches } from './search-log';
 
@@ -171,6 +172,10 @@ function handlers(strapi: Core.Strapi) {
     async searchStatistics(ctx: Context) {
       ctx.body = { days: 30, ...(await topSearches(strapi.db.connection, 30)) };
     },
+    /** Requests per case study ("Kontakt aufnehmen" on the site): counts, no personal data. */
+    async contactRequests(ctx: Context) {
+      ctx.body = await contactRequestCounts(strapi);
+    },
   };
 }
 
@@ -186,6 +191,7 @@ export function registerDashboardRoutes(strapi: Core.Strapi): void {
       { method: 'GET', path: '/review-due', handler: handle.reviewDue, config: { policies: allowedTo('read') } },
       { method: 'POST', path: '/review-due/:documentId/reviewed', handler: handle.markReviewed, config: { policies: allowedTo('update') } },
       { method: 'GET', path: '/search-statistics', handler: handle.searchStatistics, config: { policies: allowedTo('read') } },
+      { method: 'GET', path: '/contact-requests', handler: handle.contactRequests, config: { policies: allowedTo('read') } },
       { method: 'POST', path: '/import', handler: handle.importFile, config: { policies: allowedTo('create') } },
       { method: 'GET', path: '/import', handler: handle.importStatus, config: { policies: allowedTo('create') } },
       { method: 'GET', path: '/export.xlsx', handler: handle.exportXlsx, config: { policies: allowedTo('read') } },

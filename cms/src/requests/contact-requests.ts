@@ -6,15 +6,13 @@
 // while the mail server is down.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { caseStudyPath, CONTACT_PURPOSE_NAMES, CONTACT_PURPOSES, LOCALES, type ContactPurpose, type Locale } from '@praxis/search';
-import { z } from 'zod';
+import { caseStudyPath, CONTACT_PURPOSE_NAMES, contactRequestSchema as sharedContactRequestSchema, type ContactPurpose, type ContactRequest, type Locale } from '@praxis/search';
 import { mailQueue } from '../mail/mail';
-import { findControlCharacter } from '../validation/control-characters';
 
 export const CONTACT_REQUEST_TABLE = 'praxis_contact_requests';
 const CASE_STUDY = 'api::case-study.case-study';
-/** More links than this in a message is what spam looks like, not a question. */
-const MAX_LINKS = 3;
+/** Requests per sender address and hour: enough for a real exchange, too few to flood a project. */
+export const REQUESTS_PER_ADDRESS_AND_HOUR = 5;
 
 export async function ensureContactRequestTable(knex: Knex): Promise<void> {
   if (await knex.schema.hasTable(CONTACT_REQUEST_TABLE)) return;
@@ -34,30 +32,11 @@ export async function ensureContactRequestTable(knex: Knex): Promise<void> {
   });
 }
 
-const noMarkup = (text: string) => !/<[a-z!/?]/i.test(text);
-const linkCount = (text: string) => (text.match(/https?:\/\/|www\./gi) ?? []).length;
-const plainText = (min: number, max: number, label: string) => z.string().trim()
-  .min(min, `${label} ist zu kurz (mindestens ${min} Zeichen).`)
-  .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`)
-  .refine(noMarkup, 'Bitte ohne HTML.')
-  .refine((text) => !findControlCharacter(text), 'Enthält unsichtbare Steuerzeichen.');
-
-/** What the site sends: the same rules as its form shows next to each field. */
-export const contactRequestSchema = z.strictObject({
-  caseStudy: z.string().trim().min(1, 'Welches Praxisbeispiel?').max(64),
-  locale: z.enum(LOCALES, { error: `eine von ${LOCALES.join(', ')}` }),
-  purpose: z.enum(CONTACT_PURPOSES, { error: 'Bitte ein Anliegen wählen.' }),
-  message: plainText(10, 5_000, 'Die Nachricht')
-    .refine((text) => linkCount(text) <= MAX_LINKS, `Bitte höchstens ${MAX_LINKS} Links.`),
-  name: plainText(2, 100, 'Der Name'),
-  organisation: plainText(0, 200, 'Die Organisation').optional(),
-  email: z.string().trim().max(254, 'Die E-Mail-Adresse ist zu lang.').pipe(z.email('Bitte eine gültige E-Mail-Adresse angeben.')),
-});
-
-export type ContactRequest = z.infer<typeof contactRequestSchema>;
+/** What the site sends, checked again here (the site checked it first, in the reader's language). */
+export const contactRequestSchema = sharedContactRequestSchema('de');
 
 export class ContactRequestRefused extends Error {
-  constructor(readonly status: 404 | 422, message: string) {
+  constructor(readonly status: 404 | 422 | 429, message: string) {
     super(message);
   }
 }
@@ -112,6 +91,13 @@ export async function submitContactRequest(strapi: Core.Strapi, request: Contact
   if (!entry) throw new ContactRequestRefused(404, 'Dieses Praxisbeispiel gibt es nicht (mehr).');
   const projectAddress = entry.contact?.email;
   if (!projectAddress) throw new ContactRequestRefused(422, 'Für dieses Praxisbeispiel ist keine Kontaktadresse hinterlegt.');
+
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  const [{ count }] = await strapi.db.connection(CONTACT_REQUEST_TABLE)
+    .whereRaw('lower(email) = ?', [request.email.toLowerCase()]).where('created_at', '>', hourAgo).count({ count: '*' }) as [{ count: number | string }];
+  if (Number(count) >= REQUESTS_PER_ADDRESS_AND_HOUR) {
+    throw new ContactRequestRefused(429, `Von dieser E-Mail-Adresse kamen in der letzten Stunde schon ${REQUESTS_PER_ADDRESS_AND_HOUR} Anfragen. Bitte versuchen Sie es später erneut.`);
+  }
 
   const purpose = CONTACT_PURPOSE_NAMES[request.purpose as ContactPurpose][request.locale];
   const texts = MAIL_TEXTS[request.locale];

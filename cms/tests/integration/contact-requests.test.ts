@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMails, startMailSink, type MailSink } from '@praxis/tooling/mail-sink';
+import { contactRequestCounts } from '../../src/dashboard/contact-request-counts';
 import { anonymiseOldContactRequests, CONTACT_REQUEST_TABLE } from '../../src/requests/contact-requests';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { waitFor } from '../helpers/meilisearch.mts';
@@ -99,6 +100,15 @@ describe('contact requests', () => {
     expect(withoutContact.body.error.message).toContain('keine Kontaktadresse');
   });
 
+  it('takes at most five requests an hour from one sender address', async () => {
+    const from = (email: string) => ({ ...valid(), email });
+    for (let request = 0; request < 5; request++) expect((await send(from('Viel.Schreiberin@example.org'))).status).toBe(202);
+    const sixth = await send(from('viel.schreiberin@example.org'));
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.error.message).toMatch(/in der letzten Stunde schon 5 Anfragen/);
+    expect((await send(from('jemand.anderes@example.org'))).status).toBe(202);
+  });
+
   it('takes requests from the site only, not from the public', async () => {
     expect((await send(valid(), null)).status).toBe(403);
   });
@@ -116,5 +126,24 @@ describe('contact requests', () => {
     expect(rows.find((row: { message: string | null }) => row.message === 'Neu')).toMatchObject({ name: 'Neue Anfrage', email: 'neu@example.org', anonymised_at: null });
     expect(rows.filter((row: { anonymised_at: unknown }) => row.anonymised_at !== null)).toEqual([expect.objectContaining({ message: null, name: null, email: null })]);
     expect(await anonymiseOldContactRequests(knex, now)).toBe(0);
+  });
+
+  it('counts requests per case study for the editors, without personal data', async () => {
+    const knex = cms.strapi.db.connection;
+    const rows = await knex(CONTACT_REQUEST_TABLE).select('case_study_document_id', 'purpose', 'created_at') as { case_study_document_id: string; purpose: string; created_at: number | string }[];
+    const now = Date.now();
+    const since = now - 90 * 24 * 60 * 60 * 1000;
+    const recent = rows.filter((row) => Number(row.created_at) >= since);
+    const counts = await contactRequestCounts(cms.strapi, 90, 10, now);
+    expect(counts.total).toBe(rows.length);
+    expect(counts.recent).toBe(recent.length);
+    expect(counts.byPurpose.hospitation).toBe(recent.filter((row) => row.purpose === 'hospitation').length);
+    expect(counts.items).toEqual([{
+      documentId: documentIds.withContact, locale: 'de', title: 'Lesepaten mit Kontakt',
+      recent: recent.filter((row) => row.case_study_document_id === documentIds.withContact).length,
+      total: rows.filter((row) => row.case_study_document_id === documentIds.withContact).length,
+    }]);
+    expect(counts.total).toBeGreaterThan(5);
+    expect(JSON.stringify(counts)).not.toMatch(/@|Maria|Planerin|besuchen/);
   });
 });

@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('access', () => {
   it('is for logged-in editors only', async () => {
-    for (const path of ['/redaktion/index-status', '/redaktion/review-queue', '/redaktion/review-due', '/redaktion/search-statistics']) {
+    for (const path of ['/redaktion/index-status', '/redaktion/review-queue', '/redaktion/review-due', '/redaktion/search-statistics', '/redaktion/contact-requests']) {
       expect((await as(undefined, 'GET', path)).status, path).toBe(401);
       expect((await as(REDAKTION.code, 'GET', path)).status, path).toBe(200);
     }

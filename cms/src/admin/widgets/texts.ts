@@ -36,5 +36,10 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.dashboard.searches.withoutResults': { de: 'Ohne Treffer (letzte {days} Tage)', en: 'Without results (last {days} days)' },
   'praxis.dashboard.searches.mostFrequent': { de: 'Häufigste Suchen', en: 'Most frequent searches' },
   'praxis.dashboard.searches.times': { de: '{count}×', en: '{count}×' },
+  'praxis.dashboard.requests.title': { de: 'Kontaktanfragen', en: 'Contact requests' },
+  'praxis.dashboard.requests.none': { de: 'Noch keine Anfrage über „Kontakt aufnehmen“.', en: 'No request through “Get in touch” yet.' },
+  'praxis.dashboard.requests.summary': { de: '{recent, plural, one {# Anfrage} other {# Anfragen}} in den letzten {days} Tagen, {total} insgesamt', en: '{recent, plural, one {# request} other {# requests}} in the last {days} days, {total} in all' },
+  'praxis.dashboard.requests.count': { de: '{recent} in {days} Tagen · {total} insgesamt', en: '{recent} in {days} days · {total} in all' },
+  'praxis.dashboard.requests.privacy': { de: 'Nur Zahlen: Die Anfragen selbst gehen per E-Mail an die Projekte.', en: 'Counts only: the requests themselves go to the projects by e-mail.' },
   'praxis.dashboard.error': { de: 'Konnte nicht geladen werden.', en: 'Could not be loaded.' },
 };

@@ -13,6 +13,8 @@ function refuse(ctx: Context, status: number, name: string, message: string, fie
   ctx.body = { data: null, error: { status, name, message, details: { errors: fields } } };
 }
 
+const REFUSAL_NAMES = { 404: 'NotFoundError', 422: 'ValidationError', 429: 'RateLimitError' } as const;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Context) {
     const parsed = contactRequestSchema.safeParse(ctx.request.body ?? {});
@@ -23,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       await submitContactRequest(strapi, parsed.data, process.env.SITE_URL || 'http://localhost:3000');
     } catch (error) {
-      if (error instanceof ContactRequestRefused) return refuse(ctx, error.status, error.status === 404 ? 'NotFoundError' : 'ValidationError', error.message);
+      if (error instanceof ContactRequestRefused) return refuse(ctx, error.status, REFUSAL_NAMES[error.status], error.message);
       throw error;
     }
     ctx.status = 202;

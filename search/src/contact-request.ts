@@ -1,0 +1,71 @@
+// What "Kontakt aufnehmen" takes: one schema for the site, which checks a request first and
+// answers in the reader's language, and the CMS, which checks it again before storing it.
+import { z } from 'zod';
+import { CONTACT_PURPOSES, LOCALES, type Locale } from './domain.ts';
+
+/** More links than this in a message is what spam looks like, not a question. */
+export const MAX_CONTACT_LINKS = 3;
+export const CONTACT_FIELD_LIMITS = { message: [10, 5_000], name: [2, 100], organisation: [0, 200], email: [3, 254] } as const;
+
+// C0 control characters but tab, newline and carriage return: invisible, and illegal in mail and XML.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const hasNoMarkup = (text: string) => !/<[a-z!/?]/i.test(text);
+const linkCount = (text: string) => (text.match(/https?:\/\/|www\./gi) ?? []).length;
+
+const FIELD_NAMES = {
+  de: { message: 'Die Nachricht', name: 'Der Name', organisation: 'Die Organisation' },
+  en: { message: 'The message', name: 'The name', organisation: 'The organisation' },
+} satisfies Record<Locale, Record<'message' | 'name' | 'organisation', string>>;
+
+const MESSAGES = {
+  de: {
+    tooShort: (label: string, min: number) => `${label} ist zu kurz (mindestens ${min} Zeichen).`,
+    tooLong: (label: string, max: number) => `${label} ist zu lang (höchstens ${max} Zeichen).`,
+    markup: 'Bitte ohne HTML.',
+    control: 'Enthält unsichtbare Steuerzeichen.',
+    links: `Bitte höchstens ${MAX_CONTACT_LINKS} Links.`,
+    caseStudy: 'Welches Praxisbeispiel?',
+    locale: `eine von ${LOCALES.join(', ')}`,
+    purpose: 'Bitte ein Anliegen wählen.',
+    emailTooLong: 'Die E-Mail-Adresse ist zu lang.',
+    email: 'Bitte eine gültige E-Mail-Adresse angeben.',
+  },
+  en: {
+    tooShort: (label: string, min: number) => `${label} is too short (at least ${min} characters).`,
+    tooLong: (label: string, max: number) => `${label} is too long (at most ${max} characters).`,
+    markup: 'Please without HTML.',
+    control: 'Contains invisible control characters.',
+    links: `Please at most ${MAX_CONTACT_LINKS} links.`,
+    caseStudy: 'Which case study?',
+    locale: `one of ${LOCALES.join(', ')}`,
+    purpose: 'Please choose what you would like.',
+    emailTooLong: 'The e-mail address is too long.',
+    email: 'Please give a valid e-mail address.',
+  },
+} satisfies Record<Locale, unknown>;
+
+/** The request as the site sends it to the CMS; messages in `language`. */
+export function contactRequestSchema(language: Locale = 'de') {
+  const messages = MESSAGES[language];
+  const plainText = (field: keyof typeof FIELD_NAMES.de) => {
+    const [min, max] = CONTACT_FIELD_LIMITS[field];
+    const label = FIELD_NAMES[language][field];
+    return z.string().trim()
+      .min(min, messages.tooShort(label, min))
+      .max(max, messages.tooLong(label, max))
+      .refine(hasNoMarkup, messages.markup)
+      .refine((text) => !CONTROL_CHARACTER.test(text), messages.control);
+  };
+  return z.strictObject({
+    caseStudy: z.string().trim().min(1, messages.caseStudy).max(64),
+    locale: z.enum(LOCALES, { error: messages.locale }),
+    purpose: z.enum(CONTACT_PURPOSES, { error: messages.purpose }),
+    message: plainText('message').refine((text) => linkCount(text) <= MAX_CONTACT_LINKS, messages.links),
+    name: plainText('name'),
+    organisation: plainText('organisation').optional(),
+    email: z.string().trim().max(CONTACT_FIELD_LIMITS.email[1], messages.emailTooLong).pipe(z.email(messages.email)),
+  });
+}
+
+export type ContactRequest = z.infer<ReturnType<typeof contactRequestSchema>>;

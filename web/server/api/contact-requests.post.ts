@@ -1,0 +1,12 @@
+// `POST /api/contact-requests`: "Kontakt aufnehmen" sent by the form's script (JSON). 202 when the
+// request is stored; otherwise the status and a message per field (server/utils/contact-request.ts).
+export default defineEventHandler(async (event) => {
+  const body = await readBody(event).catch(() => undefined);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: 'Expected a JSON object with the form fields.' });
+  }
+  const outcome = await sendContactRequest(event, contactFields(body as Record<string, unknown>));
+  setResponseStatus(event, outcome.status);
+  setResponseHeader(event, 'cache-control', 'no-store');
+  return outcome;
+});
