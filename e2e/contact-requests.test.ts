@@ -42,7 +42,7 @@ async function solvedProof(): Promise<string> {
 }
 
 const storedRequests = () => {
-  const database = new DatabaseSync(inject('cmsDatabase'), { readOnly: true });
+  const database = new DatabaseSync(inject('cmsDatabase'), { readOnly: true, timeout: 10_000 });
   try {
     return Number((database.prepare('select count(*) as n from praxis_contact_requests').get() as { n: number }).n);
   } finally {
@@ -80,22 +80,26 @@ describe('Kontakt aufnehmen in the browser', () => {
     await page.goto(`/praxisbeispiele/${target.slug}`);
     await page.getByRole('link', { name: 'Kontakt aufnehmen' }).click();
     await page.waitForURL(`**/praxisbeispiele/${target.slug}/kontakt`);
-    await page.locator('form.contact-form[novalidate]').waitFor();
+    await page.locator('form#contact-form[data-enhanced]').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Anfrage senden' }).click();
+    // The browser itself stops empty required fields; the server finds what it cannot, and keeps what was typed.
+    await page.getByLabel('Hospitation/Besuch').check();
+    await page.getByLabel('Ihre Nachricht').fill('Dürfen wir <b>im Frühjahr</b> kommen?');
+    await page.getByLabel('Ihr Name').fill('Jonas Jugendhilfe');
+    await page.getByLabel('Ihre E-Mail-Adresse').fill('jonas@example.org');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Anfrage senden' }).click()]);
     const summary = page.locator('.form-summary');
-    await summary.waitFor();
     expect(await summary.innerText()).toMatch(/Bitte prüfen Sie die markierten Felder/);
+    await page.locator('form#contact-form[data-enhanced]').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('form-summary'))).toBe(true);
-    expect(await page.locator('#message-error').innerText()).toMatch(/Die Nachricht ist zu kurz/);
+    expect(await page.locator('#message-error').innerText()).toMatch(/Bitte ohne HTML/);
     expect(await page.getByLabel('Ihre Nachricht').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Ihr Name').inputValue()).toBe('Jonas Jugendhilfe');
     expect(await axeViolations(page)).toEqual([]);
 
     const token = `browser-${randomBytes(4).toString('hex')}`;
-    await page.getByLabel('Hospitation/Besuch').check();
     await page.getByLabel('Ihre Nachricht').fill(`Dürfen wir Sie im Frühjahr besuchen? (${token})`);
-    await page.getByLabel('Ihr Name').fill('Jonas Jugendhilfe');
     await page.getByLabel('Ihre E-Mail-Adresse').fill(`jonas.${token}@example.org`);
     await page.getByRole('button', { name: 'Anfrage senden' }).click();
     await page.waitForURL(/\/kontakt\?gesendet/);
@@ -143,14 +147,16 @@ describe('Kontakt aufnehmen in the browser', () => {
     const target = await caseStudyWithContact('en');
     const page = await openPage({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
     await page.goto(`/en/case-studies/${target.slug}/contact`);
-    await page.locator('form.contact-form[novalidate]').waitFor();
+    await page.locator('form#contact-form[data-enhanced]').waitFor();
     expect(await page.locator('h1').innerText()).toMatch(/Get in touch/);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('Your e-mail address').fill('not an address');
-    await page.getByRole('button', { name: 'Send request' }).click();
-    await page.locator('.form-summary').waitFor();
-    expect(await page.locator('#email-error').innerText()).toMatch(/valid e-mail address/);
-    expect(await page.locator('#purpose-error').innerText()).toMatch(/choose what you would like/);
+    await page.getByLabel('Question').check();
+    await page.getByLabel('Your message').fill(`Too many links: ${['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'].join(' ')}`);
+    await page.getByLabel('Your name').fill('Sam Planner');
+    await page.getByLabel('Your e-mail address').fill('sam@example.org');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send request' }).click()]);
+    expect(await page.locator('.form-summary').innerText()).toMatch(/Please check the marked fields/);
+    expect(await page.locator('#message-error').innerText()).toMatch(/at most 3 links/);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

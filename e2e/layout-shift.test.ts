@@ -15,6 +15,8 @@ async function pages(): Promise<[string, string][]> {
     ['search with filters', '/praxisbeispiele?q=Eltern&region=Arnsberg&topic=elternbildung'],
     ['search without results', '/praxisbeispiele?q=Kita&status=verstetigt&region=Detmold&setting=online'],
     ['detail', `/praxisbeispiele/${slug}`],
+    ['contact form', `/praxisbeispiele/${slug}/kontakt`],
+    ['submission form', '/praxisbeispiel-einreichen'],
     ['English search', '/en/case-studies?q=family'],
   ];
 }

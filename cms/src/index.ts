@@ -9,7 +9,9 @@ import { registerSlugRule } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
-import { ensureContactRequestTable, startRequestRetention, stopRequestRetention } from './requests/contact-requests';
+import { ensureContactRequestTable } from './requests/contact-requests';
+import { startRequestRetention, stopRequestRetention } from './requests/retention';
+import { ensureSubmissionTable } from './requests/submissions';
 import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
@@ -40,6 +42,7 @@ export default {
     await ensureSearchLogTable(strapi.db.connection);
     await startMail(strapi);
     await ensureContactRequestTable(strapi.db.connection);
+    await ensureSubmissionTable(strapi.db.connection);
     startRequestRetention(strapi);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);

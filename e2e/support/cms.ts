@@ -1,19 +1,9 @@
 // Talks to the stack's CMS: the public REST API, and the admin API as the first editor.
 import { inject } from 'vitest';
 
-let adminToken: string | undefined;
-
-/** The first editor's admin token (logged in once: the admin allows five logins in five minutes). */
+/** The first editor's admin token (global-setup.ts logs in once for every test file). */
 export async function adminJwt(): Promise<string> {
-  if (!adminToken) {
-    const response = await fetch(`${inject('cmsUrl')}/admin/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'redaktion@example.org', password: inject('adminPassword') }),
-    });
-    if (!response.ok) throw new Error(`admin login failed: ${response.status}`);
-    adminToken = ((await response.json()) as { data: { token: string } }).data.token;
-  }
-  return adminToken;
+  return inject('adminToken');
 }
 
 /** Uploads a file to the media library as the first editor; resolves to its stored name (`<name>_<hash>.<ext>`). */

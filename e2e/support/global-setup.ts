@@ -30,6 +30,8 @@ declare module 'vitest' {
     siteToken: string;
     searchKey: string;
     adminPassword: string;
+    /** The first editor's admin token, logged in once for the whole suite (the admin allows five logins in five minutes). */
+    adminToken: string;
     /** POST `${controlUrl}/meilisearch/stop` or `/start` (and `/mail/…`): an outage for the tests of how it shows. */
     controlUrl: string;
     /** Where the stack's SMTP server (a local sink) stores every mail it receives. */
@@ -128,9 +130,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     control.close();
     rmSync(workDir, { recursive: true, force: true });
   };
+  let adminToken: string;
   try {
     await waitForHttp(`${siteUrl}/api/health`, 300_000, prod);
     await waitForIndexedDemo(master);
+    const login = await fetch(`http://127.0.0.1:${strapiPort}/admin/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: secrets.ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`the first editor could not log in: ${login.status} ${await login.text()}`);
+    adminToken = ((await login.json()) as { data: { token: string } }).data.token;
   } catch (error) {
     console.error(`[e2e] npm run start:prod did not come up; its log: ${join(workDir, 'start-prod.log')}`);
     prod.kill('SIGTERM');
@@ -150,6 +159,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteToken', secrets.STRAPI_SITE_TOKEN);
   project.provide('searchKey', searchKey);
   project.provide('adminPassword', secrets.ADMIN_PASSWORD);
+  project.provide('adminToken', adminToken);
   project.provide('controlUrl', control.url);
   project.provide('mailDir', mailOptions.dir);
   project.provide('cmsDatabase', join(workDir, 'cms.db'));

@@ -5,8 +5,9 @@ export const SITE_TOKEN_NAME = 'Website';
 /** The token's name until it also recorded search statistics; renamed at start. */
 const FORMER_SITE_TOKEN_NAME = 'Website (read-only)';
 /** Reads what the public reads, records the site's search statistics (counts only) and passes on contact requests. */
-export const SITE_TOKEN_ACTIONS = [...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create'];
-const SITE_TOKEN_DESCRIPTION = 'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) and to pass on contact requests. Created at bootstrap.';
+export const SITE_TOKEN_ACTIONS = [...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create',
+  'api::submission.submission.create', 'api::submission.submission.confirm'];
+const SITE_TOKEN_DESCRIPTION = 'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) to pass on contact requests and project submissions. Created at bootstrap.';
 
 interface TokenService {
   hash(accessKey: string): string;

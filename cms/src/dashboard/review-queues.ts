@@ -13,23 +13,23 @@ export interface QueueItem {
   title: string;
 }
 
-interface Row { documentId: string; locale: string; title: string; updatedAt?: string | Date; lastReviewed?: string | null; updatedBy?: { firstname?: string | null; lastname?: string | null; email?: string } | null }
+interface Row { documentId: string; locale: string; title: string; submitted?: boolean | number | null; updatedAt?: string | Date; lastReviewed?: string | null; updatedBy?: { firstname?: string | null; lastname?: string | null; email?: string } | null }
 
 const personName = (user: Row['updatedBy']) => [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || null;
 
 /** Drafts waiting for the Chefredaktion ("Zur Prüfung"), the longest waiting first, with who sent them. */
-export async function reviewQueue(strapi: Core.Strapi, limit = 10): Promise<{ total: number; items: (QueueItem & { sentAt: string; sentBy: string | null })[] }> {
+export async function reviewQueue(strapi: Core.Strapi, limit = 10): Promise<{ total: number; items: (QueueItem & { sentAt: string; sentBy: string | null; submitted: boolean })[] }> {
   const where = { editorialState: 'zur-pruefung', publishedAt: null };
   const [rows, total] = await Promise.all([
     strapi.db.query(CASE_STUDY).findMany({
-      where, select: ['documentId', 'locale', 'title', 'updatedAt'], populate: { updatedBy: { select: ['firstname', 'lastname', 'email'] } },
+      where, select: ['documentId', 'locale', 'title', 'updatedAt', 'submitted'], populate: { updatedBy: { select: ['firstname', 'lastname', 'email'] } },
       orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], limit,
     }) as Promise<Row[]>,
     strapi.db.query(CASE_STUDY).count({ where }),
   ]);
   return {
     total,
-    items: rows.map((row) => ({ documentId: row.documentId, locale: row.locale, title: row.title, sentAt: new Date(row.updatedAt!).toISOString(), sentBy: personName(row.updatedBy) })),
+    items: rows.map((row) => ({ documentId: row.documentId, locale: row.locale, title: row.title, sentAt: new Date(row.updatedAt!).toISOString(), sentBy: personName(row.updatedBy), submitted: Boolean(row.submitted) })),
   };
 }
 

@@ -37,6 +37,7 @@ export const CASE_STUDY_FIELDS: Record<string, FieldText> = {
   downloads: { label: 'Downloads', labelEn: 'Downloads' },
   editorialState: { label: 'Redaktionsstatus', labelEn: 'Editorial status', description: 'Entwurf → Zur Prüfung → Freigegeben. Die Redaktion gibt zur Prüfung, die Chefredaktion gibt frei und veröffentlicht.' },
   reviewComment: { label: 'Anmerkung der Prüfung', labelEn: 'Review comment', description: 'Was vor der Freigabe noch fehlt (für die Redaktion sichtbar, nie veröffentlicht).' },
+  submitted: { label: 'Eingereicht über das Formular', labelEn: 'Submitted through the form', description: 'Ein Träger hat das Praxisbeispiel über „Praxisbeispiel einreichen“ geschickt und seine E-Mail-Adresse bestätigt. Vor der Freigabe mit dem Träger abgleichen.' },
 };
 
 /** Field labels of the components, per component uid. */

@@ -1,6 +1,6 @@
 // The columns of the import format's table form (CSV and Excel), in their order, with what the
 // Excel template's second sheet tells editors about each. A column name is the record's field
-// (record-schema.ts); `transferability.budgetRange` is the field `budgetRange` of `transferability`.
+// (case-study-record.ts in @praxis/search); `transferability.budgetRange` is the field `budgetRange` of `transferability`.
 
 /** Vocabularies whose values the template lists (and offers as a dropdown where one value is allowed). */
 export type ValueList = 'buildingBlocks' | 'municipalities' | 'targetGroups' | 'topics' | 'settings' | 'criteria' | 'statuses' | 'budgetRanges' | 'yesNo';

@@ -1,7 +1,7 @@
 // A record in the import format ↔ one row of the table form (CSV or Excel): the same columns
 // (columns.ts) both ways, so that an exported file imports again unchanged.
 import { IMPORT_COLUMNS } from './columns';
-import { KNOWN_FIELDS, LIST_FIELDS } from './record-schema';
+import { KNOWN_FIELDS, LIST_FIELDS } from '@praxis/search';
 
 export type Cell = string | number;
 

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { KNOWN_FIELDS, recordSchemaFor, type ImportRecord } from './record-schema';
+import { KNOWN_FIELDS, recordSchemaFor, type ImportRecord } from '@praxis/search';
 import type { RawRecord } from './parse-file';
 import { slugify } from './slugify';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
 import type { BulkCaseStudy } from './bulk-create';
 import { entryToRecord, loadEntries } from './export-records';
-import { recordSchemaFor, type ImportRecord } from './record-schema';
+import { recordSchemaFor, type ImportRecord } from '@praxis/search';
 import { slugify } from './slugify';
 import type { ValidRecord } from './validate';
 import type { ReferenceIds } from './vocabulary';

@@ -132,21 +132,3 @@ export async function anonymiseOldContactRequests(knex: Knex, now = Date.now(), 
     .whereNull('anonymised_at')
     .update({ message: null, name: null, organisation: null, email: null, anonymised_at: now });
 }
-
-let retentionTimer: NodeJS.Timeout | undefined;
-
-/** At bootstrap: anonymise now and then every hour. */
-export function startRequestRetention(strapi: Core.Strapi): void {
-  const run = () => anonymiseOldContactRequests(strapi.db.connection)
-    .then((count) => count > 0 && strapi.log.info(`[requests] personal data of ${count} contact request(s) older than ${requestRetentionDays()} days removed`))
-    .catch((error: Error) => strapi.log.error(`[requests] retention failed: ${error.message}`));
-  void run();
-  clearInterval(retentionTimer);
-  retentionTimer = setInterval(run, 60 * 60 * 1000);
-  retentionTimer.unref();
-}
-
-export function stopRequestRetention(): void {
-  clearInterval(retentionTimer);
-  retentionTimer = undefined;
-}

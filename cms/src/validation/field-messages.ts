@@ -1,5 +1,5 @@
 import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
-import { TEASER_MAX, TITLE_MAX } from '../import/record-schema';
+import { TEASER_MAX, TITLE_MAX } from '@praxis/search';
 
 // The schema's rules, checked first with messages an editor understands, on the field they
 // concern ("does not match the regex" helps nobody). The schema stays the backstop.

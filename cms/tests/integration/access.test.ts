@@ -122,7 +122,10 @@ describe('the site token', () => {
     const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website' }, populate: ['permissions'] });
     expect(token.type).toBe('custom');
     expect(token.permissions.map((permission: { action: string }) => permission.action).sort())
-      .toEqual([...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create'].sort());
+      .toEqual([
+        ...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create',
+        'api::submission.submission.create', 'api::submission.submission.confirm',
+      ].sort());
   });
 
   it('records search statistics; the public may not, and bad batches are a 400', async () => {

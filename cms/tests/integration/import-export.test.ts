@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '../../src/import/columns';
-import { KNOWN_FIELDS } from '../../src/import/record-schema';
+import { KNOWN_FIELDS } from '@praxis/search';
 import { recordToRow } from '../../src/import/table-rows';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
 import { caseStudyRecord } from '../helpers/fixtures.mts';

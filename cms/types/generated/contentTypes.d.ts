@@ -728,6 +728,14 @@ export interface ApiCaseStudyCaseStudy extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    submitted: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     successFactors: Schema.Attribute.Component<'case-study.list-item', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {

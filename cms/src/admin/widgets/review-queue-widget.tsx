@@ -7,7 +7,7 @@ import { editPath, relativeTime, useDashboardData } from './use-dashboard-data';
 
 interface ReviewQueue {
   total: number;
-  items: { documentId: string; locale: string; title: string; sentAt: string; sentBy: string | null }[];
+  items: { documentId: string; locale: string; title: string; sentAt: string; sentBy: string | null; submitted: boolean }[];
 }
 
 export default function ReviewQueueWidget() {
@@ -28,7 +28,9 @@ export default function ReviewQueueWidget() {
               <Typography fontWeight="semiBold" textColor="primary600">{item.title}</Typography>
             </Link>
             <Typography variant="pi" textColor="neutral600" display="block">
-              {item.locale.toUpperCase()} · {text('sent', { name: item.sentBy ?? text('someone'), time: relativeTime(item.sentAt, language, '') })}
+              {item.locale.toUpperCase()} · {item.submitted
+                ? text('submitted', { time: relativeTime(item.sentAt, language, '') })
+                : text('sent', { name: item.sentBy ?? text('someone'), time: relativeTime(item.sentAt, language, '') })}
             </Typography>
           </Box>
         ))}

@@ -23,6 +23,7 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.dashboard.review.empty': { de: 'Nichts wartet auf Prüfung.', en: 'Nothing is waiting for review.' },
   'praxis.dashboard.review.count': { de: '{total, plural, one {# Praxisbeispiel wartet} other {# Praxisbeispiele warten}}, das älteste zuerst', en: '{total, plural, one {# case study is waiting} other {# case studies are waiting}}, the oldest first' },
   'praxis.dashboard.review.sent': { de: 'von {name}, {time}', en: 'by {name}, {time}' },
+  'praxis.dashboard.review.submitted': { de: 'über „Praxisbeispiel einreichen“, {time}', en: 'through “Submit a project”, {time}' },
   'praxis.dashboard.review.someone': { de: 'unbekannt', en: 'unknown' },
   'praxis.dashboard.due.title': { de: 'Prüfung fällig', en: 'Review due' },
   'praxis.dashboard.due.empty': { de: 'Alle Praxisbeispiele sind in den letzten {months} Monaten geprüft worden.', en: 'Every case study was reviewed in the last {months} months.' },

@@ -1,5 +1,7 @@
-import { BUDGET_RANGES, PROJECT_STATUSES } from '@praxis/search';
+// A case study as a record of the import format (JSON, CSV, Excel): the one schema that the
+// CMS's import and the site's submission form check against, with German messages.
 import { z } from 'zod';
+import { BUDGET_RANGES, PROJECT_STATUSES } from './domain.ts';
 
 export const TEASER_MAX = 300;
 export const TITLE_MAX = 160;
@@ -24,7 +26,8 @@ const httpsUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^
 
 const agsList = z.array(z.string().trim().regex(/^05\d{6}$/, 'achtstellige NRW-Gemeindeschlüssel (AGS, 05…)')).max(400, 'höchstens 400 Kommunen');
 
-const recordShape = z
+/** The record's fields one by one (the submission form checks a step's fields with them). */
+export const recordShape = z
   .object({
     slug: slug.optional(),
     translationOf: slug.optional(),

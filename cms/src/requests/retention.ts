@@ -1,0 +1,32 @@
+// The hourly clean-up of personal data from the public forms (REQUEST_RETENTION_DAYS, default 90):
+// contact requests keep only their count, unconfirmed submissions go entirely.
+import type { Core } from '@strapi/strapi';
+import { anonymiseOldContactRequests, requestRetentionDays } from './contact-requests';
+import { deleteUnconfirmedSubmissions } from './submissions';
+
+let retentionTimer: NodeJS.Timeout | undefined;
+
+/** Removes what is past the retention period; returns how many requests and submissions. */
+export async function applyRequestRetention(strapi: Core.Strapi, now = Date.now()): Promise<{ requests: number; submissions: number }> {
+  const knex = strapi.db.connection;
+  return { requests: await anonymiseOldContactRequests(knex, now), submissions: await deleteUnconfirmedSubmissions(knex, now) };
+}
+
+/** At bootstrap: clean up now and then every hour. */
+export function startRequestRetention(strapi: Core.Strapi): void {
+  const run = () => applyRequestRetention(strapi)
+    .then(({ requests, submissions }) => {
+      if (requests > 0) strapi.log.info(`[requests] personal data of ${requests} contact request(s) older than ${requestRetentionDays()} days removed`);
+      if (submissions > 0) strapi.log.info(`[requests] ${submissions} submission(s) not confirmed within ${requestRetentionDays()} days deleted`);
+    })
+    .catch((error: Error) => strapi.log.error(`[requests] retention failed: ${error.message}`));
+  void run();
+  clearInterval(retentionTimer);
+  retentionTimer = setInterval(run, 60 * 60 * 1000);
+  retentionTimer.unref();
+}
+
+export function stopRequestRetention(): void {
+  clearInterval(retentionTimer);
+  retentionTimer = undefined;
+}

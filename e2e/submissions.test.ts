@@ -1,0 +1,156 @@
+// "Praxisbeispiel einreichen" as a provider uses it, with and without JavaScript: six steps, a
+// message next to each wrong field, the review, the confirmation mail, the confirmation page;
+// then the draft waits "Zur Prüfung" in the CMS, marked as submitted, and nothing is published.
+import { randomBytes } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { readMails } from '@praxis/tooling/mail-sink';
+import { axeViolations } from './support/axe.ts';
+import { openPage } from './support/browser.ts';
+import { admin, CASE_STUDY } from './support/cms.ts';
+
+function query<T>(sql: string, ...parameters: string[]): T[] {
+  const database = new DatabaseSync(inject('cmsDatabase'), { readOnly: true, timeout: 10_000 });
+  try {
+    return database.prepare(sql).all(...parameters) as T[];
+  } finally {
+    database.close();
+  }
+}
+
+async function waitFor<T>(find: () => T | undefined, message: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The confirmation link in the last mail to `address` (quoted-printable soft breaks undone). */
+const confirmationLink = (address: string) => {
+  const mail = readMails(inject('mailDir')).filter((entry) => entry.content.split(/\r?\n/).includes(`To: ${address}`)).at(-1);
+  const text = mail?.content.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  return /https?:\/\/\S+\/praxisbeispiel-einreichen\/bestaetigen\?token=[A-Za-z0-9_-]+/.exec(text ?? '')?.[0];
+};
+
+async function next(page: Page, label = 'Weiter') {
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label, exact: true }).click()]);
+}
+
+/** Fills every step and stops on the review; checks axe on each step. */
+async function fillAllSteps(page: Page, title: string, email: string, checkAxe: boolean) {
+  await page.goto('/praxisbeispiel-einreichen');
+  expect(await page.locator('h2').first().innerText()).toMatch(/Schritt 1 von 6: Das Projekt/);
+  if (checkAxe) expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Titel des Projekts').fill(title);
+  await page.getByLabel('Kurzbeschreibung').fill('Ehrenamtliche Familienpatinnen begleiten Familien im ersten Jahr nach dem Umzug ins Quartier.');
+  await page.getByLabel(/Baustein 1/).check();
+  await page.getByLabel('Laufend').check();
+  await page.getByLabel(/Förderung seit/).fill('2023');
+  await next(page);
+
+  expect(await page.locator('h2').first().innerText()).toMatch(/Schritt 2 von 6/);
+  if (checkAxe) expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Kommune 1').fill('Dortmund');
+  await page.getByLabel('Kommune 2').fill('Atlantis');
+  await next(page);
+  // An unknown town: the same step again, with the message next to the field and the entries kept.
+  expect(await page.locator('#municipality-error').innerText()).toMatch(/„Atlantis“ ist keine Kommune/);
+  expect(await page.getByLabel('Kommune 1').inputValue()).toBe('Dortmund');
+  if (checkAxe) expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Kommune 2').fill('');
+  await page.locator('input[name="topics"]').first().check();
+  await next(page);
+
+  await page.getByLabel('Worum es geht').fill('Patinnen besuchen neu zugezogene Familien, zeigen Kita, Schule und Beratung im Quartier und bleiben ein Jahr lang ansprechbar.');
+  await next(page);
+  await page.getByLabel('Gelingensbedingungen').fill('Feste Sprechzeit im Familienzentrum\nSchulung der Patinnen');
+  await next(page);
+
+  await page.getByLabel('E-Mail für Anfragen').fill('projekt@example.org');
+  await page.getByLabel('Ihr Name').fill('Tina Trägerin');
+  await page.getByLabel('Ihre E-Mail-Adresse').fill(email);
+  await page.getByLabel(/Ich bin einverstanden/).check();
+  await next(page);
+  expect(await page.locator('h2').first().innerText()).toMatch(/Schritt 6 von 6: Prüfen und absenden/);
+  const review = await page.locator('.review').allInnerTexts();
+  expect(review.join('\n')).toContain(title);
+  expect(review.join('\n')).toContain('Dortmund');
+  expect(review.join('\n')).toMatch(/Baustein 1|Aktive Nachbarschaft/);
+  if (checkAxe) expect(await axeViolations(page)).toEqual([]);
+}
+
+async function confirmAndCheckDraft(page: Page, title: string, email: string) {
+  submittedTitles.push(title);
+  const link = await waitFor(() => confirmationLink(email), 'the confirmation mail did not arrive');
+  expect(query('select id from praxis_submissions where title = ? and confirmed_at is null', title)).toHaveLength(1);
+  expect(query('select id from case_studies where title = ?', title)).toEqual([]);
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  // Opening the link confirms nothing (mail programs open links to check them); the button does.
+  expect(query('select id from case_studies where title = ?', title)).toEqual([]);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Bestätigen' }).click()]);
+  expect(await page.locator('.message').innerText()).toMatch(/liegt jetzt der Redaktion zur Prüfung vor/);
+  const drafts = query<{ editorial_state: string; submitted: number; published_at: unknown }>('select editorial_state, submitted, published_at from case_studies where title = ?', title);
+  expect(drafts).toEqual([{ editorial_state: 'zur-pruefung', submitted: 1, published_at: null }]);
+}
+
+const submittedTitles: string[] = [];
+// The drafts these tests make would show in other tests' lists "Zur Prüfung".
+afterAll(async () => {
+  for (const title of submittedTitles) {
+    for (const { document_id: documentId } of query<{ document_id: string }>('select distinct document_id from case_studies where title = ?', title)) {
+      await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`);
+    }
+  }
+});
+
+describe('Praxisbeispiel einreichen', () => {
+  it('takes a project in six steps without JavaScript, and the confirmed submission waits for review', async () => {
+    const run = randomBytes(3).toString('hex');
+    const title = `Familienpatinnen im Quartier ${run}`;
+    const email = `tina.${run}@example.org`;
+    const page = await openPage({ javaScriptEnabled: false });
+    await fillAllSteps(page, title, email, false);
+    // Without the proof of work a form needs a few seconds between page and post (scripts do not wait).
+    await page.waitForTimeout(5_200);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Einreichen' }).click()]);
+    expect(page.url()).toMatch(/\/praxisbeispiel-einreichen\?eingereicht$/);
+    expect(await page.locator('.done').innerText()).toMatch(/Bitte bestätigen Sie Ihre E-Mail-Adresse/);
+    await confirmAndCheckDraft(page, title, email);
+    await page.context().close();
+  });
+
+  it('does the proof of work with JavaScript, and every step has no axe violations', async () => {
+    const run = randomBytes(3).toString('hex');
+    const title = `Familienpatinnen mit Skript ${run}`;
+    const email = `tom.${run}@example.org`;
+    const page = await openPage();
+    await fillAllSteps(page, title, email, true);
+    await page.locator('form#submission-form[data-enhanced]').waitFor();
+    await Promise.all([page.waitForURL(/\?eingereicht$/), page.getByRole('button', { name: 'Einreichen' }).click()]);
+    expect(query('select id from praxis_submissions where title = ?', title)).toHaveLength(1);
+    await confirmAndCheckDraft(page, title, email);
+    await page.context().close();
+  });
+
+  it('speaks English on the English form at phone width', async () => {
+    const page = await openPage({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    await page.goto('/en/submit-a-project');
+    expect(await page.locator('h2').first().innerText()).toMatch(/Step 1 of 6: The project/);
+    // The browser itself stops empty required fields; the server finds what it cannot.
+    await page.getByLabel('Title of the project').fill('Family mentors <b>in the neighbourhood</b>');
+    await page.getByLabel('Short description').fill('Volunteer mentors accompany families in their first year in the neighbourhood.');
+    await page.getByLabel(/Building block 1/).check();
+    await page.getByLabel('Ongoing').check();
+    await page.getByLabel(/Funded since/).fill('2023');
+    await next(page, 'Next');
+    expect(await page.locator('.form-summary').innerText()).toMatch(/Please check the marked fields/);
+    expect(await page.locator('#title-error').innerText()).toMatch(/ohne HTML/);
+    expect(await page.getByLabel('Short description').inputValue()).toMatch(/^Volunteer mentors/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,70 @@
+// "Praxisbeispiel einreichen": what a provider submits. The project itself is a record of the
+// import format (case-study-record.ts, the one schema of the import and this form) without what
+// only editors set (slug, translation, quality criteria, review date, publishing); on top of it
+// the rules for text from the public: no HTML, no control characters, few links. The submitter
+// and their consent are a separate part, stored apart from the case study and never published.
+import { z } from 'zod';
+import { recordShape } from './case-study-record.ts';
+import { LOCALES } from './domain.ts';
+
+/** Links in all of a submission's texts together; more is what spam looks like. */
+export const MAX_SUBMISSION_LINKS = 10;
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const MARKUP = /<[a-z!/?]/i;
+const LINK = /https?:\/\/|www\./gi;
+
+/** The project as a submitter describes it: the import record without the editors' fields. */
+export const submittedProjectShape = recordShape.omit({ slug: true, translationOf: true, criteria: true, lastReviewed: true, publish: true }).strict();
+
+const plain = (min: number, max: number, label: string) => z.string().trim()
+  .min(min, min === 1 ? `${label} fehlt (Pflichtfeld).` : `${label} ist zu kurz (mindestens ${min} Zeichen).`)
+  .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`);
+
+export const submitterShape = z.strictObject({
+  name: plain(2, 100, 'Der Name'),
+  organisation: plain(0, 200, 'Die Organisation').optional(),
+  email: z.string().trim().max(254, 'Die E-Mail-Adresse ist zu lang.').pipe(z.email('Bitte eine gültige E-Mail-Adresse angeben.')),
+});
+
+/** Every string inside `value` with its path. */
+function strings(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => strings(item, [...path, index]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => strings(item, [...path, key]));
+  return [];
+}
+
+/**
+ * What text from the public may not contain, wherever it stands: HTML, control characters, more
+ * than MAX_SUBMISSION_LINKS links in all texts together (a link field's own address not counted).
+ * Exported on its own as well: it applies to a step's fields while later steps are still empty.
+ */
+export function submissionTextIssues(value: { project?: unknown; submitter?: unknown }): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const texts = strings({ project: value.project, submitter: value.submitter });
+  for (const { path, text } of texts) {
+    if (MARKUP.test(text)) issues.push({ path, message: 'Bitte ohne HTML.' });
+    if (CONTROL_CHARACTER.test(text)) issues.push({ path, message: 'Enthält unsichtbare Steuerzeichen.' });
+  }
+  const links = texts.filter(({ path }) => path.at(-1) !== 'url' && path.at(-1) !== 'website')
+    .reduce((count, { text }) => count + (text.match(LINK) ?? []).length, 0);
+  if (links > MAX_SUBMISSION_LINKS) {
+    issues.push({ path: ['project', 'description'], message: `Bitte höchstens ${MAX_SUBMISSION_LINKS} Links in allen Texten zusammen (es sind ${links}); Links gehören in das Feld „Links“.` });
+  }
+  return issues;
+}
+
+export const submissionSchema = z.strictObject({
+  locale: z.enum(LOCALES, { error: `eine von ${LOCALES.join(', ')}` }),
+  project: submittedProjectShape,
+  submitter: submitterShape,
+  consent: z.literal(true, { error: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.' }),
+}).superRefine((submission, context) => {
+  for (const issue of submissionTextIssues(submission)) context.addIssue({ code: 'custom', ...issue });
+  const { fundingStart, fundingEnd } = submission.project;
+  if (fundingEnd !== undefined && fundingEnd < fundingStart) context.addIssue({ code: 'custom', path: ['project', 'fundingEnd'], message: 'nicht vor dem Beginn der Förderung' });
+});
+
+export type Submission = z.infer<typeof submissionSchema>;

@@ -1,0 +1,22 @@
+// `POST /api/submissions/confirm`: the button on the confirmation page, handed to the CMS, which
+// turns the submission into a draft "Zur Prüfung". Answers with the CMS's answer and status.
+export default defineEventHandler(async (event) => {
+  setResponseHeader(event, 'cache-control', 'no-store');
+  const body = await readBody<{ token?: unknown }>(event).catch(() => undefined);
+  const token = typeof body?.token === 'string' ? body.token : '';
+  const { strapiUrl, strapiToken } = useRuntimeConfig();
+  try {
+    return await $fetch(`${strapiUrl}/api/submissions/confirm`, {
+      method: 'POST', body: { token }, timeout: 30_000, headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {},
+    });
+  } catch (error) {
+    const { statusCode, data } = error as { statusCode?: number; data?: unknown };
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      setResponseStatus(event, statusCode);
+      return data;
+    }
+    console.error(`[submission] the CMS did not confirm a submission: ${(error as Error).message}`);
+    setResponseStatus(event, 503);
+    return { data: null, error: { status: 503, message: 'The CMS is not reachable.' } };
+  }
+});
