@@ -97,6 +97,7 @@ async function confirmAndCheckDraft(page: Page, title: string, email: string) {
   expect(drafts).toEqual([{ editorial_state: 'zur-pruefung', submitted: 1, published_at: null }]);
 }
 
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const submittedTitles: string[] = [];
 // The drafts these tests make would show in other tests' lists "Zur Prüfung".
 afterAll(async () => {
@@ -114,6 +115,13 @@ describe('Praxisbeispiel einreichen', () => {
     const email = `tina.${run}@example.org`;
     const page = await openPage({ javaScriptEnabled: false });
     await fillAllSteps(page, title, email, false);
+    // An image without its alt text: the last step again, with the message and a word on choosing the file again.
+    await page.getByLabel('Bilddatei').first().setInputFiles({ name: 'patinnen.png', mimeType: 'image/png', buffer: PNG });
+    await page.waitForTimeout(5_200);
+    await next(page, 'Einreichen');
+    expect(await page.locator('#image-error').innerText()).toMatch(/Bild 1: Der Alternativtext ist zu kurz/);
+    expect(await page.locator('.form-summary').innerText()).toMatch(/Bitte wählen Sie die Bilder erneut aus/);
+    expect(query('select id from praxis_submissions where title = ?', title)).toEqual([]);
     // Without the proof of work a form needs a few seconds between page and post (scripts do not wait).
     await page.waitForTimeout(5_200);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Einreichen' }).click()]);
@@ -129,10 +137,14 @@ describe('Praxisbeispiel einreichen', () => {
     const email = `tom.${run}@example.org`;
     const page = await openPage();
     await fillAllSteps(page, title, email, true);
+    await page.getByLabel('Bilddatei').first().setInputFiles({ name: 'patinnen.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByLabel(/Alternativtext/).first().fill(`Zwei Patinnen im Gespräch mit einer Familie ${run}`);
     await page.locator('form#submission-form[data-enhanced]').waitFor();
     await Promise.all([page.waitForURL(/\?eingereicht$/), page.getByRole('button', { name: 'Einreichen' }).click()]);
     expect(query('select id from praxis_submissions where title = ?', title)).toHaveLength(1);
     await confirmAndCheckDraft(page, title, email);
+    // The image went to the media library with its alt text, onto the draft.
+    expect(query('select mime from files where alternative_text = ?', `Zwei Patinnen im Gespräch mit einer Familie ${run}`)).toEqual([{ mime: 'image/png' }]);
     await page.context().close();
   });
 

@@ -82,6 +82,10 @@ export default defineNuxtConfig({
     // time; the site's own caches are fast and follow the CMS's change notices.
     '/praxisbeispiele/**': { headers: { 'cache-control': 'no-cache' } },
     '/en/case-studies/**': { headers: { 'cache-control': 'no-cache' } },
+    // The submission form's last step carries up to three images (each checked against its own limit).
+    ...Object.fromEntries(['/praxisbeispiel-einreichen', '/en/submit-a-project', '/api/submissions'].map((path) => [path, {
+      security: { requestSizeLimiter: { maxRequestSizeInBytes: 12_000_000, maxUploadFileRequestInBytes: 20_000_000 } },
+    }])),
   },
   // Security headers (README "Security"). Values known only at run time (the CMS origin,
   // https) are set in server/plugins/security-rules.ts.

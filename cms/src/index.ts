@@ -11,7 +11,7 @@ import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
 import { ensureContactRequestTable } from './requests/contact-requests';
 import { startRequestRetention, stopRequestRetention } from './requests/retention';
-import { ensureSubmissionTable } from './requests/submissions';
+import { ensureSubmissionImageTable, ensureSubmissionTable } from './requests/submissions';
 import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
@@ -43,6 +43,7 @@ export default {
     await startMail(strapi);
     await ensureContactRequestTable(strapi.db.connection);
     await ensureSubmissionTable(strapi.db.connection);
+    await ensureSubmissionImageTable(strapi.db.connection);
     startRequestRetention(strapi);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);

@@ -131,3 +131,6 @@ export function texts(items: { text?: string | null }[] | null | undefined): str
 export function budgetRangeName(range: string, locale: string): string {
   return BUDGET_RANGE_NAMES[range as BudgetRange]?.[isLocale(locale) ? locale : DEFAULT_LOCALE] ?? range;
 }
+
+/** Images a submission may carry: few, small, and only the formats every browser shows. */
+export const SUBMISSION_IMAGES = { max: 3, maxBytes: 2 * 1024 * 1024, altMin: 5, altMax: 300, creditMax: 200, types: ['image/jpeg', 'image/png', 'image/webp'] } as const;

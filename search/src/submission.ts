@@ -5,7 +5,7 @@
 // and their consent are a separate part, stored apart from the case study and never published.
 import { z } from 'zod';
 import { recordShape } from './case-study-record.ts';
-import { LOCALES } from './domain.ts';
+import { LOCALES, SUBMISSION_IMAGES } from './domain.ts';
 
 /** Links in all of a submission's texts together; more is what spam looks like. */
 export const MAX_SUBMISSION_LINKS = 10;
@@ -68,3 +68,23 @@ export const submissionSchema = z.strictObject({
 });
 
 export type Submission = z.infer<typeof submissionSchema>;
+
+/** An image's type from its first bytes (what the file is, not what its name or the browser says). */
+export function imageType(bytes: Uint8Array): (typeof SUBMISSION_IMAGES.types)[number] | undefined {
+  const starts = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  return undefined;
+}
+
+/** An image's description as the submitter gives it: alt text required, plain text only. */
+export const submissionImageShape = z.strictObject({
+  alt: plain(SUBMISSION_IMAGES.altMin, SUBMISSION_IMAGES.altMax, 'Der Alternativtext'),
+  credit: plain(0, SUBMISSION_IMAGES.creditMax, 'Der Bildnachweis').optional(),
+}).superRefine((image, context) => {
+  for (const [key, text] of Object.entries(image)) {
+    if (typeof text === 'string' && MARKUP.test(text)) context.addIssue({ code: 'custom', path: [key], message: 'Bitte ohne HTML.' });
+    if (typeof text === 'string' && CONTROL_CHARACTER.test(text)) context.addIssue({ code: 'custom', path: [key], message: 'Enthält unsichtbare Steuerzeichen.' });
+  }
+});

@@ -4,6 +4,9 @@
 // transaction. Only the confirmation turns it into a draft case study "Zur Prüfung", marked as
 // submitted, where editors see it; unconfirmed submissions are deleted after the retention period.
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { localePathPrefix, type Locale, type Submission } from '@praxis/search';
@@ -15,6 +18,7 @@ import { mailQueue } from '../mail/mail';
 import { requestRetentionDays as retentionDays } from './contact-requests';
 
 export const SUBMISSION_TABLE = 'praxis_submissions';
+export const SUBMISSION_IMAGE_TABLE = 'praxis_submission_images';
 const CASE_STUDY = 'api::case-study.case-study';
 /** Submissions per submitter address and hour. */
 export const SUBMISSIONS_PER_ADDRESS_AND_HOUR = 3;
@@ -36,6 +40,30 @@ export async function ensureSubmissionTable(knex: Knex): Promise<void> {
     table.bigInteger('confirmed_at').nullable();
     table.string('case_study_document_id', 64).nullable();
   });
+}
+
+/** The images of a submission, kept here until it is confirmed (then they go to the media library). */
+export async function ensureSubmissionImageTable(knex: Knex): Promise<void> {
+  if (await knex.schema.hasTable(SUBMISSION_IMAGE_TABLE)) return;
+  await knex.schema.createTable(SUBMISSION_IMAGE_TABLE, (table) => {
+    table.increments('id');
+    table.integer('submission_id').notNullable().index('praxis_submission_images_submission_idx');
+    table.integer('position').notNullable();
+    table.string('file_name', 200).notNullable();
+    table.string('mime', 40).notNullable();
+    table.string('alt', 300).notNullable();
+    table.string('credit', 200).nullable();
+    table.binary('data').notNullable();
+  });
+}
+
+/** An image as the site hands it on: checked (type from its bytes, size, alt text). */
+export interface SubmissionImage {
+  fileName: string;
+  mime: string;
+  alt: string;
+  credit?: string;
+  data: Buffer;
 }
 
 export class SubmissionRefused extends Error {
@@ -84,7 +112,7 @@ async function checkReferences(strapi: Core.Strapi, submission: Submission): Pro
 }
 
 /** Stores a submission and queues the mail asking to confirm the address; returns nothing a caller could leak. */
-export async function storeSubmission(strapi: Core.Strapi, submission: Submission, consentText: string, siteUrl: string): Promise<void> {
+export async function storeSubmission(strapi: Core.Strapi, submission: Submission, consentText: string, siteUrl: string, images: SubmissionImage[] = []): Promise<void> {
   await checkReferences(strapi, submission);
   const knex = strapi.db.connection;
   const email = submission.submitter.email.toLowerCase();
@@ -96,11 +124,17 @@ export async function storeSubmission(strapi: Core.Strapi, submission: Submissio
   const texts = MAIL_TEXTS[submission.locale];
   const { name, organisation } = submission.submitter;
   await strapi.db.transaction(async ({ trx }) => {
-    await trx(SUBMISSION_TABLE).insert({
+    const [inserted] = await trx(SUBMISSION_TABLE).insert({
       token_hash: hashToken(token), locale: submission.locale, title: submission.project.title, project: JSON.stringify(submission.project),
       submitter_name: name, submitter_organisation: organisation || null, submitter_email: submission.submitter.email,
       consent_text: consentText, created_at: Date.now(),
-    });
+    }).returning('id') as [{ id: number } | number];
+    const submissionId = typeof inserted === 'number' ? inserted : inserted!.id;
+    for (const [position, image] of images.entries()) {
+      await trx(SUBMISSION_IMAGE_TABLE).insert({
+        submission_id: submissionId, position, file_name: image.fileName, mime: image.mime, alt: image.alt, credit: image.credit || null, data: image.data,
+      });
+    }
     await mailQueue(strapi).enqueue([{
       to: submission.submitter.email,
       subject: texts.subject(submission.project.title),
@@ -140,6 +174,7 @@ export async function confirmSubmission(strapi: Core.Strapi, token: string): Pro
     }
     const entry = await strapi.db.query(CASE_STUDY).findOne({ where: { slug, locale: row.locale, publishedAt: null }, select: ['id', 'documentId'] }) as { id: number; documentId: string };
     await strapi.db.query(CASE_STUDY).update({ where: { id: entry.id }, data: { submitted: true } });
+    await attachImages(strapi, row.id, entry.documentId, row.locale);
     await knex(SUBMISSION_TABLE).where({ id: row.id }).update({ case_study_document_id: entry.documentId });
   } catch (error) {
     await knex(SUBMISSION_TABLE).where({ id: row.id }).update({ confirmed_at: null });
@@ -148,7 +183,35 @@ export async function confirmSubmission(strapi: Core.Strapi, token: string): Pro
   return { title: row.title, alreadyConfirmed: false };
 }
 
-/** Deletes submissions nobody confirmed within the retention period; returns how many. */
+/** Moves a confirmed submission's images into the media library and onto its draft, in their order. */
+async function attachImages(strapi: Core.Strapi, submissionId: number, documentId: string, locale: string): Promise<void> {
+  const knex = strapi.db.connection;
+  const rows = await knex(SUBMISSION_IMAGE_TABLE).where({ submission_id: submissionId }).orderBy('position') as
+    { id: number; file_name: string; mime: string; alt: string; credit: string | null; data: Buffer }[];
+  if (rows.length === 0) return;
+  const upload = strapi.plugin('upload').service('upload') as { upload(input: { data: object; files: object }): Promise<{ id: number }[]> };
+  const folder = await mkdtemp(join(tmpdir(), 'praxis-submission-'));
+  try {
+    const images = [];
+    for (const row of rows) {
+      const filepath = join(folder, `${row.id}`);
+      await writeFile(filepath, row.data);
+      const [file] = await upload.upload({
+        data: { fileInfo: { name: row.file_name, alternativeText: row.alt, caption: row.credit ?? undefined } },
+        files: { filepath, originalFilename: row.file_name, mimetype: row.mime, size: row.data.length },
+      });
+      images.push({ file: file!.id, alt: row.alt, credit: row.credit ?? undefined });
+    }
+    await strapi.documents(CASE_STUDY).update({ documentId, locale, data: { images } } as never);
+    await knex(SUBMISSION_IMAGE_TABLE).where({ submission_id: submissionId }).delete();
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Deletes submissions nobody confirmed within the retention period, with their images; returns how many. */
 export async function deleteUnconfirmedSubmissions(knex: Knex, now = Date.now(), days = retentionDays()): Promise<number> {
+  const expired = knex(SUBMISSION_TABLE).select('id').whereNull('confirmed_at').where('created_at', '<', now - days * 24 * 60 * 60 * 1000);
+  await knex(SUBMISSION_IMAGE_TABLE).whereIn('submission_id', expired).delete();
   return knex(SUBMISSION_TABLE).whereNull('confirmed_at').where('created_at', '<', now - days * 24 * 60 * 60 * 1000).delete();
 }

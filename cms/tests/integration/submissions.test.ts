@@ -137,4 +137,31 @@ describe('submissions', () => {
     const left = (await knex(SUBMISSION_TABLE).where({ title: 'Alt' }).select('token_hash')).map((entry: { token_hash: string }) => entry.token_hash.slice(0, 2)).sort();
     expect(left).toEqual(['b2', 'c3']);
   });
+
+  it('keeps a submission\'s images until it is confirmed, then puts them with their alt text on the draft; refuses what is not an image', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const send = (files: [Buffer, string][], images: unknown[], email: string) => {
+      const form = new FormData();
+      form.append('submission', JSON.stringify({ ...submission({ title: `Bilder ${email}` }, email), images }));
+      for (const [index, [data, name]] of files.entries()) form.append(`image-${index}`, new Blob([data]), name);
+      return fetch(`${cms.url}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${cms.siteToken}` }, body: form })
+        .then(async (response) => ({ status: response.status, body: await response.json() as any }));
+    };
+    const before = await stored();
+    const fake = await send([[png, 'ok.png'], [Buffer.from('<svg onload="alert(1)"/>'), 'bild.png']], [{ alt: 'Kinder auf der Bewegungsbaustelle' }, { alt: 'Noch ein Bild vom Projekt' }], 'bilder@example.org');
+    expect(fake.status).toBe(400);
+    expect(fake.body.error.details.errors).toEqual([{ path: ['images', 1], message: 'Nur Bilder im Format JPEG, PNG oder WebP.' }]);
+    const withoutAlt = await send([[png, 'ok.png']], [{ alt: '' }], 'bilder@example.org');
+    expect(withoutAlt.status).toBe(400);
+    expect(withoutAlt.body.error.details.errors[0].path).toEqual(['images', '0', 'alt']);
+    expect(await stored()).toBe(before);
+
+    const accepted = await send([[png, 'baustelle.png']], [{ alt: 'Kinder klettern über eine Bewegungsbaustelle', credit: 'Foto: Projekt' }], 'bilder@example.org');
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
+    await waitFor(async () => Boolean(tokenFromMail('bilder@example.org')), 'the confirmation mail did not arrive');
+    expect((await post('/submissions/confirm', { token: tokenFromMail('bilder@example.org') })).status).toBe(200);
+    const draft = await cms.strapi.documents(CASE_STUDY).findFirst({ filters: { title: 'Bilder bilder@example.org' }, status: 'draft', locale: 'de', populate: { images: { populate: ['file'] } } }) as any;
+    expect(draft.images).toEqual([expect.objectContaining({ alt: 'Kinder klettern über eine Bewegungsbaustelle', credit: 'Foto: Projekt', file: expect.objectContaining({ mime: 'image/png', alternativeText: 'Kinder klettern über eine Bewegungsbaustelle' }) })]);
+    expect(await cms.strapi.db.connection('praxis_submission_images').count({ n: '*' })).toEqual([{ n: 0 }]);
+  });
 });

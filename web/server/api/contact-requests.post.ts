@@ -1,5 +1,6 @@
-// `POST /api/contact-requests`: "Kontakt aufnehmen" sent by the form's script (JSON). 202 when the
-// request is stored; otherwise the status and a message per field (server/utils/contact-request.ts).
+// `POST /api/contact-requests`: "Kontakt aufnehmen" as JSON (the contact page's server sends the
+// posted form here). 202 when the request is stored; otherwise the status and a message per field
+// (server/utils/contact-request.ts).
 export default defineEventHandler(async (event) => {
   const body = await readBody(event).catch(() => undefined);
   if (!body || typeof body !== 'object' || Array.isArray(body)) {

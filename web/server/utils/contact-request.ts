@@ -1,7 +1,7 @@
-// "Kontakt aufnehmen": one path for the form with JavaScript (POST /api/contact-requests) and
-// without (the contact page posting to itself). The site checks the form (honeypot, proof of
-// work, per-client limit, the shared schema in the reader's language), then hands the request to
-// the CMS, which stores it and queues its mails (cms/src/requests/contact-requests.ts).
+// "Kontakt aufnehmen" (POST /api/contact-requests, which the contact page's server calls with
+// the posted form). The site checks the form (the shared schema in the reader's language, then
+// honeypot, proof of work and per-client limit), then hands the request to the CMS, which stores
+// it and queues its mails (cms/src/requests/contact-requests.ts).
 import type { H3Event } from 'h3';
 import { contactRequestSchema, isLocale, type Locale } from '@praxis/search';
 
@@ -40,9 +40,6 @@ export function contactFields(body: Record<string, unknown>): Record<string, str
 export async function sendContactRequest(event: H3Event, fields: Record<string, string>): Promise<ContactOutcome> {
   const locale: Locale = isLocale(fields.locale ?? '') ? fields.locale as Locale : 'de';
   const texts = TEXTS[locale];
-  const refusal = await guardPublicForm(event, fields, locale);
-  if (refusal) return { status: refusal.status, message: refusal.message, fields: refusal.field ? { [refusal.field]: refusal.message } : {} };
-
   const request = Object.fromEntries(FORM_FIELDS.filter((key) => fields[key] !== undefined && !(key === 'organisation' && fields[key]!.trim() === '')).map((key) => [key, fields[key]]));
   const parsed = contactRequestSchema(locale).safeParse(request);
   if (!parsed.success) {
@@ -50,6 +47,9 @@ export async function sendContactRequest(event: H3Event, fields: Record<string, 
     for (const issue of parsed.error.issues) fieldMessages[String(issue.path[0] ?? '')] ??= issue.message;
     return { status: 400, message: texts.check, fields: fieldMessages };
   }
+  // Last, so that a form refused for its content keeps its proof of work and its place in the limit.
+  const refusal = await guardPublicForm(event, fields, locale);
+  if (refusal) return { status: refusal.status, message: refusal.message, fields: refusal.field ? { [refusal.field]: refusal.message } : {} };
 
   const { strapiUrl, strapiToken } = useRuntimeConfig();
   try {

@@ -1,16 +1,46 @@
 // `POST /api/submissions`: one step of "Praxisbeispiel einreichen". `next` checks the step's fields
 // and moves on, `back` moves back, `submit` checks everything (honeypot, proof of work, limits,
 // the shared schema) and hands the submission to the CMS, which mails the confirmation link.
-import { isLocale, type Locale } from '@praxis/search';
+import { imageType, isLocale, SUBMISSION_IMAGES, submissionImageShape, type Locale } from '@praxis/search';
 import { z } from 'zod';
-import { consentText, SUBMISSION_STEPS } from '~~/shared/submission-form';
+import { consentText, IMAGE_ROWS, SUBMISSION_STEPS } from '~~/shared/submission-form';
 
 const bodySchema = z.object({
   step: z.coerce.number().int().min(0).max(SUBMISSION_STEPS.length - 1),
   action: z.enum(['next', 'back', 'submit']),
   locale: z.string().refine(isLocale).default('de'),
   values: z.record(z.string(), z.union([z.string().max(100_000), z.array(z.string().max(100_000)).max(50)])),
+  // Base64 of at most SUBMISSION_IMAGES.maxBytes; a larger image comes with its size only (the page leaves its bytes out).
+  images: z.array(z.object({ name: z.string().max(300), size: z.number().int().min(0), data: z.string().max(3_000_000) })).max(IMAGE_ROWS).default([]),
 });
+
+const IMAGE_TEXTS = {
+  de: { tooLarge: (n: number) => `Bild ${n} ist größer als ${SUBMISSION_IMAGES.maxBytes / 1024 / 1024} MB.`, type: (n: number) => `Bild ${n} ist kein JPEG-, PNG- oder WebP-Bild.`, alt: (n: number, message: string) => `Bild ${n}: ${message}` },
+  en: { tooLarge: (n: number) => `Image ${n} is larger than ${SUBMISSION_IMAGES.maxBytes / 1024 / 1024} MB.`, type: (n: number) => `Image ${n} is not a JPEG, PNG or WebP image.`, alt: (n: number, message: string) => `Image ${n}: ${message}` },
+} satisfies Record<Locale, unknown>;
+
+interface CheckedImage { name: string; type: string; bytes: Buffer; alt: string; credit?: string }
+
+/** The chosen images with their alt text and credit (rows without a file are skipped), or the first problem. */
+function checkImages(images: { name: string; size: number; data: string }[], values: Record<string, string | string[]>, locale: Locale): { images: CheckedImage[]; error?: string } {
+  const texts = IMAGE_TEXTS[locale];
+  const row = (name: string, index: number) => {
+    const value = values[name];
+    return ((Array.isArray(value) ? value[index] : index === 0 ? value : undefined) ?? '').trim();
+  };
+  const checked: CheckedImage[] = [];
+  for (const [index, image] of images.entries()) {
+    if (image.size > SUBMISSION_IMAGES.maxBytes) return { images: [], error: texts.tooLarge(index + 1) };
+    if (image.size === 0) continue;
+    const bytes = Buffer.from(image.data, 'base64');
+    const type = imageType(bytes);
+    if (!type) return { images: [], error: texts.type(index + 1) };
+    const description = submissionImageShape.safeParse({ alt: row('imageAlt', index), ...(row('imageCredit', index) ? { credit: row('imageCredit', index) } : {}) });
+    if (!description.success) return { images: [], error: texts.alt(index + 1, description.error.issues[0]!.message) };
+    checked.push({ name: image.name.slice(0, 200) || `bild-${index + 1}`, type, bytes, ...description.data });
+  }
+  return { images: checked };
+}
 
 interface CmsError { error?: { message?: string; details?: { errors?: { path?: (string | number)[]; message?: string }[] } } }
 
@@ -39,16 +69,27 @@ export default defineEventHandler(async (event) => {
     return Object.keys(problems).length > 0 ? answer(400, step, problems, TEXTS[locale].check) : answer(200, Math.min(last, step + 1));
   }
 
-  const refusal = await guardPublicForm(event, values, locale);
-  if (refusal) return answer(refusal.status, last, refusal.field ? { [refusal.field]: refusal.message } : {}, refusal.message);
+  const images = checkImages(parsed.data.images, values, locale);
+  if (images.error) errors.image = images.error;
   const firstWrong = firstStepWithErrors(errors);
   if (firstWrong !== undefined) return answer(400, firstWrong, stepErrors(errors, SUBMISSION_STEPS[firstWrong]!), TEXTS[locale].check);
+  // Last, so that a form refused for its content keeps its proof of work and its place in the limit.
+  const refusal = await guardPublicForm(event, values, locale);
+  if (refusal) return answer(refusal.status, last, refusal.field ? { [refusal.field]: refusal.message } : {}, refusal.message);
 
   const { strapiUrl, strapiToken, public: { requestRetentionDays } } = useRuntimeConfig();
+  const payload = { ...submission, consentText: consentText(locale, Number(requestRetentionDays)) };
+  // With images the CMS takes multipart: the submission as JSON, the files in the order of their descriptions.
+  let body: FormData | typeof payload = payload;
+  if (images.images.length > 0) {
+    const form = new FormData();
+    form.append('submission', JSON.stringify({ ...payload, images: images.images.map(({ alt, credit }) => ({ alt, ...(credit ? { credit } : {}) })) }));
+    for (const [index, image] of images.images.entries()) form.append(`image-${index}`, new Blob([new Uint8Array(image.bytes)], { type: image.type }), image.name);
+    body = form;
+  }
   try {
     await $fetch(`${strapiUrl}/api/submissions`, {
-      method: 'POST', timeout: 15_000, headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {},
-      body: { ...submission, consentText: consentText(locale, Number(requestRetentionDays)) },
+      method: 'POST', timeout: 30_000, headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {}, body,
     });
     return answer(202, last);
   } catch (error) {
@@ -58,7 +99,9 @@ export default defineEventHandler(async (event) => {
       const fieldErrors: Record<string, string> = {};
       for (const entry of data?.error?.details?.errors ?? []) {
         const path = entry.path?.map(String) ?? [];
-        if (entry.message) fieldErrors[path[0] === 'project' ? (path[1] === 'municipalities' ? 'municipality' : path[1] ?? 'title') : path[0] === 'submitter' ? 'submitterEmail' : ''] ??= entry.message;
+        const field = path[0] === 'project' ? (path[1] === 'municipalities' ? 'municipality' : path[1] ?? 'title')
+          : path[0] === 'submitter' ? 'submitterEmail' : path[0] === 'images' ? 'image' : '';
+        if (entry.message) fieldErrors[field] ??= entry.message;
       }
       const wrong = firstStepWithErrors(fieldErrors) ?? last;
       return answer(statusCode, wrong, fieldErrors, data?.error?.message ?? TEXTS[locale].check);
