@@ -3,43 +3,20 @@
 // honeypot, a flood from one address), against the running stack: the site, the CMS storing
 // the request, the CMS's mail queue and an SMTP server that is stopped and started again.
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Challenge } from 'altcha-lib';
 import { describe, expect, inject, it } from 'vitest';
 import { readMails } from '@praxis/tooling/mail-sink';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 import { published } from './support/cms.ts';
+import { postJson, solvedProof, type JsonAnswer } from './support/forms.ts';
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: { status?: number; message?: string; fields?: Record<string, string> } }
+interface ContactAnswer { status?: number; message?: string; fields?: Record<string, string> }
+type Answer = JsonAnswer<ContactAnswer>;
 
 /** POST /api/contact-requests from `localAddress` (the site limits per client address). */
-function post(body: unknown, localAddress: string): Promise<Answer> {
-  const site = new URL(inject('siteUrl'));
-  const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = request({
-      host: site.hostname, port: site.port, path: '/api/contact-requests', method: 'POST', localAddress, agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': payload.length },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text || '{}') }));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-/** The proof field as the form's script fills it: a fresh challenge from the site, solved. */
-async function solvedProof(): Promise<string> {
-  const challenge = await (await fetch(`${inject('siteUrl')}/api/proof-of-work`)).json() as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey });
-  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
-}
+const post = (body: unknown, localAddress: string) => postJson<ContactAnswer>('/api/contact-requests', body, localAddress);
 
 const storedRequests = () => {
   const database = new DatabaseSync(inject('cmsDatabase'), { readOnly: true, timeout: 10_000 });

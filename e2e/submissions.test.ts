@@ -3,12 +3,14 @@
 // then the draft waits "Zur Prüfung" in the CMS, marked as submitted, and nothing is published.
 import { randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
+import type { Challenge } from 'altcha-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readMails } from '@praxis/tooling/mail-sink';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
+import { postJson, solvedProof } from './support/forms.ts';
 
 function query<T>(sql: string, ...parameters: string[]): T[] {
   const database = new DatabaseSync(inject('cmsDatabase'), { readOnly: true, timeout: 10_000 });
@@ -44,9 +46,19 @@ async function next(page: Page, label = 'Weiter') {
 async function fillAllSteps(page: Page, title: string, email: string, checkAxe: boolean) {
   await page.goto('/praxisbeispiel-einreichen');
   expect(await page.locator('h2').first().innerText()).toMatch(/Schritt 1 von 6: Das Projekt/);
-  if (checkAxe) expect(await axeViolations(page)).toEqual([]);
+  if (checkAxe) {
+    expect(await axeViolations(page)).toEqual([]);
+    // With JavaScript a field is checked when the reader leaves it, by the same server check.
+    await page.locator('form#submission-form[data-enhanced]').waitFor();
+    await page.getByLabel('Titel des Projekts').fill('Familienpatinnen <b>im Quartier</b>');
+    await page.getByLabel('Kurzbeschreibung').focus();
+    await expect.poll(() => page.locator('#title-error').textContent()).toMatch(/ohne HTML/);
+    expect(await page.getByLabel('Titel des Projekts').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+  }
   await page.getByLabel('Titel des Projekts').fill(title);
   await page.getByLabel('Kurzbeschreibung').fill('Ehrenamtliche Familienpatinnen begleiten Familien im ersten Jahr nach dem Umzug ins Quartier.');
+  if (checkAxe) await expect.poll(() => page.locator('#title-error').count()).toBe(0);
   await page.getByLabel(/Baustein 1/).check();
   await page.getByLabel('Laufend').check();
   await page.getByLabel(/Förderung seit/).fill('2023');
@@ -164,5 +176,64 @@ describe('Praxisbeispiel einreichen', () => {
     expect(await page.getByLabel('Short description').inputValue()).toMatch(/^Volunteer mentors/);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
+  });
+});
+
+/** POST /api/submissions (what the form's page sends) from `localAddress`. */
+const postSubmission = (body: unknown, localAddress: string) =>
+  postJson<{ errors?: Record<string, string>; message?: string; step?: number }>('/api/submissions', body, localAddress);
+
+/** Every field of a valid submission, as the form posts them. */
+const formValues = (overrides: Record<string, string | string[]> = {}) => ({
+  title: `Stadtteilküche für Familien ${randomBytes(3).toString('hex')}`, teaser: 'Familien kochen einmal in der Woche gemeinsam im Stadtteilzentrum.',
+  buildingBlock: 'gesundes-aufwachsen', status: 'laufend', fundingStart: '2024', municipality: 'Dortmund',
+  description: 'Eltern und Kinder kochen gemeinsam, lernen günstige Rezepte kennen und essen zusammen.',
+  submitterName: 'Tina Trägerin', submitterEmail: `tina.${randomBytes(3).toString('hex')}@example.org`, consent: 'ja', website: '', ...overrides,
+});
+
+describe('Praxisbeispiel einreichen against abuse', () => {
+  it('refuses oversized, HTML, link-stuffed and invisible text, a forged or replayed proof of work and a filled honeypot, with a message for the field, and stores nothing', async () => {
+    const from = '127.0.0.6';
+    const stored = () => query<{ n: number }>('select count(*) as n from praxis_submissions')[0]!.n;
+    const before = stored();
+    const control = String.fromCharCode(7);
+    const cases: [Record<string, string>, string, RegExp, number][] = [
+      [{ title: '', teaser: '', description: '' }, 'title', /Pflichtfeld|leer/, 0],
+      [{ description: 'x'.repeat(1_000_000) }, 'description', /höchstens 50000|höchstens 50.000/, 2],
+      [{ description: 'Wir <script>alert(1)</script> kochen' }, 'description', /ohne HTML/, 2],
+      [{ description: Array.from({ length: 50 }, (_, index) => `https://spam.example/${index}`).join(' ') }, 'description', /höchstens 10 Links/, 2],
+      [{ teaser: `Familien ${control} kochen gemeinsam im Stadtteilzentrum` }, 'teaser', /Steuerzeichen/, 0],
+      [{ website: 'https://spam.example' }, 'website', /leer lassen/, 5],
+    ];
+    for (const [overrides, field, message, step] of cases) {
+      const answer = await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(overrides), altcha: await solvedProof() } }, from);
+      expect(answer.status, field).toBe(400);
+      expect(answer.body.errors?.[field], `${field}: ${JSON.stringify(answer.body).slice(0, 200)}`).toMatch(message);
+      expect(answer.body.step, field).toBe(step);
+    }
+    const proof = await solvedProof();
+    const decoded = JSON.parse(Buffer.from(proof, 'base64').toString()) as { challenge: Challenge; solution: { derivedKey: string } };
+    const wrong = Buffer.from(JSON.stringify({ ...decoded, solution: { ...decoded.solution, derivedKey: decoded.solution.derivedKey.replace(/.$/, (last) => (last === '0' ? '1' : '0')) } })).toString('base64');
+    expect((await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: wrong } }, from)).body.errors?.altcha).toMatch(/fehlgeschlagen/);
+    expect((await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: proof } }, from)).status).toBe(202);
+    const replayed = await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: proof } }, from);
+    expect(replayed.status).toBe(400);
+    expect(replayed.body.errors?.altcha).toMatch(/schon gesendet/);
+    expect((await postSubmission({ step: 'x', action: 'submit', values: {} }, from)).status).toBe(400);
+    expect(stored()).toBe(before + 1);
+  });
+
+  it('of 30 submissions in a minute from one address takes 20 and answers the rest with a 429 in German', async () => {
+    const statuses: number[] = [];
+    let message = '';
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const answer = await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: await solvedProof() } }, '127.0.0.7');
+      statuses.push(answer.status);
+      if (answer.status === 429) message ||= answer.body.message ?? '';
+    }
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(statuses.slice(0, 20).every((status) => status === 202), statuses.join(',')).toBe(true);
+    expect(statuses.slice(20).every((status) => status === 429), statuses.join(',')).toBe(true);
+    expect(message).toMatch(/sehr viele Anfragen/);
   });
 });

@@ -162,6 +162,6 @@ describe('submissions', () => {
     expect((await post('/submissions/confirm', { token: tokenFromMail('bilder@example.org') })).status).toBe(200);
     const draft = await cms.strapi.documents(CASE_STUDY).findFirst({ filters: { title: 'Bilder bilder@example.org' }, status: 'draft', locale: 'de', populate: { images: { populate: ['file'] } } }) as any;
     expect(draft.images).toEqual([expect.objectContaining({ alt: 'Kinder klettern über eine Bewegungsbaustelle', credit: 'Foto: Projekt', file: expect.objectContaining({ mime: 'image/png', alternativeText: 'Kinder klettern über eine Bewegungsbaustelle' }) })]);
-    expect(await cms.strapi.db.connection('praxis_submission_images').count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(Number((await cms.strapi.db.connection('praxis_submission_images').count({ n: '*' }))[0]!.n)).toBe(0);
   });
 });

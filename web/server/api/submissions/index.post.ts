@@ -9,7 +9,8 @@ const bodySchema = z.object({
   step: z.coerce.number().int().min(0).max(SUBMISSION_STEPS.length - 1),
   action: z.enum(['next', 'back', 'submit']),
   locale: z.string().refine(isLocale).default('de'),
-  values: z.record(z.string(), z.union([z.string().max(100_000), z.array(z.string().max(100_000)).max(50)])),
+  // Generous per value: each field's own limit (in the shared schema) answers with a message for that field.
+  values: z.record(z.string(), z.union([z.string().max(2_000_000), z.array(z.string().max(2_000_000)).max(50)])),
   // Base64 of at most SUBMISSION_IMAGES.maxBytes; a larger image comes with its size only (the page leaves its bytes out).
   images: z.array(z.object({ name: z.string().max(300), size: z.number().int().min(0), data: z.string().max(3_000_000) })).max(IMAGE_ROWS).default([]),
 });
