@@ -116,6 +116,8 @@ describe('search page with JavaScript', () => {
     await page.waitForURL(/buildingBlock=gesundes-aufwachsen/);
     await page.locator('#town-search').focus();
     await page.keyboard.type('Lün');
+    // The towns' names load when the field is first focused: the list opens once they are there.
+    await page.locator('#town-options li').first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     expect(await page.locator('#town-search').getAttribute('aria-activedescendant')).toBe('town-option-05978024');

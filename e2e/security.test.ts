@@ -66,7 +66,7 @@ describe('security headers', () => {
     expect(response.headers.get('x-frame-options')).toBeNull();
   });
 
-  it('hydrates under the CSP (search as you type works, no violation) and blocks an injected inline script', async () => {
+  it('runs the search page script under the CSP (search as you type works, no violation) and blocks an injected inline script', async () => {
     const page = await openPage();
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -74,7 +74,7 @@ describe('security headers', () => {
       document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
     await page.goto('/praxisbeispiele');
-    await page.locator('.search-page.hydrated').waitFor();
+    await page.locator('.search-page.enhanced').waitFor();
     await page.locator('#search-q').fill('Kita');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Kita');
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);

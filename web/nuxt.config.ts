@@ -1,6 +1,6 @@
 // The public site: server-rendered search and detail pages. Keys live in the
 // server-only runtimeConfig (set through NUXT_* variables) and never reach the browser.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const SITE_STYLES = readFileSync(new URL('./app/assets/css/main.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
@@ -8,7 +8,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxtjs/i18n', '@nuxt/content', 'nuxt-security'],
+  modules: ['@nuxtjs/i18n', '@nuxt/content', 'nuxt-security', './modules/browser-scripts'],
   content: {
     // node:sqlite (Node 24): no native module to compile, a smaller server bundle.
     experimental: { sqliteConnector: 'native' },
@@ -20,9 +20,12 @@ export default defineNuxtConfig({
   },
   typescript: {
     strict: true,
-    tsConfig: { compilerOptions: { noUncheckedIndexedAccess: true } },
+    // web/browser/'s scripts run in the browser like the app: checked with its DOM types.
+    tsConfig: { compilerOptions: { noUncheckedIndexedAccess: true }, include: ['../browser/**/*'] },
   },
   runtimeConfig: {
+    // Public paths of web/browser/'s bundled scripts by name, filled in by modules/browser-scripts.ts.
+    browserScripts: {} as Record<string, string>,
     meiliUrl: 'http://127.0.0.1:7700',
     meiliSearchKey: '',
     strapiUrl: 'http://127.0.0.1:1337',
@@ -74,6 +77,16 @@ export default defineNuxtConfig({
     baseUrl: 'http://localhost:3000',
   },
   routeRules: {
+    // Pages without the Nuxt app: no framework to download, start and hydrate on a phone, nothing
+    // to block the main thread; every link loads the next page as a whole. What such a page does
+    // in the browser is a small script of its own (web/browser/, modules/browser-scripts.ts): the
+    // search page's live search, facets and drawer. Only the forms and the preview keep the app.
+    // The editorial pages' paths are their file names in web/content/<locale>/.
+    ...Object.fromEntries([
+      '/', '/en', '/praxisbeispiele', '/en/case-studies', '/praxisbeispiele/*', '/en/case-studies/*',
+      ...readdirSync(new URL('./content/de', import.meta.url)).map((file) => `/${file.replace(/\.md$/, '')}`),
+      ...readdirSync(new URL('./content/en', import.meta.url)).map((file) => `/en/${file.replace(/\.md$/, '')}`),
+    ].map((path) => [path, { noScripts: true }])),
     // Previews show drafts: never cached anywhere, never indexed.
     '/vorschau/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
     '/en/preview/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },

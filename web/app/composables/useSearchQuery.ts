@@ -17,10 +17,9 @@ export function pickSearchQuery(query: LocationQuery): SearchQuery {
   return picked;
 }
 
-/** The state of the search page lives in the URL; these helpers change it. */
+/** The state of the search page lives in the URL; these helpers give the addresses of changed states. */
 export function useSearchQuery() {
   const route = useRoute();
-  const router = useRouter();
   const query = computed(() => pickSearchQuery(route.query));
 
   function values(param: string): string[] {
@@ -39,15 +38,5 @@ export function useSearchQuery() {
     return withParam(param, value === undefined ? [] : values(param).filter((existing) => existing !== value));
   }
 
-  function toggled(param: string, value: string): SearchQuery {
-    const current = values(param);
-    return withParam(param, current.includes(value) ? current.filter((existing) => existing !== value) : [...current, value]);
-  }
-
-  /** Navigates to a new state: a new history entry (back works), or a replaced one while typing. */
-  function go(next: SearchQuery, options: { replace?: boolean } = {}) {
-    return router[options.replace ? 'replace' : 'push']({ path: route.path, query: next });
-  }
-
-  return { query, values, withParam, without, toggled, go };
+  return { query, values, without };
 }
