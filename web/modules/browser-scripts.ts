@@ -21,6 +21,8 @@ export default defineNuxtModule({
       rmSync(outDir, { recursive: true, force: true });
       const { output } = await build({
         input: Object.fromEntries(entries.map((file) => [basename(file, '.ts'), join(sourceDir, file)])),
+        // The scripts need no path aliases; web/tsconfig.json only refers to Nuxt's generated files.
+        tsconfig: false,
         output: { dir: outDir, format: 'esm', minify: !nuxt.options.dev, entryFileNames: nuxt.options.dev ? '[name].js' : '[name]-[hash].js' },
         logLevel: 'warn',
       });
