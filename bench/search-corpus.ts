@@ -7,8 +7,8 @@ import { generateCaseStudies } from './generate-case-studies.ts';
 const taxonomies = JSON.parse(readFileSync(new URL('../cms/data/taxonomies.json', import.meta.url), 'utf8'));
 const towns = new Map(readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8')
   .split('\n').slice(1).filter(Boolean).map((line) => {
-    const [ags, name, type, district, districtAgs, region, lat, lon] = line.split(',') as string[];
-    return [ags!, { ags: ags!, name: name!, district: type === 'kreisfreie Stadt' ? name! : district!, districtAgs: districtAgs!, region: region!, lat: lat!, lon: lon! }];
+    const [ags, name, type, district, districtAgs, region, lat, lon, population] = line.split(',') as string[];
+    return [ags!, { ags: ags!, name: name!, district: type === 'kreisfreie Stadt' ? name! : district!, districtAgs: districtAgs!, region: region!, lat: lat!, lon: lon!, type: type!, population: Number(population) }];
   }));
 
 type Vocab = { slug: string; de: string; en: string; number?: number }[];
@@ -49,6 +49,7 @@ export function searchQueryMix(count: number, documents: SearchDocument[]): stri
   const facetValues: [string, (doc: SearchDocument) => string[]][] = [
     ['buildingBlock', (doc) => (doc.buildingBlockSlug ? [doc.buildingBlockSlug] : [])],
     ['region', (doc) => doc.regions], ['district', (doc) => doc.districtAgs], ['municipality', (doc) => doc.municipalityAgs],
+    ['townType', (doc) => doc.townTypes], ['townSize', (doc) => doc.townSizes],
     ['targetGroup', (doc) => doc.targetGroupSlugs], ['topic', (doc) => doc.topicSlugs], ['setting', (doc) => doc.settingSlugs],
     ['status', (doc) => (doc.status ? [doc.status] : [])],
   ];

@@ -1,5 +1,6 @@
 // Detail, editorial, 404 and preview pages, the sitemap and print, against the running stack.
-import { previewPath } from '@praxis/search';
+import { readFileSync } from 'node:fs';
+import { createMeiliClient, previewPath, type SearchDocument } from '@praxis/search';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { admin, CASE_STUDY, published, type PublishedEntry } from './support/cms.ts';
 import { axeViolations } from './support/axe.ts';
@@ -49,6 +50,34 @@ describe('case-study pages', () => {
     expect(await page.locator(`#facet-topic-${param}`).isChecked()).toBe(true);
     expect(await page.locator('.chip').first().innerText()).toContain(topic);
     expect(await page.locator('.hits h3').allInnerTexts()).toContain(title);
+  });
+
+  it('names similar towns (same Gemeindetyp and Einwohnerzahl class, from the official data) with their case-study counts', async () => {
+    const towns = new Map(readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
+      .map((line) => line.split(',')).map(([ags, name, type, , , , , , population]) => [ags!, { name: name!, type: type!, population: Number(population) }]));
+    const sizeClass = (people: number) => [20_000, 50_000, 100_000, 500_000, Infinity].findIndex((limit) => people < limit);
+    const kindOf = (ags: string) => `${towns.get(ags)!.type}/${sizeClass(towns.get(ags)!.population)}`;
+    const docs = (await createMeiliClient(inject('meiliUrl'), inject('masterKey')).index('case-studies-de')
+      .getDocuments<SearchDocument>({ limit: 1000 })).results;
+    const countIn = (ags: string) => docs.filter((doc) => doc.municipalityAgs.includes(ags)).length;
+    // A case study in a single town that has kin with case studies elsewhere.
+    const subject = docs.find((doc) => doc.municipalityAgs.length === 1
+      && [...towns.keys()].some((ags) => ags !== doc.municipalityAgs[0] && kindOf(ags) === kindOf(doc.municipalityAgs[0]!) && countIn(ags) > 0))!;
+    const own = subject.municipalityAgs[0]!;
+    const expected = [...towns.keys()].filter((ags) => ags !== own && kindOf(ags) === kindOf(own) && countIn(ags) > 0)
+      .map((ags) => ({ name: towns.get(ags)!.name, count: countIn(ags) }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'de')).slice(0, 8);
+
+    const page = await openPage();
+    await page.goto(`/praxisbeispiele/${subject.slug}`);
+    const items = await page.locator('.similar-towns .town-list li').allInnerTexts();
+    expect(items).toEqual(expected.map(({ name, count }) => `${name} (${count} ${count === 1 ? 'Praxisbeispiel' : 'Praxisbeispiele'})`));
+    await page.locator('.similar-towns p a').first().click();
+    await page.waitForURL(/townType=.*townSize=/);
+    const search = new URL(page.url()).searchParams;
+    const answer = await (await fetch(`${inject('siteUrl')}/api/search?${search}&pageSize=50`)).json() as { total: number; hits: { documentId: string }[] };
+    expect(await page.locator('.result-count').innerText()).toBe(`${answer.total} Praxisbeispiele gefunden`);
+    expect(answer.hits.map((hit) => hit.documentId)).toContain(subject.documentId);
   });
 
   it('switches language on the same case study and redirects a slug of the other language', async () => {

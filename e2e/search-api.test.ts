@@ -1,4 +1,5 @@
 // GET /api/search of the running site against the demo content indexed by the real sync.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMeiliClient, FACETS, FACET_KEYS, type FacetKey, type SearchDocument } from '@praxis/search';
 
@@ -66,6 +67,34 @@ describe('GET /api/search', () => {
       expect(answer.body.total, key).toBe(docs.filter((doc) => matches(doc, selection)).length);
       for (const other of FACET_KEYS) expect(answer.body.facets[other], `${key} → ${other}`).toEqual(bruteForceCounts(selection, other));
     }
+  });
+
+  it('counts Gemeindetyp and Einwohnerzahl as the official municipality data gives them for the case studies\' towns', async () => {
+    const towns = new Map(readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
+      .map((line) => line.split(',')).map(([ags, , type, , , , , , population]) => [ags!, { type: type!, population: Number(population) }]));
+    const typeSlug: Record<string, string> = { 'kreisfreie Stadt': 'kreisfreie-stadt', 'kreisangehörige Stadt': 'kreisangehoerige-stadt', Gemeinde: 'gemeinde' };
+    const sizeClass = (people: number) => (people < 20_000 ? 'unter-20000' : people < 50_000 ? '20000-50000'
+      : people < 100_000 ? '50000-100000' : people < 500_000 ? '100000-500000' : 'ueber-500000');
+    const classesOf = (doc: SearchDocument) => {
+      const places = doc.municipalityAgs.map((ags) => towns.get(ags)!);
+      return { townType: new Set(places.map((town) => typeSlug[town.type]!)), townSize: new Set(places.map((town) => sizeClass(town.population))) };
+    };
+    const expected: Record<'townType' | 'townSize', Record<string, number>> = { townType: {}, townSize: {} };
+    for (const doc of docs) {
+      for (const [key, values] of Object.entries(classesOf(doc)) as ['townType' | 'townSize', Set<string>][]) {
+        for (const value of values) expected[key][value] = (expected[key][value] ?? 0) + 1;
+      }
+    }
+    const answer = await search('pageSize=1');
+    expect(answer.body.facets.townType).toEqual(expected.townType);
+    expect(answer.body.facets.townSize).toEqual(expected.townSize);
+    expect(Object.keys(expected.townSize).length).toBeGreaterThan(2);
+
+    // A planner from a town of 30,000 inhabitants: exactly the case studies in towns of that size.
+    const sameSize = await search('townSize=20000-50000&pageSize=50');
+    expect(sameSize.body.hits.map((hit) => hit.documentId).sort())
+      .toEqual(docs.filter((doc) => classesOf(doc).townSize.has('20000-50000')).map((doc) => doc.documentId).sort());
+    expect((await search('townSize=riesig')).status).toBe(400);
   });
 
   it('combines facets: OR within a facet, AND across, each facet counted without its own selection', async () => {

@@ -25,6 +25,9 @@ const municipalityEntry = z.object({
   region: z.string(),
   lat: decimal,
   lon: decimal,
+  /** "kreisfreie Stadt", "kreisangehörige Stadt" or "Gemeinde"; population of 31.12.2022 (GV100AD). */
+  type: z.string().nullish(),
+  population: z.number().int().nonnegative().nullish(),
 });
 
 export const caseStudyEntrySchema = z.object({

@@ -41,6 +41,9 @@ export const searchDocumentSchema = z.object({
   districtAgs: z.array(z.string()),
   districtNames: z.array(z.string()),
   regions: z.array(z.string()),
+  /** Gemeindetyp and Einwohnerzahl class of the case study's municipalities ("Kommunen wie meine"). */
+  townTypes: z.array(z.string()),
+  townSizes: z.array(z.string()),
   targetGroups: z.array(term),
   targetGroupSlugs: z.array(z.string()),
   targetGroupNames: z.array(z.string()),

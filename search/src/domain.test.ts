@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { budgetRangeName, centreOf, districtLabel, districtOf, localePathPrefix, localizedName, municipalityLabel, otherLocale, placeLabel, projectStatusName } from './domain.ts';
+import {
+  budgetRangeName, centreOf, districtLabel, districtOf, localePathPrefix, localizedName, municipalityLabel, otherLocale, placeLabel, projectStatusName,
+  townClassName, townSizeOf, townTypeOf,
+} from './domain.ts';
 
 describe('towns and their Kreis', () => {
   it('stores a kreisfreie Stadt as its own Kreis and names it plainly on the site', () => {
@@ -48,5 +51,24 @@ describe('languages and coded values', () => {
     expect(budgetRangeName('unter-10000', 'de')).toBe('unter 10.000 €');
     expect(budgetRangeName('ueber-250000', 'en')).toBe('over €250,000');
     expect(projectStatusName('neu', 'de')).toBe('neu');
+  });
+});
+
+describe('Kommunen wie meine', () => {
+  it('puts a population into its class, each limit the first number of the next class', () => {
+    expect([0, 19_999, 20_000, 49_999, 50_000, 99_999, 100_000, 499_999, 500_000, 1_084_831].map(townSizeOf)).toEqual([
+      'unter-20000', 'unter-20000', '20000-50000', '20000-50000', '50000-100000', '50000-100000', '100000-500000', '100000-500000',
+      'ueber-500000', 'ueber-500000',
+    ]);
+    expect(townSizeOf(null)).toBeNull();
+    expect(townSizeOf(Number.NaN)).toBeNull();
+  });
+
+  it('reads the Gemeindetyp of the official data and names both in either language', () => {
+    expect(['kreisfreie Stadt', 'kreisangehörige Stadt', 'Gemeinde', 'Amt', null].map(townTypeOf))
+      .toEqual(['kreisfreie-stadt', 'kreisangehoerige-stadt', 'gemeinde', null, null]);
+    expect(townClassName('gemeinde', 'de')).toBe('Gemeinde');
+    expect(townClassName('20000-50000', 'en')).toBe('20,000–50,000 inhabitants');
+    expect(townClassName('unknown', 'de')).toBe('unknown');
   });
 });

@@ -56,6 +56,58 @@ export const BUDGET_RANGE_NAMES: Record<BudgetRange, Record<Locale, string>> = {
   'ueber-250000': { de: 'über 250.000 €', en: 'over €250,000' },
 };
 
+/**
+ * Gemeindetyp, as the official municipality data records it (Destatis GV100AD, `type` in
+ * cms/data/nrw/municipalities.csv and the CMS's Kommune). The data does not tell große from
+ * mittlere kreisangehörige Städte (a designation by the state, not a population threshold).
+ */
+export const TOWN_TYPES = ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'gemeinde'] as const;
+export type TownType = (typeof TOWN_TYPES)[number];
+
+const TOWN_TYPE_BY_RECORD: Record<string, TownType> = {
+  'kreisfreie Stadt': 'kreisfreie-stadt',
+  'kreisangehörige Stadt': 'kreisangehoerige-stadt',
+  Gemeinde: 'gemeinde',
+};
+
+export const TOWN_TYPE_NAMES: Record<TownType, Record<Locale, string>> = {
+  'kreisfreie-stadt': { de: 'Kreisfreie Stadt', en: 'City with county status (kreisfreie Stadt)' },
+  'kreisangehoerige-stadt': { de: 'Kreisangehörige Stadt', en: 'Town within a Kreis' },
+  gemeinde: { de: 'Gemeinde', en: 'Municipality (Gemeinde)' },
+};
+
+/** The type of a municipality as the data names it ("kreisfreie Stadt", …); null when unknown. */
+export function townTypeOf(recordType: string | null | undefined): TownType | null {
+  return (recordType && TOWN_TYPE_BY_RECORD[recordType]) || null;
+}
+
+/** Einwohnerzahl in classes, each up to (not including) its limit. */
+export const TOWN_SIZES = ['unter-20000', '20000-50000', '50000-100000', '100000-500000', 'ueber-500000'] as const;
+export type TownSize = (typeof TOWN_SIZES)[number];
+const TOWN_SIZE_LIMITS: Record<TownSize, number> = {
+  'unter-20000': 20_000, '20000-50000': 50_000, '50000-100000': 100_000, '100000-500000': 500_000, 'ueber-500000': Infinity,
+};
+
+export const TOWN_SIZE_NAMES: Record<TownSize, Record<Locale, string>> = {
+  'unter-20000': { de: 'unter 20.000 Einwohner', en: 'under 20,000 inhabitants' },
+  '20000-50000': { de: '20.000–50.000 Einwohner', en: '20,000–50,000 inhabitants' },
+  '50000-100000': { de: '50.000–100.000 Einwohner', en: '50,000–100,000 inhabitants' },
+  '100000-500000': { de: '100.000–500.000 Einwohner', en: '100,000–500,000 inhabitants' },
+  'ueber-500000': { de: 'über 500.000 Einwohner', en: 'over 500,000 inhabitants' },
+};
+
+/** The population class of a municipality; null when its population is unknown. */
+export function townSizeOf(population: number | null | undefined): TownSize | null {
+  if (population == null || !Number.isFinite(population) || population < 0) return null;
+  return TOWN_SIZES.find((size) => population < TOWN_SIZE_LIMITS[size])!;
+}
+
+/** The name of a Gemeindetyp or an Einwohnerzahl class in `locale`; an unknown code is shown as it is. */
+export function townClassName(code: string, locale: string): string {
+  const names = TOWN_TYPE_NAMES[code as TownType] ?? TOWN_SIZE_NAMES[code as TownSize];
+  return names?.[isLocale(locale) ? locale : DEFAULT_LOCALE] ?? code;
+}
+
 /** Why a practitioner contacts a project ("Kontakt aufnehmen" on a detail page). */
 export const CONTACT_PURPOSES = ['frage', 'hospitation', 'austausch', 'material'] as const;
 export type ContactPurpose = (typeof CONTACT_PURPOSES)[number];

@@ -16,8 +16,8 @@ const entry: CaseStudyEntry = {
   provider: { name: 'Träger e. V.' },
   buildingBlock: { slug: 'aktive-nachbarschaft', name: 'Aktive Nachbarschaft', nameEn: 'Active neighbourhood', number: 1 },
   municipalities: [
-    { ags: '05978024', name: 'Lünen', district: 'Unna', districtAgs: '05978', region: 'Arnsberg', lat: 51.6, lon: 7.5 },
-    { ags: '05978020', name: 'Kamen', district: 'Unna', districtAgs: '05978', region: 'Arnsberg', lat: '51.5', lon: '7.7' },
+    { ags: '05978024', name: 'Lünen', district: 'Unna', districtAgs: '05978', region: 'Arnsberg', lat: 51.6, lon: 7.5, type: 'kreisangehörige Stadt', population: 85_795 },
+    { ags: '05978020', name: 'Kamen', district: 'Unna', districtAgs: '05978', region: 'Arnsberg', lat: '51.5', lon: '7.7', type: 'kreisangehörige Stadt', population: 42_716 },
   ],
   targetGroups: [{ slug: 'eltern', name: 'Eltern und Erziehende', nameEn: 'Parents and carers' }],
   topics: [{ slug: 'lotsen', name: 'Lotsen', nameEn: null }],
@@ -45,6 +45,11 @@ describe('toSearchDocument', () => {
     expect(document.districtAgs).toEqual(['05978']);
     expect(document.regions).toEqual(['Arnsberg']);
     expect(document._geo).toEqual({ lat: 51.55, lng: 7.6 });
+  });
+
+  it('classes the municipalities by Gemeindetyp and Einwohnerzahl, each class once', () => {
+    expect(document.townTypes).toEqual(['kreisangehoerige-stadt']);
+    expect(document.townSizes).toEqual(['50000-100000', '20000-50000']);
   });
 
   it('lists every funded year and turns rich text into plain text', () => {

@@ -1,5 +1,5 @@
 import { parseCaseStudyEntry, type CaseStudyEntry, type TermEntry } from './case-study-entry.ts';
-import { centreOf, localizedName, texts } from './domain.ts';
+import { centreOf, localizedName, texts, townSizeOf, townTypeOf } from './domain.ts';
 import { markdownToPlainText } from './plain-text.ts';
 import { searchDocumentSchema, type SearchDocument } from './document.ts';
 
@@ -9,7 +9,7 @@ import { searchDocumentSchema, type SearchDocument } from './document.ts';
  */
 export const TAXONOMY_POPULATE = {
   buildingBlock: { fields: ['slug', 'name', 'nameEn', 'number'] },
-  municipalities: { fields: ['ags', 'name', 'district', 'districtAgs', 'region', 'lat', 'lon'] },
+  municipalities: { fields: ['ags', 'name', 'district', 'districtAgs', 'region', 'lat', 'lon', 'type', 'population'] },
   targetGroups: { fields: ['slug', 'name', 'nameEn'] },
   topics: { fields: ['slug', 'name', 'nameEn'] },
   settings: { fields: ['slug', 'name', 'nameEn'] },
@@ -83,6 +83,8 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
     districtAgs: unique(municipalities.map((m) => m.districtAgs)),
     districtNames: unique(municipalities.map((m) => m.district)),
     regions: unique(municipalities.map((m) => m.region)),
+    townTypes: unique((entry.municipalities ?? []).flatMap((m) => townTypeOf(m.type) ?? [])),
+    townSizes: unique((entry.municipalities ?? []).flatMap((m) => townSizeOf(m.population) ?? [])),
     targetGroups,
     targetGroupSlugs: targetGroups.map((t) => t.slug),
     targetGroupNames: targetGroups.map((t) => t.name),

@@ -6,6 +6,8 @@ export const FACETS = {
   region: 'regions',
   district: 'districtAgs',
   municipality: 'municipalityAgs',
+  townType: 'townTypes',
+  townSize: 'townSizes',
   targetGroup: 'targetGroupSlugs',
   topic: 'topicSlugs',
   setting: 'settingSlugs',

@@ -15,6 +15,8 @@ const VALUE_SCHEMAS: Record<FacetKey, z.ZodType<string>> = {
   region: z.string().max(40, 'is too long').regex(/^[\p{L} -]+$/u, 'must be the name of a Regierungsbezirk'),
   district: z.string().regex(/^05\d{3}$/, 'must be a 5-digit Kreis AGS such as 05978'),
   municipality: z.string().regex(/^05\d{6}$/, 'must be an 8-digit municipality AGS such as 05978024'),
+  townType: slugValue,
+  townSize: slugValue,
   targetGroup: slugValue,
   topic: slugValue,
   setting: slugValue,

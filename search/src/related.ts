@@ -77,3 +77,14 @@ export async function rankRelated(client: Meilisearch, to: RelatedTo, limit = 6)
     .slice(0, limit)
     .map(({ doc }) => toSearchHit(doc));
 }
+
+/** How many published case studies in `locale` ran in each of `townAgs` (one faceted query); towns without any are left out. */
+export async function countCaseStudiesByTown(client: Meilisearch, locale: string, townAgs: string[]): Promise<Record<string, number>> {
+  if (townAgs.length === 0) return {};
+  const { facetDistribution } = await client.index(indexName(locale)).search('', {
+    filter: `municipalityAgs IN [${townAgs.map(escapeFilterValue).join(', ')}]`, limit: 0, facets: ['municipalityAgs'],
+  });
+  const counts = facetDistribution?.municipalityAgs ?? {};
+  // The facet also counts the other towns of those case studies: only the asked ones are answered.
+  return Object.fromEntries(townAgs.filter((ags) => counts[ags]).map((ags) => [ags, counts[ags]!]));
+}

@@ -12,7 +12,7 @@ export const MAX_TOTAL_HITS = 100_000;
 export const MAX_VALUES_PER_FACET = 1_000;
 
 export const FILTERABLE_ATTRIBUTES = [
-  'buildingBlockSlug', 'municipalityAgs', 'districtAgs', 'regions', 'targetGroupSlugs', 'topicSlugs', 'settingSlugs',
+  'buildingBlockSlug', 'municipalityAgs', 'districtAgs', 'regions', 'townTypes', 'townSizes', 'targetGroupSlugs', 'topicSlugs', 'settingSlugs',
   'criterionSlugs', 'status', 'fundingYears', 'fundingStart', 'fundingEnd', '_geo', 'locale', 'slug',
   // Related case studies look up their own document by id with the site's search-only key.
   'documentId',

@@ -15,9 +15,20 @@ export interface CaseStudyPlace {
   region: string;
   lat: number | null;
   lon: number | null;
+  /** As the CMS's Kommune records them: "kreisfreie Stadt", …, and the population (for "Ähnliche Kommunen"). */
+  type?: string | null;
+  population?: number | null;
 }
 
 /** Everything the detail page shows; rich text is already sanitised HTML. */
+/** A town like one of the case study's own (same Gemeindetyp and Einwohnerzahl class) where case studies ran. */
+export interface SimilarTown {
+  ags: string;
+  name: string;
+  /** Published case studies in that town. */
+  count: number;
+}
+
 export interface CaseStudyPage {
   documentId: string;
   locale: string;

@@ -15,6 +15,9 @@ export interface Town {
   name: string;
   districtAgs: string;
   region: string;
+  /** Gemeindetyp and Einwohnerzahl class (TOWN_TYPES, TOWN_SIZES of @praxis/search/domain); null when the data lacks them. */
+  type: string | null;
+  size: string | null;
 }
 
 export interface Vocabulary {
@@ -24,6 +27,9 @@ export interface Vocabulary {
   settings: Term[];
   criteria: Term[];
   statuses: Term[];
+  /** Gemeindetyp and Einwohnerzahl classes ("Kommunen wie meine"). */
+  townTypes: Term[];
+  townSizes: Term[];
   regions: string[];
   districts: District[];
   towns: Town[];

@@ -13,6 +13,8 @@ export function useFilterLabels(vocabulary: Ref<Vocabulary | undefined>) {
       topic: bySlug(vocab?.topics),
       setting: bySlug(vocab?.settings),
       criterion: bySlug(vocab?.criteria),
+      townType: bySlug(vocab?.townTypes),
+      townSize: bySlug(vocab?.townSizes),
       district: new Map((vocab?.districts ?? []).map((district) => [district.ags, district.name])),
       municipality: new Map((vocab?.towns ?? []).map((town) => [town.ags, town.name])),
     } as Record<string, Map<string, string>>;

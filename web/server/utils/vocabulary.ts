@@ -1,4 +1,7 @@
-import { districtLabel, FACET_KEYS, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, projectStatusName, type KnownValues } from '@praxis/search';
+import {
+  districtLabel, FACET_KEYS, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, projectStatusName, TOWN_SIZES, TOWN_TYPES, townClassName, townSizeOf, townTypeOf,
+  type KnownValues,
+} from '@praxis/search';
 import type { District, Term, Town, Vocabulary } from '../../shared/vocabulary';
 
 interface TaxonomyEntry {
@@ -14,6 +17,7 @@ interface MunicipalityEntry {
   district: string;
   districtAgs: string;
   region: string;
+  population: number | null;
 }
 
 const REFRESH_MS = 5 * 60_000;
@@ -32,10 +36,10 @@ async function loadFromCms(): Promise<Loaded> {
     strapiGetAll<TaxonomyEntry>(collection, ['slug', 'name', 'nameEn', ...extra]);
   const [buildingBlocks, targetGroups, topics, settings, criteria, municipalities] = await Promise.all([
     taxonomy('building-blocks', ['number']), taxonomy('target-groups'), taxonomy('topics'), taxonomy('settings'),
-    taxonomy('quality-criteria'), strapiGetAll<MunicipalityEntry>('municipalities', ['ags', 'name', 'type', 'district', 'districtAgs', 'region']),
+    taxonomy('quality-criteria'), strapiGetAll<MunicipalityEntry>('municipalities', ['ags', 'name', 'type', 'district', 'districtAgs', 'region', 'population']),
   ]);
   const towns: Town[] = municipalities
-    .map(({ ags, name, districtAgs, region }) => ({ ags, name, districtAgs, region }))
+    .map(({ ags, name, type, districtAgs, region, population }) => ({ ags, name, districtAgs, region, type: townTypeOf(type), size: townSizeOf(population) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'de'));
   const districtsByAgs = new Map<string, District>();
   for (const town of municipalities) {
@@ -62,6 +66,8 @@ async function loadFromCms(): Promise<Loaded> {
       settings: terms(settings, locale),
       criteria: terms(criteria, locale),
       statuses: PROJECT_STATUSES.map((slug) => ({ slug, name: projectStatusName(slug, locale) })),
+      townTypes: TOWN_TYPES.map((slug) => ({ slug, name: townClassName(slug, locale) })),
+      townSizes: TOWN_SIZES.map((slug) => ({ slug, name: townClassName(slug, locale) })),
       regions, districts, towns,
     };
   }
@@ -70,6 +76,7 @@ async function loadFromCms(): Promise<Loaded> {
     buildingBlock: slugs(buildingBlocks), targetGroup: slugs(targetGroups), topic: slugs(topics), setting: slugs(settings),
     criterion: slugs(criteria), status: new Set(PROJECT_STATUSES), region: new Set(regions),
     district: new Set(districts.map((district) => district.ags)), municipality: new Set(towns.map((town) => town.ags)),
+    townType: new Set(TOWN_TYPES), townSize: new Set(TOWN_SIZES),
   };
   for (const key of FACET_KEYS) if (!known[key]) throw new Error(`no known values for ${key}`);
   return { at, byLocale, known };

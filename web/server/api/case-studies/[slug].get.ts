@@ -1,8 +1,8 @@
 import { findRelated, type Locale, type SearchHit } from '@praxis/search';
-import type { CaseStudyPage } from '../../../shared/case-study';
+import type { CaseStudyPage, SimilarTown } from '../../../shared/case-study';
 
 export type CaseStudyAnswer =
-  | { kind: 'found'; caseStudy: CaseStudyPage; related: SearchHit[] }
+  | { kind: 'found'; caseStudy: CaseStudyPage; related: SearchHit[]; similarTowns: SimilarTown[] }
   | { kind: 'translated'; slug: string }
   | { kind: 'other-language-only'; locale: string; slug: string }
   | { kind: 'moved'; slug: string }
@@ -27,9 +27,12 @@ const lookup = defineCachedFunction(async (slug: string, locale: Locale): Promis
   const found = await loadCaseStudy(cmsFetch, slug, locale);
   if (found.kind !== 'found') return { answer: found, loadedAt, shows: [] };
   const { caseStudy } = found;
-  // Related case studies are a bonus: without the index the page still shows.
-  const related = await findRelated(useMeilisearch(), { documentId: caseStudy.documentId, locale }).catch(() => []);
-  return { answer: { kind: 'found', caseStudy, related }, loadedAt, shows: [caseStudy.documentId, ...related.map((hit) => hit.documentId)] };
+  // Related case studies and similar towns are a bonus: without the index the page still shows.
+  const [related, similarTowns] = await Promise.all([
+    findRelated(useMeilisearch(), { documentId: caseStudy.documentId, locale }).catch(() => []),
+    findSimilarTowns(caseStudy.places, locale).catch(() => []),
+  ]);
+  return { answer: { kind: 'found', caseStudy, related, similarTowns }, loadedAt, shows: [caseStudy.documentId, ...related.map((hit) => hit.documentId)] };
 }, {
   name: 'case-study', maxAge: PURGED_CACHE_MAX_AGE_MS / 1000, swr: true, getKey: (slug: string, locale: string) => `${locale}/${slug}`,
   validate: ({ value, mtime }) => {
