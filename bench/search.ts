@@ -48,11 +48,13 @@ try {
     };
   };
   const page = (query: string) => () => request(`${stack.siteUrl}/praxisbeispiele?${query}`);
+  const mapPage = (query: string) => () => request(`${stack.siteUrl}/praxisbeispiele/karte?${query}`);
 
   // Warm-up: caches, JIT, connection pools.
   await measure(queries.slice(0, 100).map(site), 4);
   await measure(queries.slice(0, 100).map(raw), 4);
   await measure(queries.slice(0, 20).map(page), 2);
+  await measure(queries.slice(0, 20).map(mapPage), 2);
 
   const rows: string[] = [];
   const report = (label: string, run: Run) => rows.push(tableRow(label, run));
@@ -65,9 +67,16 @@ try {
     results[`site${concurrency}`] = await measure(mix.map(site), concurrency);
     report(`site /api/search, concurrency ${concurrency}`, results[`site${concurrency}`]!);
   }
+  const ssr: Record<string, Run> = {};
   for (const concurrency of [1, 8]) {
-    report(`SSR /praxisbeispiele?…, concurrency ${concurrency}`, await measure(queries.slice(0, 200).map(page), concurrency));
+    report(`SSR /praxisbeispiele?…, concurrency ${concurrency}`, ssr[`list${concurrency}`] = await measure(queries.slice(0, 200).map(page), concurrency));
   }
+  // The map view of the same searches (issue: ≤ 1.5× the list's time): one faceted query, no per-Kreis queries.
+  for (const concurrency of [1, 8]) {
+    report(`SSR /praxisbeispiele/karte?…, concurrency ${concurrency}`, ssr[`map${concurrency}`] = await measure(queries.slice(0, 200).map(mapPage), concurrency));
+  }
+  report('SSR /praxisbeispiele/karte, all, conc. 1', ssr.mapAll = await measure(Array.from({ length: 50 }, () => mapPage('')), 1));
+  report('SSR /praxisbeispiele, all, concurrency 1', ssr.listAll = await measure(Array.from({ length: 50 }, () => page('')), 1));
 
   // JavaScript the search page loads: every script and modulepreload of its HTML, and those its
   // paint-first loader adds (web/server/plugins/paint-first.ts), gzipped.
@@ -78,6 +87,7 @@ try {
   console.log(TABLE_HEAD);
   for (const row of rows) console.log(row);
   console.log(`\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`);
+  console.log(`map view over list view (p50): 200 searches ×${(ssr.map1!.p50 / ssr.list1!.p50).toFixed(2)} at concurrency 1, ×${(ssr.map8!.p50 / ssr.list8!.p50).toFixed(2)} at 8; whole corpus ×${(ssr.mapAll!.p50 / ssr.listAll!.p50).toFixed(2)} (target ≤ 1.5)`);
   console.log(`JavaScript of the search page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   await stack.stop();

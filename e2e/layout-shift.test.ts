@@ -21,6 +21,8 @@ async function pages(): Promise<[string, string, keyof typeof READY][]> {
     ['search with a query', '/praxisbeispiele?q=Kita', 'search'],
     ['search with filters', '/praxisbeispiele?q=Eltern&region=Arnsberg&topic=elternbildung', 'search'],
     ['search without results', '/praxisbeispiele?q=Kita&status=verstetigt&region=Detmold&setting=online', 'search'],
+    ['map', '/praxisbeispiele/karte?q=Kita', 'search'],
+    ['map of a Regierungsbezirk', '/praxisbeispiele/karte?region=Detmold', 'search'],
     ['detail', `/praxisbeispiele/${slug}`, 'none'],
     ['contact form', `/praxisbeispiele/${slug}/kontakt`, 'app'],
     ['submission form', '/praxisbeispiel-einreichen', 'app'],

@@ -20,8 +20,8 @@ describe('scripts per page', () => {
     }
   });
 
-  it('sends the search page its own script only, not the Nuxt app', async () => {
-    for (const path of ['/praxisbeispiele?q=Kita', '/en/case-studies']) {
+  it('sends the search page, as list and map, its own script only, not the Nuxt app', async () => {
+    for (const path of ['/praxisbeispiele?q=Kita', '/en/case-studies', '/praxisbeispiele/karte', '/en/case-studies/map?region=Detmold']) {
       const { sources, nuxtApp } = await scriptsOf(path);
       expect(nuxtApp, path).toBe(false);
       expect(sources, path).toEqual([expect.stringMatching(/^\/_scripts\/search-page-[\w-]+\.js$/)]);

@@ -1,4 +1,4 @@
-// Generates web/app/assets/nrw-map.json (NRW outline + 5 Regierungsbezirke as SVG paths) from cms/data/nrw/*.geojson — run `node web/scripts/build-nrw-map.ts`; do not edit the JSON by hand.
+// Generates web/app/assets/nrw-map.json (NRW outline, 5 Regierungsbezirke and 53 Kreise as SVG paths) from cms/data/nrw/*.geojson — run `node web/scripts/build-nrw-map.ts`; do not edit the JSON by hand.
 //
 // Projection: equirectangular, x scaled by cos(mean latitude), fitted into a viewBox 400 wide.
 // Simplification: Douglas–Peucker in viewBox units with shared borders kept identical (each ring is
@@ -55,15 +55,23 @@ const key = (p: Position): string => `${p[0]},${p[1]}`;
 
 const outlineFeatures = readCollection('nrw_outline.geojson').features;
 const regionFeatures = readCollection('regions.geojson').features;
+const districtFeatures = readCollection('districts.geojson').features;
 if (outlineFeatures.length !== 1) throw new Error('nrw_outline.geojson: expected 1 feature');
 if (regionFeatures.length !== 5) throw new Error('regions.geojson: expected 5 features');
+if (districtFeatures.length !== 53) throw new Error('districts.geojson: expected 53 features');
 
 const outlineRings = outlineFeatures.flatMap((f) => ringsOf(f.geometry)).map(openRing);
 const regions = regionFeatures.map((f) => ({
   name: String(f.properties['name']),
   rings: ringsOf(f.geometry).map(openRing),
 }));
-const allRings: Ring[] = [...outlineRings, ...regions.flatMap((r) => r.rings)];
+const districts = districtFeatures.map((f) => ({
+  ags: String(f.properties['ags']),
+  name: String(f.properties['name']),
+  region: String(f.properties['region']),
+  rings: ringsOf(f.geometry).map(openRing),
+}));
+const allRings: Ring[] = [...outlineRings, ...regions.flatMap((r) => r.rings), ...districts.flatMap((d) => d.rings)];
 
 // --- projection ---------------------------------------------------------------------------------
 
@@ -213,12 +221,32 @@ function toPath(rings: Position[][]): string {
 
 // --- output ---------------------------------------------------------------------------------------
 
+/** Where a Kreis's name goes: the centre of the bounding box of its largest ring, in viewBox units. */
+function labelPointOf(rings: Ring[]): { x: number; y: number } {
+  const largest = rings.reduce((a, b) => (b.length > a.length ? b : a)).map(project);
+  const xs = largest.map(([x]) => x);
+  const ys = largest.map(([, y]) => y);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { x: round((Math.min(...xs) + Math.max(...xs)) / 2), y: round((Math.min(...ys) + Math.max(...ys)) / 2) };
+}
+
+/** The projected bounding box of rings as a viewBox "x y width height" (a map zoomed to a Regierungsbezirk). */
+function boxOf(rings: Ring[]): string {
+  const points = rings.flat().map(project);
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const [x, y] = [Math.floor(Math.min(...xs)) - PADDING, Math.floor(Math.min(...ys)) - PADDING];
+  return `${x} ${y} ${Math.ceil(Math.max(...xs)) + PADDING - x} ${Math.ceil(Math.max(...ys)) + PADDING - y}`;
+}
+
 const map = {
   viewBox: `0 0 ${WIDTH} ${height}`,
   projection,
   attribution: ATTRIBUTION,
   outline: toPath(outlineRings.map(simplifyRing)),
-  regions: regions.map((r) => ({ name: r.name, d: toPath(r.rings.map(simplifyRing)) })),
+  regions: regions.map((r) => ({ name: r.name, d: toPath(r.rings.map(simplifyRing)), box: boxOf(r.rings) })),
+  // The map view of the search: one shape per Kreis, by its AGS.
+  districts: districts.map((d) => ({ ags: d.ags, name: d.name, region: d.region, d: toPath(d.rings.map(simplifyRing)), label: labelPointOf(d.rings) })),
 };
 const json = `${JSON.stringify(map, null, 2)}\n`;
 writeFileSync(outFile, json);
@@ -226,5 +254,6 @@ writeFileSync(outFile, json);
 const pointCount = (d: string): number => (d.match(/-?\d*\.?\d+/g)?.length ?? 0) / 2;
 console.log(
   `wrote ${outFile.pathname}: ${Buffer.byteLength(json)} bytes, viewBox ${map.viewBox}, ` +
-    `outline ${pointCount(map.outline)} points, regions ${map.regions.map((r) => `${r.name} ${pointCount(r.d)}`).join(', ')}`,
+    `outline ${pointCount(map.outline)} points, regions ${map.regions.map((r) => `${r.name} ${pointCount(r.d)}`).join(', ')}, ` +
+    `districts ${map.districts.reduce((sum, d) => sum + pointCount(d.d), 0)} points`,
 );

@@ -18,6 +18,9 @@ export interface Town {
   /** Gemeindetyp and Einwohnerzahl class (TOWN_TYPES, TOWN_SIZES of @praxis/search/domain); null when the data lacks them. */
   type: string | null;
   size: string | null;
+  /** WGS84 centre, for the dots of the map view. */
+  lat: number | null;
+  lon: number | null;
 }
 
 export interface Vocabulary {

@@ -18,6 +18,8 @@ interface MunicipalityEntry {
   districtAgs: string;
   region: string;
   population: number | null;
+  lat: number | null;
+  lon: number | null;
 }
 
 const REFRESH_MS = 5 * 60_000;
@@ -36,10 +38,12 @@ async function loadFromCms(): Promise<Loaded> {
     strapiGetAll<TaxonomyEntry>(collection, ['slug', 'name', 'nameEn', ...extra]);
   const [buildingBlocks, targetGroups, topics, settings, criteria, municipalities] = await Promise.all([
     taxonomy('building-blocks', ['number']), taxonomy('target-groups'), taxonomy('topics'), taxonomy('settings'),
-    taxonomy('quality-criteria'), strapiGetAll<MunicipalityEntry>('municipalities', ['ags', 'name', 'type', 'district', 'districtAgs', 'region', 'population']),
+    taxonomy('quality-criteria'), strapiGetAll<MunicipalityEntry>('municipalities', ['ags', 'name', 'type', 'district', 'districtAgs', 'region', 'population', 'lat', 'lon']),
   ]);
   const towns: Town[] = municipalities
-    .map(({ ags, name, type, districtAgs, region, population }) => ({ ags, name, districtAgs, region, type: townTypeOf(type), size: townSizeOf(population) }))
+    .map(({ ags, name, type, districtAgs, region, population, lat, lon }) => ({
+      ags, name, districtAgs, region, type: townTypeOf(type), size: townSizeOf(population), lat: lat ?? null, lon: lon ?? null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'de'));
   const districtsByAgs = new Map<string, District>();
   for (const town of municipalities) {

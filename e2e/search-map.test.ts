@@ -1,0 +1,80 @@
+// The map view of the search (/praxisbeispiele/karte): the same counts as /api/search, Kreise
+// and dots as links that filter the list, a table with the same numbers, zoom to a Regierungsbezirk.
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
+import { openPage } from './support/browser.ts';
+
+const COMBINATIONS = [
+  '',
+  'q=Eltern',
+  'buildingBlock=gesundes-aufwachsen&topic=bewegung',
+  'region=Arnsberg&status=laufend',
+  'townSize=20000-50000&targetGroup=eltern&fundingFrom=2020',
+];
+
+async function facets(query: string): Promise<{ district: Record<string, number>; municipality: Record<string, number> }> {
+  const answer = await (await fetch(`${inject('siteUrl')}/api/search?${query}`)).json() as { facets: { district: Record<string, number>; municipality: Record<string, number> } };
+  return answer.facets;
+}
+
+describe('search map', () => {
+  it(`shows the facet counts of /api/search on the map and in its table for ${COMBINATIONS.length} searches`, async () => {
+    for (const query of COMBINATIONS) {
+      const expected = await facets(query);
+      const html = await (await fetch(`${inject('siteUrl')}/praxisbeispiele/karte?${query}`)).text();
+      const shown: Record<string, number> = {};
+      for (const [, ags, count] of html.matchAll(/<a href="[^"]*district=(\d{5})[^"]*" class="district"[^>]*aria-label="[^"]*: (\d+) Praxisbeispiel/g)) shown[ags!] = Number(count);
+      const zoomed = query.includes('region=');
+      const nonZero = Object.fromEntries(Object.entries(shown).filter(([, count]) => count > 0));
+      expect(nonZero, query).toEqual(expected.district);
+      if (!zoomed) expect(Object.keys(shown), query).toHaveLength(53);
+      const dots = [...html.matchAll(/class="town"[^>]*aria-label="[^"]*: (\d+) Praxisbeispiel/g)].map(([, count]) => Number(count));
+      expect(dots.sort(), query).toEqual(Object.values(expected.municipality).sort());
+      const rows = [...html.matchAll(/<th scope="row"[^>]*><a href="[^"]*district=(\d{5})[^"]*"[^>]*>[^<]*<\/a><\/th><td[^>]*>[^<]*<\/td><td[^>]*>(\d+)<\/td>/g)];
+      expect(Object.fromEntries(rows.map(([, ags, count]) => [ags!, Number(count)])), query).toEqual(shown);
+    }
+  });
+
+  it('switches from the list to the map and filters the list by a clicked Kreis, with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await openPage({ javaScriptEnabled });
+      await page.goto('/praxisbeispiele?q=Eltern');
+      await page.getByRole('link', { name: 'Karte', exact: true }).click();
+      await page.waitForURL(/\/praxisbeispiele\/karte\?q=Eltern$/);
+      const kreis = page.locator('a.district[aria-label*=": 1 Praxisbeispiel"], a.district[aria-label*="Praxisbeispiele"]:not([aria-label*=": 0 "])').first();
+      const ags = await kreis.getAttribute('data-ags');
+      const count = Number(/: (\d+) Praxis/.exec((await kreis.getAttribute('aria-label'))!)![1]);
+      // By keyboard: a pointer could land on a town's dot drawn over the Kreis.
+      await kreis.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`/praxisbeispiele\\?q=Eltern&district=${ags}$`));
+      expect(await page.locator('.result-count').innerText()).toBe(count === 1 ? 'Ein Praxisbeispiel gefunden' : `${count} Praxisbeispiele gefunden`);
+      expect(await page.locator(`#facet-district-${ags}`).isChecked()).toBe(true);
+      await page.context().close();
+    }
+  });
+
+  it('zooms to a chosen Regierungsbezirk, and shows the Kreis under the keyboard focus by name', async () => {
+    const page = await openPage();
+    await page.goto('/praxisbeispiele/karte?region=Detmold');
+    expect(await page.locator('a.district').count()).toBe(7);
+    expect(await page.locator('.search-map svg').getAttribute('viewBox')).not.toBe('0 0 400 395');
+    const first = page.locator('a.district').first();
+    await first.focus();
+    const label = page.locator(`.label[data-for="${await first.getAttribute('data-ags')}"]`);
+    expect(await label.evaluate((element) => getComputedStyle(element).visibility)).toBe('visible');
+  });
+
+  for (const [name, path, viewport] of [
+    ['German', '/praxisbeispiele/karte?q=Kita', { width: 1280, height: 900 }],
+    ['English', '/en/case-studies/map?region=Arnsberg', { width: 1280, height: 900 }],
+    ['a phone', '/praxisbeispiele/karte', { width: 390, height: 844 }],
+  ] as const) {
+    it(`has no axe violations in ${name}`, async () => {
+      const page = await openPage({ viewport });
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
