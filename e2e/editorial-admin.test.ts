@@ -90,7 +90,7 @@ describe('the editor\'s path through the admin', () => {
 
     await chooseEnum(page, 'editorialState', 'Zur Prüfung');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Speichern' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Speichern' }).isDisabled(), { timeout: 20_000 }).toBe(true);
     expect(await page.getByRole('button', { name: 'Veröffentlichen' }).isDisabled()).toBe(true);
     await shoot(page, '04-zur-pruefung');
   });

@@ -22,3 +22,4 @@ export * from './related.ts';
 export * from './preview.ts';
 export * from './meili-http.ts';
 export * from './site-purge.ts';
+export * from './saved-search.ts';
