@@ -1,5 +1,5 @@
-// What each kind of page sends to the browser: pages of links and text no JavaScript at all, the
-// search page only its own small script, the forms the Nuxt app (nuxt.config.ts, routeRules).
+// What each kind of page sends to the browser: pages of links and text no JavaScript at all or
+// only "Merken"'s small script, the search page its own, the forms the Nuxt app (nuxt.config.ts, routeRules).
 import { describe, expect, inject, it } from 'vitest';
 import { published } from './support/cms.ts';
 
@@ -12,22 +12,36 @@ async function scriptsOf(path: string): Promise<{ sources: string[]; nuxtApp: bo
   return { sources, nuxtApp: html.includes('id="__NUXT_DATA__"') || html.includes('type="importmap"') };
 }
 
+const SEARCH_SCRIPT = /^\/_scripts\/search-page-[\w-]+\.js$/;
+const BOOKMARKS_SCRIPT = /^\/_scripts\/bookmarks-[\w-]+\.js$/;
+
 describe('scripts per page', () => {
-  it('sends no JavaScript with the home, detail and editorial pages, in both languages', async () => {
-    const [de, en] = await Promise.all([published('de'), published('en')]);
-    for (const path of ['/', '/en', `/praxisbeispiele/${de[0]!.slug}`, `/en/case-studies/${en[0]!.slug}`, '/datenschutz', '/en/privacy']) {
+  it('sends no JavaScript with the editorial pages and the comparison, in both languages', async () => {
+    for (const path of ['/datenschutz', '/en/privacy', '/merkliste/vergleich', '/en/saved-list/compare']) {
       expect(await scriptsOf(path), path).toEqual({ sources: [], nuxtApp: false });
     }
   });
 
-  it('sends the search page, as list and map, its own script only, not the Nuxt app', async () => {
-    for (const path of ['/praxisbeispiele?q=Kita', '/en/case-studies', '/praxisbeispiele/karte', '/en/case-studies/map?region=Detmold']) {
+  it('sends the pages with "Merken" (home, detail, Merkliste) only its small script, in both languages', async () => {
+    const [de, en] = await Promise.all([published('de'), published('en')]);
+    for (const path of ['/', '/en', `/praxisbeispiele/${de[0]!.slug}`, `/en/case-studies/${en[0]!.slug}`, '/merkliste', '/en/saved-list']) {
+      expect(await scriptsOf(path), path).toEqual({ sources: [expect.stringMatching(BOOKMARKS_SCRIPT)], nuxtApp: false });
+    }
+  });
+
+  it('sends the search page its own script (and the list "Merken"\'s), not the Nuxt app', async () => {
+    for (const [path, scripts] of [
+      ['/praxisbeispiele?q=Kita', [SEARCH_SCRIPT, BOOKMARKS_SCRIPT]], ['/en/case-studies', [SEARCH_SCRIPT, BOOKMARKS_SCRIPT]],
+      ['/praxisbeispiele/karte', [SEARCH_SCRIPT]], ['/en/case-studies/map?region=Detmold', [SEARCH_SCRIPT]],
+    ] as const) {
       const { sources, nuxtApp } = await scriptsOf(path);
       expect(nuxtApp, path).toBe(false);
-      expect(sources, path).toEqual([expect.stringMatching(/^\/_scripts\/search-page-[\w-]+\.js$/)]);
-      const script = await fetch(`${inject('siteUrl')}${sources[0]}`);
-      expect(script.headers.get('content-type')).toMatch(/javascript/);
-      expect(script.headers.get('cache-control')).toContain('immutable');
+      expect(sources, path).toEqual(scripts.map((script) => expect.stringMatching(script)));
+      for (const source of sources) {
+        const script = await fetch(`${inject('siteUrl')}${source}`);
+        expect(script.headers.get('content-type')).toMatch(/javascript/);
+        expect(script.headers.get('cache-control')).toContain('immutable');
+      }
     }
   });
 

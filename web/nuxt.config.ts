@@ -84,6 +84,7 @@ export default defineNuxtConfig({
     // The editorial pages' paths are their file names in web/content/<locale>/.
     ...Object.fromEntries([
       '/', '/en', '/praxisbeispiele', '/en/case-studies', '/praxisbeispiele/*', '/en/case-studies/*',
+      '/merkliste', '/merkliste/vergleich', '/en/saved-list', '/en/saved-list/compare',
       ...readdirSync(new URL('./content/de', import.meta.url)).map((file) => `/${file.replace(/\.md$/, '')}`),
       ...readdirSync(new URL('./content/en', import.meta.url)).map((file) => `/en/${file.replace(/\.md$/, '')}`),
     ].map((path) => [path, { noScripts: true }])),

@@ -23,3 +23,5 @@ export * from './preview.ts';
 export * from './meili-http.ts';
 export * from './site-purge.ts';
 export * from './saved-search.ts';
+export * from './bookmarks.ts';
+export * from './export.ts';

@@ -24,3 +24,23 @@ export const MAX_PAGE_SIZE = 50;
 
 /** Every parameter `/api/search` and the search page understand (same names in both). */
 export const SEARCH_PARAMS = ['q', ...FACET_KEYS, 'fundingFrom', 'fundingTo', 'sort', 'page', 'pageSize', 'locale'] as const;
+
+/**
+ * The Merkliste's URL: `/merkliste?ids=<documentId>,<documentId>…` — the list is its address, so
+ * it can be shared. Also accepted as repeated `ids` (what the compare form's checkboxes send).
+ */
+export const BOOKMARK_PARAM = 'ids';
+export const MAX_BOOKMARKS = 50;
+/** Side by side on one landscape page. */
+export const MAX_COMPARED = 4;
+/** A Strapi 5 documentId: lower-case letters and digits. */
+const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
+
+/** The ids of a Merkliste address, in order, each once; or why they are not ids. */
+export function parseBookmarkIds(values: string[]): { ids: string[]; problem?: undefined } | { ids?: undefined; problem: string } {
+  const ids = [...new Set(values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean))];
+  const bad = ids.find((id) => !DOCUMENT_ID.test(id));
+  if (bad !== undefined) return { problem: `"${bad.slice(0, 80)}" is not a case-study id (lower-case letters and digits)` };
+  if (ids.length > MAX_BOOKMARKS) return { problem: `at most ${MAX_BOOKMARKS} case studies, not ${ids.length}` };
+  return { ids };
+}

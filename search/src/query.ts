@@ -165,6 +165,14 @@ export const HIGHLIGHT_END = '\u0002';
 
 const FACET_ATTRIBUTES = FACET_KEYS.map((key) => FACETS[key]);
 
+/** The hits' order: the chosen sort, then the tie-breaks. */
+export function sortOrder(state: SearchState): string[] {
+  const sort = SORTS[state.sort];
+  // Ties (and an empty query, where everything ties) are ordered newest first, then by title:
+  // without this Meilisearch falls back to insertion order, which a reindex changes.
+  return sort ? [sort, ...RELEVANCE_TIEBREAK.filter((tiebreak) => tiebreak !== sort)] : [...RELEVANCE_TIEBREAK];
+}
+
 /**
  * One Meilisearch multi-search for a state: the hits query with every filter,
  * plus, per facet group with a selection, a count-only query without that
@@ -172,10 +180,6 @@ const FACET_ATTRIBUTES = FACET_KEYS.map((key) => FACETS[key]);
  */
 export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
   const index = indexName(state.locale);
-  const sort = SORTS[state.sort];
-  // Ties (and an empty query, where everything ties) are ordered newest first, then by title:
-  // without this Meilisearch falls back to insertion order, which a reindex changes.
-  const order = sort ? [sort, ...RELEVANCE_TIEBREAK.filter((tiebreak) => tiebreak !== sort)] : RELEVANCE_TIEBREAK;
   const main: MultiSearchQuery = {
     indexUid: index,
     q: state.q,
@@ -183,7 +187,7 @@ export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
     facets: FACET_ATTRIBUTES,
     hitsPerPage: state.pageSize,
     page: state.page,
-    sort: order,
+    sort: sortOrder(state),
     attributesToHighlight: ['title', 'teaser'],
     // Control characters that never occur in content; replaced by <mark> after HTML-escaping.
     highlightPreTag: HIGHLIGHT_START,

@@ -95,3 +95,12 @@ export async function loadCaseStudyPreview(fetch: CmsFetch, documentId: string, 
   const body = (await fetch(`/case-studies/${encodeURIComponent(documentId)}`, query, { 'x-preview-secret': previewSecret })) as { data: unknown } | null;
   return body?.data ? toCaseStudyPage(parseCaseStudyEntry(body.data)) : undefined;
 }
+
+/** The published case studies with these documentIds in `locale`, in the order of `ids`; unpublished ones are left out. */
+export async function loadCaseStudiesByIds(fetch: CmsFetch, ids: string[], locale: Locale): Promise<CaseStudyPage[]> {
+  if (ids.length === 0) return [];
+  const query = toStrapiQuery({ ...DETAIL_QUERY, filters: { documentId: { $in: ids } }, locale, status: 'published', pagination: { pageSize: ids.length } });
+  const body = (await fetch('/case-studies', query)) as { data: unknown[] } | null;
+  const byId = new Map((body?.data ?? []).map((raw) => toCaseStudyPage(parseCaseStudyEntry(raw))).map((page) => [page.documentId, page]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

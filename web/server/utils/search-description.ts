@@ -1,9 +1,6 @@
 import { FACET_KEYS, projectStatusName, townClassName, type Locale, type SearchState } from '@praxis/search';
-import de from '../../i18n/locales/de.json';
-import en from '../../i18n/locales/en.json';
 import type { Vocabulary } from '../../shared/vocabulary';
-
-const MESSAGES = { de, en };
+import { MESSAGES } from './messages';
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
 /** A search in words, as the page's filter chips say it: „Kita“; Handlungsfeld: Bewegung und Sport; … (the title of its feed). */

@@ -1,0 +1,149 @@
+// Merkliste and compare: "Merken" keeps case studies in the browser, the list and the comparison
+// are addresses that open anywhere (also without JavaScript), and bad addresses are a clear 400.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
+import { openPage } from './support/browser.ts';
+
+interface Hit { documentId: string; slug: string; title: string }
+
+async function searchHits(query: string): Promise<Hit[]> {
+  const body = await (await fetch(`${inject('siteUrl')}/api/search?${query}`)).json() as { hits: Hit[] };
+  return body.hits;
+}
+
+const trimmed = (texts: string[]) => texts.map((text) => text.trim());
+const columnTitles = async (page: Page) => trimmed(await page.locator('table.compare thead th a:first-child').allTextContents());
+const listTitles = async (page: Page) => trimmed(await page.locator('.bookmark-list .result-card .title').allTextContents());
+const idsOf = (url: string) => new URL(url).searchParams.getAll('ids').flatMap((value) => value.split(','));
+
+describe('Merkliste and compare', () => {
+  it('bookmarks three results, compares them, drops one, and the shared address shows the same in a fresh browser', async () => {
+    const hits = (await searchHits('sort=title')).slice(0, 3);
+    const page = await openPage();
+    await page.goto('/praxisbeispiele?sort=title');
+    await page.locator('.search-page.enhanced').waitFor();
+    for (const hit of hits) {
+      const button = page.locator(`.hits button[data-bookmark="${hit.documentId}"]`);
+      await button.click();
+      await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    }
+    expect(await page.locator('#bookmark-status').textContent()).toBe(`„${hits[2]!.title}“ ist auf der Merkliste (3).`);
+
+    // The header's link leads to the list in this browser, in the order it was made.
+    await page.locator('a[data-bookmarks-link]').click();
+    await page.waitForURL(/\/merkliste\?ids=/);
+    expect(idsOf(page.url())).toEqual(hits.map((hit) => hit.documentId));
+    expect(await listTitles(page)).toEqual(hits.map((hit) => hit.title));
+
+    await page.getByRole('button', { name: 'Ausgewählte vergleichen' }).click();
+    await page.waitForURL(/\/merkliste\/vergleich\?/);
+    expect(await columnTitles(page)).toEqual(hits.map((hit) => hit.title));
+    const rowLabels = await page.locator('table.compare tbody th').allTextContents();
+    expect(rowLabels).toEqual([
+      'Baustein', 'Ort', 'Art und Größe der Kommune', 'Zielgruppen', 'Handlungsfelder', 'Setting', 'Status', 'Förderzeitraum', 'Personal',
+      'Budget pro Jahr', 'Dauer', 'Nötige Partner', 'Erste Schritte', 'Gelingensbedingungen', 'Stolpersteine', 'Was wurde daraus?',
+    ]);
+
+    await page.getByRole('link', { name: `„${hits[1]!.title}“ aus dem Vergleich entfernen` }).click();
+    await page.waitForURL((url) => idsOf(url.href).length === 2);
+    const kept = [hits[0]!.title, hits[2]!.title];
+    expect(await columnTitles(page)).toEqual(kept);
+
+    const fresh = await openPage();
+    await fresh.goto(page.url());
+    expect(await columnTitles(fresh)).toEqual(kept);
+    expect(await fresh.locator('table.compare tbody tr').count()).toBe(16);
+    // A fresh browser has an empty list of its own: the shared comparison did not become it.
+    expect(await fresh.evaluate(() => localStorage.getItem('praxis.merkliste'))).toBeNull();
+  });
+
+  it('keeps the list across pages: the detail page shows and changes it, "Entfernen" removes from it', async () => {
+    const hits = (await searchHits('sort=newest')).slice(0, 2);
+    const page = await openPage();
+    await page.goto(`/praxisbeispiele/${hits[0]!.slug}`);
+    const detailButton = page.locator(`.case-study button[data-bookmark="${hits[0]!.documentId}"]`);
+    await detailButton.click();
+    await page.goto(`/praxisbeispiele/${hits[1]!.slug}`);
+    await page.locator(`.case-study button[data-bookmark="${hits[1]!.documentId}"]`).click();
+    await page.goto(`/praxisbeispiele/${hits[0]!.slug}`);
+    await expect.poll(() => detailButton.getAttribute('aria-pressed')).toBe('true');
+
+    await page.goto('/merkliste');
+    await page.waitForURL(/ids=/);
+    expect(await listTitles(page)).toEqual(hits.map((hit) => hit.title));
+    await page.getByRole('link', { name: `„${hits[0]!.title}“ von der Liste entfernen` }).click();
+    await page.waitForURL((url) => idsOf(url.href).length === 1);
+    await page.goto('/merkliste');
+    await page.waitForURL(/ids=/);
+    expect(await listTitles(page)).toEqual([hits[1]!.title]);
+
+    // Pressed again on the search page: off the list.
+    await page.goto('/praxisbeispiele?sort=newest');
+    const searchButton = page.locator(`.hits button[data-bookmark="${hits[1]!.documentId}"]`);
+    await expect.poll(() => searchButton.getAttribute('aria-pressed')).toBe('true');
+    await searchButton.click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('praxis.merkliste'))).toBe('[]');
+  });
+
+  it('shows, compares and trims a list from its address without JavaScript', async () => {
+    const hits = (await searchHits('sort=title&region=Arnsberg')).slice(0, 3);
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto(`/merkliste?ids=${hits.map((hit) => hit.documentId).join(',')}`);
+    expect(await listTitles(page)).toEqual(hits.map((hit) => hit.title));
+    expect(await page.locator('button[data-bookmark]').count()).toBe(0);
+    await page.locator('.bookmark-list input[type="checkbox"]').nth(1).uncheck();
+    await page.getByRole('button', { name: 'Ausgewählte vergleichen' }).click();
+    await page.waitForURL(/\/merkliste\/vergleich\?/);
+    expect(await columnTitles(page)).toEqual([hits[0]!.title, hits[2]!.title]);
+    await page.getByRole('link', { name: `„${hits[2]!.title}“ aus dem Vergleich entfernen` }).click();
+    expect(await columnTitles(page)).toEqual([hits[0]!.title]);
+    expect(await page.locator('.problem').textContent()).toContain('mindestens zwei');
+
+    const english = (await searchHits('locale=en&sort=title')).slice(0, 2);
+    await page.goto(`/en/saved-list?ids=${english.map((hit) => hit.documentId).join(',')}`);
+    expect(await listTitles(page)).toEqual(english.map((hit) => hit.title));
+    expect(await page.locator('h1').textContent()).toBe('Saved list');
+    expect(await page.locator('#share-url').inputValue()).toMatch(/\/en\/saved-list\?ids=/);
+  });
+
+  it('answers bad lists with a 400 that says what is wrong, and names what is no longer published', async () => {
+    const site = inject('siteUrl');
+    const api = await fetch(`${site}/api/bookmarks?ids=${encodeURIComponent('../etc')}`);
+    expect(api.status).toBe(400);
+    expect(await api.text()).toContain('is not a case-study id');
+    const tooMany = await fetch(`${site}/api/bookmarks/compare?ids=a1,b2,c3,d4,e5`);
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain('at most 4');
+
+    const page = await openPage();
+    const response = await page.goto('/merkliste/vergleich?ids=a1,b2,c3,d4,e5');
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('.problem').textContent()).toContain('Höchstens vier');
+    const invalid = await page.goto('/merkliste?ids=%3Cscript%3E');
+    expect(invalid?.status()).toBe(400);
+    expect(await page.locator('.problem').textContent()).toContain('keine gültige Merkliste');
+
+    const [hit] = await searchHits('sort=title');
+    await page.goto(`/merkliste?ids=${hit!.documentId},zzzznotpublished`);
+    expect(await listTitles(page)).toEqual([hit!.title]);
+    expect(await page.locator('.missing').textContent()).toContain('Ein Praxisbeispiel der Liste ist nicht (mehr) auf Deutsch veröffentlicht.');
+  });
+
+  for (const [name, listPath, comparePath, viewport] of [
+    ['German', '/merkliste', '/merkliste/vergleich', { width: 1280, height: 900 }],
+    ['English', '/en/saved-list', '/en/saved-list/compare', { width: 1280, height: 900 }],
+    ['a phone', '/merkliste', '/merkliste/vergleich', { width: 390, height: 844 }],
+  ] as const) {
+    it(`has no axe violations on the Merkliste and the comparison in ${name}`, async () => {
+      const locale = listPath.startsWith('/en') ? 'locale=en&' : '';
+      const ids = (await searchHits(`${locale}sort=title`)).slice(0, 3).map((hit) => hit.documentId).join(',');
+      const page = await openPage({ viewport });
+      for (const path of [listPath, `${listPath}?ids=${ids}`, `${comparePath}?ids=${ids}`]) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page), path).toEqual([]);
+      }
+    });
+  }
+});

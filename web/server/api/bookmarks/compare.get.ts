@@ -1,0 +1,20 @@
+import { MAX_COMPARED } from '@praxis/search';
+import type { CaseStudyPage } from '../../../shared/case-study';
+
+export interface CompareAnswer {
+  caseStudies: CaseStudyPage[];
+  /** Ids that are not (or no longer) published in this language. */
+  missing: number;
+}
+
+/** `GET /api/bookmarks/compare?ids=a,b,c&locale=de`: up to four case studies in full, from the CMS, for the compare view. */
+export default defineEventHandler(async (event): Promise<CompareAnswer> => {
+  const { locale } = await getValidatedQuery(event, parseWith(localeQuery));
+  const ids = bookmarkIdsOf(event);
+  if (ids.length > MAX_COMPARED) {
+    throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: `ids: at most ${MAX_COMPARED} case studies side by side, not ${ids.length}` });
+  }
+  const caseStudies = await loadCaseStudiesByIds(cmsFetch, ids, locale);
+  setResponseHeader(event, 'cache-control', 'no-cache');
+  return { caseStudies, missing: ids.length - caseStudies.length };
+});

@@ -1,0 +1,2 @@
+/** `/export.xlsx`: a German search's hits or a Merkliste as a download (server/utils/case-study-export.ts). */
+export default defineEventHandler((event) => exportCaseStudies(event, 'de', 'xlsx'));
