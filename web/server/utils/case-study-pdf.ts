@@ -50,7 +50,8 @@ export interface HandoutInput {
 const AUTHOR = 'Praxisdatenbank Zusammen im Quartier';
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
 const SIZE = { title: 22, teaser: 12, section: 14, subheading: 11.5, body: 10.5, footer: 8 };
-const COLOR = { text: '#1a1a1a', muted: '#555555', accent: '#2e6b57', rule: '#c8d6cf' };
+// The site's ink and brand blue (app/assets/css/main.css).
+const COLOR = { text: '#1d2731', muted: '#4a5865', accent: '#0b5a7a', rule: '#c5d5de' };
 const LINE_GAP = 2;
 const BLOCK_GAP = 5;
 const ITEM_GAP = 2;
