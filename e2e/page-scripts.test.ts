@@ -16,8 +16,11 @@ const SEARCH_SCRIPT = /^\/_scripts\/search-page-[\w-]+\.js$/;
 const BOOKMARKS_SCRIPT = /^\/_scripts\/bookmarks-[\w-]+\.js$/;
 
 describe('scripts per page', () => {
-  it('sends no JavaScript with the editorial pages and the comparison, in both languages', async () => {
-    for (const path of ['/datenschutz', '/en/privacy', '/merkliste/vergleich', '/en/saved-list/compare']) {
+  it('sends no JavaScript with the editorial pages, the comparison, statistics, open data and the API description, in both languages', async () => {
+    for (const path of [
+      '/datenschutz', '/en/privacy', '/merkliste/vergleich', '/en/saved-list/compare', '/statistik', '/en/statistics', '/open-data', '/en/open-data',
+      '/api-dokumentation', '/en/api-documentation', '/so-entsteht-die-datenbank', '/en/how-the-database-is-made',
+    ]) {
       expect(await scriptsOf(path), path).toEqual({ sources: [], nuxtApp: false });
     }
   });

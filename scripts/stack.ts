@@ -152,6 +152,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(env.FORM_RATE_LIMIT ? { NUXT_FORM_RATE_LIMIT: env.FORM_RATE_LIMIT } : {}),
       ...(env.ALTCHA_SECRET ? { NUXT_ALTCHA_SECRET: env.ALTCHA_SECRET } : {}),
       ...(env.REQUEST_RETENTION_DAYS ? { NUXT_PUBLIC_REQUEST_RETENTION_DAYS: env.REQUEST_RETENTION_DAYS } : {}),
+      ...(env.OPEN_DATA_LICENSE ? { NUXT_OPEN_DATA_LICENSE: env.OPEN_DATA_LICENSE } : {}),
       ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),
     };
     const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);

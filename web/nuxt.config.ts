@@ -46,6 +46,8 @@ export default defineNuxtConfig({
     altchaSecret: '',
     // true behind a reverse proxy: the client address is the last X-Forwarded-For entry (server/plugins/client-address.ts).
     isProxied: false,
+    // The licence of the open-data downloads (OPEN_DATA_LICENSE): an id of OPEN_DATA_LICENSES in shared/open-data.ts.
+    openDataLicense: 'CC-BY-4.0',
     public: {
       siteUrl: 'http://localhost:3000',
       // Days after which the CMS deletes the personal data of a contact request (REQUEST_RETENTION_DAYS), named next to the form.
@@ -85,6 +87,7 @@ export default defineNuxtConfig({
     ...Object.fromEntries([
       '/', '/en', '/praxisbeispiele', '/en/case-studies', '/praxisbeispiele/*', '/en/case-studies/*',
       '/merkliste', '/merkliste/vergleich', '/en/saved-list', '/en/saved-list/compare',
+      '/statistik', '/en/statistics', '/open-data', '/en/open-data', '/api-dokumentation', '/en/api-documentation',
       ...readdirSync(new URL('./content/de', import.meta.url)).map((file) => `/${file.replace(/\.md$/, '')}`),
       ...readdirSync(new URL('./content/en', import.meta.url)).map((file) => `/en/${file.replace(/\.md$/, '')}`),
     ].map((path) => [path, { noScripts: true }])),

@@ -1,7 +1,7 @@
 // A case study as a record of the import format (JSON, CSV, Excel): the one schema that the
 // CMS's import and the site's submission form check against, with German messages.
 import { z } from 'zod';
-import { BUDGET_RANGES, PROJECT_STATUSES } from './domain.ts';
+import { BUDGET_RANGES, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, PROJECT_STATUSES } from './domain.ts';
 
 export const TEASER_MAX = 300;
 export const TITLE_MAX = 160;
@@ -16,8 +16,8 @@ const markdown = z.string().trim().max(50_000, 'höchstens 50.000 Zeichen');
 const year = z.coerce
   .number({ error: 'eine Jahreszahl wie 2021' })
   .int('eine ganze Jahreszahl')
-  .min(2000, 'frühestens 2000')
-  .max(2100, 'spätestens 2100');
+  .min(FUNDING_YEAR_MIN, `frühestens ${FUNDING_YEAR_MIN}`)
+  .max(FUNDING_YEAR_MAX, `spätestens ${FUNDING_YEAR_MAX}`);
 const slugList = z.array(slug).max(50, 'höchstens 50 Einträge').default([]);
 const textList = z.array(text(1000)).max(50, 'höchstens 50 Einträge').default([]);
 const httpUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^https?:\/\/\S+$/, 'eine Adresse mit http:// oder https://');

@@ -29,6 +29,10 @@ export function caseStudyPath(locale: string, slug: string): string {
 }
 
 /** A project's status (`projectStatus` in the CMS schema, where a test holds it equal to this list). */
+/** The years a project's funding may start or end in (the import checks them; the search accepts them). */
+export const FUNDING_YEAR_MIN = 2000;
+export const FUNDING_YEAR_MAX = 2100;
+
 export const PROJECT_STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

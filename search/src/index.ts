@@ -25,3 +25,5 @@ export * from './site-purge.ts';
 export * from './saved-search.ts';
 export * from './bookmarks.ts';
 export * from './export.ts';
+export * from './statistics.ts';
+export * from './published-documents.ts';

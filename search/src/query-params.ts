@@ -13,6 +13,7 @@ export const FACETS = {
   setting: 'settingSlugs',
   criterion: 'criterionSlugs',
   status: 'status',
+  fundingStart: 'fundingStart',
 } as const;
 export type FacetKey = keyof typeof FACETS;
 export const FACET_KEYS = Object.keys(FACETS) as FacetKey[];

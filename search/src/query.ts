@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MultiSearchQuery } from 'meilisearch';
 import { FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
-import { LOCALES, type Locale } from './domain.ts';
+import { FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, type Locale } from './domain.ts';
 import { indexName } from './settings.ts';
 
 export * from './query-params.ts';
@@ -22,8 +22,9 @@ const VALUE_SCHEMAS: Record<FacetKey, z.ZodType<string>> = {
   setting: slugValue,
   criterion: slugValue,
   status: slugValue,
+  fundingStart: z.string().regex(/^\d{4}$/, 'must be a year such as 2021'),
 };
-const year = z.coerce.number({ error: 'must be a year' }).int('must be a year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier');
+const year = z.coerce.number({ error: 'must be a year' }).int('must be a year').min(FUNDING_YEAR_MIN, `must be ${FUNDING_YEAR_MIN} or later`).max(FUNDING_YEAR_MAX, `must be ${FUNDING_YEAR_MAX} or earlier`);
 const positiveInt = (max: number, label: string) =>
   z.coerce.number({ error: `must be a number` }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}${label}`);
 
@@ -149,7 +150,7 @@ export function buildFilter(state: SearchState, without?: Constraint): string[] 
     clauses.push(`(${state.filters[key].map((value) => `${FACETS[key]} = ${escapeFilterValue(value)}`).join(' OR ')})`);
   }
   if (without !== 'funding' && (state.fundingFrom !== undefined || state.fundingTo !== undefined)) {
-    clauses.push(`fundingYears ${state.fundingFrom ?? 2000} TO ${state.fundingTo ?? 2100}`);
+    clauses.push(`fundingYears ${state.fundingFrom ?? FUNDING_YEAR_MIN} TO ${state.fundingTo ?? FUNDING_YEAR_MAX}`);
   }
   return clauses;
 }

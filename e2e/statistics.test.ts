@@ -1,0 +1,104 @@
+// The statistics page: every number equals a brute-force count over the index, every bar leads to
+// a search with exactly that many hits, it works without JavaScript and passes axe.
+import { createMeiliClient, FACETS, type SearchDocument } from '@praxis/search';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
+import { openPage } from './support/browser.ts';
+
+let docs: SearchDocument[] = [];
+beforeAll(async () => {
+  const client = createMeiliClient(inject('meiliUrl'), inject('masterKey'));
+  docs = (await client.index('case-studies-de').getDocuments<SearchDocument>({ limit: 10_000 })).results;
+});
+
+/** How many documents have each value of a search parameter's attribute. */
+function bruteForce(param: keyof typeof FACETS): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of docs) {
+    const raw = doc[FACETS[param]] as unknown;
+    const values = Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw];
+    for (const value of new Set(values.map(String))) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+interface ChartTable { value: string; text: string; href: string }
+
+describe('statistics page', () => {
+  it('counts every chart exactly as a brute-force count over the index, and each bar\'s search finds that many', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    const response = await page.goto('/statistik');
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('.intro').first().textContent()).toContain(`${docs.length} auf Deutsch`);
+    const tables = await page.locator('table[data-chart]').evaluateAll((elements) => Object.fromEntries(elements.map((table) => [
+      table.getAttribute('data-chart'),
+      [...table.querySelectorAll('tbody tr')].map((row) => ({
+        value: row.getAttribute('data-value')!, text: row.querySelector('td')!.textContent!.trim(), href: row.querySelector('a')!.getAttribute('href')!,
+      })),
+    ])) as Record<string, ChartTable[]>);
+
+    const site = inject('siteUrl');
+    for (const param of ['buildingBlock', 'region', 'targetGroup', 'topic', 'setting', 'status', 'fundingStart'] as const) {
+      const rows = tables[`chart-${param}`]!;
+      const expected = bruteForce(param);
+      expect(rows.length, param).toBeGreaterThanOrEqual(expected.size);
+      for (const row of rows) {
+        expect(Number(row.text), `${param}=${row.value}`).toBe(expected.get(row.value) ?? 0);
+        // The bar's link: the search with this one filter finds exactly the bar's number.
+        const query = new URL(row.href, site).searchParams;
+        expect([...query.keys()], row.href).toEqual([param]);
+        const { total } = await (await fetch(`${site}/api/search?${query}&pageSize=1`)).json() as { total: number };
+        expect(total, row.href).toBe(Number(row.text));
+      }
+    }
+
+    // Verstetigt per Baustein: "<share> % (<count> von <total>)".
+    for (const row of tables['chart-continued']!) {
+      const inBlock = docs.filter((doc) => doc.buildingBlockSlug === row.value);
+      const continued = inBlock.filter((doc) => doc.status === 'verstetigt').length;
+      const percent = inBlock.length ? Math.round((continued / inBlock.length) * 100) : 0;
+      expect(row.text).toBe(`${percent} % (${continued} von ${inBlock.length})`);
+      expect(new URL(row.href, site).search).toBe(`?buildingBlock=${row.value}&status=verstetigt`);
+    }
+
+    // The Kreise on the map: the same counts as a brute force, each Kreis a link.
+    const districts = bruteForce('district');
+    const mapRows = await page.locator('.district-table tbody tr').evaluateAll((rows) => rows.map((row) => ({
+      href: row.querySelector('a')!.getAttribute('href')!, count: Number(row.querySelector('td:last-child')!.textContent),
+    })));
+    expect(mapRows).toHaveLength(53);
+    for (const row of mapRows) expect(row.count, row.href).toBe(districts.get(new URL(row.href, site).searchParams.get('district')!) ?? 0);
+  });
+
+  it('draws its charts as SVG whose bars are links, with a sentence saying what each shows', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto('/en/statistics');
+    expect(await page.locator('h1').textContent()).toBe('Programme statistics');
+    const charts = page.locator('.statistics-chart');
+    expect(await charts.count()).toBe(8);
+    for (const chart of await charts.all()) {
+      expect(await chart.locator('.summary').textContent()).toMatch(/\S/);
+      expect(await chart.locator('svg a').count()).toBe(await chart.locator('tbody tr').count());
+    }
+    await page.locator('#chart-topic-heading').scrollIntoViewIfNeeded();
+    const firstBar = page.locator('.statistics-chart').nth(3).locator('svg a').first();
+    const target = await firstBar.getAttribute('href');
+    expect(target).toMatch(/^\/en\/case-studies\?topic=/);
+    await firstBar.locator('rect').click();
+    await page.waitForURL((url) => url.pathname === '/en/case-studies');
+  });
+
+  for (const [name, path, viewport] of [
+    ['German', '/statistik', { width: 1280, height: 900 }],
+    ['English', '/en/statistics', { width: 1280, height: 900 }],
+    ['a phone', '/statistik', { width: 390, height: 844 }],
+  ] as const) {
+    it(`has no axe violations in ${name}`, async () => {
+      const page = await openPage({ viewport });
+      await page.goto(path);
+      // The tables too, opened.
+      for (const details of await page.locator('details').all()) await details.evaluate((element) => element.setAttribute('open', ''));
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,5 @@
+/** `GET /api/openapi.json`: the OpenAPI 3.1 description of the public read API (server/utils/openapi-document.ts). */
+export default defineEventHandler((event) => {
+  setResponseHeaders(event, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
+  return openApiDocument(useRuntimeConfig().public.siteUrl, openDataLicense());
+});

@@ -1,0 +1,2 @@
+/** `GET /api/v1/open-data/<dataset>.<format>[?locale=de|en]`: an open-data download (server/utils/open-data.ts). */
+export default defineEventHandler((event) => openDataFile(event, getRouterParam(event, 'file') ?? ''));

@@ -1,0 +1,5 @@
+// A mistyped OPEN_DATA_LICENSE stops the site at start with the licences it knows, rather than
+// serving downloads under no licence.
+export default defineNitroPlugin(() => {
+  openDataLicense();
+});

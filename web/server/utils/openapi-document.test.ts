@@ -1,0 +1,120 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { FACET_KEYS, SEARCH_PARAMS } from '@praxis/search';
+import { describe, expect, it } from 'vitest';
+import { conformsTo, examplesConform } from '../../../e2e/support/openapi';
+import { OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_VERSION } from '../../shared/open-data';
+import { openApiDocument, type OpenApiDocument } from './openapi-document';
+
+const SITE = 'https://praxisdatenbank.example';
+const LICENSE = OPEN_DATA_LICENSES['DL-DE-BY-2.0']!;
+const document = openApiDocument(SITE, LICENSE);
+
+type Parameter = { name: string; in: string; description?: string; schema?: { enum?: unknown[] } };
+const operation = (path: string) => document.paths[path]!.get;
+const parameters = (path: string) => (operation(path).parameters ?? []) as Parameter[];
+
+async function openApiProblems(candidate: unknown): Promise<unknown> {
+  const validator = new Validator();
+  const result = await validator.validate(structuredClone(candidate) as Record<string, unknown>);
+  return result.valid ? (validator.version === '3.1' ? undefined : `version ${validator.version}`) : result.errors;
+}
+
+describe('openApiDocument', () => {
+  it('is a valid OpenAPI 3.1 document (and the validator refuses a broken one)', async () => {
+    expect(await openApiProblems(document)).toBeUndefined();
+    const broken = structuredClone(document) as Partial<OpenApiDocument>;
+    delete broken.info;
+    expect(await openApiProblems(broken)).toBeDefined();
+    const badResponse = structuredClone(document) as unknown as { paths: Record<string, { get: { responses: unknown } }> };
+    badResponse.paths['/api/v1/search']!.get.responses = { 200: { content: {} } };
+    expect(await openApiProblems(badResponse)).toBeDefined();
+  });
+
+  it('is plain JSON, served as it is built', () => {
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+
+  it('names the site, the schema version and the configured licence', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(document.info).toMatchObject({ title: 'Praxisdatenbank „Zusammen im Quartier“ – API', version: OPEN_DATA_VERSION, license: { name: LICENSE.name, url: LICENSE.url } });
+    expect(document.servers).toEqual([{ url: SITE }]);
+  });
+
+  it('has examples that conform to their schemas, and every schema compiles strictly', () => {
+    expect(examplesConform(document)).toEqual([]);
+  });
+
+  it('finds an example that does not conform', () => {
+    const broken = structuredClone(document) as unknown as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> }> } }> };
+    const examples = broken.paths['/api/v1/search']!.get.responses['200']!.content['application/json']!.examples;
+    (examples.found!.value.hits as Record<string, unknown>[])[0]!.fundingStart = '2022';
+    delete examples.nothingFound!.value.relaxations;
+    // The alias shares the operation's examples: each problem shows under both addresses.
+    expect(examplesConform(broken)).toEqual(['~1api~1v1~1search', '~1api~1search'].flatMap((path) => [
+      `/paths/${path}/get/responses/200/content/application~1json/examples/found: /hits/0/fundingStart must be integer,null [#/properties/fundingStart/type]`,
+      `/paths/${path}/get/responses/200/content/application~1json/examples/nothingFound: / must have required property 'relaxations' [#/required]`,
+    ]));
+  });
+
+  it('offers exactly the open-data files of OPEN_DATA_DATASETS', () => {
+    const files = Object.entries(OPEN_DATA_DATASETS).flatMap(([dataset, formats]) => formats.map((format) => `${dataset}.${format}`));
+    const file = parameters('/api/v1/open-data/{file}').find((parameter) => parameter.name === 'file');
+    expect(file).toMatchObject({ in: 'path', required: true });
+    expect(file!.schema!.enum).toEqual(files);
+    expect(files).toContain('case-studies.xlsx');
+  });
+
+  it('describes every search parameter, on the versioned address and its alias', () => {
+    for (const path of ['/api/v1/search', '/api/search']) {
+      const described = parameters(path);
+      expect(described.map((parameter) => parameter.name)).toEqual([...SEARCH_PARAMS]);
+      for (const parameter of described) {
+        expect(parameter.in).toBe('query');
+        expect(parameter.description, parameter.name).toMatch(/\w{3}/);
+        expect(parameter.schema, parameter.name).toBeDefined();
+      }
+    }
+    for (const key of FACET_KEYS) expect(parameters('/api/v1/search').find((parameter) => parameter.name === key)!.schema).toMatchObject({ type: 'array' });
+  });
+
+  it('describes each unversioned alias as the same operation', () => {
+    for (const [versioned, alias] of [['/api/v1/search', '/api/search'], ['/api/v1/case-studies/{slug}', '/api/case-studies/{slug}'], ['/api/v1/vocabulary', '/api/vocabulary'], ['/api/v1/statistics', '/api/statistics']] as const) {
+      const { operationId, summary: _summary, description, deprecated, ...rest } = operation(alias);
+      const { operationId: versionedId, summary: _versionedSummary, description: _description, ...versionedRest } = operation(versioned);
+      expect(rest).toEqual(versionedRest);
+      expect(operationId).toBe(`${versionedId}Unversioned`);
+      expect(deprecated).toBe(false);
+      expect(description).toContain('unversioned alias');
+    }
+  });
+
+  it('checks answers against the operations: the right shapes conform, wrong ones do not', () => {
+    expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'missing' })).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/case-studies/{slug}', 200, { kind: 'moved', slug: 'neuer-name' })).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'gone' })).not.toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'missing', slug: 'x' })).not.toEqual([]);
+    const validationError = { error: true, url: `${SITE}/api/v1/vocabulary?locale=fr`, statusCode: 400, statusMessage: 'Validation Error', message: 'locale: Invalid option', data: {} };
+    expect(conformsTo(document, 'get', '/api/v1/vocabulary', 400, validationError)).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/vocabulary', 400, { error: 'locale' })).not.toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/open-data/{file}', 404, { ...validationError, statusCode: 404, statusMessage: 'Not Found' })).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/search', 503, { ...validationError, statusCode: 503, statusMessage: 'Service Unavailable' })).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/search', 400, { error: 'q: must be at most 200 characters', problems: [{ param: 'q', message: 'must be at most 200 characters' }] })).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/search', 400, { error: 'x', problems: [] })).not.toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/search', 418, {})).toEqual(['418 is not a documented response of GET /api/v1/search']);
+    expect(conformsTo(document, 'get', '/api/v2/search', 200, {})).toEqual(['GET /api/v2/search is not described']);
+    const emptySearch = { hits: [], total: 0, page: 1, pageSize: 20, pageCount: 0, facets: Object.fromEntries(FACET_KEYS.map((key) => [key, {}])), relaxations: [] };
+    expect(conformsTo(document, 'get', '/api/v1/search', 200, emptySearch)).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/v1/search', 200, { ...emptySearch, facets: { ...emptySearch.facets, colour: {} } })).toEqual(['/facets must NOT have additional properties (colour) [#/additionalProperties]']);
+  });
+
+  it('maps every case-study kind to the variant that has it', () => {
+    const schemas = document.components.schemas;
+    const answer = schemas.CaseStudyAnswer as { oneOf: { $ref: string }[]; discriminator: { mapping: Record<string, string> } };
+    expect(Object.values(answer.discriminator.mapping).sort()).toEqual(answer.oneOf.map((variant) => variant.$ref).sort());
+    for (const [kind, target] of Object.entries(answer.discriminator.mapping)) {
+      const variant = schemas[target.replace('#/components/schemas/', '')] as { properties: { kind: { const: string } } };
+      expect(variant.properties.kind.const).toBe(kind);
+    }
+  });
+});
