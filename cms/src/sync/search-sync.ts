@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
-  createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
+  createMeiliClient, DEFAULT_BATCH_SIZE, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
 import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
@@ -87,7 +87,7 @@ export class SearchSync {
   async startWorker(): Promise<void> {
     if (!this.indexes || this.worker) return;
     this.worker = new OutboxWorker(this.store, this.source, this.indexes, {
-      batchSize: number(process.env.SYNC_BATCH_SIZE, 500),
+      batchSize: number(process.env.SYNC_BATCH_SIZE, DEFAULT_BATCH_SIZE),
       maxBackoffMs: number(process.env.SYNC_MAX_BACKOFF_MS, 60_000),
       pollIntervalMs: number(process.env.SYNC_POLL_INTERVAL_MS, 1_000),
       onError: (error) => this.strapi.log.error(`[sync] ${error.message}`),

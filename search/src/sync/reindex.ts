@@ -1,3 +1,4 @@
+import type { EnqueuedTask } from 'meilisearch';
 import { assertSucceeded } from '../meili-client.ts';
 import { toSearchDocument } from '../map.ts';
 import { indexName } from '../settings.ts';
@@ -6,6 +7,7 @@ import type { SearchIndexes } from './search-indexes.ts';
 
 export interface ReindexOptions {
   batchSize?: number;
+  /** After each batch: how many documents of the locale were read and sent to Meilisearch. */
   onProgress?(locale: string, done: number): void;
 }
 
@@ -26,13 +28,18 @@ export async function reindexAll(source: PublishedSource, indexes: SearchIndexes
     await indexes.ensureIndex(locale, fresh);
     await indexes.ensureIndex(locale, live);
     let done = 0;
+    const queued: EnqueuedTask[] = [];
     for (let offset = 0; ; offset += batchSize) {
       const entries = await source.page(locale, offset, batchSize);
-      await indexes.upsert(locale, entries.map(toSearchDocument), fresh);
+      // Queued, not awaited: the next page is read while Meilisearch indexes this one.
+      const task = await indexes.enqueueUpsert(locale, entries.map(toSearchDocument), fresh);
+      if (task) queued.push(task);
       done += entries.length;
       options.onProgress?.(locale, done);
       if (entries.length < batchSize) break;
     }
+    // Only a complete new index replaces the live one.
+    await indexes.confirm(queued);
     assertSucceeded(await client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask());
     assertSucceeded(await client.deleteIndex(fresh).waitTask());
     counts[locale] = done;

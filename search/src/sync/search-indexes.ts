@@ -1,7 +1,16 @@
-import type { Meilisearch } from 'meilisearch';
+import type { EnqueuedTask, Meilisearch } from 'meilisearch';
 import { assertSucceeded } from '../meili-client.ts';
 import type { SearchDocument } from '../document.ts';
 import { indexName, indexSettings } from '../settings.ts';
+
+/** How long a reindex's queued batches may take together (10,000 case studies take seconds). */
+const CONFIRM_TIMEOUT_MS = 600_000;
+/**
+ * Waiting for one write: a batch of 2,000 case studies into a large index takes seconds (the
+ * client's default of 5 s made such a batch fail and retry), and a short poll interval lets a
+ * single publish be searchable ~40 ms sooner than the default 50 ms (a local request is cheap).
+ */
+const WAIT = { timeout: 120_000, interval: 10 };
 
 /** What the index holds of a document: enough to tell whether it is stale. */
 export interface IndexedStamp {
@@ -16,18 +25,33 @@ export class SearchIndexes {
   /** Creates the locale's index if missing and applies the settings from code. */
   async ensureIndex(locale: string, name = indexName(locale)): Promise<void> {
     const exists = await this.client.getIndex(name).then(() => true, () => false);
-    if (!exists) assertSucceeded(await this.client.createIndex(name, { primaryKey: 'documentId' }).waitTask());
-    assertSucceeded(await this.client.index(name).updateSettings(indexSettings(locale)).waitTask());
+    if (!exists) assertSucceeded(await this.client.createIndex(name, { primaryKey: 'documentId' }).waitTask(WAIT));
+    assertSucceeded(await this.client.index(name).updateSettings(indexSettings(locale)).waitTask(WAIT));
   }
 
   async upsert(locale: string, documents: SearchDocument[], name = indexName(locale)): Promise<void> {
     if (documents.length === 0) return;
-    assertSucceeded(await this.client.index(name).addDocuments(documents, { primaryKey: 'documentId' }).waitTask());
+    assertSucceeded(await this.client.index(name).addDocuments(documents, { primaryKey: 'documentId' }).waitTask(WAIT));
+  }
+
+  /**
+   * Sends documents without waiting for Meilisearch to index them, so the next batch can be read
+   * meanwhile and Meilisearch can index consecutive batches together; `confirm` waits for them.
+   */
+  async enqueueUpsert(locale: string, documents: SearchDocument[], name = indexName(locale)): Promise<EnqueuedTask | undefined> {
+    if (documents.length === 0) return undefined;
+    return this.client.index(name).addDocuments(documents, { primaryKey: 'documentId' });
+  }
+
+  /** Waits until Meilisearch has processed every task; throws on the first that failed. */
+  async confirm(tasks: EnqueuedTask[]): Promise<void> {
+    // Later tasks wait behind earlier ones: the time limit is for all of them, not one.
+    for (const task of await this.client.tasks.waitForTasks(tasks, { ...WAIT, timeout: CONFIRM_TIMEOUT_MS })) assertSucceeded(task);
   }
 
   async remove(locale: string, documentIds: string[], name = indexName(locale)): Promise<void> {
     if (documentIds.length === 0) return;
-    assertSucceeded(await this.client.index(name).deleteDocuments(documentIds).waitTask());
+    assertSucceeded(await this.client.index(name).deleteDocuments(documentIds).waitTask(WAIT));
   }
 
   /** Every document's id and update stamp, paged through. */
