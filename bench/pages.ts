@@ -2,9 +2,10 @@
 // concurrency 8, with the detail cache (an hour, dropped by the CMS's change notices) and
 // without it; the page weight of a detail page; and freshness with the caches on: publish →
 // the new title on the detail page, and a renamed topic → the search page's filter label
-// (BENCH_FRESHNESS_ROUNDS each, p50/p95). Runs the stack with the demo content. Prints figures; asserts nothing.
+// (BENCH_FRESHNESS_ROUNDS each, p50/p95); and the site's memory under a minute of mixed load and a
+// minute after it (BENCH_MIXED_SECONDS). Runs the stack with the demo content. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +16,9 @@ import { request } from './http-client.ts';
 import { assetWeight, measure, tableRow, TABLE_HEAD } from './measure.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
+/** Seconds of mixed load, then of quiet, for the site's memory (issue 17: ≤ idle + 150 MB, back to idle + 50 MB within 60 s). */
+const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const FRESHNESS_ROUNDS = Number(process.env.BENCH_FRESHNESS_ROUNDS ?? 40);
 const ADMIN_PASSWORD = `Bench-${Date.now()}-pw`;
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-pages-'));
@@ -55,11 +59,45 @@ try {
     const sorted = times.sort((a, b) => a - b);
     console.log(`  ${what.padEnd(52)} p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, max ${sorted.at(-1)} ms`);
   }
+  const memory = await measureMixedLoadMemory(paths);
+  console.log(`\nsite RSS under ${MIXED_SECONDS} s of mixed load at concurrency 8 (home, search pages, detail pages, /api/search; ${memory.requests} requests), a site process of its own:`);
+  console.log(`  idle ${mb(memory.idle)} MB, peak ${mb(memory.peak)} MB (+${mb(memory.peak - memory.idle)}, target ≤ +150), ${MIXED_SECONDS} s later ${mb(memory.after)} MB (+${mb(memory.after - memory.idle)}, target ≤ +50)`);
   console.log(`\ndetail page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB + ${assets.files} assets = ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   uncached.kill();
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Idle, peak and afterwards resident memory of a fresh site process under a mixed load. */
+async function measureMixedLoadMemory(detailPaths: string[]): Promise<{ idle: number; peak: number; after: number; requests: number }> {
+  const port = await freePort();
+  const site = spawn(process.execPath, [WEB_SERVER_ENTRY], { cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(port) } });
+  const base = `http://127.0.0.1:${port}`;
+  const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${site.pid}/status`, 'utf8'))![1]) * 1024;
+  try {
+    await waitForHttp(`${base}/api/health`, 30_000, site);
+    const searches = ['', 'q=Kita', 'topic=bewegung', 'region=Arnsberg&sort=title', 'q=Eltern&targetGroup=eltern', 'status=laufend', 'q=Sprache&page=1'];
+    const paths = ['/', '/en', ...searches.map((query) => `/praxisbeispiele?${query}`), ...searches.map((query) => `/api/search?${query}`), ...detailPaths, '/praxisbeispiele/karte'];
+    for (const path of paths) await request(`${base}${path}`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const idle = rss();
+    let peak = idle;
+    let requests = 0;
+    const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 200);
+    const deadline = performance.now() + MIXED_SECONDS * 1000;
+    await Promise.all(Array.from({ length: 8 }, async (_, worker) => {
+      for (let next = worker; performance.now() < deadline; next += 8) {
+        await request(`${base}${paths[next % paths.length]}`);
+        requests++;
+      }
+    }));
+    clearInterval(sampler);
+    await new Promise((resolve) => setTimeout(resolve, MIXED_SECONDS * 1000));
+    return { idle, peak, after: rss(), requests };
+  } finally {
+    site.kill();
+  }
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -71,6 +71,11 @@ try {
   for (const concurrency of [1, 8]) {
     report(`SSR /praxisbeispiele?…, concurrency ${concurrency}`, ssr[`list${concurrency}`] = await measure(queries.slice(0, 200).map(page), concurrency));
   }
+  // The limits the search page is measured against (issue 17): the API with the same queries and
+  // concurrency, and a static file of the same server; and the page with queries asked again.
+  report('site /api/search, same 200, concurrency 8', ssr.api8 = await measure(queries.slice(0, 200).map(site), 8));
+  report('static /favicon.svg, concurrency 8', ssr.static8 = await measure(Array.from({ length: 400 }, () => () => request(`${stack.siteUrl}/favicon.svg`)), 8));
+  report('SSR repeat queries (20 × 10), concurrency 8', ssr.repeat8 = await measure(Array.from({ length: 10 }, () => queries.slice(0, 20)).flat().map(page), 8));
   // The map view of the same searches (issue: ≤ 1.5× the list's time): one faceted query, no per-Kreis queries.
   for (const concurrency of [1, 8]) {
     report(`SSR /praxisbeispiele/karte?…, concurrency ${concurrency}`, ssr[`map${concurrency}`] = await measure(queries.slice(0, 200).map(mapPage), concurrency));
@@ -96,6 +101,7 @@ try {
   for (const row of rows) console.log(row);
   console.log(`\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`);
   console.log(`map view over list view (p50): 200 searches ×${(ssr.map1!.p50 / ssr.list1!.p50).toFixed(2)} at concurrency 1, ×${(ssr.map8!.p50 / ssr.list8!.p50).toFixed(2)} at 8; whole corpus ×${(ssr.mapAll!.p50 / ssr.listAll!.p50).toFixed(2)} (target ≤ 1.5)`);
+  console.log(`search page at concurrency 8: ${ssr.list8!.perSecond.toFixed(0)} pages/s (target ≥ 200), p95 ×${(ssr.list8!.p95 / ssr.api8!.p95).toFixed(2)} of /api/search's (target ≤ 2); repeat queries ×${(ssr.repeat8!.perSecond / ssr.static8!.perSecond).toFixed(2)} of a static file's req/s (target ≥ 0.5)`);
   console.log(`JavaScript of the search page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   await stack.stop();
