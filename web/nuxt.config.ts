@@ -1,7 +1,10 @@
 // The public site: server-rendered search and detail pages. Keys live in the
 // server-only runtimeConfig (set through NUXT_* variables) and never reach the browser.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { JS_FLAG_SCRIPT } from './shared/js-flag';
 
+const JS_FLAG_HASH = `'sha256-${createHash('sha256').update(JS_FLAG_SCRIPT).digest('base64')}'`;
 const SITE_STYLES = readFileSync(new URL('./app/assets/css/main.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
 export default defineNuxtConfig({
@@ -83,6 +86,8 @@ export default defineNuxtConfig({
     // to block the main thread; every link loads the next page as a whole. What such a page does
     // in the browser is a small script of its own (web/browser/, modules/browser-scripts.ts): the
     // search page's live search, facets and drawer. Only the forms and the preview keep the app.
+    // Their scripts are the site's own files and one inline script allowed by its hash: no
+    // per-response nonce, so the same HTML serves every reader (server/utils/page-cache.ts).
     // The editorial pages' paths are their file names in web/content/<locale>/.
     ...Object.fromEntries([
       '/', '/en', '/praxisbeispiele', '/en/case-studies', '/praxisbeispiele/*', '/en/case-studies/*',
@@ -90,7 +95,7 @@ export default defineNuxtConfig({
       '/statistik', '/en/statistics', '/open-data', '/en/open-data', '/api-dokumentation', '/en/api-documentation',
       ...readdirSync(new URL('./content/de', import.meta.url)).map((file) => `/${file.replace(/\.md$/, '')}`),
       ...readdirSync(new URL('./content/en', import.meta.url)).map((file) => `/en/${file.replace(/\.md$/, '')}`),
-    ].map((path) => [path, { noScripts: true }])),
+    ].map((path) => [path, { noScripts: true, security: { nonce: false, headers: { contentSecurityPolicy: { 'script-src': ["'self'", JS_FLAG_HASH] } } } }])),
     // Previews show drafts: never cached anywhere, never indexed.
     '/vorschau/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
     '/en/preview/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },

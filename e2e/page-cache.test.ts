@@ -1,0 +1,90 @@
+// The site's cache of whole pages (web/server/utils/page-cache.ts) against the running stack:
+// a page asked again comes from memory, byte for byte what was rendered and with the same
+// headers; a publish makes it stale at once; a cached search page still counts its search.
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+import { admin, CASE_STUDY } from './support/cms.ts';
+
+interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+
+function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const site = new URL(inject('siteUrl'));
+  return new Promise((resolve, reject) => {
+    const req = request({ host: site.hostname, port: site.port, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The headers that describe the page (not the connection, the date or the reader's rate limit). */
+const pageHeaders = (answer: Answer) => Object.fromEntries(Object.entries(answer.headers)
+  .filter(([name]) => !/^(?:date|connection|keep-alive|content-length|x-ratelimit-.*|x-page-cache)$/.test(name)));
+
+describe('the page cache', () => {
+  it('answers the search, detail and home pages asked again from memory: the same bytes and headers, gzipped or not', async () => {
+    const slug = (await (await fetch(`${inject('siteUrl')}/api/search?pageSize=1`)).json() as { hits: { slug: string }[] }).hits[0]!.slug;
+    for (const path of [`/praxisbeispiele?q=Eltern&sort=title`, `/en/case-studies/map?q=parents`, `/praxisbeispiele/${slug}`, '/en']) {
+      const rendered = await get(path);
+      expect(rendered.status, path).toBe(200);
+      expect(rendered.headers['x-page-cache'], path).toBeUndefined();
+      const cached = await get(path);
+      expect(cached.headers['x-page-cache'], path).toBe('hit');
+      expect(cached.body.equals(rendered.body), path).toBe(true);
+      expect(pageHeaders(cached), path).toEqual(pageHeaders(rendered));
+      const gzipped = await get(path, { 'accept-encoding': 'gzip, br' });
+      expect(gzipped.headers['content-encoding'], path).toBe('gzip');
+      expect(gunzipSync(gzipped.body).equals(rendered.body), path).toBe(true);
+    }
+  });
+
+  it('keeps no error page and no page with a nonce (the forms run the Nuxt app)', async () => {
+    for (const path of ['/praxisbeispiele/gibt-es-nicht-im-cache', '/praxisbeispiele?page=0', '/praxisbeispiel-einreichen']) {
+      await get(path);
+      expect((await get(path)).headers['x-page-cache'], path).toBeUndefined();
+    }
+  });
+
+  it('shows a case study published after a search was cached, as soon as Meilisearch has it', async () => {
+    const word = `Zwischenspeicher${Date.now().toString(36)}`;
+    const title = `${word} erscheint`;
+    const path = `/praxisbeispiele?q=${word}`;
+    await get(path);
+    const before = await get(path);
+    expect(before.headers['x-page-cache']).toBe('hit');
+    expect(before.body.toString()).not.toContain(title);
+
+    const blocks = (await (await fetch(`${inject('cmsUrl')}/api/building-blocks`)).json()) as { data: { documentId: string }[] };
+    const created = await admin<{ data: { documentId: string } }>('POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
+      title, slug: word.toLowerCase(), teaser: 'Erst nicht gefunden, dann auf der gespeicherten Suchseite.', description: 'Text',
+      buildingBlock: { connect: [{ documentId: blocks.data[0]!.documentId }] }, projectStatus: 'laufend', fundingStart: 2025,
+    });
+    const { documentId } = created.data;
+    const indexed = async () => ((await (await fetch(`${inject('siteUrl')}/api/search?q=${word}`)).json()) as { hits: { title: string }[] }).hits.some((hit) => hit.title === title);
+    try {
+      await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
+      await expect.poll(async () => (await get(path)).body.toString(), { timeout: 20_000, interval: 100 }).toContain(title);
+    } finally {
+      await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`);
+      // The other suites count the demo content in the index: wait until the sync has removed this one again.
+      await expect.poll(indexed, { timeout: 20_000 }).toBe(false);
+    }
+    await expect.poll(async () => (await get(path)).body.toString(), { timeout: 20_000, interval: 100 }).not.toContain(title);
+  });
+
+  it('counts a search for the editors\' dashboard each time its cached page is served', async () => {
+    const word = `zzqqxq${Date.now().toString(36)}`;
+    const servings = 6;
+    for (let served = 0; served < servings; served += 1) await get(`/praxisbeispiele?q=${word}`);
+    // The site sends its counts to the CMS every 0.5 s in this stack.
+    const counted = async () => {
+      const { withoutResults } = await admin<{ withoutResults: { query: string; searches: number }[] }>('GET', '/redaktion/search-statistics');
+      return withoutResults.find((search) => search.query === word)?.searches ?? 0;
+    };
+    await expect.poll(counted, { timeout: 10_000 }).toBe(servings);
+  });
+});

@@ -1,0 +1,22 @@
+// Answers a page from utils/page-cache.ts when a current copy is there; otherwise marks the
+// request so that plugins/page-cache.ts keeps what the renderer answers. Runs after the rate
+// limit (middleware run in file-name order): a cached page counts like any other.
+export default defineEventHandler((event) => {
+  const key = pageCacheKey(event);
+  if (!key) return;
+  const page = cachedPage(key);
+  if (!page) {
+    event.context.pageCache = { key, loadedAt: Date.now() };
+    return;
+  }
+  if (page.search) countSearch(page.search.locale, page.search.text, page.search.total);
+  const response = event.node.res;
+  for (const [name, value] of page.headers) response.setHeader(name, value);
+  response.setHeader('vary', 'accept-encoding');
+  response.setHeader('x-page-cache', 'hit');
+  if (/\bgzip\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')) {
+    response.setHeader('content-encoding', 'gzip');
+    return page.gzip;
+  }
+  return page.body;
+});
