@@ -40,7 +40,7 @@ export function generateSearchDocuments(count: number): SearchDocument[] {
   });
 }
 
-/** A realistic mix of search URLs: text, 1–3 facets, paging and sorting; deterministic. */
+/** `count` distinct search URLs, a realistic mix: text, 1–3 facets, paging and sorting; deterministic. */
 export function searchQueryMix(count: number, documents: SearchDocument[]): string[] {
   let state = 11;
   const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -53,7 +53,8 @@ export function searchQueryMix(count: number, documents: SearchDocument[]): stri
     ['targetGroup', (doc) => doc.targetGroupSlugs], ['topic', (doc) => doc.topicSlugs], ['setting', (doc) => doc.settingSlugs],
     ['status', (doc) => (doc.status ? [doc.status] : [])],
   ];
-  return Array.from({ length: count }, () => {
+  const queries = new Set<string>();
+  while (queries.size < count) {
     const params = new URLSearchParams();
     if (next() < 0.6) params.set('q', pick(words));
     const facets = Math.floor(next() * 4);
@@ -65,6 +66,7 @@ export function searchQueryMix(count: number, documents: SearchDocument[]): stri
     if (next() < 0.2) params.set('fundingFrom', String(2019 + Math.floor(next() * 5)));
     if (next() < 0.2) params.set('sort', pick(['newest', 'title', 'fundingStart']));
     if (next() < 0.25) params.set('page', '2');
-    return params.toString();
-  });
+    queries.add(params.toString());
+  }
+  return [...queries];
 }

@@ -183,13 +183,13 @@ describe('the rate limit', () => {
     expect(spoofed.status).toBe(429);
     expect((await rawGet('/programm', from)).status).toBe(429);
     // A page the site serves from its page cache counts all the same.
-    for (let asked = 0; asked < 2; asked += 1) expect((await rawGet('/praxisbeispiele?q=Kita&sort=title', { localAddress: '127.0.0.4' })).status).toBe(200);
+    for (let asked = 0; asked < 2; asked += 1) expect((await rawGet('/praxisbeispiele?q=Kita&sort=title', { localAddress: '127.0.0.14' })).status).toBe(200);
     const cached = await rawGet('/praxisbeispiele?q=Kita&sort=title', from);
     expect(cached.status).toBe(429);
     expect(cached.headers['x-page-cache']).toBeUndefined();
     // Another client is not affected: its page renders, with the page's own API calls.
-    expect((await rawGet('/api/search?q=Kita', { localAddress: '127.0.0.3' })).status).toBe(200);
-    const page = await rawGet('/praxisbeispiele?q=Kita', { localAddress: '127.0.0.3' });
+    expect((await rawGet('/api/search?q=Kita', { localAddress: '127.0.0.13' })).status).toBe(200);
+    const page = await rawGet('/praxisbeispiele?q=Kita', { localAddress: '127.0.0.13' });
     expect(page.status).toBe(200);
     expect(page.headers['x-ratelimit-remaining']).toBe(String(E2E_RATE_LIMIT - 2));
   });

@@ -37,6 +37,8 @@ export default defineNuxtConfig({
     // Signs the CMS's "these changed" notices (POST /api/internal/purge); empty: the route is off.
     purgeSecret: '',
     caseStudyCache: true,
+    // Whole rendered pages (server/utils/page-cache.ts); NUXT_PAGE_CACHE=false turns it off (the benchmarks compare both).
+    pageCache: true,
     // How often the search counts for the editors' dashboard go to the CMS (server/plugins/search-statistics.ts).
     searchStatisticsIntervalMs: 60_000,
     // Public origin of the CMS admin: its preview panel may frame the site's preview routes.

@@ -16,7 +16,7 @@ export default defineEventHandler((event) => {
   response.setHeader('x-page-cache', 'hit');
   if (/\bgzip\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')) {
     response.setHeader('content-encoding', 'gzip');
-    return page.gzip;
+    return gzippedPage(page);
   }
   return page.body;
 });

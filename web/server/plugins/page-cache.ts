@@ -1,6 +1,6 @@
 // Keeps what the renderer answered for a page that middleware/rendered-page-cache.ts marked,
 // once the response is out: only complete HTML pages (200), with the headers they went out with.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('afterResponse', (event, response) => {
@@ -15,7 +15,7 @@ export default defineNitroPlugin((nitroApp) => {
     const gzipped = headers['content-encoding'] === 'gzip';
     const body = gzipped ? gunzipSync(sent) : Buffer.from(sent);
     storePage(marked.key, {
-      headers, body, gzip: gzipped ? Buffer.from(sent) : gzipSync(body, { level: 9 }),
+      headers, body, gzip: gzipped ? Buffer.from(sent) : undefined,
       loadedAt: marked.loadedAt, search: event.context.pageSearch,
     });
   });

@@ -1,10 +1,30 @@
 // nuxt-security's options that are known only at run time: whether the site is served over
 // https (upgrade-insecure-requests), the CMS origin whose preview panel may frame the
-// preview routes.
+// preview routes. And its rules per path, resolved once: nuxt-security builds a router over
+// every route's rules and deep-copies all of them for each request it asks about (each page,
+// each of a page's internal API calls, each static file): a tenth of the site's CPU on a
+// search page, more on a cached page or a file.
+import { createDefu } from 'defu';
+import { createRouter, toRouteMatcher } from 'radix3';
+
 const PREVIEW_ROUTES = ['/vorschau/**', '/en/preview/**'];
+/** Distinct paths whose rules are kept (each a small object); beyond that the oldest go. */
+const MAX_RESOLVED_PATHS = 2_000;
+
+// How nuxt-security merges rules (its utils/merge): a more specific route's list replaces the general one.
+const defuReplaceArray = createDefu((target, key, value) => {
+  if (Array.isArray(target[key]) || Array.isArray(value)) {
+    target[key] = value as never;
+    return true;
+  }
+});
+
+type Rules = Record<string, unknown> & { headers?: Record<string, unknown> | false };
 
 export default defineNitroPlugin((nitroApp) => {
   const { cmsPublicUrl, public: { siteUrl } } = useRuntimeConfig();
+  let rulesFor: ((path: string) => Rules) | undefined;
+
   nitroApp.hooks.hook('nuxt-security:routeRules', (rules) => {
     const globalHeaders = rules['/**']?.headers || {};
     const contentSecurityPolicy = {
@@ -22,5 +42,24 @@ export default defineNitroPlugin((nitroApp) => {
         },
       };
     }
+    // As nuxt-security's resolveSecurityRules does it, once per path.
+    const matcher = toRouteMatcher(createRouter({ routes: structuredClone(rules) as Record<string, Rules> }));
+    const resolved = new Map<string, Rules>();
+    rulesFor = (path) => {
+      let pathRules = resolved.get(path);
+      if (!pathRules) {
+        pathRules = defuReplaceArray({}, ...(matcher.matchAll(path) as Rules[]).reverse()) as Rules;
+        if (resolved.size >= MAX_RESOLVED_PATHS) resolved.delete(resolved.keys().next().value!);
+        resolved.set(path, pathRules);
+      }
+      return pathRules;
+    };
+  });
+
+  nitroApp.hooks.hook('request', (event) => {
+    if (!rulesFor || event.context.security?.rules) return;
+    const rules = rulesFor(event.path.split('?', 1)[0]!);
+    // nuxt-security writes this response's policy (with its nonce) into rules.headers: each request its own copy of that level.
+    event.context.security = { ...event.context.security, rules: { ...rules, headers: rules.headers && { ...rules.headers } } };
   });
 });

@@ -5,10 +5,11 @@
 // makes all pages loaded before it stale: any publish may change a page's hits, counts, newest
 // cards or related case studies. Bounded in bytes, so no stream of distinct URLs can grow the
 // site's memory without end.
+import { gzipSync } from 'node:zlib';
 import type { H3Event } from 'h3';
 
 const CACHED_PATH = /^\/(?:en\/?)?$|^\/(?:praxisbeispiele|en\/case-studies)(?:\/[^/]+)?$/;
-/** Identity and gzip copies together; a search page takes ~160 KB, a detail page ~60 KB. */
+/** Identity and gzip copies together; a search page takes ~160 KB, a detail page ~30 KB. */
 const MAX_BYTES = 32 * 1024 * 1024;
 /** Headers that belong to one response or one reader, not to the page. */
 const PER_RESPONSE_HEADER = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|vary|set-cookie|retry-after|x-ratelimit-.*|x-page-cache)$/;
@@ -16,7 +17,8 @@ const PER_RESPONSE_HEADER = /^(?:content-length|content-encoding|transfer-encodi
 export interface CachedPage {
   headers: [name: string, value: string | number | string[]][];
   body: Buffer;
-  gzip: Buffer;
+  /** Made when a reader first accepts gzip, unless the page was rendered for one. */
+  gzip?: Buffer;
   /** When the render began: a change notice after that makes the page stale. */
   loadedAt: number;
   /** The search this page shows, counted again each time the copy is served (utils/search-statistics.ts). */
@@ -37,7 +39,7 @@ declare module 'h3' {
 const pages = new Map<string, CachedPage>();
 let bytes = 0;
 
-const size = (page: CachedPage) => page.body.byteLength + page.gzip.byteLength;
+const size = (page: CachedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0);
 
 function remove(key: string): void {
   const page = pages.get(key);
@@ -48,7 +50,7 @@ function remove(key: string): void {
 
 /** The key of a page this cache may answer, or undefined (other pages, other methods, the site's own requests). */
 export function pageCacheKey(event: H3Event): string | undefined {
-  if (event.method !== 'GET' || isInternalRequest(event)) return undefined;
+  if (event.method !== 'GET' || isInternalRequest(event) || !useRuntimeConfig().pageCache) return undefined;
   const path = event.path.split('?', 1)[0]!;
   return CACHED_PATH.test(path) ? event.path : undefined;
 }
@@ -67,6 +69,16 @@ export function cachedPage(key: string, now = Date.now()): CachedPage | undefine
   return page;
 }
 
+/** The gzipped copy of a page `cachedPage` just returned (level 9: made once, sent many times). */
+export function gzippedPage(page: CachedPage): Buffer {
+  if (!page.gzip) {
+    page.gzip = gzipSync(page.body, { level: 9 });
+    bytes += page.gzip.byteLength;
+    evictOverflow();
+  }
+  return page.gzip;
+}
+
 /** Keeps a rendered page; the least recently used ones go when the cache is full. */
 export function storePage(key: string, page: Omit<CachedPage, 'headers'> & { headers: Record<string, string | number | string[] | undefined> }): void {
   const entry: CachedPage = {
@@ -77,6 +89,10 @@ export function storePage(key: string, page: Omit<CachedPage, 'headers'> & { hea
   remove(key);
   pages.set(key, entry);
   bytes += size(entry);
+  evictOverflow();
+}
+
+function evictOverflow(): void {
   for (const oldest of pages.keys()) {
     if (bytes <= MAX_BYTES) break;
     remove(oldest);
