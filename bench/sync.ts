@@ -1,7 +1,9 @@
 // `npm run bench:sync`: publish → searchable latency, outbox drain rate and full
 // reindex time against a real Strapi (throwaway SQLite database) and a real
 // Meilisearch, each next to its limit: the same documents sent straight to Meilisearch, and
-// Meilisearch's own task time. Prints figures; asserts nothing. BENCH_CASE_STUDIES sets the corpus size.
+// Meilisearch's own task time; then the CMS's memory over many publishes. Prints figures; asserts
+// nothing. BENCH_CASE_STUDIES sets the corpus size, BENCH_PUBLISHES the publishes timed one by one,
+// BENCH_MEMORY_PUBLISHES those for the memory figure (default 10,000).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { generateCaseStudies } from './generate-case-studies.ts';
 
 const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 200);
+const MEMORY_PUBLISHES = Number(process.env.BENCH_MEMORY_PUBLISHES ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-sync-'));
 const masterKey = 'bench-master-key-0123456789abcdef';
 const meili = await startMeilisearch({ dataDir: join(dir, 'meili'), masterKey });
@@ -25,10 +28,15 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const strapi = await loadStrapi({ logLevel: 'error' });
 const master = createMeiliClient(meili.url, masterKey);
 const importer = strapi.service('api::case-study.importer') as { importContent(name: string, content: string): Promise<{ created: number; issues: unknown[] }> };
-const sync = strapi.service('api::sync.sync') as { startWorker(): Promise<void>; reindex(): Promise<Record<string, number>> };
+const sync = strapi.service('api::sync.sync') as { startWorker(): Promise<void>; reindex(): Promise<Record<string, number>>; backlog(): Promise<{ pending: number }> };
 /** Meilisearch reports task durations as ISO 8601, e.g. "PT0.123456S". */
 const isoDurationMs = (duration: string | null | undefined) => Number(/PT([\d.]+)S/.exec(duration ?? '')?.[1] ?? 0) * 1000;
-const rss = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** RSS after a full garbage collection (the script runs with --expose-gc): what is held, not what waits to be collected. */
+const heldRss = () => {
+  global.gc?.();
+  return process.memoryUsage().rss;
+};
 
 try {
   // 1. Generate the corpus through the importer (document service) with the worker off: the outbox fills up.
@@ -89,6 +97,29 @@ try {
   const tasks = await master.tasks.getTasks({ indexUids: ['case-studies-de'], types: ['documentAdditionOrUpdate'], statuses: ['succeeded'], limit: PUBLISHES });
   const taskMs = tasks.results.map((task) => isoDurationMs(task.duration)).sort((a, b) => a - b);
 
+  // 5. The CMS's memory over many publishes, the sync worker on: a hundred case studies, each changed
+  // and published in turn. The bench's own data (the corpus, the figures) is the same before and after.
+  const cycled = (await documents.findMany({ locale: 'de', status: 'published', fields: ['title'], limit: 100 })) as { documentId: string; title: string }[];
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const idleRss = heldRss();
+  let peakRss = idleRss;
+  started = Date.now();
+  for (let i = 0; i < MEMORY_PUBLISHES; i += 1) {
+    const { documentId, title } = cycled[i % cycled.length]!;
+    await documents.update({ documentId, locale: 'de', data: { title: `${title.replace(/ \(\d+\)$/, '')} (${i})` } as never });
+    await documents.publish({ documentId, locale: 'de' });
+    if (i % 250 === 0) {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      process.stderr.write(`\rpublishing ${i}/${MEMORY_PUBLISHES}, RSS ${mb(process.memoryUsage().rss)} MB`);
+    }
+  }
+  const memoryPublishMs = Date.now() - started;
+  while ((await sync.backlog()).pending > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const afterRss = heldRss();
+  process.stderr.write('\n');
+
   console.log(`
 bench:sync — ${CORPUS} generated case studies, SQLite, Meilisearch 1.21, node ${process.versions.node}
   import through the document service   ${seconds(importMs)} s  (${Math.round(CORPUS / (importMs / 1000))} case studies/s)
@@ -99,7 +130,7 @@ bench:sync — ${CORPUS} generated case studies, SQLite, Meilisearch 1.21, node 
     outbox drain over raw                ×${(drainMs / rawMs).toFixed(2)} (target: ≥ 1,000 rows/s)
   publish → searchable (${PUBLISHES} publishes)  p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms (target: p95 ≤ 500 ms)
     of which Meilisearch indexing task   p50 ${percentile(taskMs, 50).toFixed(0)} ms, p95 ${percentile(taskMs, 95).toFixed(0)} ms
-  process RSS at the end                ${rss()}
+  CMS RSS over ${MEMORY_PUBLISHES} publishes (${Math.round(MEMORY_PUBLISHES / (memoryPublishMs / 1000))}/s, each synced)  idle ${mb(idleRss)} MB, peak ${mb(peakRss)} MB, after ${mb(afterRss)} MB (+${mb(afterRss - idleRss)}, target ≤ +200)
 `);
 } finally {
   await stopStrapi(strapi);

@@ -1,6 +1,7 @@
 // The site's cache of whole pages (web/server/utils/page-cache.ts) against the running stack:
 // a page asked again comes from memory, byte for byte what was rendered and with the same
-// headers; a publish makes it stale at once; a cached search page still counts its search.
+// headers, or as a 304 to a browser that has it; a publish makes it stale at once; a cached
+// search page still counts its search.
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
@@ -21,9 +22,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
   });
 }
 
-/** The headers that describe the page (not the connection, the date or the reader's rate limit). */
+/** The headers that describe the page (not the connection, the date, the reader's rate limit or the copy's ETag). */
 const pageHeaders = (answer: Answer) => Object.fromEntries(Object.entries(answer.headers)
-  .filter(([name]) => !/^(?:date|connection|keep-alive|content-length|x-ratelimit-.*|x-page-cache)$/.test(name)));
+  .filter(([name]) => !/^(?:date|connection|keep-alive|content-length|etag|x-ratelimit-.*|x-page-cache)$/.test(name)));
 
 describe('the page cache', () => {
   it('answers the search, detail and home pages asked again from memory: the same bytes and headers, gzipped or not', async () => {
@@ -39,6 +40,11 @@ describe('the page cache', () => {
       const gzipped = await get(path, { 'accept-encoding': 'gzip, br' });
       expect(gzipped.headers['content-encoding'], path).toBe('gzip');
       expect(gunzipSync(gzipped.body).equals(rendered.body), path).toBe(true);
+      // A browser that has the page asks with its ETag (the pages are no-cache) and gets no body.
+      expect(gzipped.headers.etag, path).toBe(cached.headers.etag);
+      const revalidated = await get(path, { 'if-none-match': String(cached.headers.etag) });
+      expect(revalidated.status, path).toBe(304);
+      expect(revalidated.body.byteLength, path).toBe(0);
     }
   });
 
@@ -68,6 +74,8 @@ describe('the page cache', () => {
     try {
       await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
       await expect.poll(async () => (await get(path)).body.toString(), { timeout: 20_000, interval: 100 }).toContain(title);
+      // The browser's old copy is not confirmed any more.
+      expect((await get(path, { 'if-none-match': String(before.headers.etag) })).status).toBe(200);
     } finally {
       await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`);
       // The other suites count the demo content in the index: wait until the sync has removed this one again.

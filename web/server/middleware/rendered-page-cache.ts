@@ -14,6 +14,11 @@ export default defineEventHandler((event) => {
   for (const [name, value] of page.headers) response.setHeader(name, value);
   response.setHeader('vary', 'accept-encoding');
   response.setHeader('x-page-cache', 'hit');
+  response.setHeader('etag', page.etag);
+  if (getRequestHeader(event, 'if-none-match')?.split(',').some((tag) => tag.trim() === page.etag)) {
+    setResponseStatus(event, 304);
+    return null;
+  }
   if (/\bgzip\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')) {
     response.setHeader('content-encoding', 'gzip');
     return gzippedPage(page);

@@ -5,18 +5,23 @@
 // makes all pages loaded before it stale: any publish may change a page's hits, counts, newest
 // cards or related case studies. Bounded in bytes, so no stream of distinct URLs can grow the
 // site's memory without end.
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { H3Event } from 'h3';
+import { isListCurrent, isVocabularyCurrent, PURGED_CACHE_MAX_AGE_MS } from './cache-purge';
+import { isInternalRequest } from './client-address';
 
 const CACHED_PATH = /^\/(?:en\/?)?$|^\/(?:praxisbeispiele|en\/case-studies)(?:\/[^/]+)?$/;
 /** Identity and gzip copies together; a search page takes ~160 KB, a detail page ~30 KB. */
-const MAX_BYTES = 32 * 1024 * 1024;
+export const MAX_BYTES = 32 * 1024 * 1024;
 /** Headers that belong to one response or one reader, not to the page. */
-const PER_RESPONSE_HEADER = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|vary|set-cookie|retry-after|x-ratelimit-.*|x-page-cache)$/;
+const PER_RESPONSE_HEADER = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|vary|set-cookie|retry-after|etag|x-ratelimit-.*|x-page-cache)$/;
 
 export interface CachedPage {
   headers: [name: string, value: string | number | string[]][];
   body: Buffer;
+  /** Weak (the same for both encodings): a browser that has this page gets a 304 without a body. */
+  etag: string;
   /** Made when a reader first accepts gzip, unless the page was rendered for one. */
   gzip?: Buffer;
   /** When the render began: a change notice after that makes the page stale. */
@@ -80,9 +85,10 @@ export function gzippedPage(page: CachedPage): Buffer {
 }
 
 /** Keeps a rendered page; the least recently used ones go when the cache is full. */
-export function storePage(key: string, page: Omit<CachedPage, 'headers'> & { headers: Record<string, string | number | string[] | undefined> }): void {
+export function storePage(key: string, page: Omit<CachedPage, 'headers' | 'etag'> & { headers: Record<string, string | number | string[] | undefined> }): void {
   const entry: CachedPage = {
     ...page,
+    etag: `W/"${createHash('sha256').update(page.body).digest('base64url').slice(0, 32)}"`,
     headers: Object.entries(page.headers).filter((header): header is [string, string | number | string[]] => header[1] !== undefined && !PER_RESPONSE_HEADER.test(header[0])),
   };
   if (size(entry) > MAX_BYTES / 8) return;
