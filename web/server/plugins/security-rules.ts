@@ -1,9 +1,9 @@
 // nuxt-security's options that are known only at run time: whether the site is served over
 // https (upgrade-insecure-requests), the CMS origin whose preview panel may frame the
 // preview routes. And its rules per path, resolved once: nuxt-security builds a router over
-// every route's rules and deep-copies all of them for each request it asks about (each page,
-// each of a page's internal API calls, each static file): a tenth of the site's CPU on a
-// search page, more on a cached page or a file.
+// every route's rules and deep-copies all of them (and builds another router for the route's
+// name) for each request it asks about (each page, each of a page's internal API calls, each
+// static file): a tenth of the site's CPU on a search page, more on a cached page or a file.
 import { createDefu } from 'defu';
 import { createRouter, toRouteMatcher } from 'radix3';
 
@@ -20,10 +20,12 @@ const defuReplaceArray = createDefu((target, key, value) => {
 });
 
 type Rules = Record<string, unknown> & { headers?: Record<string, unknown> | false };
+/** What nuxt-security's resolveSecurityRules and resolveSecurityRoute answer for a path. */
+interface PathSecurity { rules: Rules; route: string }
 
 export default defineNitroPlugin((nitroApp) => {
   const { cmsPublicUrl, public: { siteUrl } } = useRuntimeConfig();
-  let rulesFor: ((path: string) => Rules) | undefined;
+  let securityFor: ((path: string) => PathSecurity) | undefined;
 
   nitroApp.hooks.hook('nuxt-security:routeRules', (rules) => {
     const globalHeaders = rules['/**']?.headers || {};
@@ -42,24 +44,25 @@ export default defineNitroPlugin((nitroApp) => {
         },
       };
     }
-    // As nuxt-security's resolveSecurityRules does it, once per path.
+    // As nuxt-security's resolveSecurityRules and resolveSecurityRoute do it, once per path.
     const matcher = toRouteMatcher(createRouter({ routes: structuredClone(rules) as Record<string, Rules> }));
-    const resolved = new Map<string, Rules>();
-    rulesFor = (path) => {
-      let pathRules = resolved.get(path);
-      if (!pathRules) {
-        pathRules = defuReplaceArray({}, ...(matcher.matchAll(path) as Rules[]).reverse()) as Rules;
+    const routes = createRouter<{ name: string }>({ routes: Object.fromEntries(Object.keys(rules).map((name) => [name, { name }])) });
+    const resolved = new Map<string, PathSecurity>();
+    securityFor = (path) => {
+      let security = resolved.get(path);
+      if (!security) {
+        security = { rules: defuReplaceArray({}, ...(matcher.matchAll(path) as Rules[]).reverse()) as Rules, route: routes.lookup(path)?.name ?? '' };
         if (resolved.size >= MAX_RESOLVED_PATHS) resolved.delete(resolved.keys().next().value!);
-        resolved.set(path, pathRules);
+        resolved.set(path, security);
       }
-      return pathRules;
+      return security;
     };
   });
 
   nitroApp.hooks.hook('request', (event) => {
-    if (!rulesFor || event.context.security?.rules) return;
-    const rules = rulesFor(event.path.split('?', 1)[0]!);
+    if (!securityFor || event.context.security?.rules) return;
+    const { rules, route } = securityFor(event.path.split('?', 1)[0]!);
     // nuxt-security writes this response's policy (with its nonce) into rules.headers: each request its own copy of that level.
-    event.context.security = { ...event.context.security, rules: { ...rules, headers: rules.headers && { ...rules.headers } } };
+    event.context.security = { ...event.context.security, route, rules: { ...rules, headers: rules.headers && { ...rules.headers } } };
   });
 });
