@@ -1,4 +1,4 @@
-import type { Settings } from 'meilisearch';
+import type { GranularFilterableAttribute, Settings } from 'meilisearch';
 
 const INDEX_PREFIX = 'case-studies';
 
@@ -11,12 +11,28 @@ export function indexName(locale: string): string {
 export const MAX_TOTAL_HITS = 100_000;
 export const MAX_VALUES_PER_FACET = 1_000;
 
-export const FILTERABLE_ATTRIBUTES = [
+/** Attributes filtered by value (`=`, `!=`, `IN`) and counted as facets. */
+const EQUALITY_FILTERS = [
   'buildingBlockSlug', 'municipalityAgs', 'districtAgs', 'regions', 'townTypes', 'townSizes', 'targetGroupSlugs', 'topicSlugs', 'settingSlugs',
-  'criterionSlugs', 'status', 'fundingYears', 'fundingStart', 'fundingEnd', '_geo', 'locale', 'slug',
+  'criterionSlugs', 'status', 'fundingStart', 'slug',
   // Related case studies look up their own document by id with the site's search-only key.
   'documentId',
 ];
+/** Attributes filtered by range: the funding years (`fundingYears 2021 TO 2023`). */
+const RANGE_FILTERS = ['fundingYears'];
+
+/**
+ * Only the filter features each attribute is used with: Meilisearch builds a structure for each
+ * feature on every indexing batch, and nothing searches within facet values (every facet lists
+ * all its values, named from the vocabulary).
+ */
+const FILTERABLE_ATTRIBUTES: GranularFilterableAttribute[] = [
+  { attributePatterns: EQUALITY_FILTERS, features: { facetSearch: false, filter: { equality: true, comparison: false } } },
+  { attributePatterns: RANGE_FILTERS, features: { facetSearch: false, filter: { equality: true, comparison: true } } },
+];
+
+/** Every attribute a search may filter by. */
+export const FILTERED_ATTRIBUTES = [...EQUALITY_FILTERS, ...RANGE_FILTERS];
 
 export const SORTABLE_ATTRIBUTES = ['publishedAt', 'updatedAt', 'titleSort', 'fundingStart', '_geo'];
 
@@ -80,6 +96,7 @@ export function indexSettings(locale: string): Settings {
     typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
+    facetSearch: false,
     localizedAttributes: [{ attributePatterns: ['*'], locales: [locale === 'de' ? 'deu' : 'eng'] }],
   };
 }

@@ -1,4 +1,4 @@
-import { processOutboxBatch, type BatchResult, type ProcessOptions } from './process-outbox.ts';
+import { sendOutboxBatch, settleOutboxBatch, type BatchResult, type ProcessOptions, type SentBatch } from './process-outbox.ts';
 import type { OutboxStore, PublishedSource } from './outbox.ts';
 import type { SearchIndexes } from './search-indexes.ts';
 
@@ -46,16 +46,27 @@ export class OutboxWorker {
   }
 
   private async run(): Promise<void> {
-    while (this.running) {
+    // The next batch is read from the CMS and sent while Meilisearch indexes the one before:
+    // reading and indexing overlap instead of taking turns.
+    let inFlight: SentBatch | undefined;
+    while (this.running || inFlight) {
       this.notified = false;
-      let busy = false;
+      let next: SentBatch | undefined;
       try {
-        const batch = await processOutboxBatch(this.store, this.source, this.indexes, this.options);
-        busy = batch.rows > 0 && batch.failedRows < batch.rows;
-        if (batch.indexed.length > 0) this.options.onIndexed?.(batch.indexed);
+        if (this.running) next = await sendOutboxBatch(this.store, this.source, this.indexes, this.options);
       } catch (error) {
         this.options.onError?.(error as Error);
       }
+      if (inFlight) {
+        try {
+          const batch = await settleOutboxBatch(this.store, this.indexes, inFlight, this.options);
+          if (batch.indexed.length > 0) this.options.onIndexed?.(batch.indexed);
+        } catch (error) {
+          this.options.onError?.(error as Error);
+        }
+      }
+      inFlight = next && next.rows.length > 0 ? next : undefined;
+      const busy = inFlight !== undefined;
       if (busy || this.notified || !this.running) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 1_000);

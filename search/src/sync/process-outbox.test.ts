@@ -1,8 +1,12 @@
+import type { EnqueuedTask } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
 import type { CaseStudyEntry } from '../case-study-entry.ts';
 import type { SearchDocument } from '../document.ts';
 import type { OutboxRow, OutboxStore } from './outbox.ts';
+import { OutboxWorker } from './outbox-worker.ts';
 import { backoffMs, processOutboxBatch } from './process-outbox.ts';
+import type { PublishedSource } from './outbox.ts';
+import type { SearchIndexes } from './search-indexes.ts';
 
 describe('backoffMs', () => {
   it('doubles from one second and stops at the cap', () => {
@@ -45,17 +49,29 @@ function fakeSource(published: Record<string, CaseStudyEntry[]>) {
   };
 }
 
+/** Writes count as done when confirmed; `failing` locales' tasks fail then. */
 function fakeIndexes(failing: Record<string, string> = {}) {
   const upserted: Record<string, string[]> = {};
   const removed: Record<string, string[]> = {};
+  const tasks = new Map<number, () => void>();
+  const enqueue = (locale: string, write: () => void) => {
+    const taskUid = tasks.size + 1;
+    tasks.set(taskUid, () => {
+      if (failing[locale]) throw new Error(failing[locale]);
+      write();
+    });
+    return { taskUid } as EnqueuedTask;
+  };
   return {
     upserted, removed,
-    async upsert(locale: string, documents: SearchDocument[]) {
-      if (failing[locale]) throw new Error(failing[locale]);
-      (upserted[locale] ??= []).push(...documents.map((document) => document.documentId));
+    async enqueueUpsert(locale: string, documents: SearchDocument[]) {
+      return enqueue(locale, () => (upserted[locale] ??= []).push(...documents.map((document) => document.documentId)));
     },
-    async remove(locale: string, documentIds: string[]) {
-      (removed[locale] ??= []).push(...documentIds);
+    async enqueueRemove(locale: string, documentIds: string[]) {
+      return enqueue(locale, () => (removed[locale] ??= []).push(...documentIds));
+    },
+    async confirm(confirmed: EnqueuedTask[]) {
+      for (const task of confirmed) tasks.get(task.taskUid)!();
     },
   };
 }
@@ -110,5 +126,35 @@ describe('processOutboxBatch', () => {
     expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toMatchObject({ rows: 2, deleted: 2 });
     expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toMatchObject({ rows: 1 });
     expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toEqual({ rows: 0, upserted: 0, deleted: 0, failedRows: 0, indexed: [] });
+  });
+});
+
+describe('OutboxWorker', () => {
+  it('reads and sends the next batch while Meilisearch indexes the one before, and confirms every batch before it stops', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const store = new FakeStore(ids.map((id, index) => row(index + 1, id, 'de')));
+    const source = fakeSource({ de: ids.map((id) => entry(id, 'de')) });
+    const indexes = fakeIndexes();
+    const events: string[] = [];
+    const logged = {
+      enqueueUpsert: async (locale: string, documents: SearchDocument[]) => {
+        events.push(`send ${documents.map((document) => document.documentId).join('')}`);
+        return indexes.enqueueUpsert(locale, documents);
+      },
+      enqueueRemove: indexes.enqueueRemove,
+      confirm: async (tasks: EnqueuedTask[]) => {
+        await indexes.confirm(tasks);
+        events.push(`confirmed ${Object.values(indexes.upserted).flat().join('')}`);
+      },
+    };
+    const reported: string[][] = [];
+    const worker = new OutboxWorker(store, source as unknown as PublishedSource, logged as unknown as SearchIndexes, {
+      batchSize: 2, pollIntervalMs: 10_000, onIndexed: (indexed) => reported.push(indexed.flatMap((write) => write.documentIds)),
+    });
+    worker.start();
+    await expect.poll(() => store.completed.length).toBe(5);
+    await worker.stop();
+    expect(events).toEqual(['send ab', 'send cd', 'confirmed ab', 'send e', 'confirmed abcd', 'confirmed abcde']);
+    expect(reported).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
   });
 });

@@ -1,3 +1,4 @@
+import type { EnqueuedTask } from 'meilisearch';
 import { toSearchDocument } from '../map.ts';
 import type { SearchDocument } from '../document.ts';
 import type { OutboxRow, OutboxStore, PublishedSource } from './outbox.ts';
@@ -21,9 +22,9 @@ export interface BatchResult {
 }
 
 /**
- * Rows per batch. Each batch waits for its Meilisearch task before its rows are done, and a task
- * has a fixed cost (~0.2 s into an index of 10,000): 2,000 rows drain 10,000 at ~1,070/s where
- * 500 gave ~900/s (npm run bench:sync). A single publish is a batch of one either way.
+ * Rows per batch. Each batch's Meilisearch task has a fixed cost (~0.2 s into an index of
+ * 10,000), so fewer, larger batches drain faster: 2,000 drained 10,000 at ~1,070/s where 500 gave
+ * ~900/s, one batch after the other (npm run bench:sync). A single publish is a batch of one either way.
  */
 export const DEFAULT_BATCH_SIZE = 2_000;
 
@@ -32,33 +33,44 @@ export function backoffMs(attempts: number, maxBackoffMs: number): number {
   return Math.min(1_000 * 2 ** Math.max(0, attempts - 1), maxBackoffMs);
 }
 
+/** The indexes as the outbox uses them: writes are sent first and confirmed later. */
+export type OutboxIndexes = Pick<SearchIndexes, 'enqueueUpsert' | 'enqueueRemove' | 'confirm'>;
+
+/** A batch whose writes Meilisearch has been sent but has not confirmed yet; its rows stay leased. */
+export interface SentBatch {
+  rows: OutboxRow[];
+  allLocales: string[];
+  writes: { locale: string; documentIds: string[]; tasks: EnqueuedTask[]; upserted: number; deleted: number }[];
+  /** `${locale}` or `${locale}:${documentId}` → error. */
+  failures: Map<string, string>;
+}
+
 /**
- * Takes one batch of due outbox rows, coalesces them per document and locale,
- * re-reads the published entries, upserts what is published and deletes what
- * is not, and marks a row done only after its Meilisearch tasks succeeded.
- * Rows whose locale failed stay with their error and are retried with backoff.
+ * Takes one batch of due outbox rows, coalesces them per document and locale, re-reads the
+ * published entries and sends Meilisearch an upsert of what is published and a removal of what
+ * is not, without waiting for them: `settleOutboxBatch` does, so the next batch can be read
+ * while Meilisearch indexes this one (it applies each index's tasks in the order sent).
  */
-export async function processOutboxBatch(
+export async function sendOutboxBatch(
   store: OutboxStore,
   source: Pick<PublishedSource, 'locales' | 'findPublished'>,
-  indexes: Pick<SearchIndexes, 'upsert' | 'remove'>,
+  indexes: OutboxIndexes,
   options: ProcessOptions = {},
-): Promise<BatchResult> {
-  const { batchSize = DEFAULT_BATCH_SIZE, leaseMs = 120_000, maxBackoffMs = 60_000, now = Date.now } = options;
+): Promise<SentBatch> {
+  const { batchSize = DEFAULT_BATCH_SIZE, leaseMs = 120_000 } = options;
   const rows = await store.claim(batchSize, leaseMs);
-  const result: BatchResult = { rows: rows.length, upserted: 0, deleted: 0, failedRows: 0, indexed: [] };
-  if (rows.length === 0) return result;
+  const sent: SentBatch = { rows, allLocales: [], writes: [], failures: new Map() };
+  if (rows.length === 0) return sent;
 
-  const allLocales = await source.locales();
+  sent.allLocales = await source.locales();
   const idsByLocale = new Map<string, Set<string>>();
   for (const row of rows) {
-    for (const locale of row.locale ? [row.locale] : allLocales) {
+    for (const locale of row.locale ? [row.locale] : sent.allLocales) {
       if (!idsByLocale.has(locale)) idsByLocale.set(locale, new Set());
       idsByLocale.get(locale)!.add(row.documentId);
     }
   }
 
-  const failures = new Map<string, string>(); // `${locale}` or `${locale}:${documentId}` → error
   for (const [locale, idSet] of idsByLocale) {
     try {
       const ids = [...idSet];
@@ -68,19 +80,39 @@ export async function processOutboxBatch(
         try {
           documents.push(toSearchDocument(entry));
         } catch (error) {
-          failures.set(`${locale}:${entry.documentId}`, `cannot map: ${(error as Error).message}`);
+          sent.failures.set(`${locale}:${entry.documentId}`, `cannot map: ${(error as Error).message}`);
         }
       }
       const published = new Set(entries.map((entry) => entry.documentId));
       const gone = ids.filter((id) => !published.has(id));
-      await indexes.upsert(locale, documents);
-      await indexes.remove(locale, gone);
-      result.upserted += documents.length;
-      result.deleted += gone.length;
-      const confirmed = ids.filter((id) => !failures.has(`${locale}:${id}`));
-      if (confirmed.length > 0) result.indexed.push({ locale, documentIds: confirmed });
+      const tasks = [await indexes.enqueueUpsert(locale, documents), await indexes.enqueueRemove(locale, gone)]
+        .filter((task): task is EnqueuedTask => task !== undefined);
+      sent.writes.push({ locale, documentIds: ids, tasks, upserted: documents.length, deleted: gone.length });
     } catch (error) {
-      failures.set(locale, (error as Error).message);
+      sent.failures.set(locale, (error as Error).message);
+    }
+  }
+  return sent;
+}
+
+/**
+ * Waits for a sent batch's Meilisearch tasks and marks a row done only after its tasks
+ * succeeded. Rows whose locale failed stay with their error and are retried with backoff.
+ */
+export async function settleOutboxBatch(store: OutboxStore, indexes: OutboxIndexes, sent: SentBatch, options: ProcessOptions = {}): Promise<BatchResult> {
+  const { maxBackoffMs = 60_000, now = Date.now } = options;
+  const { rows, allLocales, failures } = sent;
+  const result: BatchResult = { rows: rows.length, upserted: 0, deleted: 0, failedRows: 0, indexed: [] };
+  if (rows.length === 0) return result;
+  for (const write of sent.writes) {
+    try {
+      await indexes.confirm(write.tasks);
+      result.upserted += write.upserted;
+      result.deleted += write.deleted;
+      const confirmed = write.documentIds.filter((id) => !failures.has(`${write.locale}:${id}`));
+      if (confirmed.length > 0) result.indexed.push({ locale: write.locale, documentIds: confirmed });
+    } catch (error) {
+      failures.set(write.locale, (error as Error).message);
     }
   }
 
@@ -105,4 +137,14 @@ export async function processOutboxBatch(
     result.failedRows += failed.length;
   }
   return result;
+}
+
+/** One batch sent and confirmed. */
+export async function processOutboxBatch(
+  store: OutboxStore,
+  source: Pick<PublishedSource, 'locales' | 'findPublished'>,
+  indexes: OutboxIndexes,
+  options: ProcessOptions = {},
+): Promise<BatchResult> {
+  return settleOutboxBatch(store, indexes, await sendOutboxBatch(store, source, indexes, options), options);
 }

@@ -29,11 +29,6 @@ export class SearchIndexes {
     assertSucceeded(await this.client.index(name).updateSettings(indexSettings(locale)).waitTask(WAIT));
   }
 
-  async upsert(locale: string, documents: SearchDocument[], name = indexName(locale)): Promise<void> {
-    if (documents.length === 0) return;
-    assertSucceeded(await this.client.index(name).addDocuments(documents, { primaryKey: 'documentId' }).waitTask(WAIT));
-  }
-
   /**
    * Sends documents without waiting for Meilisearch to index them, so the next batch can be read
    * meanwhile and Meilisearch can index consecutive batches together; `confirm` waits for them.
@@ -49,9 +44,10 @@ export class SearchIndexes {
     for (const task of await this.client.tasks.waitForTasks(tasks, { ...WAIT, timeout: CONFIRM_TIMEOUT_MS })) assertSucceeded(task);
   }
 
-  async remove(locale: string, documentIds: string[], name = indexName(locale)): Promise<void> {
-    if (documentIds.length === 0) return;
-    assertSucceeded(await this.client.index(name).deleteDocuments(documentIds).waitTask(WAIT));
+  /** Sends a removal without waiting for it, like `enqueueUpsert`. */
+  async enqueueRemove(locale: string, documentIds: string[], name = indexName(locale)): Promise<EnqueuedTask | undefined> {
+    if (documentIds.length === 0) return undefined;
+    return this.client.index(name).deleteDocuments(documentIds);
   }
 
   /** Every document's id and update stamp, paged through. */

@@ -55,7 +55,7 @@ beforeAll(async () => {
   }));
   const indexes = new SearchIndexes(client);
   await indexes.ensureIndex('de');
-  await indexes.upsert('de', fixtures);
+  await indexes.confirm([(await indexes.enqueueUpsert('de', fixtures))!]);
 });
 afterAll(async () => {
   await server?.stop();
