@@ -55,12 +55,21 @@ async function startControlServer(actions: Record<string, () => Promise<void>>):
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-async function waitForIndexedDemo(client: ReturnType<typeof createMeiliClient>): Promise<void> {
+/**
+ * Until the demo content is searchable and the sync has settled: the CMS's outbox is empty and
+ * its last change notices have reached the site (a notice arriving during a test would make the
+ * pages the site cached so far stale).
+ */
+async function waitForIndexedDemo(client: ReturnType<typeof createMeiliClient>, cmsUrl: string): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     try {
       const [de, en] = await Promise.all([client.index('case-studies-de').getStats(), client.index('case-studies-en').getStats()]);
-      if (de.numberOfDocuments >= 42 && en.numberOfDocuments >= 12) return;
+      const backlog = await (await fetch(`${cmsUrl}/api/sync/backlog`)).json() as { pending: number };
+      if (de.numberOfDocuments >= 42 && en.numberOfDocuments >= 12 && backlog.pending === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return;
+      }
     } catch {
       // the indexes do not exist until the first sync
     }
@@ -133,7 +142,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminToken: string;
   try {
     await waitForHttp(`${siteUrl}/api/health`, 300_000, prod);
-    await waitForIndexedDemo(master);
+    await waitForIndexedDemo(master, `http://127.0.0.1:${strapiPort}`);
     const login = await fetch(`http://127.0.0.1:${strapiPort}/admin/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: secrets.ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }),

@@ -1,10 +1,7 @@
 import type { Locale } from '@praxis/search/domain';
 import type { Term } from './vocabulary';
 
-/** Public path of a case study: /praxisbeispiele/<slug> or /en/case-studies/<slug>. */
-export function caseStudyPath(locale: string, slug: string): string {
-  return locale === 'en' ? `/en/case-studies/${slug}` : `/praxisbeispiele/${slug}`;
-}
+export { caseStudyPath } from '@praxis/search/domain';
 
 /** A municipality of a case study, with what the locator map and the place line need. */
 export interface CaseStudyPlace {

@@ -8,6 +8,7 @@ export function useSearchResults(query: Ref<Record<string, string[]>> | Computed
     key,
     query: computed(() => ({ ...query.value, locale: locale.value })),
     dedupe: 'cancel',
+    $fetch: useOwnApiFetch(),
   });
 }
 
@@ -20,6 +21,7 @@ export function useVocabulary<Part extends keyof Vocabulary = keyof Vocabulary>(
   return useFetch('/api/vocabulary', {
     key: computed(() => `vocabulary-${locale.value}${pick ? `-${pick.join('-')}` : ''}`),
     query: computed(() => ({ locale: locale.value })),
+    $fetch: useOwnApiFetch(),
     transform: (vocabulary: Vocabulary): Pick<Vocabulary, Part> => (pick ? Object.fromEntries(pick.map((part) => [part, vocabulary[part]])) as Pick<Vocabulary, Part> : vocabulary),
   });
 }
