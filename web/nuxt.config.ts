@@ -69,6 +69,13 @@ export default defineNuxtConfig({
       style: [{ key: 'site-styles', innerHTML: SITE_STYLES }],
     },
   },
+  hooks: {
+    // The header's one language link is filled in by app/plugins/language-link.server.ts; i18n's
+    // plugin for <SwitchLocalePathLink> searched every rendered page for such links.
+    'app:resolve'(app) {
+      app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('switch-locale-path-ssr'));
+    },
+  },
   i18n: {
     defaultLocale: 'de',
     strategy: 'prefix_except_default',

@@ -9,6 +9,7 @@ export async function useSiteNavigation() {
   const { data } = await useFetch<{ path: string; navTitle: string; order: number; footer: boolean }[]>('/api/pages', {
     key: computed(() => `navigation-${locale.value}`),
     query: computed(() => ({ locale: locale.value })),
+    $fetch: useOwnApiFetch(),
   });
   const main = computed(() => (data.value ?? []).filter((page) => !page.footer));
   const footer = computed(() => (data.value ?? []).filter((page) => page.footer));

@@ -1,6 +1,6 @@
 // Hands each request the in-process answers of server/utils/server-answer.ts, for the pages it renders.
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
-    event.context.serverAnswer = serverAnswer;
+    event.context.serverAnswer = (path, query) => serverAnswer(event, path, query);
   });
 });

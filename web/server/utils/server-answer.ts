@@ -1,3 +1,4 @@
+import type { H3Event } from 'h3';
 import type { Vocabulary } from '../../shared/vocabulary';
 import { localeQuery } from './request-schemas';
 
@@ -6,26 +7,27 @@ export type ServerAnswer = (path: string, query: Record<string, unknown>) => Pro
 
 declare module 'h3' {
   interface H3EventContext {
-    /** Set for each request by server/plugins/server-answer.ts. */
+    /** `serverAnswer` for this request, set by server/plugins/server-answer.ts. */
     serverAnswer?: ServerAnswer;
   }
 }
 
 /**
- * The search and the filter names, as `/api/search` and `/api/vocabulary` answer them, for pages
- * rendered on the server: Nitro answers a page's own-API call in-process too, but writes the answer
- * as JSON and parses it back (every search page asks both; the vocabulary names 396 towns).
- * Undefined for any other question, and for a query the route itself should refuse.
+ * The search, the filter names and the navigation, as `/api/search`, `/api/vocabulary` and
+ * `/api/pages` answer them, for pages rendered on the server: Nitro answers a page's own-API call
+ * in-process too, but writes the answer as JSON and parses it back (every search page asks all
+ * three; the vocabulary names 396 towns). Undefined for any other question, and for a query the
+ * route itself should refuse.
  */
-export const serverAnswer: ServerAnswer = (path, query) => {
+export function serverAnswer(event: H3Event, path: string, query: Record<string, unknown>): ReturnType<ServerAnswer> {
   if (path === '/api/search') return answerSearch(searchParams(query));
-  if (path === '/api/vocabulary') {
-    const parsed = localeQuery.safeParse(query);
-    if (!parsed.success) return undefined;
-    return loadVocabulary().then(({ byLocale }): { status: number; body: Vocabulary } => ({ status: 200, body: byLocale[parsed.data.locale]! }));
-  }
-  return undefined;
-};
+  if (path !== '/api/vocabulary' && path !== '/api/pages') return undefined;
+  const parsed = localeQuery.safeParse(query);
+  if (!parsed.success) return undefined;
+  const { locale } = parsed.data;
+  if (path === '/api/pages') return siteNavigation(event, locale).then((pages) => ({ status: 200, body: pages }));
+  return loadVocabulary().then(({ byLocale }): { status: number; body: Vocabulary } => ({ status: 200, body: byLocale[locale]! }));
+}
 
 function searchParams(query: Record<string, unknown>): URLSearchParams {
   const params = new URLSearchParams();

@@ -1,5 +1,3 @@
-import { queryCollection } from '@nuxt/content/server';
-
 /**
  * `GET /api/pages?locale=de`: the editorial pages for navigation and footer.
  * Content is queried on the server only, so the browser never downloads
@@ -7,7 +5,6 @@ import { queryCollection } from '@nuxt/content/server';
  */
 export default defineEventHandler(async (event) => {
   const { locale } = await getValidatedQuery(event, parseWith(localeQuery));
-  const collection = `pages_${locale}` as const;
   setResponseHeader(event, 'cache-control', 'public, max-age=300');
-  return queryCollection(event, collection).select('path', 'navTitle', 'order', 'footer').order('order', 'ASC').all();
+  return siteNavigation(event, locale);
 });
