@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeiliClient } from '@praxis/search';
 import { freePort, waitForHttp } from '@praxis/tooling/processes';
-import { WEB_DIR, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
+import { WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
 import { startBenchStack } from './bench-stack.ts';
 import { generateSearchDocuments } from './search-corpus.ts';
 
@@ -15,7 +15,7 @@ const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-open-data-'));
 const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'false', SYNC_RECONCILE_INTERVAL_MS: String(24 * 3_600_000) });
 const port = await freePort();
-const site = spawn(process.execPath, [WEB_SERVER_ENTRY], { cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(port) } });
+const site = spawn(process.execPath, [...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], { cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(port) } });
 const siteUrl = `http://127.0.0.1:${port}`;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 /** The site process's resident memory, from the kernel (the process is not this one). */

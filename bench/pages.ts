@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { freePort, waitForHttp } from '@praxis/tooling/processes';
-import { WEB_DIR, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
+import { WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
 import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
 import { assetWeight, measure, tableRow, TABLE_HEAD } from './measure.ts';
@@ -25,7 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-pages-'));
 const uncachedPort = await freePort();
 const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'true', ADMIN_PASSWORD });
 // A second site process against the same CMS and index, with the detail cache and the page cache off.
-const uncached = spawn(process.execPath, [WEB_SERVER_ENTRY], {
+const uncached = spawn(process.execPath, [...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], {
   cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(uncachedPort), NUXT_CASE_STUDY_CACHE: 'false', NUXT_PAGE_CACHE: 'false' },
 });
 const uncachedUrl = `http://127.0.0.1:${uncachedPort}`;
@@ -74,7 +74,7 @@ try {
 /** Idle, peak and afterwards resident memory of a fresh site process under a mixed load. */
 async function measureMixedLoadMemory(detailPaths: string[]): Promise<{ idle: number; peak: number; after: number; requests: number }> {
   const port = await freePort();
-  const site = spawn(process.execPath, [WEB_SERVER_ENTRY], { cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(port) } });
+  const site = spawn(process.execPath, [...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], { cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(port) } });
   const base = `http://127.0.0.1:${port}`;
   const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${site.pid}/status`, 'utf8'))![1]) * 1024;
   try {

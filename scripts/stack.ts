@@ -9,7 +9,7 @@ import { startMeilisearch, useExternalMeilisearch, type MeilisearchHandle } from
 import { waitForHttp } from './processes.ts';
 import { CMS_DIR, isBuildFresh, markBuildFresh } from './build-hash.ts';
 import { ROOT_DIR } from './env-file.ts';
-import { isWebBuildFresh, markWebBuildFresh, WEB_DIR, WEB_SERVER_ENTRY } from './web-build.ts';
+import { isWebBuildFresh, markWebBuildFresh, WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from './web-build.ts';
 
 export interface StackOptions {
   /** Every variable of `.env` (secrets, ports, database). Not modified. */
@@ -155,7 +155,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(env.OPEN_DATA_LICENSE ? { NUXT_OPEN_DATA_LICENSE: env.OPEN_DATA_LICENSE } : {}),
       ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),
     };
-    const site = spawnChild('web', process.execPath, [WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
+    const site = spawnChild('web', process.execPath, [...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
 
     return { meiliUrl: meilisearch.url, meiliLogFile: meilisearch.logFile, cmsUrl, siteUrl, searchKey, mailDir: mailSink?.dir, siteEnv, stop };
