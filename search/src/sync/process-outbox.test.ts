@@ -2,10 +2,9 @@ import type { EnqueuedTask } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
 import type { CaseStudyEntry } from '../case-study-entry.ts';
 import type { SearchDocument } from '../document.ts';
-import type { OutboxRow, OutboxStore } from './outbox.ts';
+import type { OutboxRow, OutboxStore, PublishedSource } from './outbox.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { backoffMs, processOutboxBatch } from './process-outbox.ts';
-import type { PublishedSource } from './outbox.ts';
 import type { SearchIndexes } from './search-indexes.ts';
 
 describe('backoffMs', () => {
