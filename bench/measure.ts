@@ -1,4 +1,5 @@
 // Shared by the benchmarks: run requests with a fixed number in flight, summarise latencies, weigh pages.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export interface Run {
@@ -53,4 +54,31 @@ export async function assetWeight(html: string, pattern: RegExp, baseUrl: string
     gzip += gzipSync(body, { level: 9 }).length;
   }
   return { files: assets.length, raw, gzip };
+}
+
+/** CPU time (user + system, ms) a process has used so far: /proc/<pid>/stat in clock ticks of 10 ms (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Runs `run` and tells how many ms of CPU each process spent per request meanwhile; `client` is
+ * this benchmark's own process (sending the requests and reading the answers).
+ */
+export async function withCpuPerRequest<T>(processes: Record<string, number | undefined>, requests: number, run: () => Promise<T>): Promise<{ result: T; cpu: Record<string, number> }> {
+  const known = Object.entries(processes).filter((entry): entry is [string, number] => entry[1] !== undefined);
+  const before = known.map(([, pid]) => cpuMs(pid));
+  const clientBefore = process.cpuUsage();
+  const result = await run();
+  const client = process.cpuUsage(clientBefore);
+  const cpu: Record<string, number> = Object.fromEntries(known.map(([name, pid], index) => [name, (cpuMs(pid) - before[index]!) / requests]));
+  cpu.client = (client.user + client.system) / 1000 / requests;
+  return { result, cpu };
+}
+
+/** "site 16.0 · meilisearch 3.1 · client 0.9 = 20.0 ms" */
+export function cpuLine(cpu: Record<string, number>): string {
+  const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
+  return `${Object.entries(cpu).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(' · ')} = ${total.toFixed(1)} ms`;
 }

@@ -4,12 +4,12 @@
 // a node:http keep-alive client (see http-client.ts) so the figures are the servers'.
 // BENCH_CASE_STUDIES sets the corpus size (default 10,000).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildMultiSearch, createMeiliClient, parseSearchParams } from '@praxis/search';
 import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
-import { assetWeight, measure, tableRow, TABLE_HEAD, type Run } from './measure.ts';
+import { assetWeight, cpuLine, measure, tableRow, TABLE_HEAD, withCpuPerRequest, type Run } from './measure.ts';
 import { generateSearchDocuments, searchQueryMix } from './search-corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
@@ -72,10 +72,14 @@ try {
   }
   const ssr: Record<string, Run> = {};
   report('SSR /praxisbeispiele?…, 200 distinct, conc. 1', ssr.list1 = await measure(once.map(page), 1));
-  report('SSR /praxisbeispiele?…, 400 distinct, conc. 8', ssr.list8 = await measure(queries.map(page), 8));
+  // Where the machine's two cores go per request: the site, Meilisearch and this client.
+  const processes = { site: stack.pids.site, meilisearch: stack.pids.meilisearch };
+  const list8 = await withCpuPerRequest(processes, queries.length, () => measure(queries.map(page), 8));
+  report('SSR /praxisbeispiele?…, 400 distinct, conc. 8', ssr.list8 = list8.result);
   // The limits the search page is measured against (issue 17): the API with the same queries and
   // concurrency, and a static file of the same server; and pages asked again (the page cache).
-  report('site /api/search, same 400, concurrency 8', ssr.api8 = await measure(queries.map(site), 8));
+  const api8 = await withCpuPerRequest(processes, queries.length, () => measure(queries.map(site), 8));
+  report('site /api/search, same 400, concurrency 8', ssr.api8 = api8.result);
   report('static /favicon.svg, concurrency 8', ssr.static8 = await measure(Array.from({ length: 400 }, () => () => request(`${stack.siteUrl}/favicon.svg`)), 8));
   const repeated = queries.slice(0, 20);
   await measure(repeated.map(page), 1);
@@ -107,6 +111,9 @@ try {
   console.log(`\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`);
   console.log(`map view over list view (p50): 200 searches ×${(ssr.map1!.p50 / ssr.list1!.p50).toFixed(2)} at concurrency 1, ×${(ssr.map8!.p50 / ssr.list8!.p50).toFixed(2)} at 8; whole corpus ×${(ssr.mapAll!.p50 / ssr.listAll!.p50).toFixed(2)} (target ≤ 1.5)`);
   console.log(`search page at concurrency 8: ${ssr.list8!.perSecond.toFixed(0)} pages/s (target ≥ 200), p95 ×${(ssr.list8!.p95 / ssr.api8!.p95).toFixed(2)} of /api/search's (target ≤ 2); repeat queries ×${(ssr.repeat8!.perSecond / ssr.static8!.perSecond).toFixed(2)} of a static file's req/s (target ≥ 0.5)`);
+  const pageCpu = Object.values(list8.cpu).reduce((sum, ms) => sum + ms, 0);
+  console.log(`CPU per request at concurrency 8: search page ${cpuLine(list8.cpu)}; /api/search ${cpuLine(api8.cpu)}`);
+  console.log(`  at that cost ${cpus().length} cores serve at most ${Math.round((cpus().length * 1000) / pageCpu)} search pages/s; 200 pages/s needs ≤ ${((cpus().length * 1000) / 200).toFixed(0)} ms per page in all`);
   console.log(`JavaScript of the search page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   await stack.stop();

@@ -14,6 +14,8 @@ export interface MeilisearchHandle {
   owned: boolean;
   /** The server's own log, when this process started it. */
   logFile?: string;
+  /** Its process id, when this process started it (the benchmarks read its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
     url,
     owned: true,
     logFile,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -41,6 +41,8 @@ export interface Stack {
   mailDir?: string;
   /** The environment the site runs with, to start another site process against the same services. */
   siteEnv: NodeJS.ProcessEnv;
+  /** The process ids of what this stack started (the benchmarks read their CPU time). */
+  pids: { meilisearch?: number; cms?: number; site?: number };
   stop(): Promise<void>;
 }
 
@@ -158,7 +160,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const site = spawnChild('web', process.execPath, [...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
 
-    return { meiliUrl: meilisearch.url, meiliLogFile: meilisearch.logFile, cmsUrl, siteUrl, searchKey, mailDir: mailSink?.dir, siteEnv, stop };
+    return {
+      meiliUrl: meilisearch.url, meiliLogFile: meilisearch.logFile, cmsUrl, siteUrl, searchKey, mailDir: mailSink?.dir, siteEnv,
+      pids: { meilisearch: meilisearch.pid, cms: cms.pid, site: site.pid }, stop,
+    };
   } catch (error) {
     await stop();
     throw error;
