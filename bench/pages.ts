@@ -19,6 +19,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 /** Seconds of mixed load, then of quiet, for the site's memory (issue 17: ≤ idle + 150 MB, back to idle + 50 MB within 60 s). */
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const signedMb = (bytes: number) => `${bytes < 0 ? '−' : '+'}${Math.abs(mb(bytes))}`;
 const FRESHNESS_ROUNDS = Number(process.env.BENCH_FRESHNESS_ROUNDS ?? 40);
 const ADMIN_PASSWORD = `Bench-${Date.now()}-pw`;
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-pages-'));
@@ -63,7 +64,7 @@ try {
   }
   const memory = await measureMixedLoadMemory(paths);
   console.log(`\nsite RSS under ${MIXED_SECONDS} s of mixed load at concurrency 8 (home, search pages, detail pages, /api/search; ${memory.requests} requests), a site process of its own:`);
-  console.log(`  idle ${mb(memory.idle)} MB, peak ${mb(memory.peak)} MB (+${mb(memory.peak - memory.idle)}, target ≤ +150), ${MIXED_SECONDS} s later ${mb(memory.after)} MB (+${mb(memory.after - memory.idle)}, target ≤ +50)`);
+  console.log(`  idle ${mb(memory.idle)} MB, peak ${mb(memory.peak)} MB (${signedMb(memory.peak - memory.idle)}, target ≤ +150), ${MIXED_SECONDS} s later ${mb(memory.after)} MB (${signedMb(memory.after - memory.idle)}, target ≤ +50)`);
   console.log(`\ndetail page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB + ${assets.files} assets = ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   uncached.kill();
