@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  budgetRangeName, centreOf, districtLabel, districtOf, localePathPrefix, localizedName, municipalityLabel, otherLocale, placeLabel, projectStatusName,
-  townClassName, townSizeOf, townTypeOf,
+  budgetRangeName, caseStudyPath, centreOf, districtLabel, districtOf, isReservedSlug, localePathPrefix, localizedName, municipalityLabel, otherLocale,
+  placeLabel, projectStatusName, RESERVED_SLUGS, townClassName, townSizeOf, townTypeOf,
 } from './domain.ts';
 
 describe('towns and their Kreis', () => {
@@ -43,6 +44,17 @@ describe('languages and coded values', () => {
     expect(otherLocale('en')).toBe('de');
     expect(localePathPrefix('de')).toBe('');
     expect(localePathPrefix('en')).toBe('/en');
+  });
+
+  it('reserves the map view\'s address among the case studies\' (web/app/pages/praxisbeispiele/karte.vue)', () => {
+    const mapPage = readFileSync(new URL('../../web/app/pages/praxisbeispiele/karte.vue', import.meta.url), 'utf8');
+    for (const locale of ['de', 'en'] as const) {
+      expect(mapPage).toContain(`${locale}: '${caseStudyPath(locale, RESERVED_SLUGS[locale][0]!).replace(/^\/en/, '')}'`);
+    }
+    expect(isReservedSlug('de', 'karte')).toBe(true);
+    expect(isReservedSlug('en', 'karte')).toBe(false);
+    expect(isReservedSlug('en', 'map')).toBe(true);
+    expect(isReservedSlug('fr', 'karte')).toBe(false);
   });
 
   it('names statuses and budget ranges per language and shows an unknown code as it is', () => {

@@ -28,11 +28,21 @@ export function caseStudyPath(locale: string, slug: string): string {
   return `${localePathPrefix(locale)}${locale === DEFAULT_LOCALE ? '/praxisbeispiele' : '/case-studies'}/${slug}`;
 }
 
-/** A project's status (`projectStatus` in the CMS schema, where a test holds it equal to this list). */
+/**
+ * Slugs no case study may have in a locale: the pages beside the detail pages under the same path
+ * (the map view, whose `definePageMeta` in web/app/pages/praxisbeispiele/karte.vue says the same).
+ */
+export const RESERVED_SLUGS: Record<Locale, readonly string[]> = { de: ['karte'], en: ['map'] };
+
+export function isReservedSlug(locale: string, slug: string): boolean {
+  return isLocale(locale) && RESERVED_SLUGS[locale].includes(slug);
+}
+
 /** The years a project's funding may start or end in (the import checks them; the search accepts them). */
 export const FUNDING_YEAR_MIN = 2000;
 export const FUNDING_YEAR_MAX = 2100;
 
+/** A project's status (`projectStatus` in the CMS schema, where a test holds it equal to this list). */
 export const PROJECT_STATUSES = ['laufend', 'abgeschlossen', 'verstetigt'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isReservedSlug } from '@praxis/search';
 import { slugify } from '../import/slugify';
 import { CASE_STUDY } from './roles';
 
@@ -9,8 +10,12 @@ import { CASE_STUDY } from './roles';
 const PLACEHOLDER_SLUG = /^case-study(?:-\d+)?$/;
 const MAX_SLUG_LENGTH = 120;
 
-/** `base`, or `base-2`, `base-3`, … : the first one no other case study uses in `locale`. */
-export async function freeSlug(strapi: Core.Strapi, base: string, locale: string, documentId: string | undefined): Promise<string> {
+/**
+ * The title's slug, or that slug with `-2`, `-3`, … : the first one no other case study uses in
+ * `locale` and no page of the site takes (RESERVED_SLUGS: a case study "Karte" gets `karte-2`).
+ */
+export async function freeSlug(strapi: Core.Strapi, title: string, locale: string, documentId: string | undefined): Promise<string> {
+  const base = slugify(title, MAX_SLUG_LENGTH) || 'praxisbeispiel';
   const taken = new Set<string>(
     (await strapi.db.query(CASE_STUDY).findMany({
       where: { locale, slug: { $startsWith: base }, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
@@ -20,7 +25,7 @@ export async function freeSlug(strapi: Core.Strapi, base: string, locale: string
   for (let counter = 1; ; counter += 1) {
     const suffix = counter === 1 ? '' : `-${counter}`;
     const candidate = `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!taken.has(candidate) && !isReservedSlug(locale, candidate)) return candidate;
   }
 }
 
@@ -48,10 +53,7 @@ export function registerSlugRule(strapi: Core.Strapi): void {
       generate = context.action === 'create'
         || !(await strapi.db.query(CASE_STUDY).findOne({ where: { documentId: params.documentId, locale }, select: ['id'] }));
     }
-    if (generate) {
-      const base = slugify(data.title, MAX_SLUG_LENGTH) || 'praxisbeispiel';
-      data.slug = await freeSlug(strapi, base, locale, params.documentId);
-    }
+    if (generate) data.slug = await freeSlug(strapi, data.title, locale, params.documentId);
     return next();
   });
 }

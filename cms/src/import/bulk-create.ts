@@ -110,7 +110,7 @@ async function loadLayout(strapi: Core.Strapi): Promise<Layout> {
 /** The same rules the document-service middlewares apply (cms/src/validation), which this writer bypasses. */
 function assertWritable(entry: BulkCaseStudy): void {
   const problems = [
-    ...caseStudyFieldProblems(entry.data as Parameters<typeof caseStudyFieldProblems>[0]),
+    ...caseStudyFieldProblems(entry.data as Parameters<typeof caseStudyFieldProblems>[0], entry.locale),
     ...(entry.publish ? missingForPublishing(entry.data) : []),
   ].map((problem) => problem.message);
   const period = fundingPeriodError(entry.data as { fundingStart?: number; fundingEnd?: number });

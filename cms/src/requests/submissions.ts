@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { localePathPrefix, type Locale, type Submission } from '@praxis/search';
+import { freeSlug } from '../editorial/slugs';
 import { importCaseStudies } from '../import/run-import';
-import { slugify } from '../import/slugify';
 import { validateRecords } from '../import/validate';
 import { loadReferenceIds, loadVocabulary } from '../import/vocabulary';
 import { mailQueue } from '../mail/mail';
@@ -143,15 +143,6 @@ export async function storeSubmission(strapi: Core.Strapi, submission: Submissio
   });
 }
 
-/** A slug for a new case study in `locale` that no case study has yet. */
-async function freeSlug(strapi: Core.Strapi, title: string, locale: string): Promise<string> {
-  const base = slugify(title) || 'praxisbeispiel';
-  for (let suffix = 1; ; suffix += 1) {
-    const slug = suffix === 1 ? base : `${base}-${suffix}`;
-    if ((await strapi.db.query(CASE_STUDY).count({ where: { slug, locale } })) === 0) return slug;
-  }
-}
-
 /**
  * The submitter's click on the link: the submission becomes a draft case study "Zur Prüfung",
  * marked as submitted. A second click changes nothing. Returns the project's title.
@@ -165,7 +156,7 @@ export async function confirmSubmission(strapi: Core.Strapi, token: string): Pro
   const claimed = await knex(SUBMISSION_TABLE).where({ id: row.id }).whereNull('confirmed_at').update({ confirmed_at: Date.now() });
   if (row.confirmed_at !== null || claimed === 0) return { title: row.title, alreadyConfirmed: true };
   try {
-    const slug = await freeSlug(strapi, row.title, row.locale);
+    const slug = await freeSlug(strapi, row.title, row.locale, undefined);
     const record = { ...JSON.parse(row.project), slug, publish: true };
     const report = await importCaseStudies(strapi, 'einreichung.json', JSON.stringify([record]), { locale: row.locale, publishing: 'for-review' });
     if (!report.written) {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { DEFAULT_LOCALE } from '@praxis/search';
 import { caseStudyFieldProblems, missingForPublishing, type FieldProblem } from './field-messages';
 
 const UID = 'api::case-study.case-study';
@@ -37,7 +38,7 @@ export function registerCaseStudyRules(strapi: Core.Strapi): void {
     if (context.uid !== UID) return next();
     const params = context.params as { documentId?: string; locale?: string; data?: FundingYears };
     if ((context.action === 'create' || context.action === 'update') && params.data) {
-      refuseAll(caseStudyFieldProblems(params.data));
+      refuseAll(caseStudyFieldProblems(params.data, params.locale && params.locale !== '*' ? params.locale : DEFAULT_LOCALE));
     }
     if (context.action === 'publish' && params.documentId) {
       const drafts = await strapi.db.query(UID).findMany({

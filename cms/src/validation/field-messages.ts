@@ -1,5 +1,5 @@
 import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
-import { TEASER_MAX, TITLE_MAX } from '@praxis/search';
+import { isReservedSlug, TEASER_MAX, TITLE_MAX } from '@praxis/search';
 
 // The schema's rules, checked first with messages an editor understands, on the field they
 // concern ("does not match the regex" helps nobody). The schema stays the backstop.
@@ -11,6 +11,7 @@ export interface FieldProblem {
 
 interface CaseStudyInput {
   title?: string | null;
+  slug?: string | null;
   teaser?: string | null;
   fundingStart?: number | string | null;
   fundingEnd?: number | string | null;
@@ -27,12 +28,15 @@ function tooLong(field: string, label: string, value: string | null | undefined,
   return length > max ? [{ path: [field], message: `${label} ist ${length} Zeichen lang; erlaubt sind höchstens ${max}.` }] : [];
 }
 
-/** Every problem of the data an editor saves, each with the field it concerns. */
-export function caseStudyFieldProblems(data: CaseStudyInput): FieldProblem[] {
+/** Every problem of the data an editor saves in `locale`, each with the field it concerns. */
+export function caseStudyFieldProblems(data: CaseStudyInput, locale: string): FieldProblem[] {
   const problems: FieldProblem[] = [
     ...tooLong('title', 'Der Titel', data.title, TITLE_MAX),
     ...tooLong('teaser', 'Die Kurzbeschreibung', data.teaser, TEASER_MAX),
   ];
+  if (data.slug && isReservedSlug(locale, data.slug)) {
+    problems.push({ path: ['slug'], message: `„${data.slug}“ ist die Adresse einer anderen Seite der Website (der Kartenansicht). Bitte einen anderen Slug wählen.` });
+  }
   for (const field of ['fundingStart', 'fundingEnd'] as const) {
     const value = data[field];
     if (value === null || value === undefined || value === '') continue;

@@ -117,6 +117,19 @@ describe('slugs', () => {
     const renamed = await as(REDAKTION.code, 'PUT', `${caseStudyPath(own.body.data.documentId)}?locale=de`, { title: 'Neuer Titel' });
     expect(renamed.body.data.slug).toBe('von-hand-gesetzt');
   });
+
+  it('never take the address of the map view: "Karte" becomes karte-2, "Map" map-2, a typed "karte" is refused on its field', async () => {
+    const made = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Karte'));
+    expect(made.body.data.slug).toBe('karte-2');
+    const translation = await as(REDAKTION.code, 'PUT', `${caseStudyPath(made.body.data.documentId)}?locale=en`, { title: 'Map' });
+    expect(translation.body.data.slug).toBe('map-2');
+    const typed = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, { ...draft('Unsere Karte'), slug: 'karte' });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.details.errors).toEqual([expect.objectContaining({ path: ['slug'], message: expect.stringMatching(/^„karte“ ist die Adresse einer anderen Seite/) })]);
+    // The same word is a slug like any other in the language whose map has another address.
+    const english = await as(REDAKTION.code, 'PUT', `${caseStudyPath(made.body.data.documentId)}?locale=en`, { slug: 'karte' });
+    expect(english.body.data.slug).toBe('karte');
+  });
 });
 
 describe('bootstrap', () => {
