@@ -5,7 +5,7 @@ import { ensureSearchLogTable } from './dashboard/search-log';
 import { applyAdminLayout } from './editorial/admin-layout';
 import { ensureEditorialStates, registerReviewRules } from './editorial/review-rules';
 import { ensureEditorialRoles } from './editorial/roles';
-import { registerSlugRule } from './editorial/slugs';
+import { registerSlugRule, registerSlugSuggestions } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
@@ -52,6 +52,7 @@ export default {
     await ensureSiteToken(strapi);
     await ensureEditorialRoles(strapi);
     await applyAdminLayout(strapi);
+    registerSlugSuggestions(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
     await ensureEditorialStates(strapi);

@@ -23,6 +23,10 @@ const ADMIN_TEXTS: Record<string, Record<AdminLocale, string>> = {
   'content-manager.plugin.name': { de: 'Inhalte', en: 'Content Manager' },
   // Strapi's own wording ("entspricht nicht dem Regex") helps no editor.
   'components.Input.error.validation.regex': { de: 'Das Format stimmt nicht.', en: 'The format is not right.' },
+  // The slug field's state and its button: Strapi's German messages are English here.
+  'content-manager.components.uid.available': { de: 'frei', en: 'available' },
+  'content-manager.components.uid.unavailable': { de: 'vergeben', en: 'unavailable' },
+  'content-manager.components.uid.regenerate': { de: 'Neu aus dem Titel bilden', en: 'regenerate' },
 };
 
 /** Every enumeration value editors pick, with its name per language. */

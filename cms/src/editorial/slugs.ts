@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isReservedSlug } from '@praxis/search';
+import { DEFAULT_LOCALE, isReservedSlug } from '@praxis/search';
 import { slugify } from '../import/slugify';
 import { CASE_STUDY } from './roles';
 
@@ -56,6 +56,30 @@ export function registerSlugRule(strapi: Core.Strapi): void {
     if (generate) data.slug = await freeSlug(strapi, data.title, locale, params.documentId);
     return next();
   });
+}
+
+interface UidService {
+  checkUIDAvailability(params: { contentTypeUID: string; field: string; value: string; locale?: string }): Promise<boolean>;
+  findUniqueUID(params: { contentTypeUID: string; field: string; value: string; locale?: string }): Promise<string>;
+}
+
+/**
+ * The admin's slug field asks the content manager whether a slug is free and for a suggestion
+ * ("Regenerate", and as the editor types): for case studies it gets this file's answer, so the
+ * field says a reserved slug is taken and suggests `karte-2` instead of calling `karte` available
+ * and failing on save. Other content types keep Strapi's own.
+ */
+export function registerSlugSuggestions(strapi: Core.Strapi): void {
+  const uid = strapi.plugin('content-manager').service('uid') as UidService;
+  const { checkUIDAvailability, findUniqueUID } = uid;
+  const ours = (params: { contentTypeUID: string; field: string }) => params.contentTypeUID === CASE_STUDY && params.field === 'slug';
+  uid.checkUIDAvailability = async function (params) {
+    if (ours(params) && isReservedSlug(params.locale ?? DEFAULT_LOCALE, params.value)) return false;
+    return checkUIDAvailability.call(this, params);
+  };
+  uid.findUniqueUID = async function (params) {
+    return ours(params) ? freeSlug(strapi, params.value, params.locale ?? DEFAULT_LOCALE, undefined) : findUniqueUID.call(this, params);
+  };
 }
 
 /** Old slugs are kept space-separated with a space on either side, so " slug " finds exactly one. */

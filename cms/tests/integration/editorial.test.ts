@@ -119,6 +119,12 @@ describe('slugs', () => {
   });
 
   it('never take the address of the map view: "Karte" becomes karte-2, "Map" map-2, a typed "karte" is refused on its field', async () => {
+    // The admin's slug field asks as the editor types, and for a suggestion.
+    const check = (value: string, locale: string) => as(REDAKTION.code, 'POST', `/content-manager/uid/check-availability?locale=${locale}`, { contentTypeUID: CASE_STUDY, field: 'slug', value });
+    expect((await check('karte', 'de')).body).toEqual({ isAvailable: false, suggestion: 'karte-2' });
+    expect((await check('karte', 'en')).body.isAvailable).toBe(true);
+    const generated = await as(REDAKTION.code, 'POST', '/content-manager/uid/generate?locale=en', { contentTypeUID: CASE_STUDY, field: 'slug', data: { title: 'Map' } });
+    expect(generated.body).toEqual({ data: 'map-2' });
     const made = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Karte'));
     expect(made.body.data.slug).toBe('karte-2');
     const translation = await as(REDAKTION.code, 'PUT', `${caseStudyPath(made.body.data.documentId)}?locale=en`, { title: 'Map' });
