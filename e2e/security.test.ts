@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { previewPath } from '@praxis/search';
 import { E2E_RATE_LIMIT } from './support/global-setup.ts';
 import { openPage } from './support/browser.ts';
-import { admin, adminJwt, adminUpload, CASE_STUDY, published } from './support/cms.ts';
+import { admin, adminJwt, adminUpload, CASE_STUDY, MINIMAL_PDF, published } from './support/cms.ts';
 
 interface RawAnswer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
@@ -132,12 +132,11 @@ describe('the uploads proxy', () => {
   });
 
   it('serves a real uploaded file, without passing the caller\'s Authorization on', async () => {
-    const bytes = new TextEncoder().encode('Praxisbeispiel als Text\n');
-    const name = await adminUpload('handout.txt', bytes, 'text/plain');
+    const name = await adminUpload('handout.pdf', MINIMAL_PDF, 'application/pdf');
     const answer = await rawGet(`/uploads/${name}`, { headers: { authorization: 'Bearer should-not-travel' } });
     expect(answer.status).toBe(200);
-    expect(answer.body).toBe('Praxisbeispiel als Text\n');
-    expect(answer.headers['content-type']).toContain('text/plain');
+    expect(answer.body).toBe(Buffer.from(MINIMAL_PDF).toString('utf8'));
+    expect(answer.headers['content-type']).toBe('application/pdf');
     expect(answer.headers['set-cookie']).toBeUndefined();
   });
 

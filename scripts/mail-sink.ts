@@ -58,9 +58,41 @@ export async function startMailSink(options: { dir: string; port?: number; host?
   };
 }
 
-/** The stored messages, oldest first, as text. */
-export function readMails(dir: string): { file: string; content: string }[] {
+/**
+ * The plain-text body of a message as it reads: of a multipart message its first text/plain
+ * part, with the transfer encoding (quoted-printable, base64) undone.
+ */
+export function mailBodyText(content: string): string {
+  const split = content.search(/\r?\n\r?\n/);
+  const headers = split === -1 ? content : content.slice(0, split);
+  const body = split === -1 ? '' : content.slice(split).replace(/^\r?\n\r?\n/, '');
+  const boundary = /^Content-Type:\s*multipart\/[^;]+;[\s\S]*?boundary="?([^";\r\n]+)"?/im.exec(headers)?.[1];
+  if (boundary) {
+    const parts = body.split(`--${boundary}`).slice(1).map((part) => part.replace(/^\r?\n/, ''));
+    const plain = parts.find((part) => /^Content-Type:\s*text\/plain/im.test(part.slice(0, Math.max(0, part.search(/\r?\n\r?\n/)))));
+    return plain ? mailBodyText(plain) : '';
+  }
+  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n');
+  if (encoding !== 'quoted-printable') return body.replace(/\r\n/g, '\n');
+  const unwrapped = body.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let index = 0; index < unwrapped.length; index++) {
+    const hex = unwrapped[index] === '=' ? /^[0-9A-F]{2}/i.exec(unwrapped.slice(index + 1, index + 3))?.[0] : undefined;
+    if (hex) {
+      bytes.push(parseInt(hex, 16));
+      index += 2;
+    } else bytes.push(...Buffer.from(unwrapped[index]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n');
+}
+
+/** The stored messages, oldest first: the raw message and its body as text. */
+export function readMails(dir: string): { file: string; content: string; text: string }[] {
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((file) => file.endsWith('.eml')).sort();
-  return files.map((file) => ({ file, content: readFileSync(join(dir, file), 'utf8') }));
+  return files.map((file) => {
+    const content = readFileSync(join(dir, file), 'utf8');
+    return { file, content, text: mailBodyText(content) };
+  });
 }

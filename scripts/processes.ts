@@ -1,6 +1,6 @@
 // Child processes and ports for the launcher, the tests and the benchmarks.
 import type { ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** True when `file` exists and may be executed. */
@@ -13,16 +13,38 @@ export function isExecutable(file: string): boolean {
   }
 }
 
-/** Asks the OS for a free TCP port on 127.0.0.1. */
+/**
+ * The first port the OS hands out for `listen(0)` and outgoing connections (Linux: from
+ * /proc; elsewhere IANA's 49152). A port below it is never taken by one of those behind our back.
+ */
+function ephemeralPortStart(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 49_152;
+  } catch {
+    return 49_152;
+  }
+}
+
+const listens = (port: number) => new Promise<boolean>((resolve) => {
+  const server = createServer();
+  server.once('error', () => resolve(false));
+  server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+});
+
+/**
+ * A free TCP port on 127.0.0.1 for a service that binds it a moment later. Chosen below the
+ * ephemeral range: a port the OS gave out for `listen(0)` could meanwhile be taken by an outgoing
+ * connection or a test server listening on port 0 (once seen: the e2e site found its port taken
+ * by a CMS test's Strapi).
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+  const high = Math.min(ephemeralPortStart(), 49_152) - 1;
+  const low = Math.max(1_024, high - 20_000);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await listens(port)) return port;
+  }
+  throw new Error(`no free port between ${low} and ${high}`);
 }
 
 /** Polls `url` until it answers with a 2xx status; throws after `timeoutMs` or when `child` exits first. */

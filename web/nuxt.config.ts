@@ -113,10 +113,6 @@ export default defineNuxtConfig({
     // time; the site's own caches are fast and follow the CMS's change notices.
     '/praxisbeispiele/**': { headers: { 'cache-control': 'no-cache' } },
     '/en/case-studies/**': { headers: { 'cache-control': 'no-cache' } },
-    // The submission form's last step carries up to three images (each checked against its own limit).
-    ...Object.fromEntries(['/praxisbeispiel-einreichen', '/en/submit-a-project', '/api/submissions'].map((path) => [path, {
-      security: { requestSizeLimiter: { maxRequestSizeInBytes: 12_000_000, maxUploadFileRequestInBytes: 20_000_000 } },
-    }])),
   },
   // Security headers (README "Security"). Values known only at run time (the CMS origin,
   // https) are set in server/plugins/security-rules.ts.
@@ -147,6 +143,9 @@ export default defineNuxtConfig({
     },
     // Its limiter loses counts under parallel requests; server/middleware/rate-limit.ts counts instead.
     rateLimiter: false,
+    // Its size limit looks at Content-Length only; server/middleware/request-body-limit.ts counts
+    // the bytes of every body as it reads them, with one limit per route (server/utils/request-body.ts).
+    requestSizeLimiter: false,
     // Search text such as "Kinder < 6" is legitimate; output is escaped where it is rendered.
     xssValidator: false,
     // The site's API is same-origin only.

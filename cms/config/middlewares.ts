@@ -5,6 +5,8 @@ const originOf = (url: string) => (url ? new URL(url).origin : '');
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // Outside the rest, so its headers are the last word on every /uploads answer.
+  'global::upload-headers',
   {
     name: 'strapi::security',
     config: {
@@ -33,7 +35,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       };
     })(),
   },
-  'strapi::poweredBy',
+  // No 'strapi::poweredBy': the CMS does not announce what it runs (X-Powered-By).
   'strapi::query',
   'strapi::body',
   'strapi::session',

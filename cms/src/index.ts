@@ -9,9 +9,11 @@ import { registerSlugRule, registerSlugSuggestions } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
+import { registerUploadGuard } from './media/guard-uploads';
 import { ensureContactRequestTable } from './requests/contact-requests';
 import { startRequestRetention, stopRequestRetention } from './requests/retention';
-import { ensureSubmissionImageTable, ensureSubmissionTable } from './requests/submissions';
+import { ensureSubmissionImageTable, ensureSubmissionTable } from './requests/submission-tables';
+import { scheduleSubmissionImages, settleSubmissionImages } from './requests/submission-images';
 import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
@@ -29,6 +31,7 @@ export default {
     registerCaseStudyRules(strapi);
     registerSlugRule(strapi);
     registerReviewRules(strapi);
+    registerUploadGuard(strapi);
     registerDashboardRoutes(strapi);
     registerChangeRecorder(
       strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify(),
@@ -57,11 +60,14 @@ export default {
     await seedDemoContent(strapi);
     await ensureEditorialStates(strapi);
     await searchSync(strapi).start();
+    // Images of submissions confirmed just before the last stop.
+    scheduleSubmissionImages(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await searchSync(strapi).stop();
     await mailQueue(strapi).stop();
     stopRequestRetention();
+    await settleSubmissionImages();
   },
 };

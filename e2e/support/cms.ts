@@ -6,6 +6,9 @@ export async function adminJwt(): Promise<string> {
   return inject('adminToken');
 }
 
+/** The smallest PDF the media library takes (a download is a PDF: cms/src/media/). */
+export const MINIMAL_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 /** Uploads a file to the media library as the first editor; resolves to its stored name (`<name>_<hash>.<ext>`). */
 export async function adminUpload(fileName: string, content: Uint8Array, type: string): Promise<string> {
   const form = new FormData();

@@ -12,6 +12,7 @@ export const CONTACT_FIELD_LIMITS = { message: [10, 5_000], name: [2, 100], orga
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const hasNoMarkup = (text: string) => !/<[a-z!/?]/i.test(text);
 const linkCount = (text: string) => (text.match(/https?:\/\/|www\./gi) ?? []).length;
+const isOneLine = (text: string) => !/[\r\n]/.test(text);
 
 const FIELD_NAMES = {
   de: { message: 'Die Nachricht', name: 'Der Name', organisation: 'Die Organisation' },
@@ -24,7 +25,8 @@ const MESSAGES = {
     tooLong: (label: string, max: number) => `${label} ist zu lang (höchstens ${max} Zeichen).`,
     markup: 'Bitte ohne HTML.',
     control: 'Enthält unsichtbare Steuerzeichen.',
-    links: `Bitte höchstens ${MAX_CONTACT_LINKS} Links.`,
+    oneLine: 'Bitte in einer Zeile, ohne Zeilenumbruch.',
+    links: `Bitte höchstens ${MAX_CONTACT_LINKS} Links (in Nachricht, Name und Organisation zusammen).`,
     caseStudy: 'Welches Praxisbeispiel?',
     locale: `eine von ${LOCALES.join(', ')}`,
     purpose: 'Bitte ein Anliegen wählen.',
@@ -36,7 +38,8 @@ const MESSAGES = {
     tooLong: (label: string, max: number) => `${label} is too long (at most ${max} characters).`,
     markup: 'Please without HTML.',
     control: 'Contains invisible control characters.',
-    links: `Please at most ${MAX_CONTACT_LINKS} links.`,
+    oneLine: 'Please on one line, without a line break.',
+    links: `Please at most ${MAX_CONTACT_LINKS} links (in message, name and organisation together).`,
     caseStudy: 'Which case study?',
     locale: `one of ${LOCALES.join(', ')}`,
     purpose: 'Please choose what you would like.',
@@ -61,10 +64,14 @@ export function contactRequestSchema(language: Locale = 'de') {
     caseStudy: z.string().trim().min(1, messages.caseStudy).max(64),
     locale: z.enum(LOCALES, { error: messages.locale }),
     purpose: z.enum(CONTACT_PURPOSES, { error: messages.purpose }),
-    message: plainText('message').refine((text) => linkCount(text) <= MAX_CONTACT_LINKS, messages.links),
-    name: plainText('name'),
-    organisation: plainText('organisation').optional(),
+    message: plainText('message'),
+    name: plainText('name').refine(isOneLine, messages.oneLine),
+    organisation: plainText('organisation').refine(isOneLine, messages.oneLine).optional(),
     email: z.string().trim().max(CONTACT_FIELD_LIMITS.email[1], messages.emailTooLong).pipe(z.email(messages.email)),
+  }).superRefine((request, context) => {
+    // Counted over every field a sender writes: links in the name count as much as in the message.
+    const links = linkCount(request.message) + linkCount(request.name) + linkCount(request.organisation ?? '');
+    if (links > MAX_CONTACT_LINKS) context.addIssue({ code: 'custom', path: ['message'], message: messages.links });
   });
 }
 

@@ -199,4 +199,4 @@ export function budgetRangeName(range: string, locale: string): string {
 }
 
 /** Images a submission may carry: few, small, and only the formats every browser shows. */
-export const SUBMISSION_IMAGES = { max: 3, maxBytes: 2 * 1024 * 1024, altMin: 5, altMax: 300, creditMax: 200, types: ['image/jpeg', 'image/png', 'image/webp'] } as const;
+export const SUBMISSION_IMAGES = { max: 3, maxBytes: 2 * 1024 * 1024, altMin: 5, altMax: 300, creditMax: 200 } as const;

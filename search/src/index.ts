@@ -9,6 +9,7 @@ export * from './meili-client.ts';
 export * from './plain-text.ts';
 export * from './settings.ts';
 export * from './submission.ts';
+export * from './media/file-content.ts';
 export * from './sync/outbox.ts';
 export * from './sync/outbox-worker.ts';
 export * from './sync/process-outbox.ts';

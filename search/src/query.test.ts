@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, buildMultiSearch, escapeFilterValue, mergeFacetCounts, parseSearchParams, toSearchParams, type SearchState } from './query.ts';
+import { buildFilter, buildMultiSearch, escapeFilterValue, MAX_REPORTED_PROBLEMS, mergeFacetCounts, parseSearchParams, toSearchParams, type SearchState } from './query.ts';
 
 function parse(query: string) {
   return parseSearchParams(new URLSearchParams(query));
@@ -43,6 +43,14 @@ describe('the search URL', () => {
   it('refuses values that are well-formed but unknown', () => {
     const result = parseSearchParams(new URLSearchParams('topic=bewegung&topic=fliegen'), { topic: new Set(['bewegung']) });
     expect(result.problems).toEqual([{ param: 'topic', message: '"fliegen" is not a known value' }]);
+  });
+
+  it(`names at most ${MAX_REPORTED_PROBLEMS} problems and counts the rest, with long names cut short`, () => {
+    const query = Array.from({ length: 2_000 }, (_, index) => `unbekannt${index}${'x'.repeat(60)}=1`).join('&');
+    const { problems } = parse(query);
+    expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
+    expect(problems.at(-1)).toEqual({ param: '…', message: `and ${2_000 - MAX_REPORTED_PROBLEMS} more problems` });
+    expect(JSON.stringify(problems).length).toBeLessThan(4_096);
   });
 });
 

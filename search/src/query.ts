@@ -56,6 +56,8 @@ function all(params: Params, name: string): string[] {
 }
 
 const KNOWN_PARAMS = new Set<string>(SEARCH_PARAMS);
+/** Problems named one by one in an answer; the rest are counted (2,000 unknown names once made a 177 KB error). */
+export const MAX_REPORTED_PROBLEMS = 20;
 
 /**
  * Reads the search state from URL parameters (the same names in the page URL
@@ -78,7 +80,7 @@ export function parseSearchParams(params: Params, known: KnownValues = {}): { st
   };
 
   const names = params instanceof URLSearchParams ? [...new Set(params.keys())] : Object.keys(params);
-  for (const name of names) if (!KNOWN_PARAMS.has(name)) problems.push({ param: name, message: 'is not a search parameter' });
+  for (const name of names) if (!KNOWN_PARAMS.has(name)) problems.push({ param: truncate(name), message: 'is not a search parameter' });
 
   const q = single('q') ?? '';
   if (q.length > MAX_QUERY_LENGTH) problems.push({ param: 'q', message: `must be at most ${MAX_QUERY_LENGTH} characters` });
@@ -112,6 +114,10 @@ export function parseSearchParams(params: Params, known: KnownValues = {}): { st
   const page = check('page', positiveInt(10_000, ''), single('page')) ?? 1;
   const pageSize = check('pageSize', positiveInt(MAX_PAGE_SIZE, ' results per page'), single('pageSize')) ?? 20;
 
+  if (problems.length > MAX_REPORTED_PROBLEMS) {
+    const more = problems.length - MAX_REPORTED_PROBLEMS;
+    problems.splice(MAX_REPORTED_PROBLEMS, more, { param: '…', message: `and ${more} more problem${more === 1 ? '' : 's'}` });
+  }
   if (problems.length > 0 || sort === undefined || locale === undefined) return { problems };
   return { state: { q, filters, fundingFrom, fundingTo, sort, page, pageSize, locale }, problems: [] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PURGE_MAX_AGE_MS, purgeNoticeSchema, signPurge, verifyPurge } from './site-purge.ts';
+import { PURGE_MAX_AGE_MS, purgeHeadersPlausible, purgeNoticeSchema, signPurge, verifyPurge } from './site-purge.ts';
 
 describe('signed purge notices', () => {
   const body = '{"caseStudies":[{"documentId":"abc","locale":"de"}]}';
@@ -20,6 +20,14 @@ describe('signed purge notices', () => {
     expect(verifyPurge(body, now, signPurge(body, now, ''), '', now)).toBe(false);
     expect(verifyPurge(body, Number.NaN, signature, 'secret', now)).toBe(false);
     expect(verifyPurge(body, now, 'x', 'secret', now)).toBe(false);
+  });
+
+  it('tells from the headers alone whether a notice could be genuine, before its body is read', () => {
+    const signature = signPurge(body, now, 'secret');
+    expect(purgeHeadersPlausible(now, signature, now + 1_000)).toBe(true);
+    expect(purgeHeadersPlausible(now, signature, now + PURGE_MAX_AGE_MS + 1)).toBe(false);
+    expect(purgeHeadersPlausible(Number.NaN, signature, now)).toBe(false);
+    for (const forged of ['', 'x', `${signature}=`, signature.slice(1), `${signature.slice(1)}/`]) expect(purgeHeadersPlausible(now, forged, now), forged).toBe(false);
   });
 
   it('reads a notice with defaults and refuses unknown fields', () => {

@@ -29,6 +29,15 @@ export function signPurge(body: string, timestamp: number, secret: string): stri
   return createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('base64url');
 }
 
+/**
+ * True when a notice's headers could be genuine: a fresh timestamp and a signature of the right
+ * shape (an HMAC-SHA-256 in base64url). Checked before the body is read, so that a stranger's
+ * request costs no more than its headers.
+ */
+export function purgeHeadersPlausible(timestamp: number, signature: string, now = Date.now()): boolean {
+  return Number.isSafeInteger(timestamp) && Math.abs(now - timestamp) <= PURGE_MAX_AGE_MS && /^[A-Za-z0-9_-]{43}$/.test(signature);
+}
+
 /** True when the body was signed with `secret` within {@link PURGE_MAX_AGE_MS}. */
 export function verifyPurge(body: string, timestamp: number, signature: string, secret: string, now = Date.now()): boolean {
   if (!secret || !Number.isSafeInteger(timestamp) || Math.abs(now - timestamp) > PURGE_MAX_AGE_MS) return false;

@@ -14,6 +14,18 @@ export const MAX_SUBMISSION_LINKS = 10;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const MARKUP = /<[a-z!/?]/i;
 const LINK = /https?:\/\/|www\./gi;
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * Fields that are one line (a name, an organisation, a title): a line break there is what a mail
+ * header injection or a fake paragraph in our mails looks like, never what a person types.
+ */
+const SINGLE_LINE_FIELDS = [
+  ['project', 'title'], ['project', 'provider'], ['project', 'fundingPhase'], ['project', 'contact', 'organisation'], ['project', 'contact', 'role'],
+  ['project', 'contact', 'phone'], ['submitter', 'name'], ['submitter', 'organisation'], ['submitter', 'email'],
+] as const;
+const isSingleLine = (path: (string | number)[]) => SINGLE_LINE_FIELDS.some((field) => field.length === path.length && field.every((part, index) => part === path[index]))
+  || (path[0] === 'project' && path[1] === 'links' && path[3] === 'label');
 
 /** The project as a submitter describes it: the import record without the editors' fields. */
 export const submittedProjectShape = recordShape.omit({ slug: true, translationOf: true, criteria: true, lastReviewed: true, publish: true }).strict();
@@ -37,8 +49,9 @@ function strings(value: unknown, path: (string | number)[] = []): { path: (strin
 }
 
 /**
- * What text from the public may not contain, wherever it stands: HTML, control characters, more
- * than MAX_SUBMISSION_LINKS links in all texts together (a link field's own address not counted).
+ * What text from the public may not contain, wherever it stands: HTML, control characters, line
+ * breaks in a one-line field, more than MAX_SUBMISSION_LINKS links in all texts together, the
+ * submitter's name and organisation included (a link field's own address not counted).
  * Exported on its own as well: it applies to a step's fields while later steps are still empty.
  */
 export function submissionTextIssues(value: { project?: unknown; submitter?: unknown }): { path: (string | number)[]; message: string }[] {
@@ -47,6 +60,7 @@ export function submissionTextIssues(value: { project?: unknown; submitter?: unk
   for (const { path, text } of texts) {
     if (MARKUP.test(text)) issues.push({ path, message: 'Bitte ohne HTML.' });
     if (CONTROL_CHARACTER.test(text)) issues.push({ path, message: 'Enthält unsichtbare Steuerzeichen.' });
+    if (isSingleLine(path) && LINE_BREAK.test(text)) issues.push({ path, message: 'Bitte in einer Zeile, ohne Zeilenumbruch.' });
   }
   const links = texts.filter(({ path }) => path.at(-1) !== 'url' && path.at(-1) !== 'website')
     .reduce((count, { text }) => count + (text.match(LINK) ?? []).length, 0);
@@ -68,15 +82,6 @@ export const submissionSchema = z.strictObject({
 });
 
 export type Submission = z.infer<typeof submissionSchema>;
-
-/** An image's type from its first bytes (what the file is, not what its name or the browser says). */
-export function imageType(bytes: Uint8Array): (typeof SUBMISSION_IMAGES.types)[number] | undefined {
-  const starts = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
-  return undefined;
-}
 
 /** An image's description as the submitter gives it: alt text required, plain text only. */
 export const submissionImageShape = z.strictObject({

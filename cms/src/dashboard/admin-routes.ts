@@ -130,7 +130,7 @@ function handlers(strapi: Core.Strapi) {
       const content = await readFile(file.filepath);
       if (fields.mode === 'check') {
         try {
-          ctx.body = { report: await checkImport(strapi, fileName, content, locale) };
+          ctx.body = { report: await checkImport(strapi, fileName, content, locale, mayRelease(ctx.state.user)) };
         } catch (error) {
           return refuse(ctx, 400, 'ValidationError', (error as Error).message);
         }
@@ -139,7 +139,9 @@ function handlers(strapi: Core.Strapi) {
       if (fields.mode !== 'import') return refuse(ctx, 400, 'ValidationError', 'mode muss „check“ oder „import“ sein.');
       const publish = fields.publish === 'true';
       if (publish && !mayRelease(ctx.state.user)) return refuse(ctx, 403, 'ForbiddenError', 'Veröffentlichen darf nur die Chefredaktion.');
-      const started = startImport(strapi, fileName, content, { locale, validOnly: fields.validOnly === 'true', publishing: publish ? 'from-file' : 'for-review' });
+      const started = startImport(strapi, fileName, content, {
+        locale, validOnly: fields.validOnly === 'true', publishing: publish ? 'from-file' : 'for-review', createsOrganisations: mayRelease(ctx.state.user),
+      });
       if (!started) return refuse(ctx, 409, 'ConflictError', 'Es läuft bereits ein Import.');
       ctx.status = 202;
       ctx.body = { job: currentImportJob() };

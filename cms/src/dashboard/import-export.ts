@@ -43,8 +43,8 @@ export async function isKnownLocale(strapi: Core.Strapi, locale: string): Promis
 const importer = (strapi: Core.Strapi) => strapi.service('api::case-study.importer') as unknown as Importer;
 
 /** The dry run: every problem and what a real import would do, nothing written. */
-export function checkImport(strapi: Core.Strapi, fileName: string, content: Uint8Array, locale: string): Promise<ImportReport> {
-  return importer(strapi).importContent(fileName, content, { locale, dryRun: true });
+export function checkImport(strapi: Core.Strapi, fileName: string, content: Uint8Array, locale: string, createsOrganisations: boolean): Promise<ImportReport> {
+  return importer(strapi).importContent(fileName, content, { locale, dryRun: true, createsOrganisations });
 }
 
 /**
@@ -54,14 +54,14 @@ export function checkImport(strapi: Core.Strapi, fileName: string, content: Uint
  */
 export function startImport(
   strapi: Core.Strapi, fileName: string, content: Uint8Array,
-  options: { locale: string; validOnly: boolean; publishing: 'from-file' | 'for-review' },
+  options: { locale: string; validOnly: boolean; publishing: 'from-file' | 'for-review'; createsOrganisations: boolean },
 ): boolean {
   if (current && !current.finishedAt) return false;
   const job: ImportJob = { fileName, locale: options.locale, startedAt: new Date(), finishedAt: null, done: 0, total: 0, report: null, error: null };
   current = job;
   importer(strapi)
     .importContent(fileName, content, {
-      locale: options.locale, skipInvalid: options.validOnly, publishing: options.publishing,
+      locale: options.locale, skipInvalid: options.validOnly, publishing: options.publishing, createsOrganisations: options.createsOrganisations,
       onProgress: (done: number, total: number) => Object.assign(job, { done, total }),
     })
     .then((report) => (job.report = report))

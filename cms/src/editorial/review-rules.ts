@@ -1,16 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CASE_STUDY, mayRelease, type AdminUser } from './roles';
+import { actingAdmin, CASE_STUDY, mayRelease } from './roles';
 import { EDITORIAL_STATE_NAMES, STATES_FOR_REDAKTION, type EditorialState } from './states';
-
-/**
- * The admin user behind the current request, or undefined for the CMS's own work (seeding,
- * the importer, the sync, tests): those act for the system and are not restricted here.
- */
-function actingAdmin(strapi: Core.Strapi): AdminUser | undefined {
-  const context = strapi.requestContext.get() as { state?: { user?: AdminUser; auth?: { strategy?: { name?: string } } } } | undefined;
-  return context?.state?.auth?.strategy?.name === 'admin' ? context.state.user : undefined;
-}
 
 function refuse(message: string, field: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });

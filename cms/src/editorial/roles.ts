@@ -20,6 +20,15 @@ export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 export interface AdminUser { roles?: { code: string }[] }
 /** Chefredaktion and Administration publish, release and start a reindex; Redaktion does not. */
 export const mayRelease = (user: AdminUser) => (user.roles ?? []).some((role) => role.code === CHEFREDAKTION.code || role.code === SUPER_ADMIN_CODE);
+
+/**
+ * The admin user behind the current request, or undefined for the CMS's own work (seeding,
+ * the importer, the sync, tests): those act for the system and are not restricted by role.
+ */
+export function actingAdmin(strapi: Core.Strapi): AdminUser | undefined {
+  const context = strapi.requestContext.get() as { state?: { user?: AdminUser; auth?: { strategy?: { name?: string } } } } | undefined;
+  return context?.state?.auth?.strategy?.name === 'admin' ? context.state.user : undefined;
+}
 const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
 
 const EXPLORER = 'plugin::content-manager.explorer';

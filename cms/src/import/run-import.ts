@@ -14,6 +14,8 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   /** See WriteContext: `for-review` writes drafts "Zur Prüfung" and publishes nothing. Default `from-file`. */
   publishing?: 'from-file' | 'for-review';
+  /** See WriteContext: false for Redaktion and submissions. Default true. */
+  createsOrganisations?: boolean;
   onProgress?(done: number, total: number): void;
 }
 
@@ -26,6 +28,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   organisationsCreated: string[];
+  /** Providers that are no organisation yet, left for the Chefredaktion (when the import may not create one). */
+  organisationsMissing: string[];
   /** False when nothing was written: a dry run, or invalid records without `skipInvalid`. */
   written: boolean;
 }
@@ -54,7 +58,7 @@ export async function importCaseStudies(
   const { valid, issues, warnings } = validateRecords(raw, vocabulary, { defaultLocale: locale === defaultLocale });
 
   const report: ImportReport = {
-    locale, total: raw.length, issues, warnings, created: 0, updated: 0, unchanged: 0, organisationsCreated: [], written: false,
+    locale, total: raw.length, issues, warnings, created: 0, updated: 0, unchanged: 0, organisationsCreated: [], organisationsMissing: [], written: false,
   };
   const dryRun = Boolean(options.dryRun) || (issues.length > 0 && !options.skipInvalid);
   const context: WriteContext = {
@@ -66,7 +70,13 @@ export async function importCaseStudies(
     organisations: new Map(),
     dryRun,
     publishing: options.publishing ?? 'from-file',
+    createsOrganisations: options.createsOrganisations ?? true,
     onOrganisationCreated: (name) => report.organisationsCreated.push(name),
+    onOrganisationMissing: (name) => {
+      if (report.organisationsMissing.includes(name)) return;
+      report.organisationsMissing.push(name);
+      report.warnings.push(`Träger „${name}“ ist noch keine Organisation der Datenbank: Das Praxisbeispiel wird ohne Träger gespeichert, der Name steht in der Anmerkung der Prüfung. Neue Organisationen legt die Chefredaktion an.`);
+    },
   };
   const count = (outcome: WriteOutcome) => (report[outcome] += 1);
 

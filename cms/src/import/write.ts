@@ -30,7 +30,13 @@ export interface WriteContext {
    * `for-review`: write drafts in the state "Zur Prüfung", publish nothing (Redaktion in the admin).
    */
   publishing: 'from-file' | 'for-review';
+  /**
+   * False for Redaktion and for submissions: an organisation is a taxonomy of the Chefredaktion and
+   * live at once, so an unknown provider's name goes into the review note instead.
+   */
+  createsOrganisations: boolean;
   onOrganisationCreated(name: string): void;
+  onOrganisationMissing(name: string): void;
 }
 
 /** Stable fingerprint of what a record would write; equal fingerprints mean "nothing to do". */
@@ -59,6 +65,10 @@ async function organisationId(context: WriteContext, name: string): Promise<stri
   }
   const known = context.organisations.get(name.toLowerCase());
   if (known) return known;
+  if (!context.createsOrganisations) {
+    context.onOrganisationMissing(name);
+    return undefined;
+  }
   context.onOrganisationCreated(name);
   if (context.dryRun) return undefined;
   const created = await context.strapi.documents(ORGANISATION).create({ data: { name, slug: await freeOrganisationSlug(context, name) } });
@@ -66,10 +76,16 @@ async function organisationId(context: WriteContext, name: string): Promise<stri
   return created.documentId;
 }
 
+/** The review note for a provider that is not yet an organisation of the database (when the writer may not create one). */
+export const missingProviderNote = (name: string) =>
+  `Träger laut Einreichung bzw. Import: „${name}“. Diese Organisation gibt es in der Datenbank noch nicht; die Chefredaktion legt sie an und wählt sie im Feld „Träger“ aus.`;
+
 async function toEntryData(context: WriteContext, slug: string, record: ImportRecord, checksum: string): Promise<Clearable<CaseStudyInput>> {
   const { references } = context;
   const { transferability, staffFte } = record;
+  const provider = record.provider ? ((await organisationId(context, record.provider)) ?? null) : null;
   return {
+    ...(record.provider && !provider && !context.dryRun ? { reviewComment: missingProviderNote(record.provider) } : {}),
     title: record.title,
     slug,
     teaser: record.teaser ?? null,
@@ -89,7 +105,7 @@ async function toEntryData(context: WriteContext, slug: string, record: ImportRe
     topics: ids(references.topics, record.topics),
     settings: ids(references.settings, record.settings),
     criteria: ids(references.criteria, record.criteria),
-    provider: record.provider ? ((await organisationId(context, record.provider)) ?? null) : null,
+    provider,
     projectStatus: record.status ?? null,
     fundingStart: record.fundingStart ?? null,
     fundingEnd: record.fundingEnd ?? null,

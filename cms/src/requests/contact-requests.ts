@@ -1,7 +1,8 @@
 // Contact and exchange requests ("Kontakt aufnehmen" on a detail page): a practitioner's message
 // to a project. The request is stored in its own table (personal data: not a content type, so it
 // never shows in the admin's lists), and forwarded by mail to the project's contact address, with
-// a copy to the sender; replies go straight to the sender. Both mails are queued in the same
+// a receipt to the sender (our own text only: the sender's address is not verified); replies go
+// straight to the sender. Both mails are queued in the same
 // transaction as the request (src/mail), so a request is never stored without its mails or lost
 // while the mail server is down.
 import type { Core } from '@strapi/strapi';
@@ -53,11 +54,12 @@ const MAIL_TEXTS = {
       `Antworten Sie einfach auf diese E-Mail: die Antwort geht direkt an ${request.name}.`,
       'Die Redaktion der Praxisdatenbank liest Ihre Korrespondenz nicht mit.',
     ].join('\n'),
-    copy: (request: ContactRequest, purpose: string, title: string, url: string) => [
-      `Guten Tag ${request.name},`, '',
-      `Ihre Anfrage zum Projekt „${title}“ (${url}) ist an das Projekt weitergeleitet worden. Das Projekt antwortet Ihnen direkt.`, '',
-      `Anliegen: ${purpose}`, '', request.message, '',
-      `Diese Kopie ist für Ihre Unterlagen. Ihre Angaben löscht die Praxisdatenbank nach ${requestRetentionDays()} Tagen.`,
+    // A receipt to an address nobody has verified: only our own words, never the sender's text,
+    // so that the form cannot send a stranger's message to someone else's address in our name.
+    copy: (purpose: string, title: string, url: string) => [
+      'Guten Tag,', '',
+      `über die Praxisdatenbank „Zusammen im Quartier“ ist eine Anfrage (${purpose}) zum Projekt „${title}“ (${url}) mit dieser E-Mail-Adresse als Absender eingegangen. Wir haben sie an das Projekt weitergeleitet; das Projekt antwortet direkt.`, '',
+      `Wenn Sie keine Anfrage gestellt haben, müssen Sie nichts tun: Die Angaben löscht die Praxisdatenbank nach ${requestRetentionDays()} Tagen.`,
     ].join('\n'),
   },
   en: {
@@ -71,11 +73,10 @@ const MAIL_TEXTS = {
       `Just reply to this e-mail: your answer goes straight to ${request.name}.`,
       'The database\'s editors do not read your correspondence.',
     ].join('\n'),
-    copy: (request: ContactRequest, purpose: string, title: string, url: string) => [
-      `Hello ${request.name},`, '',
-      `your request about the project "${title}" (${url}) has been forwarded to the project, which will answer you directly.`, '',
-      `Purpose: ${purpose}`, '', request.message, '',
-      `This copy is for your records. The database deletes your details after ${requestRetentionDays()} days.`,
+    copy: (purpose: string, title: string, url: string) => [
+      'Hello,', '',
+      `a request (${purpose}) about the project "${title}" (${url}) was sent through the good-practice database "Zusammen im Quartier" with this e-mail address as the sender. We have forwarded it to the project, which will answer directly.`, '',
+      `If you did not send a request, there is nothing to do: the database deletes the details after ${requestRetentionDays()} days.`,
     ].join('\n'),
   },
 } satisfies Record<Locale, unknown>;
@@ -110,7 +111,7 @@ export async function submitContactRequest(strapi: Core.Strapi, request: Contact
     });
     await mailQueue(strapi).enqueue([
       { to: projectAddress, replyTo: request.email, subject, text: texts.toProject(request, purpose, entry.title, url) },
-      { to: request.email, subject, text: texts.copy(request, purpose, entry.title, url) },
+      { to: request.email, subject, text: texts.copy(purpose, entry.title, url) },
     ], trx);
   });
 }

@@ -4,9 +4,6 @@
 // transaction. Only the confirmation turns it into a draft case study "Zur Prüfung", marked as
 // submitted, where editors see it; unconfirmed submissions are deleted after the retention period.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { localePathPrefix, type Locale, type Submission } from '@praxis/search';
@@ -16,46 +13,12 @@ import { validateRecords } from '../import/validate';
 import { loadReferenceIds, loadVocabulary } from '../import/vocabulary';
 import { mailQueue } from '../mail/mail';
 import { requestRetentionDays as retentionDays } from './contact-requests';
+import { scheduleSubmissionImages } from './submission-images';
+import { SUBMISSION_IMAGE_TABLE, SUBMISSION_TABLE } from './submission-tables';
 
-export const SUBMISSION_TABLE = 'praxis_submissions';
-export const SUBMISSION_IMAGE_TABLE = 'praxis_submission_images';
 const CASE_STUDY = 'api::case-study.case-study';
 /** Submissions per submitter address and hour. */
 export const SUBMISSIONS_PER_ADDRESS_AND_HOUR = 3;
-
-export async function ensureSubmissionTable(knex: Knex): Promise<void> {
-  if (await knex.schema.hasTable(SUBMISSION_TABLE)) return;
-  await knex.schema.createTable(SUBMISSION_TABLE, (table) => {
-    table.increments('id');
-    table.string('token_hash', 64).notNullable().unique();
-    table.string('locale', 16).notNullable();
-    table.string('title', 200).notNullable();
-    table.text('project').notNullable();
-    table.string('submitter_name', 100).notNullable();
-    table.string('submitter_organisation', 200).nullable();
-    table.string('submitter_email', 254).notNullable();
-    /** The consent text the submitter agreed to, word for word, and when. */
-    table.text('consent_text').notNullable();
-    table.bigInteger('created_at').notNullable();
-    table.bigInteger('confirmed_at').nullable();
-    table.string('case_study_document_id', 64).nullable();
-  });
-}
-
-/** The images of a submission, kept here until it is confirmed (then they go to the media library). */
-export async function ensureSubmissionImageTable(knex: Knex): Promise<void> {
-  if (await knex.schema.hasTable(SUBMISSION_IMAGE_TABLE)) return;
-  await knex.schema.createTable(SUBMISSION_IMAGE_TABLE, (table) => {
-    table.increments('id');
-    table.integer('submission_id').notNullable().index('praxis_submission_images_submission_idx');
-    table.integer('position').notNullable();
-    table.string('file_name', 200).notNullable();
-    table.string('mime', 40).notNullable();
-    table.string('alt', 300).notNullable();
-    table.string('credit', 200).nullable();
-    table.binary('data').notNullable();
-  });
-}
 
 /** An image as the site hands it on: checked (type from its bytes, size, alt text). */
 export interface SubmissionImage {
@@ -80,23 +43,28 @@ export function confirmationUrl(siteUrl: string, locale: string, token: string):
   return `${siteUrl.replace(/\/$/, '')}${localePathPrefix(locale)}${path}?token=${encodeURIComponent(token)}`;
 }
 
+/**
+ * The mail to the submitter's address, which nobody has verified yet: only our own words, no name,
+ * title or other text of the submission, so that the form cannot carry a stranger's text to
+ * someone else's address in our name.
+ */
 const MAIL_TEXTS = {
   de: {
-    subject: (title: string) => `Bitte bestätigen: Ihr Praxisbeispiel „${title}“`,
-    text: (name: string, title: string, url: string, days: number) => [
-      `Guten Tag ${name},`, '',
-      `vielen Dank, dass Sie Ihr Projekt „${title}“ für die Praxisdatenbank „Zusammen im Quartier“ eingereicht haben.`, '',
-      'Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link. Erst dann sieht die Redaktion Ihre Einreichung:', url, '',
-      `Ohne Bestätigung löschen wir Ihre Angaben nach ${days} Tagen. Wenn Sie nichts eingereicht haben, können Sie diese E-Mail einfach löschen.`,
+    subject: 'Bitte bestätigen: Ihre Einreichung bei der Praxisdatenbank',
+    text: (url: string, days: number) => [
+      'Guten Tag,', '',
+      'über das Formular „Praxisbeispiel einreichen“ der Praxisdatenbank „Zusammen im Quartier“ wurde ein Projekt mit dieser E-Mail-Adresse eingereicht.', '',
+      'Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link. Erst dann sieht die Redaktion die Einreichung:', url, '',
+      `Ohne Bestätigung löschen wir die Angaben nach ${days} Tagen. Wenn Sie nichts eingereicht haben, können Sie diese E-Mail einfach löschen.`,
     ].join('\n'),
   },
   en: {
-    subject: (title: string) => `Please confirm: your case study "${title}"`,
-    text: (name: string, title: string, url: string, days: number) => [
-      `Hello ${name},`, '',
-      `thank you for submitting your project "${title}" to the good-practice database "Zusammen im Quartier".`, '',
-      'Please confirm your e-mail address with this link. Only then will the editors see your submission:', url, '',
-      `Without confirmation we delete your details after ${days} days. If you did not submit anything, simply delete this e-mail.`,
+    subject: 'Please confirm: your submission to the good-practice database',
+    text: (url: string, days: number) => [
+      'Hello,', '',
+      'a project was submitted with this e-mail address through the form "Submit a project" of the good-practice database "Zusammen im Quartier".', '',
+      'Please confirm your e-mail address with this link. Only then will the editors see the submission:', url, '',
+      `Without confirmation we delete the details after ${days} days. If you did not submit anything, simply delete this e-mail.`,
     ].join('\n'),
   },
 } satisfies Record<Locale, unknown>;
@@ -137,67 +105,57 @@ export async function storeSubmission(strapi: Core.Strapi, submission: Submissio
     }
     await mailQueue(strapi).enqueue([{
       to: submission.submitter.email,
-      subject: texts.subject(submission.project.title),
-      text: texts.text(name, submission.project.title, confirmationUrl(siteUrl, submission.locale, token), retentionDays()),
+      subject: texts.subject,
+      text: texts.text(confirmationUrl(siteUrl, submission.locale, token), retentionDays()),
     }], trx);
   });
 }
 
+/** Failed confirmations after which a submission can no longer be confirmed (it has to be submitted anew). */
+export const MAX_FAILED_CONFIRMATIONS = 5;
+
+interface SubmissionRow { id: number; locale: string; title: string; project: string; confirmed_at: number | string | null; failed_confirmations: number | string | null }
+
 /**
  * The submitter's click on the link: the submission becomes a draft case study "Zur Prüfung",
- * marked as submitted. A second click changes nothing. Returns the project's title.
+ * marked as submitted. All or nothing: the claim, the draft and the link between them are one
+ * transaction, so a failure leaves nothing behind and the link can be used again (up to
+ * MAX_FAILED_CONFIRMATIONS times); a second click changes nothing. The images follow off the request
+ * path (submission-images.ts). Returns the project's title.
  */
 export async function confirmSubmission(strapi: Core.Strapi, token: string): Promise<{ title: string; alreadyConfirmed: boolean }> {
   const knex = strapi.db.connection;
-  const row = await knex(SUBMISSION_TABLE).where({ token_hash: hashToken(token) }).first() as
-    { id: number; locale: string; title: string; project: string; confirmed_at: number | string | null } | undefined;
+  const row = await knex(SUBMISSION_TABLE).where({ token_hash: hashToken(token) }).first() as SubmissionRow | undefined;
   if (!row) throw new SubmissionRefused(404, 'Dieser Bestätigungslink ist unbekannt oder abgelaufen. Unbestätigte Einreichungen löschen wir nach einiger Zeit; bitte reichen Sie Ihr Projekt erneut ein.');
-  // Claimed first, so two clicks at once cannot make two drafts; released again if the draft cannot be made.
-  const claimed = await knex(SUBMISSION_TABLE).where({ id: row.id }).whereNull('confirmed_at').update({ confirmed_at: Date.now() });
-  if (row.confirmed_at !== null || claimed === 0) return { title: row.title, alreadyConfirmed: true };
+  if (row.confirmed_at !== null) return { title: row.title, alreadyConfirmed: true };
+  if (Number(row.failed_confirmations ?? 0) >= MAX_FAILED_CONFIRMATIONS) {
+    throw new SubmissionRefused(410, 'Diese Einreichung ließ sich mehrmals nicht übernehmen. Bitte reichen Sie Ihr Projekt erneut ein; die Redaktion hilft gern weiter.');
+  }
+  let confirmed: boolean;
   try {
-    const slug = await freeSlug(strapi, row.title, row.locale, undefined);
-    const record = { ...JSON.parse(row.project), slug, publish: true };
-    const report = await importCaseStudies(strapi, 'einreichung.json', JSON.stringify([record]), { locale: row.locale, publishing: 'for-review' });
-    if (!report.written) {
-      // The vocabulary changed since the submission (a topic was removed, say).
-      throw new SubmissionRefused(410, `Die Einreichung passt nicht mehr zu den Begriffen der Datenbank: ${report.issues.map((issue) => `${issue.field}: ${issue.reason}`).join('; ')}`);
-    }
-    const entry = await strapi.db.query(CASE_STUDY).findOne({ where: { slug, locale: row.locale, publishedAt: null }, select: ['id', 'documentId'] }) as { id: number; documentId: string };
-    await strapi.db.query(CASE_STUDY).update({ where: { id: entry.id }, data: { submitted: true } });
-    await attachImages(strapi, row.id, entry.documentId, row.locale);
-    await knex(SUBMISSION_TABLE).where({ id: row.id }).update({ case_study_document_id: entry.documentId });
+    confirmed = await strapi.db.transaction(async ({ trx }) => {
+      // Inside the transaction: a second click at the same time waits for this one and then finds it confirmed.
+      const claimed = await trx(SUBMISSION_TABLE).where({ id: row.id }).whereNull('confirmed_at').update({ confirmed_at: Date.now() });
+      if (claimed === 0) return false;
+      const slug = await freeSlug(strapi, row.title, row.locale, undefined);
+      const record = { ...JSON.parse(row.project), slug, publish: true };
+      // A draft "Zur Prüfung"; an unknown provider becomes a note for the editors, not a live Organisation.
+      const report = await importCaseStudies(strapi, 'einreichung.json', JSON.stringify([record]), { locale: row.locale, publishing: 'for-review', createsOrganisations: false });
+      if (!report.written) {
+        // The vocabulary changed since the submission (a topic was removed, say).
+        throw new SubmissionRefused(410, `Die Einreichung passt nicht mehr zu den Begriffen der Datenbank: ${report.issues.map((issue) => `${issue.field}: ${issue.reason}`).join('; ')}`);
+      }
+      const entry = await strapi.db.query(CASE_STUDY).findOne({ where: { slug, locale: row.locale, publishedAt: null }, select: ['id', 'documentId'] }) as { id: number; documentId: string };
+      await strapi.db.query(CASE_STUDY).update({ where: { id: entry.id }, data: { submitted: true } });
+      await trx(SUBMISSION_TABLE).where({ id: row.id }).update({ case_study_document_id: entry.documentId });
+      return true;
+    });
   } catch (error) {
-    await knex(SUBMISSION_TABLE).where({ id: row.id }).update({ confirmed_at: null });
+    await knex(SUBMISSION_TABLE).where({ id: row.id }).update({ failed_confirmations: Number(row.failed_confirmations ?? 0) + 1 });
     throw error;
   }
-  return { title: row.title, alreadyConfirmed: false };
-}
-
-/** Moves a confirmed submission's images into the media library and onto its draft, in their order. */
-async function attachImages(strapi: Core.Strapi, submissionId: number, documentId: string, locale: string): Promise<void> {
-  const knex = strapi.db.connection;
-  const rows = await knex(SUBMISSION_IMAGE_TABLE).where({ submission_id: submissionId }).orderBy('position') as
-    { id: number; file_name: string; mime: string; alt: string; credit: string | null; data: Buffer }[];
-  if (rows.length === 0) return;
-  const upload = strapi.plugin('upload').service('upload') as { upload(input: { data: object; files: object }): Promise<{ id: number }[]> };
-  const folder = await mkdtemp(join(tmpdir(), 'praxis-submission-'));
-  try {
-    const images = [];
-    for (const row of rows) {
-      const filepath = join(folder, `${row.id}`);
-      await writeFile(filepath, row.data);
-      const [file] = await upload.upload({
-        data: { fileInfo: { name: row.file_name, alternativeText: row.alt, caption: row.credit ?? undefined } },
-        files: { filepath, originalFilename: row.file_name, mimetype: row.mime, size: row.data.length },
-      });
-      images.push({ file: file!.id, alt: row.alt, credit: row.credit ?? undefined });
-    }
-    await strapi.documents(CASE_STUDY).update({ documentId, locale, data: { images } } as never);
-    await knex(SUBMISSION_IMAGE_TABLE).where({ submission_id: submissionId }).delete();
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+  if (confirmed) scheduleSubmissionImages(strapi);
+  return { title: row.title, alreadyConfirmed: !confirmed };
 }
 
 /** Deletes submissions nobody confirmed within the retention period, with their images; returns how many. */

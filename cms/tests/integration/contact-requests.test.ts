@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('contact requests', () => {
-  it('stores the request and forwards it to the project, replies going to the sender, with a copy to the sender', async () => {
+  it('stores the request and forwards it to the project, replies going to the sender, with a receipt in our own words to the sender', async () => {
     const { status, body } = await send(valid());
     expect(status, JSON.stringify(body)).toBe(202);
     expect(JSON.stringify(body)).not.toContain('maria');
@@ -64,7 +64,11 @@ describe('contact requests', () => {
     expect(toProject!.content).toMatch(/^Reply-To: maria\.planerin@example\.org$/m);
     expect(toProject!.content).toContain('Hospitation/Besuch');
     expect(toProject!.content).toContain('https://praxis.example.org/praxisbeispiele/mit-kontakt');
-    expect(copy!.content).toContain('Guten Tag Maria Planerin');
+    expect(toProject!.text).toContain('Wir möchten Ihr Projekt im Frühjahr besuchen');
+    // The sender's address is not verified: the receipt carries none of the sender's words.
+    expect(copy!.text).toMatch(/^Guten Tag,$/m);
+    expect(copy!.text).toContain('„Lesepaten mit Kontakt“');
+    for (const foreign of ['Maria', 'Planerin', 'Jugendamt', 'Frühjahr', 'Termin im März']) expect(copy!.text, foreign).not.toContain(foreign);
   });
 
   it('answers bad input with a German message per field, and stores nothing', async () => {
@@ -78,6 +82,9 @@ describe('contact requests', () => {
       [{ ...valid(), email: 'keine-adresse' }, 'email', /gültige E-Mail-Adresse/],
       [{ ...valid(), purpose: 'werbung' }, 'purpose', /Anliegen/],
       [{ ...valid(), website: 'https://spam.example' }, '', /website/],
+      [{ ...valid(), name: 'Kunde,\r\n\r\nIhr Zugang wird gesperrt: https://evil.example/login' }, 'name', /einer Zeile/],
+      [{ ...valid(), organisation: 'Jugendamt\nBcc: jemand@example.org' }, 'organisation', /einer Zeile/],
+      [{ ...valid(), name: 'https://a.example https://b.example', organisation: 'https://c.example https://d.example' }, 'message', /höchstens 3 Links/],
     ];
     for (const [body, field, message] of cases) {
       const response = await send(body);

@@ -5,23 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_LOG_TABLE } from '../../src/dashboard/search-log';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
 import { startTestMeilisearch, waitFor, type TestMeilisearch } from '../helpers/meilisearch.mts';
+import { adminTokenFor } from '../helpers/admin-users.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const CASE_STUDY = 'api::case-study.case-study';
-const PASSWORD = 'Dashboard-Test-2026';
 let meili: TestMeilisearch;
 let cms: TestStrapi;
 const tokens: Record<string, string> = {};
 let buildingBlock: string;
-
-async function createUser(email: string, roleCode: string, firstname: string) {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  await (cms.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
-    email, password: PASSWORD, firstname, lastname: 'Test', isActive: true, registrationToken: null, roles: [role.id],
-  });
-  const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  tokens[roleCode] = ((await response.json()) as { data: { token: string } }).data.token;
-}
 
 async function as(roleCode: string | undefined, method: string, path: string, body?: unknown) {
   const response = await fetch(`${cms.url}${path}`, {
@@ -41,8 +32,8 @@ beforeAll(async () => {
   meili = await startTestMeilisearch();
   cms = await startTestStrapi({ env: meili.syncEnv });
   buildingBlock = (await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'gesundes-aufwachsen' } })).documentId;
-  await createUser('autorin@example.org', REDAKTION.code, 'Anna');
-  await createUser('chefin@example.org', CHEFREDAKTION.code, 'Chris');
+  tokens[REDAKTION.code] = await adminTokenFor(cms, 'autorin@example.org', REDAKTION.code, 'Anna');
+  tokens[CHEFREDAKTION.code] = await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code, 'Chris');
 });
 afterAll(async () => {
   await cms?.stop();

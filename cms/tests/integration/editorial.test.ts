@@ -3,24 +3,13 @@
 // applied again identically on every start.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
+import { adminTokenFor } from '../helpers/admin-users.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const CASE_STUDY = 'api::case-study.case-study';
-const PASSWORD = 'Redaktion-Test-2026';
 let cms: TestStrapi;
 const tokens: Record<string, string> = {};
 let buildingBlock: string;
-
-async function createUser(email: string, roleCode: string) {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  await (cms.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
-    email, password: PASSWORD, firstname: roleCode, lastname: 'Test', isActive: true, registrationToken: null, roles: [role.id],
-  });
-  const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  const body = (await response.json()) as { data?: { token: string }; error?: unknown };
-  if (!body.data) throw new Error(`login as ${email} failed: ${JSON.stringify(body.error)}`);
-  tokens[roleCode] = body.data.token;
-}
 
 async function as(roleCode: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${cms.url}${path}`, {
@@ -39,8 +28,8 @@ const draft = (title: string, extra: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   cms = await startTestStrapi();
   buildingBlock = (await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'gesundes-aufwachsen' } })).documentId;
-  await createUser('autorin@example.org', REDAKTION.code);
-  await createUser('chefin@example.org', CHEFREDAKTION.code);
+  tokens[REDAKTION.code] = await adminTokenFor(cms, 'autorin@example.org', REDAKTION.code);
+  tokens[CHEFREDAKTION.code] = await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code);
 });
 afterAll(async () => {
   await cms?.stop();

@@ -37,7 +37,8 @@ async function writeContext(strapi: Core.Strapi): Promise<WriteContext> {
   const vocabulary = await loadVocabulary(strapi, references, 'de', 'de');
   return {
     strapi, locale: 'de', references, slugsInLocale: vocabulary.slugsInLocale, defaultLocaleSlugs: vocabulary.defaultLocaleSlugs,
-    organisations: new Map(), dryRun: false, publishing: 'from-file', onOrganisationCreated: () => undefined,
+    organisations: new Map(), dryRun: false, publishing: 'from-file', createsOrganisations: true,
+    onOrganisationCreated: () => undefined, onOrganisationMissing: () => undefined,
   };
 }
 

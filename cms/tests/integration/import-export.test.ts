@@ -9,21 +9,12 @@ import { recordToRow } from '../../src/import/table-rows';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { waitFor } from '../helpers/meilisearch.mts';
+import { adminTokenFor } from '../helpers/admin-users.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const CASE_STUDY = 'api::case-study.case-study';
-const PASSWORD = 'Import-Test-2026';
 let cms: TestStrapi;
 const tokens: Record<string, string> = {};
-
-async function createUser(email: string, roleCode: string) {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  await (cms.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
-    email, password: PASSWORD, firstname: roleCode, lastname: 'Test', isActive: true, registrationToken: null, roles: [role.id],
-  });
-  const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  tokens[roleCode] = ((await response.json()) as { data: { token: string } }).data.token;
-}
 
 const auth = (roleCode: string) => ({ authorization: `Bearer ${tokens[roleCode]}` });
 async function download(roleCode: string, path: string): Promise<Buffer> {
@@ -61,8 +52,8 @@ async function workbookWith(records: Record<string, unknown>[]): Promise<Buffer>
 
 beforeAll(async () => {
   cms = await startTestStrapi();
-  await createUser('autorin@example.org', REDAKTION.code);
-  await createUser('chefin@example.org', CHEFREDAKTION.code);
+  tokens[REDAKTION.code] = await adminTokenFor(cms, 'autorin@example.org', REDAKTION.code);
+  tokens[CHEFREDAKTION.code] = await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code);
   // Existing content in both languages, as the newsroom has it.
   const importer = cms.strapi.service('api::case-study.importer') as unknown as { importContent(name: string, content: string, options?: object): Promise<{ written: boolean }> };
   await importer.importContent('bestand.json', JSON.stringify([
@@ -134,6 +125,23 @@ describe('importing an Excel file in the admin', () => {
     const job = await importAndWait(CHEFREDAKTION.code, 'chef.xlsx', await workbookWith([caseStudyRecord({ slug: 'excel-chef', title: 'Aus Excel: Chefredaktion' })]), { locale: 'de', publish: 'true' });
     expect(job.report).toMatchObject({ created: 1, written: true });
     expect(await cms.strapi.db.query(CASE_STUDY).count({ where: { slug: 'excel-chef', publishedAt: { $notNull: true } } })).toBe(1);
+  });
+
+  it('creates an unknown provider as an Organisation for the Chefredaktion only; Redaktion\'s draft names it in the review note', async () => {
+    const organisations = () => cms.strapi.db.query('api::organisation.organisation').count({ where: { name: { $startsWith: 'Neuer Träger' } } });
+    const byRedaktion = caseStudyRecord({ slug: 'excel-neuer-traeger', title: 'Aus Excel: neuer Träger', provider: 'Neuer Träger Redaktion e. V.' });
+    const check = await upload(REDAKTION.code, 'r.xlsx', await workbookWith([byRedaktion]), { mode: 'check', locale: 'de' });
+    expect(check.body.report.warnings).toEqual([expect.stringContaining('Träger „Neuer Träger Redaktion e. V.“ ist noch keine Organisation der Datenbank')]);
+    const job = await importAndWait(REDAKTION.code, 'r.xlsx', await workbookWith([byRedaktion]), { locale: 'de' });
+    expect(job.report).toMatchObject({ created: 1, written: true, organisationsCreated: [], organisationsMissing: ['Neuer Träger Redaktion e. V.'] });
+    expect(await organisations()).toBe(0);
+    const draft = await cms.strapi.db.query(CASE_STUDY).findOne({ where: { slug: 'excel-neuer-traeger' }, select: ['reviewComment'], populate: { provider: true } });
+    expect(draft).toMatchObject({ provider: null, reviewComment: expect.stringContaining('„Neuer Träger Redaktion e. V.“') });
+
+    const byChief = caseStudyRecord({ slug: 'excel-traeger-chef', title: 'Aus Excel: Träger der Chefredaktion', provider: 'Neuer Träger Chefredaktion e. V.' });
+    const chief = await importAndWait(CHEFREDAKTION.code, 'c.xlsx', await workbookWith([byChief]), { locale: 'de' });
+    expect(chief.report).toMatchObject({ organisationsCreated: ['Neuer Träger Chefredaktion e. V.'], organisationsMissing: [] });
+    expect(await organisations()).toBe(1);
   });
 
   it('answers bad input with a clear 4xx', async () => {

@@ -1,25 +1,29 @@
-import { PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, purgeNoticeSchema, verifyPurge } from '@praxis/search';
-
-/** 10,000 changes of about 60 bytes each, with room. */
-const MAX_BODY_BYTES = 1_000_000;
+import { PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, purgeHeadersPlausible, purgeNoticeSchema, verifyPurge } from '@praxis/search';
+import { lingerAfterAnswer, PURGE_BODY_LIMIT, readBoundedBody } from '../../utils/request-body';
 
 /**
  * `POST /api/internal/purge`: the CMS says which case studies Meilisearch has confirmed (or that
  * the vocabulary changed), signed with PURGE_SECRET; this instance stops serving cached answers
- * that show them. Unsigned, stale or wrongly signed requests change nothing (401).
+ * that show them. A request whose headers cannot be genuine is refused before its body is read
+ * (this route reads its own body: server/utils/request-body.ts); unsigned, stale or wrongly signed
+ * requests change nothing (401).
  */
 export default defineEventHandler(async (event) => {
   setResponseHeader(event, 'cache-control', 'no-store');
   const { purgeSecret } = useRuntimeConfig();
   if (!purgeSecret) throw createError({ statusCode: 404, statusMessage: 'Not Found' });
-  if (Number(getRequestHeader(event, 'content-length') ?? 0) > MAX_BODY_BYTES) throw createError({ statusCode: 413, statusMessage: 'Purge notice too large' });
-  const body = (await readRawBody(event, 'utf8')) ?? '';
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) throw createError({ statusCode: 413, statusMessage: 'Purge notice too large' });
   const timestamp = Number(getRequestHeader(event, PURGE_TIMESTAMP_HEADER));
   const signature = getRequestHeader(event, PURGE_SIGNATURE_HEADER) ?? '';
-  if (!verifyPurge(body, timestamp, signature, purgeSecret)) {
-    throw createError({ statusCode: 401, statusMessage: 'Missing, expired or wrong purge signature' });
+  const unsigned = () => createError({ statusCode: 401, statusMessage: 'Missing, expired or wrong purge signature' });
+  if (!purgeHeadersPlausible(timestamp, signature)) {
+    lingerAfterAnswer(event.node.req, event.node.res);
+    throw unsigned();
   }
+  const body = (await readBoundedBody(event.node.req, PURGE_BODY_LIMIT).catch(() => {
+    lingerAfterAnswer(event.node.req, event.node.res);
+    throw createError({ statusCode: 413, statusMessage: 'Purge notice too large' });
+  })).toString('utf8');
+  if (!verifyPurge(body, timestamp, signature, purgeSecret)) throw unsigned();
   let json: unknown;
   try {
     json = JSON.parse(body);

@@ -1,7 +1,7 @@
 // `POST /api/submissions`: one step of "Praxisbeispiel einreichen". `next` checks the step's fields
 // and moves on, `back` moves back, `submit` checks everything (honeypot, proof of work, limits,
 // the shared schema) and hands the submission to the CMS, which mails the confirmation link.
-import { imageType, isLocale, SUBMISSION_IMAGES, submissionImageShape, type Locale } from '@praxis/search';
+import { exceedsPixelLimit, isLocale, MAX_IMAGE_PIXELS, SUBMISSION_IMAGES, sniffImageType, submissionImageShape, type Locale } from '@praxis/search';
 import { z } from 'zod';
 import { consentText, IMAGE_ROWS, SUBMISSION_STEPS } from '~~/shared/submission-form';
 
@@ -16,8 +16,18 @@ const bodySchema = z.object({
 });
 
 const IMAGE_TEXTS = {
-  de: { tooLarge: (n: number) => `Bild ${n} ist größer als ${SUBMISSION_IMAGES.maxBytes / 1024 / 1024} MB.`, type: (n: number) => `Bild ${n} ist kein JPEG-, PNG- oder WebP-Bild.`, alt: (n: number, message: string) => `Bild ${n}: ${message}` },
-  en: { tooLarge: (n: number) => `Image ${n} is larger than ${SUBMISSION_IMAGES.maxBytes / 1024 / 1024} MB.`, type: (n: number) => `Image ${n} is not a JPEG, PNG or WebP image.`, alt: (n: number, message: string) => `Image ${n}: ${message}` },
+  de: {
+    tooLarge: (n: number) => `Bild ${n} ist größer als ${SUBMISSION_IMAGES.maxBytes / 1024 / 1024} MB.`,
+    type: (n: number) => `Bild ${n} ist kein JPEG-, PNG- oder WebP-Bild.`,
+    pixels: (n: number) => `Bild ${n} hat mehr als ${MAX_IMAGE_PIXELS / 1_000_000} Megapixel (oder ist nicht lesbar). Bitte verkleinern Sie es.`,
+    alt: (n: number, message: string) => `Bild ${n}: ${message}`,
+  },
+  en: {
+    tooLarge: (n: number) => `Image ${n} is larger than ${SUBMISSION_IMAGES.maxBytes / 1024 / 1024} MB.`,
+    type: (n: number) => `Image ${n} is not a JPEG, PNG or WebP image.`,
+    pixels: (n: number) => `Image ${n} has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels (or cannot be read). Please make it smaller.`,
+    alt: (n: number, message: string) => `Image ${n}: ${message}`,
+  },
 } satisfies Record<Locale, unknown>;
 
 interface CheckedImage { name: string; type: string; bytes: Buffer; alt: string; credit?: string }
@@ -34,11 +44,14 @@ function checkImages(images: { name: string; size: number; data: string }[], val
     if (image.size > SUBMISSION_IMAGES.maxBytes) return { images: [], error: texts.tooLarge(index + 1) };
     if (image.size === 0) continue;
     const bytes = Buffer.from(image.data, 'base64');
-    const type = imageType(bytes);
+    const type = sniffImageType(bytes);
     if (!type) return { images: [], error: texts.type(index + 1) };
+    // Before anything is forwarded: the CMS would have to decode it (160 MB for 40 megapixels).
+    if (exceedsPixelLimit(bytes)) return { images: [], error: texts.pixels(index + 1) };
     const description = submissionImageShape.safeParse({ alt: row('imageAlt', index), ...(row('imageCredit', index) ? { credit: row('imageCredit', index) } : {}) });
     if (!description.success) return { images: [], error: texts.alt(index + 1, description.error.issues[0]!.message) };
-    checked.push({ name: image.name.slice(0, 200) || `bild-${index + 1}`, type, bytes, ...description.data });
+    // The sender's file name stays here: the CMS names the image itself (bild-1.png …).
+    checked.push({ name: `bild-${index + 1}`, type, bytes, ...description.data });
   }
   return { images: checked };
 }

@@ -1,10 +1,15 @@
+import { uploadResponseHeaders } from '@praxis/search';
+
 /**
  * Images and downloads uploaded in the CMS, served through the site so the CMS stays internal.
  * Only real files under the CMS's /uploads/ are fetched, and the caller's headers (Authorization,
- * cookies, …) never travel on: only those that make caching and ranges work.
+ * cookies, …) never travel on: only those that make caching and ranges work. The content type is
+ * never forwarded: it comes from the media library's allowlist, with the same no-sniff, sandbox
+ * and download headers as on the CMS (uploadResponseHeaders), since these files are not pages the
+ * site rendered and its Content-Security-Policy does not cover them.
  */
 const FORWARDED_REQUEST_HEADERS = ['if-none-match', 'if-modified-since', 'range'];
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified', 'cache-control'];
+const FORWARDED_RESPONSE_HEADERS = ['content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified', 'cache-control'];
 
 export default defineEventHandler(async (event) => {
   // The raw path, as the client sent it: decoding first would hide an encoded `\` or `/`.
@@ -31,5 +36,6 @@ export default defineEventHandler(async (event) => {
     if (name === 'content-length' && decoded) continue;
     if (value) setResponseHeader(event, name, value);
   }
+  for (const [name, value] of Object.entries(uploadResponseHeaders(rawPath))) setResponseHeader(event, name, value);
   return response.body ?? null;
 });

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { imageType, SUBMISSION_IMAGES, submissionImageShape, submissionSchema } from '@praxis/search';
+import { exceedsPixelLimit, MAX_IMAGE_PIXELS, MEDIA_TYPES, SUBMISSION_IMAGES, sniffImageType, submissionImageShape, submissionSchema } from '@praxis/search';
 import { z } from 'zod';
 import { confirmSubmission, storeSubmission, SubmissionRefused, type SubmissionImage } from '../../../requests/submissions';
 
-interface UploadedFile { filepath: string; originalFilename?: string | null; size: number }
+interface UploadedFile { filepath: string; size: number }
 interface Context {
   request: { body?: unknown; files?: Record<string, UploadedFile | UploadedFile[] | undefined> };
   status: number;
@@ -29,12 +29,17 @@ async function readImages(files: UploadedFile[], descriptions: unknown): Promise
       continue;
     }
     const data = await readFile(file.filepath);
-    const mime = imageType(data);
+    const mime = sniffImageType(data);
     if (!mime) {
       problems.push({ path: ['images', index], message: 'Nur Bilder im Format JPEG, PNG oder WebP.' });
       continue;
     }
-    images.push({ fileName: (file.originalFilename || `bild-${index + 1}`).slice(0, 200), mime, data, ...meta.data[index]! });
+    if (exceedsPixelLimit(data)) {
+      problems.push({ path: ['images', index], message: `Das Bild hat mehr als ${MAX_IMAGE_PIXELS / 1_000_000} Megapixel oder ist nicht lesbar.` });
+      continue;
+    }
+    // The sender's file name stays out: it is neither needed nor checked (`bild:1.png` once broke a confirmation).
+    images.push({ fileName: `bild-${index + 1}${MEDIA_TYPES[mime].extension}`, mime, data, ...meta.data[index]! });
   }
   return { images, problems };
 }
