@@ -75,6 +75,7 @@ async function attachAll(strapi: Core.Strapi): Promise<number> {
 
 let running: Promise<number> | undefined;
 let askedAgain = false;
+let scheduled: NodeJS.Immediate | undefined;
 
 /** Moves waiting images now (one run at a time; a call during a run makes it run once more). */
 async function attachSubmissionImages(strapi: Core.Strapi): Promise<number> {
@@ -97,12 +98,15 @@ async function attachSubmissionImages(strapi: Core.Strapi): Promise<number> {
 
 /** After a confirmation has answered: moves its images in the background, logging a failure (the next start tries again). */
 export function scheduleSubmissionImages(strapi: Core.Strapi): void {
-  setImmediate(() => {
+  scheduled ??= setImmediate(() => {
+    scheduled = undefined;
     attachSubmissionImages(strapi).catch((error: Error) => strapi.log.error(`[submissions] images could not be moved to the media library: ${error.message}`));
   });
 }
 
-/** At shutdown: waits for a run in progress, so that no image is half moved when the database closes. */
+/** At shutdown: drops a run not yet begun and waits for one in progress, so that no image is half moved when the database closes. */
 export async function settleSubmissionImages(): Promise<void> {
+  if (scheduled) clearImmediate(scheduled);
+  scheduled = undefined;
   await running?.catch(() => undefined);
 }

@@ -1,8 +1,11 @@
-// Boots a real Strapi on a throwaway database for integration tests.
+// Boots a real Strapi on a throwaway database for integration tests: a copy of the template that
+// global-setup.mts seeded once for the run, or an empty one for the tests of seeding itself.
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
+import { inject } from 'vitest';
 import { freshSecrets } from '@praxis/tooling/env-file';
 import { loadStrapi, stopStrapi } from '../../scripts/strapi-app.mts';
+import type {} from './global-setup.mts';
 import { createTestDatabase, type TestDatabase } from './test-database.mts';
 
 export interface TestStrapi {
@@ -18,18 +21,21 @@ export interface TestStrapi {
   shutdown(): Promise<void>;
 }
 
-/** Environment of a test CMS: fresh secrets, a throwaway database, demo content off unless asked for. */
-export function testEnvironment(database: Record<string, string>, options: { demoContent?: boolean } = {}) {
+/** Environment of a test CMS: its database, the secrets it was seeded with (fresh ones for an empty one), demo content off unless asked for. */
+export function testEnvironment(database: Record<string, string>, options: { demoContent?: boolean; secrets?: Record<string, string> } = {}) {
   return {
     ...database,
-    ...freshSecrets(),
+    ...(options.secrets ?? freshSecrets()),
     SEED_DEMO_CONTENT: options.demoContent ? 'true' : 'false',
     MEILI_URL: '',
   };
 }
 
 export interface StartOptions {
+  /** A copy of the template with the demo content (42 German and 12 English case studies). */
   demoContent?: boolean;
+  /** `empty`: a database nothing was seeded into, for the tests of seeding itself. Default `seeded`. */
+  database?: 'seeded' | 'empty';
   /** Extra variables, e.g. MEILI_URL and MEILI_MASTER_KEY to switch the search sync on. */
   env?: Record<string, string>;
   /** Boot again on the database (and with the secrets) of an earlier test Strapi. */
@@ -37,8 +43,9 @@ export interface StartOptions {
 }
 
 export async function startTestStrapi(options: StartOptions = {}): Promise<TestStrapi> {
-  const database = options.restartOf?.database ?? (await createTestDatabase());
-  const env = { ...(options.restartOf?.env ?? testEnvironment(database.env, options)), ...options.env };
+  const templates = options.database === 'empty' ? undefined : inject('cmsTemplates');
+  const database = options.restartOf?.database ?? (await createTestDatabase(templates && (options.demoContent ? templates.demo : templates.seeded)));
+  const env = { ...(options.restartOf?.env ?? testEnvironment(database.env, { ...options, secrets: templates?.secrets })), ...options.env };
   Object.assign(process.env, env);
   const strapi = await loadStrapi({ compile: false, logLevel: 'warn' });
   strapi.server.mount();

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { testEnvironment } from '../helpers/strapi.mts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.mts';
@@ -15,8 +15,10 @@ let env: NodeJS.ProcessEnv;
 const dir = mkdtempSync(join(tmpdir(), 'praxis-import-cli-'));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  env = { ...process.env, ...testEnvironment(database.env) };
+  // The CLI boots the CMS on a copy of the seeded template, as every other test file does.
+  const { seeded, secrets } = inject('cmsTemplates');
+  database = await createTestDatabase(seeded);
+  env = { ...process.env, ...testEnvironment(database.env, { secrets }) };
 });
 afterAll(async () => {
   await database?.drop();

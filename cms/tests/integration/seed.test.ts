@@ -6,7 +6,8 @@ const taxonomies = JSON.parse(readFileSync(new URL('../../data/taxonomies.json',
 
 let cms: TestStrapi;
 beforeAll(async () => {
-  cms = await startTestStrapi();
+  // The one file that starts from nothing: what every other test file's template was seeded with.
+  cms = await startTestStrapi({ database: 'empty' });
 });
 afterAll(async () => {
   await cms?.stop();
@@ -62,6 +63,9 @@ describe('seeding on first start', () => {
     const before = await Promise.all(['api::topic.topic', 'api::municipality.municipality', 'api::target-group.target-group'].map(count));
     const { default: app } = await import('../../src/index');
     await app.bootstrap({ strapi: cms.strapi });
+    // That bootstrap (of the source, next to the compiled one Strapi runs) started its own workers
+    // and timers: stop them, or they outlive this file's database in the shared test worker.
+    await app.destroy({ strapi: cms.strapi });
     const after = await Promise.all(['api::topic.topic', 'api::municipality.municipality', 'api::target-group.target-group'].map(count));
     expect(after).toEqual(before);
     const renamed = await cms.strapi.db.query('api::topic.topic').findOne({ where: { slug: 'bewegung' } });
