@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEditor, logIn, shoot } from './support/admin-users.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminNavigate, createEditor, logIn, shoot } from './support/admin-users.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
 
 const EDITOR = 'ida.import@example.org';
@@ -90,7 +90,7 @@ describe('Import & Export in the admin', () => {
 
   it('exports what the case-study list\'s filter shows', async () => {
     const filter = new URLSearchParams({ 'filters[$and][0][editorialState][$eq]': 'zur-pruefung', 'plugins[i18n][locale]': 'de' });
-    await page.goto(`${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}?${filter}`);
+    await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}?${filter}`);
     await expect.poll(() => page.getByRole('row').filter({ hasText: title }).count(), { timeout: 15_000 }).toBe(1);
     await shoot(page, '11-liste-auswahl-exportieren');
     const workbook = new ExcelJS.Workbook();

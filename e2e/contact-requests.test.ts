@@ -10,7 +10,7 @@ import { readMails } from '@praxis/tooling/mail-sink';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 import { published } from './support/cms.ts';
-import { postJson, solvedProof, type JsonAnswer } from './support/forms.ts';
+import { FORM_MIN_MS, postJson, solvedProof, type JsonAnswer } from './support/forms.ts';
 
 interface ContactAnswer { status?: number; message?: string; fields?: Record<string, string> }
 type Answer = JsonAnswer<ContactAnswer>;
@@ -18,14 +18,19 @@ type Answer = JsonAnswer<ContactAnswer>;
 /** POST /api/contact-requests from `localAddress` (the site limits per client address). */
 const post = (body: unknown, localAddress: string) => postJson<ContactAnswer>('/api/contact-requests', body, localAddress);
 
-const storedRequests = () => {
+function queryCms<T>(sql: string, ...parameters: string[]): T[] {
   const database = new DatabaseSync(inject('cmsDatabase'), { readOnly: true, timeout: 10_000 });
   try {
-    return Number((database.prepare('select count(*) as n from praxis_contact_requests').get() as { n: number }).n);
+    return database.prepare(sql).all(...parameters) as T[];
   } finally {
     database.close();
   }
-};
+}
+const storedRequests = () => Number(queryCms<{ n: number }>('select count(*) as n from praxis_contact_requests')[0]!.n);
+/** The CMS's mail queue rows to addresses containing `marker`: tried, sent or not. */
+const queuedMails = (marker: string) => queryCms<{ attempts: number; sent_at: number | null }>(
+  'select attempts, sent_at from praxis_mail_outbox where to_address like ? or reply_to like ?', `%${marker}%`, `%${marker}%`,
+);
 const mailsContaining = (text: string) => readMails(inject('mailDir')).filter((mail) => mail.content.includes(text));
 
 async function waitFor(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 20_000): Promise<void> {
@@ -101,8 +106,8 @@ describe('Kontakt aufnehmen in the browser', () => {
     await page.getByLabel('Ihre Nachricht').fill('Wir möchten <b>gern</b> vorbeikommen.');
     await page.getByLabel('Ihr Name').fill('Nora Ohne-Skript');
     await page.getByLabel('Ihre E-Mail-Adresse').fill('nora@example.org');
-    // Without the proof of work, a form sent within five seconds of loading is refused (scripts do not wait).
-    await page.waitForTimeout(5_200);
+    // Without the proof of work, a form sent too soon after loading is refused (scripts do not wait).
+    await page.waitForTimeout(FORM_MIN_MS);
     const refused = await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.getByRole('button', { name: 'Anfrage senden' }).click()]);
     expect(refused[0].status()).toBe(400);
     expect(await page.locator('#message-error').innerText()).toMatch(/Bitte ohne HTML/);
@@ -117,7 +122,7 @@ describe('Kontakt aufnehmen in the browser', () => {
     const token = `noscript-${randomBytes(4).toString('hex')}`;
     await page.getByLabel('Ihre Nachricht').fill(`Welche Materialien haben Sie genutzt? (${token})`);
     await page.getByLabel('Ihre E-Mail-Adresse').fill(`nora.${token}@example.org`);
-    await page.waitForTimeout(5_200);
+    await page.waitForTimeout(FORM_MIN_MS);
     await page.getByRole('button', { name: 'Anfrage senden' }).click();
     await page.waitForURL(/\/kontakt\?gesendet/);
     expect(await page.locator('.delivered').innerText()).toMatch(/Ihre Anfrage ist unterwegs/);
@@ -214,14 +219,16 @@ describe('Kontakt aufnehmen against abuse', () => {
         const answer = await post({ ...contactRequest(documentId, { message: `Anfrage ${number} während der Störung.`, email: `petra.${run}-${number}@example.org` }), altcha: await solvedProof() }, '127.0.0.5');
         expect(answer.status).toBe(202);
       }
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      // Every mail has been tried and failed while the server was down: none can have arrived.
+      await waitFor(() => { const rows = queuedMails(run); return rows.length === 20 && rows.every((row) => row.attempts > 0); }, 'the mails were not tried during the outage');
+      expect(queuedMails(run).filter((row) => row.sent_at !== null)).toEqual([]);
       expect(mailsContaining(run)).toEqual([]);
     } finally {
       await fetch(`${control}/mail/start`, { method: 'POST' });
     }
-    await waitFor(() => mailsContaining(run).length >= 20, 'the queued mails were not delivered after the mail server came back', 60_000);
-    // A little longer: a mail sent twice would show now.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Once every row is marked sent, nothing is left to send twice; a row is marked only after the
+    // server took its mail, so every delivery is in the sink by then.
+    await waitFor(() => queuedMails(run).every((row) => row.sent_at !== null), 'the queued mails were not delivered after the mail server came back', 60_000);
     for (let number = 1; number <= 10; number++) {
       // The sender's address stands in both mails: Reply-To of the one to the project, To of the receipt.
       const mails = mailsContaining(`petra.${run}-${number}@`);

@@ -3,13 +3,24 @@
 // cannot publish; the Chefredaktion publishes; the site finds it; the translation gets its own slug.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEditor, logIn as logInAs, shoot } from './support/admin-users.ts';
+import { adminNavigate, adminReopen, createEditor, logIn as logInAs, shoot } from './support/admin-users.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
 
 const USERS = { redaktion: 'rita.redaktion@example.org', chefredaktion: 'chris.chefredaktion@example.org' };
-const logIn = (email: string) => logInAs(email, (page) => shoot(page, '01-anmeldung'));
+/** One logged-in page per editor for the whole file, as an editor keeps the admin open; each test starts on the dashboard. */
+const sessions = new Map<string, Page>();
+async function logIn(email: string): Promise<Page> {
+  const open = sessions.get(email);
+  if (open) {
+    await adminReopen(open, '/admin');
+    return open;
+  }
+  const page = await logInAs(email, (loginPage) => shoot(loginPage, '01-anmeldung'));
+  sessions.set(email, page);
+  return page;
+}
 
-const editUrl = (documentId: string, locale: string) => `${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}/${documentId}?plugins[i18n][locale]=${locale}`;
+const editPath = (documentId: string, locale: string) => `/admin/content-manager/collection-types/${CASE_STUDY}/${documentId}?plugins[i18n][locale]=${locale}`;
 
 /** Types into a relation picker until only `option` is offered, then takes it by keyboard, as a screen-reader user would. */
 async function chooseByTyping(page: Page, field: string, typed: string, option: string) {
@@ -46,6 +57,7 @@ beforeAll(async () => {
 
 // The other suites count the demo content: the case study of this one goes again, from the index too.
 afterAll(async () => {
+  for (const page of sessions.values()) await page.context().close();
   if (!documentId) return;
   for (const locale of ['en', 'de']) await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=${locale}`).catch(() => undefined);
   const deadline = Date.now() + 20_000;
@@ -64,7 +76,7 @@ describe('the editor\'s path through the admin', () => {
     // The main menu's content link opens the case studies, not the first type in the alphabet.
     await page.getByRole('link', { name: 'Inhalte', exact: true }).click();
     await page.waitForURL((url) => url.pathname.endsWith(`/content-manager/collection-types/${CASE_STUDY}`));
-    await page.goto(`${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}/create?plugins[i18n][locale]=de`);
+    await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}/create?plugins[i18n][locale]=de`);
     await page.locator('input[name="title"]').fill(title);
     // German labels in the German admin (Strapi lays its English messages under every language).
     expect(await page.locator('label').filter({ hasText: /^Kurzbeschreibung/ }).count()).toBe(1);
@@ -108,11 +120,11 @@ describe('the editor\'s path through the admin', () => {
   it('Chefredaktion publishes it, and the site finds it at once', async () => {
     const page = await logIn(USERS.chefredaktion);
     // The list names the review state, it does not print its code.
-    await page.goto(`${inject('cmsUrl')}/admin/content-manager/collection-types/${CASE_STUDY}?plugins[i18n][locale]=de&sort=updatedAt:DESC`);
+    await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}?plugins[i18n][locale]=de&sort=updatedAt:DESC`);
     const row = page.getByRole('row').filter({ hasText: title });
     await expect.poll(() => row.innerText({ timeout: 1_000 }).catch(() => ''), { timeout: 15_000 }).toContain('Zur Prüfung');
     await shoot(page, '06-liste');
-    await page.goto(editUrl(documentId, 'de'));
+    await adminNavigate(page, editPath(documentId, 'de'));
     const found = async () => ((await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent(title)}`)).json()) as { hits: { title: string }[] }).hits
       .some((hit) => hit.title === title);
     const isPublish = (url: string) => url.includes('/actions/publish');
@@ -135,7 +147,7 @@ describe('the editor\'s path through the admin', () => {
     const page = await logIn(USERS.chefredaktion);
     const main = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
     await expect.poll(async () => {
-      await page.reload();
+      await adminReopen(page, '/admin');
       // The widgets have loaded their figures (the search statistics: a ranking or the note that there is none).
       const loaded = async () => /ausstehend/i.test(await main()) && /häufigste suchen|blieb keine suche/i.test(await main());
       await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
@@ -160,7 +172,7 @@ describe('the editor\'s path through the admin', () => {
       const page = await logIn(USERS.chefredaktion);
       const body = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
       await expect.poll(async () => {
-        await page.reload();
+        await adminReopen(page, '/admin');
         await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
         return body();
       }, { timeout: 30_000 }).toMatch(/[1-9]\d* fehlgeschlagen/i);
@@ -175,7 +187,7 @@ describe('the editor\'s path through the admin', () => {
     const page = await logIn(USERS.chefredaktion);
     const body = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
     await expect.poll(async () => {
-      await page.reload();
+      await adminReopen(page, '/admin');
       await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
       const text = await body();
       return /0 fehlgeschlagen/i.test(text) && /0 ausstehend/i.test(text) && !/nicht erreichbar/i.test(text);
@@ -188,7 +200,8 @@ describe('the editor\'s path through the admin', () => {
     const page = await logIn(USERS.redaktion);
     // An editor who chose English in the profile reads English field labels and value names.
     await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'en'));
-    await page.goto(editUrl(documentId, 'en'));
+    // The admin reads its language when it loads: this one load is a full one.
+    await page.goto(`${inject('cmsUrl')}${editPath(documentId, 'en')}`);
     await expect.poll(() => page.locator('label').filter({ hasText: /^Short description/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.locator('input[name="title"]').fill('Reading mentors in Bottrop');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -10,7 +10,7 @@ import { readMails } from '@praxis/tooling/mail-sink';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
-import { postJson, solvedProof } from './support/forms.ts';
+import { FORM_MIN_MS, postJson, solvedProof } from './support/forms.ts';
 
 function query<T>(sql: string, ...parameters: string[]): T[] {
   const database = new DatabaseSync(inject('cmsDatabase'), { readOnly: true, timeout: 10_000 });
@@ -129,13 +129,13 @@ describe('Praxisbeispiel einreichen', () => {
     await fillAllSteps(page, title, email, false);
     // An image without its alt text: the last step again, with the message and a word on choosing the file again.
     await page.getByLabel('Bilddatei').first().setInputFiles({ name: 'patinnen.png', mimeType: 'image/png', buffer: PNG });
-    await page.waitForTimeout(5_200);
+    await page.waitForTimeout(FORM_MIN_MS);
     await next(page, 'Einreichen');
     expect(await page.locator('#image-error').innerText()).toMatch(/Bild 1: Der Alternativtext ist zu kurz/);
     expect(await page.locator('.form-summary').innerText()).toMatch(/Bitte wählen Sie die Bilder erneut aus/);
     expect(query('select id from praxis_submissions where title = ?', title)).toEqual([]);
-    // Without the proof of work a form needs a few seconds between page and post (scripts do not wait).
-    await page.waitForTimeout(5_200);
+    // Without the proof of work a form needs some time between page and post (scripts do not wait).
+    await page.waitForTimeout(FORM_MIN_MS);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Einreichen' }).click()]);
     expect(page.url()).toMatch(/\/praxisbeispiel-einreichen\?eingereicht$/);
     expect(await page.locator('.done').innerText()).toMatch(/Bitte bestätigen Sie Ihre E-Mail-Adresse/);

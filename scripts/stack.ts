@@ -152,6 +152,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
       ...(env.RATE_LIMIT ? { NUXT_RATE_LIMIT: env.RATE_LIMIT } : {}),
       ...(env.FORM_RATE_LIMIT ? { NUXT_FORM_RATE_LIMIT: env.FORM_RATE_LIMIT } : {}),
+      ...(env.FORM_MIN_SECONDS ? { NUXT_FORM_MIN_SECONDS: env.FORM_MIN_SECONDS } : {}),
       ...(env.ALTCHA_SECRET ? { NUXT_ALTCHA_SECRET: env.ALTCHA_SECRET } : {}),
       ...(env.REQUEST_RETENTION_DAYS ? { NUXT_PUBLIC_REQUEST_RETENTION_DAYS: env.REQUEST_RETENTION_DAYS } : {}),
       ...(env.OPEN_DATA_LICENSE ? { NUXT_OPEN_DATA_LICENSE: env.OPEN_DATA_LICENSE } : {}),

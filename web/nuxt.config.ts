@@ -47,6 +47,8 @@ export default defineNuxtConfig({
     rateLimit: 600,
     // Public form submissions per client and hour (server/utils/public-form.ts).
     formRateLimit: 20,
+    // How old a form sent without JavaScript (no proof of work) must be (server/utils/proof-of-work.ts).
+    formMinSeconds: 5,
     // Signs the forms' proof-of-work challenges (server/utils/proof-of-work.ts); empty: random per start.
     altchaSecret: '',
     // true behind a reverse proxy: the client address is the last X-Forwarded-For entry (server/plugins/client-address.ts).

@@ -5,6 +5,13 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { inject } from 'vitest';
 
+/**
+ * How long a form without JavaScript must be open before it is sent: the e2e stack sets
+ * FORM_MIN_SECONDS=1 (production: 5), and the challenge's time has whole seconds.
+ */
+export const FORM_MIN_SECONDS = 1;
+export const FORM_MIN_MS = FORM_MIN_SECONDS * 1000 + 200;
+
 export interface JsonAnswer<T> { status: number; headers: Record<string, string | string[] | undefined>; body: T }
 
 /** POST `path` on the site with a JSON body (a string goes as it is) from `localAddress`. */

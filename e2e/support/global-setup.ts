@@ -13,7 +13,8 @@ import { createMeiliClient, ensureApiKeys } from '@praxis/search';
 import { startMailSink } from '@praxis/tooling/mail-sink';
 import { startMeilisearch } from '@praxis/tooling/meilisearch';
 import { freePort, waitForHttp } from '@praxis/tooling/processes';
-import { freshSecrets, ROOT_DIR } from '../../scripts/env-file.ts';
+import { freshSecrets, ROOT_DIR } from '@praxis/tooling/env-file';
+import { FORM_MIN_SECONDS } from './forms.ts';
 import { buildIfStale } from '../../scripts/stack.ts';
 
 /** Requests per minute and client address the e2e stack's API allows. */
@@ -124,6 +125,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...secrets, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
       // High enough for the whole suite from one address; the limiter's own test uses other addresses.
       RATE_LIMIT: String(E2E_RATE_LIMIT),
+      // A form without JavaScript may be sent after 1 s instead of 5 (the tests that send one wait that long).
+      FORM_MIN_SECONDS: String(FORM_MIN_SECONDS),
     },
   });
   prod.stdout.pipe(output);
