@@ -1,4 +1,4 @@
-// Vitest global setup of the CMS project: compiles the CMS's TypeScript once, then seeds two
+// Vitest global setup of the CMS project: compiles the CMS's TypeScript once (when stale), then seeds two
 // template databases once per run (taxonomies, the 396 municipalities, roles, the first editor;
 // the second also the demo content). Every test file's Strapi boots on a copy of one (strapi.mts):
 // about 2 s in a fresh worker, 0.5 s in a warm one, instead of 6 s of seeding per file.
@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { TestProject } from 'vitest/node';
 import { freshSecrets, ROOT_DIR } from '@praxis/tooling/env-file';
-import { CMS_DIR } from '@praxis/tooling/build-hash';
+import { CMS_DIR, isBuildFresh } from '@praxis/tooling/build-hash';
 import { createTemplateDatabase, type DatabaseTemplate, type TestDatabase } from './test-database.mts';
 
 declare module 'vitest' {
@@ -26,8 +26,12 @@ function seed(database: TestDatabase, secrets: Record<string, string>, demoConte
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
-  await compileStrapi({ appDir: CMS_DIR });
+  // Compiled unless `npm run build` (or the e2e setup) built these sources already: two test runs
+  // side by side (CI runs the SQLite and PostgreSQL suites together) never write dist/ at once.
+  if (!isBuildFresh()) {
+    const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
+    await compileStrapi({ appDir: CMS_DIR });
+  }
   const secrets = freshSecrets();
   const seeded = await createTemplateDatabase('seeded');
   seed(seeded.database, secrets, false);
