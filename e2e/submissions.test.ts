@@ -155,8 +155,10 @@ describe('Praxisbeispiel einreichen', () => {
     await Promise.all([page.waitForURL(/\?eingereicht$/), page.getByRole('button', { name: 'Einreichen' }).click()]);
     expect(query('select id from praxis_submissions where title = ?', title)).toHaveLength(1);
     await confirmAndCheckDraft(page, title, email);
-    // The image went to the media library with its alt text, onto the draft.
-    expect(query('select mime from files where alternative_text = ?', `Zwei Patinnen im Gespräch mit einer Familie ${run}`)).toEqual([{ mime: 'image/png' }]);
+    // The image goes to the media library with its alt text, onto the draft, right after the confirmation answered.
+    const alt = `Zwei Patinnen im Gespräch mit einer Familie ${run}`;
+    expect(await waitFor(() => query<{ mime: string; name: string }>('select mime, name from files where alternative_text = ?', alt)[0], 'the image did not reach the media library'))
+      .toEqual({ mime: 'image/png', name: 'bild-1.png' });
     await page.context().close();
   });
 
