@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildMultiSearch, createMeiliClient, parseSearchParams } from '@praxis/search';
+import { buildMultiSearch, createMeiliClient, indexQuery, parseSearchParams } from '@praxis/search';
 import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
 import { assetWeight, cpuLine, measure, tableRow, TABLE_HEAD, withCpuPerRequest, type Run } from './measure.ts';
@@ -39,7 +39,7 @@ try {
   const site = (query: string) => () => request(`${stack.siteUrl}/api/search?${query}`);
   const multiSearchBody = (query: string) => {
     const parsed = parseSearchParams(new URLSearchParams(query));
-    return parsed.state ? JSON.stringify({ queries: buildMultiSearch(parsed.state) }) : undefined;
+    return parsed.state ? JSON.stringify({ queries: buildMultiSearch(parsed.state, indexQuery(parsed.state) ?? '') }) : undefined;
   };
   const raw = (query: string) => {
     const body = multiSearchBody(query);

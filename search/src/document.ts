@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEARCHED_FIELDS } from './analysis/document-terms.ts';
 
 const term = z.object({ slug: z.string(), name: z.string() });
 
@@ -66,6 +67,10 @@ export const searchDocumentSchema = z.object({
   publishedAt: z.number(),
   updatedAt: z.number(),
   lastReviewed: z.string().nullable(),
+  /** What a search looks in: the analysed terms of each searched field (analysis/terms.ts); never shown. */
+  terms: z.record(z.enum(SEARCHED_FIELDS), z.union([z.string(), z.array(z.string())])),
+  /** The ANALYSIS_VERSION the terms were made with: a document made with another is re-indexed. */
+  analysis: z.number().int(),
 });
 
 export type SearchDocument = z.infer<typeof searchDocumentSchema>;

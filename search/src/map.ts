@@ -1,7 +1,9 @@
 import { parseCaseStudyEntry, type CaseStudyEntry, type TermEntry } from './case-study-entry.ts';
-import { centreOf, localizedName, texts, townSizeOf, townTypeOf } from './domain.ts';
+import { centreOf, districtLabel, isOwnDistrict, localizedName, texts, townSizeOf, townTypeOf } from './domain.ts';
 import { markdownToPlainText } from './plain-text.ts';
 import { searchDocumentSchema, type SearchDocument } from './document.ts';
+import { documentTerms } from './analysis/document-terms.ts';
+import { ANALYSIS_VERSION } from './analysis/terms.ts';
 
 /**
  * How a case study's taxonomies are read from the CMS, for the index and the detail page alike:
@@ -55,7 +57,7 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
   const criteria = terms(entry.criteria, locale);
   const image = entry.images?.find((item) => item.file?.url);
   const transfer = entry.transferability;
-  const document: SearchDocument = {
+  const document: Omit<SearchDocument, 'terms' | 'analysis'> = {
     documentId: entry.documentId,
     locale,
     slug: entry.slug,
@@ -107,5 +109,8 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
     updatedAt: new Date(entry.updatedAt).getTime(),
     lastReviewed: entry.lastReviewed ?? null,
   };
-  return searchDocumentSchema.parse(document);
+  // A Kreis is searched by its full name: "Kreis Unna Jugendliche" must find Bergkamen's project.
+  const searchedDistricts = unique(municipalities.map((m) => districtLabel(m.district, isOwnDistrict(m))));
+  const searchTerms = documentTerms({ ...document, districtNames: searchedDistricts }, locale);
+  return searchDocumentSchema.parse({ ...document, terms: searchTerms, analysis: ANALYSIS_VERSION });
 }

@@ -69,8 +69,9 @@ describe('filters', () => {
   });
 
   it('asks for one count query per selected facet group, without its own filter', () => {
-    const queries = buildMultiSearch(state('q=kita&topic=bewegung&status=laufend'));
+    const queries = buildMultiSearch(state('q=kita&topic=bewegung&status=laufend'), 'kita');
     expect(queries).toHaveLength(3);
+    expect(queries.map((query) => query.q)).toEqual(['kita', 'kita', 'kita']);
     expect(queries[0]!.filter).toBe('(topicSlugs = "bewegung") AND (status = "laufend")');
     expect(queries[1]).toMatchObject({ filter: '(status = "laufend")', facets: ['topicSlugs'], hitsPerPage: 0 });
     expect(queries[2]).toMatchObject({ filter: '(topicSlugs = "bewegung")', facets: ['status'], hitsPerPage: 0 });

@@ -3,6 +3,7 @@ import type { MultiSearchQuery } from 'meilisearch';
 import { FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
 import { FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, type Locale } from './domain.ts';
 import { indexName } from './settings.ts';
+import { queryTerms } from './analysis/terms.ts';
 
 export * from './query-params.ts';
 
@@ -167,8 +168,21 @@ export const CARD_FIELDS = ['documentId', 'slug', 'title', 'teaser', 'buildingBl
 /** Applied after the ranking rules and the chosen sort, so equal results keep a stable order. */
 export const RELEVANCE_TIEBREAK = ['publishedAt:desc', 'titleSort:asc'];
 
-export const HIGHLIGHT_START = '\u0001';
-export const HIGHLIGHT_END = '\u0002';
+/**
+ * Words are dropped from the end while nothing matches them all: "Kochkurs", asked as "koch kur",
+ * still finds the Kochwerkstatt (measured against 'all' and 'frequency' with bench:relevance).
+ */
+export const MATCHING_STRATEGY = 'last';
+
+/**
+ * What the index is asked for the state's words: their analysed terms (analysis/terms.ts). Null
+ * when words were typed but none can be searched (only stop words or punctuation): such a query
+ * matches nothing, where an empty one would match everything.
+ */
+export function indexQuery(state: SearchState): string | null {
+  if (!state.q.trim()) return '';
+  return queryTerms(state.q, state.locale) || null;
+}
 
 const FACET_ATTRIBUTES = FACET_KEYS.map((key) => FACETS[key]);
 
@@ -185,29 +199,31 @@ export function sortOrder(state: SearchState): string[] {
  * plus, per facet group with a selection, a count-only query without that
  * group's own filter — so its counts show what choosing another value would give.
  */
-export function buildMultiSearch(state: SearchState): MultiSearchQuery[] {
+export function buildMultiSearch(state: SearchState, q: string, minScore?: number): MultiSearchQuery[] {
   const index = indexName(state.locale);
   const main: MultiSearchQuery = {
     indexUid: index,
-    q: state.q,
+    q,
     filter: buildFilter(state).join(' AND ') || undefined,
     facets: FACET_ATTRIBUTES,
     hitsPerPage: state.pageSize,
     page: state.page,
     sort: sortOrder(state),
-    attributesToHighlight: ['title', 'teaser'],
-    // Control characters that never occur in content; replaced by <mark> after HTML-escaping.
-    highlightPreTag: HIGHLIGHT_START,
-    highlightPostTag: HIGHLIGHT_END,
-    attributesToRetrieve: [...CARD_FIELDS],
+    // Which terms matched where: the title's and teaser's words are marked from it (analysis/highlight.ts).
+    showMatchesPosition: Boolean(q),
+    matchingStrategy: MATCHING_STRATEGY,
+    rankingScoreThreshold: minScore,
+    attributesToRetrieve: [...CARD_FIELDS, 'analysis'],
   };
   const perFacet = FACET_KEYS.filter((key) => state.filters[key].length > 0).map<MultiSearchQuery>((key) => ({
     indexUid: index,
-    q: state.q,
+    q,
     filter: buildFilter(state, key).join(' AND ') || undefined,
     facets: [FACETS[key]],
     hitsPerPage: 0,
     page: 1,
+    matchingStrategy: main.matchingStrategy,
+    rankingScoreThreshold: minScore,
   }));
   return [main, ...perFacet];
 }
@@ -233,10 +249,10 @@ export function activeConstraints(state: SearchState): Constraint[] {
 }
 
 /** Count-only queries for the empty state: the result total with each active constraint dropped in turn. */
-export function buildRelaxationQueries(state: SearchState): MultiSearchQuery[] {
+export function buildRelaxationQueries(state: SearchState, q: string): MultiSearchQuery[] {
   return activeConstraints(state).map((constraint) => ({
     indexUid: indexName(state.locale),
-    q: constraint === 'q' ? '' : state.q,
+    q: constraint === 'q' ? '' : q,
     filter: buildFilter(state, constraint === 'q' ? undefined : constraint).join(' AND ') || undefined,
     hitsPerPage: 0,
     page: 1,

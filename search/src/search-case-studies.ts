@@ -1,7 +1,11 @@
 import type { Meilisearch } from 'meilisearch';
 import type { SearchDocument } from './document.ts';
+import { highlightWords, type MatchPosition } from './analysis/highlight.ts';
+import { ANALYSIS_VERSION } from './analysis/terms.ts';
+import { splitUnknownCompounds } from './analysis/compound-query.ts';
+import { indexName } from './settings.ts';
 import {
-  activeConstraints, buildMultiSearch, buildRelaxationQueries, type CARD_FIELDS, FACET_KEYS, HIGHLIGHT_END, HIGHLIGHT_START, mergeFacetCounts, parseSearchParams,
+  activeConstraints, buildFilter, buildMultiSearch, MATCHING_STRATEGY, buildRelaxationQueries, type CARD_FIELDS, FACET_KEYS, indexQuery, mergeFacetCounts, parseSearchParams,
   type Constraint, type FacetKey, type KnownValues, type QueryProblem, type SearchState,
 } from './query.ts';
 
@@ -30,27 +34,45 @@ export type SearchOutcome =
   | { status: 200; body: SearchResponse }
   | { status: 400; body: { error: string; problems: QueryProblem[] } };
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+type MatchedDocument = SearchDocument & { _matchesPosition?: Record<string, MatchPosition[]> };
 
-/** HTML-escapes text from the index, then turns the highlight markers into `<mark>` — nothing else survives as markup. */
-export function highlightToHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (char) => ESCAPES[char]!)
-    .replaceAll(HIGHLIGHT_START, '<mark>')
-    .replaceAll(HIGHLIGHT_END, '</mark>');
-}
-
-type FormattedDocument = SearchDocument & { _formatted?: { title?: string; teaser?: string } };
-
-/** A result card from an index document; highlights are taken from `_formatted` when the query asked for them. */
-export function toSearchHit(doc: FormattedDocument): SearchHit {
+/**
+ * A result card from an index document; title and teaser as safe HTML, their matched words
+ * marked when the document came from a text search and was analysed as this code analyses.
+ */
+export function toSearchHit(doc: MatchedDocument): SearchHit {
+  const matches = doc.analysis === ANALYSIS_VERSION ? doc._matchesPosition : undefined;
   return {
     documentId: doc.documentId, slug: doc.slug, title: doc.title,
-    titleHtml: highlightToHtml(doc._formatted?.title ?? doc.title),
-    teaserHtml: highlightToHtml(doc._formatted?.teaser ?? doc.teaser),
+    titleHtml: highlightWords(doc.title, doc.locale, matches?.['terms.title']),
+    teaserHtml: highlightWords(doc.teaser, doc.locale, matches?.['terms.teaser']),
     buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
     status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
   };
+}
+
+/** What the index is asked for a state's words ({@link indexQuery}), with unknown compounds taken apart. */
+export async function resolveIndexQuery(client: Meilisearch, state: SearchState): Promise<string | null> {
+  const q = indexQuery(state);
+  return q ? splitUnknownCompounds(client, q, state.locale) : q;
+}
+
+/**
+ * Hits that score below this share of the best hit's ranking score are left out: a word that
+ * matches a title or teaser exactly should not bring every text where a typo of it occurs; when
+ * typo matches are all there is, they are the best and stay.
+ */
+const RELATIVE_MIN_SCORE = 0.7;
+
+/** The lowest ranking score a hit of a text search must reach ({@link RELATIVE_MIN_SCORE}); none without words. */
+export async function minimumScore(client: Meilisearch, state: SearchState, q: string): Promise<number | undefined> {
+  if (!q) return undefined;
+  // No sort: whatever order the page shows, the first hit here is the best.
+  const { hits } = await client.index(indexName(state.locale)).search(q, {
+    filter: buildFilter(state).join(' AND ') || undefined, matchingStrategy: MATCHING_STRATEGY, limit: 1, attributesToRetrieve: ['documentId'], showRankingScore: true,
+  });
+  const top = hits[0]?._rankingScore;
+  return top === undefined ? undefined : top * RELATIVE_MIN_SCORE;
 }
 
 function badRequest(problems: QueryProblem[]): SearchOutcome {
@@ -67,25 +89,38 @@ export async function searchCaseStudies(client: Meilisearch, params: URLSearchPa
   const parsed = parseSearchParams(params, known);
   if (!parsed.state) return badRequest(parsed.problems);
   const state = parsed.state;
-  const { results } = await client.multiSearch({ queries: buildMultiSearch(state) });
+  const q = await resolveIndexQuery(client, state);
+  if (q === null) {
+    if (state.page > 1) return badRequest([{ param: 'page', message: `${state.page} is beyond the last page (1)` }]);
+    return { status: 200, body: await nothingSearchable(client, state) };
+  }
+  const { results } = await client.multiSearch({ queries: buildMultiSearch(state, q, await minimumScore(client, state, q)) });
   const main = results[0]!;
   const total = main.totalHits ?? 0;
   const pageCount = Math.ceil(total / state.pageSize);
   if (state.page > Math.max(1, pageCount)) {
     return badRequest([{ param: 'page', message: `${state.page} is beyond the last page (${Math.max(1, pageCount)})` }]);
   }
-  const hits = main.hits.map((hit) => toSearchHit(hit as unknown as FormattedDocument));
+  const hits = main.hits.map((hit) => toSearchHit(hit as unknown as MatchedDocument));
   const facets = mergeFacetCounts(state, results.map((result) => result.facetDistribution));
   for (const key of FACET_KEYS) facets[key] ??= {};
-  const relaxations = total === 0 ? await findRelaxations(client, state) : [];
+  const relaxations = total === 0 ? await findRelaxations(client, state, q) : [];
   return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets, relaxations } };
 }
 
-async function findRelaxations(client: Meilisearch, state: SearchState): Promise<Relaxation[]> {
-  const queries = buildRelaxationQueries(state);
+async function findRelaxations(client: Meilisearch, state: SearchState, q: string): Promise<Relaxation[]> {
+  const queries = buildRelaxationQueries(state, q);
   if (queries.length === 0) return [];
   const { results } = await client.multiSearch({ queries });
   return activeConstraints(state)
     .map((constraint, index) => ({ constraint, total: results[index]?.totalHits ?? 0 }))
     .sort((a, b) => b.total - a.total);
+}
+
+/** The answer to words without a searchable one ("die", "?!"): nothing, and what dropping the words would give. */
+async function nothingSearchable(client: Meilisearch, state: SearchState): Promise<SearchResponse> {
+  const facets = Object.fromEntries(FACET_KEYS.map((key) => [key, {}])) as SearchResponse['facets'];
+  const withoutWords = await client.index(indexName(state.locale)).search('', { filter: buildFilter(state).join(' AND ') || undefined, hitsPerPage: 0, page: 1 });
+  const relaxations: Relaxation[] = activeConstraints(state).map((constraint) => ({ constraint, total: constraint === 'q' ? withoutWords.totalHits ?? 0 : 0 }));
+  return { hits: [], total: 0, page: 1, pageSize: state.pageSize, pageCount: 0, facets, relaxations: relaxations.sort((a, b) => b.total - a.total) };
 }

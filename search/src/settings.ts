@@ -1,4 +1,6 @@
 import type { GranularFilterableAttribute, Settings } from 'meilisearch';
+import { SEARCHED_FIELDS } from './analysis/document-terms.ts';
+import { queryTerms } from './analysis/terms.ts';
 
 const INDEX_PREFIX = 'case-studies';
 
@@ -36,46 +38,39 @@ export const FILTERED_ATTRIBUTES = [...EQUALITY_FILTERS, ...RANGE_FILTERS];
 
 export const SORTABLE_ATTRIBUTES = ['publishedAt', 'updatedAt', 'titleSort', 'fundingStart', '_geo'];
 
-/** Most important first: Meilisearch ranks matches in earlier attributes higher. */
-export const SEARCHABLE_ATTRIBUTES = [
-  'title', 'teaser', 'topicNames', 'targetGroupNames', 'municipalityNames', 'districtNames', 'settingNames', 'provider',
-  'description', 'approach', 'startingSituation', 'goals', 'results', 'transferability', 'successFactors', 'pitfalls',
-  'afterFunding', 'partners',
-];
-
-const GERMAN_STOP_WORDS = [
-  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen', 'und', 'oder', 'aber',
-  'in', 'im', 'ins', 'an', 'am', 'auf', 'aus', 'bei', 'beim', 'mit', 'nach', 'von', 'vom', 'zu', 'zum', 'zur', 'für',
-  'über', 'unter', 'um', 'durch', 'gegen', 'ohne', 'bis', 'als', 'wie', 'auch', 'noch', 'nur', 'schon', 'sich', 'sie',
-  'er', 'es', 'wir', 'ihr', 'ich', 'du', 'ist', 'sind', 'war', 'waren', 'wird', 'werden', 'wurde', 'wurden', 'hat',
-  'haben', 'hatte', 'dass', 'daß', 'so', 'sowie', 'dieser', 'diese', 'dieses', 'diesem', 'diesen', 'ihre', 'ihren',
-  'ihrem', 'ihrer', 'sein', 'seine', 'seinen', 'seinem', 'seiner', 'nicht', 'kein', 'keine', 'man', 'mehr', 'sehr',
-  'dabei', 'damit', 'dort', 'hier', 'wenn', 'weil', 'denn', 'doch', 'ob', 'was', 'wer', 'wo',
-];
-
-const ENGLISH_STOP_WORDS = [
-  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'about', 'as', 'into',
-  'is', 'are', 'was', 'were', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those', 'their', 'they', 'we', 'our',
-  'has', 'have', 'had', 'not', 'no', 'so', 'also', 'than', 'then', 'there', 'which', 'who', 'what', 'where', 'when',
-];
+/** The analysed terms of the searched fields, most important first (analysis/document-terms.ts). */
+export const SEARCHABLE_ATTRIBUTES = SEARCHED_FIELDS.map((field) => `terms.${field}`);
 
 /** Groups of words that mean the same thing in the field; each word finds the others. */
 const SYNONYM_GROUPS = [
-  ['kita', 'kindertagesstätte', 'kindergarten', 'kindertagesstaette'],
-  ['ogs', 'offene ganztagsschule', 'ganztag'],
-  ['jugendliche', 'teenager', 'teens'],
+  ['kita', 'kindertagesstätte', 'kindergarten'],
+  ['ogs', 'offene ganztagsschule', 'ganztag', 'ganztagsschule'],
+  ['jugendliche', 'teenager', 'teens', 'heranwachsende'],
   ['eltern', 'erziehende', 'erziehungsberechtigte'],
+  ['alleinerziehende', 'ein-eltern-familien', 'einelternfamilien'],
   ['streetwork', 'aufsuchende arbeit', 'straßensozialarbeit'],
-  ['geflüchtete', 'flüchtlinge', 'refugees'],
-  ['nursery', 'day care', 'daycare', 'kindergarten'],
+  ['geflüchtete', 'flüchtlinge', 'schutzsuchende'],
+  ['migranten', 'migrantinnen', 'zugewanderte', 'migrationsgeschichte', 'zuwanderungsgeschichte', 'migrationshintergrund'],
+  ['seelische gesundheit', 'psychische gesundheit', 'mentale gesundheit'],
+  ['nachhilfe', 'lernförderung', 'hausaufgabenhilfe', 'lernhilfe'],
+  ['berufseinstieg', 'berufsorientierung', 'übergang schule beruf'],
+  ['bildungspaket', 'bildungs- und teilhabepaket'],
+  ['babylotsen', 'familienlotsen'],
+  ['nursery', 'day care', 'daycare', 'kindergarten', 'childcare'],
   ['parents', 'carers', 'caregivers'],
   ['street work', 'streetwork', 'outreach'],
+  ['teenagers', 'young people', 'adolescents'],
+  ['single parents', 'single mothers', 'single fathers', 'lone parents'],
+  ['mental health', 'mental wellbeing', 'emotional wellbeing'],
+  ['refugees', 'asylum seekers'],
 ];
 
-function synonyms(): Record<string, string[]> {
+/** The synonym groups in the index's own terms: "Kindertagesstätten" is asked as "kindertagesstatt". */
+function synonyms(locale: string): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const group of SYNONYM_GROUPS) {
-    for (const word of group) result[word] = unique([...(result[word] ?? []), ...group.filter((other) => other !== word)]);
+    const terms = unique(group.map((words) => queryTerms(words, locale)).filter(Boolean));
+    for (const term of terms) result[term] = unique([...(result[term] ?? []), ...terms.filter((other) => other !== term)]);
   }
   return result;
 }
@@ -90,13 +85,19 @@ export function indexSettings(locale: string): Settings {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
     filterableAttributes: FILTERABLE_ATTRIBUTES,
     sortableAttributes: SORTABLE_ATTRIBUTES,
+    // The terms too: Meilisearch reports match positions (the highlights' source) only in
+    // displayed attributes. Every reader names the fields it retrieves.
     displayedAttributes: ['*'],
-    stopWords: locale === 'de' ? GERMAN_STOP_WORDS : ENGLISH_STOP_WORDS,
-    synonyms: synonyms(),
-    typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    // The analysis leaves stop words out; here they could only hit a term ("waren" → "war").
+    stopWords: [],
+    synonyms: synonyms(locale),
+    // Counted on the stems, which are shorter than the words typed ("Ernärung" → "ernar").
+    typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
     facetSearch: false,
-    localizedAttributes: [{ attributePatterns: ['*'], locales: [locale === 'de' ? 'deu' : 'eng'] }],
+    // No localizedAttributes: with German set, Meilisearch 1.21 cut unknown words into two-letter
+    // pieces (issue 32); the terms are analysed before they reach it.
+    localizedAttributes: [],
   };
 }

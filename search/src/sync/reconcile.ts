@@ -1,3 +1,4 @@
+import { ANALYSIS_VERSION } from '../analysis/terms.ts';
 import type { OutboxStore, PublishedSource } from './outbox.ts';
 import type { SearchIndexes } from './search-indexes.ts';
 
@@ -17,13 +18,14 @@ export async function reconcile(store: OutboxStore, source: PublishedSource, ind
   const results: ReconcileResult[] = [];
   for (const locale of await source.locales()) {
     const published = new Map((await source.stamps(locale)).map((stamp) => [stamp.documentId, stamp.updatedAt]));
-    const indexed = new Map((await indexes.stamps(locale)).map((stamp) => [stamp.documentId, stamp.updatedAt]));
+    const indexed = new Map((await indexes.stamps(locale)).map((stamp) => [stamp.documentId, stamp]));
     const result: ReconcileResult = { locale, missing: 0, stale: 0, orphaned: 0 };
     const repairs: { documentId: string; locale: string; reason: string }[] = [];
     for (const [documentId, updatedAt] of published) {
       const inIndex = indexed.get(documentId);
       if (inIndex === undefined) result.missing += 1;
-      else if (inIndex !== updatedAt) result.stale += 1;
+      // Stale: changed since, or its terms made by another version of the analysis.
+      else if (inIndex.updatedAt !== updatedAt || inIndex.analysis !== ANALYSIS_VERSION) result.stale += 1;
       else continue;
       repairs.push({ documentId, locale, reason: 'reconcile' });
     }

@@ -16,6 +16,8 @@ const WAIT = { timeout: 120_000, interval: 10 };
 export interface IndexedStamp {
   documentId: string;
   updatedAt: number;
+  /** The analysis version its terms were made with (absent before issue 32). */
+  analysis?: number;
 }
 
 /** The case-study indexes, with every write confirmed by its Meilisearch task. */
@@ -55,7 +57,7 @@ export class SearchIndexes {
     const stamps: IndexedStamp[] = [];
     const pageSize = 1_000;
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.client.index(indexName(locale)).getDocuments<IndexedStamp>({ fields: ['documentId', 'updatedAt'], limit: pageSize, offset });
+      const page = await this.client.index(indexName(locale)).getDocuments<IndexedStamp>({ fields: ['documentId', 'updatedAt', 'analysis'], limit: pageSize, offset });
       stamps.push(...page.results);
       if (page.results.length < pageSize) return stamps;
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient } from '../../src/meili-client.ts';
 import type { CaseStudyEntry } from '../../src/case-study-entry.ts';
 import { toSearchDocument } from '../../src/map.ts';
-import { buildMultiSearch, FACETS, FACET_KEYS, mergeFacetCounts, parseSearchParams, type FacetKey, type SearchState } from '../../src/query.ts';
+import { buildMultiSearch, FACETS, indexQuery, FACET_KEYS, mergeFacetCounts, parseSearchParams, type FacetKey, type SearchState } from '../../src/query.ts';
 import { findRelated, rankRelated, relatednessScore } from '../../src/related.ts';
 import { searchCaseStudies } from '../../src/search-case-studies.ts';
 import { startMeilisearch, type MeilisearchHandle } from '@praxis/tooling/meilisearch';
@@ -94,7 +94,7 @@ function countBy(docs: SearchDocument[], attribute: string): Record<string, numb
 }
 
 async function run(s: SearchState) {
-  const { results } = await client.multiSearch({ queries: buildMultiSearch(s) });
+  const { results } = await client.multiSearch({ queries: buildMultiSearch(s, indexQuery(s) ?? '') });
   return { main: results[0]!, facets: mergeFacetCounts(s, results.map((result) => result.facetDistribution)) };
 }
 

@@ -1,0 +1,78 @@
+// A query word the index does not hold is asked by its parts, if the index holds those: German
+// compounds are coined freely ("Kochkurs", "Väterarbeit") and Meilisearch matches whole words
+// only. The index's own vocabulary decides, asked with small searches (the site's key may only
+// search).
+import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from 'meilisearch';
+import { indexName } from '../settings.ts';
+import { analysisLanguage, splitCandidates } from './terms.ts';
+
+/** Words shorter than this are not taken apart. */
+const MIN_COMPOUND_LENGTH = 6;
+/** How long an answer about a term is trusted (the vocabulary changes with each publication). */
+const KNOWN_TTL_MS = 60_000;
+const KNOWN_CACHE_SIZE = 5_000;
+/** A compound's head in more than this share of the case studies says little about the query. */
+const GENERIC_SHARE = 0.25;
+
+const known = new Map<string, { at: number; value: number }>();
+
+/** Answers about terms from `ask` (one multi-search for those not cached in the last minute). */
+async function cached(client: Meilisearch, locale: string, kind: string, terms: string[], ask: (term: string) => Omit<MultiSearchQuery, 'indexUid'>, read: (result: MultiSearchResult<Record<string, unknown>>) => number): Promise<Map<string, number>> {
+  const now = Date.now();
+  const key = (term: string) => `${locale} ${kind} ${term}`;
+  const missing = [...new Set(terms)].filter((term) => {
+    const entry = known.get(key(term));
+    return !entry || now - entry.at > KNOWN_TTL_MS;
+  });
+  if (missing.length > 0) {
+    const { results } = await client.multiSearch({ queries: missing.map((term) => ({ ...ask(term), indexUid: indexName(locale) })) });
+    if (known.size > KNOWN_CACHE_SIZE) known.clear();
+    missing.forEach((term, index) => known.set(key(term), { at: now, value: read(results[index]!) }));
+  }
+  return new Map(terms.map((term) => [term, known.get(key(term))?.value ?? 0]));
+}
+
+/** In how many case studies each term occurs as that very word (a one-word phrase); '' gives the size of the index. */
+function documentCounts(client: Meilisearch, locale: string, terms: string[]): Promise<Map<string, number>> {
+  return cached(client, locale, 'count', terms, (term) => ({ q: term ? `"${term}"` : '', hitsPerPage: 0, page: 1 }), (result) => result.totalHits ?? 0);
+}
+
+/**
+ * Whether a search for the word finds something without a typo (1) or not (0): the word itself,
+ * a longer word it begins, or a synonym — anything but a look-alike.
+ */
+function foundWithoutTypo(client: Meilisearch, locale: string, words: string[]): Promise<Map<string, number>> {
+  return cached(client, locale, 'found', words, (word) => ({ q: word, limit: 1, attributesToRetrieve: ['documentId'], showRankingScoreDetails: true }), (result) => {
+    const details = result.hits[0]?._rankingScoreDetails as { typo?: { typoCount?: number } } | undefined;
+    return details && details.typo?.typoCount === 0 ? 1 : 0;
+  });
+}
+
+/**
+ * The analysed query with each long word the index does not hold replaced by the parts of its
+ * best split that it does hold: "Kochkurs" → "koch kur". Quoted phrases stay as typed.
+ */
+export async function splitUnknownCompounds(client: Meilisearch, query: string, locale: string): Promise<string> {
+  if (analysisLanguage(locale) !== 'de') return query;
+  const words = query.split(/\s+/u).filter(Boolean);
+  const asked = words.filter((word) => !word.includes('"') && word.length >= MIN_COMPOUND_LENGTH);
+  if (asked.length === 0) return query;
+  const candidates = words.map((word) => (asked.includes(word) ? splitCandidates(word) : []));
+  if (candidates.every((list) => list.length === 0)) return query;
+  const held = await foundWithoutTypo(client, locale, words.filter((_, index) => candidates[index]!.length > 0));
+  const missing = words.map((word, index) => candidates[index]!.length > 0 && !held.get(word));
+  if (!missing.some(Boolean)) return query;
+  const parts = await documentCounts(client, locale, ['', ...candidates.flatMap((list, index) => (missing[index] ? list.flat() : []))]);
+  const corpusSize = parts.get('') ?? 0;
+  // Of the splits whose parts both occur, the one whose rarer part is the most common:
+  // "väterarbeit" is vat + arbeit, not vat + erarbeit.
+  const strength = (pair: [string, string]) => Math.min(parts.get(pair[0]) ?? 0, parts.get(pair[1]) ?? 0);
+  return words.map((word, index) => {
+    if (!missing[index]) return word;
+    const best = candidates[index]!.reduce<[string, string] | undefined>((top, pair) => (strength(pair) > (top ? strength(top) : 0) ? pair : top), undefined);
+    if (!best) return word;
+    // A head found in most case studies ("arbeit" of "Mädchenarbeit") would only narrow the
+    // modifier's results to those that happen to use both words: the modifier is asked alone.
+    return (parts.get(best[1]) ?? 0) > corpusSize * GENERIC_SHARE ? best[0] : best.join(' ');
+  }).join(' ');
+}
