@@ -2,9 +2,9 @@
 // index of the demo content and measures what comes back.
 import { readFileSync } from 'node:fs';
 import type { Meilisearch } from 'meilisearch';
-import { MAX_PAGE_SIZE, searchCaseStudies, SearchIndexes } from '@praxis/search';
+import { analyse, indexSettings, MAX_PAGE_SIZE, parseSearchParams, resolveIndexQuery, searchCaseStudies, SearchIndexes } from '@praxis/search';
 import { demoDocuments } from './demo-corpus.ts';
-import { fragmentHighlights, ndcgAt, precisionAt, recall, type Judgments } from './metrics.ts';
+import { fragmentHighlights, markedWords, ndcgAt, precisionAt, recall, isRelatedTerm, type Judgments } from './metrics.ts';
 
 export type QueryClass = 'word' | 'compound' | 'plural' | 'synonym' | 'typo' | 'transliteration' | 'place-topic' | 'phrase' | 'broad';
 
@@ -44,23 +44,42 @@ export interface QueryResult {
   corpusShare: number;
   /** Highlighted pieces of words in the titles and teasers of the first page. */
   fragments: string[];
+  /** Highlighted words there that have nothing to do with the query, its synonyms or its parts. */
+  strayMarks: string[];
+}
+
+/** Every term a highlight may legitimately stand for: the query's, its synonyms', its compounds' parts. */
+async function queryVariants(client: Meilisearch, query: JudgedQuery): Promise<string[]> {
+  const asked = (await resolveIndexQuery(client, parseSearchParams(new URLSearchParams({ q: query.q, locale: query.locale })).state!)) ?? '';
+  const terms = [...analyse(query.q, query.locale).map((token) => token.term), ...asked.replaceAll('"', '').split(' ')].filter(Boolean);
+  const synonyms = indexSettings(query.locale).synonyms ?? {};
+  // Synonyms are keyed by phrases of up to three terms ("aufsuch arbeit" ⇄ "streetwork").
+  const phrases = terms.flatMap((_, from) => [1, 2, 3].map((length) => terms.slice(from, from + length).join(' ')));
+  return [...new Set([...terms, ...phrases.flatMap((phrase) => (synonyms[phrase] ?? []).flatMap((synonym) => synonym.split(' ')))])];
 }
 
 export async function evaluateQuery(client: Meilisearch, query: JudgedQuery, corpusSize: number): Promise<QueryResult> {
   const ranked: string[] = [];
   const fragments: string[] = [];
+  const strayMarks: string[] = [];
+  const variants = await queryVariants(client, query);
   for (let page = 1; ; page += 1) {
     const params = new URLSearchParams({ q: query.q, locale: query.locale, pageSize: String(MAX_PAGE_SIZE), page: String(page) });
     const outcome = await searchCaseStudies(client, params);
     if (outcome.status !== 200) throw new Error(`"${query.q}": ${outcome.body.error}`);
     for (const hit of outcome.body.hits) {
       ranked.push(hit.slug);
-      if (page === 1) fragments.push(...fragmentHighlights(hit.titleHtml), ...fragmentHighlights(hit.teaserHtml));
+      if (page !== 1) continue;
+      fragments.push(...fragmentHighlights(hit.titleHtml), ...fragmentHighlights(hit.teaserHtml));
+      for (const word of [...markedWords(hit.titleHtml), ...markedWords(hit.teaserHtml)]) {
+        const terms = analyse(word, query.locale).flatMap((token) => [token.term, ...token.parts]);
+        if (!terms.some((term) => variants.some((variant) => isRelatedTerm(term, variant)))) strayMarks.push(word);
+      }
     }
     if (page >= outcome.body.pageCount) break;
   }
   return {
-    query, ranked, fragments,
+    query, ranked, fragments, strayMarks,
     ndcg10: ndcgAt(10, ranked, query.relevant),
     precision10: precisionAt(10, ranked, query.relevant),
     recall: recall(ranked, query.relevant),
@@ -80,6 +99,7 @@ export interface ClassSummary {
   /** Queries that returned more than a quarter of the corpus although fewer are judged relevant. */
   floods: number;
   fragments: number;
+  strayMarks: number;
 }
 
 /** The judgments allow a result list this long: more than a quarter of the corpus only for a broad query. */
@@ -107,6 +127,7 @@ export function summarise(results: QueryResult[], corpusSizes: Record<'de' | 'en
       corpusShare: mean(group.map((result) => result.corpusShare)),
       floods: group.filter((result) => isFlood(result, corpusSizes[result.query.locale])).length,
       fragments: group.reduce((sum, result) => sum + result.fragments.length, 0),
+      strayMarks: group.reduce((sum, result) => sum + result.strayMarks.length, 0),
     };
   }).sort((a, b) => (a.locale === 'all' ? 1 : b.locale === 'all' ? -1 : a.locale.localeCompare(b.locale))
     || (a.class === 'all' ? 1 : b.class === 'all' ? -1 : a.class.localeCompare(b.class)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentHighlights, ndcgAt, precisionAt, recall } from './metrics.ts';
+import { fragmentHighlights, isRelatedTerm, markedWords, ndcgAt, precisionAt, recall } from './metrics.ts';
 
 describe('relevance measures', () => {
   const judged = { a: 2, b: 1, c: 0 };
@@ -25,5 +25,13 @@ describe('relevance measures', () => {
     expect(fragmentHighlights('ge<mark>fl</mark>üchtete')).toEqual(['fl']);
     expect(fragmentHighlights('<mark>Streetwork</mark> in der <mark>Nordstadt</mark>.')).toEqual([]);
     expect(fragmentHighlights('<mark>Street</mark><mark>work</mark>, &amp;<mark>Kita</mark>')).toEqual([]);
+  });
+
+  it('reads the marked words and tells whether a term can stand for a query term', () => {
+    expect(markedWords('<mark>Eltern</mark><mark>-Café</mark> &amp; <mark>Kita &amp; Co</mark>')).toEqual(['Eltern-Café', 'Kita & Co']);
+    expect(isRelatedTerm('schulgart', 'gart')).toBe(true);
+    expect(isRelatedTerm('ernahr', 'ernar')).toBe(true);
+    expect(isRelatedTerm('abend', 'streetwork')).toBe(false);
+    expect(isRelatedTerm('dre', 'streetwork')).toBe(false);
   });
 });

@@ -45,3 +45,33 @@ export function fragmentHighlights(html: string): string[] {
   }
   return fragments;
 }
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** The texts inside `<mark>` (marks that touch joined), unescaped. */
+export function markedWords(html: string): string[] {
+  return [...html.replaceAll('</mark><mark>', '').matchAll(/<mark>(.*?)<\/mark>/gsu)]
+    .map((match) => match[1]!.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!));
+}
+
+/**
+ * Whether a marked word's term can stand for a query term: one contains the other (a compound and
+ * its part, a prefix typed so far) or they are at most two edits apart (a typo), or its beginning one.
+ */
+export function isRelatedTerm(term: string, queryTerm: string): boolean {
+  if (term.length >= 3 && queryTerm.length >= 3 && (term.includes(queryTerm) || queryTerm.includes(term))) return true;
+  // A typo of the whole word, or of its beginning (the word being typed).
+  return editDistance(term, queryTerm) <= 2 || editDistance(term.slice(0, queryTerm.length), queryTerm) <= 1;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -18,6 +18,7 @@ export * from './sync/reindex.ts';
 export * from './sync/search-indexes.ts';
 export * from './sync/sync-status.ts';
 export * from './query.ts';
+export * from './analysis/terms.ts';
 export * from './search-case-studies.ts';
 export * from './related.ts';
 export * from './preview.ts';

@@ -57,7 +57,7 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
   const criteria = terms(entry.criteria, locale);
   const image = entry.images?.find((item) => item.file?.url);
   const transfer = entry.transferability;
-  const document: Omit<SearchDocument, 'terms' | 'analysis'> = {
+  const document: Omit<SearchDocument, 'terms' | 'termOwners' | 'analysis'> = {
     documentId: entry.documentId,
     locale,
     slug: entry.slug,
@@ -111,6 +111,6 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
   };
   // A Kreis is searched by its full name: "Kreis Unna Jugendliche" must find Bergkamen's project.
   const searchedDistricts = unique(municipalities.map((m) => districtLabel(m.district, isOwnDistrict(m))));
-  const searchTerms = documentTerms({ ...document, districtNames: searchedDistricts }, locale);
-  return searchDocumentSchema.parse({ ...document, terms: searchTerms, analysis: ANALYSIS_VERSION });
+  const { terms: searchTerms, termOwners } = documentTerms({ ...document, districtNames: searchedDistricts }, locale);
+  return searchDocumentSchema.parse({ ...document, terms: searchTerms, termOwners, analysis: ANALYSIS_VERSION });
 }

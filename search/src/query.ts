@@ -213,7 +213,7 @@ export function buildMultiSearch(state: SearchState, q: string, minScore?: numbe
     showMatchesPosition: Boolean(q),
     matchingStrategy: MATCHING_STRATEGY,
     rankingScoreThreshold: minScore,
-    attributesToRetrieve: [...CARD_FIELDS, 'analysis'],
+    attributesToRetrieve: [...CARD_FIELDS, 'locale', 'analysis', 'terms.title', 'terms.teaser', 'termOwners'],
   };
   const perFacet = FACET_KEYS.filter((key) => state.filters[key].length > 0).map<MultiSearchQuery>((key) => ({
     indexUid: index,

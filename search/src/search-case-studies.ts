@@ -1,6 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
 import type { SearchDocument } from './document.ts';
-import { highlightWords, type MatchPosition } from './analysis/highlight.ts';
+import { highlightWords, type IndexedField, type MatchPosition } from './analysis/highlight.ts';
 import { ANALYSIS_VERSION } from './analysis/terms.ts';
 import { splitUnknownCompounds } from './analysis/compound-query.ts';
 import { indexName } from './settings.ts';
@@ -36,6 +36,12 @@ export type SearchOutcome =
 
 type MatchedDocument = SearchDocument & { _matchesPosition?: Record<string, MatchPosition[]> };
 
+function indexedField(doc: Partial<MatchedDocument>, field: 'title' | 'teaser'): IndexedField | undefined {
+  const terms = doc.terms?.[field];
+  const owners = doc.termOwners?.[field];
+  return typeof terms === 'string' && owners ? { terms, owners } : undefined;
+}
+
 /**
  * A result card from an index document; title and teaser as safe HTML, their matched words
  * marked when the document came from a text search and was analysed as this code analyses.
@@ -44,8 +50,8 @@ export function toSearchHit(doc: MatchedDocument): SearchHit {
   const matches = doc.analysis === ANALYSIS_VERSION ? doc._matchesPosition : undefined;
   return {
     documentId: doc.documentId, slug: doc.slug, title: doc.title,
-    titleHtml: highlightWords(doc.title, doc.locale, matches?.['terms.title']),
-    teaserHtml: highlightWords(doc.teaser, doc.locale, matches?.['terms.teaser']),
+    titleHtml: highlightWords(doc.title, doc.locale, matches?.['terms.title'], indexedField(doc, 'title')),
+    teaserHtml: highlightWords(doc.teaser, doc.locale, matches?.['terms.teaser'], indexedField(doc, 'teaser')),
     buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
     status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
   };

@@ -1,4 +1,4 @@
-import { analyse, indexedTerms, textTerms } from './terms.ts';
+import { analyse, indexedTerms, termOwners, textTerms } from './terms.ts';
 
 /**
  * The texts a search looks in, most important first: Meilisearch ranks a match in an earlier one
@@ -13,12 +13,17 @@ export const SEARCHED_FIELDS = [
 export type SearchedField = (typeof SEARCHED_FIELDS)[number];
 export type DocumentTerms = Record<SearchedField, string | string[]>;
 
+/** The fields whose words a result card marks. */
+export const HIGHLIGHTED_FIELDS = ['title', 'teaser'] as const;
+/** For each highlighted field: the word each indexed term belongs to (see `termOwners`). */
+export type TermOwners = Record<(typeof HIGHLIGHTED_FIELDS)[number], number[]>;
+
 /**
  * The analysed terms of each searched field; a list stays a list (its items are not one phrase).
  * The document's own words are the lexicon its compounds are split with: a case study about a
  * "Schulgarten" that also says "Garten" is found by "Garten".
  */
-export function documentTerms(texts: Record<SearchedField, string | string[] | null>, locale: string): DocumentTerms {
+export function documentTerms(texts: Record<SearchedField, string | string[] | null>, locale: string): { terms: DocumentTerms; termOwners: TermOwners } {
   const values = SEARCHED_FIELDS.map((field) => texts[field] ?? '');
   const lexicon = new Set(values.flat().flatMap((text) => textTerms(text, locale)));
   const terms = {} as DocumentTerms;
@@ -27,5 +32,8 @@ export function documentTerms(texts: Record<SearchedField, string | string[] | n
     const analysed = (text: string) => indexedTerms(analyse(text, locale, lexicon));
     terms[field] = Array.isArray(value) ? value.map(analysed) : analysed(value);
   });
-  return terms;
+  // Which parts a compound gets depends on the whole case study: the highlighter cannot
+  // recompute them from the title alone, so the index keeps who owns each term.
+  const termOwnersOf = (text: string) => termOwners(analyse(text, locale, lexicon));
+  return { terms, termOwners: { title: termOwnersOf(String(texts.title ?? '')), teaser: termOwnersOf(String(texts.teaser ?? '')) } };
 }

@@ -12,7 +12,7 @@ import { STOP_WORDS } from './stop-words.ts';
  * Raised whenever the analysis changes what it makes of a text: documents indexed with another
  * version count as stale, and the sync's reconciliation re-indexes them.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export type AnalysisLanguage = 'de' | 'en';
 
