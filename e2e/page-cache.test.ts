@@ -10,6 +10,9 @@ import { admin, CASE_STUDY } from './support/cms.ts';
 
 interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
 
+/** What a person's browser sends along: only such requests count as practitioners' searches. */
+const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36', 'accept-language': 'de-DE,de;q=0.9' };
+
 function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   const site = new URL(inject('siteUrl'));
   return new Promise((resolve, reject) => {
@@ -110,15 +113,24 @@ describe('the page cache', () => {
     await expect.poll(async () => (await get(path)).body.toString(), { timeout: 20_000, interval: 100 }).not.toContain(title);
   });
 
-  it('counts a search for the editors\' dashboard each time its cached page is served', async () => {
+  it('counts a practitioner\'s search for the editors\' dashboard each time its cached page is served, and nothing else', async () => {
     const word = `zzqqxq${Date.now().toString(36)}`;
     const servings = 6;
-    for (let served = 0; served < servings; served += 1) await get(`/praxisbeispiele?q=${word}`);
+    for (let served = 0; served < servings; served += 1) await get(`/praxisbeispiele?q=${word}`, BROWSER);
+    // Not counted: a script, a monitor, a browser without its language header, text without a word.
+    await get(`/praxisbeispiele?q=${word}`, { 'user-agent': 'curl/8.5.0', 'accept-language': 'de' });
+    await get(`/praxisbeispiele?q=${word}`, { ...BROWSER, 'user-agent': 'Mozilla/5.0 (compatible; UptimeRobot/2.0)' });
+    await get(`/praxisbeispiele?q=${word}`, { 'user-agent': BROWSER['user-agent'] });
+    const junk = await get(`/api/search?q=${encodeURIComponent('"\'`<>')}`, BROWSER);
+    expect(junk.status).toBe(200);
+    // Found nothing only because of a filter: counted as a search, not as one without results.
+    await get(`/api/search?q=Schwimmkurs&region=K%C3%B6ln`, BROWSER);
     // The site sends its counts to the CMS every 0.5 s in this stack.
-    const counted = async () => {
-      const { withoutResults } = await admin<{ withoutResults: { query: string; searches: number }[] }>('GET', '/redaktion/search-statistics');
-      return withoutResults.find((search) => search.query === word)?.searches ?? 0;
-    };
-    await expect.poll(counted, { timeout: 10_000 }).toBe(servings);
+    const statistics = () => admin<{ withoutResults: { query: string; searches: number }[]; mostFrequent: { query: string; searches: number; withoutResults: number }[] }>('GET', '/redaktion/search-statistics');
+    await expect.poll(async () => (await statistics()).withoutResults.find((search) => search.query === word)?.searches ?? 0, { timeout: 10_000 }).toBe(servings);
+    const { withoutResults, mostFrequent } = await statistics();
+    expect(withoutResults.map((search) => search.query)).not.toContain('schwimmkurs');
+    expect(withoutResults.map((search) => search.query)).not.toContain('"\'`<>');
+    expect(mostFrequent.find((search) => search.query === 'schwimmkurs')?.withoutResults ?? 0).toBe(0);
   });
 });

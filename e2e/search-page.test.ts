@@ -99,6 +99,19 @@ describe('search page with JavaScript', () => {
     await expect.poll(() => resultCount(page)).toBe(`${count === '1' ? 'Ein Praxisbeispiel gefunden' : `${count} Praxisbeispiele gefunden`}`);
   });
 
+  it('offers "Meinten Sie …?" with the words the case studies use when a misspelt search finds nothing', async () => {
+    const page = await openPage();
+    await page.goto('/praxisbeispiele?q=Gewalltprevenzion');
+    await settled(page);
+    await expect.poll(() => page.locator('#empty-heading').innerText()).toBe('Keine Praxisbeispiele gefunden');
+    const suggestion = page.locator('.did-you-mean');
+    expect(await suggestion.innerText()).toMatch(/^Meinten Sie „Gewaltprävention“\? \(1 Treffer\)$/);
+    await suggestion.getByRole('link', { name: '„Gewaltprävention“' }).click();
+    await settled(page);
+    await expect.poll(() => resultCount(page)).toBe('Ein Praxisbeispiel gefunden');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Gewaltprävention');
+  });
+
   it('is usable with the keyboard alone: skip link, facet by Space, town type-ahead by arrow and Enter', async () => {
     const page = await openPage();
     await page.goto('/praxisbeispiele');

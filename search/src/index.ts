@@ -8,6 +8,7 @@ export * from './map.ts';
 export * from './meili-client.ts';
 export * from './plain-text.ts';
 export * from './settings.ts';
+export * from './synonyms.ts';
 export * from './submission.ts';
 export * from './media/file-content.ts';
 export * from './sync/outbox.ts';

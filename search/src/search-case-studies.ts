@@ -3,6 +3,7 @@ import type { SearchDocument } from './document.ts';
 import { highlightWords, type IndexedField, type MatchPosition } from './analysis/highlight.ts';
 import { ANALYSIS_VERSION } from './analysis/terms.ts';
 import { splitUnknownCompounds } from './analysis/compound-query.ts';
+import { suggestQuery } from './analysis/did-you-mean.ts';
 import { indexName } from './settings.ts';
 import {
   activeConstraints, buildFilter, buildMultiSearch, MATCHING_STRATEGY, buildRelaxationQueries, type CARD_FIELDS, FACET_KEYS, indexQuery, mergeFacetCounts, parseSearchParams,
@@ -23,6 +24,13 @@ export interface SearchResponse {
   facets: Record<FacetKey, Record<string, number>>;
   /** Only when nothing matched: how many results dropping each active constraint would give, most first. */
   relaxations: Relaxation[];
+  /** Only when nothing matched: the words the case studies use that are closest to those typed, and what they find. */
+  didYouMean: DidYouMean | null;
+}
+
+export interface DidYouMean {
+  q: string;
+  total: number;
 }
 
 export interface Relaxation {
@@ -111,7 +119,8 @@ export async function searchCaseStudies(client: Meilisearch, params: URLSearchPa
   const facets = mergeFacetCounts(state, results.map((result) => result.facetDistribution));
   for (const key of FACET_KEYS) facets[key] ??= {};
   const relaxations = total === 0 ? await findRelaxations(client, state, q) : [];
-  return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets, relaxations } };
+  const didYouMean = total === 0 ? await findSuggestion(client, state) : null;
+  return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets, relaxations, didYouMean } };
 }
 
 async function findRelaxations(client: Meilisearch, state: SearchState, q: string): Promise<Relaxation[]> {
@@ -128,5 +137,31 @@ async function nothingSearchable(client: Meilisearch, state: SearchState): Promi
   const facets = Object.fromEntries(FACET_KEYS.map((key) => [key, {}])) as SearchResponse['facets'];
   const withoutWords = await client.index(indexName(state.locale)).search('', { filter: buildFilter(state).join(' AND ') || undefined, hitsPerPage: 0, page: 1 });
   const relaxations: Relaxation[] = activeConstraints(state).map((constraint) => ({ constraint, total: constraint === 'q' ? withoutWords.totalHits ?? 0 : 0 }));
-  return { hits: [], total: 0, page: 1, pageSize: state.pageSize, pageCount: 0, facets, relaxations: relaxations.sort((a, b) => b.total - a.total) };
+  return { hits: [], total: 0, page: 1, pageSize: state.pageSize, pageCount: 0, facets, relaxations: relaxations.sort((a, b) => b.total - a.total), didYouMean: null };
+}
+
+/** "Meinten Sie …?": the closest words the case studies use, offered only if they find something with the same filters. */
+async function findSuggestion(client: Meilisearch, state: SearchState): Promise<DidYouMean | null> {
+  if (!state.q.trim()) return null;
+  const suggestion = await suggestQuery(client, state.q, state.locale);
+  if (!suggestion) return null;
+  const total = await countMatches(client, { ...state, q: suggestion });
+  return total > 0 ? { q: suggestion, total } : null;
+}
+
+/** How many case studies a state's words and filters find (the same rules as the search itself). */
+export async function countMatches(client: Meilisearch, state: SearchState): Promise<number> {
+  const q = await resolveIndexQuery(client, state);
+  if (q === null) return 0;
+  const result = await client.index(indexName(state.locale)).search(q, {
+    filter: buildFilter(state).join(' AND ') || undefined, matchingStrategy: MATCHING_STRATEGY, hitsPerPage: 0, page: 1,
+    rankingScoreThreshold: await minimumScore(client, state, q),
+  });
+  return result.totalHits ?? 0;
+}
+
+/** Whether the words alone, without any filter, find something: a search that found nothing only because of its filters is no miss of its words. */
+export async function wordsFindSomething(client: Meilisearch, state: SearchState): Promise<boolean> {
+  const withoutFilters = { ...state, filters: Object.fromEntries(FACET_KEYS.map((key) => [key, []])) as unknown as SearchState['filters'], fundingFrom: undefined, fundingTo: undefined };
+  return (await countMatches(client, withoutFilters)) > 0;
 }

@@ -1,6 +1,6 @@
 import type { GranularFilterableAttribute, Settings } from 'meilisearch';
 import { SEARCHED_FIELDS } from './analysis/document-terms.ts';
-import { queryTerms } from './analysis/terms.ts';
+import { SEED_SYNONYMS, synonymSettings, type SynonymSet } from './synonyms.ts';
 
 const INDEX_PREFIX = 'case-studies';
 
@@ -41,46 +41,8 @@ export const SORTABLE_ATTRIBUTES = ['publishedAt', 'updatedAt', 'titleSort', 'fu
 /** The analysed terms of the searched fields, most important first (analysis/document-terms.ts). */
 export const SEARCHABLE_ATTRIBUTES = SEARCHED_FIELDS.map((field) => `terms.${field}`);
 
-/** Groups of words that mean the same thing in the field; each word finds the others. */
-const SYNONYM_GROUPS = [
-  ['kita', 'kindertagesstätte', 'kindergarten'],
-  ['ogs', 'offene ganztagsschule', 'ganztag', 'ganztagsschule'],
-  ['jugendliche', 'teenager', 'teens', 'heranwachsende'],
-  ['eltern', 'erziehende', 'erziehungsberechtigte'],
-  ['alleinerziehende', 'ein-eltern-familien', 'einelternfamilien'],
-  ['streetwork', 'aufsuchende arbeit', 'straßensozialarbeit'],
-  ['geflüchtete', 'flüchtlinge', 'schutzsuchende'],
-  ['migranten', 'migrantinnen', 'zugewanderte', 'migrationsgeschichte', 'zuwanderungsgeschichte', 'migrationshintergrund'],
-  ['seelische gesundheit', 'psychische gesundheit', 'mentale gesundheit'],
-  ['nachhilfe', 'lernförderung', 'hausaufgabenhilfe', 'lernhilfe'],
-  ['berufseinstieg', 'berufsorientierung', 'übergang schule beruf'],
-  ['bildungspaket', 'bildungs- und teilhabepaket'],
-  ['babylotsen', 'familienlotsen'],
-  ['nursery', 'day care', 'daycare', 'kindergarten', 'childcare'],
-  ['parents', 'carers', 'caregivers'],
-  ['street work', 'streetwork', 'outreach'],
-  ['teenagers', 'young people', 'adolescents'],
-  ['single parents', 'single mothers', 'single fathers', 'lone parents'],
-  ['mental health', 'mental wellbeing', 'emotional wellbeing'],
-  ['refugees', 'asylum seekers'],
-];
-
-/** The synonym groups in the index's own terms: "Kindertagesstätten" is asked as "kindertagesstatt". */
-function synonyms(locale: string): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const group of SYNONYM_GROUPS) {
-    const terms = unique(group.map((words) => queryTerms(words, locale)).filter(Boolean));
-    for (const term of terms) result[term] = unique([...(result[term] ?? []), ...terms.filter((other) => other !== term)]);
-  }
-  return result;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-/** The complete settings of a case-study index in the given locale. */
-export function indexSettings(locale: string): Settings {
+/** The complete settings of a case-study index in the given locale, with the editors' synonym sets. */
+export function indexSettings(locale: string, synonymSets: readonly SynonymSet[] = SEED_SYNONYMS[locale === 'en' ? 'en' : 'de']): Settings {
   return {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
     filterableAttributes: FILTERABLE_ATTRIBUTES,
@@ -90,7 +52,7 @@ export function indexSettings(locale: string): Settings {
     displayedAttributes: ['*'],
     // The analysis leaves stop words out; here they could only hit a term ("waren" → "war").
     stopWords: [],
-    synonyms: synonyms(locale),
+    synonyms: synonymSettings(synonymSets, locale),
     // Counted on the stems, which are shorter than the words typed ("Ernärung" → "ernar").
     typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },

@@ -2,6 +2,7 @@ import type { EnqueuedTask, Meilisearch } from 'meilisearch';
 import { assertSucceeded } from '../meili-client.ts';
 import type { SearchDocument } from '../document.ts';
 import { indexName, indexSettings } from '../settings.ts';
+import { synonymSettings, type SynonymSet } from '../synonyms.ts';
 
 /** How long a reindex's queued batches may take together (10,000 case studies take seconds). */
 const CONFIRM_TIMEOUT_MS = 600_000;
@@ -20,15 +21,29 @@ export interface IndexedStamp {
   analysis?: number;
 }
 
+export interface SearchIndexesOptions {
+  /** The editors' synonym sets of a locale (the CMS reads them from its Suchbegriffe); the seed by default. */
+  synonymSets?(locale: string): Promise<readonly SynonymSet[]>;
+}
+
 /** The case-study indexes, with every write confirmed by its Meilisearch task. */
 export class SearchIndexes {
-  constructor(readonly client: Meilisearch) {}
+  constructor(readonly client: Meilisearch, private readonly options: SearchIndexesOptions = {}) {}
 
-  /** Creates the locale's index if missing and applies the settings from code. */
+  /** Creates the locale's index if missing and applies the settings from code with the editors' synonyms. */
   async ensureIndex(locale: string, name = indexName(locale)): Promise<void> {
     const exists = await this.client.getIndex(name).then(() => true, () => false);
     if (!exists) assertSucceeded(await this.client.createIndex(name, { primaryKey: 'documentId' }).waitTask(WAIT));
-    assertSucceeded(await this.client.index(name).updateSettings(indexSettings(locale)).waitTask(WAIT));
+    const synonymSets = await this.options.synonymSets?.(locale);
+    assertSucceeded(await this.client.index(name).updateSettings(indexSettings(locale, synonymSets)).waitTask(WAIT));
+  }
+
+  /**
+   * Replaces the locale's synonyms, and nothing else: Meilisearch applies them at query time, so
+   * the change is searchable as soon as the task is done (no document is re-indexed).
+   */
+  async applySynonyms(locale: string, sets: readonly SynonymSet[]): Promise<void> {
+    assertSucceeded(await this.client.index(indexName(locale)).updateSynonyms(synonymSettings(sets, locale)).waitTask(WAIT));
   }
 
   /**

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMeilisearch, type MeilisearchHandle } from '@praxis/tooling/meilisearch';
 import { createMeiliClient } from '../../src/meili-client.ts';
 import { parseSearchParams } from '../../src/query.ts';
-import { resolveIndexQuery } from '../../src/search-case-studies.ts';
+import { resolveIndexQuery, searchCaseStudies } from '../../src/search-case-studies.ts';
 import { evaluateQuery, indexDemoContent, isFlood, loadJudgedQueries, summarise, type QueryResult } from '../../relevance/evaluate.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'praxis-relevance-'));
@@ -73,6 +73,23 @@ describe('relevance on the judged queries', () => {
     expect(await asked('Ernärung')).toBe('ernar');
     expect(await asked('Schwimmkurs Gladbeck')).toBe('schwimmkur gladbeck');
     expect(await asked('"Übergang Kita"')).toBe('"ubergang kita"');
+  });
+
+  it('offers "Meinten Sie …?" from the case studies\' words when nothing is found, and only what finds something', async () => {
+    const search = async (params: Record<string, string>) => {
+      const outcome = await searchCaseStudies(client, new URLSearchParams(params));
+      if (outcome.status !== 200) throw new Error(outcome.body.error);
+      return outcome.body;
+    };
+    // Three slips: more than the search tolerates, close enough for a suggestion.
+    const misspelt = await search({ q: 'Gewalltprevenzion' });
+    expect(misspelt.total).toBe(0);
+    expect(misspelt.didYouMean).toEqual({ q: 'Gewaltprävention', total: 1 });
+    // Nothing close: no suggestion rather than a wild guess.
+    expect((await search({ q: 'Quarkspeise' })).didYouMean).toBeNull();
+    // A suggestion must find something with the same filters (the Herne project is not in Detmold).
+    expect((await search({ q: 'Gewalltprevenzion', region: 'Detmold' })).didYouMean).toBeNull();
+    expect((await search({ q: 'Kita' })).didYouMean).toBeNull();
   });
 
   it.each(['Geflüchtete', 'Flüchtlinge', 'Streetwork', 'Elterncafe', 'Kindergarten', 'Sprachförderung', 'Vaeter', 'Ernaehrung', 'Schwimmkurs'])(

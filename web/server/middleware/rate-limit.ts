@@ -11,6 +11,7 @@ export default defineEventHandler((event) => {
   if (!(limit > 0)) return;
   limiter ??= new RateLimiter(limit, 60_000);
   const decision = limiter.take(getRequestHeader(event, CLIENT_ADDRESS_HEADER)!);
+  event.context.rateBudgetUsed = 1 - decision.remaining / limit;
   setResponseHeaders(event, {
     'x-ratelimit-limit': String(limit),
     'x-ratelimit-remaining': String(decision.remaining),

@@ -103,7 +103,7 @@ describe('openApiDocument', () => {
     expect(conformsTo(document, 'get', '/api/v1/search', 400, { error: 'x', problems: [] })).not.toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/search', 418, {})).toEqual(['418 is not a documented response of GET /api/v1/search']);
     expect(conformsTo(document, 'get', '/api/v2/search', 200, {})).toEqual(['GET /api/v2/search is not described']);
-    const emptySearch = { hits: [], total: 0, page: 1, pageSize: 20, pageCount: 0, facets: Object.fromEntries(FACET_KEYS.map((key) => [key, {}])), relaxations: [] };
+    const emptySearch = { hits: [], total: 0, page: 1, pageSize: 20, pageCount: 0, facets: Object.fromEntries(FACET_KEYS.map((key) => [key, {}])), relaxations: [], didYouMean: null };
     expect(conformsTo(document, 'get', '/api/v1/search', 200, emptySearch)).toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/search', 200, { ...emptySearch, facets: { ...emptySearch.facets, colour: {} } })).toEqual(['/facets must NOT have additional properties (colour) [#/additionalProperties]']);
   });

@@ -216,7 +216,12 @@ function schemas(): Record<string, JsonSchema> {
       pageCount: { type: 'integer', minimum: 0 },
       facets: ref('SearchFacets'),
       relaxations: list(ref('Relaxation'), 'Only when nothing matched (otherwise empty): how many results dropping each active constraint would give, most first.'),
+      didYouMean: orNull(ref('DidYouMean')),
     }),
+    DidYouMean: closed({
+      q: text('The search text with each word the case studies do not use replaced by the closest one they do ("Meinten Sie …?").'),
+      total: { type: 'integer', minimum: 1, description: 'What that text finds with the same filters.' },
+    }, { description: 'Only when nothing matched and a close spelling finds something; otherwise null.' }),
     SearchProblem: closed({ param: text('The parameter concerned.'), message: text('What is wrong with it.') }),
     SearchBadRequest: closed({
       error: text('Every problem as `param: message`, joined with `; `.'),
@@ -528,7 +533,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
     parameters: searchParameters(),
     responses: {
       200: {
-        description: 'The page of hits, the total, the facet counts and, when nothing matched, the relaxations.',
+        description: 'The page of hits, the total, the facet counts and, when nothing matched, the relaxations and a suggested spelling.',
         headers: { 'Cache-Control': noCache },
         content: jsonContent(ref('SearchResponse'), {
           found: {
@@ -541,7 +546,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
                 topic: { sprachfoerderung: 1, uebergaenge: 1, elternbildung: 2 }, setting: { 'kita-familienzentrum': 1 }, criterion: { niedrigschwelligkeit: 1 },
                 status: { verstetigt: 1 }, fundingStart: { 2022: 1 },
               },
-              relaxations: [],
+              relaxations: [], didYouMean: null,
             },
           },
           nothingFound: {
@@ -549,6 +554,14 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
             value: {
               hits: [], total: 0, page: 1, pageSize: DEFAULT_PAGE_SIZE, pageCount: 0, facets: emptyFacets(),
               relaxations: [{ constraint: 'status', total: 2 }, { constraint: 'district', total: 1 }, { constraint: 'q', total: 0 }],
+              didYouMean: null,
+            },
+          },
+          misspelt: {
+            summary: 'q=Gewalltprevenzion',
+            value: {
+              hits: [], total: 0, page: 1, pageSize: DEFAULT_PAGE_SIZE, pageCount: 0, facets: emptyFacets(),
+              relaxations: [{ constraint: 'q', total: 42 }], didYouMean: { q: 'Gewaltprävention', total: 1 },
             },
           },
         }),

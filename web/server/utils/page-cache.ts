@@ -30,13 +30,14 @@ export interface CachedPage {
   search?: PageSearch;
 }
 
-export interface PageSearch { locale: string; text: string; total: number }
+/** A counted search (utils/search-answer.ts): its language, its text, whether its words found nothing. */
+export interface PageSearch { locale: string; text: string; miss: boolean }
 
 declare module 'h3' {
   interface H3EventContext {
     /** Set for a page this cache may keep: its key and when its render began. */
     pageCache?: { key: string; loadedAt: number };
-    /** Set by the search page while rendering a first result page for a search text. */
+    /** Set when a practitioner's new search was counted (utils/search-answer.ts): a cached copy of the page counts it again. */
     pageSearch?: PageSearch;
   }
 }

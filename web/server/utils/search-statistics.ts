@@ -2,6 +2,11 @@
 // per language and normalised query text, nothing else — no address, no cookie, no time, no
 // filters. Counted here and sent to the CMS once a minute (server/plugins/search-statistics.ts),
 // which keeps daily sums (cms/src/dashboard/search-log.ts). The Datenschutz page says so.
+// Only what a person typed in a browser counts: no scripts, monitors or crawlers, no client that
+// uses most of its request budget, no text without a searchable word; and a search counts as one
+// "without results" only when its words alone find nothing — not when its filters do.
+import type { H3Event } from 'h3';
+import { queryTerms } from '@praxis/search';
 
 /** Distinct queries kept between two sends; beyond that new ones are not counted (a flood cannot grow memory). */
 const MAX_PENDING = 5_000;
@@ -20,8 +25,35 @@ export function normaliseQuery(text: string): string | undefined {
   return query;
 }
 
-/** One search of the first result page (paging through results is not a new search). */
-export function countSearch(locale: string, text: string, total: number): void {
+/** User agents of programs, not of a person's browser. */
+const AUTOMATED = /bot|crawl|spider|slurp|curl|wget|python|java\/|go-http|node|undici|axios|okhttp|httpie|postman|insomnia|monitor|uptime|pingdom|check|lighthouse|scan/i;
+
+declare module 'h3' {
+  interface H3EventContext {
+    /** Share of its requests per minute the client has used (server/middleware/rate-limit.ts). */
+    rateBudgetUsed?: number;
+  }
+}
+
+/**
+ * Whether a request looks like a person's browser: a browser's user agent and language header,
+ * and a client that used less than half its requests per minute (a person searching does not).
+ */
+export function fromPractitioner(event: H3Event): boolean {
+  const agent = getRequestHeader(event, 'user-agent') ?? '';
+  if (!agent.startsWith('Mozilla/') || AUTOMATED.test(agent)) return false;
+  if (!getRequestHeader(event, 'accept-language')) return false;
+  return (event.context.rateBudgetUsed ?? 0) < 0.5;
+}
+
+/** Whether a text is worth counting: it has a word the search can look for (not "?!" or "die"). */
+export function hasSearchableWord(text: string, locale: string): boolean {
+  return queryTerms(text, locale) !== '';
+}
+
+/** One search of the first result page (paging through results is not a new search); `miss`: its words found nothing. */
+export function countSearch(locale: string, text: string, miss: boolean): void {
+  if (!hasSearchableWord(text, locale)) return;
   const query = normaliseQuery(text);
   if (!query) return;
   const key = `${locale}\n${query}`;
@@ -29,7 +61,7 @@ export function countSearch(locale: string, text: string, total: number): void {
   if (!count && pending.size >= MAX_PENDING) return;
   const entry = count ?? { locale, query, searches: 0, withoutResults: 0 };
   entry.searches += 1;
-  if (total === 0) entry.withoutResults += 1;
+  if (miss) entry.withoutResults += 1;
   pending.set(key, entry);
 }
 

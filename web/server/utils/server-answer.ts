@@ -20,7 +20,7 @@ declare module 'h3' {
  * route itself should refuse.
  */
 export function serverAnswer(event: H3Event, path: string, query: Record<string, unknown>): ReturnType<ServerAnswer> {
-  if (path === '/api/search') return answerSearch(searchParams(query));
+  if (path === '/api/search') return answerSearch(searchParams(query), event);
   if (path !== '/api/vocabulary' && path !== '/api/pages') return undefined;
   const parsed = localeQuery.safeParse(query);
   if (!parsed.success) return undefined;
