@@ -17,11 +17,14 @@ import { scheduleSubmissionImages, settleSubmissionImages } from './requests/sub
 import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
+import { seedSearchTerms } from './seed/search-terms';
 import { seedTaxonomies } from './seed/taxonomies';
 import { registerChangeRecorder } from './sync/record-changes';
+import { registerSearchTermSync } from './sync/search-terms';
 import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
 import { registerControlCharacterRule } from './validation/control-characters';
+import { registerSearchTermRules } from './validation/search-term-rules';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -29,6 +32,7 @@ export default {
     strapi.customFields.register({ name: 'year', type: 'integer' });
     registerControlCharacterRule(strapi);
     registerCaseStudyRules(strapi);
+    registerSearchTermRules(strapi);
     registerSlugRule(strapi);
     registerReviewRules(strapi);
     registerUploadGuard(strapi);
@@ -37,6 +41,10 @@ export default {
       strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify(),
       () => searchSync(strapi).purge.notify({ vocabulary: true }),
     );
+    // The editors' synonym sets reach the index within a second of a save, without a reindex.
+    registerSearchTermSync(strapi, (languages) => {
+      for (const language of languages) void searchSync(strapi).refreshSynonyms(language);
+    });
   },
 
   /** Every step is idempotent: it runs on every start and only adds what is missing. */
@@ -51,6 +59,7 @@ export default {
     await seedLocales(strapi);
     await seedTaxonomies(strapi);
     await seedMunicipalities(strapi);
+    await seedSearchTerms(strapi);
     await grantPublicReadAccess(strapi);
     await ensureSiteToken(strapi);
     await ensureEditorialRoles(strapi);

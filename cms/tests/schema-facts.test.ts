@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_RANGES, KREISFREIE_STADT, PROJECT_STATUSES } from '@praxis/search';
+import { BUDGET_RANGES, KREISFREIE_STADT, LOCALES, PROJECT_STATUSES } from '@praxis/search';
 import { EDITORIAL_STATES } from '../src/editorial/states';
 
 const schema = (type: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'api', type, 'content-types', type, 'schema.json'), 'utf8'));
@@ -19,6 +19,10 @@ describe('the content-type schemas', () => {
 
   it('offer exactly the editorial states of the review step', () => {
     expect(schema('case-study').attributes.editorialState.enum).toEqual([...EDITORIAL_STATES]);
+  });
+
+  it('offer exactly the site\'s languages for a set of search terms', () => {
+    expect(schema('search-term').attributes.language.enum).toEqual([...LOCALES]);
   });
 
   it('know the municipality type of a kreisfreie Stadt', () => {

@@ -2,8 +2,8 @@ import type { Meilisearch } from 'meilisearch';
 import type { SearchDocument } from './document.ts';
 import { highlightWords, type IndexedField, type MatchPosition } from './analysis/highlight.ts';
 import { ANALYSIS_VERSION } from './analysis/terms.ts';
-import { splitUnknownCompounds } from './analysis/compound-query.ts';
-import { suggestQuery } from './analysis/did-you-mean.ts';
+import { forgetHeldTerms, splitUnknownCompounds } from './analysis/compound-query.ts';
+import { forgetVocabularies, suggestQuery } from './analysis/did-you-mean.ts';
 import { indexName } from './settings.ts';
 import {
   activeConstraints, buildFilter, buildMultiSearch, MATCHING_STRATEGY, buildRelaxationQueries, type CARD_FIELDS, FACET_KEYS, indexQuery, mergeFacetCounts, parseSearchParams,
@@ -87,6 +87,15 @@ export async function minimumScore(client: Meilisearch, state: SearchState, q: s
   });
   const top = hits[0]?._rankingScore;
   return top === undefined ? undefined : top * RELATIVE_MIN_SCORE;
+}
+
+/**
+ * Forgets what this process remembered of the indexes' words (which words they hold, for compounds
+ * and "Meinten Sie"): call it when the CMS says case studies, vocabularies or synonyms changed.
+ */
+export function forgetIndexVocabulary(): void {
+  forgetHeldTerms();
+  forgetVocabularies();
 }
 
 function badRequest(problems: QueryProblem[]): SearchOutcome {

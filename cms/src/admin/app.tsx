@@ -4,7 +4,7 @@
 import { Clock, Eye, Mail, Search, Server, Upload } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { ExportListButton } from './import-export/export-list-button';
-import { translations, valueName } from './translations';
+import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 // Strapi's English "Introducing the new Media Library" banner (a release note) counts as read:
@@ -12,7 +12,11 @@ const LANGUAGE_KEY = 'strapi-admin-language';
 // the admin has loaded it).
 const MEDIA_LIBRARY_BANNER_KEYS = ['STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false', 'STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:undefined'];
 
-interface ListHeader { name: string; attribute?: { type?: string }; cellFormatter?: (row: Record<string, unknown>) => string }
+interface ListHeader {
+  name: string;
+  attribute?: { type?: string };
+  cellFormatter?: (row: Record<string, unknown>, header: unknown, context: { model: string }) => string;
+}
 /** What register() gets: the whole admin app, after the plugins registered (their menu links included). */
 interface AdminApp {
   // Not a documented API: if a Strapi upgrade moves it, the menu keeps Strapi's own link.
@@ -32,6 +36,31 @@ const DASHBOARD_WIDGETS = [
   { id: 'praxis-contact-requests', icon: Mail, title: 'praxis.dashboard.requests.title', component: () => import('./widgets/contact-requests-widget') },
   { id: 'praxis-search-statistics', icon: Search, title: 'praxis.dashboard.searches.title', component: () => import('./widgets/search-statistics-widget') },
 ];
+
+const SEARCH_TERM = 'api::search-term.search-term';
+const adminLanguage = () => (window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'de');
+
+/**
+ * The search terms' list (api::search-term): a set's words one after another ("Kita,
+ * Kindertagesstätte, Kindergarten", not the raw lines) and its direction in words. Strapi's hook
+ * does not say which type it lists; the formatter is told.
+ */
+function searchTermCell(header: ListHeader): ListHeader['cellFormatter'] {
+  if (header.name === 'words' && header.attribute?.type === 'text') {
+    return (row, _header, { model }) => {
+      const text = typeof row.words === 'string' ? row.words : '';
+      return model === SEARCH_TERM ? text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(', ') : text;
+    };
+  }
+  if (header.name === 'oneWay' && header.attribute?.type === 'boolean') {
+    return (row, _header, { model }) => {
+      if (model !== SEARCH_TERM) return String(row.oneWay ?? '-');
+      const names = SEARCH_TERM_DIRECTIONS[adminLanguage()];
+      return row.oneWay === true ? names.oneWay : names.twoWay;
+    };
+  }
+  return undefined;
+}
 
 /** Where the main menu's "Inhalte" leads: the case studies, not the alphabetically first type (Baustein). */
 const CASE_STUDY_LIST = 'content-manager/collection-types/api::case-study.case-study';
@@ -84,9 +113,13 @@ export default {
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,
-      displayedHeaders: displayedHeaders.map((header) => (header.attribute?.type === 'enumeration'
-        ? { ...header, cellFormatter: (row: Record<string, unknown>) => valueName(row[header.name], window.localStorage.getItem(LANGUAGE_KEY) ?? 'de') }
-        : header)),
+      displayedHeaders: displayedHeaders.map((header) => {
+        if (header.attribute?.type === 'enumeration') {
+          return { ...header, cellFormatter: (row: Record<string, unknown>) => valueName(row[header.name], adminLanguage()) };
+        }
+        const cellFormatter = searchTermCell(header);
+        return cellFormatter ? { ...header, cellFormatter } : header;
+      }),
     }));
   },
 };

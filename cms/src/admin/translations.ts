@@ -27,10 +27,24 @@ const ADMIN_TEXTS: Record<string, Record<AdminLocale, string>> = {
   'content-manager.components.uid.available': { de: 'frei', en: 'available' },
   'content-manager.components.uid.unavailable': { de: 'vergeben', en: 'unavailable' },
   'content-manager.components.uid.regenerate': { de: 'Neu aus dem Titel bilden', en: 'regenerate' },
+  // The content manager's list of types: its search box has no German text in Strapi.
+  'search.placeholder': { de: 'Suchen', en: 'Search' },
+};
+
+/** The languages of a search-term set (api::search-term's `language`). */
+const LANGUAGE_NAMES: Record<string, Record<AdminLocale, string>> = {
+  de: { de: 'Deutsch', en: 'German' },
+  en: { de: 'Englisch', en: 'English' },
 };
 
 /** Every enumeration value editors pick, with its name per language. */
-const VALUE_NAMES: Record<string, Record<AdminLocale, string>> = { ...PROJECT_STATUS_NAMES, ...BUDGET_RANGE_NAMES, ...EDITORIAL_STATE_NAMES };
+const VALUE_NAMES: Record<string, Record<AdminLocale, string>> = { ...PROJECT_STATUS_NAMES, ...BUDGET_RANGE_NAMES, ...EDITORIAL_STATE_NAMES, ...LANGUAGE_NAMES };
+
+/** The search terms' list: how a set's direction reads (its `oneWay` column). */
+export const SEARCH_TERM_DIRECTIONS: Record<AdminLocale, { oneWay: string; twoWay: string }> = {
+  de: { oneWay: 'Einweg', twoWay: 'Gegenseitig' },
+  en: { oneWay: 'One-way', twoWay: 'Both ways' },
+};
 
 /**
  * Field labels per language. The German ones repeat the layout's labels because Strapi lays the

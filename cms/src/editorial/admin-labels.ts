@@ -2,8 +2,11 @@
 // help texts and placeholders for every field, in the order the detail page reads. Applied by
 // admin-layout.ts; the English labels reach the admin as translations (src/admin/translations.ts).
 
-/** `label` is what the German admin shows; `labelEn` replaces it when an editor chose English. */
-export interface FieldText { label: string; labelEn?: string; description?: string; placeholder?: string }
+/**
+ * `label` is what the German admin shows; `labelEn` replaces it when an editor chose English.
+ * `listLabel` heads the field's column in the list view when it should be shorter than the label.
+ */
+export interface FieldText { label: string; labelEn?: string; listLabel?: string; description?: string; placeholder?: string }
 
 export const CASE_STUDY_FIELDS: Record<string, FieldText> = {
   title: { label: 'Titel', labelEn: 'Title', description: 'Der Name des Projekts, wie Praktikerinnen und Praktiker danach suchen (höchstens 160 Zeichen).', placeholder: 'z. B. Stadtteilmütter in der Nordstadt' },
@@ -64,6 +67,32 @@ export const COMPONENT_FIELDS: Record<string, Record<string, FieldText>> = {
 
 /** The list view's columns: what editors ask of the list. */
 export const CASE_STUDY_LIST = ['title', 'buildingBlock', 'editorialState', 'lastReviewed', 'updatedAt'];
+
+/**
+ * The search terms ("Suchbegriffe", api::search-term): German only. Strapi looks a field's
+ * translation up under one id for the list's column and the edit view's label, so a translation
+ * would make "Richtung" and "Nur in eine Richtung" the same; the labels below are used as they are.
+ */
+export const SEARCH_TERM_FIELDS: Record<string, FieldText> = {
+  language: { label: 'Sprache', description: 'Die Gruppe gilt für die Suche in dieser Sprache (deutsche oder englische Website).' },
+  // The limits are MAX_SYNONYMS_PER_SET and MAX_SYNONYM_LENGTH of @praxis/search (held equal by tests/integration/search-terms.test.ts).
+  words: {
+    label: 'Begriffe (einer pro Zeile)', listLabel: 'Begriffe',
+    description: 'Wörter oder kurze Wendungen, die in der Suche dasselbe meinen: jeder Begriff in einer eigenen Zeile, mindestens zwei, höchstens 20, je höchstens 60 Zeichen. Wer einen sucht, findet auch die anderen. Groß- und Kleinschreibung, Umlaute und Mehrzahl spielen keine Rolle.',
+    placeholder: 'Kita\nKindertagesstätte\nKindergarten',
+  },
+  oneWay: { label: 'Nur in eine Richtung', listLabel: 'Richtung', description: 'Das erste Wort findet auch die anderen, aber nicht umgekehrt.' },
+  note: { label: 'Notiz', description: 'Nur für die Redaktion, z. B. warum es diese Gruppe gibt. Erscheint nicht auf der Website.' },
+};
+
+/** The search terms' list columns and edit view, in reading order. */
+export const SEARCH_TERM_LIST = ['language', 'words', 'oneWay'];
+export const SEARCH_TERM_EDIT: { name: string; size: number }[][] = [
+  [{ name: 'language', size: 6 }],
+  [{ name: 'words', size: 12 }],
+  [{ name: 'oneWay', size: 6 }],
+  [{ name: 'note', size: 12 }],
+];
 
 /** What each taxonomy's pickers show and search. */
 export const MAIN_FIELDS: Record<string, string> = {

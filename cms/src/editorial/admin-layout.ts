@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_FIELDS, CASE_STUDY_LIST, COMPONENT_FIELDS, MAIN_FIELDS, type FieldText } from './admin-labels';
-import { CASE_STUDY } from './roles';
+import {
+  CASE_STUDY_FIELDS, CASE_STUDY_LIST, COMPONENT_FIELDS, MAIN_FIELDS, SEARCH_TERM_EDIT, SEARCH_TERM_FIELDS, SEARCH_TERM_LIST, type FieldText,
+} from './admin-labels';
+import { CASE_STUDY, SEARCH_TERM } from './roles';
 
 interface Cell { name: string; size: number }
 interface Metadata { edit: Record<string, unknown>; list: Record<string, unknown> }
@@ -44,7 +46,7 @@ function withTexts(metadatas: Record<string, Metadata>, texts: Record<string, Fi
     const mainField = mainFieldOf(field);
     next[field] = {
       edit: { ...current.edit, label: text.label, description: text.description ?? '', placeholder: text.placeholder ?? '', ...(mainField ? { mainField } : {}) },
-      list: { ...current.list, label: text.label, ...(mainField ? { mainField } : {}) },
+      list: { ...current.list, label: text.listLabel ?? text.label, ...(mainField ? { mainField } : {}) },
     };
   }
   return next;
@@ -80,6 +82,15 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
     settings: { ...current.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
     metadatas: withTexts(current.metadatas, CASE_STUDY_FIELDS, relationMainField),
     layouts: { edit: packRows(order, sizes), list: CASE_STUDY_LIST.filter((field) => field in current.metadatas) },
+  });
+
+  // The search terms: a short list of sets, all on one page, the first words as the title.
+  const searchTerms = contentTypes.findContentType!(SEARCH_TERM);
+  const searchTermConfiguration = await contentTypes.findConfiguration(searchTerms);
+  await contentTypes.updateConfiguration(searchTerms, {
+    settings: { ...searchTermConfiguration.settings, mainField: 'words', defaultSortBy: 'words', defaultSortOrder: 'ASC', pageSize: 50 },
+    metadatas: withTexts(searchTermConfiguration.metadatas, SEARCH_TERM_FIELDS),
+    layouts: { edit: SEARCH_TERM_EDIT, list: SEARCH_TERM_LIST },
   });
 
   for (const [uid, texts] of Object.entries(COMPONENT_FIELDS)) {

@@ -10,11 +10,13 @@ export const EDITABLE_TAXONOMIES = [
   'api::target-group.target-group', 'api::topic.topic', 'api::setting.setting',
   'api::quality-criterion.quality-criterion', 'api::organisation.organisation',
 ] as const;
+/** The search's synonym sets ("Suchbegriffe"): Chefredaktion and Administration; Redaktion does not see them. */
+export const SEARCH_TERM = 'api::search-term.search-term';
 /** Official reference data: only the super admin (Administration) may change it. */
 export const REFERENCE_DATA = ['api::municipality.municipality', 'api::building-block.building-block'] as const;
 
 export const REDAKTION = { code: 'praxis-redaktion', name: 'Redaktion', description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.' };
-export const CHEFREDAKTION = { code: 'praxis-chefredaktion', name: 'Chefredaktion', description: 'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien und Organisationen.' };
+export const CHEFREDAKTION = { code: 'praxis-chefredaktion', name: 'Chefredaktion', description: 'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.' };
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 export interface AdminUser { roles?: { code: string }[] }
@@ -68,7 +70,7 @@ export function editorialGrants(): Record<string, Record<string, string[]>> {
     [REDAKTION.code]: { ...read, [CASE_STUDY]: ['create', 'read', 'update'] },
     [CHEFREDAKTION.code]: {
       ...read,
-      ...Object.fromEntries(EDITABLE_TAXONOMIES.map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
+      ...Object.fromEntries([...EDITABLE_TAXONOMIES, SEARCH_TERM].map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
       [CASE_STUDY]: ['create', 'read', 'update', 'delete', 'publish'],
     },
   };

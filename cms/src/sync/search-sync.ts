@@ -5,6 +5,7 @@ import {
 import { KnexOutboxStore } from './knex-outbox-store';
 import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
 import { ensureOutboxTable } from './outbox-table';
+import { synonymSetsOf } from './search-terms';
 import { StrapiPublishedSource } from './strapi-source';
 
 const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
@@ -35,6 +36,11 @@ export class SearchSync {
   private setupTimer: NodeJS.Timeout | undefined;
   private started = false;
   private stopped = false;
+  /** Per language: the synonym update waiting to run (changes meanwhile join it) and the chain it runs on. */
+  private readonly synonymRuns = new Map<string, { waiting?: Promise<void>; tail: Promise<void> }>();
+  private readonly synonymRetries = new Map<string, { timer: NodeJS.Timeout; delayMs: number }>();
+  /** Languages whose sets changed before the sync was connected (perhaps after connecting read them). */
+  private readonly synonymsChangedOffline = new Set<string>();
   lastReconciledAt: Date | null = null;
   reindexJob: ReindexJob | undefined;
 
@@ -69,9 +75,13 @@ export class SearchSync {
   private async connect(url: string): Promise<void> {
     try {
       const key = await this.syncKey(url);
-      const indexes = new SearchIndexes(createMeiliClient(url, key));
+      // ensureIndex applies the editors' synonym sets with the settings: a change made while
+      // Meilisearch was away reaches the index here.
+      const indexes = new SearchIndexes(createMeiliClient(url, key), { synonymSets: (locale) => synonymSetsOf(this.strapi, locale) });
       for (const locale of await this.source.locales()) await indexes.ensureIndex(locale);
       this.indexes = indexes;
+      for (const language of this.synonymsChangedOffline) void this.refreshSynonyms(language);
+      this.synonymsChangedOffline.clear();
     } catch (error) {
       this.strapi.log.warn(`[sync] Meilisearch at ${url} not ready (${(error as Error).message}); retrying in 5 s. Changes are kept in the outbox.`);
       if (!this.stopped) this.setupTimer = setTimeout(() => void this.connect(url), 5_000);
@@ -83,6 +93,50 @@ export class SearchSync {
     this.strapi.log.info(`[sync] indexing into Meilisearch at ${url}`);
   }
 
+  /**
+   * Applies a language's synonym sets, as the database holds them when the update runs, to its
+   * index (synonyms only: no document is re-indexed). Updates of a language run one after
+   * another, and changes made while one waits join it. Never throws: while Meilisearch is
+   * unreachable it retries in the background, and until the sync is connected there is nothing to
+   * do (connecting applies the sets with the index settings).
+   */
+  refreshSynonyms(language: string): Promise<void> {
+    const runs = this.synonymRuns.get(language) ?? { tail: Promise.resolve() };
+    this.synonymRuns.set(language, runs);
+    if (runs.waiting) return runs.waiting;
+    const run = runs.tail.then(() => {
+      runs.waiting = undefined;
+      return this.applySynonyms(language);
+    });
+    runs.waiting = run;
+    runs.tail = run;
+    return run;
+  }
+
+  private async applySynonyms(language: string): Promise<void> {
+    const indexes = this.indexes;
+    if (this.stopped) return;
+    if (!indexes) {
+      this.synonymsChangedOffline.add(language);
+      return;
+    }
+    const retry = this.synonymRetries.get(language);
+    clearTimeout(retry?.timer);
+    this.synonymRetries.delete(language);
+    try {
+      const sets = await synonymSetsOf(this.strapi, language);
+      await indexes.applySynonyms(language, sets);
+      this.strapi.log.info(`[sync] search terms (${language}) applied: ${sets.length} sets`);
+      // The site's cached search pages were made with the old synonyms.
+      this.purge.notify({ vocabulary: true });
+    } catch (error) {
+      if (this.stopped) return;
+      const delayMs = Math.min((retry?.delayMs ?? 2_500) * 2, 60_000);
+      this.strapi.log.warn(`[sync] search terms (${language}) not applied (${(error as Error).message}); retrying in ${delayMs / 1000} s.`);
+      this.synonymRetries.set(language, { delayMs, timer: setTimeout(() => void this.refreshSynonyms(language), delayMs) });
+    }
+  }
+
   /** Starts draining the outbox and the scheduled reconciliation (once connected). */
   async startWorker(): Promise<void> {
     if (!this.indexes || this.worker) return;
@@ -91,9 +145,13 @@ export class SearchSync {
       maxBackoffMs: number(process.env.SYNC_MAX_BACKOFF_MS, 60_000),
       pollIntervalMs: number(process.env.SYNC_POLL_INTERVAL_MS, 1_000),
       onError: (error) => this.strapi.log.error(`[sync] ${error.message}`),
-      onIndexed: (indexed) => this.purge.notify({
-        caseStudies: indexed.flatMap(({ locale, documentIds }) => documentIds.map((documentId) => ({ documentId, locale }))),
-      }),
+      onIndexed: (indexed) => {
+        this.purge.notify({
+          caseStudies: indexed.flatMap(({ locale, documentIds }) => documentIds.map((documentId) => ({ documentId, locale }))),
+        });
+        // Meilisearch answers again: search terms that failed meanwhile need not wait for their retry.
+        for (const language of this.synonymRetries.keys()) void this.refreshSynonyms(language);
+      },
     });
     this.worker.start();
     await this.reconcileNow();
@@ -132,6 +190,8 @@ export class SearchSync {
     if (!this.indexes) throw new Error('Meilisearch is not connected (is MEILI_URL set and reachable?)');
     const startedAt = Date.now();
     const counts = await reindexAll(this.source, this.indexes, { onProgress });
+    // A search term saved during the rebuild may have missed the new index's settings.
+    for (const locale of Object.keys(counts)) await this.refreshSynonyms(locale);
     await this.store.replaySince(startedAt);
     this.notify();
     this.purge.notify({ all: true });
@@ -177,6 +237,7 @@ export class SearchSync {
     this.stopped = true;
     clearTimeout(this.setupTimer);
     clearInterval(this.reconcileTimer);
+    for (const { timer } of this.synonymRetries.values()) clearTimeout(timer);
     await this.worker?.stop();
     await this.purge.stop();
   }

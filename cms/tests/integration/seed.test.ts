@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_SYNONYMS } from '@praxis/search';
+import { synonymLines } from '../../src/validation/search-term-rules';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const taxonomies = JSON.parse(readFileSync(new URL('../../data/taxonomies.json', import.meta.url), 'utf8'));
@@ -57,16 +59,29 @@ describe('seeding on first start', () => {
     expect(Number(duesseldorf.lon)).toBeCloseTo(6.81078, 4);
   });
 
+  it('creates one search-term set per seed set of the search library, in German and English', async () => {
+    const rows = await cms.strapi.db.query('api::search-term.search-term').findMany({ orderBy: { id: 'asc' } });
+    for (const language of ['de', 'en'] as const) {
+      const sets = rows.filter((row) => row.language === language);
+      expect(sets).toHaveLength(SEED_SYNONYMS[language].length);
+      // One line per word as editors type them; a word the search treats like an earlier one is left out.
+      expect(sets.map((row) => synonymLines(row.words)[0])).toEqual(SEED_SYNONYMS[language].map((set) => set.words[0]));
+      expect(sets.every((row) => row.oneWay === false)).toBe(true);
+    }
+    expect(rows.find((row) => row.words.startsWith('Kita'))!.words).toBe('Kita\nKindertagesstätte\nKindergarten');
+  });
+
   it('is idempotent and keeps an editor\'s rename when bootstrap runs again', async () => {
     const topic = await cms.strapi.db.query('api::topic.topic').findOne({ where: { slug: 'bewegung' } });
     await cms.strapi.documents('api::topic.topic').update({ documentId: topic.documentId, data: { name: 'Bewegung, Spiel und Sport' } as never });
-    const before = await Promise.all(['api::topic.topic', 'api::municipality.municipality', 'api::target-group.target-group'].map(count));
+    const counted = ['api::topic.topic', 'api::municipality.municipality', 'api::target-group.target-group', 'api::search-term.search-term'];
+    const before = await Promise.all(counted.map(count));
     const { default: app } = await import('../../src/index');
     await app.bootstrap({ strapi: cms.strapi });
     // That bootstrap (of the source, next to the compiled one Strapi runs) started its own workers
     // and timers: stop them, or they outlive this file's database in the shared test worker.
     await app.destroy({ strapi: cms.strapi });
-    const after = await Promise.all(['api::topic.topic', 'api::municipality.municipality', 'api::target-group.target-group'].map(count));
+    const after = await Promise.all(counted.map(count));
     expect(after).toEqual(before);
     const renamed = await cms.strapi.db.query('api::topic.topic').findOne({ where: { slug: 'bewegung' } });
     expect(renamed.name).toBe('Bewegung, Spiel und Sport');

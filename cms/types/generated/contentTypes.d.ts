@@ -955,6 +955,43 @@ export interface ApiQualityCriterionQualityCriterion
   };
 }
 
+export interface ApiSearchTermSearchTerm extends Struct.CollectionTypeSchema {
+  collectionName: 'search_terms';
+  info: {
+    description: 'Begriffe, die sich in der Suche gegenseitig finden (Synonyme), je Sprache';
+    displayName: 'Suchbegriff';
+    pluralName: 'search-terms';
+    singularName: 'search-term';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    language: Schema.Attribute.Enumeration<['de', 'en']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'de'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::search-term.search-term'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    oneWay: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    words: Schema.Attribute.Text & Schema.Attribute.Required;
+  };
+}
+
 export interface ApiSettingSetting extends Struct.CollectionTypeSchema {
   collectionName: 'settings';
   info: {
@@ -1582,6 +1619,7 @@ declare module '@strapi/strapi' {
       'api::municipality.municipality': ApiMunicipalityMunicipality;
       'api::organisation.organisation': ApiOrganisationOrganisation;
       'api::quality-criterion.quality-criterion': ApiQualityCriterionQualityCriterion;
+      'api::search-term.search-term': ApiSearchTermSearchTerm;
       'api::setting.setting': ApiSettingSetting;
       'api::target-group.target-group': ApiTargetGroupTargetGroup;
       'api::topic.topic': ApiTopicTopic;

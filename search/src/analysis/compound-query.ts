@@ -16,6 +16,11 @@ const GENERIC_SHARE = 0.25;
 
 const known = new Map<string, { at: number; value: number }>();
 
+/** Forgets what the index was found to hold (after a change notice: new words, new synonyms). */
+export function forgetHeldTerms(): void {
+  known.clear();
+}
+
 /** Answers about terms from `ask` (one multi-search for those not cached in the last minute). */
 async function cached(client: Meilisearch, locale: string, kind: string, terms: string[], ask: (term: string) => Omit<MultiSearchQuery, 'indexUid'>, read: (result: MultiSearchResult<Record<string, unknown>>) => number): Promise<Map<string, number>> {
   const now = Date.now();

@@ -18,6 +18,11 @@ interface Vocabulary {
 
 const vocabularies = new Map<string, { at: number; vocabulary: Promise<Vocabulary> }>();
 
+/** Forgets the words read from the indexes (after a change notice). */
+export function forgetVocabularies(): void {
+  vocabularies.clear();
+}
+
 /** Lower case, umlauts and accents dropped, ß → ss: "Ernährung", "Ernahrung" and "ernaehrung" compare alike. */
 function fold(word: string): string {
   return word.toLocaleLowerCase('de').replaceAll('ß', 'ss').replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u')

@@ -2,6 +2,7 @@
 // Cached answers remember when they were loaded and which case studies they show; an answer
 // loaded before one of those case studies changed is stale and loaded again. An answer whose
 // load was still running when the notice came counts as stale too, so nothing old slips back.
+import { forgetIndexVocabulary } from '@praxis/search';
 
 /** The longest any purge-aware cache keeps an answer; older purge times can no longer matter. */
 export const PURGED_CACHE_MAX_AGE_MS = 60 * 60_000;
@@ -12,6 +13,8 @@ let vocabularyChangedAt = 0;
 let everythingChangedAt = 0;
 
 export function caseStudiesChanged(documentIds: Iterable<string>, now = Date.now()): void {
+  // New or changed texts bring new words (compounds, "Meinten Sie …?").
+  forgetIndexVocabulary();
   for (const documentId of documentIds) caseStudyChangedAt.set(documentId, now);
   anyCaseStudyChangedAt = now;
   // Bounded: a notice older than the longest cache lifetime can no longer make anything stale.
@@ -21,11 +24,14 @@ export function caseStudiesChanged(documentIds: Iterable<string>, now = Date.now
 }
 
 export function vocabularyChanged(now = Date.now()): void {
+  // Renamed taxonomies and the editors' synonyms (Suchbegriffe) come with this notice.
+  forgetIndexVocabulary();
   vocabularyChangedAt = now;
 }
 
 /** After a full reindex: every cached answer is stale. */
 export function everythingChanged(now = Date.now()): void {
+  forgetIndexVocabulary();
   everythingChangedAt = now;
   anyCaseStudyChangedAt = now;
   vocabularyChangedAt = now;
