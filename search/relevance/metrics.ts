@@ -1,4 +1,5 @@
 // Measures of a ranked result list against graded judgments (0 = not relevant, 1 = partly, 2 = about it).
+import { editDistance } from '@praxis/search';
 
 export type Judgments = Readonly<Record<string, number>>;
 
@@ -62,16 +63,4 @@ export function isRelatedTerm(term: string, queryTerm: string): boolean {
   if (term.length >= 3 && queryTerm.length >= 3 && (term.includes(queryTerm) || queryTerm.includes(term))) return true;
   // A typo of the whole word, or of its beginning (the word being typed).
   return editDistance(term, queryTerm) <= 2 || editDistance(term.slice(0, queryTerm.length), queryTerm) <= 1;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -20,6 +20,7 @@ export * from './sync/search-indexes.ts';
 export * from './sync/sync-status.ts';
 export * from './query.ts';
 export * from './analysis/terms.ts';
+export { editDistance } from './analysis/did-you-mean.ts';
 export * from './search-case-studies.ts';
 export * from './related.ts';
 export * from './preview.ts';
