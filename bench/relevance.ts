@@ -25,7 +25,7 @@ try {
   const summary = summarise(results, sizes);
 
   if (process.argv.includes('--save-baseline')) {
-    writeFileSync(baselineFile, `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), summary }, null, 2)}\n`);
+    writeFileSync(baselineFile, `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), engine: process.env.BASELINE_ENGINE ?? "(describe the engine measured)", summary }, null, 2)}\n`);
     console.log(`saved as the baseline: ${baselineFile.pathname}`);
   }
   let baseline: ClassSummary[] = [];
