@@ -4,7 +4,7 @@
 // than a quarter of the corpus where the judgments do not say so) and fragment highlights per
 // query class, next to the figures in search/relevance/baseline.json (the engine before the
 // German analysis); then the queries that fall short. `--save-baseline` stores this run as the
-// baseline. Asserts nothing; search/tests/integration/relevance.test.ts holds the floors.
+// baseline (BASELINE_ENGINE says which engine it was). Asserts nothing; search/tests/integration/relevance.test.ts holds the floors.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ try {
   const summary = summarise(results, sizes);
 
   if (process.argv.includes('--save-baseline')) {
-    writeFileSync(baselineFile, `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), engine: process.env.BASELINE_ENGINE ?? "(describe the engine measured)", summary }, null, 2)}\n`);
+    writeFileSync(baselineFile, `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), engine: process.env.BASELINE_ENGINE ?? '(set BASELINE_ENGINE to say what was measured)', summary }, null, 2)}\n`);
     console.log(`saved as the baseline: ${baselineFile.pathname}`);
   }
   let baseline: ClassSummary[] = [];
