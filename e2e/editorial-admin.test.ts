@@ -44,6 +44,10 @@ async function chooseEnum(page: Page, field: string, option: string) {
 }
 
 const title = `Lesepaten Bottrop ${Date.now()}`;
+/** Searches that find nothing (typos are tolerated: a made-up word of real syllables would find something), and a browser's headers. */
+const NOTHING = 'zzzzqqqq';
+const NOTHING_EN = 'qqqqxxxx';
+const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36', 'accept-language': 'de-DE' };
 let documentId = '';
 
 const indexedTotal = async (locale: string) => ((await (await fetch(`${inject('siteUrl')}/api/search?pageSize=1&locale=${locale}`)).json()) as { total: number }).total;
@@ -140,12 +144,12 @@ describe('the editor\'s path through the admin', () => {
   });
 
   it('the dashboard shows the search index up to date, reviews due and the searches that found nothing', async () => {
-    // A practitioner's search (from a browser: scripts are not counted) that finds nothing; the site
-    // sends its counts to the CMS (every 0.5 s in this stack). Typos are tolerated: a made-up word of
-    // real syllables would find something.
-    const nothing = 'zzzzqqqq';
-    const browser = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36', 'accept-language': 'de-DE' };
-    expect((await (await fetch(`${inject('siteUrl')}/api/search?q=${nothing}`, { headers: browser })).json() as { total: number }).total).toBe(0);
+    // A practitioner's search (from a browser: scripts are not counted) that finds nothing, in German
+    // and in English; the site sends its counts to the CMS (every 0.5 s in this stack).
+    const nothing = NOTHING;
+    for (const [q, locale] of [[NOTHING, 'de'], [NOTHING_EN, 'en']]) {
+      expect((await (await fetch(`${inject('siteUrl')}/api/search?q=${q}&locale=${locale}`, { headers: BROWSER })).json() as { total: number }).total).toBe(0);
+    }
     const page = await logIn(USERS.chefredaktion);
     const main = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
     await expect.poll(async () => {
@@ -163,6 +167,69 @@ describe('the editor\'s path through the admin', () => {
     expect(text).toContain('Als geprüft markieren');
     expect(text).toContain('Neu indexieren');
     await shoot(page, '08-dashboard');
+  });
+
+  it('Suchen ohne Treffer: counts per day, and "Synonym anlegen" opens a search-term set with the word filled in (Chefredaktion only)', async () => {
+    const SEARCH_TERM = 'api::search-term.search-term';
+    // The admin's notices (an earlier "Veröffentlicht") would cover the page in a screenshot.
+    const closeNotifications = async (page: Page) => {
+      const close = page.getByRole('button', { name: 'Schließen', exact: true });
+      for (let tries = 0; tries < 5 && (await close.count()) > 0; tries += 1) await close.first().click({ timeout: 1_000 }).catch(() => undefined);
+    };
+    const openWidget = async (page: Page) => {
+      await adminReopen(page, '/admin');
+      const widget = page.getByRole('region', { name: /suchen ohne treffer/i });
+      await expect.poll(() => widget.innerText({ timeout: 1_000 }).catch(() => ''), { timeout: 15_000 }).toContain(`„${NOTHING_EN}“`);
+      return widget;
+    };
+    // Redaktion may not create search terms: the counts, no link.
+    const redaktion = await logIn(USERS.redaktion);
+    const readOnly = await openWidget(redaktion);
+    await redaktion.waitForLoadState('networkidle');
+    expect(await readOnly.innerText()).toMatch(new RegExp(`„${NOTHING}“\\s*DE\\s*\\d+× an 1 Tag(?!e)`));
+    expect(await readOnly.getByRole('link', { name: /Synonym anlegen/ }).count()).toBe(0);
+
+    const page = await logIn(USERS.chefredaktion);
+    const widget = await openWidget(page);
+    // "1× an 1 Tag": how often and on how many days it found nothing.
+    expect(await widget.innerText()).toMatch(new RegExp(`„${NOTHING}“\\s*DE\\s*\\d+× an 1 Tag(?!e)`));
+    const add = widget.getByRole('link', { name: `Synonym anlegen für „${NOTHING}“`, exact: true });
+    await expect.poll(() => add.count(), { timeout: 10_000 }).toBe(1);
+    expect(await add.innerText()).toBe('Synonym anlegen');
+    // Each word in its own language.
+    expect(await widget.getByRole('link', { name: `Synonym anlegen für „${NOTHING_EN}“`, exact: true }).getAttribute('href')).toMatch(/[?&]language=en(&|$)/);
+    await widget.scrollIntoViewIfNeeded();
+    await closeNotifications(page);
+    await shoot(page, 'dashboard-suchen-ohne-treffer');
+
+    await add.click();
+    await page.waitForURL((url) => url.pathname === `/admin/content-manager/collection-types/${SEARCH_TERM}/create`);
+    const words = page.locator('textarea[name="words"]');
+    await expect.poll(() => words.inputValue({ timeout: 1_000 }).catch(() => ''), { timeout: 15_000 }).toBe(`${NOTHING}\n`);
+    expect(await page.locator('[name="language"][role="combobox"]').innerText()).toContain('Deutsch');
+    expect(await page.locator('label').filter({ hasText: /^Begriffe \(einer pro Zeile\)/ }).count()).toBe(1);
+    // The cursor waits on the empty line: the editor types the synonyms and saves.
+    await expect.poll(() => words.evaluate((field) => field === document.activeElement), { timeout: 5_000 }).toBe(true);
+    await closeNotifications(page);
+    await shoot(page, 'dashboard-synonym-anlegen');
+    try {
+      await page.keyboard.type('Kita');
+      expect(await words.inputValue()).toBe(`${NOTHING}\nKita`);
+      const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes(SEARCH_TERM));
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      expect((await saved).status()).toBe(201);
+      await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+      const created = await admin<{ data: { documentId: string; language: string; words: string; oneWay: boolean } }>(
+        'GET', `/content-manager/collection-types/${SEARCH_TERM}/${new URL(page.url()).pathname.split('/').pop()}`,
+      );
+      expect(created.data).toMatchObject({ language: 'de', words: `${NOTHING}\nKita`, oneWay: false });
+    } finally {
+      // The other suites search the demo content: the set goes again (and with it the synonym).
+      const sets = await admin<{ results: { documentId: string; words: string }[] }>('GET', `/content-manager/collection-types/${SEARCH_TERM}?pageSize=100`);
+      for (const set of sets.results.filter((entry) => entry.words.startsWith(NOTHING))) {
+        await admin('DELETE', `/content-manager/collection-types/${SEARCH_TERM}/${set.documentId}`);
+      }
+    }
   });
 
   it('the Suchindex widget shows a Meilisearch outage with the failed change, and recovers when it is back', async () => {

@@ -4,6 +4,7 @@
 import { Clock, Eye, Mail, Search, Server, Upload } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { ExportListButton } from './import-export/export-list-button';
+import { SearchTermPrefill } from './search-terms/prefill';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -110,6 +111,8 @@ export default {
   }) {
     // The case-study list exports what its filter shows, in the import format.
     app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'praxis-export-list', Component: ExportListButton });
+    // "Synonym anlegen" on the dashboard opens a search-term set's create form with the word filled in.
+    app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-search-term-prefill', Component: SearchTermPrefill });
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,

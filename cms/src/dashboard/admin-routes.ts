@@ -170,7 +170,7 @@ function handlers(strapi: Core.Strapi) {
       ctx.set('content-disposition', 'attachment; filename="praxisbeispiele-vorlage.xlsx"');
       ctx.body = await templateWorkbook(strapi);
     },
-    /** The last 30 days' most frequent searches and those that found nothing. */
+    /** The last 30 days' most frequent searches and those that found nothing, each with on how many days. */
     async searchStatistics(ctx: Context) {
       ctx.body = { days: 30, ...(await topSearches(strapi.db.connection, 30)) };
     },

@@ -51,21 +51,36 @@ export interface TopSearch {
   locale: string;
   searches: number;
   withoutResults: number;
+  /** On how many different days it was searched. */
+  daysSearched: number;
+  /** On how many different days it found nothing: 6 days is a gap in the content, 40 misses on one day are one person or one script. */
+  daysWithoutResults: number;
 }
 
-/** The most frequent searches of the last `days` days, and those that most often found nothing. */
+/**
+ * The most frequent searches of the last `days` days, and those that found nothing, the ones that
+ * found nothing on the most days first (then the most misses). Counted in SQL, the same on SQLite
+ * and PostgreSQL.
+ */
 export async function topSearches(knex: Knex, days: number, limit = 10, now = new Date()): Promise<{ withoutResults: TopSearch[]; mostFrequent: TopSearch[] }> {
   const since = day(new Date(now.getTime() - (days - 1) * 86_400_000));
+  const daysSearched = 'count(distinct case when searches > 0 then day end)';
+  const daysWithoutResults = 'count(distinct case when without_results > 0 then day end)';
   const totals = () => knex(SEARCH_LOG_TABLE)
     .where('day', '>=', since)
-    .select('query', 'locale')
+    .where('day', '<=', day(now))
+    .select('query', 'locale', knex.raw(`${daysSearched} as ??`, ['daysSearched']), knex.raw(`${daysWithoutResults} as ??`, ['daysWithoutResults']))
     .sum({ searches: 'searches', withoutResults: 'without_results' })
     .groupBy('query', 'locale');
-  const read = (rows: Record<string, unknown>[]) =>
-    (rows as { query: string; locale: string; searches: unknown; withoutResults: unknown }[]).map((row) => ({ query: row.query, locale: row.locale, searches: Number(row.searches), withoutResults: Number(row.withoutResults) }));
+  type Row = { query: string; locale: string; searches: unknown; withoutResults: unknown; daysSearched: unknown; daysWithoutResults: unknown };
+  // PostgreSQL answers sums and counts as strings (bigint).
+  const read = (rows: Record<string, unknown>[]): TopSearch[] => (rows as Row[]).map((row) => ({
+    query: row.query, locale: row.locale, searches: Number(row.searches), withoutResults: Number(row.withoutResults),
+    daysSearched: Number(row.daysSearched), daysWithoutResults: Number(row.daysWithoutResults),
+  }));
   const [withoutResults, mostFrequent] = await Promise.all([
-    totals().havingRaw('sum(without_results) > 0').orderByRaw('sum(without_results) desc, query asc').limit(limit),
-    totals().orderByRaw('sum(searches) desc, query asc').limit(limit),
+    totals().havingRaw('sum(without_results) > 0').orderByRaw(`${daysWithoutResults} desc, sum(without_results) desc, query asc, locale asc`).limit(limit),
+    totals().orderByRaw('sum(searches) desc, query asc, locale asc').limit(limit),
   ]);
   return { withoutResults: read(withoutResults), mostFrequent: read(mostFrequent) };
 }

@@ -2,7 +2,7 @@
 // real Meilisearch: index status and reindex, the review queues, and the search statistics,
 // which store counts of query text and nothing about the person who searched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_LOG_TABLE } from '../../src/dashboard/search-log';
+import { recordSearches, SEARCH_LOG_TABLE, topSearches } from '../../src/dashboard/search-log';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
 import { startTestMeilisearch, waitFor, type TestMeilisearch } from '../helpers/meilisearch.mts';
 import { adminTokenFor } from '../helpers/admin-users.mts';
@@ -157,9 +157,49 @@ describe('Suchen ohne Treffer', () => {
     const { body } = await as(REDAKTION.code, 'GET', '/redaktion/search-statistics');
     expect(body.days).toBe(30);
     expect(body.withoutResults).toEqual([
-      { query: 'zahnputzbus', locale: 'de', searches: 7, withoutResults: 7 },
-      { query: 'sports club', locale: 'en', searches: 2, withoutResults: 2 },
+      { query: 'zahnputzbus', locale: 'de', searches: 7, withoutResults: 7, daysSearched: 1, daysWithoutResults: 1 },
+      { query: 'sports club', locale: 'en', searches: 2, withoutResults: 2, daysSearched: 1, daysWithoutResults: 1 },
     ]);
     expect(body.mostFrequent.map((entry: { query: string }) => entry.query)).toEqual(['kita', 'zahnputzbus', 'sports club']);
+    expect(body.mostFrequent[0]).toEqual({ query: 'kita', locale: 'de', searches: 9, withoutResults: 0, daysSearched: 1, daysWithoutResults: 0 });
+  });
+
+  it('counts on how many days a word was searched and found nothing, and lists the misses of the most days first', async () => {
+    const knex = cms.strapi.db.connection;
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const miss = (query: string, times: number, locale = 'de') => ({ locale, query, searches: times, withoutResults: times });
+    // A real gap: a few misses on each of three days (twice on one of them).
+    await recordSearches(knex, [miss('spielplatzpaten', 1)], daysAgo(12));
+    await recordSearches(knex, [miss('spielplatzpaten', 1)], daysAgo(3));
+    await recordSearches(knex, [miss('spielplatzpaten', 1)], now);
+    await recordSearches(knex, [miss('spielplatzpaten', 1)], now);
+    // One person or one script: 40 misses on one day.
+    await recordSearches(knex, [miss('elternbrief', 40)], daysAgo(1));
+    // Searched on four days, found nothing on two of them (the same word in English is its own row).
+    for (const days of [20, 10, 2, 0]) {
+      await recordSearches(knex, [{ locale: 'de', query: 'ferienfreizeit', searches: 3, withoutResults: days >= 10 ? 1 : 0 }], daysAgo(days));
+    }
+    await recordSearches(knex, [miss('ferienfreizeit', 1, 'en')], now);
+    // Older than the 30 days the dashboard looks back: counted neither as a search nor as a day.
+    await recordSearches(knex, [miss('spielplatzpaten', 5)], daysAgo(31));
+
+    const { body } = await as(CHEFREDAKTION.code, 'GET', '/redaktion/search-statistics');
+    const entry = (list: { query: string; locale: string }[], query: string, locale = 'de') => list.find((row) => row.query === query && row.locale === locale);
+    expect(entry(body.withoutResults, 'spielplatzpaten')).toEqual({ query: 'spielplatzpaten', locale: 'de', searches: 4, withoutResults: 4, daysSearched: 3, daysWithoutResults: 3 });
+    expect(entry(body.withoutResults, 'elternbrief')).toEqual({ query: 'elternbrief', locale: 'de', searches: 40, withoutResults: 40, daysSearched: 1, daysWithoutResults: 1 });
+    expect(entry(body.withoutResults, 'ferienfreizeit')).toEqual({ query: 'ferienfreizeit', locale: 'de', searches: 12, withoutResults: 2, daysSearched: 4, daysWithoutResults: 2 });
+    expect(entry(body.withoutResults, 'ferienfreizeit', 'en')).toMatchObject({ daysSearched: 1, daysWithoutResults: 1 });
+    // The most days first, then the most misses: 40 misses on one day come after 2 on two days.
+    expect(body.withoutResults.map((row: { query: string; locale: string }) => `${row.query} ${row.locale}`)).toEqual([
+      'spielplatzpaten de', 'ferienfreizeit de', 'elternbrief de', 'zahnputzbus de', 'sports club en', 'ferienfreizeit en',
+    ]);
+    expect(entry(body.mostFrequent, 'ferienfreizeit')).toMatchObject({ searches: 12, daysSearched: 4 });
+
+    // Seen from three days ago: the 30 days before then (the old row among them), none of the later counts.
+    const before = await topSearches(knex, 30, 10, daysAgo(3));
+    expect(entry(before.withoutResults, 'spielplatzpaten')).toMatchObject({ withoutResults: 7, daysWithoutResults: 3 });
+    expect(entry(before.withoutResults, 'elternbrief')).toBeUndefined();
+    expect(entry(before.withoutResults, 'zahnputzbus')).toBeUndefined();
   });
 });

@@ -1,25 +1,48 @@
-// "Suchen ohne Treffer": what practitioners looked for and did not find (which case studies are
-// missing), and the most frequent searches: counts of query text only.
-import { Box, Flex, Typography } from '@strapi/design-system';
-import { Widget } from '@strapi/strapi/admin';
+// "Suchen ohne Treffer": what practitioners looked for and did not find (which case studies or
+// synonyms are missing), and the most frequent searches: counts of query text only. Each count
+// says on how many days: a word that failed on 6 days is a gap, 40 misses on one day are one
+// person or one script. Who may create search terms gets "Synonym anlegen" next to each miss.
+import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Widget, useRBAC } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
+import { addSynonymPath, CREATE_SEARCH_TERM } from '../search-terms/prefill';
 import { useDashboardData } from './use-dashboard-data';
 
+interface TopSearch {
+  query: string;
+  locale: string;
+  searches: number;
+  withoutResults: number;
+  daysSearched: number;
+  daysWithoutResults: number;
+}
 interface Searches {
   days: number;
-  withoutResults: { query: string; locale: string; searches: number; withoutResults: number }[];
-  mostFrequent: { query: string; locale: string; searches: number; withoutResults: number }[];
+  withoutResults: TopSearch[];
+  mostFrequent: TopSearch[];
 }
 
-function Ranking({ heading, rows, count }: { heading: string; rows: Searches['mostFrequent']; count: (row: Searches['mostFrequent'][number]) => string }) {
+function Ranking({ heading, rows, count, action }: {
+  heading: string;
+  rows: TopSearch[];
+  count: (row: TopSearch) => string;
+  action?: (row: TopSearch) => ReactNode;
+}) {
   return (
     <Box>
       <Typography variant="sigma" tag="h3">{heading}</Typography>
       <Box tag="ol" paddingTop={1}>
         {rows.map((row) => (
-          <Flex tag="li" key={`${row.locale}-${row.query}`} justifyContent="space-between" gap={2}>
-            <Typography>„{row.query}“ <Typography variant="pi" textColor="neutral600">{row.locale.toUpperCase()}</Typography></Typography>
-            <Typography variant="pi">{count(row)}</Typography>
+          <Flex tag="li" key={`${row.locale}-${row.query}`} justifyContent="space-between" alignItems="center" gap={2} paddingBottom={1}>
+            <Box style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+              <Typography>„{row.query}“ <Typography variant="pi" textColor="neutral600">{row.locale.toUpperCase()}</Typography></Typography>
+            </Box>
+            <Flex gap={2} alignItems="center" shrink={0}>
+              <Typography variant="pi" style={{ whiteSpace: 'nowrap' }}>{count(row)}</Typography>
+              {action?.(row)}
+            </Flex>
           </Flex>
         ))}
       </Box>
@@ -31,15 +54,26 @@ export default function SearchStatisticsWidget() {
   const { formatMessage } = useIntl();
   const text = (id: string, values?: Record<string, string | number>) => formatMessage({ id: `praxis.dashboard.searches.${id}` }, values);
   const { data, failed } = useDashboardData<Searches>('search-statistics', 60_000);
+  const { allowedActions: { canCreate: mayAddSynonyms } } = useRBAC(CREATE_SEARCH_TERM);
   if (failed && !data) return <Widget.Error>{formatMessage({ id: 'praxis.dashboard.error' })}</Widget.Error>;
   if (!data) return <Widget.Loading />;
   if (data.mostFrequent.length === 0) return <Widget.NoData>{text('none', { days: data.days })}</Widget.NoData>;
+  const addSynonym = (row: TopSearch) => (
+    <LinkButton tag={Link} to={addSynonymPath(row.query, row.locale)} size="S" variant="tertiary" aria-label={text('addSynonymLabel', { query: row.query })}>
+      {text('addSynonym')}
+    </LinkButton>
+  );
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       {data.withoutResults.length === 0
         ? <Typography variant="pi">{text('none', { days: data.days })}</Typography>
-        : <Ranking heading={text('withoutResults', { days: data.days })} rows={data.withoutResults} count={(row) => text('times', { count: row.withoutResults })} />}
-      <Ranking heading={text('mostFrequent')} rows={data.mostFrequent} count={(row) => text('times', { count: row.searches })} />
+        : <Ranking
+            heading={text('withoutResults', { days: data.days })}
+            rows={data.withoutResults}
+            count={(row) => text('times', { count: row.withoutResults, days: row.daysWithoutResults })}
+            action={mayAddSynonyms ? addSynonym : undefined}
+          />}
+      <Ranking heading={text('mostFrequent')} rows={data.mostFrequent} count={(row) => text('times', { count: row.searches, days: row.daysSearched })} />
     </Flex>
   );
 }

@@ -36,7 +36,12 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.dashboard.searches.none': { de: 'In den letzten {days} Tagen blieb keine Suche ohne Treffer.', en: 'No search in the last {days} days went without results.' },
   'praxis.dashboard.searches.withoutResults': { de: 'Ohne Treffer (letzte {days} Tage)', en: 'Without results (last {days} days)' },
   'praxis.dashboard.searches.mostFrequent': { de: 'Häufigste Suchen', en: 'Most frequent searches' },
-  'praxis.dashboard.searches.times': { de: '{count}×', en: '{count}×' },
+  'praxis.dashboard.searches.times': {
+    de: '{count, number}× an {days, plural, one {# Tag} other {# Tagen}}',
+    en: '{count, number}× on {days, plural, one {# day} other {# days}}',
+  },
+  'praxis.dashboard.searches.addSynonym': { de: 'Synonym anlegen', en: 'Add synonym' },
+  'praxis.dashboard.searches.addSynonymLabel': { de: 'Synonym anlegen für „{query}“', en: 'Add synonym for “{query}”' },
   'praxis.dashboard.requests.title': { de: 'Kontaktanfragen', en: 'Contact requests' },
   'praxis.dashboard.requests.none': { de: 'Noch keine Anfrage über „Kontakt aufnehmen“.', en: 'No request through “Get in touch” yet.' },
   'praxis.dashboard.requests.summary': { de: '{recent, plural, one {# Anfrage} other {# Anfragen}} in den letzten {days} Tagen, {total} insgesamt', en: '{recent, plural, one {# request} other {# requests}} in the last {days} days, {total} in all' },
