@@ -6,8 +6,11 @@ import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from 'meilisear
 import { indexName } from '../settings.ts';
 import { analysisLanguage, splitCandidates } from './terms.ts';
 
-/** Words shorter than this are not taken apart. */
+/** Words shorter than this are not taken apart; longer than the longest German compounds people type, neither. */
 const MIN_COMPOUND_LENGTH = 6;
+const MAX_COMPOUND_LENGTH = 40;
+/** At most this many words of a query are taken apart: each costs Meilisearch a few small searches. */
+const MAX_COMPOUNDS_PER_QUERY = 4;
 /** How long an answer about a term is trusted (the vocabulary changes with each publication). */
 const KNOWN_TTL_MS = 60_000;
 const KNOWN_CACHE_SIZE = 5_000;
@@ -60,7 +63,8 @@ function foundWithoutTypo(client: Meilisearch, locale: string, words: string[]):
 export async function splitUnknownCompounds(client: Meilisearch, query: string, locale: string): Promise<string> {
   if (analysisLanguage(locale) !== 'de') return query;
   const words = query.split(/\s+/u).filter(Boolean);
-  const asked = words.filter((word) => !word.includes('"') && word.length >= MIN_COMPOUND_LENGTH);
+  const asked = words.filter((word) => !word.includes('"') && word.length >= MIN_COMPOUND_LENGTH && word.length <= MAX_COMPOUND_LENGTH)
+    .slice(0, MAX_COMPOUNDS_PER_QUERY);
   if (asked.length === 0) return query;
   const candidates = words.map((word) => (asked.includes(word) ? splitCandidates(word) : []));
   if (candidates.every((list) => list.length === 0)) return query;

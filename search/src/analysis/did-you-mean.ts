@@ -10,6 +10,8 @@ const VOCABULARY_FIELDS = ['title', 'teaser', 'description', 'topicNames', 'targ
 /** How long a locale's vocabulary is kept before it is read again (new case studies bring new words). */
 const VOCABULARY_TTL_MS = 10 * 60_000;
 const PAGE = 1_000;
+const MAX_WORD_LENGTH = 40;
+const MAX_WORDS = 6;
 
 interface Vocabulary {
   /** Folded form (lower case, no accents, ß → ss) → the most frequent spelling and how often it occurs. */
@@ -99,7 +101,10 @@ function closestWord(word: string, vocabulary: Vocabulary): string | undefined {
 export async function suggestQuery(client: Meilisearch, query: string, locale: string): Promise<string | undefined> {
   const vocabulary = await vocabularyOf(client, locale);
   let changed = false;
+  let looked = 0;
   const suggestion = query.replace(/\p{L}{4,}/gu, (word) => {
+    // Each word is compared with the whole vocabulary: a few words of a sensible length, no more.
+    if (word.length > MAX_WORD_LENGTH || ++looked > MAX_WORDS) return word;
     const closest = closestWord(word, vocabulary);
     if (!closest) return word;
     changed = true;
