@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { previewPath } from '@praxis/search';
+import { cmsEnvironment } from '../src/config/environment';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
-  const siteUrl = env('SITE_URL', 'http://localhost:3000').replace(/\/$/, '');
+  const siteUrl = cmsEnvironment().SITE_URL;
   return {
     auth: {
       secret: env('ADMIN_JWT_SECRET')!,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cmsEnvironment } from '../src/config/environment';
 
 const originOf = (url: string) => (url ? new URL(url).origin : '');
 
@@ -14,7 +15,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         useDefaults: true,
         directives: {
           // The admin's preview panel shows the site in a frame.
-          'frame-src': ["'self'", env('SITE_URL', 'http://localhost:3000')],
+          'frame-src': ["'self'", cmsEnvironment().SITE_URL],
         },
       },
     },
@@ -27,7 +28,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       // content API from the listed origins (default: the site), without credentials; only
       // the admin's own public origin gets credentials. An unlisted origin gets no CORS headers.
       const adminOrigin = originOf(env('STRAPI_PUBLIC_URL', ''));
-      const listed = (env('CORS_ORIGINS', '') || env('SITE_URL', 'http://localhost:3000')).split(',').map((url: string) => originOf(url.trim()));
+      const listed = (env('CORS_ORIGINS', '') || cmsEnvironment().SITE_URL).split(',').map((url: string) => originOf(url.trim()));
       const allowed = [...new Set([adminOrigin, ...listed].filter(Boolean))];
       return {
         origin: allowed,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cmsEnvironment } from '../config/environment';
 
 interface AdminUserService {
   create(attributes: Record<string, unknown>): Promise<{ id: number }>;
@@ -15,8 +16,7 @@ interface AdminRoleService {
  * Strapi's own registration form at /admin asks for the first user.
  */
 export async function ensureFirstAdmin(strapi: Core.Strapi): Promise<void> {
-  const email = process.env.ADMIN_EMAIL;
-  const password = process.env.ADMIN_PASSWORD;
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_FIRSTNAME: firstname, ADMIN_LASTNAME: lastname } = cmsEnvironment();
   if (!email || !password) return;
   const users = strapi.service('admin::user') as unknown as AdminUserService;
   if ((await strapi.db.query('admin::user').count()) > 0) return;
@@ -25,8 +25,8 @@ export async function ensureFirstAdmin(strapi: Core.Strapi): Promise<void> {
   await users.create({
     email: email.toLowerCase(),
     password,
-    firstname: process.env.ADMIN_FIRSTNAME || 'Redaktion',
-    lastname: process.env.ADMIN_LASTNAME || 'Praxisdatenbank',
+    firstname,
+    lastname,
     registrationToken: null,
     isActive: true,
     roles: [superAdmin.id],

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_ACTIONS } from './public-role';
+import { cmsEnvironment } from '../config/environment';
 
 export const SITE_TOKEN_NAME = 'Website';
 /** The token's name until it also recorded search statistics; renamed at start. */
@@ -23,7 +24,7 @@ interface TokenService {
  * the token's key is that value, so the site and the CMS agree without copying anything by hand.
  */
 export async function ensureSiteToken(strapi: Core.Strapi): Promise<void> {
-  const accessKey = process.env.STRAPI_SITE_TOKEN;
+  const accessKey = cmsEnvironment().STRAPI_SITE_TOKEN;
   const tokens = strapi.service('admin::api-token-content-api') as unknown as TokenService;
   const query = strapi.db.query('admin::api-token');
   let token = await query.findOne({

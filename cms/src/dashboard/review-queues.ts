@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { CASE_STUDY } from '../editorial/roles';
+import { cmsEnvironment } from '../config/environment';
 
 /** Months after which a published case study is due for review again (REVIEW_INTERVAL_MONTHS). */
 export function reviewIntervalMonths(): number {
-  const months = Number(process.env.REVIEW_INTERVAL_MONTHS || 12);
+  const months = cmsEnvironment().REVIEW_INTERVAL_MONTHS;
   return Number.isInteger(months) && months > 0 ? months : 12;
 }
 

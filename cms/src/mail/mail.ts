@@ -2,10 +2,10 @@
 // against the SMTP server in config/plugins.ts).
 import type { Core } from '@strapi/strapi';
 import { ensureMailTable, MailQueue, textAsHtml } from './mail-queue';
+import { cmsEnvironment } from '../config/environment';
 
 let current: { strapi: Core.Strapi; queue: MailQueue } | undefined;
 
-const numberFrom = (value: string | undefined, fallback: number) => (value && Number.isFinite(Number(value)) ? Number(value) : fallback);
 
 export function mailQueue(strapi: Core.Strapi): MailQueue {
   if (current?.strapi !== strapi) {
@@ -16,8 +16,8 @@ export function mailQueue(strapi: Core.Strapi): MailQueue {
         send: async (mail) => {
           await email().send({ to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: textAsHtml(mail.text), messageId: mail.messageId });
         },
-        pollIntervalMs: numberFrom(process.env.MAIL_POLL_INTERVAL_MS, 5_000),
-        retryBaseMs: numberFrom(process.env.MAIL_RETRY_BASE_MS, 10_000),
+        pollIntervalMs: cmsEnvironment().MAIL_POLL_INTERVAL_MS,
+        retryBaseMs: cmsEnvironment().MAIL_RETRY_BASE_MS,
         log: (message) => strapi.log.warn(message),
       }),
     };
@@ -28,5 +28,5 @@ export function mailQueue(strapi: Core.Strapi): MailQueue {
 /** At bootstrap: the table, then the worker (MAIL_WORKER=false leaves sending to another process). */
 export async function startMail(strapi: Core.Strapi): Promise<void> {
   await ensureMailTable(strapi.db.connection);
-  if (process.env.MAIL_WORKER !== 'false') mailQueue(strapi).start();
+  if (cmsEnvironment().MAIL_WORKER) mailQueue(strapi).start();
 }

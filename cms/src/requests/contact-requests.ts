@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { caseStudyPath, CONTACT_PURPOSE_NAMES, contactRequestSchema as sharedContactRequestSchema, type ContactPurpose, type ContactRequest, type Locale } from '@praxis/search';
 import { mailQueue } from '../mail/mail';
+import { cmsEnvironment } from '../config/environment';
 
 export const CONTACT_REQUEST_TABLE = 'praxis_contact_requests';
 const CASE_STUDY = 'api::case-study.case-study';
@@ -118,8 +119,7 @@ export async function submitContactRequest(strapi: Core.Strapi, request: Contact
 
 /** Days after which a request's personal data is emptied (REQUEST_RETENTION_DAYS, default 90). */
 export function requestRetentionDays(): number {
-  const days = Number(process.env.REQUEST_RETENTION_DAYS);
-  return Number.isFinite(days) && days > 0 ? days : 90;
+  return cmsEnvironment().REQUEST_RETENTION_DAYS;
 }
 
 /**

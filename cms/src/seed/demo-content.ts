@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { dataPath } from './data-dir';
+import { cmsEnvironment } from '../config/environment';
 
 /** Imported in this order: German first, then the English translations that point at them. */
 const DEMO_FILES = [
@@ -13,7 +14,7 @@ const DEMO_FILES = [
  * `SEED_DEMO_CONTENT=false` turns it off.
  */
 export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
-  if (process.env.SEED_DEMO_CONTENT === 'false') return;
+  if (!cmsEnvironment().SEED_DEMO_CONTENT) return;
   const flag = strapi.store({ type: 'core', name: 'praxisdatenbank', key: 'demo-content-seeded' });
   if (await flag.get()) return;
   const importer = strapi.service('api::case-study.importer') as {

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import {
-  createMeiliClient, DEFAULT_BATCH_SIZE, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
+  createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
 import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
 import { ensureOutboxTable } from './outbox-table';
 import { synonymSetsOf } from './search-terms';
 import { StrapiPublishedSource } from './strapi-source';
+import { cmsEnvironment } from '../config/environment';
 
-const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
 
 /** A full reindex started from the admin, as its dashboard widget shows it. */
 export interface ReindexJob {
@@ -63,7 +63,7 @@ export class SearchSync {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const url = process.env.MEILI_URL;
+    const url = cmsEnvironment().MEILI_URL;
     if (!url) {
       this.strapi.log.warn('[sync] MEILI_URL is not set: changes are recorded in the outbox but not indexed.');
       return;
@@ -88,7 +88,7 @@ export class SearchSync {
       return;
     }
     // CLIs (reindex, sync:status) connect but leave draining to the running CMS.
-    if (process.env.SEARCH_SYNC_WORKER === 'false') return;
+    if (!cmsEnvironment().SEARCH_SYNC_WORKER) return;
     await this.startWorker();
     this.strapi.log.info(`[sync] indexing into Meilisearch at ${url}`);
   }
@@ -140,10 +140,11 @@ export class SearchSync {
   /** Starts draining the outbox and the scheduled reconciliation (once connected). */
   async startWorker(): Promise<void> {
     if (!this.indexes || this.worker) return;
+    const settings = cmsEnvironment();
     this.worker = new OutboxWorker(this.store, this.source, this.indexes, {
-      batchSize: number(process.env.SYNC_BATCH_SIZE, DEFAULT_BATCH_SIZE),
-      maxBackoffMs: number(process.env.SYNC_MAX_BACKOFF_MS, 60_000),
-      pollIntervalMs: number(process.env.SYNC_POLL_INTERVAL_MS, 1_000),
+      batchSize: settings.SYNC_BATCH_SIZE,
+      maxBackoffMs: settings.SYNC_MAX_BACKOFF_MS,
+      pollIntervalMs: settings.SYNC_POLL_INTERVAL_MS,
       onError: (error) => this.strapi.log.error(`[sync] ${error.message}`),
       onIndexed: (indexed) => {
         this.purge.notify({
@@ -155,14 +156,14 @@ export class SearchSync {
     });
     this.worker.start();
     await this.reconcileNow();
-    const interval = number(process.env.SYNC_RECONCILE_INTERVAL_MS, 15 * 60_000);
+    const interval = settings.SYNC_RECONCILE_INTERVAL_MS;
     this.reconcileTimer = setInterval(() => void this.reconcileNow(), interval);
   }
 
   /** MEILI_SYNC_KEY if given; otherwise the scoped sync key derived once from the master key. */
   private async syncKey(url: string): Promise<string> {
-    if (process.env.MEILI_SYNC_KEY) return process.env.MEILI_SYNC_KEY;
-    const master = process.env.MEILI_MASTER_KEY;
+    const { MEILI_SYNC_KEY: syncKey, MEILI_MASTER_KEY: master } = cmsEnvironment();
+    if (syncKey) return syncKey;
     if (!master) throw new Error('set MEILI_SYNC_KEY or MEILI_MASTER_KEY');
     return (await ensureApiKeys(createMeiliClient(url, master))).syncKey;
   }

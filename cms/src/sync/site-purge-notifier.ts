@@ -1,4 +1,5 @@
 import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, signPurge, type PurgeNotice } from '@praxis/search';
+import { cmsEnvironment } from '../config/environment';
 
 export interface PurgeNotifierOptions {
   /** Base URLs of every site instance (each keeps its own cache). */
@@ -84,8 +85,9 @@ export class SitePurgeNotifier {
 
 /** From SITE_PURGE_URLS (default SITE_URL) and PURGE_SECRET; without a secret nothing is sent. */
 export function purgeNotifierFromEnv(log: PurgeNotifierOptions['log']): SitePurgeNotifier {
-  const secret = process.env.PURGE_SECRET ?? '';
-  const siteUrls = (process.env.SITE_PURGE_URLS || process.env.SITE_URL || '').split(',').map((url) => url.trim()).filter(Boolean);
+  const settings = cmsEnvironment();
+  const secret = settings.PURGE_SECRET ?? '';
+  const siteUrls = (settings.SITE_PURGE_URLS ?? settings.SITE_URL).split(',').map((url) => url.trim()).filter(Boolean);
   if (siteUrls.length > 0 && !secret) log.warn('[sync] PURGE_SECRET is not set: the site is not told about changes and shows them when its caches expire.');
   return new SitePurgeNotifier({ siteUrls: secret ? siteUrls : [], secret, log });
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { cmsEnvironment } from '../../../config/environment';
 
 interface ApiTokenCredentials {
   type?: string;
@@ -13,7 +14,7 @@ interface ApiTokenCredentials {
  * preview route: an API token plus the `x-preview-secret` header holding PREVIEW_SECRET.
  */
 function isPreviewRequest(header: unknown, viaApiToken: boolean): boolean {
-  const secret = process.env.PREVIEW_SECRET;
+  const secret = cmsEnvironment().PREVIEW_SECRET;
   if (!viaApiToken || !secret || typeof header !== 'string') return false;
   const expected = Buffer.from(secret);
   const given = Buffer.from(header);

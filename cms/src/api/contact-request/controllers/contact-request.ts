@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contactRequestSchema, ContactRequestRefused, submitContactRequest } from '../../../requests/contact-requests';
+import { cmsEnvironment } from '../../../config/environment';
 
 interface Context {
   request: { body?: unknown };
@@ -23,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return refuse(ctx, 400, 'ValidationError', fields.map((field) => field.message).join(' '), fields);
     }
     try {
-      await submitContactRequest(strapi, parsed.data, process.env.SITE_URL || 'http://localhost:3000');
+      await submitContactRequest(strapi, parsed.data, cmsEnvironment().SITE_URL);
     } catch (error) {
       if (error instanceof ContactRequestRefused) return refuse(ctx, error.status, REFUSAL_NAMES[error.status], error.message);
       throw error;

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { exceedsPixelLimit, MAX_IMAGE_PIXELS, MEDIA_TYPES, SUBMISSION_IMAGES, sniffImageType, submissionImageShape, submissionSchema } from '@praxis/search';
 import { z } from 'zod';
 import { confirmSubmission, storeSubmission, SubmissionRefused, type SubmissionImage } from '../../../requests/submissions';
+import { cmsEnvironment } from '../../../config/environment';
 
 interface UploadedFile { filepath: string; size: number }
 interface Context {
@@ -81,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ];
     if (!parsed.success || fields.length > 0) return refuse(ctx, 400, fields.map((field) => `${field.path.join('.')}: ${field.message}`).join(' '), fields);
     try {
-      await storeSubmission(strapi, parsed.data, consentText, process.env.SITE_URL || 'http://localhost:3000', images);
+      await storeSubmission(strapi, parsed.data, consentText, cmsEnvironment().SITE_URL, images);
     } catch (error) {
       if (error instanceof SubmissionRefused) return refuse(ctx, error.status, error.message, error.fields);
       throw error;
