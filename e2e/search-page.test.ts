@@ -163,6 +163,17 @@ describe('search page with JavaScript', () => {
     expect(await page.locator('h1').innerText()).toBe('Case studies');
     expect(await resultCount(page)).toBe('12 case studies found');
   });
+
+  it('asks "Did you mean …?" in English, with the English case studies\' words', async () => {
+    const page = await openPage();
+    await page.goto('/en/case-studies?q=kounsellinng');
+    await settled(page);
+    expect(await page.locator('.did-you-mean').innerText()).toMatch(/^Did you mean “counselling”\? \(\d+ results\)$/);
+    await page.locator('.did-you-mean a').click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'counselling');
+    await settled(page);
+    await expect.poll(() => resultCount(page)).toMatch(/^\d+ case studies found$/);
+  });
 });
 
 describe('search page without JavaScript', () => {
