@@ -80,7 +80,7 @@ export async function splitUnknownCompounds(client: Meilisearch, query: string, 
     if (!missing[index]) return word;
     const best = candidates[index]!.reduce<[string, string] | undefined>((top, pair) => (strength(pair) > (top ? strength(top) : 0) ? pair : top), undefined);
     if (!best) return word;
-    // A head found in most case studies ("arbeit" of "Mädchenarbeit") would only narrow the
+    // A head found in over a quarter of the case studies ("arbeit" of "Mädchenarbeit") would only narrow the
     // modifier's results to those that happen to use both words: the modifier is asked alone.
     return (parts.get(best[1]) ?? 0) > corpusSize * GENERIC_SHARE ? best[0] : best.join(' ');
   }).join(' ');
