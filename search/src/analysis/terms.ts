@@ -27,7 +27,7 @@ export interface Token {
   start: number;
   end: number;
   term: string;
-  /** The terms of its parts when it is a hyphenated word ("Eltern-Café": eltern, caf). */
+  /** The terms of its parts: a hyphenated word's pieces ("Eltern-Café": elt, caf), a compound's parts the case study also uses. */
   parts: string[];
 }
 
