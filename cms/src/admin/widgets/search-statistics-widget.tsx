@@ -10,14 +10,9 @@ import { Link } from 'react-router-dom';
 import { addSynonymPath, CREATE_SEARCH_TERM } from '../search-terms/prefill';
 import { useDashboardData } from './use-dashboard-data';
 
-interface TopSearch {
-  query: string;
-  locale: string;
-  searches: number;
-  withoutResults: number;
-  daysSearched: number;
-  daysWithoutResults: number;
-}
+// The server's row type (erased from the admin bundle): the widget shows exactly what it sends.
+import type { TopSearch } from '../../dashboard/search-log';
+
 interface Searches {
   days: number;
   withoutResults: TopSearch[];
