@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'cms',
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // The tests that need a running Strapi; the rules without it are the `cms-unit` project (vitest.unit.config.mts).
+    include: ['tests/integration/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.mts'],
     // strapi.destroy() calls process.removeAllListeners(), which kills forked workers.
     pool: 'threads',

@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import { findMeilisearchBinary } from './meilisearch.ts';
 import { isExecutable } from './processes.ts';
 
-export const PROJECTS = ['search', 'cms', 'web', 'e2e', 'repo'] as const;
+export const PROJECTS = ['search', 'cms', 'cms-unit', 'web', 'e2e', 'repo'] as const;
 export type Project = (typeof PROJECTS)[number];
 
 export interface MissingPrerequisite {

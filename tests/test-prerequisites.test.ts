@@ -24,7 +24,7 @@ describe('npm test\'s prerequisite check', () => {
     expect(result.stderr).toContain('npm test cannot run: 2 prerequisites are missing.');
     expect(result.stderr).toMatch(/✗ Chromium[^\n]*\n {2}needed by: e2e\n {2}Debian\/Ubuntu: sudo apt-get install chromium/);
     expect(result.stderr).toMatch(/✗ docker-compose[^\n]*\n {2}needed by: repo\n {2}Debian\/Ubuntu: sudo apt-get install docker-compose\n {2}macOS: +brew install docker-compose/);
-    expect(result.stderr).toContain('npm test -- --project search --project cms --project web');
+    expect(result.stderr).toContain('npm test -- --project search --project cms --project cms-unit --project web');
     expect(result.stdout).not.toContain('RUN');
   });
 
