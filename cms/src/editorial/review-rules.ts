@@ -1,18 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { actingAdmin, CASE_STUDY, mayRelease } from './roles';
-import { EDITORIAL_STATE_NAMES, STATES_FOR_REDAKTION, type EditorialState } from './states';
+import { editorialStateRefusal, inUseRefusal, publishRefusal, releasedRows } from './review-policy';
+import { actingAdmin, CASE_STUDY } from './roles';
+import type { EditorialState } from './states';
+import { RELATION_OF_UID } from '@praxis/search';
 
 function refuse(message: string, field: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 }
-
-/** Which case-study relation points at each taxonomy: what "in use" means for a delete. */
-const RELATION_OF: Record<string, string> = {
-  'api::target-group.target-group': 'targetGroups', 'api::topic.topic': 'topics', 'api::setting.setting': 'settings',
-  'api::quality-criterion.quality-criterion': 'criteria', 'api::organisation.organisation': 'provider',
-  'api::municipality.municipality': 'municipalities', 'api::building-block.building-block': 'buildingBlock',
-};
 
 /**
  * The review step and the newsroom's rules, for the admin, the REST API and the importer alike:
@@ -26,34 +21,27 @@ export function registerReviewRules(strapi: Core.Strapi): void {
     const user = actingAdmin(strapi);
 
     if (context.uid === CASE_STUDY && (context.action === 'create' || context.action === 'update')) {
-      const state = params.data?.editorialState;
-      if (state && user && !mayRelease(user) && !STATES_FOR_REDAKTION.includes(state)) {
-        refuse(`„${EDITORIAL_STATE_NAMES[state].de}“ darf nur die Chefredaktion setzen. Geben Sie das Praxisbeispiel „Zur Prüfung“.`, 'editorialState');
-      }
+      const refusal = editorialStateRefusal(params.data?.editorialState, user);
+      if (refusal) refuse(refusal, 'editorialState');
     }
 
     if (context.uid === CASE_STUDY && context.action === 'publish') {
-      if (user && !mayRelease(user)) {
-        throw new errors.ForbiddenError('Veröffentlichen darf nur die Chefredaktion. Geben Sie das Praxisbeispiel „Zur Prüfung“.');
-      }
+      const refusal = publishRefusal(user);
+      if (refusal) throw new errors.ForbiddenError(refusal);
       const result = await next();
       if (params.documentId) {
-        const where = { documentId: params.documentId, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) };
-        await strapi.db.query(CASE_STUDY).updateMany({ where, data: { editorialState: 'freigegeben', reviewComment: null } });
+        await strapi.db.query(CASE_STUDY).updateMany({ where: releasedRows(params.documentId, params.locale), data: { editorialState: 'freigegeben', reviewComment: null } });
       }
       return result;
     }
 
-    const relation = RELATION_OF[context.uid];
+    const relation = RELATION_OF_UID[context.uid];
     if (relation && context.action === 'delete' && params.documentId) {
-      // Rows are per locale and per draft/published version; count case studies.
-      const rows = await strapi.db.query(CASE_STUDY).findMany({ where: { [relation]: { documentId: params.documentId } }, select: ['documentId'] });
-      const uses = new Set(rows.map((row: { documentId: string }) => row.documentId)).size;
-      if (uses > 0) {
+      const rows: { documentId: string }[] = await strapi.db.query(CASE_STUDY).findMany({ where: { [relation]: { documentId: params.documentId } }, select: ['documentId'] });
+      if (rows.length > 0) {
         const entry = await strapi.db.query(context.uid).findOne({ where: { documentId: params.documentId }, select: ['name'] });
-        const what = entry?.name ? `„${entry.name}“` : 'Dieser Eintrag';
-        const cases = uses === 1 ? 'einem Praxisbeispiel' : `${uses} Praxisbeispielen`;
-        refuse(`${what} wird in ${cases} verwendet und kann nicht gelöscht werden. Entfernen Sie ihn dort zuerst.`, 'name');
+        const refusal = inUseRefusal(entry?.name, rows);
+        if (refusal) refuse(refusal, 'name');
       }
     }
     return next();
