@@ -116,7 +116,7 @@ export default defineNuxtConfig({
     '/praxisbeispiele/**': { headers: { 'cache-control': 'no-cache' } },
     '/en/case-studies/**': { headers: { 'cache-control': 'no-cache' } },
   },
-  // Security headers (README "Security"). Values known only at run time (the CMS origin,
+  // Security headers (docs/security.md). Values known only at run time (the CMS origin,
   // https) are set in server/plugins/security-rules.ts.
   security: {
     headers: {

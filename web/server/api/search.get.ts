@@ -1,4 +1,4 @@
-/** `GET /api/search`: the one door to Meilisearch. Parameters and answer: see README "Search API". */
+/** `GET /api/search`: the one door to Meilisearch. Parameters and answer: see docs/search.md, "Search API". */
 export default defineEventHandler(async (event) => {
   const outcome = await answerSearch(new URLSearchParams(getRequestURL(event).search), event);
   setResponseStatus(event, outcome.status);

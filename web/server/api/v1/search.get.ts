@@ -1,2 +1,2 @@
-// The versioned address of GET /api/search (README "Open data and API"); /api/search stays as it is.
+// The versioned address of GET /api/search (docs/open-data.md); /api/search stays as it is.
 export { default } from '../search.get';
