@@ -10,23 +10,45 @@ import { CASE_STUDY } from './roles';
 const PLACEHOLDER_SLUG = /^case-study(?:-\d+)?$/;
 const MAX_SLUG_LENGTH = 120;
 
+/** What every slug made from `title` starts with: its slug, or `praxisbeispiel` when nothing of it is left. */
+const slugBase = (title: string) => slugify(title, MAX_SLUG_LENGTH) || 'praxisbeispiel';
+
 /**
- * The title's slug, or that slug with `-2`, `-3`, … : the first one no other case study uses in
- * `locale` and no page of the site takes (RESERVED_SLUGS: a case study "Karte" gets `karte-2`).
+ * The title's slug, or that slug with `-2`, `-3`, … (shortened to leave room for the counter):
+ * the first one not `taken` and no page of the site in `locale` (RESERVED_SLUGS: a case study
+ * "Karte" gets `karte-2`).
  */
+export function firstFreeSlug(title: string, locale: string, taken: ReadonlySet<string>): string {
+  const base = slugBase(title);
+  for (let counter = 1; ; counter += 1) {
+    const suffix = counter === 1 ? '' : `-${counter}`;
+    const candidate = `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.has(candidate) && !isReservedSlug(locale, candidate)) return candidate;
+  }
+}
+
+/** The first free slug for `title` among the other case studies in `locale` (see firstFreeSlug). */
 export async function freeSlug(strapi: Core.Strapi, title: string, locale: string, documentId: string | undefined): Promise<string> {
-  const base = slugify(title, MAX_SLUG_LENGTH) || 'praxisbeispiel';
+  const base = slugBase(title);
   const taken = new Set<string>(
     (await strapi.db.query(CASE_STUDY).findMany({
       where: { locale, slug: { $startsWith: base }, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
       select: ['slug'],
     })).map((row: { slug: string }) => row.slug),
   );
-  for (let counter = 1; ; counter += 1) {
-    const suffix = counter === 1 ? '' : `-${counter}`;
-    const candidate = `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
-    if (!taken.has(candidate) && !isReservedSlug(locale, candidate)) return candidate;
-  }
+  return firstFreeSlug(title, locale, taken);
+}
+
+/**
+ * Whether saving a case study makes its slug from the title: `yes` for a missing or placeholder
+ * slug the save sets, or a create that leaves it out; `no` for a slug the editor typed, or data
+ * without a title; `if-new-locale` for an update that leaves the slug out: it keeps the stored
+ * slug unless it creates this locale's version (a translation).
+ */
+export function slugGeneration(action: 'create' | 'update', data: { slug?: string | null; title?: string | null } | undefined): 'yes' | 'no' | 'if-new-locale' {
+  if (!data?.title) return 'no';
+  if (data.slug === undefined) return action === 'create' ? 'yes' : 'if-new-locale';
+  return !data.slug || PLACEHOLDER_SLUG.test(data.slug) ? 'yes' : 'no';
 }
 
 /**
@@ -43,16 +65,11 @@ export function registerSlugRule(strapi: Core.Strapi): void {
     if (context.uid !== CASE_STUDY || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { documentId?: string; locale?: string; data?: { slug?: string | null; title?: string | null } };
     const data = params.data;
-    if (!data?.title) return next();
+    const generation = slugGeneration(context.action, data);
+    if (!data?.title || generation === 'no') return next();
     const locale = params.locale && params.locale !== '*' ? params.locale : 'de';
-    const placeholder = !data.slug || PLACEHOLDER_SLUG.test(data.slug);
-    const untouched = data.slug === undefined;
-    let generate = placeholder && !untouched;
-    if (untouched) {
-      // An update that does not touch the slug keeps it, unless it creates this locale's version (a translation).
-      generate = context.action === 'create'
-        || !(await strapi.db.query(CASE_STUDY).findOne({ where: { documentId: params.documentId, locale }, select: ['id'] }));
-    }
+    const generate = generation === 'yes'
+      || !(await strapi.db.query(CASE_STUDY).findOne({ where: { documentId: params.documentId, locale }, select: ['id'] }));
     if (generate) data.slug = await freeSlug(strapi, data.title, locale, params.documentId);
     return next();
   });
