@@ -1,38 +1,41 @@
 // A case study as a record of the import format (JSON, CSV, Excel): the one schema that the
 // CMS's import and the site's submission form check against, with German messages.
 import { z } from 'zod';
+// Every limit comes from the catalogue (catalogue/fields.ts).
 import { BUDGET_RANGES, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, PROJECT_STATUSES } from './domain.ts';
-
-export const TEASER_MAX = 300;
-export const TITLE_MAX = 160;
+import {
+  CASE_STUDY_FIELDS, EMAIL_MAX, fieldMax, fieldMin, LINK_LIMITS, LIST_ITEM_MAX, LIST_MAX, MARKDOWN_MAX, MUNICIPALITIES_MAX,
+} from './catalogue/fields.ts';
+import { MUNICIPALITY_AGS_PATTERN, PHONE_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';
 
 const slug = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche')
-  .max(120, 'höchstens 120 Zeichen');
-const text = (max: number) => z.string().trim().min(1, 'darf nicht leer sein').max(max, `höchstens ${max} Zeichen`);
-const markdown = z.string().trim().max(50_000, 'höchstens 50.000 Zeichen');
+  .regex(SLUG_PATTERN, 'nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche')
+  .max(SLUG_MAX_LENGTH, `höchstens ${SLUG_MAX_LENGTH} Zeichen`);
+const text = (max: number) => z.string().trim().min(1, 'darf nicht leer sein').max(max, `höchstens ${max.toLocaleString('de-DE')} Zeichen`);
+const markdown = z.string().trim().max(MARKDOWN_MAX, `höchstens ${MARKDOWN_MAX.toLocaleString('de-DE')} Zeichen`);
 const year = z.coerce
   .number({ error: 'eine Jahreszahl wie 2021' })
   .int('eine ganze Jahreszahl')
   .min(FUNDING_YEAR_MIN, `frühestens ${FUNDING_YEAR_MIN}`)
   .max(FUNDING_YEAR_MAX, `spätestens ${FUNDING_YEAR_MAX}`);
-const slugList = z.array(slug).max(50, 'höchstens 50 Einträge').default([]);
-const textList = z.array(text(1000)).max(50, 'höchstens 50 Einträge').default([]);
-const httpUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^https?:\/\/\S+$/, 'eine Adresse mit http:// oder https://');
+const slugList = z.array(slug).max(LIST_MAX, `höchstens ${LIST_MAX} Einträge`).default([]);
+const textList = z.array(text(LIST_ITEM_MAX)).max(LIST_MAX, `höchstens ${LIST_MAX} Einträge`).default([]);
+const httpUrl = (max: number) => z.string().trim().max(max, `höchstens ${max} Zeichen`).regex(/^https?:\/\/\S+$/, 'eine Adresse mit http:// oder https://');
 /** Links a case study shows: encrypted only, as the CMS requires of editors (validation/field-messages.ts). */
-const httpsUrl = z.string().trim().max(1000, 'höchstens 1000 Zeichen').regex(/^https:\/\/\S+$/, 'muss mit https:// beginnen');
+const httpsUrl = z.string().trim().max(LINK_LIMITS.url, `höchstens ${LINK_LIMITS.url} Zeichen`).regex(/^https:\/\/\S+$/, 'muss mit https:// beginnen');
 
-const agsList = z.array(z.string().trim().regex(/^05\d{6}$/, 'achtstellige NRW-Gemeindeschlüssel (AGS, 05…)')).max(400, 'höchstens 400 Kommunen');
+const agsList = z.array(z.string().trim().regex(MUNICIPALITY_AGS_PATTERN, 'achtstellige NRW-Gemeindeschlüssel (AGS, 05…)'))
+  .max(MUNICIPALITIES_MAX, `höchstens ${MUNICIPALITIES_MAX} Kommunen`);
 
 /** The record's fields one by one (the submission form checks a step's fields with them). */
 export const recordShape = z
   .object({
     slug: slug.optional(),
     translationOf: slug.optional(),
-    title: text(TITLE_MAX),
-    teaser: text(TEASER_MAX),
+    title: text(fieldMax('title')),
+    teaser: text(fieldMax('teaser')),
     description: markdown.min(1, 'darf nicht leer sein'),
     startingSituation: markdown.optional(),
     goals: markdown.optional(),
@@ -48,15 +51,17 @@ export const recordShape = z
     status: z.enum(PROJECT_STATUSES, { error: `einer von ${PROJECT_STATUSES.join(', ')}` }),
     fundingStart: year,
     fundingEnd: year.optional(),
-    fundingPhase: text(120).optional(),
-    provider: text(200).optional(),
+    fundingPhase: text(fieldMax('fundingPhase')).optional(),
+    provider: text(fieldMax('provider')).optional(),
     partners: textList,
-    staffFte: z.coerce.number({ error: 'eine Zahl wie 1,5' }).min(0, 'nicht negativ').max(100, 'höchstens 100').optional(),
+    staffFte: z.coerce.number({ error: 'eine Zahl wie 1,5' }).min(fieldMin('staffFte'), 'nicht negativ').max(fieldMax('staffFte'), `höchstens ${fieldMax('staffFte')}`).optional(),
     transferability: z
       .object({
         budgetRange: z.enum(BUDGET_RANGES, { error: `einer von ${BUDGET_RANGES.join(', ')}` }).optional(),
-        durationMonths: z.coerce.number({ error: 'eine Zahl von Monaten' }).int('ganze Monate').min(1, 'mindestens 1').max(240, 'höchstens 240').optional(),
-        partnersNeeded: z.string().trim().max(2000, 'höchstens 2000 Zeichen').optional(),
+        durationMonths: z.coerce.number({ error: 'eine Zahl von Monaten' }).int('ganze Monate')
+          .min(fieldMin('transferability.durationMonths'), `mindestens ${fieldMin('transferability.durationMonths')}`)
+          .max(fieldMax('transferability.durationMonths'), `höchstens ${fieldMax('transferability.durationMonths')}`).optional(),
+        partnersNeeded: z.string().trim().max(fieldMax('transferability.partnersNeeded'), `höchstens ${fieldMax('transferability.partnersNeeded')} Zeichen`).optional(),
         firstSteps: markdown.optional(),
       })
       .strict()
@@ -65,15 +70,15 @@ export const recordShape = z
     pitfalls: textList,
     contact: z
       .object({
-        organisation: text(200).optional(),
-        role: text(200).optional(),
-        email: z.email('eine E-Mail-Adresse').optional(),
-        phone: z.string().trim().regex(/^[+0-9 ()/-]{3,50}$/, 'eine Telefonnummer').optional(),
-        website: httpUrl.optional(),
+        organisation: text(fieldMax('contact.organisation')).optional(),
+        role: text(fieldMax('contact.role')).optional(),
+        email: z.string().trim().max(EMAIL_MAX, `höchstens ${EMAIL_MAX} Zeichen`).pipe(z.email('eine E-Mail-Adresse')).optional(),
+        phone: z.string().trim().regex(PHONE_PATTERN, 'eine Telefonnummer').optional(),
+        website: httpUrl(fieldMax('contact.website')).optional(),
       })
       .strict()
       .optional(),
-    links: z.array(z.object({ label: text(200), url: httpsUrl }).strict()).max(50).default([]),
+    links: z.array(z.object({ label: text(LINK_LIMITS.label), url: httpsUrl }).strict()).max(LIST_MAX, `höchstens ${LIST_MAX} Links`).default([]),
     lastReviewed: z.iso.date('ein Datum JJJJ-MM-TT').optional(),
     publish: z.boolean({ error: 'ja oder nein (true oder false)' }).default(true),
   });
@@ -109,15 +114,10 @@ export const recordSchemaFor = (value: unknown) => ((value as { publish?: unknow
 /** A record as the importer writes it: validated, defaults filled in. */
 export type ImportRecord = z.infer<typeof importRecordSchema> | z.infer<typeof draftRecordSchema>;
 
-/** Field names a record may carry; anything else is ignored with a warning. */
-export const KNOWN_FIELDS = new Set([
-  'slug', 'translationOf', 'title', 'teaser', 'description', 'startingSituation', 'goals', 'approach', 'results',
-  'afterFunding', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'settings', 'criteria', 'status',
-  'fundingStart', 'fundingEnd', 'fundingPhase', 'provider', 'partners', 'staffFte', 'transferability',
-  'successFactors', 'pitfalls', 'contact', 'links', 'lastReviewed', 'publish',
-]);
+const COLUMNS = CASE_STUDY_FIELDS.flatMap((field) => ('column' in field ? [{ name: field.name, ...field.column }] : []));
+
+/** Field names a record may carry (a component's fields inside its object); anything else is ignored with a warning. */
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set(COLUMNS.map((column) => column.name.split('.')[0]!));
 
 /** Fields whose values are lists (`;`-separated in CSV). */
-export const LIST_FIELDS = new Set([
-  'municipalities', 'targetGroups', 'topics', 'settings', 'criteria', 'partners', 'successFactors', 'pitfalls', 'links',
-]);
+export const LIST_FIELDS: ReadonlySet<string> = new Set<string>(COLUMNS.filter((column) => 'multiple' in column && column.multiple).map((column) => column.name));

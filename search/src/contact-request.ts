@@ -2,14 +2,12 @@
 // answers in the reader's language, and the CMS, which checks it again before storing it.
 import { z } from 'zod';
 import { CONTACT_PURPOSES, LOCALES, type Locale } from './domain.ts';
+import { CONTROL_CHARACTER, EMAIL_MAX } from './catalogue/index.ts';
 
 /** More links than this in a message is what spam looks like, not a question. */
 export const MAX_CONTACT_LINKS = 3;
-export const CONTACT_FIELD_LIMITS = { message: [10, 5_000], name: [2, 100], organisation: [0, 200], email: [3, 254] } as const;
+export const CONTACT_FIELD_LIMITS = { message: [10, 5_000], name: [2, 100], organisation: [0, 200], email: [3, EMAIL_MAX] } as const;
 
-// C0 control characters but tab, newline and carriage return: invisible, and illegal in mail and XML.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const hasNoMarkup = (text: string) => !/<[a-z!/?]/i.test(text);
 const linkCount = (text: string) => (text.match(/https?:\/\/|www\./gi) ?? []).length;
 const isOneLine = (text: string) => !/[\r\n]/.test(text);

@@ -200,3 +200,6 @@ export function budgetRangeName(range: string, locale: string): string {
 
 /** Images a submission may carry: few, small, and only the formats every browser shows. */
 export const SUBMISSION_IMAGES = { max: 3, maxBytes: 2 * 1024 * 1024, altMin: 5, altMax: 300, creditMax: 200 } as const;
+
+/** Who submits a case study (never published): name and organisation, [min, max] characters. */
+export const SUBMITTER_LIMITS = { name: [2, 100], organisation: [0, 200] } as const;

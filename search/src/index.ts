@@ -1,5 +1,6 @@
 export * from './document.ts';
 export * from './domain.ts';
+export * from './catalogue/index.ts';
 export * from './keys.ts';
 export * from './case-study-entry.ts';
 export * from './case-study-record.ts';

@@ -4,18 +4,19 @@ import { FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey,
 import { FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, type Locale } from './domain.ts';
 import { indexName } from './settings.ts';
 import { queryTerms } from './analysis/terms.ts';
+import { DISTRICT_AGS_PATTERN, MUNICIPALITY_AGS_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';
 
 export * from './query-params.ts';
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_VALUES_PER_PARAM = 50;
 
-const slugValue = z.string().max(100, 'is too long').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
+const slugValue = z.string().max(SLUG_MAX_LENGTH, 'is too long').regex(SLUG_PATTERN, 'must be a lowercase slug');
 const VALUE_SCHEMAS: Record<FacetKey, z.ZodType<string>> = {
   buildingBlock: slugValue,
   region: z.string().max(40, 'is too long').regex(/^[\p{L} -]+$/u, 'must be the name of a Regierungsbezirk'),
-  district: z.string().regex(/^05\d{3}$/, 'must be a 5-digit Kreis AGS such as 05978'),
-  municipality: z.string().regex(/^05\d{6}$/, 'must be an 8-digit municipality AGS such as 05978024'),
+  district: z.string().regex(DISTRICT_AGS_PATTERN, 'must be a 5-digit Kreis AGS such as 05978'),
+  municipality: z.string().regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05978024'),
   townType: slugValue,
   townSize: slugValue,
   targetGroup: slugValue,

@@ -5,13 +5,12 @@
 // and their consent are a separate part, stored apart from the case study and never published.
 import { z } from 'zod';
 import { recordShape } from './case-study-record.ts';
-import { LOCALES, SUBMISSION_IMAGES } from './domain.ts';
+import { LOCALES, SUBMISSION_IMAGES, SUBMITTER_LIMITS } from './domain.ts';
+import { CONTROL_CHARACTER, EMAIL_MAX } from './catalogue/index.ts';
 
 /** Links in all of a submission's texts together; more is what spam looks like. */
 export const MAX_SUBMISSION_LINKS = 10;
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const MARKUP = /<[a-z!/?]/i;
 const LINK = /https?:\/\/|www\./gi;
 const LINE_BREAK = /[\r\n]/;
@@ -35,9 +34,9 @@ const plain = (min: number, max: number, label: string) => z.string().trim()
   .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`);
 
 export const submitterShape = z.strictObject({
-  name: plain(2, 100, 'Der Name'),
-  organisation: plain(0, 200, 'Die Organisation').optional(),
-  email: z.string().trim().max(254, 'Die E-Mail-Adresse ist zu lang.').pipe(z.email('Bitte eine gültige E-Mail-Adresse angeben.')),
+  name: plain(...SUBMITTER_LIMITS.name, 'Der Name'),
+  organisation: plain(...SUBMITTER_LIMITS.organisation, 'Die Organisation').optional(),
+  email: z.string().trim().max(EMAIL_MAX, 'Die E-Mail-Adresse ist zu lang.').pipe(z.email('Bitte eine gültige E-Mail-Adresse angeben.')),
 });
 
 /** Every string inside `value` with its path. */

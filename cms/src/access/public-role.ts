@@ -1,16 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { CASE_STUDY_UID, TAXONOMIES } from '@praxis/search';
 
 /** Content types the public may read (published entries only, see the case-study route middleware). */
-export const PUBLIC_READABLE_TYPES = [
-  'api::case-study.case-study',
-  'api::building-block.building-block',
-  'api::municipality.municipality',
-  'api::target-group.target-group',
-  'api::topic.topic',
-  'api::setting.setting',
-  'api::quality-criterion.quality-criterion',
-  'api::organisation.organisation',
-] as const;
+export const PUBLIC_READABLE_TYPES = [CASE_STUDY_UID, ...TAXONOMIES.map((taxonomy) => taxonomy.uid)];
 
 export const PUBLIC_ACTIONS = PUBLIC_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
 

@@ -8,10 +8,9 @@ import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
 import { EDITORIAL_STATE_NAMES } from '../editorial/states';
 import { IMPORT_EXPORT_TEXTS } from './import-export/texts';
 import { DASHBOARD_TEXTS } from './widgets/texts';
+import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search/catalogue';
 
 type AdminLocale = 'de' | 'en';
-
-const CASE_STUDY = 'api::case-study.case-study';
 
 /** Strapi texts we replace: branding, and wording no editor should read. */
 const ADMIN_TEXTS: Record<string, Record<AdminLocale, string>> = {

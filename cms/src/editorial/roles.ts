@@ -1,19 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES } from '@praxis/search';
+import { CASE_STUDY_UID, LOCALES, TAXONOMIES } from '@praxis/search';
 
 // The newsroom's roles, kept in code and applied at every start (idempotent: a role's
 // permissions are set to exactly these, so a change made by hand in the admin is undone on
 // the next start — the roles are part of the product, like the schema).
-export const CASE_STUDY = 'api::case-study.case-study';
+export const CASE_STUDY = CASE_STUDY_UID;
 /** Taxonomies the Chefredaktion maintains. */
-export const EDITABLE_TAXONOMIES = [
-  'api::target-group.target-group', 'api::topic.topic', 'api::setting.setting',
-  'api::quality-criterion.quality-criterion', 'api::organisation.organisation',
-] as const;
+export const EDITABLE_TAXONOMIES = TAXONOMIES.filter((taxonomy) => taxonomy.maintainedBy === 'chefredaktion').map((taxonomy) => taxonomy.uid);
 /** The search's synonym sets ("Suchbegriffe"): Chefredaktion and Administration; Redaktion does not see them. */
 export const SEARCH_TERM = 'api::search-term.search-term';
 /** Official reference data: only the super admin (Administration) may change it. */
-export const REFERENCE_DATA = ['api::municipality.municipality', 'api::building-block.building-block'] as const;
+export const REFERENCE_DATA = TAXONOMIES.filter((taxonomy) => taxonomy.maintainedBy === 'administration').map((taxonomy) => taxonomy.uid);
 
 export const REDAKTION = { code: 'praxis-redaktion', name: 'Redaktion', description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.' };
 export const CHEFREDAKTION = { code: 'praxis-chefredaktion', name: 'Chefredaktion', description: 'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.' };

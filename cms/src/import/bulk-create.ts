@@ -16,34 +16,17 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { previousSlugsAfterPublish } from '../editorial/slugs';
 import { searchSync } from '../sync/search-sync';
-import { fundingPeriodError } from '../validation/case-study-rules';
-import { findControlCharacter } from '../validation/control-characters';
-import { caseStudyFieldProblems, missingForPublishing } from '../validation/field-messages';
+import {
+  batches, componentLinkRows, componentValues, planVersions, relationLinkRows, replaceableDocuments, unknownTargets, writeProblems,
+  type BulkCaseStudy, type JoinTable, type StoredVersion,
+} from './bulk-plan';
+import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search';
 
-const CASE_STUDY = 'api::case-study.case-study';
 /** Rows per INSERT: well below SQLite's and PostgreSQL's limits on bound parameters. */
 const ROWS_PER_INSERT = 500;
 
-export interface BulkCaseStudy {
-  /** The document service's input: scalars, components as objects, relations as documentIds. */
-  data: Record<string, unknown>;
-  locale: string;
-  publish: boolean;
-  /** The existing document this changes (one that `replaceable` accepted); none for a new one. */
-  documentId?: string;
-}
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-  on?: Record<string, string>;
-  pivotColumns?: string[];
-}
+export type { BulkCaseStudy } from './bulk-plan';
 
 interface ComponentField {
   field: string; uid: UID.Component; repeatable: boolean; table: JoinTable; fieldColumn: string; typeColumn: string;
@@ -107,35 +90,25 @@ async function loadLayout(strapi: Core.Strapi): Promise<Layout> {
   return layout;
 }
 
-/** The same rules the document-service middlewares apply (cms/src/validation), which this writer bypasses. */
+/** Refuses an entry the document service's rules would refuse (bulk-plan.ts, writeProblems). */
 function assertWritable(entry: BulkCaseStudy): void {
-  const problems = [
-    ...caseStudyFieldProblems(entry.data as Parameters<typeof caseStudyFieldProblems>[0], entry.locale),
-    ...(entry.publish ? missingForPublishing(entry.data) : []),
-  ].map((problem) => problem.message);
-  const period = fundingPeriodError(entry.data as { fundingStart?: number; fundingEnd?: number });
-  if (period) problems.push(period);
-  const control = findControlCharacter(entry.data);
-  if (control) problems.push(`Das Feld „${control.path.join('.')}“ enthält ein unsichtbares Steuerzeichen (${control.codePoint}).`);
+  const problems = writeProblems(entry);
   if (problems.length > 0) throw new Error(`„${String(entry.data.title)}“: ${problems.join(' ')}`);
 }
 
 async function insertRows(trx: Knex.Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) await trx(table).insert(rows.slice(start, start + ROWS_PER_INSERT));
+  for (const batch of batches(rows, ROWS_PER_INSERT)) await trx(table).insert(batch);
 }
 
 /** Adds the row ids of targets named in `values` (documentIds, or lists of them) that the relation has not seen yet. */
 async function learnTargetIds(strapi: Core.Strapi, relation: RelationField, values: unknown[]): Promise<void> {
-  const unknown = [...new Set(values.flat().filter((value): value is string => typeof value === 'string' && !relation.idOf.has(value)))];
-  for (let start = 0; start < unknown.length; start += ROWS_PER_INSERT) {
+  for (const batch of batches(unknownTargets(values, relation.idOf), ROWS_PER_INSERT)) {
     const rows: { id: number; documentId: string }[] = await strapi.db.query(relation.target).findMany({
-      where: { documentId: { $in: unknown.slice(start, start + ROWS_PER_INSERT) } }, select: ['id', 'documentId'],
+      where: { documentId: { $in: batch } }, select: ['id', 'documentId'],
     });
     for (const row of rows) relation.idOf.set(row.documentId, row.id);
   }
 }
-
-type Version = Record<string, unknown> & { id: number; documentId: string; locale: string; slug: string; publishedAt: unknown; previousSlugs?: string | null; reviewComment?: string | null; editorialState?: string | null; createdAt: unknown; createdBy?: { id: number } | null; updatedBy?: { id: number } | null };
 
 /**
  * Of these documents, the ones the bulk writer may change: stored in `locale` only (no other
@@ -145,8 +118,7 @@ export async function replaceable(strapi: Core.Strapi, documentIds: string[], lo
   const rows: { documentId: string; locale: string; downloads?: unknown[]; images?: unknown[] }[] = documentIds.length === 0 ? [] : await strapi.db.query(CASE_STUDY).findMany({
     where: { documentId: { $in: documentIds } }, select: ['documentId', 'locale'], populate: { downloads: { select: ['id'] }, images: { select: ['id'] } },
   });
-  const refused = new Set(rows.filter((row) => row.locale !== locale || (row.downloads?.length ?? 0) > 0 || (row.images?.length ?? 0) > 0).map((row) => row.documentId));
-  return new Set(rows.map((row) => row.documentId).filter((documentId) => !refused.has(documentId)));
+  return replaceableDocuments(rows, locale);
 }
 
 /** A bulk writer bound to the CMS's current schema; `write` may be called for many chunks. */
@@ -155,12 +127,12 @@ export async function bulkCaseStudyWriter(strapi: Core.Strapi) {
   const table = strapi.db.metadata.get(CASE_STUDY).tableName;
 
   /** The stored versions in `locale` of the documents to change, by documentId. */
-  async function storedVersions(entries: BulkCaseStudy[], locale: string): Promise<Map<string, Version[]>> {
+  async function storedVersions(entries: BulkCaseStudy[], locale: string): Promise<Map<string, StoredVersion[]>> {
     const documentIds = entries.flatMap((entry) => (entry.documentId ? [entry.documentId] : []));
-    const rows: Version[] = documentIds.length === 0 ? [] : await strapi.db.query(CASE_STUDY).findMany({
+    const rows: StoredVersion[] = documentIds.length === 0 ? [] : await strapi.db.query(CASE_STUDY).findMany({
       where: { documentId: { $in: documentIds }, locale }, populate: { createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
     });
-    const byDocument = new Map<string, Version[]>();
+    const byDocument = new Map<string, StoredVersion[]>();
     for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
     return byDocument;
   }
@@ -197,31 +169,8 @@ export async function bulkCaseStudyWriter(strapi: Core.Strapi) {
         const now = new Date();
         const stored = await storedVersions(entries, locale);
         const documentIds = entries.map((entry) => entry.documentId ?? createId());
-        const replaced: number[] = [];
         // One row per version the document service would write: the draft, and the published copy where published.
-        const versions = entries.flatMap((entry, index) => {
-          const old = stored.get(documentIds[index]!) ?? [];
-          if (entry.documentId && old.length === 0) throw new Error(`Der Sammelimport findet das Praxisbeispiel ${entry.documentId} (${locale}) nicht.`);
-          const oldDraft = old.find((version) => !version.publishedAt);
-          const oldPublished = old.find((version) => version.publishedAt);
-          replaced.push(...(entry.publish ? old : old.filter((version) => !version.publishedAt)).map((version) => version.id));
-          const slug = entry.data.slug as string;
-          const kept = oldDraft ? Object.fromEntries(layout.scalars.filter((field) => !(field in entry.data)).map((field) => [field, oldDraft[field]])) : {};
-          const row = {
-            ...kept,
-            ...Object.fromEntries(layout.scalars.filter((field) => field in entry.data).map((field) => [field, entry.data[field]])),
-            documentId: documentIds[index], locale, createdAt: oldDraft?.createdAt ?? now, updatedAt: now,
-            editorialState: entry.publish ? 'freigegeben' : (entry.data.editorialState ?? oldDraft?.editorialState ?? 'entwurf'),
-            // What publishing does (review-rules.ts, slugs.ts): the comment is settled, a replaced address kept for its redirect.
-            ...(entry.publish ? { reviewComment: null } : {}),
-            ...(entry.publish && oldDraft && oldPublished && oldPublished.slug !== slug
-              ? { previousSlugs: previousSlugsAfterPublish({ slug, previousSlugs: oldDraft.previousSlugs }, oldPublished.slug) } : {}),
-          };
-          const users = { createdBy: oldDraft?.createdBy?.id ?? null, updatedBy: oldDraft?.updatedBy?.id ?? null };
-          return entry.publish
-            ? [{ entry, users, row: { ...row, publishedAt: null } }, { entry, users, row: { ...row, publishedAt: now } }]
-            : [{ entry, users, row: { ...row, publishedAt: null } }];
-        });
+        const { versions, replaced } = planVersions(entries, documentIds, stored, layout.scalars, locale, now);
         await deleteVersions(trx, replaced);
         const { ids } = await strapi.db.query(CASE_STUDY).createMany({ data: versions.map((version) => version.row) });
         if (ids.length !== versions.length) throw new Error(`Der Sammelimport hat ${ids.length} statt ${versions.length} Einträge angelegt.`);
@@ -231,40 +180,16 @@ export async function bulkCaseStudyWriter(strapi: Core.Strapi) {
         }
 
         for (const component of layout.components) {
-          const values = versions.flatMap((version, index) => {
-            const value = version.entry.data[component.field];
-            const list = value === null || value === undefined ? [] : component.repeatable ? (value as object[]) : [value as object];
-            return list.map((item, order) => ({ entityId: ids[index], item, order }));
-          });
+          const values = componentValues(versions, ids, component);
           if (values.length === 0) continue;
           if (component.nested) throw new Error(`Der Sammelimport kann „${component.field}“ nicht schreiben: „${component.nested}“ ist eine eigene Beziehung.`);
           const created = await strapi.db.query(component.uid).createMany({ data: values.map((value) => value.item) });
-          await insertRows(trx, component.table.name, values.map((value, index) => ({
-            [component.table.joinColumn.name]: value.entityId,
-            [component.table.inverseJoinColumn.name]: created.ids[index],
-            [component.typeColumn]: component.uid,
-            [component.fieldColumn]: component.field,
-            // The document service numbers repeatable components from 1 and leaves a single one without.
-            [component.table.orderColumnName ?? 'order']: component.repeatable ? value.order + 1 : null,
-          })));
+          await insertRows(trx, component.table.name, componentLinkRows(component, values, created.ids));
         }
 
         for (const relation of layout.relations) {
           await learnTargetIds(strapi, relation, versions.map((version) => version.entry.data[relation.field]));
-          const rows = versions.flatMap((version, index) => {
-            const value = version.entry.data[relation.field];
-            const targets = value === null || value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-            return targets.map((documentId, order) => {
-              const targetId = relation.idOf.get(documentId);
-              if (targetId === undefined) throw new Error(`Der Sammelimport kennt den Eintrag ${documentId} für „${relation.field}“ nicht.`);
-              return {
-                [relation.table.joinColumn.name]: ids[index],
-                [relation.table.inverseJoinColumn.name]: targetId,
-                ...(relation.table.orderColumnName ? { [relation.table.orderColumnName]: order + 1 } : {}),
-              };
-            });
-          });
-          await insertRows(trx, relation.table.name, rows);
+          await insertRows(trx, relation.table.name, relationLinkRows(relation, versions, ids));
         }
 
         const published = entries.flatMap((entry, index) => (entry.publish ? [{ documentId: documentIds[index]!, locale: entry.locale, reason: `import ${CASE_STUDY}` }] : []));

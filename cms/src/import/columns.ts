@@ -1,9 +1,10 @@
-// The columns of the import format's table form (CSV and Excel), in their order, with what the
-// Excel template's second sheet tells editors about each. A column name is the record's field
-// (case-study-record.ts in @praxis/search); `transferability.budgetRange` is the field `budgetRange` of `transferability`.
+// The columns of the import format's table form (CSV and Excel), with what the Excel template's
+// second sheet tells editors about each: the catalogue's fields that have a column (@praxis/search,
+// catalogue/fields.ts). A column name is the record's field; `transferability.budgetRange` is the
+// field `budgetRange` of `transferability`.
+import { CASE_STUDY_FIELDS, type CaseStudyFieldName, type ValueList } from '@praxis/search';
 
-/** Vocabularies whose values the template lists (and offers as a dropdown where one value is allowed). */
-export type ValueList = 'buildingBlocks' | 'municipalities' | 'targetGroups' | 'topics' | 'settings' | 'criteria' | 'statuses' | 'budgetRanges' | 'yesNo';
+export type { ValueList };
 
 export interface ImportColumn {
   name: string;
@@ -13,44 +14,34 @@ export interface ImportColumn {
   /** Several values, one per line (or separated by `;`). */
   multiple?: boolean;
   values?: ValueList;
+  /** A number: a cell like "1,5" is read as 1.5. */
+  number?: boolean;
 }
 
-export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { name: 'slug', description: 'Adresse des Praxisbeispiels (a–z, 0–9, Bindestriche). Leer: wird aus dem Titel gebildet. Ein vorhandener Slug aktualisiert dieses Praxisbeispiel.' },
-  { name: 'translationOf', description: 'Nur in der englischen Tabelle: Slug des deutschen Praxisbeispiels, dessen Übersetzung diese Zeile ist.' },
-  { name: 'title', description: 'Titel, höchstens 160 Zeichen.', required: true },
-  { name: 'teaser', description: 'Kurzbeschreibung für die Trefferliste, höchstens 300 Zeichen.', required: true },
-  { name: 'description', description: 'Worum es geht (Markdown).', required: true },
-  { name: 'startingSituation', description: 'Ausgangslage (Markdown).' },
-  { name: 'goals', description: 'Ziele (Markdown).' },
-  { name: 'approach', description: 'Vorgehen (Markdown).' },
-  { name: 'results', description: 'Ergebnisse (Markdown).' },
-  { name: 'afterFunding', description: 'Was wurde daraus? (Markdown).' },
-  { name: 'buildingBlock', description: 'Baustein (Slug, siehe Blatt „Werte“).', required: true, values: 'buildingBlocks' },
-  { name: 'municipalities', description: 'Kommune(n) als achtstelliger Amtlicher Gemeindeschlüssel (AGS), z. B. 05512000 für Bottrop; siehe Blatt „Werte“.', required: true, multiple: true, values: 'municipalities' },
-  { name: 'targetGroups', description: 'Zielgruppen (Slugs).', multiple: true, values: 'targetGroups' },
-  { name: 'topics', description: 'Handlungsfelder (Slugs).', multiple: true, values: 'topics' },
-  { name: 'settings', description: 'Settings (Slugs).', multiple: true, values: 'settings' },
-  { name: 'criteria', description: 'Qualitätskriterien (Slugs).', multiple: true, values: 'criteria' },
-  { name: 'status', description: 'Projektstatus.', required: true, values: 'statuses' },
-  { name: 'fundingStart', description: 'Förderbeginn (Jahr, z. B. 2024).', required: true },
-  { name: 'fundingEnd', description: 'Förderende (Jahr), nicht vor dem Förderbeginn.' },
-  { name: 'fundingPhase', description: 'Förderphase, z. B. „1. Förderaufruf“.' },
-  { name: 'provider', description: 'Träger (Name der Organisation; eine neue wird angelegt).' },
-  { name: 'partners', description: 'Partner, einer je Zeile.', multiple: true },
-  { name: 'staffFte', description: 'Personal in Vollzeitstellen, z. B. 1,5.' },
-  { name: 'transferability.budgetRange', description: 'Budgetrahmen pro Jahr.', values: 'budgetRanges' },
-  { name: 'transferability.durationMonths', description: 'Dauer bis zur Wirkung in Monaten.' },
-  { name: 'transferability.partnersNeeded', description: 'Welche Partner es braucht.' },
-  { name: 'transferability.firstSteps', description: 'Erste Schritte (Markdown).' },
-  { name: 'successFactors', description: 'Gelingensbedingungen, eine je Zeile.', multiple: true },
-  { name: 'pitfalls', description: 'Stolpersteine, einer je Zeile.', multiple: true },
-  { name: 'contact.organisation', description: 'Kontakt: Organisation.' },
-  { name: 'contact.role', description: 'Kontakt: Funktion (keine Namen von Personen).' },
-  { name: 'contact.email', description: 'Kontakt: E-Mail-Adresse.' },
-  { name: 'contact.phone', description: 'Kontakt: Telefon.' },
-  { name: 'contact.website', description: 'Kontakt: Website (http:// oder https://).' },
-  { name: 'links', description: 'Links, einer je Zeile als „Bezeichnung|https://…“.', multiple: true },
-  { name: 'lastReviewed', description: 'Zuletzt geprüft (Datum JJJJ-MM-TT).' },
-  { name: 'publish', description: 'Veröffentlichen? „ja“ oder „nein“. Beim Import in der Redaktion entscheidet die Chefredaktion; sonst kommen Praxisbeispiele als Entwurf „Zur Prüfung“.', values: 'yesNo' },
-];
+const NUMBER_KINDS = new Set(['year', 'decimal', 'integer']);
+
+/**
+ * The order of the columns: a property of the file format, not of the catalogue (which follows the
+ * admin's reading order). Editors' files and scripts rely on it — the slug first, as the row's
+ * identity — so a new field's column goes at the end of its group; a test holds this list to the
+ * catalogue's columns.
+ */
+export const COLUMN_ORDER = [
+  'slug', 'translationOf', 'title', 'teaser', 'description', 'startingSituation', 'goals', 'approach', 'results', 'afterFunding',
+  'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'settings', 'criteria', 'status', 'fundingStart', 'fundingEnd',
+  'fundingPhase', 'provider', 'partners', 'staffFte', 'transferability.budgetRange', 'transferability.durationMonths',
+  'transferability.partnersNeeded', 'transferability.firstSteps', 'successFactors', 'pitfalls', 'contact.organisation',
+  'contact.role', 'contact.email', 'contact.phone', 'contact.website', 'links', 'lastReviewed', 'publish',
+] as const satisfies readonly CaseStudyFieldName[];
+
+const COLUMNS_IN_CATALOGUE = new Map(CASE_STUDY_FIELDS.flatMap((field): [string, ImportColumn][] => ('column' in field
+  ? [[field.name, { name: field.name, ...field.column, ...('required' in field ? { required: field.required } : {}), ...(NUMBER_KINDS.has(field.kind) ? { number: true } : {}) }]]
+  : [])));
+
+export const IMPORT_COLUMNS: readonly ImportColumn[] = COLUMN_ORDER.map((name) => COLUMNS_IN_CATALOGUE.get(name)!);
+
+/** The catalogue's columns that COLUMN_ORDER leaves out or names without a column (empty when they agree). */
+export function unorderedColumns(): string[] {
+  const ordered = new Set<string>(COLUMN_ORDER);
+  return [...COLUMNS_IN_CATALOGUE.keys()].filter((name) => !ordered.has(name)).concat(COLUMN_ORDER.filter((name) => !COLUMNS_IN_CATALOGUE.has(name)));
+}

@@ -1,89 +1,26 @@
 // Case studies as records of the import format: what the admin's export writes, and what the
 // importer compares a record with to tell "unchanged". Reads the latest version (the draft row).
 import type { Core } from '@strapi/strapi';
-import { BUDGET_RANGE_NAMES, BUDGET_RANGES, municipalityLabel, PROJECT_STATUS_NAMES, PROJECT_STATUSES } from '@praxis/search';
+import {
+  BUDGET_RANGE_NAMES, BUDGET_RANGES, CASE_STUDY_UID as CASE_STUDY, KEYED_TAXONOMIES, municipalityLabel, MUNICIPALITY_UID, PROJECT_STATUS_NAMES, PROJECT_STATUSES,
+} from '@praxis/search';
+import { IMPORT_COLUMNS } from './columns';
 import type { ValueLists } from './workbook';
+import { RECORD_POPULATE, storedToRecordFields } from './record-fields';
 
-const CASE_STUDY = 'api::case-study.case-study';
 
-const POPULATE = {
-  buildingBlock: { select: ['slug'] },
-  municipalities: { select: ['ags'] },
-  targetGroups: { select: ['slug'] },
-  topics: { select: ['slug'] },
-  settings: { select: ['slug'] },
-  criteria: { select: ['slug'] },
-  provider: { select: ['name'] },
-  transferability: true,
-  successFactors: true,
-  pitfalls: true,
-  partners: true,
-  contact: true,
-  links: true,
-};
+type Entry = Record<string, unknown> & { documentId: string; slug: string };
 
-type Entry = Record<string, unknown> & {
-  documentId: string;
-  slug: string;
-  buildingBlock?: { slug: string } | null;
-  municipalities?: { ags: string }[];
-  provider?: { name: string } | null;
-  transferability?: Record<string, unknown> | null;
-  contact?: Record<string, unknown> | null;
-  links?: { label: string; url: string }[];
-};
-
-/** Leaves out what is empty, as a hand-written record would. */
-function present(object: Record<string, unknown> | null | undefined, keys: string[]): Record<string, unknown> | undefined {
-  const kept = Object.fromEntries(keys.map((key) => [key, object?.[key]]).filter(([, value]) => value !== null && value !== undefined && value !== ''));
-  return Object.keys(kept).length > 0 ? kept : undefined;
-}
-const slugs = (value: unknown) => ((value as { slug: string }[] | undefined) ?? []).map((entry) => entry.slug);
-const texts = (value: unknown) => ((value as { text: string }[] | undefined) ?? []).map((entry) => entry.text);
-
-/** A stored case study (populated as above) as a record of the import format. */
+/** A stored case study (populated with RECORD_POPULATE) as a record of the import format. */
 export function entryToRecord(entry: Entry, extra: { published: boolean; translationOf?: string }): Record<string, unknown> {
-  const transferability = present(entry.transferability, ['budgetRange', 'durationMonths', 'partnersNeeded', 'firstSteps']);
-  const record: Record<string, unknown> = {
-    slug: entry.slug,
-    translationOf: extra.translationOf,
-    title: entry.title,
-    teaser: entry.teaser,
-    description: entry.description,
-    startingSituation: entry.startingSituation,
-    goals: entry.goals,
-    approach: entry.approach,
-    results: entry.results,
-    afterFunding: entry.afterFunding,
-    buildingBlock: entry.buildingBlock?.slug,
-    municipalities: (entry.municipalities ?? []).map((town) => town.ags),
-    targetGroups: slugs(entry.targetGroups),
-    topics: slugs(entry.topics),
-    settings: slugs(entry.settings),
-    criteria: slugs(entry.criteria),
-    status: entry.projectStatus,
-    fundingStart: entry.fundingStart,
-    fundingEnd: entry.fundingEnd,
-    fundingPhase: entry.fundingPhase,
-    provider: entry.provider?.name,
-    partners: texts(entry.partners),
-    staffFte: entry.transferability?.staffFte === null || entry.transferability?.staffFte === undefined ? undefined : Number(entry.transferability.staffFte),
-    transferability,
-    successFactors: texts(entry.successFactors),
-    pitfalls: texts(entry.pitfalls),
-    contact: present(entry.contact, ['organisation', 'role', 'email', 'phone', 'website']),
-    links: (entry.links ?? []).map(({ label, url }) => ({ label, url })),
-    lastReviewed: entry.lastReviewed,
-    publish: extra.published,
-  };
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+  return { ...(extra.translationOf ? { translationOf: extra.translationOf } : {}), ...storedToRecordFields(entry), publish: extra.published };
 }
 
 /** Loads the latest version of case studies in a language, populated for {@link entryToRecord}. */
 export async function loadEntries(strapi: Core.Strapi, locale: string, documentIds?: string[]): Promise<Entry[]> {
   return strapi.db.query(CASE_STUDY).findMany({
     where: { locale, publishedAt: null, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
-    populate: POPULATE,
+    populate: RECORD_POPULATE,
     orderBy: [{ slug: 'asc' }],
   }) as Promise<Entry[]>;
 }
@@ -111,15 +48,15 @@ export async function exportRecords(strapi: Core.Strapi, locale: string, default
 export async function valueLists(strapi: Core.Strapi): Promise<ValueLists> {
   const terms = async (uid: string) => ((await strapi.db.query(uid as never).findMany({ select: ['slug', 'name'], orderBy: [{ name: 'asc' }] })) as { slug: string; name: string }[])
     .map((entry) => ({ value: entry.slug, name: entry.name }));
-  const towns = (await strapi.db.query('api::municipality.municipality').findMany({ select: ['ags', 'name', 'type', 'district'], orderBy: [{ name: 'asc' }] })) as
+  const towns = (await strapi.db.query(MUNICIPALITY_UID).findMany({ select: ['ags', 'name', 'type', 'district'], orderBy: [{ name: 'asc' }] })) as
     { ags: string; name: string; type: string; district: string }[];
+  // Each vocabulary under the value list its column names (catalogue), Kommunen by AGS with their label.
+  const vocabularies = await Promise.all(KEYED_TAXONOMIES.map(async (taxonomy) => [
+    IMPORT_COLUMNS.find((column) => column.name === taxonomy.field)!.values!,
+    taxonomy.key === 'ags' ? towns.map((town) => ({ value: town.ags, name: municipalityLabel(town) })) : await terms(taxonomy.uid),
+  ] as const));
   return {
-    buildingBlocks: await terms('api::building-block.building-block'),
-    municipalities: towns.map((town) => ({ value: town.ags, name: municipalityLabel(town) })),
-    targetGroups: await terms('api::target-group.target-group'),
-    topics: await terms('api::topic.topic'),
-    settings: await terms('api::setting.setting'),
-    criteria: await terms('api::quality-criterion.quality-criterion'),
+    ...(Object.fromEntries(vocabularies) as Pick<ValueLists, 'buildingBlocks' | 'municipalities' | 'targetGroups' | 'topics' | 'settings' | 'criteria'>),
     statuses: PROJECT_STATUSES.map((status) => ({ value: status, name: PROJECT_STATUS_NAMES[status].de })),
     budgetRanges: BUDGET_RANGES.map((range) => ({ value: range, name: BUDGET_RANGE_NAMES[range].de })),
     yesNo: [{ value: 'ja', name: 'veröffentlichen' }, { value: 'nein', name: 'als Entwurf' }],

@@ -5,7 +5,7 @@ import { KNOWN_FIELDS, LIST_FIELDS } from '@praxis/search';
 
 export type Cell = string | number;
 
-const NUMBER_COLUMNS = new Set(['fundingStart', 'fundingEnd', 'staffFte', 'transferability.durationMonths']);
+const NUMBER_COLUMNS = new Set(IMPORT_COLUMNS.filter((column) => column.number).map((column) => column.name));
 const TRUE_WORDS = new Set(['true', 'ja', 'yes', '1', 'x']);
 const FALSE_WORDS = new Set(['false', 'nein', 'no', '0']);
 

@@ -1,16 +1,12 @@
 import type { ZodError } from 'zod';
-import { KNOWN_FIELDS, recordSchemaFor, type ImportRecord } from '@praxis/search';
+import { KEYED_TAXONOMIES, KNOWN_FIELDS, recordSchemaFor, type ImportRecord, type KeyedTaxonomyField } from '@praxis/search';
 import type { RawRecord } from './parse-file';
 import { slugify } from './slugify';
 
 /** What exists in the CMS that records may refer to. */
 export interface Vocabulary {
-  buildingBlocks: Set<string>;
-  targetGroups: Set<string>;
-  topics: Set<string>;
-  settings: Set<string>;
-  criteria: Set<string>;
-  municipalities: Set<string>;
+  /** The keys (slug or AGS) of each vocabulary's entries, per case-study relation. */
+  keys: Record<KeyedTaxonomyField, Set<string>>;
   /** Slugs of case studies in the import locale → their documentId. */
   slugsInLocale: Map<string, string>;
   /** Slugs of case studies in the default locale → their documentId (targets of `translationOf`). */
@@ -36,13 +32,6 @@ export interface ValidationResult {
   warnings: string[];
 }
 
-const REFERENCE_FIELDS = [
-  ['targetGroups', 'targetGroups', 'Die Zielgruppe'],
-  ['topics', 'topics', 'Das Handlungsfeld'],
-  ['settings', 'settings', 'Das Setting'],
-  ['criteria', 'criteria', 'Das Qualitätskriterium'],
-  ['municipalities', 'municipalities', 'Die Kommune (AGS)'],
-] as const;
 
 /**
  * Checks every record against the schema and the CMS's vocabulary and reports
@@ -69,10 +58,10 @@ export function validateRecords(raw: RawRecord[], vocabulary: Vocabulary, option
     }
     const record = parsed.data;
     const before = result.issues.length;
-    if (record.buildingBlock !== undefined && !vocabulary.buildingBlocks.has(record.buildingBlock)) issue('buildingBlock', `unbekannter Baustein „${record.buildingBlock}“`);
-    for (const [field, key, label] of REFERENCE_FIELDS) {
-      for (const item of record[field]) {
-        if (!vocabulary[key].has(item)) issue(field, `${label} „${item}“ gibt es nicht`);
+    for (const { field, entryName } of KEYED_TAXONOMIES) {
+      const named: string | string[] | undefined = record[field];
+      for (const item of [named ?? []].flat()) {
+        if (!vocabulary.keys[field].has(item)) issue(field, `${entryName} „${item}“ gibt es nicht`);
       }
     }
     const slug = record.slug ?? slugify(record.title);

@@ -1,17 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
+import { CASE_STUDY_UID as CASE_STUDY, KEYED_TAXONOMIES, type KeyedTaxonomyField } from '@praxis/search';
 import type { Vocabulary } from './validate';
 
-const CASE_STUDY = 'api::case-study.case-study';
-
-/** Slug or AGS → documentId of every taxonomy entry records may name. */
-export interface ReferenceIds {
-  buildingBlocks: Map<string, string>;
-  targetGroups: Map<string, string>;
-  topics: Map<string, string>;
-  settings: Map<string, string>;
-  criteria: Map<string, string>;
-  municipalities: Map<string, string>;
-}
+/** Slug or AGS → documentId of every taxonomy entry records may name, per case-study relation. */
+export type ReferenceIds = Record<KeyedTaxonomyField, Map<string, string>>;
 
 async function idsBy(strapi: Core.Strapi, uid: UID.ContentType, key: 'slug' | 'ags'): Promise<Map<string, string>> {
   const rows: Record<string, string>[] = await strapi.db.query(uid).findMany({ select: ['documentId', key] });
@@ -26,14 +18,8 @@ async function caseStudySlugs(strapi: Core.Strapi, locale: string): Promise<Map<
 }
 
 export async function loadReferenceIds(strapi: Core.Strapi): Promise<ReferenceIds> {
-  return {
-    buildingBlocks: await idsBy(strapi, 'api::building-block.building-block', 'slug'),
-    targetGroups: await idsBy(strapi, 'api::target-group.target-group', 'slug'),
-    topics: await idsBy(strapi, 'api::topic.topic', 'slug'),
-    settings: await idsBy(strapi, 'api::setting.setting', 'slug'),
-    criteria: await idsBy(strapi, 'api::quality-criterion.quality-criterion', 'slug'),
-    municipalities: await idsBy(strapi, 'api::municipality.municipality', 'ags'),
-  };
+  const entries = await Promise.all(KEYED_TAXONOMIES.map(async (taxonomy) => [taxonomy.field, await idsBy(strapi, taxonomy.uid, taxonomy.key)] as const));
+  return Object.fromEntries(entries) as ReferenceIds;
 }
 
 export async function loadVocabulary(
@@ -44,12 +30,7 @@ export async function loadVocabulary(
 ): Promise<Vocabulary> {
   const keys = (map: Map<string, string>) => new Set(map.keys());
   return {
-    buildingBlocks: keys(references.buildingBlocks),
-    targetGroups: keys(references.targetGroups),
-    topics: keys(references.topics),
-    settings: keys(references.settings),
-    criteria: keys(references.criteria),
-    municipalities: keys(references.municipalities),
+    keys: Object.fromEntries(KEYED_TAXONOMIES.map((taxonomy) => [taxonomy.field, keys(references[taxonomy.field])])) as Vocabulary['keys'],
     slugsInLocale: await caseStudySlugs(strapi, locale),
     defaultLocaleSlugs: await caseStudySlugs(strapi, defaultLocale),
   };

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
 import type { BulkCaseStudy } from './bulk-create';
 import { entryToRecord, loadEntries } from './export-records';
-import { recordSchemaFor, type ImportRecord } from '@praxis/search';
+import { CASE_STUDY_UID as CASE_STUDY, type ImportRecord, type KeyedTaxonomyField, recordSchemaFor } from '@praxis/search';
+import { recordToStoredFields, type ReferenceLookup } from './record-fields';
 import { slugify } from './slugify';
 import type { ValidRecord } from './validate';
 import type { ReferenceIds } from './vocabulary';
 
-const CASE_STUDY = 'api::case-study.case-study';
 type CaseStudyInput = Modules.Documents.Params.Data.Input<typeof CASE_STUDY>;
 /** Strapi's input type where null clears a field, as the document service accepts and its types do not say. */
 type Clearable<T> = { [Field in keyof T]: (T[Field] extends object ? Clearable<T[Field]> : T[Field]) | null };
@@ -44,9 +44,6 @@ export function recordChecksum(slug: string, locale: string, record: ImportRecor
   return createHash('sha256').update(JSON.stringify({ slug, locale, record })).digest('hex');
 }
 
-const items = (texts: string[]) => texts.map((text) => ({ text }));
-const ids = (map: Map<string, string>, keys: string[]) => keys.map((key) => map.get(key)!);
-
 /** The slugified name, with a number appended if another organisation has that slug already. */
 async function freeOrganisationSlug(context: WriteContext, name: string): Promise<string> {
   const base = slugify(name) || 'organisation';
@@ -82,39 +79,14 @@ export const missingProviderNote = (name: string) =>
 
 async function toEntryData(context: WriteContext, slug: string, record: ImportRecord, checksum: string): Promise<Clearable<CaseStudyInput>> {
   const { references } = context;
-  const { transferability, staffFte } = record;
   const provider = record.provider ? ((await organisationId(context, record.provider)) ?? null) : null;
+  const lookup = { ids: (field: KeyedTaxonomyField, keys: string[]) => keys.map((key) => references[field].get(key)!), provider };
   return {
     ...(record.provider && !provider && !context.dryRun ? { reviewComment: missingProviderNote(record.provider) } : {}),
-    title: record.title,
+    ...recordToStoredFields(record, lookup as ReferenceLookup),
     slug,
-    teaser: record.teaser ?? null,
-    description: record.description ?? null,
-    startingSituation: record.startingSituation ?? null,
-    goals: record.goals ?? null,
-    approach: record.approach ?? null,
-    results: record.results ?? null,
-    afterFunding: record.afterFunding ?? null,
-    transferability: transferability || staffFte !== undefined ? { ...transferability, staffFte } : null,
-    successFactors: items(record.successFactors),
-    pitfalls: items(record.pitfalls),
-    partners: items(record.partners),
-    buildingBlock: record.buildingBlock ? references.buildingBlocks.get(record.buildingBlock)! : null,
-    municipalities: ids(references.municipalities, record.municipalities),
-    targetGroups: ids(references.targetGroups, record.targetGroups),
-    topics: ids(references.topics, record.topics),
-    settings: ids(references.settings, record.settings),
-    criteria: ids(references.criteria, record.criteria),
-    provider,
-    projectStatus: record.status ?? null,
-    fundingStart: record.fundingStart ?? null,
-    fundingEnd: record.fundingEnd ?? null,
-    fundingPhase: record.fundingPhase ?? null,
-    contact: record.contact ?? null,
-    links: record.links,
-    lastReviewed: record.lastReviewed ?? null,
     importChecksum: checksum,
-  };
+  } as Clearable<CaseStudyInput>;
 }
 
 /**

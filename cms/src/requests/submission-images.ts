@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SUBMISSION_IMAGE_TABLE, SUBMISSION_TABLE } from './submission-tables';
-
-const CASE_STUDY = 'api::case-study.case-study';
+import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search';
 
 interface ImageRow { id: number; submission_id: number; position: number; file_name: string; mime: string; alt: string; credit: string | null; data: Buffer }
 interface UploadService { upload(input: { data: object; files: object }): Promise<{ id: number }[]> }

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { localePathPrefix, type Locale, type Submission } from '@praxis/search';
+import { CASE_STUDY_UID as CASE_STUDY, type Locale, localePathPrefix, type Submission } from '@praxis/search';
 import { freeSlug } from '../editorial/slugs';
 import { importCaseStudies } from '../import/run-import';
 import { validateRecords } from '../import/validate';
@@ -16,7 +16,6 @@ import { requestRetentionDays as retentionDays } from './contact-requests';
 import { scheduleSubmissionImages } from './submission-images';
 import { SUBMISSION_IMAGE_TABLE, SUBMISSION_TABLE } from './submission-tables';
 
-const CASE_STUDY = 'api::case-study.case-study';
 /** Submissions per submitter address and hour. */
 export const SUBMISSIONS_PER_ADDRESS_AND_HOUR = 3;
 

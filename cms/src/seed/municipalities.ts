@@ -1,10 +1,8 @@
-import { districtOf, municipalityLabel } from '@praxis/search';
+import { districtOf, MUNICIPALITY_UID as UID, municipalityLabel } from '@praxis/search';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Core, Schema } from '@strapi/strapi';
 import { dataPath } from './data-dir';
-
-const UID = 'api::municipality.municipality';
 
 interface MunicipalityRow {
   ags: string;

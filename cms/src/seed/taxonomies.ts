@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Core, UID } from '@strapi/strapi';
+import { TAXONOMIES, type Taxonomy } from '@praxis/search';
 import { dataPath } from './data-dir';
 
 interface TaxonomyEntry {
@@ -9,16 +10,10 @@ interface TaxonomyEntry {
   number?: number;
 }
 
-type TaxonomyFile = Record<'buildingBlocks' | 'targetGroups' | 'topics' | 'settings' | 'qualityCriteria', TaxonomyEntry[]>;
+type TaxonomyFile = Record<NonNullable<Taxonomy['seedList']>, TaxonomyEntry[]>;
 
-/** Which list of `taxonomies.json` fills which content type. */
-export const TAXONOMY_TYPES = {
-  buildingBlocks: 'api::building-block.building-block',
-  targetGroups: 'api::target-group.target-group',
-  topics: 'api::topic.topic',
-  settings: 'api::setting.setting',
-  qualityCriteria: 'api::quality-criterion.quality-criterion',
-} as const satisfies Record<keyof TaxonomyFile, UID.ContentType>;
+/** Which list of `taxonomies.json` fills which content type (the catalogue's `seedList`). */
+const SEEDED = TAXONOMIES.flatMap((taxonomy) => ('seedList' in taxonomy ? [[taxonomy.seedList, taxonomy.uid as UID.ContentType] as const] : []));
 
 /**
  * Creates every taxonomy entry of `data/taxonomies.json` whose slug is missing.
@@ -28,7 +23,7 @@ export async function seedTaxonomies(strapi: Core.Strapi): Promise<void> {
   const file = JSON.parse(await readFile(dataPath(strapi, 'taxonomies.json'), 'utf8')) as TaxonomyFile;
   let created = 0;
   await strapi.db.transaction(async () => {
-    for (const [list, uid] of Object.entries(TAXONOMY_TYPES) as [keyof TaxonomyFile, UID.ContentType][]) {
+    for (const [list, uid] of SEEDED) {
       const existing = await strapi.db.query(uid).findMany({ select: ['slug'] });
       const known = new Set(existing.map((entry: { slug: string }) => entry.slug));
       for (const entry of file[list]) {

@@ -2,7 +2,7 @@
 // held against the CMS schema as Strapi's generated types describe it (types/generated). Types
 // only: `npm run lint` (tsc) fails when a field the readers use is renamed or removed in the
 // schema, or when a scalar field's type no longer fits, and the error names the field.
-import type { CaseStudyEntry } from '@praxis/search';
+import type { CaseStudyEntry, TaxonomyModels } from '@praxis/search';
 import type { Schema, UID } from '@strapi/strapi';
 
 type Item<T> = NonNullable<T> extends readonly (infer Element)[] ? Element : NonNullable<T>;
@@ -26,8 +26,8 @@ type Assert<Result extends true> = Result;
 
 type Entry = CaseStudyEntry;
 
-/** Where each populated field of the case study is stored: its component or its relation's target. */
-interface FieldModels {
+/** Where each populated field of the case study is stored: its component or its relation's target (the vocabularies' from the catalogue). */
+interface FieldModels extends TaxonomyModels {
   transferability: 'case-study.transferability';
   successFactors: 'case-study.list-item';
   pitfalls: 'case-study.list-item';
@@ -36,13 +36,6 @@ interface FieldModels {
   links: 'case-study.link';
   images: 'media.image';
   downloads: 'plugin::upload.file';
-  provider: 'api::organisation.organisation';
-  buildingBlock: 'api::building-block.building-block';
-  municipalities: 'api::municipality.municipality';
-  targetGroups: 'api::target-group.target-group';
-  topics: 'api::topic.topic';
-  settings: 'api::setting.setting';
-  criteria: 'api::quality-criterion.quality-criterion';
   localizations: 'api::case-study.case-study';
 }
 

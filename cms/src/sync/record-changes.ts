@@ -1,22 +1,12 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { KnexOutboxStore } from './knex-outbox-store';
 import { CASE_STUDY } from './strapi-source';
-
-/** Taxonomy content type → the case-study relation that points at it. */
-export const TAXONOMY_RELATIONS: Partial<Record<UID.ContentType, string>> = {
-  'api::building-block.building-block': 'buildingBlock',
-  'api::municipality.municipality': 'municipalities',
-  'api::target-group.target-group': 'targetGroups',
-  'api::topic.topic': 'topics',
-  'api::setting.setting': 'settings',
-  'api::quality-criterion.quality-criterion': 'criteria',
-  'api::organisation.organisation': 'provider',
-};
+import { RELATION_OF_UID, TAXONOMIES } from '@praxis/search';
 
 const CASE_STUDY_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 const TAXONOMY_WRITES = new Set(['update', 'delete']);
 /** Types whose names the site shows as filters and chips; a new entry is a new filter value. */
-const VOCABULARY_TYPES = new Set(Object.keys(TAXONOMY_RELATIONS).filter((uid) => uid !== 'api::organisation.organisation'));
+const VOCABULARY_TYPES = new Set<string>(TAXONOMIES.filter((taxonomy) => taxonomy.filter).map((taxonomy) => taxonomy.uid));
 const VOCABULARY_WRITES = new Set(['create', 'update', 'delete']);
 
 interface ActionParams {
@@ -46,7 +36,7 @@ export function registerChangeRecorder(
   strapi.documents.use(async (context, next) => {
     const params = context.params as ActionParams;
     const isCaseStudy = context.uid === CASE_STUDY && CASE_STUDY_WRITES.has(context.action);
-    const relation = TAXONOMY_RELATIONS[context.uid];
+    const relation = RELATION_OF_UID[context.uid];
     const isTaxonomy = relation !== undefined && TAXONOMY_WRITES.has(context.action);
     const isVocabulary = VOCABULARY_TYPES.has(context.uid) && VOCABULARY_WRITES.has(context.action);
     if (!isCaseStudy && !isTaxonomy && !isVocabulary) return next();

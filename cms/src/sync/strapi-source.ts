@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_POPULATE, type CaseStudyEntry, type IndexedStamp, type PublishedSource } from '@praxis/search';
+import { CASE_STUDY_POPULATE, CASE_STUDY_UID, type CaseStudyEntry, type IndexedStamp, type PublishedSource } from '@praxis/search';
 
-export const CASE_STUDY = 'api::case-study.case-study';
+export const CASE_STUDY = CASE_STUDY_UID;
 
 /** The document-service populate in the query engine's dialect (`fields` is called `select` there). */
 function toQueryPopulate(populate: object): Record<string, unknown> {

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE } from '@praxis/search';
+import { CASE_STUDY_UID as UID, DEFAULT_LOCALE } from '@praxis/search';
 import { caseStudyFieldProblems, missingForPublishing, type FieldProblem } from './field-messages';
-
-const UID = 'api::case-study.case-study';
 
 interface FundingYears {
   fundingStart?: number | null;

@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-
-// C0 control characters but tab, newline and carriage return: invisible in the admin, and
-// illegal in XML, so one in a title would break the site's feeds and sitemap.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+import { CONTROL_CHARACTER } from '@praxis/search';
 
 export interface ControlCharacterFinding {
   path: (string | number)[];

@@ -1,5 +1,5 @@
 import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
-import { isReservedSlug, TEASER_MAX, TITLE_MAX } from '@praxis/search';
+import { fieldMax, isReservedSlug } from '@praxis/search';
 
 // The schema's rules, checked first with messages an editor understands, on the field they
 // concern ("does not match the regex" helps nobody). The schema stays the backstop.
@@ -31,8 +31,8 @@ function tooLong(field: string, label: string, value: string | null | undefined,
 /** Every problem of the data an editor saves in `locale`, each with the field it concerns. */
 export function caseStudyFieldProblems(data: CaseStudyInput, locale: string): FieldProblem[] {
   const problems: FieldProblem[] = [
-    ...tooLong('title', 'Der Titel', data.title, TITLE_MAX),
-    ...tooLong('teaser', 'Die Kurzbeschreibung', data.teaser, TEASER_MAX),
+    ...tooLong('title', 'Der Titel', data.title, fieldMax('title')),
+    ...tooLong('teaser', 'Die Kurzbeschreibung', data.teaser, fieldMax('teaser')),
   ];
   if (data.slug && isReservedSlug(locale, data.slug)) {
     problems.push({ path: ['slug'], message: `„${data.slug}“ ist die Adresse einer anderen Seite der Website (der Kartenansicht). Bitte einen anderen Slug wählen.` });

@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { LOCALES } from '@praxis/search';
+import { isSlug, LOCALES } from '@praxis/search';
 import { findMovedSlug } from '../../../editorial/slugs';
 
 export default factories.createCoreController('api::case-study.case-study', ({ strapi }) => ({
@@ -7,7 +7,7 @@ export default factories.createCoreController('api::case-study.case-study', ({ s
   async moved(ctx) {
     const slug = String((ctx.params as { slug?: string }).slug ?? '');
     const locale = (LOCALES as readonly unknown[]).includes(ctx.query.locale) ? String(ctx.query.locale) : 'de';
-    const current = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 200 ? await findMovedSlug(strapi, slug, locale) : undefined;
+    const current = isSlug(slug) ? await findMovedSlug(strapi, slug, locale) : undefined;
     ctx.body = { data: current ? { slug: current } : null };
   },
 }));
