@@ -81,6 +81,15 @@ export function searchTermProblems(entry: SearchTermEntry, others: readonly Sear
   return [];
 }
 
+/**
+ * The set as it will be stored: the saved fields over the stored ones (a field left out, or sent
+ * as undefined, keeps its stored value), German and two-way unless said otherwise.
+ */
+export function entryAfterSave(stored: SearchTermEntry | null, data: SearchTermEntry): SearchTermEntry {
+  const defined = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as SearchTermEntry;
+  return { language: 'de', oneWay: false, ...stored, ...defined };
+}
+
 function refuse(problems: FieldProblem[]): void {
   if (problems.length === 0) return;
   throw new errors.ValidationError(problems.map((problem) => problem.message).join(' '), {
@@ -97,8 +106,7 @@ export function registerSearchTermRules(strapi: Core.Strapi): void {
     const stored: SearchTermEntry | null = params.documentId
       ? await strapi.db.query(SEARCH_TERM).findOne({ where: { documentId: params.documentId }, select: ['language', 'words', 'oneWay'] })
       : null;
-    const defined = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as SearchTermEntry;
-    const entry: SearchTermEntry = { language: 'de', oneWay: false, ...stored, ...defined };
+    const entry = entryAfterSave(stored, data);
     const others: SearchTermEntry[] = await strapi.db.query(SEARCH_TERM).findMany({
       where: { language: entry.language ?? 'de', ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}) },
       select: ['language', 'words', 'oneWay'],
