@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const CMS_DIR = fileURLToPath(new URL('../cms', import.meta.url)).replace(/\/$/, '');
 export const DIST_DIR = join(CMS_DIR, 'dist');
 const BUILD_HASH_FILE = join(DIST_DIR, '.build-hash');
-const SOURCES = ['src', 'config', 'package.json', 'tsconfig.json'];
+const SOURCES = ['src', 'config', 'database', 'package.json', 'tsconfig.json'];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];

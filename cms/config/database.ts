@@ -58,6 +58,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       ...connections[client as Client],
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
     },
+    // The CMS's own tables come from the migrations in database/migrations/*.ts, which Strapi runs
+    // (once each, in file-name order) before its schema sync. It runs `.js` files only: with this
+    // setting it reads the compiled ones in dist/database/migrations/ instead of the source folder.
+    settings: { useTypescriptMigrations: true },
   };
 };
 

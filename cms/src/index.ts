@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './access/first-admin';
 import { registerDashboardRoutes } from './dashboard/admin-routes';
-import { ensureSearchLogTable } from './dashboard/search-log';
 import { applyAdminLayout } from './editorial/admin-layout';
 import { ensureEditorialStates, registerReviewRules } from './editorial/review-rules';
 import { ensureEditorialRoles } from './editorial/roles';
@@ -10,9 +9,7 @@ import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
 import { registerUploadGuard } from './media/guard-uploads';
-import { ensureContactRequestTable } from './requests/contact-requests';
 import { startRequestRetention, stopRequestRetention } from './requests/retention';
-import { ensureSubmissionImageTable, ensureSubmissionTable } from './requests/submission-tables';
 import { scheduleSubmissionImages, settleSubmissionImages } from './requests/submission-images';
 import { seedDemoContent } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
@@ -50,14 +47,12 @@ export default {
     });
   },
 
-  /** Every step is idempotent: it runs on every start and only adds what is missing. */
+  /**
+   * Every step is idempotent: it runs on every start and only adds what is missing. The CMS's own
+   * tables are there already: Strapi ran cms/database/migrations/ before its schema sync.
+   */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await searchSync(strapi).prepare();
-    await ensureSearchLogTable(strapi.db.connection);
     await startMail(strapi);
-    await ensureContactRequestTable(strapi.db.connection);
-    await ensureSubmissionTable(strapi.db.connection);
-    await ensureSubmissionImageTable(strapi.db.connection);
     startRequestRetention(strapi);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);

@@ -1,46 +1,47 @@
 import type { Knex } from 'knex';
 
 /**
- * What practitioners searched for, counted per day, language and normalised query text: no
- * address, no user, no cookie, no time of day (the Datenschutz page says so). The site sends
+ * What practitioners searched for, counted per day, language, normalised query text and the
+ * filters set with it: no address, no user, no cookie, no time of day (the Datenschutz page says
+ * so). Created and changed by the migrations in cms/database/migrations/. The site sends
  * its counts in batches (POST /api/search-statistics); editors see the most frequent searches and
  * those that found nothing in the dashboard, which tells them which case studies are missing.
  */
 export const SEARCH_LOG_TABLE = 'praxis_search_log';
 /** Days a count is kept; the dashboard looks back 30 days at most. */
 export const SEARCH_LOG_RETENTION_DAYS = 90;
-
-export async function ensureSearchLogTable(knex: Knex): Promise<void> {
-  if (await knex.schema.hasTable(SEARCH_LOG_TABLE)) return;
-  await knex.schema.createTable(SEARCH_LOG_TABLE, (table) => {
-    table.string('day', 10).notNullable(); // YYYY-MM-DD (UTC)
-    table.string('locale', 8).notNullable();
-    table.string('query', 100).notNullable();
-    table.integer('searches').notNullable();
-    table.integer('without_results').notNullable();
-    table.primary(['day', 'locale', 'query']);
-  });
-}
+/** Longest `filters` text (the site sends each facet's number of values instead of a longer list). */
+export const SEARCH_FILTERS_MAX_LENGTH = 500;
 
 export interface SearchCount {
   locale: string;
   query: string;
+  /**
+   * The filters set with the query, as the site describes them (JSON; `{}` for none). Missing
+   * from a site of the 2026-12 release, and null in the rows counted before: not known.
+   */
+  filters?: string;
   searches: number;
   withoutResults: number;
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Adds a batch of counts to today's rows, and forgets days older than the retention. */
+/** Adds a batch of counts to today's rows (one per language, query and filters), and forgets days older than the retention. */
 export async function recordSearches(knex: Knex, counts: SearchCount[], now = new Date()): Promise<void> {
   if (counts.length === 0) return;
   const today = day(now);
   await knex.transaction(async (trx) => {
     for (const count of counts) {
-      await trx(SEARCH_LOG_TABLE)
-        .insert({ day: today, locale: count.locale, query: count.query, searches: count.searches, without_results: count.withoutResults })
-        .onConflict(['day', 'locale', 'query'])
-        .merge({ searches: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.searches`, count.searches]), without_results: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.without_results`, count.withoutResults]) });
+      const key = { day: today, locale: count.locale, query: count.query };
+      const add = { searches: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.searches`, count.searches]), without_results: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.without_results`, count.withoutResults]) };
+      const row = { ...key, filters: count.filters ?? null, searches: count.searches, without_results: count.withoutResults };
+      if (count.filters === undefined) {
+        // No unique index tells two unknown (null) filters apart: add to that row by hand.
+        if ((await trx(SEARCH_LOG_TABLE).where(key).whereNull('filters').update(add)) === 0) await trx(SEARCH_LOG_TABLE).insert(row);
+      } else {
+        await trx(SEARCH_LOG_TABLE).insert(row).onConflict(['day', 'locale', 'query', 'filters']).merge(add);
+      }
     }
     await trx(SEARCH_LOG_TABLE).where('day', '<', day(new Date(now.getTime() - SEARCH_LOG_RETENTION_DAYS * 86_400_000))).delete();
   });

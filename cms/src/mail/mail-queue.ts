@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { leaseDueRows } from '../database/lease-rows';
 
+/** Created and changed by the migrations in cms/database/migrations/. */
 export const MAIL_TABLE = 'praxis_mail_outbox';
 
 export interface Mail {
@@ -36,26 +37,6 @@ const MAX_RETRY_MS = 15 * 60 * 1000;
 const LEASE_MS = 2 * 60 * 1000;
 /** Sent mails are kept this long (what went out, for support), then deleted. */
 const KEEP_SENT_MS = 30 * 24 * 60 * 60 * 1000;
-
-export async function ensureMailTable(knex: Knex): Promise<void> {
-  if (await knex.schema.hasTable(MAIL_TABLE)) return;
-  await knex.schema.createTable(MAIL_TABLE, (table) => {
-    table.increments('id');
-    table.string('message_id', 200).notNullable();
-    table.text('to_address').notNullable();
-    table.text('reply_to').nullable();
-    table.string('subject', 300).notNullable();
-    table.text('text_body').notNullable();
-    // epoch milliseconds, as in the search outbox: the same on SQLite and PostgreSQL
-    table.bigInteger('created_at').notNullable();
-    table.bigInteger('due_at').notNullable();
-    table.integer('attempts').notNullable().defaultTo(0);
-    table.text('last_error').nullable();
-    table.bigInteger('locked_until').nullable();
-    table.bigInteger('sent_at').nullable();
-    table.index(['sent_at', 'due_at'], 'praxis_mail_outbox_due_idx');
-  });
-}
 
 interface Row {
   id: number | string;

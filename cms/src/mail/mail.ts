@@ -1,7 +1,7 @@
 // The CMS's one mail queue (mail-queue.ts), sending through Strapi's e-mail plugin (nodemailer
 // against the SMTP server in config/plugins.ts).
 import type { Core } from '@strapi/strapi';
-import { ensureMailTable, MailQueue, textAsHtml } from './mail-queue';
+import { MailQueue, textAsHtml } from './mail-queue';
 import { cmsEnvironment } from '../config/environment';
 
 let current: { strapi: Core.Strapi; queue: MailQueue } | undefined;
@@ -25,8 +25,7 @@ export function mailQueue(strapi: Core.Strapi): MailQueue {
   return current.queue;
 }
 
-/** At bootstrap: the table, then the worker (MAIL_WORKER=false leaves sending to another process). */
+/** At bootstrap: the worker (MAIL_WORKER=false leaves sending to another process). */
 export async function startMail(strapi: Core.Strapi): Promise<void> {
-  await ensureMailTable(strapi.db.connection);
   if (cmsEnvironment().MAIL_WORKER) mailQueue(strapi).start();
 }

@@ -11,28 +11,11 @@ import { caseStudyPath, CONTACT_PURPOSE_NAMES, contactRequestSchema as sharedCon
 import { mailQueue } from '../mail/mail';
 import { cmsEnvironment } from '../config/environment';
 
+/** Created and changed by the migrations in cms/database/migrations/. */
 export const CONTACT_REQUEST_TABLE = 'praxis_contact_requests';
 const CASE_STUDY = 'api::case-study.case-study';
 /** Requests per sender address and hour: enough for a real exchange, too few to flood a project. */
 export const REQUESTS_PER_ADDRESS_AND_HOUR = 5;
-
-export async function ensureContactRequestTable(knex: Knex): Promise<void> {
-  if (await knex.schema.hasTable(CONTACT_REQUEST_TABLE)) return;
-  await knex.schema.createTable(CONTACT_REQUEST_TABLE, (table) => {
-    table.increments('id');
-    table.string('case_study_document_id', 64).notNullable();
-    table.string('locale', 16).notNullable();
-    table.string('purpose', 20).notNullable();
-    // Personal data, emptied after the retention period (anonymiseOldContactRequests); the row stays as a count.
-    table.text('message').nullable();
-    table.string('name', 100).nullable();
-    table.string('organisation', 200).nullable();
-    table.string('email', 254).nullable();
-    table.bigInteger('created_at').notNullable();
-    table.bigInteger('anonymised_at').nullable();
-    table.index(['case_study_document_id'], 'praxis_contact_requests_case_study_idx');
-  });
-}
 
 /** What the site sends, checked again here (the site checked it first, in the reader's language). */
 export const contactRequestSchema = sharedContactRequestSchema('de');

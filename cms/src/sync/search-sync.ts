@@ -4,7 +4,6 @@ import {
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
 import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
-import { ensureOutboxTable } from './outbox-table';
 import { synonymSetsOf } from './search-terms';
 import { StrapiPublishedSource } from './strapi-source';
 import { cmsEnvironment } from '../config/environment';
@@ -52,11 +51,6 @@ export class SearchSync {
 
   notify(): void {
     this.worker?.notify();
-  }
-
-  /** Creates the outbox table; must run before anything writes case studies. */
-  async prepare(): Promise<void> {
-    await ensureOutboxTable(this.strapi.db.connection);
   }
 
   /** Starts indexing: keys, indexes, worker, reconciliation. */

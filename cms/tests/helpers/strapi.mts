@@ -34,8 +34,12 @@ export function testEnvironment(database: Record<string, string>, options: { dem
 export interface StartOptions {
   /** A copy of the template with the demo content (42 German and 12 English case studies). */
   demoContent?: boolean;
-  /** `empty`: a database nothing was seeded into, for the tests of seeding itself. Default `seeded`. */
-  database?: 'seeded' | 'empty';
+  /**
+   * `empty`: a database nothing was seeded into, for the tests of seeding itself. Default `seeded`.
+   * Or a database the test prepared (e.g. a copy of the seeded template changed by hand); it boots
+   * with the template's secrets.
+   */
+  database?: 'seeded' | 'empty' | TestDatabase;
   /** Extra variables, e.g. MEILI_URL and MEILI_MASTER_KEY to switch the search sync on. */
   env?: Record<string, string>;
   /** Boot again on the database (and with the secrets) of an earlier test Strapi. */
@@ -44,7 +48,8 @@ export interface StartOptions {
 
 export async function startTestStrapi(options: StartOptions = {}): Promise<TestStrapi> {
   const templates = options.database === 'empty' ? undefined : inject('cmsTemplates');
-  const database = options.restartOf?.database ?? (await createTestDatabase(templates && (options.demoContent ? templates.demo : templates.seeded)));
+  const database = options.restartOf?.database ?? (typeof options.database === 'object' ? options.database
+    : await createTestDatabase(templates && (options.demoContent ? templates.demo : templates.seeded)));
   const env = { ...(options.restartOf?.env ?? testEnvironment(database.env, { ...options, secrets: templates?.secrets })), ...options.env };
   Object.assign(process.env, env);
   const strapi = await loadStrapi({ compile: false, logLevel: 'warn' });

@@ -140,19 +140,20 @@ describe('Zur Prüfung and Prüfung fällig', () => {
 });
 
 describe('Suchen ohne Treffer', () => {
-  it('stores counts per day, language and query text only, and ranks them', async () => {
+  it('stores counts per day, language, query text and filters only, and ranks them', async () => {
     const record = (counts: unknown) => fetch(`${cms.url}/api/search-statistics`, {
       method: 'POST', body: JSON.stringify({ counts }), headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` },
     });
     expect((await record([
       { locale: 'de', query: 'zahnputzbus', searches: 5, withoutResults: 5 },
-      { locale: 'de', query: 'kita', searches: 9, withoutResults: 0 },
+      { locale: 'de', query: 'kita', filters: '{}', searches: 5, withoutResults: 0 },
+      { locale: 'de', query: 'kita', filters: '{"topic":["bewegung"]}', searches: 4, withoutResults: 0 },
       { locale: 'en', query: 'sports club', searches: 2, withoutResults: 2 },
     ])).status).toBe(204);
     expect((await record([{ locale: 'de', query: 'zahnputzbus', searches: 2, withoutResults: 2 }])).status).toBe(204);
 
     const columns = Object.keys(await cms.strapi.db.connection(SEARCH_LOG_TABLE).columnInfo()).sort();
-    expect(columns).toEqual(['day', 'locale', 'query', 'searches', 'without_results']);
+    expect(columns).toEqual(['day', 'filters', 'locale', 'query', 'searches', 'without_results']);
 
     const { body } = await as(REDAKTION.code, 'GET', '/redaktion/search-statistics');
     expect(body.days).toBe(30);

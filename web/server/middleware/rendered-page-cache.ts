@@ -9,7 +9,7 @@ export default defineEventHandler((event) => {
     event.context.pageCache = { key, loadedAt: Date.now() };
     return;
   }
-  if (page.search && fromPractitioner(event)) countSearch(page.search.locale, page.search.text, page.search.miss);
+  if (page.search && fromPractitioner(event)) countSearch(page.search.locale, page.search.text, page.search.filters, page.search.miss);
   const response = event.node.res;
   for (const [name, value] of page.headers) response.setHeader(name, value);
   response.setHeader('vary', 'accept-encoding');

@@ -30,8 +30,8 @@ export interface CachedPage {
   search?: PageSearch;
 }
 
-/** A counted search (utils/search-answer.ts): its language, its text, whether its words found nothing. */
-export interface PageSearch { locale: string; text: string; miss: boolean }
+/** A counted search (utils/search-answer.ts): its language, its text, its filters (describeFilters), whether its words found nothing. */
+export interface PageSearch { locale: string; text: string; filters: string; miss: boolean }
 
 declare module 'h3' {
   interface H3EventContext {

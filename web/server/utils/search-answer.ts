@@ -16,7 +16,8 @@ export async function answerSearch(params: URLSearchParams, event?: H3Event): Pr
   let miss = outcome.body.total === 0;
   const state = parseSearchParams(params, known).state;
   if (miss && state && outcome.body.relaxations.length > 1) miss = !(await wordsFindSomething(client, state));
-  countSearch(locale, q, miss);
-  event.context.pageSearch = { locale, text: q, miss };
+  const filters = state ? describeFilters(state) : '{}';
+  countSearch(locale, q, filters, miss);
+  event.context.pageSearch = { locale, text: q, filters, miss };
   return outcome;
 }

@@ -1,18 +1,37 @@
 // Counts what practitioners search for, for the editors' dashboard ("Suchen ohne Treffer"):
-// per language and normalised query text, nothing else — no address, no cookie, no time, no
-// filters. Counted here and sent to the CMS once a minute (server/plugins/search-statistics.ts),
-// which keeps daily sums (cms/src/dashboard/search-log.ts). The Datenschutz page says so.
+// per language, normalised query text and the filters set with it (values of the site's own lists
+// and funding years, nothing typed), nothing else — no address, no cookie, no time. Counted here
+// and sent to the CMS once a minute (server/plugins/search-statistics.ts), which keeps daily sums
+// (cms/src/dashboard/search-log.ts). The Datenschutz page says so.
 // Only what a person typed in a browser counts: no scripts, monitors or crawlers, no client that
 // uses most of its request budget, no text without a searchable word; and a search counts as one
 // "without results" only when its words alone find nothing — not when its filters do.
 import type { H3Event } from 'h3';
-import { queryTerms } from '@praxis/search';
+import { FACET_KEYS, queryTerms, type SearchState } from '@praxis/search';
 
 /** Distinct queries kept between two sends; beyond that new ones are not counted (a flood cannot grow memory). */
 const MAX_PENDING = 5_000;
 
-interface Count { locale: string; query: string; searches: number; withoutResults: number }
+interface Count { locale: string; query: string; filters: string; searches: number; withoutResults: number }
 let pending = new Map<string, Count>();
+const keyOf = (count: Pick<Count, 'locale' | 'query' | 'filters'>) => `${count.locale}\n${count.query}\n${count.filters}`;
+
+/** Longest filter text the CMS keeps (SEARCH_FILTERS_MAX_LENGTH in cms/src/dashboard/search-log.ts). */
+export const MAX_FILTERS_LENGTH = 500;
+
+/**
+ * The filters a search was made with, as the dashboard keeps them: JSON with the URL's parameter
+ * names, facets in URL order and their values sorted (the same filters give the same text), `{}`
+ * for none. Beyond MAX_FILTERS_LENGTH (dozens of values picked) each facet's number of values instead.
+ */
+export function describeFilters(state: Pick<SearchState, 'filters' | 'fundingFrom' | 'fundingTo'>): string {
+  const facets = FACET_KEYS.filter((key) => state.filters[key].length > 0);
+  // JSON leaves out a funding bound that is not set (undefined).
+  const funding = { fundingFrom: state.fundingFrom, fundingTo: state.fundingTo };
+  const full = JSON.stringify({ ...Object.fromEntries(facets.map((key) => [key, [...state.filters[key]].sort()])), ...funding });
+  if (full.length <= MAX_FILTERS_LENGTH) return full;
+  return JSON.stringify({ ...Object.fromEntries(facets.map((key) => [key, state.filters[key].length])), ...funding });
+}
 
 /**
  * The query as the dashboard shows it: Unicode-normalised, lower case, single spaces, at most
@@ -51,15 +70,18 @@ export function hasSearchableWord(text: string, locale: string): boolean {
   return queryTerms(text, locale) !== '';
 }
 
-/** One search of the first result page (paging through results is not a new search); `miss`: its words found nothing. */
-export function countSearch(locale: string, text: string, miss: boolean): void {
+/**
+ * One search of the first result page (paging through results is not a new search); `filters`:
+ * describeFilters of its state; `miss`: its words found nothing.
+ */
+export function countSearch(locale: string, text: string, filters: string, miss: boolean): void {
   if (!hasSearchableWord(text, locale)) return;
   const query = normaliseQuery(text);
   if (!query) return;
-  const key = `${locale}\n${query}`;
+  const key = keyOf({ locale, query, filters });
   const count = pending.get(key);
   if (!count && pending.size >= MAX_PENDING) return;
-  const entry = count ?? { locale, query, searches: 0, withoutResults: 0 };
+  const entry = count ?? { locale, query, filters, searches: 0, withoutResults: 0 };
   entry.searches += 1;
   if (miss) entry.withoutResults += 1;
   pending.set(key, entry);
@@ -80,7 +102,7 @@ export async function sendSearchCounts(): Promise<void> {
     // Put them back (merged with what came meanwhile), unless the CMS refused the batch itself.
     if ((error as { statusCode?: number }).statusCode === 400) return;
     for (const count of counts) {
-      const key = `${count.locale}\n${count.query}`;
+      const key = keyOf(count);
       const now = pending.get(key);
       if (now) {
         now.searches += count.searches;
