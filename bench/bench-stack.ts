@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '@praxis/tooling/processes';
-import { freshSecrets } from '../scripts/env-file.ts';
-import { startStack, type Stack } from '../scripts/stack.ts';
+import { freshSecrets } from '@praxis/tooling/env-file';
+import { startStack, type Stack } from '@praxis/tooling/stack';
 
 /** Starts Meilisearch, the CMS and the site (building them when stale); `env` adds or overrides variables. */
 export async function startBenchStack(dir: string, env: Record<string, string>): Promise<Stack & { masterKey: string }> {

@@ -12,9 +12,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CMS_DIR, isBuildFresh, markBuildFresh } from '@praxis/tooling/build-hash';
 import type { Core } from '@strapi/strapi';
-import { loadStrapi, stopStrapi } from '../cms/scripts/strapi-app.mts';
-import { testEnvironment } from '../cms/tests/helpers/strapi.mts';
-import { createTestDatabase } from '../cms/tests/helpers/test-database.mts';
+import { loadStrapi, stopStrapi } from '@praxis/cms/strapi-app';
+import { testEnvironment } from '@praxis/cms/testing/strapi';
+import { createTestDatabase } from '@praxis/cms/testing/database';
 import { generateCaseStudies } from './generate-case-studies.ts';
 
 const require = createRequire(import.meta.url);
@@ -37,11 +37,9 @@ const strapi = await loadStrapi({ compile: false, logLevel: 'error' });
 global.gc?.();
 const idle = process.memoryUsage().rss;
 // The CMS's compiled modules (dist), as the running CMS uses them.
-const { buildWorkbook } = require('../cms/dist/src/import/workbook.js') as typeof import('../cms/src/import/workbook.ts');
-const { valueLists } = require('../cms/dist/src/import/export-records.js') as typeof import('../cms/src/import/export-records.ts');
-const { recordToRow } = require('../cms/dist/src/import/table-rows.js') as typeof import('../cms/src/import/table-rows.ts');
+const { buildWorkbook, valueLists, recordToRow } = require('@praxis/cms/import-format') as typeof import('@praxis/cms/import-format');
 const importer = strapi.service('api::case-study.importer') as unknown as {
-  importContent(name: string, content: Uint8Array, options: object): Promise<{ created: number; issues: unknown[]; written: boolean }>;
+  importContent(name: string, content: Uint8Array, options: object): Promise<{ created: number; updated: number; issues: unknown[]; written: boolean }>;
 };
 
 /** Resolves once the database pool has had nothing to do for half a second. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeiliClient } from '@praxis/search';
 import { freePort, waitForHttp } from '@praxis/tooling/processes';
-import { WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
+import { WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from '@praxis/tooling/web-build';
 import { startBenchStack } from './bench-stack.ts';
 import { generateSearchDocuments } from './search-corpus.ts';
 
@@ -42,6 +42,7 @@ try {
     const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 20);
     const started = performance.now();
     const response = await fetch(`${siteUrl}/api/v1/open-data/${file}`);
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
     let size = 0;
     // Read as a client would, chunk by chunk, without keeping the body.
     for await (const chunk of response.body!) size += (chunk as Uint8Array).length;

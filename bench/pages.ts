@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { freePort, waitForHttp } from '@praxis/tooling/processes';
-import { WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from '../scripts/web-build.ts';
+import { WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from '@praxis/tooling/web-build';
 import { startBenchStack } from './bench-stack.ts';
 import { request } from './http-client.ts';
 import { assetWeight, measure, tableRow, TABLE_HEAD } from './measure.ts';

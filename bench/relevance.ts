@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeiliClient } from '@praxis/search';
 import { startMeilisearch } from '@praxis/tooling/meilisearch';
-import { evaluateQuery, indexDemoContent, isFlood, loadJudgedQueries, summarise, type ClassSummary } from '../search/relevance/evaluate.ts';
+import { evaluateQuery, indexDemoContent, isFlood, loadJudgedQueries, summarise, type ClassSummary } from '@praxis/search/relevance';
 
 const baselineFile = new URL('../search/relevance/baseline.json', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'praxis-bench-relevance-'));

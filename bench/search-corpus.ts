@@ -1,7 +1,7 @@
 // The benchmark corpus as search documents: generated case studies mapped with
 // the real taxonomies and municipalities, written straight into Meilisearch.
 import { readFileSync } from 'node:fs';
-import { toSearchDocument, type CaseStudyEntry, type SearchDocument } from '@praxis/search';
+import { toSearchDocument, type CaseStudyEntry, type ProjectStatus, type SearchDocument } from '@praxis/search';
 import { generateCaseStudies } from './generate-case-studies.ts';
 
 const taxonomies = JSON.parse(readFileSync(new URL('../cms/data/taxonomies.json', import.meta.url), 'utf8'));
@@ -33,7 +33,7 @@ export function generateSearchDocuments(count: number): SearchDocument[] {
       topics: r.topics.map((slug) => term(taxonomies.topics, slug)),
       settings: r.settings.map((slug) => term(taxonomies.settings, slug)),
       criteria: r.criteria.map((slug) => term(taxonomies.qualityCriteria, slug)),
-      projectStatus: String(r.status), fundingStart: Number(r.fundingStart), fundingEnd: Number(r.fundingEnd),
+      projectStatus: String(r.status) as ProjectStatus, fundingStart: Number(r.fundingStart), fundingEnd: Number(r.fundingEnd),
       publishedAt: published, updatedAt: published,
     };
     return toSearchDocument(entry);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeiliClient, indexSettings, type SearchDocument } from '@praxis/search';
 import { startMeilisearch } from '@praxis/tooling/meilisearch';
-import { loadStrapi, stopStrapi } from '../cms/scripts/strapi-app.mts';
-import { testEnvironment } from '../cms/tests/helpers/strapi.mts';
+import { loadStrapi, stopStrapi } from '@praxis/cms/strapi-app';
+import { testEnvironment } from '@praxis/cms/testing/strapi';
 import { generateCaseStudies } from './generate-case-studies.ts';
 
 const CORPUS = Number(process.env.BENCH_CASE_STUDIES ?? 10_000);
@@ -99,7 +99,8 @@ try {
 
   // 5. The CMS's memory over many publishes, the sync worker on: a hundred case studies, each changed
   // and published in turn. The bench's own data (the corpus, the figures) is the same before and after.
-  const cycled = (await documents.findMany({ locale: 'de', status: 'published', fields: ['title'], limit: 100 })) as { documentId: string; title: string }[];
+  const cycled = (await documents.findMany({ locale: 'de', status: 'published', fields: ['title'], limit: 100 }))
+    .map((entry) => ({ documentId: entry.documentId, title: String(entry.title) }));
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const idleRss = heldRss();
   let peakRss = idleRss;

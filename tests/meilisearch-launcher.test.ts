@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findMeilisearchBinary, startMeilisearch, waitForMeilisearch } from '../scripts/meilisearch.ts';
+import { findMeilisearchBinary, startMeilisearch, waitForMeilisearch } from '@praxis/tooling/meilisearch';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'praxis-meili-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findMissingPrerequisites, PROJECTS, selectedProjects } from '../scripts/test-prerequisites.ts';
+import { findMissingPrerequisites, PROJECTS, selectedProjects } from '@praxis/tooling/test-prerequisites';
 
 const ROOT = join(import.meta.dirname, '..');
 const onlyNode = mkdtempSync(join(tmpdir(), 'praxis-only-node-'));

@@ -22,7 +22,7 @@ export interface TestStrapi {
 }
 
 /** Environment of a test CMS: its database, the secrets it was seeded with (fresh ones for an empty one), demo content off unless asked for. */
-export function testEnvironment(database: Record<string, string>, options: { demoContent?: boolean; secrets?: Record<string, string> } = {}) {
+export function testEnvironment(database: Record<string, string>, options: { demoContent?: boolean; secrets?: Record<string, string> } = {}): Record<string, string> {
   return {
     ...database,
     ...(options.secrets ?? freshSecrets()),
