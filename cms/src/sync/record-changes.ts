@@ -14,6 +14,44 @@ interface ActionParams {
   locale?: string;
 }
 
+/** What a write of the document service means for the search index and the site's filters. */
+export interface ChangePlan {
+  /** The written case study is queued for the index. */
+  caseStudy: boolean;
+  /** The case-study relation that points at the changed taxonomy entry: every case study it links is queued. */
+  relation?: string;
+  /** The names of a filter vocabulary changed: the site is told once the change is committed. */
+  vocabulary: boolean;
+}
+
+/** What the action `action` on an entry of `uid` changes for the search, or undefined when nothing. */
+export function planChange(uid: string, action: string): ChangePlan | undefined {
+  const caseStudy = uid === CASE_STUDY && CASE_STUDY_WRITES.has(action);
+  const relation = TAXONOMY_WRITES.has(action) ? RELATION_OF_UID[uid] : undefined;
+  const vocabulary = VOCABULARY_TYPES.has(uid) && VOCABULARY_WRITES.has(action);
+  if (!caseStudy && relation === undefined && !vocabulary) return undefined;
+  return { caseStudy, ...(relation === undefined ? {} : { relation }), vocabulary };
+}
+
+export interface OutboxChange { documentId: string; locale: string | null; reason: string }
+
+/**
+ * The outbox rows of a planned change: the case study written, in its locale (all locales for
+ * `*` or none; its documentId from the result when the action created it), or every case study
+ * that referenced the taxonomy entry (`affected`), in all their locales.
+ */
+export function outboxChanges(
+  plan: ChangePlan, uid: string, action: string, params: ActionParams, result: unknown, affected: readonly string[],
+): OutboxChange[] {
+  const reason = `${action} ${uid}`;
+  if (plan.caseStudy) {
+    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+    const locale = params.locale && params.locale !== '*' ? params.locale : null;
+    return documentId ? [{ documentId, locale, reason }] : [];
+  }
+  return plan.relation === undefined ? [] : affected.map((documentId) => ({ documentId, locale: null, reason }));
+}
+
 /** Every case study (any locale, draft or published) that references the taxonomy entry. */
 async function referencingCaseStudies(strapi: Core.Strapi, relation: string, documentId: string): Promise<string[]> {
   const rows: { documentId: string }[] = await strapi.db.query(CASE_STUDY).findMany({
@@ -35,26 +73,17 @@ export function registerChangeRecorder(
 ): void {
   strapi.documents.use(async (context, next) => {
     const params = context.params as ActionParams;
-    const isCaseStudy = context.uid === CASE_STUDY && CASE_STUDY_WRITES.has(context.action);
-    const relation = RELATION_OF_UID[context.uid];
-    const isTaxonomy = relation !== undefined && TAXONOMY_WRITES.has(context.action);
-    const isVocabulary = VOCABULARY_TYPES.has(context.uid) && VOCABULARY_WRITES.has(context.action);
-    if (!isCaseStudy && !isTaxonomy && !isVocabulary) return next();
+    const plan = planChange(context.uid, context.action);
+    if (!plan) return next();
 
     return strapi.db.transaction(async ({ trx, onCommit }) => {
       // References are gone after a delete, so look them up first.
-      const affected = isTaxonomy && params.documentId ? await referencingCaseStudies(strapi, relation!, params.documentId) : [];
+      const affected = plan.relation !== undefined && params.documentId ? await referencingCaseStudies(strapi, plan.relation, params.documentId) : [];
       const result = await next();
-      const reason = `${context.action} ${context.uid}`;
-      if (isCaseStudy) {
-        const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-        const locale = params.locale && params.locale !== '*' ? params.locale : null;
-        if (documentId) await outbox().enqueue([{ documentId, locale, reason }], trx);
-      } else if (isTaxonomy) {
-        await outbox().enqueue(affected.map((documentId) => ({ documentId, locale: null, reason })), trx);
-      }
+      const changes = outboxChanges(plan, context.uid, context.action, params, result, affected);
+      if (changes.length > 0) await outbox().enqueue(changes, trx);
       onCommit(onCommitted);
-      if (isVocabulary) onCommit(onVocabularyChanged);
+      if (plan.vocabulary) onCommit(onVocabularyChanged);
       return result;
     });
   });
