@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import { LOCALES } from './domain.ts';
+import { LOCALES } from './catalogue/domain.ts';
 import { indexName } from './settings.ts';
 
 // Fixed uids: Meilisearch derives a key's value from the master key and its uid,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseStudyEntry } from './case-study-entry.ts';
+import type { CaseStudyEntry } from './content/case-study-entry.ts';
 import { toSearchDocument } from './map.ts';
 
 const entry: CaseStudyEntry = {

@@ -1,6 +1,6 @@
-import { parseCaseStudyEntry, type CaseStudyEntry, type TermEntry } from './case-study-entry.ts';
-import { centreOf, districtLabel, isOwnDistrict, localizedName, texts, townSizeOf, townTypeOf } from './domain.ts';
-import { markdownToPlainText } from './plain-text.ts';
+import { parseCaseStudyEntry, type CaseStudyEntry, type TermEntry } from './content/case-study-entry.ts';
+import { centreOf, districtLabel, isOwnDistrict, localizedName, texts, townSizeOf, townTypeOf } from './catalogue/domain.ts';
+import { markdownToPlainText } from './content/plain-text.ts';
 import { searchDocumentSchema, type SearchDocument } from './document.ts';
 import { documentTerms } from './analysis/document-terms.ts';
 import { ANALYSIS_VERSION } from './analysis/terms.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MultiSearchQuery } from 'meilisearch';
 import { FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
-import { FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, type Locale } from './domain.ts';
+import { FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, type Locale } from './catalogue/domain.ts';
 import { indexName } from './settings.ts';
 import { queryTerms } from './analysis/terms.ts';
 import { DISTRICT_AGS_PATTERN, MUNICIPALITY_AGS_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';

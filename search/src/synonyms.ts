@@ -2,7 +2,7 @@
 // CMS (api::search-term) and applied to the locale's index as Meilisearch synonyms in the index's
 // own analysed terms. The lists below are the seed the CMS starts from.
 import { queryTerms } from './analysis/terms.ts';
-import type { Locale } from './domain.ts';
+import type { Locale } from './catalogue/domain.ts';
 
 export interface SynonymSet {
   /** Words or short phrases as editors write them ("Kita", "offene Ganztagsschule"). */

@@ -1,4 +1,4 @@
-import type { CaseStudyEntry } from '../case-study-entry.ts';
+import type { CaseStudyEntry } from '../content/case-study-entry.ts';
 import type { IndexedStamp } from './search-indexes.ts';
 
 /** One recorded change: "document X in locale Y (null: every locale) may have changed". */

@@ -1,6 +1,6 @@
 import type { EnqueuedTask } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
-import type { CaseStudyEntry } from '../case-study-entry.ts';
+import type { CaseStudyEntry } from '../content/case-study-entry.ts';
 import type { SearchDocument } from '../document.ts';
 import type { OutboxRow, OutboxStore, PublishedSource } from './outbox.ts';
 import { OutboxWorker } from './outbox-worker.ts';

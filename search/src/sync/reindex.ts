@@ -1,5 +1,5 @@
 import type { EnqueuedTask } from 'meilisearch';
-import { assertSucceeded } from '../meili-client.ts';
+import { assertSucceeded } from '../meilisearch/meili-client.ts';
 import { toSearchDocument } from '../map.ts';
 import { indexName } from '../settings.ts';
 import type { PublishedSource } from './outbox.ts';

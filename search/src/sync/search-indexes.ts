@@ -1,5 +1,5 @@
 import type { EnqueuedTask, Meilisearch } from 'meilisearch';
-import { assertSucceeded } from '../meili-client.ts';
+import { assertSucceeded } from '../meilisearch/meili-client.ts';
 import type { SearchDocument } from '../document.ts';
 import { indexName, indexSettings } from '../settings.ts';
 import { synonymSettings, type SynonymSet } from '../synonyms.ts';

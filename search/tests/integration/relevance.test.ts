@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMeilisearch, type MeilisearchHandle } from '@praxis/tooling/meilisearch';
-import { createMeiliClient } from '../../src/meili-client.ts';
+import { createMeiliClient } from '../../src/meilisearch/meili-client.ts';
 import { parseSearchParams } from '../../src/query.ts';
 import { resolveIndexQuery, searchCaseStudies } from '../../src/search-case-studies.ts';
 import { evaluateQuery, indexDemoContent, isFlood, loadJudgedQueries, summarise, type QueryResult } from '../../relevance/evaluate.ts';

@@ -81,7 +81,7 @@ async function loadFromCms(): Promise<Loaded> {
     criterion: slugs(criteria), status: new Set(PROJECT_STATUSES), region: new Set(regions),
     district: new Set(districts.map((district) => district.ags)), municipality: new Set(towns.map((town) => town.ags)),
     townType: new Set(TOWN_TYPES), townSize: new Set(TOWN_SIZES),
-    // Any year the CMS accepts for a funding start (search/src/case-study-record.ts).
+    // Any year the CMS accepts for a funding start (search/src/content/case-study-record.ts).
     fundingStart: new Set(Array.from({ length: FUNDING_YEAR_MAX - FUNDING_YEAR_MIN + 1 }, (_, index) => String(FUNDING_YEAR_MIN + index))),
   };
   for (const key of FACET_KEYS) if (!known[key]) throw new Error(`no known values for ${key}`);

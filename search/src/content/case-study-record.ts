@@ -2,11 +2,11 @@
 // CMS's import and the site's submission form check against, with German messages.
 import { z } from 'zod';
 // Every limit comes from the catalogue (catalogue/fields.ts).
-import { BUDGET_RANGES, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, PROJECT_STATUSES } from './domain.ts';
+import { BUDGET_RANGES, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, PROJECT_STATUSES } from '../catalogue/domain.ts';
 import {
   CASE_STUDY_FIELDS, EMAIL_MAX, fieldMax, fieldMin, LINK_LIMITS, LIST_ITEM_MAX, LIST_MAX, MARKDOWN_MAX, MUNICIPALITIES_MAX,
-} from './catalogue/fields.ts';
-import { MUNICIPALITY_AGS_PATTERN, PHONE_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';
+} from '../catalogue/fields.ts';
+import { MUNICIPALITY_AGS_PATTERN, PHONE_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from '../catalogue/patterns.ts';
 
 const slug = z
   .string()

@@ -4,9 +4,9 @@
 // the rules for text from the public: no HTML, no control characters, few links. The submitter
 // and their consent are a separate part, stored apart from the case study and never published.
 import { z } from 'zod';
-import { recordShape } from './case-study-record.ts';
-import { LOCALES, SUBMISSION_IMAGES, SUBMITTER_LIMITS } from './domain.ts';
-import { CONTROL_CHARACTER, EMAIL_MAX } from './catalogue/index.ts';
+import { recordShape } from '../content/case-study-record.ts';
+import { LOCALES, SUBMISSION_IMAGES, SUBMITTER_LIMITS } from '../catalogue/domain.ts';
+import { CONTROL_CHARACTER, EMAIL_MAX } from '../catalogue/index.ts';
 
 /** Links in all of a submission's texts together; more is what spam looks like. */
 export const MAX_SUBMISSION_LINKS = 10;

@@ -1,8 +1,8 @@
 // What "Kontakt aufnehmen" takes: one schema for the site, which checks a request first and
 // answers in the reader's language, and the CMS, which checks it again before storing it.
 import { z } from 'zod';
-import { CONTACT_PURPOSES, LOCALES, type Locale } from './domain.ts';
-import { CONTROL_CHARACTER, EMAIL_MAX } from './catalogue/index.ts';
+import { CONTACT_PURPOSES, LOCALES, type Locale } from '../catalogue/domain.ts';
+import { CONTROL_CHARACTER, EMAIL_MAX } from '../catalogue/index.ts';
 
 /** More links than this in a message is what spam looks like, not a question. */
 export const MAX_CONTACT_LINKS = 3;

@@ -1,8 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
-import type { SearchDocument } from './document.ts';
-import { CARD_FIELDS, escapeFilterValue } from './query.ts';
-import { toSearchHit, type SearchHit } from './search-case-studies.ts';
-import { indexName } from './settings.ts';
+import type { SearchDocument } from '../document.ts';
+import { CARD_FIELDS, escapeFilterValue } from '../query.ts';
+import { toSearchHit, type SearchHit } from '../search-case-studies.ts';
+import { indexName } from '../settings.ts';
 
 /** What a case study shares with others: the basis of "related case studies". */
 export interface RelatedTo {

@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
-import { FACETS, type FacetKey } from './query-params.ts';
-import { escapeFilterValue } from './query.ts';
-import { indexName } from './settings.ts';
+import { FACETS, type FacetKey } from '../query-params.ts';
+import { escapeFilterValue } from '../query.ts';
+import { indexName } from '../settings.ts';
 
 /** What the statistics page counts, by search parameter (each chart links to the search with it). */
 export const STATISTICS_KEYS = ['buildingBlock', 'region', 'district', 'municipality', 'targetGroup', 'topic', 'setting', 'status', 'fundingStart'] as const satisfies readonly FacetKey[];

@@ -1,6 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
-import type { SearchDocument } from './document.ts';
-import { indexName, MAX_TOTAL_HITS } from './settings.ts';
+import type { SearchDocument } from '../document.ts';
+import { indexName, MAX_TOTAL_HITS } from '../settings.ts';
 
 /** Every document of the published fields an open-data file carries (everything but search helpers). */
 export const OPEN_DATA_FIELDS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUDGET_RANGES, PROJECT_STATUSES } from './domain.ts';
+import { BUDGET_RANGES, PROJECT_STATUSES } from '../catalogue/domain.ts';
 
 // A case study as the CMS hands it out — through its REST API (the site's detail page and
 // preview) or its query engine (the index) — parsed once where it enters, so that a field the

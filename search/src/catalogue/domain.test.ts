@@ -47,7 +47,7 @@ describe('languages and coded values', () => {
   });
 
   it('reserves the map view\'s address among the case studies\' (web/app/pages/praxisbeispiele/karte.vue)', () => {
-    const mapPage = readFileSync(new URL('../../web/app/pages/praxisbeispiele/karte.vue', import.meta.url), 'utf8');
+    const mapPage = readFileSync(new URL('../../../web/app/pages/praxisbeispiele/karte.vue', import.meta.url), 'utf8');
     for (const locale of ['de', 'en'] as const) {
       expect(mapPage).toContain(`${locale}: '${caseStudyPath(locale, RESERVED_SLUGS[locale][0]!).replace(/^\/en/, '')}'`);
     }

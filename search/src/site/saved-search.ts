@@ -1,8 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
-import type { SearchDocument } from './document.ts';
-import { buildFilter, MATCHING_STRATEGY, type SearchState } from './query.ts';
-import { minimumScore, resolveIndexQuery } from './search-case-studies.ts';
-import { indexName } from './settings.ts';
+import type { SearchDocument } from '../document.ts';
+import { buildFilter, MATCHING_STRATEGY, type SearchState } from '../query.ts';
+import { minimumScore, resolveIndexQuery } from '../search-case-studies.ts';
+import { indexName } from '../settings.ts';
 
 /** A case study as a saved search's feed lists it. */
 export interface SearchFeedEntry {

@@ -1,9 +1,9 @@
 import type { Meilisearch } from 'meilisearch';
 import { documentsByIds } from './bookmarks.ts';
-import type { SearchDocument } from './document.ts';
-import { buildFilter, MATCHING_STRATEGY, sortOrder, type SearchState } from './query.ts';
-import { minimumScore, resolveIndexQuery } from './search-case-studies.ts';
-import { indexName, MAX_TOTAL_HITS } from './settings.ts';
+import type { SearchDocument } from '../document.ts';
+import { buildFilter, MATCHING_STRATEGY, sortOrder, type SearchState } from '../query.ts';
+import { minimumScore, resolveIndexQuery } from '../search-case-studies.ts';
+import { indexName, MAX_TOTAL_HITS } from '../settings.ts';
 
 /** What an export (CSV, Excel) of a search or a Merkliste has per case study. */
 export const EXPORT_FIELDS = [

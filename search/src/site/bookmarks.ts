@@ -1,8 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
-import type { SearchDocument } from './document.ts';
-import { CARD_FIELDS, escapeFilterValue } from './query.ts';
-import { toSearchHit, type SearchHit } from './search-case-studies.ts';
-import { indexName } from './settings.ts';
+import type { SearchDocument } from '../document.ts';
+import { CARD_FIELDS, escapeFilterValue } from '../query.ts';
+import { toSearchHit, type SearchHit } from '../search-case-studies.ts';
+import { indexName } from '../settings.ts';
 
 /**
  * The published case studies with these ids in one language, in the order of `ids` (the order
