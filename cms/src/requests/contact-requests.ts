@@ -7,13 +7,12 @@
 // while the mail server is down.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { caseStudyPath, CONTACT_PURPOSE_NAMES, contactRequestSchema as sharedContactRequestSchema, type ContactPurpose, type ContactRequest, type Locale } from '@praxis/search';
+import { CASE_STUDY_UID as CASE_STUDY, caseStudyPath, CONTACT_PURPOSE_NAMES, type ContactPurpose, type ContactRequest, contactRequestSchema as sharedContactRequestSchema, type Locale } from '@praxis/search';
 import { mailQueue } from '../mail/mail';
 import { cmsEnvironment } from '../config/environment';
 
 /** Created and changed by the migrations in cms/database/migrations/. */
 export const CONTACT_REQUEST_TABLE = 'praxis_contact_requests';
-const CASE_STUDY = 'api::case-study.case-study';
 /** Requests per sender address and hour: enough for a real exchange, too few to flood a project. */
 export const REQUESTS_PER_ADDRESS_AND_HOUR = 5;
 
