@@ -2,6 +2,7 @@
 // are addresses that open anywhere (also without JavaScript), and bad addresses are a clear 400.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { bookmarkHooks as hooks, dataSelector, searchPageHooks } from '../web/shared/hooks.ts';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 
@@ -16,22 +17,24 @@ const trimmed = (texts: string[]) => texts.map((text) => text.trim());
 const columnTitles = async (page: Page) => trimmed(await page.locator('table.compare thead th a:first-child').allTextContents());
 const listTitles = async (page: Page) => trimmed(await page.locator('.bookmark-list .result-card .title').allTextContents());
 const idsOf = (url: string) => new URL(url).searchParams.getAll('ids').flatMap((value) => value.split(','));
+/** "Merken" for `documentId` inside `scope` (the search's results, the detail page). */
+const bookmarkButton = (page: Page, scope: string, documentId: string) => page.locator(`${scope} button${dataSelector(hooks.button, documentId)}`);
 
 describe('Merkliste and compare', () => {
   it('bookmarks three results, compares them, drops one, and the shared address shows the same in a fresh browser', async () => {
     const hits = (await searchHits('sort=title')).slice(0, 3);
     const page = await openPage();
     await page.goto('/praxisbeispiele?sort=title');
-    await page.locator('.search-page.enhanced').waitFor();
+    await page.locator(`${searchPageHooks.page.selector}${searchPageHooks.enhanced.selector}`).waitFor();
     for (const hit of hits) {
-      const button = page.locator(`.hits button[data-bookmark="${hit.documentId}"]`);
+      const button = bookmarkButton(page, searchPageHooks.hits.selector, hit.documentId);
       await button.click();
       await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
     }
-    expect(await page.locator('#bookmark-status').textContent()).toBe(`„${hits[2]!.title}“ ist auf der Merkliste (3).`);
+    expect(await page.locator(hooks.status.selector).textContent()).toBe(`„${hits[2]!.title}“ ist auf der Merkliste (3).`);
 
     // The header's link leads to the list in this browser, in the order it was made.
-    await page.locator('a[data-bookmarks-link]').click();
+    await page.locator(`a${hooks.listLink.selector}`).click();
     await page.waitForURL(/\/merkliste\?ids=/);
     expect(idsOf(page.url())).toEqual(hits.map((hit) => hit.documentId));
     expect(await listTitles(page)).toEqual(hits.map((hit) => hit.title));
@@ -62,10 +65,10 @@ describe('Merkliste and compare', () => {
     const hits = (await searchHits('sort=newest')).slice(0, 2);
     const page = await openPage();
     await page.goto(`/praxisbeispiele/${hits[0]!.slug}`);
-    const detailButton = page.locator(`.case-study button[data-bookmark="${hits[0]!.documentId}"]`);
+    const detailButton = bookmarkButton(page, '.case-study', hits[0]!.documentId);
     await detailButton.click();
     await page.goto(`/praxisbeispiele/${hits[1]!.slug}`);
-    await page.locator(`.case-study button[data-bookmark="${hits[1]!.documentId}"]`).click();
+    await bookmarkButton(page, '.case-study', hits[1]!.documentId).click();
     await page.goto(`/praxisbeispiele/${hits[0]!.slug}`);
     await expect.poll(() => detailButton.getAttribute('aria-pressed')).toBe('true');
 
@@ -80,7 +83,7 @@ describe('Merkliste and compare', () => {
 
     // Pressed again on the search page: off the list.
     await page.goto('/praxisbeispiele?sort=newest');
-    const searchButton = page.locator(`.hits button[data-bookmark="${hits[1]!.documentId}"]`);
+    const searchButton = bookmarkButton(page, searchPageHooks.hits.selector, hits[1]!.documentId);
     await expect.poll(() => searchButton.getAttribute('aria-pressed')).toBe('true');
     await searchButton.click();
     await expect.poll(() => page.evaluate(() => localStorage.getItem('praxis.merkliste'))).toBe('[]');
@@ -91,7 +94,7 @@ describe('Merkliste and compare', () => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto(`/merkliste?ids=${hits.map((hit) => hit.documentId).join(',')}`);
     expect(await listTitles(page)).toEqual(hits.map((hit) => hit.title));
-    expect(await page.locator('button[data-bookmark]').count()).toBe(0);
+    expect(await page.locator(`button${hooks.button.selector}`).count()).toBe(0);
     await page.locator('.bookmark-list input[type="checkbox"]').nth(1).uncheck();
     await page.getByRole('button', { name: 'Ausgewählte vergleichen' }).click();
     await page.waitForURL(/\/merkliste\/vergleich\?/);

@@ -1,16 +1,19 @@
 // The search page in Chromium: typing, facets, shareable URLs, history, no-JS form, keyboard, mobile drawer.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { facetOptionId, searchPageHooks as hooks, townComboboxHooks as town } from '../web/shared/hooks.ts';
 import { openPage } from './support/browser.ts';
 
-const resultCount = (page: Page) => page.locator('.result-count').innerText();
-const titles = (page: Page) => page.locator('.hits h3').allInnerTexts();
+const resultCount = (page: Page) => page.locator(hooks.resultCount.selector).innerText();
+const titles = (page: Page) => page.locator(`${hooks.hits.selector} h3`).allInnerTexts();
+const facet = (page: Page, param: string, value: string) => page.locator(`#${facetOptionId(param, value)}`);
 const facetCount = (page: Page, param: string, value: string) =>
-  page.locator(`label[for="facet-${param}-${value}"] .count`).innerText();
+  page.locator(`label[for="${facetOptionId(param, value)}"] ${town.facetCount.selector}`).innerText();
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator('.hits[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => {});
+  await page.locator(`${hooks.hits.selector}[aria-busy="true"]`).waitFor({ state: 'detached' }).catch(() => {});
 }
 
 describe('search page with JavaScript', () => {
@@ -19,14 +22,14 @@ describe('search page with JavaScript', () => {
     await page.goto('/praxisbeispiele');
     await settled(page);
     expect(await resultCount(page)).toBe('42 Praxisbeispiele gefunden');
-    await page.locator('#search-q').pressSequentially('Kita', { delay: 40 });
+    await page.locator(hooks.query.selector).pressSequentially('Kita', { delay: 40 });
     await page.waitForURL(/q=Kita/);
     await settled(page);
     await expect.poll(() => resultCount(page)).toMatch(/^\d+ Praxisbeispiele gefunden$/);
     expect(await resultCount(page)).not.toBe('42 Praxisbeispiele gefunden');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
-    expect(await page.locator('[role="status"][aria-live="polite"].result-count').count()).toBe(1);
-    expect(await page.locator('.hits mark').count()).toBeGreaterThan(0);
+    expect(await focusedId(page)).toBe(hooks.query.name);
+    expect(await page.locator(`[role="status"][aria-live="polite"]${hooks.resultCount.selector}`).count()).toBe(1);
+    expect(await page.locator(`${hooks.hits.selector} mark`).count()).toBeGreaterThan(0);
   });
 
   it('ticks facets: the results narrow, other facets recount, the facet keeps its own counts, focus stays', async () => {
@@ -35,13 +38,13 @@ describe('search page with JavaScript', () => {
     await settled(page);
     const blockCountBefore = await facetCount(page, 'buildingBlock', 'gesundes-aufwachsen');
     const regionCountBefore = await facetCount(page, 'region', 'Arnsberg');
-    await page.locator('#facet-buildingBlock-aktive-nachbarschaft').check();
+    await facet(page, 'buildingBlock', 'aktive-nachbarschaft').check();
     await page.waitForURL(/buildingBlock=aktive-nachbarschaft/);
     await settled(page);
     await expect.poll(() => resultCount(page)).not.toBe('42 Praxisbeispiele gefunden');
     expect(await facetCount(page, 'buildingBlock', 'gesundes-aufwachsen')).toBe(blockCountBefore);
     expect(await facetCount(page, 'region', 'Arnsberg')).not.toBe(regionCountBefore);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('facet-buildingBlock-aktive-nachbarschaft');
+    expect(await focusedId(page)).toBe(facetOptionId('buildingBlock', 'aktive-nachbarschaft'));
     await expect.poll(() => page.locator('.chip').allInnerTexts()).toEqual([expect.stringContaining('Aktive Nachbarschaft')]);
   });
 
@@ -59,9 +62,9 @@ describe('search page with JavaScript', () => {
     const page = await openPage();
     await page.goto('/praxisbeispiele');
     await settled(page);
-    await page.locator('#facet-topic-bewegung').check();
+    await facet(page, 'topic', 'bewegung').check();
     await page.waitForURL(/topic=bewegung/);
-    await page.locator('#search-sort').selectOption('title');
+    await page.locator(hooks.sort.selector).selectOption('title');
     await page.waitForURL(/sort=title/);
     await settled(page);
     const shared = page.url();
@@ -72,7 +75,7 @@ describe('search page with JavaScript', () => {
     await fresh.goto(shared);
     await settled(fresh);
     expect(await titles(fresh)).toEqual(sharedTitles);
-    expect(await fresh.locator('#facet-topic-bewegung').isChecked()).toBe(true);
+    expect(await facet(fresh, 'topic', 'bewegung').isChecked()).toBe(true);
 
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('sort='));
@@ -80,10 +83,10 @@ describe('search page with JavaScript', () => {
     await page.waitForURL((url) => !url.search.includes('topic='));
     await settled(page);
     await expect.poll(() => resultCount(page)).toBe('42 Praxisbeispiele gefunden');
-    expect(await page.locator('#facet-topic-bewegung').isChecked()).toBe(false);
+    expect(await facet(page, 'topic', 'bewegung').isChecked()).toBe(false);
     await page.goForward();
     await page.waitForURL(/topic=bewegung/);
-    await expect.poll(() => page.locator('#facet-topic-bewegung').isChecked()).toBe(true);
+    await expect.poll(() => facet(page, 'topic', 'bewegung').isChecked()).toBe(true);
   });
 
   it('suggests dropping a constraint when nothing matches, with the count it would give', async () => {
@@ -121,19 +124,26 @@ describe('search page with JavaScript', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     let tabs = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'facet-buildingBlock-gesundes-aufwachsen' && tabs < 30) {
+    while ((await focusedId(page)) !== facetOptionId('buildingBlock', 'gesundes-aufwachsen') && tabs < 30) {
       await page.keyboard.press('Tab');
       tabs += 1;
     }
     await page.keyboard.press('Space');
     await page.waitForURL(/buildingBlock=gesundes-aufwachsen/);
-    await page.locator('#town-search').focus();
+    await page.locator(town.input.selector).focus();
     await page.keyboard.type('Lün');
     // The towns' names load when the field is first focused: the list opens once they are there.
-    await page.locator('#town-options li').first().waitFor();
+    const options = page.locator(`${town.options.selector} li`);
+    await options.first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
-    expect(await page.locator('#town-search').getAttribute('aria-activedescendant')).toBe('town-option-05978024');
+    expect(await page.locator(town.input.selector).getAttribute('aria-activedescendant')).toBe('town-option-05978024');
+    // The option the arrows are on stands out to the eye too: the script makes the options, the component's styles must reach them.
+    const active = options.and(page.locator(town.activeOption.selector));
+    expect(await active.getAttribute('id')).toBe('town-option-05978024');
+    const background = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await background(active)).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await background(active)).not.toBe(await background(page.locator(town.options.selector)));
     await page.keyboard.press('Enter');
     await page.waitForURL(/municipality=05978024/);
     await settled(page);
@@ -144,14 +154,15 @@ describe('search page with JavaScript', () => {
     const page = await openPage({ viewport: { width: 390, height: 844 } });
     await page.goto('/praxisbeispiele');
     await settled(page);
-    expect(await page.locator('#filters').isVisible()).toBe(false);
+    const filters = page.locator(hooks.filters.selector);
+    expect(await filters.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Filter anzeigen' }).click();
-    expect(await page.locator('#filters').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filters-heading');
-    await page.locator('#facet-status-laufend').check();
+    expect(await filters.isVisible()).toBe(true);
+    expect(await focusedId(page)).toBe(hooks.filtersHeading.name);
+    await facet(page, 'status', 'laufend').check();
     await page.waitForURL(/status=laufend/);
     await page.keyboard.press('Escape');
-    expect(await page.locator('#filters').isVisible()).toBe(false);
+    expect(await filters.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Filter anzeigen (1)');
   });
 
@@ -180,9 +191,9 @@ describe('search page without JavaScript', () => {
   it('works as a GET form: query, facet and sort are submitted and rendered by the server', async () => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto('/praxisbeispiele');
-    await page.locator('#search-q').fill('Eltern');
-    await page.locator('#facet-region-Arnsberg').check();
-    await page.locator('#search-sort').selectOption('title');
+    await page.locator(hooks.query.selector).fill('Eltern');
+    await facet(page, 'region', 'Arnsberg').check();
+    await page.locator(hooks.sort.selector).selectOption('title');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await page.waitForURL(/q=Eltern/);
     const url = new URL(page.url());

@@ -3,6 +3,8 @@
 // is an address with the ids (/merkliste?ids=…), rendered by the server, so it can be shared and
 // opened without this script. Buttons are found by delegation, so the search page's swapped-in
 // results work too.
+import { BOOKMARK_STATUS_PLACEHOLDERS, bookmarkHooks as hooks } from '../shared/hooks.ts';
+
 const STORAGE_KEY = 'praxis.merkliste';
 const ID = /^[a-z0-9]{1,64}$/;
 
@@ -31,39 +33,42 @@ function listAddress(base: string, ids: string[]): string {
 /** Every button and the header's link as the stored list says. */
 function render(): void {
   const ids = new Set(storedIds());
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-bookmark]')) {
-    const pressed = String(ids.has(button.dataset.bookmark!));
+  for (const button of document.querySelectorAll<HTMLButtonElement>(`button${hooks.button.selector}`)) {
+    const pressed = String(ids.has(button.dataset[hooks.button.key]!));
     if (button.getAttribute('aria-pressed') !== pressed) button.setAttribute('aria-pressed', pressed);
   }
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-bookmarks-link]')) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(`a${hooks.listLink.selector}`)) {
     link.href = listAddress(link.pathname, [...ids]);
   }
 }
 
-function announce(kind: 'added' | 'removed', title: string, count: number): void {
-  const status = document.getElementById('bookmark-status');
-  const template = status?.dataset[kind];
-  if (status && template) status.textContent = template.replace('{title}', title).replace('{count}', String(count));
+/** Says in the status what happened, in the text its `text` attribute (hooks.added or .removed) holds. */
+function announce(text: typeof hooks.added | typeof hooks.removed, title: string, count: number): void {
+  const status = document.getElementById(hooks.status.name);
+  const template = status?.dataset[text.key];
+  if (status && template) {
+    status.textContent = template.replace(BOOKMARK_STATUS_PLACEHOLDERS.title, title).replace(BOOKMARK_STATUS_PLACEHOLDERS.count, String(count));
+  }
 }
 
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
-  const button = target.closest<HTMLButtonElement>('button[data-bookmark]');
+  const button = target.closest<HTMLButtonElement>(`button${hooks.button.selector}`);
   if (button) {
-    const id = button.dataset.bookmark!;
+    const id = button.dataset[hooks.button.key]!;
     const ids = storedIds();
     const next = ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
     store(next);
     render();
-    announce(next.length > ids.length ? 'added' : 'removed', button.dataset.title ?? '', next.length);
+    announce(next.length > ids.length ? hooks.added : hooks.removed, button.dataset[hooks.title.key] ?? '', next.length);
     return;
   }
   // "Entfernen" on the Merkliste page: a link to the list without that case study; when the page
   // shows this browser's own list, the stored list loses it too.
-  const remove = target.closest<HTMLAnchorElement>('a[data-remove-bookmark]');
-  const page = document.querySelector<HTMLElement>('[data-bookmark-list]');
-  if (remove && page && sameList(page.dataset.bookmarkList!.split(',').filter(Boolean), storedIds())) {
-    store(storedIds().filter((id) => id !== remove.dataset.removeBookmark));
+  const remove = target.closest<HTMLAnchorElement>(`a${hooks.remove.selector}`);
+  const page = document.querySelector<HTMLElement>(hooks.list.selector);
+  if (remove && page && sameList(page.dataset[hooks.list.key]!.split(',').filter(Boolean), storedIds())) {
+    store(storedIds().filter((id) => id !== remove.dataset[hooks.remove.key]));
   }
 });
 
@@ -72,9 +77,9 @@ function sameList(a: string[], b: string[]): boolean {
 }
 
 // The Merkliste page without ids (the header's link on a page without this script): this browser's list.
-const listPage = document.querySelector<HTMLElement>('[data-bookmark-list]');
+const listPage = document.querySelector<HTMLElement>(hooks.list.selector);
 const stored = storedIds();
-if (listPage && listPage.dataset.bookmarkList === '' && !new URLSearchParams(location.search).has('ids') && stored.length > 0) {
+if (listPage && listPage.dataset[hooks.list.key] === '' && !new URLSearchParams(location.search).has('ids') && stored.length > 0) {
   location.replace(listAddress(location.pathname, stored));
 }
 

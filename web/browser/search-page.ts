@@ -3,19 +3,20 @@
 // search into the address (a shareable URL, with history for back and forward), loads that
 // address's server-rendered page and moves its results, facets and counts into this one. The
 // search field, the live region that announces the count and whatever has the focus stay put.
+import { searchPageHooks as hooks, townComboboxHooks } from '../shared/hooks.ts';
 import { townCombobox } from './lib/town-combobox.ts';
 
 const TYPING_PAUSE_MS = 300;
 
-const page = document.querySelector<HTMLElement>('.search-page');
-const form = page?.querySelector<HTMLFormElement>('form.search-form');
+const page = document.querySelector<HTMLElement>(hooks.page.selector);
+const form = page?.querySelector<HTMLFormElement>(`form${hooks.form.selector}`);
 if (page && form) enhance(page, form);
 
 function enhance(page: HTMLElement, form: HTMLFormElement): void {
-  const queryField = form.querySelector<HTMLInputElement>('#search-q')!;
-  const resultCount = page.querySelector<HTMLElement>('.result-count')!;
-  const drawer = page.querySelector<HTMLElement>('#filters')!;
-  const drawerToggle = page.querySelector<HTMLButtonElement>('.drawer-toggle')!;
+  const queryField = form.querySelector<HTMLInputElement>(hooks.query.selector)!;
+  const resultCount = page.querySelector<HTMLElement>(hooks.resultCount.selector)!;
+  const drawer = page.querySelector<HTMLElement>(hooks.filters.selector)!;
+  const drawerToggle = page.querySelector<HTMLButtonElement>(hooks.drawerToggle.selector)!;
   let loading: AbortController | undefined;
   /** The address whose results are shown or on their way. */
   let shown = `${location.pathname}${location.search}`;
@@ -37,7 +38,7 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
     loading?.abort();
     const controller = new AbortController();
     loading = controller;
-    const hits = page.querySelector('.hits');
+    const hits = page.querySelector(hooks.hits.selector);
     hits?.setAttribute('aria-busy', 'true');
     resultCount.textContent = '';
     let html: string;
@@ -61,18 +62,18 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
   /** Moves the loaded page's changing parts into this one; the focused control keeps the focus. */
   function swap(loaded: Document): void {
     const focusedId = document.activeElement?.id;
-    for (const selector of ['#results-body', '.filters-body']) {
+    for (const selector of [hooks.resultsBody.selector, hooks.filtersBody.selector]) {
       const next = loaded.querySelector(selector);
       if (next) page.querySelector(selector)?.replaceWith(document.importNode(next, true));
     }
-    for (const selector of ['.drawer-toggle', '.drawer-done']) {
+    for (const selector of [hooks.drawerToggle.selector, hooks.drawerDone.selector]) {
       page.querySelector(selector)!.textContent = loaded.querySelector(selector)?.textContent ?? '';
     }
-    const sort = loaded.querySelector<HTMLSelectElement>('#search-sort');
-    if (sort) form.querySelector<HTMLSelectElement>('#search-sort')!.value = sort.value;
-    const languageLink = loaded.querySelector<HTMLAnchorElement>('#language-link');
-    if (languageLink) document.querySelector<HTMLAnchorElement>('#language-link')?.setAttribute('href', languageLink.getAttribute('href')!);
-    resultCount.textContent = loaded.querySelector('.result-count')?.textContent?.trim() ?? '';
+    const sort = loaded.querySelector<HTMLSelectElement>(hooks.sort.selector);
+    if (sort) form.querySelector<HTMLSelectElement>(hooks.sort.selector)!.value = sort.value;
+    const languageLink = loaded.querySelector<HTMLAnchorElement>(hooks.languageLink.selector);
+    if (languageLink) document.querySelector<HTMLAnchorElement>(hooks.languageLink.selector)?.setAttribute('href', languageLink.getAttribute('href')!);
+    resultCount.textContent = loaded.querySelector(hooks.resultCount.selector)?.textContent?.trim() ?? '';
     wireTownCombobox();
     if (focusedId && document.activeElement === document.body) document.getElementById(focusedId)?.focus();
   }
@@ -94,7 +95,7 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
   });
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLElement;
-    if (target.id === 'town-search') return;
+    if (target.id === townComboboxHooks.input.name) return;
     apply('push');
   });
 
@@ -117,26 +118,26 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
   // The phone's filter drawer: opening moves the focus to its heading; Escape, the close button
   // or "show results" close it and give the focus back to the toggle.
   function openDrawer(): void {
-    drawer.classList.add('open');
+    drawer.classList.add(hooks.drawerOpen.name);
     drawerToggle.setAttribute('aria-expanded', 'true');
-    drawer.querySelector<HTMLElement>('#filters-heading')!.focus();
+    drawer.querySelector<HTMLElement>(hooks.filtersHeading.selector)!.focus();
   }
   function closeDrawer(): void {
-    if (!drawer.classList.contains('open')) return;
-    drawer.classList.remove('open');
+    if (!drawer.classList.contains(hooks.drawerOpen.name)) return;
+    drawer.classList.remove(hooks.drawerOpen.name);
     drawerToggle.setAttribute('aria-expanded', 'false');
     drawerToggle.focus();
   }
   drawerToggle.addEventListener('click', openDrawer);
-  drawer.querySelector('.drawer-close')!.addEventListener('click', closeDrawer);
-  drawer.querySelector('.drawer-done')!.addEventListener('click', closeDrawer);
+  drawer.querySelector(hooks.drawerClose.selector)!.addEventListener('click', closeDrawer);
+  drawer.querySelector(hooks.drawerDone.selector)!.addEventListener('click', closeDrawer);
   drawer.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') closeDrawer();
   });
 
   // The combobox is part of the facets, which each search replaces: wired again after each swap.
   function wireTownCombobox(): void {
-    const root = page.querySelector<HTMLElement>('.town-combobox');
+    const root = page.querySelector<HTMLElement>(townComboboxHooks.root.selector);
     if (!root) return;
     townCombobox(root, {
       locale: document.documentElement.lang.slice(0, 2),
@@ -145,5 +146,5 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
     });
   }
   wireTownCombobox();
-  page.classList.add('enhanced');
+  page.classList.add(hooks.enhanced.name);
 }

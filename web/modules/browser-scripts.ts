@@ -19,15 +19,22 @@ export default defineNuxtModule({
 
     async function bundle(): Promise<Record<string, string>> {
       rmSync(outDir, { recursive: true, force: true });
-      const { output } = await build({
-        input: Object.fromEntries(entries.map((file) => [basename(file, '.ts'), join(sourceDir, file)])),
-        // The scripts need no path aliases; web/tsconfig.json only refers to Nuxt's generated files.
-        tsconfig: false,
-        output: { dir: outDir, format: 'esm', minify: !nuxt.options.dev, entryFileNames: nuxt.options.dev ? '[name].js' : '[name]-[hash].js' },
-        logLevel: 'warn',
-      });
-      return Object.fromEntries(output.filter((chunk) => chunk.type === 'chunk' && chunk.isEntry)
-        .map((chunk) => [chunk.name, `${BROWSER_SCRIPTS_BASE}${chunk.fileName}`]));
+      const scripts: Record<string, string> = {};
+      // One build per script, each a single file: what two scripts share (shared/hooks.ts) is
+      // copied into both, not split into a chunk of its own that each page would fetch second.
+      for (const file of entries) {
+        const { output } = await build({
+          input: { [basename(file, '.ts')]: join(sourceDir, file) },
+          // The scripts need no path aliases; web/tsconfig.json only refers to Nuxt's generated files.
+          tsconfig: false,
+          output: { dir: outDir, format: 'esm', minify: !nuxt.options.dev, entryFileNames: nuxt.options.dev ? '[name].js' : '[name]-[hash].js' },
+          logLevel: 'warn',
+        });
+        for (const chunk of output) {
+          if (chunk.type === 'chunk' && chunk.isEntry) scripts[chunk.name] = `${BROWSER_SCRIPTS_BASE}${chunk.fileName}`;
+        }
+      }
+      return scripts;
     }
 
     // The file names are read on the server only (useBrowserScript), never by the client.
@@ -38,7 +45,7 @@ export default defineNuxtModule({
     });
     if (nuxt.options.dev) {
       nuxt.hook('builder:watch', async (_event, path) => {
-        if (path.includes('browser/')) await bundle();
+        if (path.includes('browser/') || path.includes('shared/')) await bundle();
       });
     }
   },

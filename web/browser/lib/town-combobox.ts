@@ -1,6 +1,7 @@
 // The town type-ahead of the search page (ARIA 1.2 combobox with a listbox popup) over all 396
 // municipalities. Their names load from /api/vocabulary when the field is first focused; the
 // counts are those the facet list shows (a town without one has no hits).
+import { facetOptionId, townComboboxHooks as hooks } from '../../shared/hooks.ts';
 
 interface Town {
   ags: string;
@@ -22,9 +23,9 @@ function loadTowns(locale: string): Promise<Town[] | undefined> {
 
 /** Wires the combobox inside `root`; `pick` receives the chosen town's AGS. */
 export function townCombobox(root: HTMLElement, options: { locale: string; selected: () => string[]; pick: (ags: string) => void }): void {
-  const input = root.querySelector<HTMLInputElement>('#town-search')!;
-  const list = root.querySelector<HTMLUListElement>('#town-options')!;
-  const noMatch = root.querySelector<HTMLElement>('.no-match')!;
+  const input = root.querySelector<HTMLInputElement>(hooks.input.selector)!;
+  const list = root.querySelector<HTMLUListElement>(hooks.options.selector)!;
+  const noMatch = root.querySelector<HTMLElement>(hooks.noMatch.selector)!;
   let towns: Town[] | undefined;
   let matches: Town[] = [];
   let active = 0;
@@ -32,7 +33,8 @@ export function townCombobox(root: HTMLElement, options: { locale: string; selec
 
 
   function countLabel(ags: string): string {
-    return document.querySelector(`label[for="facet-municipality-${ags}"] .count`)?.textContent?.replace(/^,\s*/, '') ?? root.dataset.noHits ?? '';
+    const facetCount = document.querySelector(`label[for="${facetOptionId('municipality', ags)}"] ${hooks.facetCount.selector}`);
+    return facetCount?.textContent?.replace(/^,\s*/, '') ?? root.dataset[hooks.noHits.key] ?? '';
   }
 
   function render(): void {
@@ -47,9 +49,9 @@ export function townCombobox(root: HTMLElement, options: { locale: string; selec
       option.id = `town-option-${town.ags}`;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', String(index === active));
-      option.classList.toggle('active', index === active);
+      option.classList.toggle(hooks.activeOption.name, index === active);
       const count = document.createElement('span');
-      count.className = 'count';
+      count.className = hooks.optionCount.name;
       count.textContent = countLabel(town.ags);
       option.append(`${town.name} `, count);
       // mousedown, not click: the field keeps the focus (its blur would close the list first).
