@@ -37,6 +37,20 @@ const MAX_RETRY_MS = 15 * 60 * 1000;
 const LEASE_MS = 2 * 60 * 1000;
 /** Sent mails are kept this long (what went out, for support), then deleted. */
 const KEEP_SENT_MS = 30 * 24 * 60 * 60 * 1000;
+const DEFAULT_RETRY_BASE_MS = 10_000;
+
+/**
+ * When a mail not sent on its attempt number `attempts + 1` is tried again: `retryBaseMs` after
+ * the first failure, twice that after the second, and so on up to MAX_RETRY_MS. It never gives
+ * up: a mail server that is down for a day costs no mail.
+ */
+export function retryAfterFailure(attempts: number, now: number, retryBaseMs = DEFAULT_RETRY_BASE_MS): { attempts: number; delayMs: number; dueAt: number } {
+  const delayMs = Math.min(MAX_RETRY_MS, retryBaseMs * 2 ** attempts);
+  return { attempts: attempts + 1, delayMs, dueAt: now + delayMs };
+}
+
+/** Sent mails sent before this moment are deleted. */
+export const sentMailsExpireBefore = (now: number) => now - KEEP_SENT_MS;
 
 interface Row {
   id: number | string;
@@ -104,7 +118,7 @@ export class MailQueue {
       if (claimed.length === 0) break;
       for (const row of claimed) await this.deliver(row);
     }
-    await this.knex(MAIL_TABLE).whereNotNull('sent_at').where('sent_at', '<', this.now() - KEEP_SENT_MS).delete();
+    await this.knex(MAIL_TABLE).whereNotNull('sent_at').where('sent_at', '<', sentMailsExpireBefore(this.now())).delete();
   }
 
   private claim(limit: number): Promise<Row[]> {
@@ -121,12 +135,12 @@ export class MailQueue {
       await this.options.send(mail);
       await this.knex(MAIL_TABLE).where('id', mail.id).update({ sent_at: this.now(), locked_until: null, last_error: null });
     } catch (error) {
-      const [{ attempts }] = await this.knex(MAIL_TABLE).where('id', mail.id).select('attempts');
-      const delay = Math.min(MAX_RETRY_MS, (this.options.retryBaseMs ?? 10_000) * 2 ** Number(attempts));
+      const [{ attempts: before }] = await this.knex(MAIL_TABLE).where('id', mail.id).select('attempts');
+      const { attempts, delayMs, dueAt } = retryAfterFailure(Number(before), this.now(), this.options.retryBaseMs);
       await this.knex(MAIL_TABLE).where('id', mail.id).update({
-        attempts: Number(attempts) + 1, last_error: String((error as Error).message ?? error).slice(0, 2000), due_at: this.now() + delay, locked_until: null,
+        attempts, last_error: String((error as Error).message ?? error).slice(0, 2000), due_at: dueAt, locked_until: null,
       });
-      this.options.log?.(`[mail] ${mail.messageId} to ${mail.to} not sent (attempt ${Number(attempts) + 1}, again in ${Math.round(delay / 1000)} s): ${(error as Error).message}`);
+      this.options.log?.(`[mail] ${mail.messageId} to ${mail.to} not sent (attempt ${attempts}, again in ${Math.round(delayMs / 1000)} s): ${(error as Error).message}`);
     }
   }
 }

@@ -19,8 +19,10 @@ const dir = mkdtempSync(join(tmpdir(), 'praxis-mail-test-'));
 
 beforeAll(async () => {
   port = await freePort();
+  // The backoff's timing is unit-tested (src/mail/mail-queue.test.ts); here a failed mail is due
+  // again within milliseconds, so the test waits for the wiring only, not for the delays.
   cms = await startTestStrapi({
-    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), MAIL_POLL_INTERVAL_MS: '200', MAIL_RETRY_BASE_MS: '300', MAIL_FROM: 'Praxisdatenbank <test@example.org>' },
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), MAIL_POLL_INTERVAL_MS: '50', MAIL_RETRY_BASE_MS: '1', MAIL_FROM: 'Praxisdatenbank <test@example.org>' },
   });
 }, 120_000);
 
