@@ -22,6 +22,8 @@ export const SORTS = { relevance: undefined, newest: 'publishedAt:desc', title: 
 export type SortKey = keyof typeof SORTS;
 
 export const MAX_PAGE_SIZE = 50;
+/** Hits per page when `pageSize` is absent. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Every parameter `/api/search` and the search page understand (same names in both). */
 export const SEARCH_PARAMS = ['q', ...FACET_KEYS, 'fundingFrom', 'fundingTo', 'sort', 'page', 'pageSize', 'locale'] as const;

@@ -1,34 +1,86 @@
 import { z } from 'zod';
 import type { MultiSearchQuery } from 'meilisearch';
-import { FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
-import { FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, type Locale } from './catalogue/domain.ts';
+import { DEFAULT_PAGE_SIZE, FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
+import { DEFAULT_LOCALE, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, TOWN_SIZES, TOWN_TYPES, type Locale } from './catalogue/domain.ts';
 import { indexName } from './settings.ts';
 import { queryTerms } from './analysis/terms.ts';
 import { DISTRICT_AGS_PATTERN, MUNICIPALITY_AGS_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';
 
 export * from './query-params.ts';
 
-const MAX_QUERY_LENGTH = 200;
-const MAX_VALUES_PER_PARAM = 50;
+/** The longest search text, in characters. */
+export const MAX_QUERY_LENGTH = 200;
+/** Values of one filter parameter at most. */
+export const MAX_VALUES_PER_PARAM = 50;
+/** The highest page number asked for. */
+export const MAX_PAGE = 10_000;
+/** The longest name of a Regierungsbezirk a filter accepts. */
+export const REGION_MAX_LENGTH = 40;
 
 const slugValue = z.string().max(SLUG_MAX_LENGTH, 'is too long').regex(SLUG_PATTERN, 'must be a lowercase slug');
-const VALUE_SCHEMAS: Record<FacetKey, z.ZodType<string>> = {
-  buildingBlock: slugValue,
-  region: z.string().max(40, 'is too long').regex(/^[\p{L} -]+$/u, 'must be the name of a Regierungsbezirk'),
-  district: z.string().regex(DISTRICT_AGS_PATTERN, 'must be a 5-digit Kreis AGS such as 05978'),
-  municipality: z.string().regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05978024'),
-  townType: slugValue,
-  townSize: slugValue,
-  targetGroup: slugValue,
-  topic: slugValue,
-  setting: slugValue,
-  criterion: slugValue,
-  status: slugValue,
-  fundingStart: z.string().regex(/^\d{4}$/, 'must be a year such as 2021'),
+/** Values of a fixed list: anything else reads like an unknown value of a vocabulary. */
+const oneOf = <const Values extends readonly [string, ...string[]]>(values: Values) => z.enum(values, { error: 'is not a known value' });
+
+/** A filter parameter as the API documents it: repeatable, each value checked by `value`. */
+function filterParam(key: FacetKey, value: z.ZodType<string>, description: string, example: string) {
+  return z.array(value).max(MAX_VALUES_PER_PARAM).meta({
+    description: `${description} Repeatable (\`${key}=a&${key}=b\`): values of one parameter are OR-ed, different parameters AND-ed. `
+      + `At most ${MAX_VALUES_PER_PARAM} values; empty values are ignored, repeated ones count once; a well-formed value that is not a known one is a 400.`,
+    example: [example],
+  });
+}
+
+/** Each filter parameter; the parser checks every value with its `element`. */
+const FILTER_PARAMS: { [Key in FacetKey]: z.ZodArray<z.ZodType<string>> } = {
+  buildingBlock: filterParam('buildingBlock', slugValue, 'Baustein of the programme, by slug (`buildingBlocks` of the vocabulary).', 'gesundes-aufwachsen'),
+  region: filterParam('region', z.string().max(REGION_MAX_LENGTH, 'is too long').regex(/^[\p{L} -]+$/u, 'must be the name of a Regierungsbezirk'),
+    'Regierungsbezirk, by name (`regions` of the vocabulary).', 'Düsseldorf'),
+  district: filterParam('district', z.string().regex(DISTRICT_AGS_PATTERN, 'must be a 5-digit Kreis AGS such as 05978'),
+    'Kreis or kreisfreie Stadt, by its 5-digit AGS (`districts` of the vocabulary).', '05978'),
+  municipality: filterParam('municipality', z.string().regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05978024'),
+    'Municipality, by its 8-digit AGS (`towns` of the vocabulary).', '05112000'),
+  townType: filterParam('townType', oneOf(TOWN_TYPES), 'Gemeindetyp of one of the case study\'s municipalities.', 'kreisfreie-stadt'),
+  townSize: filterParam('townSize', oneOf(TOWN_SIZES), 'Einwohnerzahl class of one of the case study\'s municipalities.', '100000-500000'),
+  targetGroup: filterParam('targetGroup', slugValue, 'Target group, by slug (`targetGroups` of the vocabulary).', 'kinder-3-bis-5'),
+  topic: filterParam('topic', slugValue, 'Topic, by slug (`topics` of the vocabulary).', 'sprachfoerderung'),
+  setting: filterParam('setting', slugValue, 'Setting, by slug (`settings` of the vocabulary).', 'kita-familienzentrum'),
+  criterion: filterParam('criterion', slugValue, 'Good-practice criterion, by slug (`criteria` of the vocabulary).', 'niedrigschwelligkeit'),
+  status: filterParam('status', oneOf(PROJECT_STATUSES), 'Project status.', 'verstetigt'),
+  fundingStart: filterParam('fundingStart', z.string().regex(/^\d{4}$/, 'must be a year such as 2021'),
+    `Year the funding started (${FUNDING_YEAR_MIN}–${FUNDING_YEAR_MAX}, four digits).`, '2022'),
 };
 const year = z.coerce.number({ error: 'must be a year' }).int('must be a year').min(FUNDING_YEAR_MIN, `must be ${FUNDING_YEAR_MIN} or later`).max(FUNDING_YEAR_MAX, `must be ${FUNDING_YEAR_MAX} or earlier`);
 const positiveInt = (max: number, label: string) =>
   z.coerce.number({ error: `must be a number` }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}${label}`);
+
+/**
+ * Every search parameter as a zod schema with its description and an example (`.meta`): what the
+ * parser checks, and what the OpenAPI document (web/server/utils/openapi-document.ts) publishes
+ * through `z.toJSONSchema`. Filters are arrays (the parameter repeated); a single-valued one may be
+ * given once only.
+ */
+export const SEARCH_PARAM_SCHEMAS = {
+  q: z.string().max(MAX_QUERY_LENGTH).meta({
+    description: `Search text (full text over title, teaser, texts, places and terms, with typo tolerance and synonyms). At most ${MAX_QUERY_LENGTH} characters; empty or absent: every case study. Once only.`,
+    example: 'Kita',
+  }),
+  ...FILTER_PARAMS,
+  fundingFrom: year.meta({
+    description: 'First year of the funding range: a case study matches when any of its funded years lies in the range. Once only.', example: 2021,
+  }),
+  fundingTo: year.meta({ description: 'Last year of the funding range; not before `fundingFrom`. Once only.', example: 2024 }),
+  sort: z.enum(Object.keys(SORTS) as [SortKey, ...SortKey[]]).default('relevance').meta({
+    description: 'Order of the hits: `relevance` (default), `newest` (published last first), `title` (A–Z), `fundingStart` (latest start first); ties newest first, then by title. Once only.',
+    example: 'newest',
+  }),
+  page: positiveInt(MAX_PAGE, '').default(1).meta({
+    description: 'Page of hits, from 1; a page beyond the last (or beyond 1 when nothing matched) is a 400. Once only.', example: 1,
+  }),
+  pageSize: positiveInt(MAX_PAGE_SIZE, ' results per page').default(DEFAULT_PAGE_SIZE).meta({
+    description: `Hits per page, at most ${MAX_PAGE_SIZE}. Once only.`, example: DEFAULT_PAGE_SIZE,
+  }),
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE).meta({ description: 'Language of the case studies searched (one index per language). Once only.', example: DEFAULT_LOCALE }),
+} satisfies Record<(typeof SEARCH_PARAMS)[number], z.ZodType>;
 
 export interface SearchState {
   q: string;
@@ -93,7 +145,7 @@ export function parseSearchParams(params: Params, known: KnownValues = {}): { st
     if (raw.length > MAX_VALUES_PER_PARAM) problems.push({ param: key, message: `may be given at most ${MAX_VALUES_PER_PARAM} times` });
     const values: string[] = [];
     for (const value of raw.slice(0, MAX_VALUES_PER_PARAM)) {
-      const parsed = check(key, VALUE_SCHEMAS[key], value);
+      const parsed = check(key, FILTER_PARAMS[key].element, value);
       if (parsed === undefined) continue;
       if (known[key] && !known[key]!.has(parsed)) problems.push({ param: key, message: `"${truncate(parsed)}" is not a known value` });
       else values.push(parsed);
@@ -105,16 +157,16 @@ export function parseSearchParams(params: Params, known: KnownValues = {}): { st
   // An own-property check: `in` would accept inherited names such as `toString` or `__proto__`.
   const sort = sortRaw === undefined ? 'relevance' : Object.hasOwn(SORTS, sortRaw) ? (sortRaw as SortKey) : undefined;
   if (sort === undefined) problems.push({ param: 'sort', message: `must be one of ${Object.keys(SORTS).join(', ')}` });
-  const localeRaw = single('locale') ?? 'de';
+  const localeRaw = single('locale') ?? DEFAULT_LOCALE;
   const locale = (LOCALES as readonly string[]).includes(localeRaw) ? (localeRaw as SearchState['locale']) : undefined;
   if (locale === undefined) problems.push({ param: 'locale', message: `must be one of ${LOCALES.join(', ')}` });
-  const fundingFrom = check('fundingFrom', year, single('fundingFrom'));
-  const fundingTo = check('fundingTo', year, single('fundingTo'));
+  const fundingFrom = check('fundingFrom', SEARCH_PARAM_SCHEMAS.fundingFrom, single('fundingFrom'));
+  const fundingTo = check('fundingTo', SEARCH_PARAM_SCHEMAS.fundingTo, single('fundingTo'));
   if (fundingFrom !== undefined && fundingTo !== undefined && fundingFrom > fundingTo) {
     problems.push({ param: 'fundingTo', message: 'must not be before fundingFrom' });
   }
-  const page = check('page', positiveInt(10_000, ''), single('page')) ?? 1;
-  const pageSize = check('pageSize', positiveInt(MAX_PAGE_SIZE, ' results per page'), single('pageSize')) ?? 20;
+  const page = check('page', SEARCH_PARAM_SCHEMAS.page, single('page')) ?? 1;
+  const pageSize = check('pageSize', SEARCH_PARAM_SCHEMAS.pageSize, single('pageSize')) ?? DEFAULT_PAGE_SIZE;
 
   if (problems.length > MAX_REPORTED_PROBLEMS) {
     const more = problems.length - MAX_REPORTED_PROBLEMS;
@@ -137,8 +189,8 @@ export function toSearchParams(state: SearchState): URLSearchParams {
   if (state.fundingTo !== undefined) params.set('fundingTo', String(state.fundingTo));
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page !== 1) params.set('page', String(state.page));
-  if (state.pageSize !== 20) params.set('pageSize', String(state.pageSize));
-  if (state.locale !== 'de') params.set('locale', state.locale);
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize));
+  if (state.locale !== DEFAULT_LOCALE) params.set('locale', state.locale);
   return params;
 }
 

@@ -1,5 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { FACET_KEYS, SEARCH_PARAMS } from '@praxis/search';
+import {
+  BUDGET_RANGES, DEFAULT_PAGE_SIZE, FACET_KEYS, fieldMax, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_PARAM, MUNICIPALITY_AGS_PATTERN, parseSearchParams,
+  SEARCH_PARAMS, SLUG_MAX_LENGTH, SLUG_PATTERN, TOWN_TYPES,
+} from '@praxis/search';
 import { describe, expect, it } from 'vitest';
 import { conformsTo, examplesConform } from '../../../e2e/support/openapi';
 import { OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_VERSION } from '../../shared/open-data';
@@ -9,7 +12,7 @@ const SITE = 'https://praxisdatenbank.example';
 const LICENSE = OPEN_DATA_LICENSES['DL-DE-BY-2.0']!;
 const document = openApiDocument(SITE, LICENSE);
 
-type Parameter = { name: string; in: string; description?: string; schema?: { enum?: unknown[] } };
+type Parameter = { name: string; in: string; description?: string; schema?: { enum?: unknown[] }; example?: unknown };
 const operation = (path: string) => document.paths[path]!.get;
 const parameters = (path: string) => (operation(path).parameters ?? []) as Parameter[];
 
@@ -76,6 +79,33 @@ describe('openApiDocument', () => {
       }
     }
     for (const key of FACET_KEYS) expect(parameters('/api/v1/search').find((parameter) => parameter.name === key)!.schema).toMatchObject({ type: 'array' });
+  });
+
+  it('takes the search parameters from the parser\'s zod schemas: limits, patterns, enums, defaults, and examples it accepts', () => {
+    const described = parameters('/api/v1/search');
+    const schemaOf = (name: string) => described.find((parameter) => parameter.name === name)!.schema;
+    expect(schemaOf('q')).toEqual({ type: 'string', maxLength: MAX_QUERY_LENGTH });
+    expect(schemaOf('topic')).toEqual({ type: 'array', maxItems: MAX_VALUES_PER_PARAM, items: { type: 'string', maxLength: SLUG_MAX_LENGTH, pattern: SLUG_PATTERN.source } });
+    expect(schemaOf('townType')).toMatchObject({ items: { enum: [...TOWN_TYPES] } });
+    expect(schemaOf('municipality')).toMatchObject({ items: { pattern: MUNICIPALITY_AGS_PATTERN.source } });
+    expect(schemaOf('page')).toEqual({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 });
+    expect(schemaOf('pageSize')).toEqual({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE });
+    const query = new URLSearchParams();
+    for (const { name, example } of described) for (const value of [example].flat()) query.append(name, String(value));
+    expect(parseSearchParams(query).problems).toEqual([]);
+  });
+
+  it('takes the case study\'s limits and patterns from the catalogue', () => {
+    type Properties = Record<string, Record<string, unknown> & { properties?: Properties }>;
+    const propertiesOf = (name: string) => (document.components.schemas[name] as { properties: Properties }).properties;
+    const page = propertiesOf('CaseStudyPage');
+    expect(page.title).toMatchObject({ maxLength: fieldMax('title') });
+    expect(page.teaser).toMatchObject({ maxLength: fieldMax('teaser') });
+    expect(page.slug).toMatchObject({ maxLength: SLUG_MAX_LENGTH, pattern: SLUG_PATTERN.source });
+    expect(page.transferability!.properties!.budgetRange).toMatchObject({ enum: [...BUDGET_RANGES, null] });
+    expect(propertiesOf('Municipality').ags).toMatchObject({ pattern: MUNICIPALITY_AGS_PATTERN.source });
+    expect(propertiesOf('SearchHit').title).toEqual(page.title);
+    expect(propertiesOf('OpenDataCaseStudy').fundingStart).toEqual(page.fundingStart);
   });
 
   it('describes each unversioned alias as the same operation', () => {

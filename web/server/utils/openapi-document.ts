@@ -1,17 +1,24 @@
 // The OpenAPI 3.1 description of the site's public read API (GET /api/openapi.json): search,
-// case studies, vocabulary, statistics and the open-data downloads. Written by hand from the
-// handlers; the parameter lists, enums and limits are built from the constants the code uses, so
-// a new facet, sort, dataset or format shows up here without retyping it.
+// case studies, vocabulary, statistics and the open-data downloads. The schemas are not written
+// here: the search parameters' come from the zod schemas the search parses them with
+// (SEARCH_PARAM_SCHEMAS of search/src/query.ts), the answers' from the zod schemas of
+// server/openapi/schemas.ts (limits and patterns from the catalogue of the case study), both
+// through z.toJSONSchema. What stays here is the prose, the examples and the operations.
 import {
-  BUDGET_RANGES, DEFAULT_LOCALE, FACET_KEYS, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, MAX_PAGE_SIZE, PROJECT_STATUSES, PROJECT_STATUS_NAMES,
-  SEARCH_PARAMS, SORTS, STATISTICS_KEYS, TOWN_SIZE_NAMES, TOWN_SIZES, TOWN_TYPE_NAMES, TOWN_TYPES, type FacetKey,
+  DEFAULT_LOCALE, DEFAULT_PAGE_SIZE, FACET_KEYS, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, PROJECT_STATUS_NAMES,
+  SEARCH_PARAM_SCHEMAS, SEARCH_PARAMS, TOWN_SIZE_NAMES, TOWN_SIZES, TOWN_TYPE_NAMES, TOWN_TYPES,
 } from '@praxis/search';
+import type { z } from 'zod';
 import {
   MEDIA_TYPES, OPEN_DATA_BASE, OPEN_DATA_DATASETS, OPEN_DATA_FILES, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION, type OpenDataDataset,
 } from '../../shared/open-data';
+import { componentSchemas, jsonSchema, ref, type JsonSchema } from '../openapi/json-schema';
+import {
+  CaseStudyAnswer, ErrorAnswer, OpenDataFile, OpenDataFileList, ProgrammeStatisticsSchema, SearchBadRequest, SearchResponse, Vocabulary,
+} from '../openapi/schemas';
+import { localeQuery } from './request-schemas';
 
-/** A JSON Schema (2020-12, the document's dialect). */
-export type JsonSchema = { [keyword: string]: unknown };
+export type { JsonSchema };
 type RefObject = { $ref: string };
 interface ExampleObject { summary?: string; description?: string; value: unknown }
 interface ParameterObject {
@@ -53,357 +60,16 @@ export interface OpenApiDocument {
 
 const TITLE_OF_API = 'Praxisdatenbank „Zusammen im Quartier“ – API';
 
-const ref = (name: string): RefObject => ({ $ref: `#/components/schemas/${name}` });
-const orNull = (schema: JsonSchema): JsonSchema => ({ oneOf: [schema, { type: 'null' }] });
-/** An object whose every property is always present and nothing else comes: what the handlers build as literals. */
-const closed = (properties: Record<string, JsonSchema>, extra: JsonSchema = {}): JsonSchema =>
-  ({ type: 'object', properties, required: Object.keys(properties), additionalProperties: false, ...extra });
-const text = (description?: string): JsonSchema => (description ? { type: 'string', description } : { type: 'string' });
-const textOrNull = (description?: string): JsonSchema => ({ type: ['string', 'null'], ...(description ? { description } : {}) });
-const list = (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description ? { description } : {}) });
-const counts = (description: string): JsonSchema => ({ type: 'object', description, additionalProperties: { type: 'integer', minimum: 0 } });
-
-const SLUG = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
-const year = { type: 'integer', minimum: FUNDING_YEAR_MIN, maximum: FUNDING_YEAR_MAX };
-const yearOrNull = { type: ['integer', 'null'] };
-const statusOrNull = { type: ['string', 'null'], enum: [...PROJECT_STATUSES, null] };
-// Limits that search/src/query.ts keeps private (MAX_QUERY_LENGTH, MAX_VALUES_PER_PARAM, the page
-// ceiling, the slug and region lengths) and the default page size: written out here.
-const MAX_QUERY_LENGTH = 200;
-const MAX_VALUES_PER_PARAM = 50;
-const MAX_PAGE = 10_000;
-const DEFAULT_PAGE_SIZE = 20;
-
 /** Every open-data file, `<dataset>.<format>`, from OPEN_DATA_DATASETS. */
 export function openDataFileNames(): string[] {
   return Object.entries(OPEN_DATA_DATASETS).flatMap(([dataset, formats]) => formats.map((format) => `${dataset}.${format}`));
 }
 
-const OPEN_DATA_FILE_SCHEMAS: Record<OpenDataDataset, string> = {
-  'case-studies': 'OpenDataCaseStudiesFile',
-  municipalities: 'OpenDataMunicipalitiesFile',
-  districts: 'OpenDataDistrictsFile',
-  taxonomies: 'OpenDataTaxonomiesFile',
-};
-
-const FACET_PARAMS: Record<FacetKey, { description: string; items: JsonSchema; example: string[] }> = {
-  buildingBlock: { description: 'Baustein of the programme, by slug (`buildingBlocks` of the vocabulary).', items: { type: 'string', maxLength: 100, pattern: SLUG }, example: ['gesundes-aufwachsen'] },
-  region: { description: 'Regierungsbezirk, by name (`regions` of the vocabulary).', items: { type: 'string', maxLength: 40, pattern: '^[\\p{L} -]+$' }, example: ['Düsseldorf'] },
-  district: { description: 'Kreis or kreisfreie Stadt, by its 5-digit AGS (`districts` of the vocabulary).', items: { type: 'string', pattern: '^05\\d{3}$' }, example: ['05978'] },
-  municipality: { description: 'Municipality, by its 8-digit AGS (`towns` of the vocabulary).', items: { type: 'string', pattern: '^05\\d{6}$' }, example: ['05112000'] },
-  townType: { description: 'Gemeindetyp of one of the case study\'s municipalities.', items: { type: 'string', enum: [...TOWN_TYPES] }, example: ['kreisfreie-stadt'] },
-  townSize: { description: 'Einwohnerzahl class of one of the case study\'s municipalities.', items: { type: 'string', enum: [...TOWN_SIZES] }, example: ['100000-500000'] },
-  targetGroup: { description: 'Target group, by slug (`targetGroups` of the vocabulary).', items: { type: 'string', maxLength: 100, pattern: SLUG }, example: ['kinder-3-bis-5'] },
-  topic: { description: 'Topic, by slug (`topics` of the vocabulary).', items: { type: 'string', maxLength: 100, pattern: SLUG }, example: ['sprachfoerderung'] },
-  setting: { description: 'Setting, by slug (`settings` of the vocabulary).', items: { type: 'string', maxLength: 100, pattern: SLUG }, example: ['kita-familienzentrum'] },
-  criterion: { description: 'Good-practice criterion, by slug (`criteria` of the vocabulary).', items: { type: 'string', maxLength: 100, pattern: SLUG }, example: ['niedrigschwelligkeit'] },
-  status: { description: 'Project status.', items: { type: 'string', enum: [...PROJECT_STATUSES] }, example: ['verstetigt'] },
-  fundingStart: { description: `Year the funding started (${FUNDING_YEAR_MIN}–${FUNDING_YEAR_MAX}, four digits).`, items: { type: 'string', pattern: '^(?:20\\d\\d|2100)$' }, example: ['2022'] },
-};
-
-type SearchParam = (typeof SEARCH_PARAMS)[number];
-
-function searchParameters(): ParameterObject[] {
-  const facet = (key: FacetKey): ParameterObject => ({
-    name: key, in: 'query', required: false, style: 'form', explode: true,
-    description: `${FACET_PARAMS[key].description} Repeatable (\`${key}=a&${key}=b\`): values of one parameter are OR-ed, different parameters AND-ed. `
-      + `At most ${MAX_VALUES_PER_PARAM} values; empty values are ignored, repeated ones count once; a well-formed value that is not a known one is a 400.`,
-    schema: { type: 'array', maxItems: MAX_VALUES_PER_PARAM, items: FACET_PARAMS[key].items },
-    example: FACET_PARAMS[key].example,
-  });
-  const byName: Record<SearchParam, ParameterObject> = {
-    ...(Object.fromEntries(FACET_KEYS.map((key) => [key, facet(key)])) as Record<FacetKey, ParameterObject>),
-    q: {
-      name: 'q', in: 'query', required: false,
-      description: `Search text (full text over title, teaser, texts, places and terms, with typo tolerance and synonyms). At most ${MAX_QUERY_LENGTH} characters; empty or absent: every case study. Once only.`,
-      schema: { type: 'string', maxLength: MAX_QUERY_LENGTH }, example: 'Kita',
-    },
-    fundingFrom: {
-      name: 'fundingFrom', in: 'query', required: false,
-      description: 'First year of the funding range: a case study matches when any of its funded years lies in the range. Once only.',
-      schema: year, example: 2021,
-    },
-    fundingTo: {
-      name: 'fundingTo', in: 'query', required: false,
-      description: 'Last year of the funding range; not before `fundingFrom`. Once only.',
-      schema: year, example: 2024,
-    },
-    sort: {
-      name: 'sort', in: 'query', required: false,
-      description: 'Order of the hits: `relevance` (default), `newest` (published last first), `title` (A–Z), `fundingStart` (latest start first); ties newest first, then by title. Once only.',
-      schema: { type: 'string', enum: Object.keys(SORTS), default: 'relevance' }, example: 'newest',
-    },
-    page: {
-      name: 'page', in: 'query', required: false,
-      description: 'Page of hits, from 1; a page beyond the last (or beyond 1 when nothing matched) is a 400. Once only.',
-      schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }, example: 1,
-    },
-    pageSize: {
-      name: 'pageSize', in: 'query', required: false,
-      description: `Hits per page, at most ${MAX_PAGE_SIZE}. Once only.`,
-      schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }, example: DEFAULT_PAGE_SIZE,
-    },
-    locale: {
-      name: 'locale', in: 'query', required: false,
-      description: 'Language of the case studies searched (one index per language). Once only.',
-      schema: { type: 'string', enum: [...LOCALES], default: DEFAULT_LOCALE }, example: DEFAULT_LOCALE,
-    },
-  };
-  return SEARCH_PARAMS.map((name) => byName[name]);
-}
-
-function schemas(): Record<string, JsonSchema> {
-  const term = ref('Term');
-  const fileHead = (dataset: OpenDataDataset, data: JsonSchema) => closed({
-    dataset: { const: dataset },
-    schemaVersion: { const: OPEN_DATA_VERSION, description: 'Version of the files\' schema; its major version is the `/v1/` of the address.' },
-    license: ref('OpenDataLicense'),
-    publisher: { const: OPEN_DATA_PUBLISHER },
-    source: { type: 'string', format: 'uri', description: 'The site the file comes from.' },
-    generatedAt: { type: 'string', format: 'date-time' },
-    data,
-  }, { description: `The \`${dataset}\` file as JSON: what the file says about itself, then \`data\`.` });
-  const taxonomyTerm = (extra: Record<string, JsonSchema> = {}) => closed({
-    slug: { type: 'string', pattern: SLUG }, name: closed({ de: text(), en: text() }, { description: 'German and English name (the German one where there is no English one).' }), ...extra,
-  });
-
-  const fileData: Record<OpenDataDataset, JsonSchema> = {
-    'case-studies': list(ref('OpenDataCaseStudy'), 'Oldest first; German, then English (or the one language asked for).'),
-    municipalities: list(ref('OpenDataMunicipality')),
-    districts: list(ref('OpenDataDistrict')),
-    taxonomies: ref('OpenDataTaxonomies'),
-  };
-
-  return {
-    Locale: { type: 'string', enum: [...LOCALES] },
-    Term: closed({ slug: { type: 'string', description: 'Stable identifier, used in URLs and filters.' }, name: text('Name in the language asked for.') }, { description: 'A term of a vocabulary (target group, topic, setting, criterion, …).' }),
-    BuildingBlock: closed({ slug: text(), name: text(), number: { type: 'integer' } }, { description: 'A Baustein of the programme.' }),
-    Municipality: closed({
-      ags: { type: 'string', pattern: '^\\d{8}$', description: 'Amtlicher Gemeindeschlüssel.' },
-      name: text(),
-      district: text('Kreis (a kreisfreie Stadt is its own).'),
-      districtAgs: { type: 'string', pattern: '^\\d{5}$' },
-      region: text('Regierungsbezirk.'),
-    }, { description: 'A municipality of a case study, as the search index carries it.' }),
-    SearchHit: closed({
-      documentId: { type: 'string', minLength: 1, description: 'The case study\'s id, the same in every language.' },
-      slug: text('Address of the detail page: `/praxisbeispiele/<slug>` (de), `/en/case-studies/<slug>` (en).'),
-      title: text(),
-      titleHtml: text('The title as HTML: escaped, the only markup `<mark>` around what matched the query.'),
-      teaserHtml: text('The teaser as HTML, like `titleHtml`.'),
-      buildingBlock: orNull(ref('BuildingBlock')),
-      municipalities: list(ref('Municipality')),
-      targetGroups: list(term),
-      topics: list(term),
-      status: statusOrNull,
-      fundingStart: yearOrNull,
-      fundingEnd: yearOrNull,
-      image: orNull(closed({ url: text('Path or URL of the (small) image.'), alt: text() })),
-    }, { description: 'A result card.' }),
-    FacetCounts: counts('Number of matching case studies per value.'),
-    SearchFacets: closed(Object.fromEntries(FACET_KEYS.map((key) => [key, ref('FacetCounts')])), {
-      description: 'Counts per value of every filter parameter. A parameter with a selection counts without its own selection (what choosing another value would give).',
-    }),
-    Relaxation: closed({
-      constraint: { type: 'string', enum: ['q', ...FACET_KEYS, 'funding'], description: 'The search text, a filter parameter, or the funding range (`fundingFrom`/`fundingTo`).' },
-      total: { type: 'integer', minimum: 0, description: 'Results without this constraint.' },
-    }),
-    SearchResponse: closed({
-      hits: list(ref('SearchHit')),
-      total: { type: 'integer', minimum: 0, description: 'All matches (exact).' },
-      page: { type: 'integer', minimum: 1, maximum: MAX_PAGE },
-      pageSize: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE },
-      pageCount: { type: 'integer', minimum: 0 },
-      facets: ref('SearchFacets'),
-      relaxations: list(ref('Relaxation'), 'Only when nothing matched (otherwise empty): how many results dropping each active constraint would give, most first.'),
-      didYouMean: orNull(ref('DidYouMean')),
-    }),
-    DidYouMean: closed({
-      q: text('The search text with each word the case studies do not use replaced by the closest one they do ("Meinten Sie …?").'),
-      total: { type: 'integer', minimum: 1, description: 'What that text finds with the same filters.' },
-    }, { description: 'Only when nothing matched and a close spelling finds something; otherwise null.' }),
-    SearchProblem: closed({ param: text('The parameter concerned.'), message: text('What is wrong with it.') }),
-    SearchBadRequest: closed({
-      error: text('Every problem as `param: message`, joined with `; `.'),
-      problems: { type: 'array', minItems: 1, items: ref('SearchProblem') },
-    }, { description: 'Why the search parameters were refused.' }),
-    Error: {
-      type: 'object',
-      description: 'An error as the server framework (h3/Nitro) answers it for `/api/` requests that do not ask for HTML (`Accept: text/html` gets an error page instead). '
-        + 'A refused query parameter has `statusMessage` "Validation Error" and a `message` naming the parameter.',
-      properties: {
-        error: { const: true },
-        url: text('The address asked for.'),
-        statusCode: { type: 'integer', minimum: 400, maximum: 599 },
-        statusMessage: text(),
-        message: text(),
-        data: { description: 'Details, when there are any.' },
-        stack: { description: 'Only in development.' },
-      },
-      required: ['statusCode', 'statusMessage', 'message'],
-    },
-    CaseStudyPlace: {
-      type: 'object',
-      properties: {
-        ags: text(), name: text(), district: text(), districtAgs: text(), region: text(),
-        lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] },
-        type: textOrNull('As the municipality data names it: "kreisfreie Stadt", "kreisangehörige Stadt" or "Gemeinde".'),
-        population: { type: ['integer', 'null'], minimum: 0 },
-      },
-      required: ['ags', 'name', 'district', 'districtAgs', 'region', 'lat', 'lon'],
-      additionalProperties: false,
-      description: 'A municipality of the case study; `type` and `population` only when the CMS has them.',
-    },
-    SimilarTown: closed({ ags: text(), name: text(), count: { type: 'integer', minimum: 1, description: 'Published case studies in that town.' } }, {
-      description: 'A town of the same Gemeindetyp and Einwohnerzahl class as one of the case study\'s own, where case studies ran.',
-    }),
-    CaseStudyPage: closed({
-      documentId: { type: 'string', minLength: 1 },
-      locale: ref('Locale'),
-      slug: text(),
-      title: text(),
-      teaser: text(),
-      buildingBlock: orNull(ref('BuildingBlock')),
-      places: list(ref('CaseStudyPlace')),
-      targetGroups: list(term), topics: list(term), settings: list(term), criteria: list(term),
-      projectStatus: statusOrNull,
-      fundingStart: yearOrNull,
-      fundingEnd: yearOrNull,
-      fundingPhase: textOrNull(),
-      html: closed({ description: text(), startingSituation: text(), goals: text(), approach: text(), results: text(), afterFunding: text() }, {
-        description: 'The long texts as sanitised HTML (empty string when there is none).',
-      }),
-      transferability: orNull(closed({
-        staffFte: { type: ['number', 'null'], description: 'Staff, in full-time equivalents.' },
-        budgetRange: { type: ['string', 'null'], enum: [...BUDGET_RANGES, null], description: 'Yearly budget class.' },
-        durationMonths: { type: ['number', 'null'] },
-        partnersNeeded: textOrNull(),
-        firstStepsHtml: text('Sanitised HTML.'),
-      })),
-      successFactors: list(text()), pitfalls: list(text()), partners: list(text()),
-      provider: orNull(closed({ name: text(), website: textOrNull() })),
-      contact: orNull(closed({ organisation: textOrNull(), role: textOrNull(), email: textOrNull(), phone: textOrNull(), website: textOrNull() })),
-      links: list(closed({ label: text(), url: { type: 'string', pattern: '^[hH][tT][tT][pP][sS]?://' } }), 'Only http(s) links.'),
-      downloads: list(closed({ name: text(), url: text(), sizeKb: { type: ['number', 'null'] }, mime: textOrNull() })),
-      images: list(closed({
-        url: text(), alt: text(), caption: textOrNull(), credit: textOrNull(), width: { type: ['number', 'null'] }, height: { type: ['number', 'null'] },
-      })),
-      lastReviewed: { type: ['string', 'null'], format: 'date' },
-      publishedAt: { type: ['string', 'null'], format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-      slugs: {
-        type: 'object', properties: Object.fromEntries(LOCALES.map((locale) => [locale, text()])), additionalProperties: false,
-        description: 'The case study\'s slug per language it is published in.',
-      },
-    }, { description: 'Everything the detail page shows.' }),
-    CaseStudyFound: closed({
-      kind: { const: 'found' },
-      caseStudy: ref('CaseStudyPage'),
-      related: list(ref('SearchHit'), 'Up to 6 similar case studies (empty when the search index is unavailable).'),
-      similarTowns: list(ref('SimilarTown'), 'Up to 8 towns, most case studies first.'),
-    }, { description: 'The case study is published under this slug in this language.' }),
-    CaseStudyTranslated: closed({ kind: { const: 'translated' }, slug: text('Its slug in the language asked for.') }, {
-      description: 'The slug is the case study\'s slug in the other language; it is published in the language asked for under `slug`.',
-    }),
-    CaseStudyOtherLanguageOnly: closed({ kind: { const: 'other-language-only' }, locale: ref('Locale'), slug: text() }, {
-      description: 'The case study is published only in `locale`, under `slug`.',
-    }),
-    CaseStudyMoved: closed({ kind: { const: 'moved' }, slug: text('Its current slug.') }, { description: 'The case study was published under this slug once and lives under `slug` now.' }),
-    CaseStudyMissing: closed({ kind: { const: 'missing' } }, { description: 'No published case study has (or had) this slug; also the answer for a slug that is not a well-formed slug.' }),
-    CaseStudyAnswer: {
-      oneOf: ['CaseStudyFound', 'CaseStudyTranslated', 'CaseStudyOtherLanguageOnly', 'CaseStudyMoved', 'CaseStudyMissing'].map(ref),
-      discriminator: {
-        propertyName: 'kind',
-        mapping: {
-          found: '#/components/schemas/CaseStudyFound', translated: '#/components/schemas/CaseStudyTranslated',
-          'other-language-only': '#/components/schemas/CaseStudyOtherLanguageOnly', moved: '#/components/schemas/CaseStudyMoved', missing: '#/components/schemas/CaseStudyMissing',
-        },
-      },
-    },
-    District: closed({ ags: { type: 'string', pattern: '^\\d{5}$' }, name: text('"Kreis Unna", "Rhein-Sieg-Kreis", "Duisburg" (a kreisfreie Stadt).'), region: text() }),
-    Town: closed({
-      ags: { type: 'string', pattern: '^\\d{8}$' }, name: text(), districtAgs: { type: 'string', pattern: '^\\d{5}$' }, region: text(),
-      type: { type: ['string', 'null'], enum: [...TOWN_TYPES, null], description: 'Gemeindetyp; null when the data lacks it.' },
-      size: { type: ['string', 'null'], enum: [...TOWN_SIZES, null], description: 'Einwohnerzahl class; null when the population is unknown.' },
-      lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] },
-    }),
-    Vocabulary: closed({
-      buildingBlocks: list(ref('BuildingBlock'), 'By number.'),
-      targetGroups: list(term), topics: list(term), settings: list(term), criteria: list(term),
-      statuses: list(closed({ slug: { type: 'string', enum: [...PROJECT_STATUSES] }, name: text() })),
-      townTypes: list(closed({ slug: { type: 'string', enum: [...TOWN_TYPES] }, name: text() })),
-      townSizes: list(closed({ slug: { type: 'string', enum: [...TOWN_SIZES] }, name: text() })),
-      regions: list(text(), 'Regierungsbezirke, A–Z.'),
-      districts: list(ref('District')),
-      towns: list(ref('Town'), 'Every municipality of NRW, A–Z.'),
-    }, { description: 'Names and hierarchy of every filter value in one language.' }),
-    ProgrammeStatistics: closed({
-      total: { type: 'integer', minimum: 0, description: 'Published case studies in the language.' },
-      counts: closed(Object.fromEntries(STATISTICS_KEYS.map((key) => [key, ref('FacetCounts')])), {
-        description: 'Case studies per value, by search parameter (each count links to the search with that parameter).',
-      }),
-      statusByBuildingBlock: {
-        type: 'object',
-        description: 'Per Baustein slug: its case studies and their project statuses.',
-        additionalProperties: closed({ total: { type: 'integer', minimum: 0 }, status: ref('FacetCounts') }),
-      },
-    }),
-    OpenDataLicense: closed({ id: { type: 'string', enum: Object.keys(OPEN_DATA_LICENSES) }, name: text(), url: { type: 'string', format: 'uri' } }),
-    OpenDataFileEntry: closed({
-      dataset: { type: 'string', enum: Object.keys(OPEN_DATA_DATASETS) },
-      format: { type: 'string', enum: Object.keys(MEDIA_TYPES) },
-      path: { type: 'string', enum: OPEN_DATA_FILES.map((file) => file.path) },
-      mediaType: { type: 'string', enum: Object.values(MEDIA_TYPES) },
-      url: { type: 'string', format: 'uri' },
-    }),
-    OpenDataFileList: closed({
-      schemaVersion: { const: OPEN_DATA_VERSION },
-      publisher: { const: OPEN_DATA_PUBLISHER },
-      license: ref('OpenDataLicense'),
-      files: list(ref('OpenDataFileEntry')),
-    }),
-    OpenDataCaseStudy: closed({
-      documentId: { type: 'string', minLength: 1, description: 'The same in both languages.' },
-      locale: ref('Locale'),
-      slug: text(),
-      url: { type: 'string', format: 'uri', description: 'The detail page.' },
-      title: text(), teaser: text(),
-      buildingBlock: orNull(ref('BuildingBlock')),
-      municipalities: list(ref('Municipality')),
-      districts: list(closed({ ags: text(), name: text() })),
-      regions: list(text()),
-      townTypes: list({ type: 'string', enum: [...TOWN_TYPES] }),
-      townSizes: list({ type: 'string', enum: [...TOWN_SIZES] }),
-      targetGroups: list(term), topics: list(term), settings: list(term), criteria: list(term),
-      status: statusOrNull,
-      fundingStart: yearOrNull, fundingEnd: yearOrNull,
-      provider: textOrNull(), partners: list(text()),
-      description: text('Plain text.'), startingSituation: text('Plain text.'), goals: text('Plain text.'), approach: text('Plain text.'),
-      results: text('Plain text.'), transferability: text('Partners needed and first steps, plain text.'),
-      successFactors: list(text()), pitfalls: list(text()),
-      afterFunding: text('Plain text.'),
-      lastReviewed: { type: ['string', 'null'], format: 'date' },
-      publishedAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-    }, { description: 'A published case study in one language.' }),
-    OpenDataDistrict: closed({ ags: text(), name: text(), region: text() }),
-    OpenDataMunicipality: closed({
-      ags: text(), name: text(), districtAgs: text(), districtName: textOrNull(), region: text(),
-      townType: { type: ['string', 'null'], enum: [...TOWN_TYPES, null] }, townTypeName: textOrNull(),
-      townSize: { type: ['string', 'null'], enum: [...TOWN_SIZES, null] }, townSizeName: textOrNull(),
-      lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] },
-    }),
-    OpenDataTaxonomyTerm: taxonomyTerm(),
-    OpenDataTaxonomies: closed({
-      buildingBlocks: list(taxonomyTerm({ number: { type: 'integer' } })),
-      ...Object.fromEntries(['targetGroups', 'topics', 'settings', 'criteria', 'statuses', 'townTypes', 'townSizes'].map((name) => [name, list(ref('OpenDataTaxonomyTerm'))])),
-    }, { description: 'Every vocabulary with its stable slugs and German and English names.' }),
-    ...Object.fromEntries(Object.entries(OPEN_DATA_FILE_SCHEMAS).map(([dataset, name]) => [name, fileHead(dataset as OpenDataDataset, fileData[dataset as OpenDataDataset])])),
-    OpenDataFile: {
-      oneOf: Object.values(OPEN_DATA_FILE_SCHEMAS).map(ref),
-      discriminator: { propertyName: 'dataset', mapping: Object.fromEntries(Object.entries(OPEN_DATA_FILE_SCHEMAS).map(([dataset, name]) => [dataset, `#/components/schemas/${name}`])) },
-    },
-  };
+/** A query parameter from its zod schema: the description and example its `.meta()` carries, the rest as its schema; a list is repeated (`a=1&a=2`). */
+function queryParameter(name: string, zodSchema: z.ZodType): ParameterObject {
+  const { description, example, ...schema } = jsonSchema(zodSchema, 'input');
+  if (typeof description !== 'string') throw new Error(`the parameter ${name} has no description`);
+  return { name, in: 'query', required: false, ...(schema.type === 'array' ? { style: 'form', explode: true } : {}), description, schema, example };
 }
 
 // Realistic values from the demo content (cms/data/demo) and the NRW municipality data.
@@ -530,12 +196,12 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       + 'Every parameter is checked: an unknown parameter, a single-valued one given twice, a malformed or unknown value, a year outside '
       + `${FUNDING_YEAR_MIN}–${FUNDING_YEAR_MAX}, \`fundingTo\` before \`fundingFrom\`, an oversized parameter or a page beyond the last is a 400 naming each problem.`,
     tags: ['Search'],
-    parameters: searchParameters(),
+    parameters: SEARCH_PARAMS.map((name) => queryParameter(name, SEARCH_PARAM_SCHEMAS[name])),
     responses: {
       200: {
         description: 'The page of hits, the total, the facet counts and, when nothing matched, the relaxations and a suggested spelling.',
         headers: { 'Cache-Control': noCache },
-        content: jsonContent(ref('SearchResponse'), {
+        content: jsonContent(ref(SearchResponse), {
           found: {
             summary: 'q=Kita&topic=sprachfoerderung',
             value: {
@@ -568,7 +234,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       },
       400: {
         description: 'The parameters were refused; every problem is named.',
-        content: jsonContent(ref('SearchBadRequest'), {
+        content: jsonContent(ref(SearchBadRequest), {
           malformed: {
             summary: 'district=5978&pageSize=100',
             value: {
@@ -597,7 +263,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       200: {
         description: 'The case study, or where it lives instead.',
         headers: { 'Cache-Control': noCache },
-        content: jsonContent(ref('CaseStudyAnswer'), {
+        content: jsonContent(ref(CaseStudyAnswer), {
           found: { summary: 'Published in the language asked for', value: { kind: 'found', caseStudy: CASE_STUDY_PAGE, related: [RELATED_HIT], similarTowns: [{ ags: '05113000', name: 'Essen', count: 3 }, { ags: '05124000', name: 'Wuppertal', count: 2 }] } },
           translated: { summary: 'An English slug asked for in German', value: { kind: 'translated', slug: 'familienlotsinnen-geburtsklinik-essen' } },
           otherLanguageOnly: { summary: 'Only published in German', value: { kind: 'other-language-only', locale: 'de', slug: 'sprechstunde-am-buedchen-wuppertal' } },
@@ -621,7 +287,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       200: {
         description: 'The vocabulary.',
         headers: { 'Cache-Control': noCache },
-        content: jsonContent(ref('Vocabulary'), {
+        content: jsonContent(ref(Vocabulary), {
           de: {
             summary: 'German (shortened)',
             value: {
@@ -656,7 +322,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       200: {
         description: 'The figures.',
         headers: { 'Cache-Control': noCache },
-        content: jsonContent(ref('ProgrammeStatistics'), {
+        content: jsonContent(ref(ProgrammeStatisticsSchema), {
           de: {
             summary: 'German case studies',
             value: {
@@ -694,7 +360,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
     responses: {
       200: {
         description: 'The files.',
-        content: jsonContent(ref('OpenDataFileList'), {
+        content: jsonContent(ref(OpenDataFileList), {
           files: {
             summary: 'Every file',
             value: { schemaVersion: OPEN_DATA_VERSION, publisher: OPEN_DATA_PUBLISHER, license: fileLicense, files: OPEN_DATA_FILES.map((file) => ({ ...file, url: `${siteUrl}${file.path}` })) },
@@ -729,7 +395,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
         headers: { Link: { $ref: '#/components/headers/LicenseLink' }, 'Content-Disposition': { $ref: '#/components/headers/ContentDisposition' }, 'Cache-Control': noCache },
         content: {
           [MEDIA_TYPES.json]: {
-            schema: ref('OpenDataFile'),
+            schema: ref(OpenDataFile),
             examples: {
               caseStudies: { summary: 'case-studies.json?locale=de (one record shown)', value: { ...fileHead('case-studies'), data: [OPEN_DATA_CASE_STUDY(siteUrl)] } },
               municipalities: {
@@ -827,12 +493,9 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       '/api/openapi.json': { get: openApi },
     },
     components: {
-      schemas: schemas(),
+      schemas: componentSchemas(),
       parameters: {
-        Locale: {
-          name: 'locale', in: 'query', required: false, description: 'Language of the answer.',
-          schema: { type: 'string', enum: [...LOCALES], default: DEFAULT_LOCALE }, example: DEFAULT_LOCALE,
-        },
+        Locale: queryParameter('locale', localeQuery.shape.locale.meta({ description: 'Language of the answer.', example: DEFAULT_LOCALE })),
       },
       headers: {
         CacheControl: { description: 'Ask again each time: the answer follows every publication.', schema: { type: 'string' }, example: 'no-cache' },
@@ -847,7 +510,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       responses: {
         BadRequest: {
           description: 'A query parameter was refused.',
-          content: jsonContent(ref('Error'), {
+          content: jsonContent(ref(ErrorAnswer), {
             locale: {
               summary: 'locale=fr',
               value: { error: true, url: `${siteUrl}/api/v1/vocabulary?locale=fr`, statusCode: 400, statusMessage: 'Validation Error', message: 'locale: Invalid option: expected one of "de"|"en"', data: {} },
@@ -860,7 +523,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
         },
         NotFound: {
           description: 'No such file.',
-          content: jsonContent(ref('Error'), {
+          content: jsonContent(ref(ErrorAnswer), {
             unknownFile: {
               summary: 'districts.xlsx',
               value: {
@@ -873,7 +536,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
         TooManyRequests: {
           description: 'Too many requests from this client in the last minute.',
           headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
-          content: jsonContent(ref('Error'), {
+          content: jsonContent(ref(ErrorAnswer), {
             limited: {
               summary: 'Rate limit',
               value: { error: true, url: `${siteUrl}/api/v1/search`, statusCode: 429, statusMessage: 'Too Many Requests', message: 'At most 600 requests per minute; please try again in a minute.' },
@@ -882,7 +545,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
         },
         ServerError: {
           description: 'The CMS or the search index could not be reached, or another failure.',
-          content: jsonContent(ref('Error'), {
+          content: jsonContent(ref(ErrorAnswer), {
             failure: { summary: 'Unexpected failure', value: { error: true, url: `${siteUrl}/api/v1/search`, statusCode: 500, statusMessage: 'Server Error', message: 'Server Error' } },
           }),
         },
