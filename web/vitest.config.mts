@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests of the site's plain TypeScript (utils, server utils); the pages are tested end to end in e2e/.
 export default defineConfig({
+  // Nuxt's alias for the web workspace's root, as server code imports shared/ (`~~/shared/…`).
+  resolve: { alias: { '~~': import.meta.dirname } },
   test: {
     name: 'web',
     root: import.meta.dirname,
