@@ -14,6 +14,7 @@ import { loadReferenceIds, loadVocabulary } from '../import/vocabulary';
 import { mailQueue } from '../mail/mail';
 import { requestRetentionDays as retentionDays } from './contact-requests';
 import { scheduleSubmissionImages } from './submission-images';
+import { confirmationStep, referenceProblems } from './submission-checks';
 import { SUBMISSION_IMAGE_TABLE, SUBMISSION_TABLE } from './submission-tables';
 
 /** Submissions per submitter address and hour. */
@@ -74,7 +75,7 @@ async function checkReferences(strapi: Core.Strapi, submission: Submission): Pro
   const vocabulary = await loadVocabulary(strapi, references, submission.locale, 'de');
   // The import's own check, on a record under a slug no case study has.
   const { issues } = validateRecords([{ number: 1, value: { ...submission.project, slug: 'einreichung-pruefen', publish: true } }], vocabulary, { defaultLocale: submission.locale === 'de' });
-  const fields = issues.filter((issue) => issue.field !== 'slug').map((issue) => ({ path: ['project', ...issue.field.split('.')], message: issue.reason }));
+  const fields = referenceProblems(issues);
   if (fields.length > 0) throw new SubmissionRefused(400, fields.map((field) => field.message).join(' '), fields);
 }
 
@@ -110,24 +111,22 @@ export async function storeSubmission(strapi: Core.Strapi, submission: Submissio
   });
 }
 
-/** Failed confirmations after which a submission can no longer be confirmed (it has to be submitted anew). */
-export const MAX_FAILED_CONFIRMATIONS = 5;
-
 interface SubmissionRow { id: number; locale: string; title: string; project: string; confirmed_at: number | string | null; failed_confirmations: number | string | null }
 
 /**
  * The submitter's click on the link: the submission becomes a draft case study "Zur Prüfung",
  * marked as submitted. All or nothing: the claim, the draft and the link between them are one
  * transaction, so a failure leaves nothing behind and the link can be used again (up to
- * MAX_FAILED_CONFIRMATIONS times); a second click changes nothing. The images follow off the request
- * path (submission-images.ts). Returns the project's title.
+ * MAX_FAILED_CONFIRMATIONS times, submission-checks.ts); a second click changes nothing. The
+ * images follow off the request path (submission-images.ts). Returns the project's title.
  */
 export async function confirmSubmission(strapi: Core.Strapi, token: string): Promise<{ title: string; alreadyConfirmed: boolean }> {
   const knex = strapi.db.connection;
   const row = await knex(SUBMISSION_TABLE).where({ token_hash: hashToken(token) }).first() as SubmissionRow | undefined;
-  if (!row) throw new SubmissionRefused(404, 'Dieser Bestätigungslink ist unbekannt oder abgelaufen. Unbestätigte Einreichungen löschen wir nach einiger Zeit; bitte reichen Sie Ihr Projekt erneut ein.');
-  if (row.confirmed_at !== null) return { title: row.title, alreadyConfirmed: true };
-  if (Number(row.failed_confirmations ?? 0) >= MAX_FAILED_CONFIRMATIONS) {
+  const step = confirmationStep(row);
+  if (!row || step === 'unknown') throw new SubmissionRefused(404, 'Dieser Bestätigungslink ist unbekannt oder abgelaufen. Unbestätigte Einreichungen löschen wir nach einiger Zeit; bitte reichen Sie Ihr Projekt erneut ein.');
+  if (step === 'already-confirmed') return { title: row.title, alreadyConfirmed: true };
+  if (step === 'locked') {
     throw new SubmissionRefused(410, 'Diese Einreichung ließ sich mehrmals nicht übernehmen. Bitte reichen Sie Ihr Projekt erneut ein; die Redaktion hilft gern weiter.');
   }
   let confirmed: boolean;
