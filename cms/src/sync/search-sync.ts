@@ -3,6 +3,7 @@ import {
   createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
+import { connectRetryMs, nextSynonymRetryMs } from './retry-delays';
 import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
 import { synonymSetsOf } from './search-terms';
 import { StrapiPublishedSource } from './strapi-source';
@@ -77,8 +78,9 @@ export class SearchSync {
       for (const language of this.synonymsChangedOffline) void this.refreshSynonyms(language);
       this.synonymsChangedOffline.clear();
     } catch (error) {
-      this.strapi.log.warn(`[sync] Meilisearch at ${url} not ready (${(error as Error).message}); retrying in 5 s. Changes are kept in the outbox.`);
-      if (!this.stopped) this.setupTimer = setTimeout(() => void this.connect(url), 5_000);
+      const delayMs = connectRetryMs(cmsEnvironment().SYNC_MAX_BACKOFF_MS);
+      this.strapi.log.warn(`[sync] Meilisearch at ${url} not ready (${(error as Error).message}); retrying in ${delayMs / 1000} s. Changes are kept in the outbox.`);
+      if (!this.stopped) this.setupTimer = setTimeout(() => void this.connect(url), delayMs);
       return;
     }
     // CLIs (reindex, sync:status) connect but leave draining to the running CMS.
@@ -125,7 +127,7 @@ export class SearchSync {
       this.purge.notify({ vocabulary: true });
     } catch (error) {
       if (this.stopped) return;
-      const delayMs = Math.min((retry?.delayMs ?? 2_500) * 2, 60_000);
+      const delayMs = nextSynonymRetryMs(retry?.delayMs, cmsEnvironment().SYNC_MAX_BACKOFF_MS);
       this.strapi.log.warn(`[sync] search terms (${language}) not applied (${(error as Error).message}); retrying in ${delayMs / 1000} s.`);
       this.synonymRetries.set(language, { delayMs, timer: setTimeout(() => void this.refreshSynonyms(language), delayMs) });
     }
