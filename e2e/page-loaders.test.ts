@@ -1,6 +1,6 @@
 // The detail page's data loaders against the stack's real Strapi.
 import { describe, expect, inject, it } from 'vitest';
-import { loadCaseStudy, loadCaseStudyPreview, type CmsFetch } from '../web/server/utils/case-study-loader.ts';
+import { loadCaseStudy, loadCaseStudyPreview, type CmsFetch } from '../web/server/case-studies/loader.ts';
 import { published } from './support/cms.ts';
 
 const cmsFetch: CmsFetch = async (path, query, headers = {}) => {

@@ -1,3 +1,6 @@
+import { openApiDocument } from '../open-data/openapi/document';
+import { openDataLicense } from '../utils/open-data';
+
 /** `GET /api/openapi.json`: the OpenAPI 3.1 description of the public read API (server/utils/openapi-document.ts). */
 export default defineEventHandler((event) => {
   setResponseHeaders(event, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });

@@ -1,3 +1,5 @@
+import { answerSearch } from '../search/answer';
+
 /** `GET /api/search`: the one door to Meilisearch. Parameters and answer: see docs/search.md, "Search API". */
 export default defineEventHandler(async (event) => {
   const outcome = await answerSearch(new URLSearchParams(getRequestURL(event).search), event);

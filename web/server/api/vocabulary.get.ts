@@ -1,3 +1,6 @@
+import { localeQuery, parseWith } from '../security/request-schemas';
+import { loadVocabulary } from '../utils/vocabulary';
+
 /** `GET /api/vocabulary?locale=de`: labels and hierarchy of every filter value. */
 export default defineEventHandler(async (event) => {
   const { locale } = await getValidatedQuery(event, parseWith(localeQuery));

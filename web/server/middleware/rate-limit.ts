@@ -3,6 +3,9 @@
 // server/plugins/client-address.ts determined. A page's own calls to the API run inside the
 // page request and are not counted again, so a limited reader gets a clean 429, not a page
 // whose data is missing.
+import { CLIENT_ADDRESS_HEADER, isInternalRequest } from '../security/client-address';
+import { RateLimiter } from '../security/rate-limit';
+
 let limiter: RateLimiter | undefined;
 
 export default defineEventHandler((event) => {

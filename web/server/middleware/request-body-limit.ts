@@ -2,7 +2,8 @@
 // (server/utils/request-body.ts), and handed to h3's own body cache, from which readBody,
 // readRawBody and readMultipartFormData of the routes and form pages take it. A body over the
 // limit gets a 413 and is never buffered, chunked or not. Runs after the rate limit (file order).
-import { BodyTooLarge, bodyLimitFor, lingerAfterAnswer, readBoundedBody, readsOwnBody } from '../utils/request-body';
+import { isInternalRequest } from '../security/client-address';
+import { BodyTooLarge, bodyLimitFor, lingerAfterAnswer, readBoundedBody, readsOwnBody } from '../security/request-body';
 
 /** h3's cache of the raw body (Symbol.for('h3RawBody') in h3's readRawBody). */
 const H3_RAW_BODY = Symbol.for('h3RawBody');

@@ -2,6 +2,8 @@
 // X-Forwarded-For entry, which any client can write, so it is set here instead: the socket's
 // address, or, behind our reverse proxy (NUXT_IS_PROXIED), the entry that proxy appended
 // last. A client-sent value of the header is always overwritten.
+import { CLIENT_ADDRESS_HEADER, isInternalRequest } from '../security/client-address';
+
 export default defineNitroPlugin((nitroApp) => {
   const { isProxied } = useRuntimeConfig();
   nitroApp.hooks.hook('request', (event) => {

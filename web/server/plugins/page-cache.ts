@@ -1,6 +1,7 @@
 // Keeps what the renderer answered for a page that middleware/rendered-page-cache.ts marked,
 // once the response is out: only complete HTML pages (200), with the headers they went out with.
 import { gunzipSync } from 'node:zlib';
+import { storePage } from '../cache/page-cache';
 
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('afterResponse', (event, response) => {

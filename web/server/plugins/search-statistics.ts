@@ -1,4 +1,6 @@
 // Sends the search counts (utils/search-statistics.ts) to the CMS once a minute and on shutdown.
+import { sendSearchCounts } from '../search/statistics';
+
 export default defineNitroPlugin((nitroApp) => {
   const timer = setInterval(() => void sendSearchCounts(), useRuntimeConfig().searchStatisticsIntervalMs);
   timer.unref();

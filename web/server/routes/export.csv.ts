@@ -1,2 +1,4 @@
+import { exportCaseStudies } from '../utils/case-study-export';
+
 /** `/export.csv`: a German search's hits or a Merkliste as a download (server/utils/case-study-export.ts). */
 export default defineEventHandler((event) => exportCaseStudies(event, 'de', 'csv'));

@@ -11,7 +11,10 @@ import {
   MEDIA_TYPES, OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION,
   type OpenDataDataset, type OpenDataFormat, type OpenDataLicense,
 } from '../../shared/open-data';
+import { parseWith } from '../security/request-schemas';
+import { useMeilisearch } from './meilisearch';
 import { CSV_BOM, csvRow, type Cell } from './spreadsheet';
+import { loadVocabulary } from './vocabulary';
 import { xlsxStream } from './xlsx-stream';
 
 /** The licence configured for the downloads; an unknown one stops the site at start (plugins/open-data-license.ts). */

@@ -3,6 +3,8 @@ import {
   type KnownValues,
 } from '@praxis/search';
 import type { District, Term, Town, Vocabulary } from '../../shared/vocabulary';
+import { isVocabularyCurrent } from '../cache/purge';
+import { strapiGetAll } from '../cms/strapi';
 
 interface TaxonomyEntry {
   slug: string;

@@ -1,4 +1,7 @@
 import { bookmarkedCaseStudies, type SearchHit } from '@praxis/search';
+import { localeQuery, parseWith } from '../../security/request-schemas';
+import { bookmarkIdsOf } from '../../utils/bookmark-ids';
+import { useMeilisearch } from '../../utils/meilisearch';
 
 export interface BookmarksAnswer {
   hits: SearchHit[];

@@ -1,5 +1,11 @@
 import { findRelated, type Locale, type SearchHit } from '@praxis/search';
 import type { CaseStudyPage, SimilarTown } from '../../../shared/case-study';
+import { isCurrent, isListCurrent, PURGED_CACHE_MAX_AGE_MS } from '../../cache/purge';
+import { loadCaseStudy } from '../../case-studies/loader';
+import { findSimilarTowns } from '../../case-studies/similar-towns';
+import { cmsFetch } from '../../cms/strapi';
+import { localeQuery, parseWith, slugParam } from '../../security/request-schemas';
+import { useMeilisearch } from '../../utils/meilisearch';
 
 export type CaseStudyAnswer =
   | { kind: 'found'; caseStudy: CaseStudyPage; related: SearchHit[]; similarTowns: SimilarTown[] }

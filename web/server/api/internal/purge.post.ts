@@ -1,5 +1,6 @@
 import { PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, purgeHeadersPlausible, purgeNoticeSchema, verifyPurge } from '@praxis/search';
-import { lingerAfterAnswer, PURGE_BODY_LIMIT, readBoundedBody } from '../../utils/request-body';
+import { caseStudiesChanged, everythingChanged, vocabularyChanged } from '../../cache/purge';
+import { lingerAfterAnswer, PURGE_BODY_LIMIT, readBoundedBody } from '../../security/request-body';
 
 /**
  * `POST /api/internal/purge`: the CMS says which case studies Meilisearch has confirmed (or that

@@ -1,4 +1,5 @@
 import { queryCollection } from '@nuxt/content/server';
+import { localeQuery, parseWith } from '../../security/request-schemas';
 
 /** `GET /api/pages/<path>?locale=de`: one editorial page (title, description, body), or 404. */
 export default defineEventHandler(async (event) => {

@@ -1,3 +1,6 @@
+import { localeQuery, parseWith } from '../../security/request-schemas';
+import { siteNavigation } from '../../site/navigation';
+
 /**
  * `GET /api/pages?locale=de`: the editorial pages for navigation and footer.
  * Content is queried on the server only, so the browser never downloads

@@ -1,5 +1,7 @@
 import { LOCALES, verifyPreview } from '@praxis/search';
 import { z } from 'zod';
+import { loadCaseStudyPreview } from '../../case-studies/loader';
+import { cmsFetch } from '../../cms/strapi';
 
 const query = z.object({
   locale: z.enum(LOCALES),

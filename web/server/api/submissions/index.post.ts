@@ -3,6 +3,9 @@
 // the shared schema) and hands the submission to the CMS, which mails the confirmation link.
 import { exceedsPixelLimit, isLocale, MAX_IMAGE_PIXELS, SUBMISSION_IMAGES, sniffImageType, submissionImageShape, type Locale } from '@praxis/search';
 import { z } from 'zod';
+import { guardPublicForm } from '../../forms/public-form';
+import { checkSubmission, firstStepWithErrors, stepErrors, townChoices } from '../../forms/submission-form';
+import { loadVocabulary } from '../../utils/vocabulary';
 import { consentText, IMAGE_ROWS, SUBMISSION_STEPS } from '~~/shared/submission-form';
 
 const bodySchema = z.object({

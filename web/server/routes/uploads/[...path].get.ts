@@ -1,4 +1,5 @@
 import { uploadResponseHeaders } from '@praxis/search';
+import { uploadUrl } from '../../security/upload-url';
 
 /**
  * Images and downloads uploaded in the CMS, served through the site so the CMS stays internal.

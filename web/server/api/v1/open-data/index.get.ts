@@ -1,4 +1,5 @@
 import { OPEN_DATA_FILES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION } from '../../../../shared/open-data';
+import { openDataLicense } from '../../../utils/open-data';
 
 /** `GET /api/v1/open-data`: the downloads, their schema version, licence and publisher. */
 export default defineEventHandler(() => {

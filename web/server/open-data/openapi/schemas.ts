@@ -10,14 +10,14 @@ import {
   type FacetKey, type ProgrammeStatistics, type SearchOutcome, type SearchResponse as SearchAnswer,
 } from '@praxis/search';
 import { z } from 'zod';
-import type { CaseStudyPage as CaseStudyPageAnswer, SimilarTown as SimilarTownAnswer } from '../../shared/case-study';
+import type { CaseStudyPage as CaseStudyPageAnswer, SimilarTown as SimilarTownAnswer } from '../../../shared/case-study';
 import {
   MEDIA_TYPES, OPEN_DATA_DATASETS, OPEN_DATA_FILES, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION, type OpenDataDataset,
-} from '../../shared/open-data';
-import type { Vocabulary as VocabularyAnswer } from '../../shared/vocabulary';
-import type { CaseStudyAnswer as CaseStudyAnswerType } from '../api/case-studies/[slug].get';
-import type { OpenDataCaseStudy as OpenDataCaseStudyAnswer } from '../utils/open-data';
-import { slugParam } from '../utils/request-schemas';
+} from '../../../shared/open-data';
+import type { Vocabulary as VocabularyAnswer } from '../../../shared/vocabulary';
+import type { CaseStudyAnswer as CaseStudyAnswerType } from '../../api/case-studies/[slug].get';
+import { slugParam } from '../../security/request-schemas';
+import type { OpenDataCaseStudy as OpenDataCaseStudyAnswer } from '../../utils/open-data';
 import { component, discriminated } from './json-schema';
 
 const text = (description: string) => z.string().meta({ description });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { caseStudiesChanged } from './cache-purge';
 import { cachedPage, gzippedPage, MAX_BYTES, storePage } from './page-cache';
+import { caseStudiesChanged } from './purge';
 
 const MB = 1024 * 1024;
 // Random bytes: their gzip copy is as big as they are (and a little more: a page of just under 1 MB).

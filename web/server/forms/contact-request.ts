@@ -4,6 +4,7 @@
 // it and queues its mails (cms/src/requests/contact-requests.ts).
 import type { H3Event } from 'h3';
 import { contactRequestSchema, isLocale, type Locale } from '@praxis/search';
+import { guardPublicForm } from './public-form';
 
 export type ContactOutcome =
   | { status: 202 }

@@ -11,12 +11,12 @@ import {
 import type { z } from 'zod';
 import {
   MEDIA_TYPES, OPEN_DATA_BASE, OPEN_DATA_DATASETS, OPEN_DATA_FILES, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION, type OpenDataDataset,
-} from '../../shared/open-data';
-import { componentSchemas, jsonSchema, ref, type JsonSchema } from '../openapi/json-schema';
+} from '../../../shared/open-data';
+import { localeQuery } from '../../security/request-schemas';
+import { componentSchemas, jsonSchema, ref, type JsonSchema } from './json-schema';
 import {
   CaseStudyAnswer, ErrorAnswer, OpenDataFile, OpenDataFileList, ProgrammeStatisticsSchema, SearchBadRequest, SearchResponse, Vocabulary,
-} from '../openapi/schemas';
-import { localeQuery } from './request-schemas';
+} from './schemas';
 
 export type { JsonSchema };
 type RefObject = { $ref: string };

@@ -2,9 +2,11 @@
 // facts in the page's language, with its address in every page's footer.
 import type { H3Event } from 'h3';
 import { isLocale, LANGUAGE_TAGS, type Locale } from '@praxis/search';
-import type { CaseStudyAnswer } from '../api/case-studies/[slug].get';
 import { caseStudyPath } from '../../shared/case-study';
 import { caseStudyFacts, type CaseStudyFact } from '../../shared/case-study-facts';
+import type { CaseStudyAnswer } from '../api/case-studies/[slug].get';
+import { MESSAGES, translator } from '../utils/messages';
+import { renderCaseStudyPdf } from './handout-pdf';
 
 const asHandoutFacts = (facts: CaseStudyFact[]) => facts.filter((fact) => fact.values.length > 0).map((fact) => ({ label: fact.label, value: fact.values.join(', ') }));
 

@@ -4,9 +4,9 @@ import {
   SEARCH_PARAMS, SLUG_MAX_LENGTH, SLUG_PATTERN, TOWN_TYPES,
 } from '@praxis/search';
 import { describe, expect, it } from 'vitest';
-import { conformsTo, examplesConform } from '../../../e2e/support/openapi';
-import { OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_VERSION } from '../../shared/open-data';
-import { openApiDocument, type OpenApiDocument } from './openapi-document';
+import { conformsTo, examplesConform } from '../../../../e2e/support/openapi';
+import { OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_VERSION } from '../../../shared/open-data';
+import { openApiDocument, type OpenApiDocument } from './document';
 
 const SITE = 'https://praxisdatenbank.example';
 const LICENSE = OPEN_DATA_LICENSES['DL-DE-BY-2.0']!;

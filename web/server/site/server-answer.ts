@@ -1,6 +1,9 @@
 import type { H3Event } from 'h3';
 import type { Vocabulary } from '../../shared/vocabulary';
-import { localeQuery } from './request-schemas';
+import { answerSearch } from '../search/answer';
+import { localeQuery } from '../security/request-schemas';
+import { loadVocabulary } from '../utils/vocabulary';
+import { siteNavigation } from './navigation';
 
 /** A page's question to the site's own API, answered in the same process. */
 export type ServerAnswer = (path: string, query: Record<string, unknown>) => Promise<{ status: number; body: unknown }> | undefined;

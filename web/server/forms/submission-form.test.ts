@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SUBMISSION_STEPS } from '../../shared/submission-form';
 import type { Vocabulary } from '../../shared/vocabulary';
 import { checkSubmission, firstStepWithErrors, readSubmission, stepErrors, townChoices, type FormValues } from './submission-form';
-import { SUBMISSION_STEPS } from '../../shared/submission-form';
 
 const vocabulary = {
   districts: [

@@ -3,6 +3,9 @@
 // client. Answers are in the reader's language, attached to the field concerned.
 import type { H3Event } from 'h3';
 import type { Locale } from '@praxis/search';
+import { CLIENT_ADDRESS_HEADER } from '../security/client-address';
+import { RateLimiter } from '../security/rate-limit';
+import { checkProof } from './proof-of-work';
 
 /** The field a form hides from people and shows to scripts that fill in everything. */
 export const HONEYPOT_FIELD = 'website';

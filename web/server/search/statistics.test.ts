@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchParams } from '@praxis/search';
-import { describeFilters, MAX_FILTERS_LENGTH, normaliseQuery } from './search-statistics';
+import { describeFilters, MAX_FILTERS_LENGTH, normaliseQuery } from './statistics';
 
 describe('normaliseQuery', () => {
   it('counts the same search once however it was typed', () => {

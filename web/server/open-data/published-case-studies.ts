@@ -1,4 +1,6 @@
 import { LOCALES, type Locale } from '@praxis/search';
+import { isListCurrent, PURGED_CACHE_MAX_AGE_MS } from '../cache/purge';
+import { strapiGetAll } from '../cms/strapi';
 
 export interface PublishedCaseStudy {
   documentId: string;

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { H3Event } from 'h3';
-import { isListCurrent, isVocabularyCurrent, PURGED_CACHE_MAX_AGE_MS } from './cache-purge';
-import { isInternalRequest } from './client-address';
+import { isInternalRequest } from '../security/client-address';
+import { isListCurrent, isVocabularyCurrent, PURGED_CACHE_MAX_AGE_MS } from './purge';
 
 const CACHED_PATH = /^\/(?:en\/?)?$|^\/(?:praxisbeispiele|en\/case-studies)(?:\/[^/]+)?$/;
 /** Identity and gzip copies together; a search page takes ~160 KB, a detail page ~30 KB. */

@@ -1,10 +1,10 @@
 import { extractLinks, extractText, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { CaseStudyPage } from '../../shared/case-study';
-import { renderCaseStudyPdf, type HandoutInput, type HandoutLabels } from './case-study-pdf';
+import { renderCaseStudyPdf, type HandoutInput, type HandoutLabels } from './handout-pdf';
+import { renderRichText } from './rich-text';
 import { htmlToBlocks } from './rich-text-blocks';
 import { toWinAnsi } from './win-ansi';
-import { renderRichText } from './rich-text';
 
 const LABELS: HandoutLabels = {
   facts: 'Auf einen Blick',

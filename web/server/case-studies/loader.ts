@@ -2,8 +2,8 @@
 // detail page. Plain functions over an injected fetch, so tests run them against a real Strapi.
 import { isLocale, LOCALES, localizedName, parseCaseStudyEntry, TAXONOMY_POPULATE, texts, type Locale, type ParsedCaseStudyEntry, type TermEntry } from '@praxis/search';
 import type { CaseStudyPage } from '../../shared/case-study';
+import { toStrapiQuery } from '../cms/strapi-query';
 import { renderRichText } from './rich-text';
-import { toStrapiQuery } from './strapi-query';
 
 /** GET `path` (below /api) of the CMS with a query string; resolves to the JSON body, or null on 404. */
 export type CmsFetch = (path: string, query: string, headers?: Record<string, string>) => Promise<unknown>;

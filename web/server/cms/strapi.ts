@@ -1,4 +1,4 @@
-import type { CmsFetch } from './case-study-loader';
+import type { CmsFetch } from '../case-studies/loader';
 import { toStrapiQuery } from './strapi-query';
 
 /** GET from the CMS's REST API with the site's read-only token (server-side only): the JSON body, or null on 404. */
