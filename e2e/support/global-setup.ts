@@ -14,8 +14,8 @@ import { startMailSink } from '@praxis/tooling/mail-sink';
 import { startMeilisearch } from '@praxis/tooling/meilisearch';
 import { freePort, waitForHttp } from '@praxis/tooling/processes';
 import { freshSecrets, ROOT_DIR } from '@praxis/tooling/env-file';
+import { buildIfStale } from '@praxis/tooling/stack';
 import { FORM_MIN_SECONDS } from './forms.ts';
-import { buildIfStale } from '../../scripts/stack.ts';
 
 /** Requests per minute and client address the e2e stack's API allows. */
 export const E2E_RATE_LIMIT = 3_000;
