@@ -122,12 +122,15 @@ describe('open data', () => {
     const expanded = await jsonld.expand(await response.json()) as Record<string, unknown>[];
     const DCAT = 'http://www.w3.org/ns/dcat#';
     const DCT = 'http://purl.org/dc/terms/';
-    const byType = (type: string) => expanded.flatMap(function walk(node: unknown): Record<string, unknown>[] {
-      if (!node || typeof node !== 'object') return [];
-      const record = node as Record<string, unknown>;
-      const own = (record['@type'] as string[] | undefined)?.includes(type) ? [record] : [];
-      return [...own, ...Object.values(record).flatMap((value) => (Array.isArray(value) ? value.flatMap(walk) : walk(value)))];
-    });
+    const byType = (type: string) => {
+      const walk = (node: unknown): Record<string, unknown>[] => {
+        if (!node || typeof node !== 'object') return [];
+        const record = node as Record<string, unknown>;
+        const own = (record['@type'] as string[] | undefined)?.includes(type) ? [record] : [];
+        return [...own, ...Object.values(record).flatMap((value) => (Array.isArray(value) ? value.flatMap((item) => walk(item)) : walk(value)))];
+      };
+      return expanded.flatMap((node) => walk(node));
+    };
     const missing = (node: Record<string, unknown>, properties: string[]) => properties.filter((property) => !(property in node));
     const [catalog] = byType(`${DCAT}Catalog`);
     expect(missing(catalog!, [`${DCT}title`, `${DCT}description`, `${DCT}publisher`, `${DCAT}dataset`])).toEqual([]);

@@ -12,7 +12,7 @@ export const MINIMAL_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Ca
 /** Uploads a file to the media library as the first editor; resolves to its stored name (`<name>_<hash>.<ext>`). */
 export async function adminUpload(fileName: string, content: Uint8Array, type: string): Promise<string> {
   const form = new FormData();
-  form.append('files', new Blob([content], { type }), fileName);
+  form.append('files', new Blob([new Uint8Array(content)], { type }), fileName);
   const response = await fetch(`${inject('cmsUrl')}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await adminJwt()}` }, body: form });
   if (!response.ok) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
   const [file] = (await response.json()) as { url: string }[];
