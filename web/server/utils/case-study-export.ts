@@ -1,5 +1,6 @@
 // "Herunterladen" of a search (every hit, not one page) or a Merkliste as CSV or Excel: one row per
 // case study with readable headers in the page's language and the address of its detail page.
+import type { Readable } from 'node:stream';
 import type { H3Event } from 'h3';
 import {
   BOOKMARK_PARAM, bookmarkedDocuments, matchingDocuments, parseSearchParams, projectStatusName, townClassName,
@@ -56,7 +57,7 @@ export function caseStudyTable(documents: ExportDocument[], locale: Locale, site
  * `/export.csv`, `/export.xlsx` (and under `/en/`): with the search page's parameters every case
  * study that search matches; with `ids=…` the Merkliste. Malformed parameters are a 400 naming them.
  */
-export async function exportCaseStudies(event: H3Event, locale: Locale, format: ExportFormat): Promise<string | Buffer | Uint8Array> {
+export async function exportCaseStudies(event: H3Event, locale: Locale, format: ExportFormat): Promise<string | Readable> {
   const params = new URLSearchParams(getRequestURL(event).search);
   for (const name of IGNORED_PARAMS) params.delete(name);
   const messages = MESSAGES[locale].export;
@@ -78,7 +79,11 @@ export async function exportCaseStudies(event: H3Event, locale: Locale, format: 
   setResponseHeader(event, 'content-disposition', `attachment; filename="${fileName}-${new Date().toISOString().slice(0, 10)}.${format}"`);
   setResponseHeader(event, 'cache-control', 'no-cache');
   // German Excel splits CSV columns at semicolons, English Excel at commas.
-  return format === 'csv' ? toCsv(table, locale === 'de' ? ';' : ',') : toXlsx(table, messages.sheet);
+  if (format === 'csv') return toCsv(table, locale === 'de' ? ';' : ',');
+  const workbook = toXlsx(table, messages.sheet);
+  // A client that goes away ends the workbook's writing.
+  event.node.res.once('close', () => workbook.destroy());
+  return workbook;
 }
 
 function badRequest(message: string) {

@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
@@ -91,7 +92,7 @@ describe('toXlsx', () => {
         ['+49 30 1234', null, 1234567.25, 0],
       ],
     };
-    const [sheet] = await readXlsxFile(await toXlsx(table, 'Praxisbeispiele'), { trim: false });
+    const [sheet] = await readXlsxFile(await buffer(toXlsx(table, 'Praxisbeispiele')), { trim: false });
     expect(sheet!.sheet).toBe('Praxisbeispiele');
     const [headers, ...rows] = sheet!.data;
     expect(headers).toEqual(table.headers);
@@ -103,7 +104,7 @@ describe('toXlsx', () => {
   });
 
   it('writes a bold, frozen header row and columns as wide as their content, within limits', async () => {
-    const xlsx = await toXlsx({ headers: ['Titel', 'Ort', 'Beschreibung'], rows: [['Ein ziemlich langer Titel eines Praxisbeispiels', 'Köln', 'x'.repeat(500)]] }, 'Export');
+    const xlsx = await buffer(toXlsx({ headers: ['Titel', 'Ort', 'Beschreibung'], rows: [['Ein ziemlich langer Titel eines Praxisbeispiels', 'Köln', 'x'.repeat(500)]] }, 'Export'));
     const sheetXml = readZipEntry(xlsx, 'xl/worksheets/sheet1.xml');
     expect(sheetXml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect([...sheetXml.matchAll(/<col [^>]*width="(\d+)"/g)].map((match) => Number(match[1]))).toEqual([49, 8, 60]);
@@ -121,13 +122,13 @@ describe('toXlsx', () => {
   });
 
   it('makes any requested sheet name acceptable to Excel', async () => {
-    const [sheet] = await readXlsxFile(await toXlsx({ headers: ['a'], rows: [] }, "'Suche: Kita/Schule [2026] mit sehr langem Namen'"));
+    const [sheet] = await readXlsxFile(await buffer(toXlsx({ headers: ['a'], rows: [] }, "'Suche: Kita/Schule [2026] mit sehr langem Namen'")));
     expect(sheet!.sheet).toBe('Suche Kita Schule 2026 mit sehr');
   });
 
   it('writes 10,000 rows', async () => {
     const rows = Array.from({ length: 10_000 }, (_, index) => [`Praxisbeispiel ${index} in Münster`, index * 1.25, index % 3 ? null : 'Ja']);
-    const [sheet] = await readXlsxFile(await toXlsx({ headers: ['Titel', 'Wert', 'Aktiv'], rows }, 'Export'));
+    const [sheet] = await readXlsxFile(await buffer(toXlsx({ headers: ['Titel', 'Wert', 'Aktiv'], rows }, 'Export')));
     expect(sheet!.data).toHaveLength(10_001);
     expect(sheet!.data[10_000]).toEqual(['Praxisbeispiel 9999 in Münster', 9999 * 1.25, 'Ja']);
     expect(sheet!.data[5_001]).toEqual(['Praxisbeispiel 5000 in Münster', 6250, null]);

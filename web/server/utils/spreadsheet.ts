@@ -1,4 +1,4 @@
-import { buffer } from 'node:stream/consumers';
+import type { Readable } from 'node:stream';
 import { xlsxColumnWidth, xlsxStream } from './xlsx-stream';
 
 export type Cell = string | number | null;
@@ -51,12 +51,13 @@ function guardFormula(text: string): string {
 }
 
 /**
- * An .xlsx workbook with one sheet: bold, frozen header row, columns as wide as their content
- * (within limits), numbers as numbers. Text is always written as a string cell, never as a
- * formula, so no injection guard is needed here. For large tables stream xlsxStream instead.
+ * An .xlsx workbook with one sheet, as a stream to send: bold, frozen header row, columns as wide
+ * as their content (within limits), numbers as numbers. Text is always written as a string cell,
+ * never as a formula, so no injection guard is needed here. The widths need every row first; rows
+ * produced one at a time go to xlsxStream instead.
  */
-export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
-  return buffer(xlsxStream([{ name: sheetName, headers: table.headers, rows: table.rows, widths: columnWidths(table) }]));
+export function toXlsx(table: Table, sheetName: string): Readable {
+  return xlsxStream([{ name: sheetName, headers: table.headers, rows: table.rows, widths: columnWidths(table) }]);
 }
 
 /** Width in characters of each column: its longest line, header included, within readable limits. */

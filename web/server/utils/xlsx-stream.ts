@@ -1,10 +1,12 @@
-// A streaming .xlsx (SpreadsheetML) writer: the rows are turned into XML and deflated as the
-// consumer reads, so a workbook of 10,000 long rows never sits in memory as a whole.
-// Strings are written inline (t="inlineStr"): a shared-strings table would need every row first.
-import { Readable } from 'node:stream';
-import { Zip, ZipDeflate } from 'fflate';
+// The site's .xlsx downloads, written by exceljs's streaming writer (the library the CMS imports
+// and exports Excel with): each row is committed as it is produced and leaves the process deflated
+// as the consumer reads, so a workbook of 10,000 long rows never sits in memory as a whole.
+// Strings go into their cells: a shared-strings table would keep every string until the end.
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import type { Font, Row, stream, Worksheet } from 'exceljs';
 import type { Cell } from './spreadsheet';
-import { escapeXml } from './xml';
+import { withoutNonXmlCharacters } from './xml';
 
 export interface XlsxSheet {
   /** Made acceptable to Excel (forbidden characters, 31 characters, unique in the workbook). */
@@ -32,20 +34,13 @@ const MAX_COLUMN_WIDTH = 60;
 // Excel reads "_xHHHH_" in a string as an escaped character; a literal one keeps its "_" as "_x005F_".
 const XSTRING_ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 
-// Rows are joined into text of about this many characters (small enough for V8's young
-// generation), which is encoded into a reused buffer that is deflated when full: fewer, larger
-// deflate calls, each of which allocates its output. Measured best for memory in the 10,000-row
-// benchmark (see the report of the change).
-const BATCH_CHARACTERS = 16 * 1024;
-const DEFLATE_INPUT_BYTES = 64 * 1024;
+// How much of a sheet's XML, and of the finished archive, may wait for the next step before the
+// rows wait instead: small, so that a slow client holds little of its workbook in the site's memory.
+const BUFFER_BYTES = 16 * 1024;
 const COMPRESSION_LEVEL = 6;
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-const STYLE_BOLD = 1;
+/** Excel's default font (the one exceljs gives every other cell), bold. */
+const HEADER_FONT: Partial<Font> = { name: 'Calibri', family: 2, scheme: 'minor', size: 11, color: { theme: 1 }, bold: true };
 
 /** Column width for content whose longest line has this many characters: a little padding, within readable limits. */
 export function xlsxColumnWidth(characters: number): number {
@@ -55,116 +50,152 @@ export function xlsxColumnWidth(characters: number): number {
 /**
  * The workbook as a byte stream that reads the next rows only when its consumer wants more
  * (a Node Readable: h3's sendStream pipes it with backpressure; a web ReadableStream it would not).
- * Text is always a string cell, never a formula; null, '' and non-finite numbers are empty cells.
- * Destroying the stream (e.g. when the client goes away) ends the row iterators.
+ * Nothing is read before the consumer first reads. Text is always a string cell, never a formula;
+ * null, '' and non-finite numbers are empty cells. Destroying the stream (e.g. when the client
+ * goes away) ends the row iterators.
  */
 export function xlsxStream(sheets: XlsxSheet[]): Readable {
   if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
-  return Readable.from(workbookChunks(sheets), { objectMode: false });
+  return new WorkbookStream(sheets);
 }
 
-async function* workbookChunks(sheets: XlsxSheet[]): AsyncGenerator<Buffer> {
+/** The archive exceljs writes, begun when it is first read; destroying it stops the writing and the rows. */
+class WorkbookStream extends PassThrough {
+  private readonly sheets: XlsxSheet[];
+  private readonly stop = new AbortController();
+  private started = false;
+
+  constructor(sheets: XlsxSheet[]) {
+    super({ highWaterMark: BUFFER_BYTES });
+    this.sheets = sheets;
+  }
+
+  override _read(size: number): void {
+    if (!this.started) {
+      this.started = true;
+      writeWorkbook(this.sheets, this, this.stop.signal).catch((error: unknown) => this.destroy(error as Error));
+    }
+    super._read(size);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.stop.abort();
+    super._destroy(error, callback);
+  }
+}
+
+async function writeWorkbook(sheets: XlsxSheet[], archive: PassThrough, signal: AbortSignal): Promise<void> {
   const names = uniqueSheetNames(sheets.map((sheet) => sheet.name));
-  let output: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure ??= error;
-    else output.push(chunk);
-  });
-  /** What the archive produced since the last call, as one chunk. */
-  const produced = (): Buffer | undefined => {
-    if (failure) throw failure;
-    if (output.length === 0) return undefined;
-    const chunk = output.length === 1 ? output[0]! : Buffer.concat(output);
-    output = [];
-    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  };
-  const input = new Uint8Array(DEFLATE_INPUT_BYTES);
-  const encoder = new TextEncoder();
-  /** Adds a file to the archive; its text is given piece by piece, the last with final = true. */
-  const addFile = (path: string) => {
-    const file = new ZipDeflate(path, { level: COMPRESSION_LEVEL });
-    zip.add(file);
-    let filled = 0;
-    return (text: string, final: boolean) => {
-      for (let rest = text; ; ) {
-        const { read, written } = encoder.encodeInto(rest, input.subarray(filled));
-        filled += written;
-        rest = rest.slice(read);
-        if (!rest && !final) return;
-        // ZipDeflate copies what it is given, so the buffer can be refilled.
-        file.push(input.subarray(0, filled), !rest && final);
-        filled = 0;
-        if (!rest) return;
-      }
-    };
-  };
-
-  for (const [path, xml] of packageParts(names)) addFile(path)(XML_DECLARATION + xml, true);
+  const PacedWorkbookWriter = await (pacedWorkbookWriter ??= loadPacedWorkbookWriter());
+  signal.throwIfAborted();
+  const workbook = new PacedWorkbookWriter(archive);
+  signal.addEventListener('abort', () => workbook.abort(), { once: true });
   for (const [index, sheet] of sheets.entries()) {
-    const push = addFile(`xl/worksheets/sheet${index + 1}.xml`);
-    const writer = new SheetWriter();
-    let text = XML_DECLARATION + sheetStart(sheet, index === 0) + writer.row(sheet.headers, STYLE_BOLD);
-    for await (const row of sheet.rows) {
-      text += writer.row(row);
-      if (text.length < BATCH_CHARACTERS) continue;
-      push(text, false);
-      text = '';
-      const chunk = produced();
-      if (chunk) yield chunk;
+    const worksheet = workbook.addWorksheet(names[index], { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.columns = (sheet.widths ?? sheet.headers.map((header) => xlsxColumnWidth(header.length))).map((width) => ({ width }));
+    let number = 1;
+    const header = addRow(worksheet, number, sheet.headers);
+    // The whole font: exceljs writes only what is given, and a font of <b/> alone leaves its size to the reader.
+    header.font = HEADER_FONT;
+    header.commit();
+    for await (const cells of sheet.rows) {
+      signal.throwIfAborted();
+      if (++number > MAX_ROWS) throw new Error(`A sheet holds at most ${MAX_ROWS} rows`);
+      addRow(worksheet, number, cells).commit();
+      await workbook.drained(signal);
     }
-    push(`${text}</sheetData></worksheet>`, true);
-    const chunk = produced();
-    if (chunk) yield chunk;
+    worksheet.commit();
   }
-  zip.end();
-  const chunk = produced();
-  if (chunk) yield chunk;
+  await workbook.commit();
 }
 
-/** Rows of one sheet as XML, numbered from 1, with A1-style cell references. */
-class SheetWriter {
-  private rowNumber = 0;
-  private readonly columns: string[] = [];
-
-  row(cells: readonly Cell[], style = 0): string {
-    const number = ++this.rowNumber;
-    if (number > MAX_ROWS) throw new Error(`A sheet holds at most ${MAX_ROWS} rows`);
-    if (cells.length > MAX_COLUMNS) throw new Error(`A sheet holds at most ${MAX_COLUMNS} columns`);
-    const styleAttribute = style ? ` s="${style}"` : '';
-    let xml = `<row r="${number}">`;
-    for (let column = 0; column < cells.length; column++) {
-      const cell = cells[column];
-      if (cell === null || cell === undefined) continue;
-      const reference = `${this.columns[column] ??= columnName(column)}${number}`;
-      if (typeof cell === 'number') {
-        if (Number.isFinite(cell)) xml += `<c r="${reference}"${styleAttribute}><v>${cell}</v></c>`;
-        continue;
-      }
-      const text = xmlText(cell);
-      if (text) xml += `<c r="${reference}"${styleAttribute} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
-    }
-    return `${xml}</row>`;
+/** Row `number` of the sheet with these cells; empty cells are left out. */
+function addRow(worksheet: Worksheet, number: number, cells: readonly Cell[]): Row {
+  if (cells.length > MAX_COLUMNS) throw new Error(`A sheet holds at most ${MAX_COLUMNS} columns`);
+  const row = worksheet.getRow(number);
+  for (const [column, cell] of cells.entries()) {
+    const value = cellValue(cell);
+    if (value !== null) row.getCell(column + 1).value = value;
   }
+  return row;
 }
 
-/** A, B, …, Z, AA, AB, … for a zero-based column index. */
-function columnName(index: number): string {
-  let name = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
-  return name;
-}
-
-/** A cell's text within Excel's limits as XML character data, characters XML forbids dropped. */
-function xmlText(text: string): string {
-  // After escapeXml: dropping a character could form an "_xHHHH_"; entities never do.
-  return escapeXml(xlsxText(text)).replace(XSTRING_ESCAPE_LIKE, '_x005F_$1');
-}
-
-function xlsxText(text: string): string {
+function cellValue(cell: Cell | undefined): string | number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  if (cell === null || cell === undefined) return null;
   // Excel's line break inside a cell is LF alone; XML readers would turn CR LF into LF anyway.
-  const lines = text.replace(/\r\n?/g, '\n');
-  return lines.length > MAX_XLSX_TEXT_LENGTH ? lines.slice(0, MAX_XLSX_TEXT_LENGTH) : lines;
+  const lines = cell.replace(/\r\n?/g, '\n');
+  // Characters XML forbids are dropped after cutting, which may leave half a surrogate pair;
+  // exceljs escapes the markup characters itself.
+  const text = withoutNonXmlCharacters(lines.length > MAX_XLSX_TEXT_LENGTH ? lines.slice(0, MAX_XLSX_TEXT_LENGTH) : lines);
+  return text ? text.replace(XSTRING_ESCAPE_LIKE, '_x005F_$1') : null;
+}
+
+/** exceljs 4.4's archive (archiver 5), which its types leave out. */
+interface Archive extends Readable {
+  append(source: Readable, data: { name: string }): unknown;
+  abort(): unknown;
+}
+
+// exceljs is loaded with the first workbook, not with the site: importing it costs ~7 MB of heap
+// (~20 MB of RSS), which the site need not carry until someone downloads Excel.
+let pacedWorkbookWriter: ReturnType<typeof loadPacedWorkbookWriter> | undefined;
+
+async function loadPacedWorkbookWriter() {
+  // exceljs is CommonJS: Node's import gives it as the default export, which its types do not declare.
+  const { default: ExcelJS } = (await import('exceljs')) as unknown as { default: typeof import('exceljs') };
+
+  /**
+   * exceljs's streaming writer, with a way to keep rows from running ahead of the client. exceljs
+   * hands each part's XML (`_openStream`) to its zip archive (archiver, `zip`) through a buffer
+   * that takes every write and never says it is full, so rows committed faster than the archive is
+   * read would pile up in memory. Here a part's stream is a PassThrough instead, which does say so
+   * (writableNeedDrain): the archive reads it only as fast as its output is read. Both are exceljs
+   * internals (docs/upgrading.md); xlsx-stream.test.ts fails if an upgrade changes them.
+   */
+  return class PacedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+    declare private readonly zip: Archive;
+    private part: PassThrough | undefined;
+
+    constructor(archive: PassThrough) {
+      // archiver buffers 1 MB of its output by default (highWaterMark, which exceljs's types do not know).
+      const zip = { zlib: { level: COMPRESSION_LEVEL }, highWaterMark: BUFFER_BYTES } as Partial<stream.xlsx.ArchiverZipOptions>;
+      super({ stream: archive, useStyles: true, useSharedStrings: false, zip });
+      // Errors of the archive before commit() listens for them: the output fails with them.
+      this.zip.on('error', (error: Error) => archive.destroy(error));
+    }
+
+    /** Called by exceljs for each part it writes piece by piece: the worksheets (and their relations and comments, unused here). */
+    _openStream(path: string): PassThrough {
+      const part = new PartStream({ highWaterMark: BUFFER_BYTES });
+      this.zip.append(part, { name: path });
+      // exceljs waits for this event when it commits a worksheet left open.
+      part.once('finish', () => part.emit('zipped'));
+      this.part = part;
+      return part;
+    }
+
+    /** Resolves once the archive has taken what was written of the current part. */
+    async drained(signal: AbortSignal): Promise<void> {
+      while (this.part?.writableNeedDrain) await once(this.part, 'drain', { signal });
+    }
+
+    abort(): void {
+      this.zip.abort();
+      this.part?.destroy();
+    }
+  };
+}
+
+/**
+ * A part's XML on its way into the archive. exceljs writes strings, and also its own StringBuf,
+ * which a byte stream does not take: it is copied at once, as exceljs reuses it for the next XML.
+ */
+class PartStream extends PassThrough {
+  override write(chunk: unknown, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean {
+    const bytes = typeof chunk === 'string' || Buffer.isBuffer(chunk) ? chunk : Buffer.from((chunk as { toBuffer(): Buffer }).toBuffer());
+    return super.write(bytes, encoding as BufferEncoding, callback);
+  }
 }
 
 function safeSheetName(name: string): string {
@@ -187,85 +218,4 @@ function uniqueSheetNames(requested: string[]): string[] {
     taken.add(unique.toLowerCase());
     return unique;
   });
-}
-
-/** Start of a worksheet up to its open sheetData: frozen first row, column widths. */
-function sheetStart(sheet: XlsxSheet, selected: boolean): string {
-  const widths = sheet.widths ?? sheet.headers.map((header) => xlsxColumnWidth(header.length));
-  const cols = widths.map((width, column) => `<col min="${column + 1}" max="${column + 1}" width="${width}" customWidth="1"/>`).join('');
-  return (
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">` +
-    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' +
-    '</sheetView></sheetViews>' +
-    (cols ? `<cols>${cols}</cols>` : '') +
-    '<sheetData>'
-  );
-}
-
-/** Every part of the package but the worksheets, as [path, XML without declaration]. */
-function packageParts(names: string[]): [string, string][] {
-  const sheetOverrides = names
-    .map((_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-    .join('');
-  const sheetRelationships = names
-    .map((_, index) => `<Relationship Id="rId${index + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`)
-    .join('');
-  const sheetEntries = names.map((name, index) => `<sheet name="${escapeXml(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join('');
-  const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  return [
-    [
-      '[Content_Types].xml',
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-        sheetOverrides +
-        '</Types>',
-    ],
-    [
-      '_rels/.rels',
-      `<Relationships xmlns="${PACKAGE_REL_NS}">` +
-        `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-        '</Relationships>',
-    ],
-    [
-      'docProps/core.xml',
-      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
-        '</cp:coreProperties>',
-    ],
-    [
-      'xl/workbook.xml',
-      `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries}</sheets></workbook>`,
-    ],
-    [
-      'xl/_rels/workbook.xml.rels',
-      `<Relationships xmlns="${PACKAGE_REL_NS}">${sheetRelationships}` +
-        `<Relationship Id="rId${names.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-        '</Relationships>',
-    ],
-    [
-      'xl/styles.xml',
-      // cellXfs: 0 normal, 1 (STYLE_BOLD) bold.
-      `<styleSheet xmlns="${MAIN_NS}">` +
-        '<fonts count="2">' +
-        '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-        '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-        '</fonts>' +
-        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-        '<cellXfs count="2">' +
-        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-        '</cellXfs>' +
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-        '</styleSheet>',
-    ],
-  ];
 }

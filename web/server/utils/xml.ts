@@ -7,7 +7,12 @@ const NOT_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
 
+/** The text without the characters XML forbids (for a writer that escapes markup itself). */
+export function withoutNonXmlCharacters(text: string): string {
+  return text.replace(NOT_XML_CHARACTERS, '');
+}
+
 /** Text for XML content or an attribute: markup characters escaped, characters XML forbids dropped. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML_CHARACTERS, '').replace(/[<>&'"]/g, (char) => ENTITIES[char]!);
+  return withoutNonXmlCharacters(text).replace(/[<>&'"]/g, (char) => ENTITIES[char]!);
 }
