@@ -37,7 +37,7 @@ export default defineNuxtConfig({
     // Signs the CMS's "these changed" notices (POST /api/internal/purge); empty: the route is off.
     purgeSecret: '',
     caseStudyCache: true,
-    // Whole rendered pages (server/utils/page-cache.ts); NUXT_PAGE_CACHE=false turns it off (the benchmarks compare both).
+    // Whole rendered pages (server/cache/page-cache.ts); NUXT_PAGE_CACHE=false turns it off (the benchmarks compare both).
     pageCache: true,
     // How often the search counts for the editors' dashboard go to the CMS (server/plugins/search-statistics.ts).
     searchStatisticsIntervalMs: 60_000,
@@ -45,11 +45,11 @@ export default defineNuxtConfig({
     cmsPublicUrl: 'http://127.0.0.1:1337',
     // Requests per minute and client to pages and /api/** (0 = no limit); see server/middleware/rate-limit.ts.
     rateLimit: 600,
-    // Public form submissions per client and hour (server/utils/public-form.ts).
+    // Public form submissions per client and hour (server/forms/public-form.ts).
     formRateLimit: 20,
-    // How old a form sent without JavaScript (no proof of work) must be (server/utils/proof-of-work.ts).
+    // How old a form sent without JavaScript (no proof of work) must be (server/forms/proof-of-work.ts).
     formMinSeconds: 5,
-    // Signs the forms' proof-of-work challenges (server/utils/proof-of-work.ts); empty: random per start.
+    // Signs the forms' proof-of-work challenges (server/forms/proof-of-work.ts); empty: random per start.
     altchaSecret: '',
     // true behind a reverse proxy: the client address is the last X-Forwarded-For entry (server/plugins/client-address.ts).
     isProxied: false,
@@ -98,7 +98,7 @@ export default defineNuxtConfig({
     // in the browser is a small script of its own (web/browser/, modules/browser-scripts.ts): the
     // search page's live search, facets and drawer. Only the forms and the preview keep the app.
     // Their scripts are the site's own files and one inline script allowed by its hash: no
-    // per-response nonce, so the same HTML serves every reader (server/utils/page-cache.ts).
+    // per-response nonce, so the same HTML serves every reader (server/cache/page-cache.ts).
     // The editorial pages' paths are their file names in web/content/<locale>/.
     ...Object.fromEntries([
       '/', '/en', '/praxisbeispiele', '/en/case-studies', '/praxisbeispiele/*', '/en/case-studies/*',
@@ -146,7 +146,7 @@ export default defineNuxtConfig({
     // Its limiter loses counts under parallel requests; server/middleware/rate-limit.ts counts instead.
     rateLimiter: false,
     // Its size limit looks at Content-Length only; server/middleware/request-body-limit.ts counts
-    // the bytes of every body as it reads them, with one limit per route (server/utils/request-body.ts).
+    // the bytes of every body as it reads them, with one limit per route (server/security/request-body.ts).
     requestSizeLimiter: false,
     // Search text such as "Kinder < 6" is legitimate; output is escaped where it is rendered.
     xssValidator: false,
@@ -162,5 +162,19 @@ export default defineNuxtConfig({
     storage: {
       cache: { driver: 'lru-cache', max: 5_000, maxSize: 64 * 1024 * 1024 },
     },
+    modules: [
+      // The server's own code is imported by path (server/<capability>/, docs/architecture.md):
+      // Nitro would auto-import every export of server/utils/, which no reader and no tool can
+      // follow. Taken off its list, a name used without its import fails the typecheck. h3's and
+      // Nitro's own helpers (defineEventHandler, useRuntimeConfig, …) stay auto-imported.
+      (nitro) => {
+        if (!nitro.options.imports) return;
+        const utilsDirs = new Set(nitro.options.scanDirs.map((dir) => `${dir}/utils/**/*`));
+        const dirs = nitro.options.imports.dirs ?? [];
+        nitro.options.imports.dirs = dirs.filter((dir) => !utilsDirs.has(typeof dir === 'string' ? dir : dir.glob));
+        // Nitro's own way of adding them (docs/upgrading.md): if it changes, say so rather than auto-import again.
+        if (nitro.options.imports.dirs.length === dirs.length) throw new Error('server/utils/ is no longer in Nitro\'s imports.dirs as <dir>/utils/**/*: see docs/upgrading.md');
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 // `POST /api/contact-requests`: "Kontakt aufnehmen" as JSON (the contact page's server sends the
 // posted form here). 202 when the request is stored; otherwise the status and a message per field
-// (server/utils/contact-request.ts).
+// (server/forms/contact-request.ts).
 import { contactFields, sendContactRequest } from '../forms/contact-request';
 
 export default defineEventHandler(async (event) => {

@@ -1,4 +1,4 @@
-// `GET /api/proof-of-work`: a fresh ALTCHA challenge for a form about to be sent (server/utils/proof-of-work.ts).
+// `GET /api/proof-of-work`: a fresh ALTCHA challenge for a form about to be sent (server/forms/proof-of-work.ts).
 import { issueChallenge } from '../forms/proof-of-work';
 
 export default defineEventHandler(async (event) => {

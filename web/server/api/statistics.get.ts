@@ -1,7 +1,7 @@
 import { programmeStatistics, type ProgrammeStatistics } from '@praxis/search';
+import { useMeilisearch } from '../search/meilisearch';
+import { loadVocabulary } from '../search/vocabulary';
 import { localeQuery, parseWith } from '../security/request-schemas';
-import { useMeilisearch } from '../utils/meilisearch';
-import { loadVocabulary } from '../utils/vocabulary';
 
 export type StatisticsAnswer = ProgrammeStatistics;
 

@@ -1,5 +1,5 @@
+import { loadVocabulary } from '../search/vocabulary';
 import { localeQuery, parseWith } from '../security/request-schemas';
-import { loadVocabulary } from '../utils/vocabulary';
 
 /** `GET /api/vocabulary?locale=de`: labels and hierarchy of every filter value. */
 export default defineEventHandler(async (event) => {

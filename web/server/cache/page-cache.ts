@@ -1,7 +1,7 @@
 // Whole server-rendered pages kept in memory. The home page, the search pages (list and map)
 // and the detail pages are a pure function of their URL and of what is published, so the same
 // URL asked again is answered from here without rendering (middleware/rendered-page-cache.ts
-// answers, plugins/page-cache.ts stores). Every change notice of the CMS (utils/cache-purge.ts)
+// answers, plugins/page-cache.ts stores). Every change notice of the CMS (cache/purge.ts)
 // makes all pages loaded before it stale: any publish may change a page's hits, counts, newest
 // cards or related case studies. Bounded in bytes, so no stream of distinct URLs can grow the
 // site's memory without end.
@@ -26,18 +26,18 @@ export interface CachedPage {
   gzip?: Buffer;
   /** When the render began: a change notice after that makes the page stale. */
   loadedAt: number;
-  /** The search this page shows, counted again each time the copy is served (utils/search-statistics.ts). */
+  /** The search this page shows, counted again each time the copy is served (search/statistics.ts). */
   search?: PageSearch;
 }
 
-/** A counted search (utils/search-answer.ts): its language, its text, its filters (describeFilters), whether its words found nothing. */
+/** A counted search (search/answer.ts): its language, its text, its filters (describeFilters), whether its words found nothing. */
 export interface PageSearch { locale: string; text: string; filters: string; miss: boolean }
 
 declare module 'h3' {
   interface H3EventContext {
     /** Set for a page this cache may keep: its key and when its render began. */
     pageCache?: { key: string; loadedAt: number };
-    /** Set when a practitioner's new search was counted (utils/search-answer.ts): a cached copy of the page counts it again. */
+    /** Set when a practitioner's new search was counted (search/answer.ts): a cached copy of the page counts it again. */
     pageSearch?: PageSearch;
   }
 }

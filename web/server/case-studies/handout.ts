@@ -1,11 +1,11 @@
-// A case study as a PDF handout (server/utils/case-study-pdf.ts): the detail page's content and
+// A case study as a PDF handout (server/case-studies/handout-pdf.ts): the detail page's content and
 // facts in the page's language, with its address in every page's footer.
 import type { H3Event } from 'h3';
 import { isLocale, LANGUAGE_TAGS, type Locale } from '@praxis/search';
 import { caseStudyPath } from '../../shared/case-study';
 import { caseStudyFacts, type CaseStudyFact } from '../../shared/case-study-facts';
 import type { CaseStudyAnswer } from '../api/case-studies/[slug].get';
-import { MESSAGES, translator } from '../utils/messages';
+import { MESSAGES, translator } from '../site/messages';
 import { renderCaseStudyPdf } from './handout-pdf';
 
 const asHandoutFacts = (facts: CaseStudyFact[]) => facts.filter((fact) => fact.values.length > 0).map((fact) => ({ label: fact.label, value: fact.values.join(', ') }));

@@ -1,5 +1,5 @@
-// The site's rich text (sanitised HTML from Markdown, server/utils/rich-text.ts) as blocks of
-// styled runs, for the PDF handout (case-study-pdf.ts), which cannot render HTML.
+// The site's rich text (sanitised HTML from Markdown, server/case-studies/rich-text.ts) as blocks of
+// styled runs, for the PDF handout (handout-pdf.ts), which cannot render HTML.
 import { toWinAnsi } from './win-ansi';
 
 export interface Run {

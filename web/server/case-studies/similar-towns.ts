@@ -1,7 +1,7 @@
 import { countCaseStudiesByTown, townSizeOf, townTypeOf, type Locale } from '@praxis/search';
 import type { CaseStudyPlace, SimilarTown } from '../../shared/case-study';
-import { useMeilisearch } from '../utils/meilisearch';
-import { loadVocabulary } from '../utils/vocabulary';
+import { useMeilisearch } from '../search/meilisearch';
+import { loadVocabulary } from '../search/vocabulary';
 
 /**
  * "Ähnliche Kommunen mit Praxisbeispielen": the other towns of the same Gemeindetyp and

@@ -1,5 +1,5 @@
 // The standard PDF fonts (Helvetica, Times, Courier) print WinAnsi only: what the PDF handout
-// (case-study-pdf.ts) writes is brought into that character set first.
+// (handout-pdf.ts) writes is brought into that character set first.
 
 // The standard PDF fonts know WinAnsi only: Latin-1 plus these. Anything else would print as
 // two wrong Latin-1 glyphs, so it is replaced before it reaches pdfkit.

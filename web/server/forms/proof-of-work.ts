@@ -5,7 +5,7 @@
 // A browser without JavaScript cannot do the work. Its form still carries the signed challenge
 // that the server rendered into it, which proves the form was fetched from us and when; such a
 // submission must come at least NUXT_FORM_MIN_SECONDS (5) after that and counts against a tighter
-// per-client limit (server/utils/public-form.ts).
+// per-client limit (server/forms/public-form.ts).
 import { randomBytes } from 'node:crypto';
 import { CappedMap, createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';

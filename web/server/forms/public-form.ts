@@ -1,5 +1,5 @@
 // What every public form passes before its content is looked at: the honeypot (a field people
-// never see, so never fill), the proof of work (server/utils/proof-of-work.ts) and the limit per
+// never see, so never fill), the proof of work (server/forms/proof-of-work.ts) and the limit per
 // client. Answers are in the reader's language, attached to the field concerned.
 import type { H3Event } from 'h3';
 import type { Locale } from '@praxis/search';

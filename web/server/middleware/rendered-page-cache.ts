@@ -1,4 +1,4 @@
-// Answers a page from utils/page-cache.ts when a current copy is there; otherwise marks the
+// Answers a page from cache/page-cache.ts when a current copy is there; otherwise marks the
 // request so that plugins/page-cache.ts keeps what the renderer answers. Runs after the rate
 // limit (middleware run in file-name order): a cached page counts like any other.
 import { cachedPage, gzippedPage, pageCacheKey } from '../cache/page-cache';

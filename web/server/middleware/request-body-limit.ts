@@ -1,5 +1,5 @@
 // Every body a client sends is read here, once, counting bytes, up to its route's limit
-// (server/utils/request-body.ts), and handed to h3's own body cache, from which readBody,
+// (server/security/request-body.ts), and handed to h3's own body cache, from which readBody,
 // readRawBody and readMultipartFormData of the routes and form pages take it. A body over the
 // limit gets a 413 and is never buffered, chunked or not. Runs after the rate limit (file order).
 import { isInternalRequest } from '../security/client-address';

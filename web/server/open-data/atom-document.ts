@@ -2,7 +2,7 @@
 // escaped and cleared of what XML forbids.
 import type { Locale } from '@praxis/search';
 import { caseStudyPath } from '../../shared/case-study';
-import { escapeXml } from '../utils/xml';
+import { escapeXml } from '../exports/xml';
 import type { PublishedCaseStudy } from './published-case-studies';
 
 /** A case study as a feed lists it: a published one, or a match of a saved search. */

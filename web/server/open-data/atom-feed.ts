@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3';
 import { latestMatches, localePathPrefix, parseSearchParams, type Locale } from '@praxis/search';
 import { describeSearch } from '../search/description';
-import { useMeilisearch } from '../utils/meilisearch';
-import { loadVocabulary } from '../utils/vocabulary';
+import { useMeilisearch } from '../search/meilisearch';
+import { loadVocabulary } from '../search/vocabulary';
 import { renderAtomFeed } from './atom-document';
 import { listPublishedCaseStudies } from './published-case-studies';
 

@@ -2,8 +2,8 @@
 // open-data portal can harvest them: a catalogue, one dataset per file group, one distribution
 // per format, each with its licence from the DCAT-AP.de vocabulary.
 import { MEDIA_TYPES, OPEN_DATA_DATASETS, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION, type OpenDataFormat } from '../../shared/open-data';
-import { MESSAGES } from '../utils/messages';
-import { openDataLicense } from '../utils/open-data';
+import { MESSAGES } from '../site/messages';
+import { openDataLicense } from './downloads';
 
 const CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',

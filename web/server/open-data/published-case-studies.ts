@@ -14,7 +14,7 @@ export interface PublishedCaseStudy {
 
 /**
  * Every published case study of both languages, from the CMS (for the sitemap and the feeds).
- * Cached until the CMS reports a change (utils/cache-purge.ts), so a flood of feed or sitemap
+ * Cached until the CMS reports a change (cache/purge.ts), so a flood of feed or sitemap
  * requests costs the CMS one listing per change.
  */
 const loadPublishedCaseStudies = defineCachedFunction(async (): Promise<{ list: PublishedCaseStudy[]; loadedAt: number }> => {

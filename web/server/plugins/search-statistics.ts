@@ -1,4 +1,4 @@
-// Sends the search counts (utils/search-statistics.ts) to the CMS once a minute and on shutdown.
+// Sends the search counts (search/statistics.ts) to the CMS once a minute and on shutdown.
 import { sendSearchCounts } from '../search/statistics';
 
 export default defineNitroPlugin((nitroApp) => {

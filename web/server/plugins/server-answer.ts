@@ -1,4 +1,4 @@
-// Hands each request the in-process answers of server/utils/server-answer.ts, for the pages it renders.
+// Hands each request the in-process answers of server/site/server-answer.ts, for the pages it renders.
 import { serverAnswer } from '../site/server-answer';
 
 export default defineNitroPlugin((nitroApp) => {

@@ -1,4 +1,4 @@
-import { exportCaseStudies } from '../utils/case-study-export';
+import { exportCaseStudies } from '../exports/case-study-export';
 
-/** `/export.csv`: a German search's hits or a Merkliste as a download (server/utils/case-study-export.ts). */
+/** `/export.csv`: a German search's hits or a Merkliste as a download (server/exports/case-study-export.ts). */
 export default defineEventHandler((event) => exportCaseStudies(event, 'de', 'csv'));

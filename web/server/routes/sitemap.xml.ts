@@ -1,7 +1,7 @@
 import { queryCollection } from '@nuxt/content/server';
 import { caseStudyPath } from '../../shared/case-study';
+import { escapeXml } from '../exports/xml';
 import { listPublishedCaseStudies } from '../open-data/published-case-studies';
-import { escapeXml } from '../utils/xml';
 
 /** `/sitemap.xml`: home, search, editorial pages and every published case study, with hreflang alternates. */
 export default defineEventHandler(async (event) => {

@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3';
 import { DEFAULT_LOCALE, parseSearchParams, searchCaseStudies, wordsFindSomething, type SearchOutcome } from '@praxis/search';
-import { useMeilisearch } from '../utils/meilisearch';
-import { loadVocabulary } from '../utils/vocabulary';
+import { useMeilisearch } from './meilisearch';
 import { countSearch, describeFilters, fromPractitioner } from './statistics';
+import { loadVocabulary } from './vocabulary';
 
 /**
  * What `GET /api/search` answers to these parameters. A practitioner's new search (its first page,

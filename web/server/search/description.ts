@@ -1,6 +1,6 @@
 import { FACET_KEYS, projectStatusName, townClassName, type Locale, type SearchState } from '@praxis/search';
 import type { Vocabulary } from '../../shared/vocabulary';
-import { MESSAGES } from '../utils/messages';
+import { MESSAGES } from '../site/messages';
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
 /** A search in words, as the page's filter chips say it: „Kita“; Handlungsfeld: Bewegung und Sport; … (the title of its feed). */

@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3';
 import type { Vocabulary } from '../../shared/vocabulary';
 import { answerSearch } from '../search/answer';
+import { loadVocabulary } from '../search/vocabulary';
 import { localeQuery } from '../security/request-schemas';
-import { loadVocabulary } from '../utils/vocabulary';
 import { siteNavigation } from './navigation';
 
 /** A page's question to the site's own API, answered in the same process. */

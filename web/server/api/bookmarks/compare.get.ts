@@ -2,8 +2,8 @@ import { MAX_COMPARED } from '@praxis/search';
 import type { CaseStudyPage } from '../../../shared/case-study';
 import { loadCaseStudiesByIds } from '../../case-studies/loader';
 import { cmsFetch } from '../../cms/strapi';
+import { bookmarkIdsOf } from '../../search/bookmark-ids';
 import { localeQuery, parseWith } from '../../security/request-schemas';
-import { bookmarkIdsOf } from '../../utils/bookmark-ids';
 
 export interface CompareAnswer {
   caseStudies: CaseStudyPage[];

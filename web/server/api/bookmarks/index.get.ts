@@ -1,7 +1,7 @@
 import { bookmarkedCaseStudies, type SearchHit } from '@praxis/search';
+import { bookmarkIdsOf } from '../../search/bookmark-ids';
+import { useMeilisearch } from '../../search/meilisearch';
 import { localeQuery, parseWith } from '../../security/request-schemas';
-import { bookmarkIdsOf } from '../../utils/bookmark-ids';
-import { useMeilisearch } from '../../utils/meilisearch';
 
 export interface BookmarksAnswer {
   hits: SearchHit[];

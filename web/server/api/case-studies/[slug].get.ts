@@ -4,8 +4,8 @@ import { isCurrent, isListCurrent, PURGED_CACHE_MAX_AGE_MS } from '../../cache/p
 import { loadCaseStudy } from '../../case-studies/loader';
 import { findSimilarTowns } from '../../case-studies/similar-towns';
 import { cmsFetch } from '../../cms/strapi';
+import { useMeilisearch } from '../../search/meilisearch';
 import { localeQuery, parseWith, slugParam } from '../../security/request-schemas';
-import { useMeilisearch } from '../../utils/meilisearch';
 
 export type CaseStudyAnswer =
   | { kind: 'found'; caseStudy: CaseStudyPage; related: SearchHit[]; similarTowns: SimilarTown[] }
@@ -19,7 +19,7 @@ const MISSING_TTL_MS = 10_000;
 
 interface CachedAnswer {
   answer: CaseStudyAnswer;
-  /** When the load began; an answer is stale once a case study it shows changed after that (utils/cache-purge.ts). */
+  /** When the load began; an answer is stale once a case study it shows changed after that (cache/purge.ts). */
   loadedAt: number;
   /** The case study and its related ones: a change to any of them makes the page stale. */
   shows: string[];

@@ -6,7 +6,7 @@ import { lingerAfterAnswer, PURGE_BODY_LIMIT, readBoundedBody } from '../../secu
  * `POST /api/internal/purge`: the CMS says which case studies Meilisearch has confirmed (or that
  * the vocabulary changed), signed with PURGE_SECRET; this instance stops serving cached answers
  * that show them. A request whose headers cannot be genuine is refused before its body is read
- * (this route reads its own body: server/utils/request-body.ts); unsigned, stale or wrongly signed
+ * (this route reads its own body: server/security/request-body.ts); unsigned, stale or wrongly signed
  * requests change nothing (401).
  */
 export default defineEventHandler(async (event) => {

@@ -5,7 +5,7 @@ import { exceedsPixelLimit, isLocale, MAX_IMAGE_PIXELS, SUBMISSION_IMAGES, sniff
 import { z } from 'zod';
 import { guardPublicForm } from '../../forms/public-form';
 import { checkSubmission, firstStepWithErrors, stepErrors, townChoices } from '../../forms/submission-form';
-import { loadVocabulary } from '../../utils/vocabulary';
+import { loadVocabulary } from '../../search/vocabulary';
 import { consentText, IMAGE_ROWS, SUBMISSION_STEPS } from '~~/shared/submission-form';
 
 const bodySchema = z.object({

@@ -2,7 +2,7 @@
 // case studies, vocabulary, statistics and the open-data downloads. The schemas are not written
 // here: the search parameters' come from the zod schemas the search parses them with
 // (SEARCH_PARAM_SCHEMAS of search/src/query.ts), the answers' from the zod schemas of
-// server/openapi/schemas.ts (limits and patterns from the catalogue of the case study), both
+// server/open-data/openapi/schemas.ts (limits and patterns from the catalogue of the case study), both
 // through z.toJSONSchema. What stays here is the prose, the examples and the operations.
 import {
   DEFAULT_LOCALE, DEFAULT_PAGE_SIZE, FACET_KEYS, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, PROJECT_STATUS_NAMES,

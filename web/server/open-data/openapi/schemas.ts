@@ -1,5 +1,5 @@
 // The answers of the public read API (search, case studies, vocabulary, statistics, open data) as
-// zod schemas, emitted into the OpenAPI document's components (utils/openapi-document.ts) by
+// zod schemas, emitted into the OpenAPI document's components (open-data/openapi/document.ts) by
 // z.toJSONSchema. Each fact comes from where the code keeps it: limits and patterns from the
 // catalogue of the case study (@praxis/search/catalogue), vocabularies and years from the domain,
 // the card's fields from CARD_FIELDS, the open-data files from shared/open-data.ts. At the end,
@@ -17,7 +17,7 @@ import {
 import type { Vocabulary as VocabularyAnswer } from '../../../shared/vocabulary';
 import type { CaseStudyAnswer as CaseStudyAnswerType } from '../../api/case-studies/[slug].get';
 import { slugParam } from '../../security/request-schemas';
-import type { OpenDataCaseStudy as OpenDataCaseStudyAnswer } from '../../utils/open-data';
+import type { OpenDataCaseStudy as OpenDataCaseStudyAnswer } from '../downloads';
 import { component, discriminated } from './json-schema';
 
 const text = (description: string) => z.string().meta({ description });

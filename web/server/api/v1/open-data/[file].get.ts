@@ -1,4 +1,4 @@
-import { openDataFile } from '../../../utils/open-data';
+import { openDataFile } from '../../../open-data/downloads';
 
-/** `GET /api/v1/open-data/<dataset>.<format>[?locale=de|en]`: an open-data download (server/utils/open-data.ts). */
+/** `GET /api/v1/open-data/<dataset>.<format>[?locale=de|en]`: an open-data download (server/open-data/downloads.ts). */
 export default defineEventHandler((event) => openDataFile(event, getRouterParam(event, 'file') ?? ''));

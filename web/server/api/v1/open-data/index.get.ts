@@ -1,5 +1,5 @@
 import { OPEN_DATA_FILES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION } from '../../../../shared/open-data';
-import { openDataLicense } from '../../../utils/open-data';
+import { openDataLicense } from '../../../open-data/downloads';
 
 /** `GET /api/v1/open-data`: the downloads, their schema version, licence and publisher. */
 export default defineEventHandler(() => {

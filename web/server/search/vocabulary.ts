@@ -92,7 +92,7 @@ async function loadFromCms(): Promise<Loaded> {
 
 /**
  * The filter vocabulary from the CMS, cached until the CMS reports a change of a taxonomy
- * (utils/cache-purge.ts), or for five minutes when no such notice came. When the CMS is
+ * (cache/purge.ts), or for five minutes when no such notice came. When the CMS is
  * unreachable the last loaded vocabulary keeps serving; only a site that never
  * reached the CMS fails.
  */

@@ -7,8 +7,11 @@ import {
   type ExportDocument, type Locale,
 } from '@praxis/search';
 import { caseStudyPath } from '../../shared/case-study';
-import { MESSAGES } from './messages';
-import type { Cell, Table } from './spreadsheet';
+import { bookmarkIdsOf } from '../search/bookmark-ids';
+import { useMeilisearch } from '../search/meilisearch';
+import { loadVocabulary } from '../search/vocabulary';
+import { MESSAGES } from '../site/messages';
+import { type Cell, type Table, toCsv, toXlsx } from './spreadsheet';
 /** A download has every hit, in the search's own order: its page does not matter; the address decides the language. */
 const IGNORED_PARAMS = ['page', 'pageSize', 'locale'];
 

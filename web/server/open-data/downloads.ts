@@ -11,11 +11,11 @@ import {
   MEDIA_TYPES, OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION,
   type OpenDataDataset, type OpenDataFormat, type OpenDataLicense,
 } from '../../shared/open-data';
+import { CSV_BOM, csvRow, type Cell } from '../exports/spreadsheet';
+import { xlsxStream } from '../exports/xlsx-stream';
+import { useMeilisearch } from '../search/meilisearch';
+import { loadVocabulary } from '../search/vocabulary';
 import { parseWith } from '../security/request-schemas';
-import { useMeilisearch } from './meilisearch';
-import { CSV_BOM, csvRow, type Cell } from './spreadsheet';
-import { loadVocabulary } from './vocabulary';
-import { xlsxStream } from './xlsx-stream';
 
 /** The licence configured for the downloads; an unknown one stops the site at start (plugins/open-data-license.ts). */
 export function openDataLicense(): OpenDataLicense {
