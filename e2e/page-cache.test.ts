@@ -1,4 +1,4 @@
-// The site's cache of whole pages (web/server/utils/page-cache.ts) against the running stack:
+// The site's cache of whole pages (web/server/cache/page-cache.ts) against the running stack:
 // a page asked again comes from memory, byte for byte what was rendered and with the same
 // headers, or as a 304 to a browser that has it; a publish makes it stale at once; a cached
 // search page still counts its search.

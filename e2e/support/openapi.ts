@@ -2,7 +2,7 @@
 // 2020-12, the document's dialect) and ajv-formats. The whole document is one schema with an $id,
 // so `$ref: '#/components/schemas/X'` resolves, and every operation's schema is reached by its JSON
 // pointer into it. Used by the e2e tests against the running site and by the document's unit test
-// (web/server/utils/openapi-document.test.ts).
+// (web/server/open-data/openapi/document.test.ts).
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 

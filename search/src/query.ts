@@ -55,7 +55,7 @@ const positiveInt = (max: number, label: string) =>
 
 /**
  * Every search parameter as a zod schema with its description and an example (`.meta`): what the
- * parser checks, and what the OpenAPI document (web/server/utils/openapi-document.ts) publishes
+ * parser checks, and what the OpenAPI document (web/server/open-data/openapi/document.ts) publishes
  * through `z.toJSONSchema`. Filters are arrays (the parameter repeated); a single-valued one may be
  * given once only.
  */

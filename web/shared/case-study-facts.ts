@@ -1,5 +1,5 @@
 // A case study's facts in words (names, not codes; numbers formatted for the language), shared by
-// the compare view (pages/merkliste/vergleich.vue) and the PDF handout (server/utils/case-study-pdf.ts).
+// the compare view (pages/merkliste/vergleich.vue) and the PDF handout (server/case-studies/handout-pdf.ts).
 import { budgetRangeName, isLocale, LANGUAGE_TAGS, placeLabel, projectStatusName, townClassName, townSizeOf, townTypeOf } from '@praxis/search/domain';
 import type { CaseStudyPage } from './case-study';
 import { fundingPeriod } from './vocabulary';

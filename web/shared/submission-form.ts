@@ -1,5 +1,5 @@
 // The steps of "Praxisbeispiel einreichen" and the form fields each one asks for (the page shows
-// them; server/utils/submission-form.ts checks them step by step).
+// them; server/forms/submission-form.ts checks them step by step).
 export interface SubmissionStep {
   id: 'projekt' | 'ort' | 'beschreibung' | 'uebertragbarkeit' | 'kontakt' | 'pruefen';
   fields: string[];
