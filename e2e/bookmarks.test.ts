@@ -2,7 +2,7 @@
 // are addresses that open anywhere (also without JavaScript), and bad addresses are a clear 400.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { bookmarkHooks as hooks, dataSelector, searchPageHooks } from '../web/shared/hooks.ts';
+import { bookmarkHooks as hooks, dataSelector, searchPageHooks } from '@praxis/web/hooks';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 

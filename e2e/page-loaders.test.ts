@@ -1,6 +1,6 @@
 // The detail page's data loaders against the stack's real Strapi.
 import { describe, expect, inject, it } from 'vitest';
-import { loadCaseStudy, loadCaseStudyPreview, type CmsFetch } from '../web/server/case-studies/loader.ts';
+import { loadCaseStudy, loadCaseStudyPreview, type CmsFetch } from '@praxis/web/case-study-loader';
 import { published } from './support/cms.ts';
 
 const cmsFetch: CmsFetch = async (path, query, headers = {}) => {

@@ -1,7 +1,7 @@
 // The search page in Chromium: typing, facets, shareable URLs, history, no-JS form, keyboard, mobile drawer.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { facetOptionId, searchPageHooks as hooks, townComboboxHooks as town } from '../web/shared/hooks.ts';
+import { facetOptionId, searchPageHooks as hooks, townComboboxHooks as town } from '@praxis/web/hooks';
 import { openPage } from './support/browser.ts';
 
 const resultCount = (page: Page) => page.locator(hooks.resultCount.selector).innerText();
