@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import pluginVue from 'eslint-plugin-vue';
+import prettier from 'eslint-config-prettier/flat';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -21,9 +22,6 @@ export default tseslint.config(
       'no-undef': 'off',
       // Nuxt names pages, layouts and app.vue after their files and routes.
       'vue/multi-word-component-names': 'off',
-      // Layout rules only: templates keep short elements on one line, as the TypeScript does.
-      'vue/max-attributes-per-line': 'off',
-      'vue/singleline-html-element-content-newline': 'off',
     },
   },
   {
@@ -38,4 +36,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  // Layout is Prettier's (npm run format): eslint's own layout rules, Vue's included, are off.
+  prettier,
 );
