@@ -6,9 +6,17 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', '.tools/**', '.data/**',
-      'cms/.strapi/**', 'cms/.tmp/**', 'cms/build/**', 'cms/types/generated/**',
-      'web/.nuxt/**', 'web/.output/**', 'cms/data/nrw/scripts/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      '.tools/**',
+      '.data/**',
+      'cms/.strapi/**',
+      'cms/.tmp/**',
+      'cms/build/**',
+      'cms/types/generated/**',
+      'web/.nuxt/**',
+      'web/.output/**',
+      'cms/data/nrw/scripts/**',
     ],
   },
   js.configs.recommended,
@@ -26,7 +34,15 @@ export default tseslint.config(
   },
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', NodeJS: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        NodeJS: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

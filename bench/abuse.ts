@@ -78,7 +78,12 @@ async function pixelBomb(): Promise<Buffer> {
   for (let line = 0; line < 16_000; line++) if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
   deflate.end();
   await done;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', Buffer.concat(parts)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-abuse-'));
@@ -88,10 +93,12 @@ const rows: string[] = [];
 const row = (request: string, answer: string, process: string, before: number, peak: number) =>
   rows.push(`| ${request} | ${answer} | ${process} ${(before / MB).toFixed(0)} → ${(peak / MB).toFixed(0)} MB |`);
 try {
-  const slug = ((await (await fetch(`${stack.cmsUrl}/api/case-studies?locale=de&fields[0]=slug&pagination[pageSize]=1`)).json()) as { data: { slug: string }[] }).data[0]!.slug;
+  const slug = (
+    (await (await fetch(`${stack.cmsUrl}/api/case-studies?locale=de&fields[0]=slug&pagination[pageSize]=1`)).json()) as { data: { slug: string }[] }
+  ).data[0]!.slug;
   for (const [path, type, total, label] of [
     ['/api/contact-requests', 'application/json', 100 * MB, '100 MB chunked to /api/contact-requests'],
-    [`/praxisbeispiele/${slug}/kontakt`, 'application/x-www-form-urlencoded', 50 * MB, '50 MB chunked to a contact page\'s form post'],
+    [`/praxisbeispiele/${slug}/kontakt`, 'application/x-www-form-urlencoded', 50 * MB, "50 MB chunked to a contact page's form post"],
     ['/api/internal/purge', 'application/json', 100 * MB, '100 MB chunked to /api/internal/purge, unsigned'],
   ] as const) {
     const { result, before, peak } = await withPeak(stack.pids.site, () => flood(stack.siteUrl, path, type, total));
@@ -100,7 +107,8 @@ try {
 
   const bomb = await pixelBomb();
   const login = await fetch(`${stack.cmsUrl}/admin/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: secrets.ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }),
   });
   const token = ((await login.json()) as { data: { token: string } }).data.token;
@@ -116,25 +124,38 @@ try {
   }
   {
     const form = new FormData();
-    form.append('submission', JSON.stringify({ locale: 'de', consentText: 'Ich bin einverstanden, dass meine Angaben gespeichert werden.', images: [{ alt: 'Ein sehr großes Bild' }] }));
+    form.append(
+      'submission',
+      JSON.stringify({ locale: 'de', consentText: 'Ich bin einverstanden, dass meine Angaben gespeichert werden.', images: [{ alt: 'Ein sehr großes Bild' }] }),
+    );
     form.append('image-0', new Blob([new Uint8Array(bomb)]), 'bombe.png');
     const { result, before, peak } = await withPeak(stack.pids.cms, async () => {
-      const response = await fetch(`${stack.cmsUrl}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${secrets.STRAPI_SITE_TOKEN}` }, body: form });
+      const response = await fetch(`${stack.cmsUrl}/api/submissions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secrets.STRAPI_SITE_TOKEN}` },
+        body: form,
+      });
       const body = (await response.json()) as { error?: { details?: { errors?: { path: unknown[]; message: string }[] } } };
       return `${response.status} ${body.error?.details?.errors?.find((entry) => entry.path[0] === 'images')?.message ?? ''}`;
     });
     row('pixel bomb in a submission, straight to the CMS', result, 'CMS', before, peak);
   }
   {
-    const { result, before, peak } = await withPeak(stack.pids.cms, () => adminUpload('jahresbericht.html', Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8 '), Buffer.from('<script>alert(1)</script>')]), 'application/octet-stream'));
-    row('jahresbericht.html with WebP\'s magic bytes to the media library', result, 'CMS', before, peak);
+    const { result, before, peak } = await withPeak(stack.pids.cms, () =>
+      adminUpload(
+        'jahresbericht.html',
+        Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8 '), Buffer.from('<script>alert(1)</script>')]),
+        'application/octet-stream',
+      ),
+    );
+    row("jahresbericht.html with WebP's magic bytes to the media library", result, 'CMS', before, peak);
   }
   const unknown = Array.from({ length: 2_000 }, (_, index) => `p${index}=1`).join('&');
   const search = await fetch(`${stack.siteUrl}/api/search?${unknown}`);
   const body = await search.text();
   rows.push(`| 2,000 unknown parameters to /api/search | ${search.status}, ${(body.length / 1024).toFixed(1)} KB | – |`);
   rows.push(`| X-Powered-By of the CMS | ${(await fetch(`${stack.cmsUrl}/_health`)).headers.get('x-powered-by') ?? 'none'} | – |`);
-  console.log('\nThe security review\'s requests (issue 31), repeated:\n');
+  console.log("\nThe security review's requests (issue 31), repeated:\n");
   console.log('| request | answer | memory (RSS before → peak) |\n|---|---|---|');
   for (const line of rows) console.log(line);
 } finally {

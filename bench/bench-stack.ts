@@ -11,9 +11,16 @@ export async function startBenchStack(dir: string, env: Record<string, string>):
   const [strapiPort, webPort, meiliPort] = [await freePort(), await freePort(), await freePort()];
   const stack = await startStack({
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1',
-      STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort), MEILI_PORT: String(meiliPort),
-      DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db'), MEILI_MASTER_KEY: masterKey,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      STRAPI_PORT: String(strapiPort),
+      WEB_PORT: String(webPort),
+      MEILI_PORT: String(meiliPort),
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: join(dir, 'cms.db'),
+      MEILI_MASTER_KEY: masterKey,
       ...freshSecrets(),
       // A benchmark is one client sending thousands of requests: the API rate limit would only measure itself.
       RATE_LIMIT: '0',

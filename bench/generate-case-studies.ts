@@ -3,9 +3,28 @@ import { readFileSync } from 'node:fs';
 
 const taxonomies = JSON.parse(readFileSync(new URL('../cms/data/taxonomies.json', import.meta.url), 'utf8'));
 const municipalities = readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8')
-  .split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]!);
+  .split('\n')
+  .slice(1)
+  .filter(Boolean)
+  .map((line) => line.split(',')[0]!);
 
-const IDEAS = ['Stadtteilmütter', 'Bewegungsbaustelle', 'Kochwerkstatt', 'Spielbus', 'Hausaufgabenhilfe', 'Elterncafé', 'Familienlotsen', 'Schulgarten', 'Ferienprogramm', 'Jugendbudget', 'Babylotsinnen', 'Gesundheitskiosk', 'Streetwork', 'Sprachpaten', 'Vätertreff'];
+const IDEAS = [
+  'Stadtteilmütter',
+  'Bewegungsbaustelle',
+  'Kochwerkstatt',
+  'Spielbus',
+  'Hausaufgabenhilfe',
+  'Elterncafé',
+  'Familienlotsen',
+  'Schulgarten',
+  'Ferienprogramm',
+  'Jugendbudget',
+  'Babylotsinnen',
+  'Gesundheitskiosk',
+  'Streetwork',
+  'Sprachpaten',
+  'Vätertreff',
+];
 const PLACES = ['im Quartier', 'am Marktplatz', 'in der Nordstadt', 'im Stadtteilzentrum', 'an der Grundschule', 'im Familienzentrum'];
 const slugs = (list: { slug: string }[]) => list.map((entry) => entry.slug);
 const targetGroups = slugs(taxonomies.targetGroups);
@@ -17,7 +36,7 @@ const statuses = ['laufend', 'abgeschlossen', 'verstetigt'];
 /** A small deterministic PRNG so every run benchmarks the same corpus. */
 function random(seed: number) {
   let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 export function generateCaseStudies(count: number, offset = 0, seed = 42): Record<string, unknown>[] {

@@ -52,7 +52,9 @@ async function settled(instance: Core.Strapi): Promise<void> {
   }
 }
 
-console.log(`\nbench:import — Excel files through the admin's importer (new case studies: bulk writer), ${database.env.DATABASE_CLIENT}, Node ${process.version}`);
+console.log(
+  `\nbench:import — Excel files through the admin's importer (new case studies: bulk writer), ${database.env.DATABASE_CLIENT}, Node ${process.version}`,
+);
 console.log(`CMS idle after start: RSS ${mb(idle)} MB; "before" adds the bench's own generated records and Excel file\n`);
 console.log('| file                 | rows/s |      s | settled s | RSS before MB | RSS peak MB | RSS after MB |');
 console.log('|:---------------------|-------:|-------:|----------:|--------------:|------------:|-------------:|');
@@ -81,7 +83,9 @@ async function importRow(label: string, records: Record<string, unknown>[], outc
   global.gc?.();
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const after = process.memoryUsage().rss;
-  console.log(`| ${label.padEnd(20)} | ${(records.length / seconds).toFixed(0).padStart(6)} | ${seconds.toFixed(1).padStart(6)} | ${settledSeconds.toFixed(1).padStart(9)} | ${String(mb(before)).padStart(13)} | ${String(mb(peak)).padStart(11)} | ${String(mb(after)).padStart(12)} |`);
+  console.log(
+    `| ${label.padEnd(20)} | ${(records.length / seconds).toFixed(0).padStart(6)} | ${seconds.toFixed(1).padStart(6)} | ${settledSeconds.toFixed(1).padStart(9)} | ${String(mb(before)).padStart(13)} | ${String(mb(peak)).padStart(11)} | ${String(mb(after)).padStart(12)} |`,
+  );
 }
 
 try {

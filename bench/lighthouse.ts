@@ -22,10 +22,22 @@ if (REPORTS) mkdirSync(REPORTS, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-lighthouse-'));
 const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'true' });
 const debuggingPort = await freePort();
-const chromium = spawn(CHROMIUM, [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run', `--remote-debugging-port=${debuggingPort}`, `--user-data-dir=${join(dir, 'chromium')}`,
-], { stdio: 'ignore' });
+const chromium = spawn(
+  CHROMIUM,
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    `--remote-debugging-port=${debuggingPort}`,
+    `--user-data-dir=${join(dir, 'chromium')}`,
+  ],
+  { stdio: 'ignore' },
+);
 
 try {
   await waitForHttp(`http://127.0.0.1:${debuggingPort}/json/version`, 30_000, chromium);
@@ -39,7 +51,10 @@ try {
   ];
   const only = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',');
   const rows: string[] = [];
-  for (const [device, config] of [['mobile', undefined], ['desktop', desktopConfig]] as const) {
+  for (const [device, config] of [
+    ['mobile', undefined],
+    ['desktop', desktopConfig],
+  ] as const) {
     for (const [name, path] of pages.filter(([name]) => !only || only.includes(name))) {
       await fetch(`${stack.siteUrl}${path}`).then((response) => response.arrayBuffer());
       const runs = [];
@@ -54,7 +69,9 @@ try {
       const { categories, audits } = lhr;
       const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100)).padStart(3);
       const ms = (id: string) => `${Math.round(audits[id]?.numericValue ?? 0)}`.padStart(6);
-      rows.push(`| ${device.padEnd(7)} | ${name.padEnd(20)} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ${ms('largest-contentful-paint')} | ${ms('total-blocking-time')} | ${(audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)} |`);
+      rows.push(
+        `| ${device.padEnd(7)} | ${name.padEnd(20)} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ${ms('largest-contentful-paint')} | ${ms('total-blocking-time')} | ${(audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)} |`,
+      );
       const failing = Object.values(audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary');
       if (failing.length > 0) console.error(`[bench] ${device} ${name}: failing audits: ${failing.map((audit) => audit.id).join(', ')}`);
     }
@@ -73,7 +90,10 @@ try {
 async function waitForIndexedDemo(): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    const answer = await fetch(`${stack.siteUrl}/api/search?pageSize=1`).then((response) => response.json() as Promise<{ total?: number }>, () => ({ total: 0 }));
+    const answer = await fetch(`${stack.siteUrl}/api/search?pageSize=1`).then(
+      (response) => response.json() as Promise<{ total?: number }>,
+      () => ({ total: 0 }),
+    );
     if ((answer.total ?? 0) >= 40) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -81,6 +101,8 @@ async function waitForIndexedDemo(): Promise<void> {
 }
 
 async function firstSlug(): Promise<string> {
-  const list = await (await fetch(`${stack.cmsUrl}/api/case-studies?locale=de&fields[0]=slug&sort=id:asc&pagination[pageSize]=1`)).json() as { data: { slug: string }[] };
+  const list = (await (await fetch(`${stack.cmsUrl}/api/case-studies?locale=de&fields[0]=slug&sort=id:asc&pagination[pageSize]=1`)).json()) as {
+    data: { slug: string }[];
+  };
   return list.data[0]!.slug;
 }

@@ -18,18 +18,26 @@ export async function measure(work: (() => Promise<number>)[], concurrency: numb
   const statuses: Record<number, number> = {};
   let nextIndex = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (nextIndex < work.length) {
-      const job = work[nextIndex++]!;
-      const t0 = performance.now();
-      const status = await job();
-      latencies.push(performance.now() - t0);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (nextIndex < work.length) {
+        const job = work[nextIndex++]!;
+        const t0 = performance.now();
+        const status = await job();
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (work.length / elapsed) * 1000, statuses };
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    perSecond: (work.length / elapsed) * 1000,
+    statuses,
+  };
 }
 
 /** One Markdown table row. */
@@ -66,7 +74,11 @@ function cpuMs(pid: number): number {
  * Runs `run` and tells how many ms of CPU each process spent per request meanwhile; `client` is
  * this benchmark's own process (sending the requests and reading the answers).
  */
-export async function withCpuPerRequest<T>(processes: Record<string, number | undefined>, requests: number, run: () => Promise<T>): Promise<{ result: T; cpu: Record<string, number> }> {
+export async function withCpuPerRequest<T>(
+  processes: Record<string, number | undefined>,
+  requests: number,
+  run: () => Promise<T>,
+): Promise<{ result: T; cpu: Record<string, number> }> {
   const known = Object.entries(processes).filter((entry): entry is [string, number] => entry[1] !== undefined);
   const before = known.map(([, pid]) => cpuMs(pid));
   const clientBefore = process.cpuUsage();
@@ -80,5 +92,7 @@ export async function withCpuPerRequest<T>(processes: Record<string, number | un
 /** "site 16.0 · meilisearch 3.1 · client 0.9 = 20.0 ms" */
 export function cpuLine(cpu: Record<string, number>): string {
   const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
-  return `${Object.entries(cpu).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(' · ')} = ${total.toFixed(1)} ms`;
+  return `${Object.entries(cpu)
+    .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+    .join(' · ')} = ${total.toFixed(1)} ms`;
 }

@@ -26,7 +26,10 @@ try {
   const master = createMeiliClient(stack.meiliUrl, stack.masterKey, 120_000);
   const documents = generateSearchDocuments(CORPUS);
   for (let offset = 0; offset < documents.length; offset += 2_000) {
-    await master.index('case-studies-de').addDocuments(documents.slice(offset, offset + 2_000)).waitTask({ timeout: 300_000 });
+    await master
+      .index('case-studies-de')
+      .addDocuments(documents.slice(offset, offset + 2_000))
+      .waitTask({ timeout: 300_000 });
   }
   // Warm-up: a small file, so the measured growth is the download's and not the first request's.
   await (await fetch(`${siteUrl}/api/v1/open-data/districts.json`)).arrayBuffer();
@@ -39,7 +42,9 @@ try {
   for (const file of ['case-studies.json', 'case-studies.csv', 'case-studies.xlsx']) {
     const before = rss();
     let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 20);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rss());
+    }, 20);
     const started = performance.now();
     const response = await fetch(`${siteUrl}/api/v1/open-data/${file}`);
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
@@ -49,7 +54,9 @@ try {
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    console.log(`| ${file.padEnd(21)} | ${seconds.toFixed(1).padStart(6)} | ${(size / 1e6).toFixed(1).padStart(8)} | ${mb(peak).padStart(11)} | ${mb(peak - idle).padStart(9)} | ${mb(rss()).padStart(17)} |`);
+    console.log(
+      `| ${file.padEnd(21)} | ${seconds.toFixed(1).padStart(6)} | ${(size / 1e6).toFixed(1).padStart(8)} | ${mb(peak).padStart(11)} | ${mb(peak - idle).padStart(9)} | ${mb(rss()).padStart(17)} |`,
+    );
   }
   console.log('\ntarget: growth ≤ 100 MB while streaming 10,000 case studies');
 } finally {

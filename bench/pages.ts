@@ -27,13 +27,17 @@ const uncachedPort = await freePort();
 const stack = await startBenchStack(dir, { SEED_DEMO_CONTENT: 'true', ADMIN_PASSWORD });
 // A second site process against the same CMS and index, with the detail cache and the page cache off.
 const uncached = spawn(process.execPath, [...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], {
-  cwd: WEB_DIR, stdio: 'ignore', env: { ...stack.siteEnv, PORT: String(uncachedPort), NUXT_CASE_STUDY_CACHE: 'false', NUXT_PAGE_CACHE: 'false' },
+  cwd: WEB_DIR,
+  stdio: 'ignore',
+  env: { ...stack.siteEnv, PORT: String(uncachedPort), NUXT_CASE_STUDY_CACHE: 'false', NUXT_PAGE_CACHE: 'false' },
 });
 const uncachedUrl = `http://127.0.0.1:${uncachedPort}`;
 
 try {
   await waitForHttp(`${uncachedUrl}/api/health`, 30_000, uncached);
-  const list = await (await fetch(`${stack.cmsUrl}/api/case-studies?locale=de&fields[0]=slug&pagination[pageSize]=100`)).json() as { data: { slug: string }[] };
+  const list = (await (await fetch(`${stack.cmsUrl}/api/case-studies?locale=de&fields[0]=slug&pagination[pageSize]=100`)).json()) as {
+    data: { slug: string }[];
+  };
   const paths = list.data.map((entry) => `/praxisbeispiele/${entry.slug}`);
   const work = (base: string) => Array.from({ length: REQUESTS }, (_, index) => () => request(`${base}${paths[index % paths.length]}`));
 
@@ -63,9 +67,15 @@ try {
     console.log(`  ${what.padEnd(52)} p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, max ${sorted.at(-1)} ms`);
   }
   const memory = await measureMixedLoadMemory(paths);
-  console.log(`\nsite RSS under ${MIXED_SECONDS} s of mixed load at concurrency 8 (home, search pages, detail pages, /api/search; ${memory.requests} requests), a site process of its own:`);
-  console.log(`  idle ${mb(memory.idle)} MB, peak ${mb(memory.peak)} MB (${signedMb(memory.peak - memory.idle)}, target ≤ +150), ${MIXED_SECONDS} s later ${mb(memory.after)} MB (${signedMb(memory.after - memory.idle)}, target ≤ +50)`);
-  console.log(`\ndetail page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB + ${assets.files} assets = ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `\nsite RSS under ${MIXED_SECONDS} s of mixed load at concurrency 8 (home, search pages, detail pages, /api/search; ${memory.requests} requests), a site process of its own:`,
+  );
+  console.log(
+    `  idle ${mb(memory.idle)} MB, peak ${mb(memory.peak)} MB (${signedMb(memory.peak - memory.idle)}, target ≤ +150), ${MIXED_SECONDS} s later ${mb(memory.after)} MB (${signedMb(memory.after - memory.idle)}, target ≤ +50)`,
+  );
+  console.log(
+    `\ndetail page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB + ${assets.files} assets = ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`,
+  );
 } finally {
   uncached.kill();
   await stack.stop();
@@ -81,20 +91,31 @@ async function measureMixedLoadMemory(detailPaths: string[]): Promise<{ idle: nu
   try {
     await waitForHttp(`${base}/api/health`, 30_000, site);
     const searches = ['', 'q=Kita', 'topic=bewegung', 'region=Arnsberg&sort=title', 'q=Eltern&targetGroup=eltern', 'status=laufend', 'q=Sprache&page=1'];
-    const paths = ['/', '/en', ...searches.map((query) => `/praxisbeispiele?${query}`), ...searches.map((query) => `/api/search?${query}`), ...detailPaths, '/praxisbeispiele/karte'];
+    const paths = [
+      '/',
+      '/en',
+      ...searches.map((query) => `/praxisbeispiele?${query}`),
+      ...searches.map((query) => `/api/search?${query}`),
+      ...detailPaths,
+      '/praxisbeispiele/karte',
+    ];
     for (const path of paths) await request(`${base}${path}`);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const idle = rss();
     let peak = idle;
     let requests = 0;
-    const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 200);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rss());
+    }, 200);
     const deadline = performance.now() + MIXED_SECONDS * 1000;
-    await Promise.all(Array.from({ length: 8 }, async (_, worker) => {
-      for (let next = worker; performance.now() < deadline; next += 8) {
-        await request(`${base}${paths[next % paths.length]}`);
-        requests++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (let next = worker; performance.now() < deadline; next += 8) {
+          await request(`${base}${paths[next % paths.length]}`);
+          requests++;
+        }
+      }),
+    );
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, MIXED_SECONDS * 1000));
     return { idle, peak, after: rss(), requests };
@@ -119,12 +140,18 @@ async function visibleAfter(started: number, check: () => Promise<boolean>): Pro
 /** Publishes new titles and renames a topic through the admin API, as the admin panel does, and times when the site shows them. */
 async function measureFreshness(paths: string[]): Promise<Record<string, number[]>> {
   const login = await fetch(`${stack.cmsUrl}/admin/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'redaktion@example.org', password: ADMIN_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'redaktion@example.org', password: ADMIN_PASSWORD }),
   });
-  const { data: { token } } = await login.json() as { data: { token: string } };
+  const {
+    data: { token },
+  } = (await login.json()) as { data: { token: string } };
   const admin = async (method: string, path: string, body: unknown) => {
     const response = await fetch(`${stack.cmsUrl}/content-manager/collection-types/${path}`, {
-      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<{ documentId?: string; data?: { documentId: string }; results?: { documentId: string; name: string }[] }>;
@@ -136,7 +163,9 @@ async function measureFreshness(paths: string[]): Promise<Record<string, number[
     const path = paths[round % paths.length]!;
     await page(path);
     await page(path); // now from the cache
-    const answer = await fetch(`${stack.siteUrl}/api/case-studies/${path.split('/').at(-1)}?locale=de`).then((response) => response.json()) as { caseStudy: { documentId: string } };
+    const answer = (await fetch(`${stack.siteUrl}/api/case-studies/${path.split('/').at(-1)}?locale=de`).then((response) => response.json())) as {
+      caseStudy: { documentId: string };
+    };
     const { documentId } = answer.caseStudy;
     const title = `Neuer Titel ${round} ${Date.now()}`;
     const started = performance.now();

@@ -25,36 +25,61 @@ try {
   const summary = summarise(results, sizes);
 
   if (process.argv.includes('--save-baseline')) {
-    writeFileSync(baselineFile, `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), engine: process.env.BASELINE_ENGINE ?? '(set BASELINE_ENGINE to say what was measured)', summary }, null, 2)}\n`);
+    writeFileSync(
+      baselineFile,
+      `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), engine: process.env.BASELINE_ENGINE ?? '(set BASELINE_ENGINE to say what was measured)', summary }, null, 2)}\n`,
+    );
     console.log(`saved as the baseline: ${baselineFile.pathname}`);
   }
   let baseline: ClassSummary[] = [];
   try {
     baseline = (JSON.parse(readFileSync(baselineFile, 'utf8')) as { summary: ClassSummary[] }).summary;
-  } catch { /* no baseline yet */ }
+  } catch {
+    /* no baseline yet */
+  }
 
   const f = (value: number | undefined, digits = 2) => (value === undefined ? '–' : value.toFixed(digits));
   const pct = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value * 100)} %`);
   console.log(`\nDemo content: ${sizes.de} German, ${sizes.en} English case studies; ${queries.length} judged queries. Before → now:\n`);
-  console.log('| locale | class | queries | nDCG@10 | precision@10 | recall | corpus returned | floods | marks on pieces of words | marks on unrelated words |');
+  console.log(
+    '| locale | class | queries | nDCG@10 | precision@10 | recall | corpus returned | floods | marks on pieces of words | marks on unrelated words |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of summary) {
     const before = baseline.find((old) => old.locale === row.locale && old.class === row.class);
-    const pair = (pick: (s: ClassSummary) => number, show: (v: number | undefined) => string) =>
-      `${show(before && pick(before))} → ${show(pick(row))}`;
-    console.log(`| ${row.locale} | ${row.class === 'all' ? '**all**' : row.class} | ${row.queries} | ${pair((s) => s.ndcg10, f)} | ${pair((s) => s.precision10, f)} | `
-      + `${pair((s) => s.recall, f)} | ${pair((s) => s.corpusShare, pct)} | ${pair((s) => s.floods, (v) => f(v, 0))} | ${pair((s) => s.fragments, (v) => f(v, 0))} | `
-      + `${pair((s) => s.strayMarks, (v) => f(v, 0))} |`);
+    const pair = (pick: (s: ClassSummary) => number, show: (v: number | undefined) => string) => `${show(before && pick(before))} → ${show(pick(row))}`;
+    console.log(
+      `| ${row.locale} | ${row.class === 'all' ? '**all**' : row.class} | ${row.queries} | ${pair((s) => s.ndcg10, f)} | ${pair((s) => s.precision10, f)} | ` +
+        `${pair((s) => s.recall, f)} | ${pair((s) => s.corpusShare, pct)} | ${pair(
+          (s) => s.floods,
+          (v) => f(v, 0),
+        )} | ${pair(
+          (s) => s.fragments,
+          (v) => f(v, 0),
+        )} | ` +
+        `${pair(
+          (s) => s.strayMarks,
+          (v) => f(v, 0),
+        )} |`,
+    );
   }
 
-  const weak = results.filter((result) => result.ndcg10 < 0.8 || result.recall < 1 || isFlood(result, sizes[result.query.locale]) || result.fragments.length > 0 || result.strayMarks.length > 0);
+  const weak = results.filter(
+    (result) =>
+      result.ndcg10 < 0.8 || result.recall < 1 || isFlood(result, sizes[result.query.locale]) || result.fragments.length > 0 || result.strayMarks.length > 0,
+  );
   console.log(`\n${weak.length} queries below nDCG@10 0.8, missing a relevant case study, flooding or marking pieces of words or unrelated words:`);
   for (const result of weak) {
     const missing = Object.keys(result.query.relevant).filter((slug) => !result.ranked.includes(slug));
-    console.log(`- [${result.query.locale} ${result.query.class}] "${result.query.q}": nDCG ${f(result.ndcg10)}, ${result.ranked.length} hits`
-      + `${missing.length ? `, missing ${missing.join(', ')}` : ''}${result.fragments.length ? `, fragments ${result.fragments.slice(0, 5).join(' ')}` : ''}`
-      + `${result.strayMarks.length ? `, unrelated marks ${result.strayMarks.slice(0, 5).join(' ')}` : ''}`
-      + `; top 3: ${result.ranked.slice(0, 3).map((slug) => `${slug}${result.query.relevant[slug] ? `(${result.query.relevant[slug]})` : ''}`).join(', ')}`);
+    console.log(
+      `- [${result.query.locale} ${result.query.class}] "${result.query.q}": nDCG ${f(result.ndcg10)}, ${result.ranked.length} hits` +
+        `${missing.length ? `, missing ${missing.join(', ')}` : ''}${result.fragments.length ? `, fragments ${result.fragments.slice(0, 5).join(' ')}` : ''}` +
+        `${result.strayMarks.length ? `, unrelated marks ${result.strayMarks.slice(0, 5).join(' ')}` : ''}` +
+        `; top 3: ${result.ranked
+          .slice(0, 3)
+          .map((slug) => `${slug}${result.query.relevant[slug] ? `(${result.query.relevant[slug]})` : ''}`)
+          .join(', ')}`,
+    );
   }
 } finally {
   await server.stop();

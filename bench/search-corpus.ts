@@ -5,11 +5,29 @@ import { toSearchDocument, type CaseStudyEntry, type ProjectStatus, type SearchD
 import { generateCaseStudies } from './generate-case-studies.ts';
 
 const taxonomies = JSON.parse(readFileSync(new URL('../cms/data/taxonomies.json', import.meta.url), 'utf8'));
-const towns = new Map(readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8')
-  .split('\n').slice(1).filter(Boolean).map((line) => {
-    const [ags, name, type, district, districtAgs, region, lat, lon, population] = line.split(',') as string[];
-    return [ags!, { ags: ags!, name: name!, district: type === 'kreisfreie Stadt' ? name! : district!, districtAgs: districtAgs!, region: region!, lat: lat!, lon: lon!, type: type!, population: Number(population) }];
-  }));
+const towns = new Map(
+  readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [ags, name, type, district, districtAgs, region, lat, lon, population] = line.split(',') as string[];
+      return [
+        ags!,
+        {
+          ags: ags!,
+          name: name!,
+          district: type === 'kreisfreie Stadt' ? name! : district!,
+          districtAgs: districtAgs!,
+          region: region!,
+          lat: lat!,
+          lon: lon!,
+          type: type!,
+          population: Number(population),
+        },
+      ];
+    }),
+);
 
 type Vocab = { slug: string; de: string; en: string; number?: number }[];
 const term = (list: Vocab, slug: string) => {
@@ -20,12 +38,24 @@ const term = (list: Vocab, slug: string) => {
 /** `count` deterministic German search documents. */
 export function generateSearchDocuments(count: number): SearchDocument[] {
   return generateCaseStudies(count).map((record, index) => {
-    const r = record as Record<string, unknown> & { municipalities: string[]; targetGroups: string[]; topics: string[]; settings: string[]; criteria: string[] };
+    const r = record as Record<string, unknown> & {
+      municipalities: string[];
+      targetGroups: string[];
+      topics: string[];
+      settings: string[];
+      criteria: string[];
+    };
     const published = new Date(Date.UTC(2024, 0, 1) + index * 3_600_000).toISOString();
     const entry: CaseStudyEntry = {
-      documentId: `bench${index}`, locale: 'de', slug: String(r.slug), title: String(r.title), teaser: String(r.teaser),
-      description: String(r.description), approach: String(r.approach),
-      successFactors: (r.successFactors as string[]).map((text) => ({ text })), pitfalls: (r.pitfalls as string[]).map((text) => ({ text })),
+      documentId: `bench${index}`,
+      locale: 'de',
+      slug: String(r.slug),
+      title: String(r.title),
+      teaser: String(r.teaser),
+      description: String(r.description),
+      approach: String(r.approach),
+      successFactors: (r.successFactors as string[]).map((text) => ({ text })),
+      pitfalls: (r.pitfalls as string[]).map((text) => ({ text })),
       provider: { name: String(r.provider) },
       buildingBlock: term(taxonomies.buildingBlocks, String(r.buildingBlock)),
       municipalities: r.municipalities.map((ags) => towns.get(ags)!),
@@ -33,8 +63,11 @@ export function generateSearchDocuments(count: number): SearchDocument[] {
       topics: r.topics.map((slug) => term(taxonomies.topics, slug)),
       settings: r.settings.map((slug) => term(taxonomies.settings, slug)),
       criteria: r.criteria.map((slug) => term(taxonomies.qualityCriteria, slug)),
-      projectStatus: String(r.status) as ProjectStatus, fundingStart: Number(r.fundingStart), fundingEnd: Number(r.fundingEnd),
-      publishedAt: published, updatedAt: published,
+      projectStatus: String(r.status) as ProjectStatus,
+      fundingStart: Number(r.fundingStart),
+      fundingEnd: Number(r.fundingEnd),
+      publishedAt: published,
+      updatedAt: published,
     };
     return toSearchDocument(entry);
   });
@@ -43,14 +76,19 @@ export function generateSearchDocuments(count: number): SearchDocument[] {
 /** `count` distinct search URLs, a realistic mix: text, 1–3 facets, paging and sorting; deterministic. */
 export function searchQueryMix(count: number, documents: SearchDocument[]): string[] {
   let state = 11;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const words = ['Kita', 'Eltern', 'Bewegung', 'Stadtteilmütter', 'Familienlotsen', 'Schulgarten', 'Sprachpaten', 'Jugendamt', 'Nordstadt', 'Ferienprogramm'];
   const facetValues: [string, (doc: SearchDocument) => string[]][] = [
     ['buildingBlock', (doc) => (doc.buildingBlockSlug ? [doc.buildingBlockSlug] : [])],
-    ['region', (doc) => doc.regions], ['district', (doc) => doc.districtAgs], ['municipality', (doc) => doc.municipalityAgs],
-    ['townType', (doc) => doc.townTypes], ['townSize', (doc) => doc.townSizes],
-    ['targetGroup', (doc) => doc.targetGroupSlugs], ['topic', (doc) => doc.topicSlugs], ['setting', (doc) => doc.settingSlugs],
+    ['region', (doc) => doc.regions],
+    ['district', (doc) => doc.districtAgs],
+    ['municipality', (doc) => doc.municipalityAgs],
+    ['townType', (doc) => doc.townTypes],
+    ['townSize', (doc) => doc.townSizes],
+    ['targetGroup', (doc) => doc.targetGroupSlugs],
+    ['topic', (doc) => doc.topicSlugs],
+    ['setting', (doc) => doc.settingSlugs],
     ['status', (doc) => (doc.status ? [doc.status] : [])],
   ];
   const queries = new Set<string>();

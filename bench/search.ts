@@ -27,7 +27,10 @@ try {
   const documents = generateSearchDocuments(CORPUS);
   const started = Date.now();
   for (let offset = 0; offset < documents.length; offset += 2_000) {
-    await master.index('case-studies-de').addDocuments(documents.slice(offset, offset + 2_000)).waitTask({ timeout: 300_000 });
+    await master
+      .index('case-studies-de')
+      .addDocuments(documents.slice(offset, offset + 2_000))
+      .waitTask({ timeout: 300_000 });
   }
   console.error(`[bench] indexed ${CORPUS} documents in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -46,7 +49,9 @@ try {
     return async () => {
       if (!body) return 400;
       return request(`${stack.meiliUrl}/multi-search`, {
-        method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${searchKey}` },
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${searchKey}` },
       });
     };
   };
@@ -71,22 +76,36 @@ try {
     report(`site /api/search, concurrency ${concurrency}`, results[`site${concurrency}`]!);
   }
   const ssr: Record<string, Run> = {};
-  report('SSR /praxisbeispiele?…, 200 distinct, conc. 1', ssr.list1 = await measure(once.map(page), 1));
+  report('SSR /praxisbeispiele?…, 200 distinct, conc. 1', (ssr.list1 = await measure(once.map(page), 1)));
   // Where the machine's two cores go per request: the site, Meilisearch and this client.
   const processes = { site: stack.pids.site, meilisearch: stack.pids.meilisearch };
   const list8 = await withCpuPerRequest(processes, queries.length, () => measure(queries.map(page), 8));
-  report('SSR /praxisbeispiele?…, 400 distinct, conc. 8', ssr.list8 = list8.result);
+  report('SSR /praxisbeispiele?…, 400 distinct, conc. 8', (ssr.list8 = list8.result));
   // The limits the search page is measured against (issue 17): the API with the same queries and
   // concurrency, and a static file of the same server; and pages asked again (the page cache).
   const api8 = await withCpuPerRequest(processes, queries.length, () => measure(queries.map(site), 8));
-  report('site /api/search, same 400, concurrency 8', ssr.api8 = api8.result);
-  report('static /favicon.svg, concurrency 8', ssr.static8 = await measure(Array.from({ length: 400 }, () => () => request(`${stack.siteUrl}/favicon.svg`)), 8));
+  report('site /api/search, same 400, concurrency 8', (ssr.api8 = api8.result));
+  report(
+    'static /favicon.svg, concurrency 8',
+    (ssr.static8 = await measure(
+      Array.from({ length: 400 }, () => () => request(`${stack.siteUrl}/favicon.svg`)),
+      8,
+    )),
+  );
   const repeated = queries.slice(0, 20);
   await measure(repeated.map(page), 1);
-  report('SSR repeat queries (20 × 20), concurrency 8', ssr.repeat8 = await measure(Array.from({ length: 20 }, () => repeated).flat().map(page), 8));
+  report(
+    'SSR repeat queries (20 × 20), concurrency 8',
+    (ssr.repeat8 = await measure(
+      Array.from({ length: 20 }, () => repeated)
+        .flat()
+        .map(page),
+      8,
+    )),
+  );
   // The map view of the same searches (issue: ≤ 1.5× the list's time): one faceted query, no per-Kreis queries.
-  report('SSR /praxisbeispiele/karte?…, 200, conc. 1', ssr.map1 = await measure(once.map(mapPage), 1));
-  report('SSR /praxisbeispiele/karte?…, 200, conc. 8', ssr.map8 = await measure(queries.slice(0, 200).map(mapPage), 8));
+  report('SSR /praxisbeispiele/karte?…, 200, conc. 1', (ssr.map1 = await measure(once.map(mapPage), 1)));
+  report('SSR /praxisbeispiele/karte?…, 200, conc. 8', (ssr.map8 = await measure(queries.slice(0, 200).map(mapPage), 8)));
   // The whole corpus, map and list in turns (5 rounds of 40 each), so that the machine's drift
   // during the run weighs on both alike; each row is the round with the median p50. Each request
   // asks another result page: the same work as the first, but not a copy from the page cache.
@@ -97,8 +116,8 @@ try {
     rounds.list.push(await measure(resultPage(round).map(page), 1));
   }
   const median = (runs: Run[]) => [...runs].sort((a, b) => a.p50 - b.p50)[Math.floor(runs.length / 2)]!;
-  report('SSR /praxisbeispiele/karte, all, conc. 1', ssr.mapAll = median(rounds.map));
-  report('SSR /praxisbeispiele, all, concurrency 1', ssr.listAll = median(rounds.list));
+  report('SSR /praxisbeispiele/karte, all, conc. 1', (ssr.mapAll = median(rounds.map)));
+  report('SSR /praxisbeispiele, all, concurrency 1', (ssr.listAll = median(rounds.list)));
 
   // JavaScript the search page loads: every script and modulepreload of its HTML, and those its
   // paint-first loader adds (web/server/plugins/paint-first.ts), gzipped.
@@ -108,12 +127,20 @@ try {
   console.log(`\nbench:search — ${CORPUS} case studies, ${queries.length} distinct queries (text, 0–3 facets, years, sort, page 2)\n`);
   console.log(TABLE_HEAD);
   for (const row of rows) console.log(row);
-  console.log(`\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`);
-  console.log(`map view over list view (p50): 200 searches ×${(ssr.map1!.p50 / ssr.list1!.p50).toFixed(2)} at concurrency 1, ×${(ssr.map8!.p50 / ssr.list8!.p50).toFixed(2)} at 8; whole corpus ×${(ssr.mapAll!.p50 / ssr.listAll!.p50).toFixed(2)} (target ≤ 1.5)`);
-  console.log(`search page at concurrency 8: ${ssr.list8!.perSecond.toFixed(0)} pages/s (target ≥ 200), p95 ×${(ssr.list8!.p95 / ssr.api8!.p95).toFixed(2)} of /api/search's (target ≤ 2); repeat queries ×${(ssr.repeat8!.perSecond / ssr.static8!.perSecond).toFixed(2)} of a static file's req/s (target ≥ 0.5)`);
+  console.log(
+    `\noverhead of /api/search over raw Meilisearch (p50): concurrency 1 ×${(results.site1!.p50 / results.raw1!.p50).toFixed(2)}, concurrency 16 ×${(results.site16!.p50 / results.raw16!.p50).toFixed(2)}`,
+  );
+  console.log(
+    `map view over list view (p50): 200 searches ×${(ssr.map1!.p50 / ssr.list1!.p50).toFixed(2)} at concurrency 1, ×${(ssr.map8!.p50 / ssr.list8!.p50).toFixed(2)} at 8; whole corpus ×${(ssr.mapAll!.p50 / ssr.listAll!.p50).toFixed(2)} (target ≤ 1.5)`,
+  );
+  console.log(
+    `search page at concurrency 8: ${ssr.list8!.perSecond.toFixed(0)} pages/s (target ≥ 200), p95 ×${(ssr.list8!.p95 / ssr.api8!.p95).toFixed(2)} of /api/search's (target ≤ 2); repeat queries ×${(ssr.repeat8!.perSecond / ssr.static8!.perSecond).toFixed(2)} of a static file's req/s (target ≥ 0.5)`,
+  );
   const pageCpu = Object.values(list8.cpu).reduce((sum, ms) => sum + ms, 0);
   console.log(`CPU per request at concurrency 8: search page ${cpuLine(list8.cpu)}; /api/search ${cpuLine(api8.cpu)}`);
-  console.log(`  at that cost ${cpus().length} cores serve at most ${Math.round((cpus().length * 1000) / pageCpu)} search pages/s; 200 pages/s needs ≤ ${((cpus().length * 1000) / 200).toFixed(0)} ms per page in all`);
+  console.log(
+    `  at that cost ${cpus().length} cores serve at most ${Math.round((cpus().length * 1000) / pageCpu)} search pages/s; 200 pages/s needs ≤ ${((cpus().length * 1000) / 200).toFixed(0)} ms per page in all`,
+  );
   console.log(`JavaScript of the search page: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
 } finally {
   await stack.stop();

@@ -20,15 +20,24 @@ const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-sync-'));
 const masterKey = 'bench-master-key-0123456789abcdef';
 const meili = await startMeilisearch({ dataDir: join(dir, 'meili'), masterKey });
 Object.assign(process.env, testEnvironment({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db') }), {
-  MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SEARCH_SYNC_WORKER: 'false', SYNC_POLL_INTERVAL_MS: '1000',
+  MEILI_URL: meili.url,
+  MEILI_MASTER_KEY: masterKey,
+  SEARCH_SYNC_WORKER: 'false',
+  SYNC_POLL_INTERVAL_MS: '1000',
 });
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const strapi = await loadStrapi({ logLevel: 'error' });
 const master = createMeiliClient(meili.url, masterKey);
-const importer = strapi.service('api::case-study.importer') as { importContent(name: string, content: string): Promise<{ created: number; issues: unknown[] }> };
-const sync = strapi.service('api::sync.sync') as { startWorker(): Promise<void>; reindex(): Promise<Record<string, number>>; backlog(): Promise<{ pending: number }> };
+const importer = strapi.service('api::case-study.importer') as {
+  importContent(name: string, content: string): Promise<{ created: number; issues: unknown[] }>;
+};
+const sync = strapi.service('api::sync.sync') as {
+  startWorker(): Promise<void>;
+  reindex(): Promise<Record<string, number>>;
+  backlog(): Promise<{ pending: number }>;
+};
 /** Meilisearch reports task durations as ISO 8601, e.g. "PT0.123456S". */
 const isoDurationMs = (duration: string | null | undefined) => Number(/PT([\d.]+)S/.exec(duration ?? '')?.[1] ?? 0) * 1000;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -99,8 +108,10 @@ try {
 
   // 5. The CMS's memory over many publishes, the sync worker on: a hundred case studies, each changed
   // and published in turn. The bench's own data (the corpus, the figures) is the same before and after.
-  const cycled = (await documents.findMany({ locale: 'de', status: 'published', fields: ['title'], limit: 100 }))
-    .map((entry) => ({ documentId: entry.documentId, title: String(entry.title) }));
+  const cycled = (await documents.findMany({ locale: 'de', status: 'published', fields: ['title'], limit: 100 })).map((entry) => ({
+    documentId: entry.documentId,
+    title: String(entry.title),
+  }));
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const idleRss = heldRss();
   let peakRss = idleRss;

@@ -16,9 +16,15 @@ const title = `Import aus Excel ${Date.now()}`;
 
 /** What the table form of the import holds for one case study, by column name. */
 const ROW: Record<string, string | number> = {
-  title, teaser: 'Eine Zeile aus der Tabelle einer Redakteurin.', description: 'Ein fiktives Projekt für den Importtest.',
-  buildingBlock: 'aktive-nachbarschaft', municipalities: '05512000', status: 'laufend', fundingStart: 2024,
-  successFactors: 'Feste Ansprechpersonen\nKurze Wege', publish: 'ja',
+  title,
+  teaser: 'Eine Zeile aus der Tabelle einer Redakteurin.',
+  description: 'Ein fiktives Projekt für den Importtest.',
+  buildingBlock: 'aktive-nachbarschaft',
+  municipalities: '05512000',
+  status: 'laufend',
+  fundingStart: 2024,
+  successFactors: 'Feste Ansprechpersonen\nKurze Wege',
+  publish: 'ja',
 };
 
 async function downloadVia(page: Page, button: string): Promise<string> {
@@ -48,8 +54,13 @@ async function check(page: Page, file: string) {
   return page.getByRole('status').filter({ hasText: 'Geprüft:' }).innerText();
 }
 
-const draftsTitled = async () => ((await admin<{ results: { documentId: string; title: string; editorialState: string; status: string }[] }>(
-  'GET', `/content-manager/collection-types/${CASE_STUDY}?page=1&pageSize=10&filters[title][$eq]=${encodeURIComponent(title)}&locale=de`)).results);
+const draftsTitled = async () =>
+  (
+    await admin<{ results: { documentId: string; title: string; editorialState: string; status: string }[] }>(
+      'GET',
+      `/content-manager/collection-types/${CASE_STUDY}?page=1&pageSize=10&filters[title][$eq]=${encodeURIComponent(title)}&locale=de`,
+    )
+  ).results;
 
 beforeAll(async () => {
   await createEditor(EDITOR, 'praxis-redaktion');
@@ -88,7 +99,7 @@ describe('Import & Export in the admin', () => {
     expect(drafts[0]).toMatchObject({ editorialState: 'zur-pruefung', status: 'draft' });
   });
 
-  it('exports what the case-study list\'s filter shows', async () => {
+  it("exports what the case-study list's filter shows", async () => {
     const filter = new URLSearchParams({ 'filters[$and][0][editorialState][$eq]': 'zur-pruefung', 'plugins[i18n][locale]': 'de' });
     await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}?${filter}`);
     await expect.poll(() => page.getByRole('row').filter({ hasText: title }).count(), { timeout: 15_000 }).toBe(1);

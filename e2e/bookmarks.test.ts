@@ -6,10 +6,14 @@ import { bookmarkHooks as hooks, dataSelector, searchPageHooks } from '@praxis/w
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 
-interface Hit { documentId: string; slug: string; title: string }
+interface Hit {
+  documentId: string;
+  slug: string;
+  title: string;
+}
 
 async function searchHits(query: string): Promise<Hit[]> {
-  const body = await (await fetch(`${inject('siteUrl')}/api/search?${query}`)).json() as { hits: Hit[] };
+  const body = (await (await fetch(`${inject('siteUrl')}/api/search?${query}`)).json()) as { hits: Hit[] };
   return body.hits;
 }
 
@@ -44,8 +48,22 @@ describe('Merkliste and compare', () => {
     expect(await columnTitles(page)).toEqual(hits.map((hit) => hit.title));
     const rowLabels = await page.locator('table.compare tbody th').allTextContents();
     expect(rowLabels).toEqual([
-      'Baustein', 'Ort', 'Art und Größe der Kommune', 'Zielgruppen', 'Handlungsfelder', 'Setting', 'Status', 'Förderzeitraum', 'Personal',
-      'Budget pro Jahr', 'Dauer', 'Nötige Partner', 'Erste Schritte', 'Gelingensbedingungen', 'Stolpersteine', 'Was wurde daraus?',
+      'Baustein',
+      'Ort',
+      'Art und Größe der Kommune',
+      'Zielgruppen',
+      'Handlungsfelder',
+      'Setting',
+      'Status',
+      'Förderzeitraum',
+      'Personal',
+      'Budget pro Jahr',
+      'Dauer',
+      'Nötige Partner',
+      'Erste Schritte',
+      'Gelingensbedingungen',
+      'Stolpersteine',
+      'Was wurde daraus?',
     ]);
 
     await page.getByRole('link', { name: `„${hits[1]!.title}“ aus dem Vergleich entfernen` }).click();
@@ -140,7 +158,10 @@ describe('Merkliste and compare', () => {
   ] as const) {
     it(`has no axe violations on the Merkliste and the comparison in ${name}`, async () => {
       const locale = listPath.startsWith('/en') ? 'locale=en&' : '';
-      const ids = (await searchHits(`${locale}sort=title`)).slice(0, 3).map((hit) => hit.documentId).join(',');
+      const ids = (await searchHits(`${locale}sort=title`))
+        .slice(0, 3)
+        .map((hit) => hit.documentId)
+        .join(',');
       const page = await openPage({ viewport });
       for (const path of [listPath, `${listPath}?ids=${ids}`, `${comparePath}?ids=${ids}`]) {
         await page.goto(path);

@@ -12,7 +12,11 @@ import { openPage } from './support/browser.ts';
 import { published } from './support/cms.ts';
 import { FORM_MIN_MS, postJson, solvedProof, type JsonAnswer } from './support/forms.ts';
 
-interface ContactAnswer { status?: number; message?: string; fields?: Record<string, string> }
+interface ContactAnswer {
+  status?: number;
+  message?: string;
+  fields?: Record<string, string>;
+}
 type Answer = JsonAnswer<ContactAnswer>;
 
 /** POST /api/contact-requests from `localAddress` (the site limits per client address). */
@@ -28,9 +32,12 @@ function queryCms<T>(sql: string, ...parameters: string[]): T[] {
 }
 const storedRequests = () => Number(queryCms<{ n: number }>('select count(*) as n from praxis_contact_requests')[0]!.n);
 /** The CMS's mail queue rows to addresses containing `marker`: tried, sent or not. */
-const queuedMails = (marker: string) => queryCms<{ attempts: number; sent_at: number | null }>(
-  'select attempts, sent_at from praxis_mail_outbox where to_address like ? or reply_to like ?', `%${marker}%`, `%${marker}%`,
-);
+const queuedMails = (marker: string) =>
+  queryCms<{ attempts: number; sent_at: number | null }>(
+    'select attempts, sent_at from praxis_mail_outbox where to_address like ? or reply_to like ?',
+    `%${marker}%`,
+    `%${marker}%`,
+  );
 const mailsContaining = (text: string) => readMails(inject('mailDir')).filter((mail) => mail.content.includes(text));
 
 async function waitFor(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 20_000): Promise<void> {
@@ -43,16 +50,24 @@ async function waitFor(check: () => boolean | Promise<boolean>, message: string,
 
 async function caseStudyWithContact(locale: 'de' | 'en') {
   for (const entry of await published(locale)) {
-    const answer = await (await fetch(`${inject('siteUrl')}/api/case-studies/${entry.slug}?locale=${locale}`)).json() as { caseStudy?: { contact?: { email?: string } } };
+    const answer = (await (await fetch(`${inject('siteUrl')}/api/case-studies/${entry.slug}?locale=${locale}`)).json()) as {
+      caseStudy?: { contact?: { email?: string } };
+    };
     if (answer.caseStudy?.contact?.email) return { ...entry, email: answer.caseStudy.contact.email };
   }
   throw new Error(`no published ${locale} case study with a contact address`);
 }
 
 const contactRequest = (caseStudy: string, overrides: Record<string, string> = {}) => ({
-  caseStudy, locale: 'de', purpose: 'austausch', name: 'Petra Planerin', organisation: 'Stadt Beispielstadt',
+  caseStudy,
+  locale: 'de',
+  purpose: 'austausch',
+  name: 'Petra Planerin',
+  organisation: 'Stadt Beispielstadt',
   email: `petra.${randomBytes(4).toString('hex')}@example.org`,
-  message: 'Wir planen etwas Ähnliches in unserer Stadt. Können wir uns austauschen?', website: '', ...overrides,
+  message: 'Wir planen etwas Ähnliches in unserer Stadt. Können wir uns austauschen?',
+  website: '',
+  ...overrides,
 });
 
 describe('Kontakt aufnehmen in the browser', () => {
@@ -108,7 +123,10 @@ describe('Kontakt aufnehmen in the browser', () => {
     await page.getByLabel('Ihre E-Mail-Adresse').fill('nora@example.org');
     // Without the proof of work, a form sent too soon after loading is refused (scripts do not wait).
     await page.waitForTimeout(FORM_MIN_MS);
-    const refused = await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.getByRole('button', { name: 'Anfrage senden' }).click()]);
+    const refused = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Anfrage senden' }).click(),
+    ]);
     expect(refused[0].status()).toBe(400);
     expect(await page.locator('#message-error').innerText()).toMatch(/Bitte ohne HTML/);
     expect(await page.getByLabel('Ihr Name').inputValue()).toBe('Nora Ohne-Skript');
@@ -138,7 +156,9 @@ describe('Kontakt aufnehmen in the browser', () => {
     expect(await page.locator('h1').innerText()).toMatch(/Get in touch/);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Question').check();
-    await page.getByLabel('Your message').fill(`Too many links: ${['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'].join(' ')}`);
+    await page
+      .getByLabel('Your message')
+      .fill(`Too many links: ${['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'].join(' ')}`);
     await page.getByLabel('Your name').fill('Sam Planner');
     await page.getByLabel('Your e-mail address').fill('sam@example.org');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send request' }).click()]);
@@ -174,9 +194,17 @@ describe('Kontakt aufnehmen against abuse', () => {
     const proof = await solvedProof();
     const decoded = JSON.parse(Buffer.from(proof, 'base64').toString()) as { challenge: Challenge; solution: { counter: number; derivedKey: string } };
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
-    const wrongAnswer = encode({ ...decoded, solution: { ...decoded.solution, derivedKey: `${decoded.solution.derivedKey.slice(0, -2)}${decoded.solution.derivedKey.endsWith('ff') ? '00' : 'ff'}` } });
+    const wrongAnswer = encode({
+      ...decoded,
+      solution: { ...decoded.solution, derivedKey: `${decoded.solution.derivedKey.slice(0, -2)}${decoded.solution.derivedKey.endsWith('ff') ? '00' : 'ff'}` },
+    });
     const easierChallenge = encode({ ...decoded, challenge: { ...decoded.challenge, parameters: { ...decoded.challenge.parameters, keyPrefix: '00' } } });
-    const refusedProofs: [string, RegExp][] = [[wrongAnswer, /fehlgeschlagen/], [easierChallenge, /fehlgeschlagen/], ['', /fehlt/], ['bm9uc2Vuc2U=', /fehlt/]];
+    const refusedProofs: [string, RegExp][] = [
+      [wrongAnswer, /fehlgeschlagen/],
+      [easierChallenge, /fehlgeschlagen/],
+      ['', /fehlt/],
+      ['bm9uc2Vuc2U=', /fehlt/],
+    ];
     for (const [altcha, message] of refusedProofs) {
       const answer = await post({ ...contactRequest(documentId), altcha }, from);
       expect(answer.status).toBe(400);
@@ -202,8 +230,14 @@ describe('Kontakt aufnehmen against abuse', () => {
       if (answer.status === 429) refusal ??= answer;
     }
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
-    expect(statuses.slice(0, 20).every((status) => status === 202), statuses.join(',')).toBe(true);
-    expect(statuses.slice(20).every((status) => status === 429), statuses.join(',')).toBe(true);
+    expect(
+      statuses.slice(0, 20).every((status) => status === 202),
+      statuses.join(','),
+    ).toBe(true);
+    expect(
+      statuses.slice(20).every((status) => status === 429),
+      statuses.join(','),
+    ).toBe(true);
     expect(refusal?.body.message).toMatch(/sehr viele Anfragen/);
     expect(Number(refusal?.headers['retry-after'])).toBeGreaterThan(0);
     expect(storedRequests()).toBe(before + 20);
@@ -216,11 +250,20 @@ describe('Kontakt aufnehmen against abuse', () => {
     await fetch(`${control}/mail/stop`, { method: 'POST' });
     try {
       for (let number = 1; number <= 10; number++) {
-        const answer = await post({ ...contactRequest(documentId, { message: `Anfrage ${number} während der Störung.`, email: `petra.${run}-${number}@example.org` }), altcha: await solvedProof() }, '127.0.0.5');
+        const answer = await post(
+          {
+            ...contactRequest(documentId, { message: `Anfrage ${number} während der Störung.`, email: `petra.${run}-${number}@example.org` }),
+            altcha: await solvedProof(),
+          },
+          '127.0.0.5',
+        );
         expect(answer.status).toBe(202);
       }
       // Every mail has been tried and failed while the server was down: none can have arrived.
-      await waitFor(() => { const rows = queuedMails(run); return rows.length === 20 && rows.every((row) => row.attempts > 0); }, 'the mails were not tried during the outage');
+      await waitFor(() => {
+        const rows = queuedMails(run);
+        return rows.length === 20 && rows.every((row) => row.attempts > 0);
+      }, 'the mails were not tried during the outage');
       expect(queuedMails(run).filter((row) => row.sent_at !== null)).toEqual([]);
       expect(mailsContaining(run)).toEqual([]);
     } finally {

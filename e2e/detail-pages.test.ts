@@ -53,20 +53,31 @@ describe('case-study pages', () => {
   });
 
   it('names similar towns (same Gemeindetyp and Einwohnerzahl class, from the official data) with their case-study counts', async () => {
-    const towns = new Map(readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
-      .map((line) => line.split(',')).map(([ags, name, type, , , , , , population]) => [ags!, { name: name!, type: type!, population: Number(population) }]));
+    const towns = new Map(
+      readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .map(([ags, name, type, , , , , , population]) => [ags!, { name: name!, type: type!, population: Number(population) }]),
+    );
     const sizeClass = (people: number) => [20_000, 50_000, 100_000, 500_000, Infinity].findIndex((limit) => people < limit);
     const kindOf = (ags: string) => `${towns.get(ags)!.type}/${sizeClass(towns.get(ags)!.population)}`;
-    const docs = (await createMeiliClient(inject('meiliUrl'), inject('masterKey')).index('case-studies-de')
-      .getDocuments<SearchDocument>({ limit: 1000 })).results;
+    const docs = (await createMeiliClient(inject('meiliUrl'), inject('masterKey')).index('case-studies-de').getDocuments<SearchDocument>({ limit: 1000 }))
+      .results;
     const countIn = (ags: string) => docs.filter((doc) => doc.municipalityAgs.includes(ags)).length;
     // A case study in a single town that has kin with case studies elsewhere.
-    const subject = docs.find((doc) => doc.municipalityAgs.length === 1
-      && [...towns.keys()].some((ags) => ags !== doc.municipalityAgs[0] && kindOf(ags) === kindOf(doc.municipalityAgs[0]!) && countIn(ags) > 0))!;
+    const subject = docs.find(
+      (doc) =>
+        doc.municipalityAgs.length === 1 &&
+        [...towns.keys()].some((ags) => ags !== doc.municipalityAgs[0] && kindOf(ags) === kindOf(doc.municipalityAgs[0]!) && countIn(ags) > 0),
+    )!;
     const own = subject.municipalityAgs[0]!;
-    const expected = [...towns.keys()].filter((ags) => ags !== own && kindOf(ags) === kindOf(own) && countIn(ags) > 0)
+    const expected = [...towns.keys()]
+      .filter((ags) => ags !== own && kindOf(ags) === kindOf(own) && countIn(ags) > 0)
       .map((ags) => ({ name: towns.get(ags)!.name, count: countIn(ags) }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'de')).slice(0, 8);
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'de'))
+      .slice(0, 8);
 
     const page = await openPage();
     await page.goto(`/praxisbeispiele/${subject.slug}`);
@@ -75,7 +86,7 @@ describe('case-study pages', () => {
     await page.locator('.similar-towns p a').first().click();
     await page.waitForURL(/townType=.*townSize=/);
     const search = new URL(page.url()).searchParams;
-    const answer = await (await fetch(`${inject('siteUrl')}/api/search?${search}&pageSize=50`)).json() as { total: number; hits: { documentId: string }[] };
+    const answer = (await (await fetch(`${inject('siteUrl')}/api/search?${search}&pageSize=50`)).json()) as { total: number; hits: { documentId: string }[] };
     expect(await page.locator('.result-count').innerText()).toBe(`${answer.total} Praxisbeispiele gefunden`);
     expect(answer.hits.map((hit) => hit.documentId)).toContain(subject.documentId);
   });
@@ -171,7 +182,10 @@ describe('preview of drafts', () => {
     draftTitle = `ENTWURF ${Date.now()}`;
     await admin('PUT', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`, { title: draftTitle });
     // The link the admin's "Open preview" button opens (signed by the CMS's preview handler).
-    const { data } = await admin<{ data: { url: string } }>('GET', `/content-manager/preview/url/${CASE_STUDY}?documentId=${documentId}&locale=de&status=draft`);
+    const { data } = await admin<{ data: { url: string } }>(
+      'GET',
+      `/content-manager/preview/url/${CASE_STUDY}?documentId=${documentId}&locale=de&status=draft`,
+    );
     previewUrl = data.url;
   });
 
@@ -206,7 +220,9 @@ describe('preview of drafts', () => {
 describe('findability', () => {
   it('lists every published case study in both languages in the sitemap, and no draft', async () => {
     const draft = await admin<{ data: { documentId: string; slug: string } }>('POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
-      title: 'Nie veröffentlichter Entwurf', slug: 'nie-veroeffentlicht', teaser: 'Entwurf',
+      title: 'Nie veröffentlichter Entwurf',
+      slug: 'nie-veroeffentlicht',
+      teaser: 'Entwurf',
     });
     const sitemap = await (await fetch(`${inject('siteUrl')}/sitemap.xml`)).text();
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);

@@ -31,7 +31,12 @@ async function chooseByTyping(page: Page, field: string, typed: string, option: 
   const found = async () => (await page.getByRole('option').allInnerTexts()).filter((text) => text !== 'Relation erstellen');
   await expect.poll(found, { timeout: 10_000 }).toEqual([option]);
   // Arrow down until the option is the highlighted one (the list may still settle), then Enter.
-  const highlighted = () => page.locator('[role="option"][data-highlighted]').first().innerText({ timeout: 500 }).catch(() => '');
+  const highlighted = () =>
+    page
+      .locator('[role="option"][data-highlighted]')
+      .first()
+      .innerText({ timeout: 500 })
+      .catch(() => '');
   for (let presses = 0; presses < 5 && (await highlighted()) !== option; presses += 1) await page.keyboard.press('ArrowDown');
   expect(await highlighted()).toBe(option);
   await page.keyboard.press('Enter');
@@ -50,7 +55,8 @@ const NOTHING_EN = 'qqqqxxxx';
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36', 'accept-language': 'de-DE' };
 let documentId = '';
 
-const indexedTotal = async (locale: string) => ((await (await fetch(`${inject('siteUrl')}/api/search?pageSize=1&locale=${locale}`)).json()) as { total: number }).total;
+const indexedTotal = async (locale: string) =>
+  ((await (await fetch(`${inject('siteUrl')}/api/search?pageSize=1&locale=${locale}`)).json()) as { total: number }).total;
 let totalsBefore: number[] = [];
 
 beforeAll(async () => {
@@ -63,7 +69,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const page of sessions.values()) await page.context().close();
   if (!documentId) return;
-  for (const locale of ['en', 'de']) await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=${locale}`).catch(() => undefined);
+  for (const locale of ['en', 'de'])
+    await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=${locale}`).catch(() => undefined);
   const deadline = Date.now() + 20_000;
   while (JSON.stringify(await Promise.all(['de', 'en'].map(indexedTotal))) !== JSON.stringify(totalsBefore)) {
     if (Date.now() > deadline) throw new Error('the test case study did not leave the index within 20 s');
@@ -71,7 +78,7 @@ afterAll(async () => {
   }
 });
 
-describe('the editor\'s path through the admin', () => {
+describe("the editor's path through the admin", () => {
   it('Redaktion writes a case study in German, picks Bottrop by typing, gets a slug, sends it to review and cannot publish', async () => {
     const page = await logIn(USERS.redaktion);
     await page.waitForLoadState('networkidle');
@@ -83,8 +90,18 @@ describe('the editor\'s path through the admin', () => {
     await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}/create?plugins[i18n][locale]=de`);
     await page.locator('input[name="title"]').fill(title);
     // German labels in the German admin (Strapi lays its English messages under every language).
-    expect(await page.locator('label').filter({ hasText: /^Kurzbeschreibung/ }).count()).toBe(1);
-    expect(await page.locator('label').filter({ hasText: /^Short description/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('label')
+        .filter({ hasText: /^Kurzbeschreibung/ })
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .locator('label')
+        .filter({ hasText: /^Short description/ })
+        .count(),
+    ).toBe(0);
     await page.locator('textarea[name="teaser"]').fill('x'.repeat(320));
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect.poll(() => page.getByText('Der Wert ist zu lang (max: 300).').count()).toBeGreaterThan(0);
@@ -92,7 +109,10 @@ describe('the editor\'s path through the admin', () => {
     await page.locator('.CodeMirror-code[contenteditable="true"]').first().click();
     await page.keyboard.insertText('Ein fiktives Projekt für den Test des Redaktionswegs.');
     await page.locator('input[name="buildingBlock"]').click();
-    await page.getByRole('option', { name: /Aktive Nachbarschaft/ }).first().click();
+    await page
+      .getByRole('option', { name: /Aktive Nachbarschaft/ })
+      .first()
+      .click();
     await chooseByTyping(page, 'municipalities', 'Bottrop', 'Bottrop (kreisfreie Stadt)');
     await chooseEnum(page, 'projectStatus', 'Laufend');
     await page.locator('input[name="fundingStart"]').fill('2025');
@@ -100,7 +120,12 @@ describe('the editor\'s path through the admin', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL((url) => !url.pathname.endsWith('/create'));
     documentId = new URL(page.url()).pathname.split('/').pop()!;
-    const slugField = () => page.locator('input[name="slug"]').first().inputValue({ timeout: 500 }).catch(() => '');
+    const slugField = () =>
+      page
+        .locator('input[name="slug"]')
+        .first()
+        .inputValue({ timeout: 500 })
+        .catch(() => '');
     await expect.poll(slugField, { timeout: 10_000 }).toMatch(/^lesepaten-bottrop-\d+$/);
     await expect.poll(() => page.getByText('Bottrop (kreisfreie Stadt)', { exact: true }).count()).toBeGreaterThan(0);
 
@@ -113,7 +138,11 @@ describe('the editor\'s path through the admin', () => {
 
   it('Chefredaktion sees it on the dashboard under "Zur Prüfung", with who sent it', async () => {
     const page = await logIn(USERS.chefredaktion);
-    const main = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+    const main = () =>
+      page
+        .locator('body')
+        .innerText({ timeout: 1_000 })
+        .catch(() => '');
     await expect.poll(main, { timeout: 15_000 }).toContain(title);
     // innerText follows the widgets' upper-case titles and badges.
     expect(await main()).toMatch(/zur prüfung[\s\S]*praxisbeispiele? warte/i);
@@ -129,8 +158,10 @@ describe('the editor\'s path through the admin', () => {
     await expect.poll(() => row.innerText({ timeout: 1_000 }).catch(() => ''), { timeout: 15_000 }).toContain('Zur Prüfung');
     await shoot(page, '06-liste');
     await adminNavigate(page, editPath(documentId, 'de'));
-    const found = async () => ((await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent(title)}`)).json()) as { hits: { title: string }[] }).hits
-      .some((hit) => hit.title === title);
+    const found = async () =>
+      ((await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent(title)}`)).json()) as { hits: { title: string }[] }).hits.some(
+        (hit) => hit.title === title,
+      );
     const isPublish = (url: string) => url.includes('/actions/publish');
     const publishSent = page.waitForRequest((request) => isPublish(request.url())).then(() => Date.now());
     const publishAnswered = page.waitForResponse((response) => isPublish(response.url())).then(() => Date.now());
@@ -138,7 +169,9 @@ describe('the editor\'s path through the admin', () => {
     await expect.poll(found, { timeout: 5_000, interval: 50 }).toBe(true);
     const foundAt = Date.now();
     const [sent, answered] = await Promise.all([publishSent, publishAnswered]);
-    console.log(`[e2e] publish sent → the CMS answered in ${answered - sent} ms → the site's search found it ${foundAt - answered} ms later (${foundAt - sent} ms in all)`);
+    console.log(
+      `[e2e] publish sent → the CMS answered in ${answered - sent} ms → the site's search found it ${foundAt - answered} ms later (${foundAt - sent} ms in all)`,
+    );
     await expect.poll(() => page.getByRole('tab', { name: /Veröffentlicht/i }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await shoot(page, '05-veroeffentlicht');
   });
@@ -147,18 +180,32 @@ describe('the editor\'s path through the admin', () => {
     // A practitioner's search (from a browser: scripts are not counted) that finds nothing, in German
     // and in English; the site sends its counts to the CMS (every 0.5 s in this stack).
     const nothing = NOTHING;
-    for (const [q, locale] of [[NOTHING, 'de'], [NOTHING_EN, 'en']]) {
-      expect((await (await fetch(`${inject('siteUrl')}/api/search?q=${q}&locale=${locale}`, { headers: BROWSER })).json() as { total: number }).total).toBe(0);
+    for (const [q, locale] of [
+      [NOTHING, 'de'],
+      [NOTHING_EN, 'en'],
+    ]) {
+      expect(((await (await fetch(`${inject('siteUrl')}/api/search?q=${q}&locale=${locale}`, { headers: BROWSER })).json()) as { total: number }).total).toBe(
+        0,
+      );
     }
     const page = await logIn(USERS.chefredaktion);
-    const main = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-    await expect.poll(async () => {
-      await adminReopen(page, '/admin');
-      // The widgets have loaded their figures (the search statistics: a ranking or the note that there is none).
-      const loaded = async () => /ausstehend/i.test(await main()) && /häufigste suchen|blieb keine suche/i.test(await main());
-      await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
-      return main();
-    }, { timeout: 30_000 }).toContain(`„${nothing}“`);
+    const main = () =>
+      page
+        .locator('body')
+        .innerText({ timeout: 1_000 })
+        .catch(() => '');
+    await expect
+      .poll(
+        async () => {
+          await adminReopen(page, '/admin');
+          // The widgets have loaded their figures (the search statistics: a ranking or the note that there is none).
+          const loaded = async () => /ausstehend/i.test(await main()) && /häufigste suchen|blieb keine suche/i.test(await main());
+          await expect.poll(loaded, { timeout: 10_000 }).toBe(true);
+          return main();
+        },
+        { timeout: 30_000 },
+      )
+      .toContain(`„${nothing}“`);
     const text = await main();
     expect(text).toMatch(/0 ausstehend/i);
     expect(text).toMatch(/0 fehlgeschlagen/i);
@@ -174,7 +221,11 @@ describe('the editor\'s path through the admin', () => {
     // The admin's notices (an earlier "Veröffentlicht") would cover the page in a screenshot.
     const closeNotifications = async (page: Page) => {
       const close = page.getByRole('button', { name: 'Schließen', exact: true });
-      for (let tries = 0; tries < 5 && (await close.count()) > 0; tries += 1) await close.first().click({ timeout: 1_000 }).catch(() => undefined);
+      for (let tries = 0; tries < 5 && (await close.count()) > 0; tries += 1)
+        await close
+          .first()
+          .click({ timeout: 1_000 })
+          .catch(() => undefined);
     };
     const openWidget = async (page: Page) => {
       await adminReopen(page, '/admin');
@@ -207,7 +258,12 @@ describe('the editor\'s path through the admin', () => {
     const words = page.locator('textarea[name="words"]');
     await expect.poll(() => words.inputValue({ timeout: 1_000 }).catch(() => ''), { timeout: 15_000 }).toBe(`${NOTHING}\n`);
     expect(await page.locator('[name="language"][role="combobox"]').innerText()).toContain('Deutsch');
-    expect(await page.locator('label').filter({ hasText: /^Begriffe \(einer pro Zeile\)/ }).count()).toBe(1);
+    expect(
+      await page
+        .locator('label')
+        .filter({ hasText: /^Begriffe \(einer pro Zeile\)/ })
+        .count(),
+    ).toBe(1);
     // The cursor waits on the empty line: the editor types the synonyms and saves.
     await expect.poll(() => words.evaluate((field) => field === document.activeElement), { timeout: 5_000 }).toBe(true);
     await closeNotifications(page);
@@ -220,7 +276,8 @@ describe('the editor\'s path through the admin', () => {
       expect((await saved).status()).toBe(201);
       await page.waitForURL((url) => !url.pathname.endsWith('/create'));
       const created = await admin<{ data: { documentId: string; language: string; words: string; oneWay: boolean } }>(
-        'GET', `/content-manager/collection-types/${SEARCH_TERM}/${new URL(page.url()).pathname.split('/').pop()}`,
+        'GET',
+        `/content-manager/collection-types/${SEARCH_TERM}/${new URL(page.url()).pathname.split('/').pop()}`,
       );
       expect(created.data).toMatchObject({ language: 'de', words: `${NOTHING}\nKita`, oneWay: false });
     } finally {
@@ -239,12 +296,21 @@ describe('the editor\'s path through the admin', () => {
       await admin('PUT', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`, { title: outageTitle });
       await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
       const page = await logIn(USERS.chefredaktion);
-      const body = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-      await expect.poll(async () => {
-        await adminReopen(page, '/admin');
-        await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
-        return body();
-      }, { timeout: 30_000 }).toMatch(/[1-9]\d* fehlgeschlagen/i);
+      const body = () =>
+        page
+          .locator('body')
+          .innerText({ timeout: 1_000 })
+          .catch(() => '');
+      await expect
+        .poll(
+          async () => {
+            await adminReopen(page, '/admin');
+            await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
+            return body();
+          },
+          { timeout: 30_000 },
+        )
+        .toMatch(/[1-9]\d* fehlgeschlagen/i);
       const text = await body();
       expect(text).toMatch(/nicht erreichbar/i);
       // The failed change names the case study once, and why in words.
@@ -254,14 +320,25 @@ describe('the editor\'s path through the admin', () => {
       await fetch(`${inject('controlUrl')}/meilisearch/start`, { method: 'POST' });
     }
     const page = await logIn(USERS.chefredaktion);
-    const body = () => page.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-    await expect.poll(async () => {
-      await adminReopen(page, '/admin');
-      await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
-      const text = await body();
-      return /0 fehlgeschlagen/i.test(text) && /0 ausstehend/i.test(text) && !/nicht erreichbar/i.test(text);
-    }, { timeout: 60_000 }).toBe(true);
-    const found = (await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent('während des Ausfalls')}`)).json()) as { hits: { title: string }[] };
+    const body = () =>
+      page
+        .locator('body')
+        .innerText({ timeout: 1_000 })
+        .catch(() => '');
+    await expect
+      .poll(
+        async () => {
+          await adminReopen(page, '/admin');
+          await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
+          const text = await body();
+          return /0 fehlgeschlagen/i.test(text) && /0 ausstehend/i.test(text) && !/nicht erreichbar/i.test(text);
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    const found = (await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent('während des Ausfalls')}`)).json()) as {
+      hits: { title: string }[];
+    };
     expect(found.hits.map((hit) => hit.title)).toContain(outageTitle);
   });
 
@@ -271,10 +348,29 @@ describe('the editor\'s path through the admin', () => {
     await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'en'));
     // The admin reads its language when it loads: this one load is a full one.
     await page.goto(`${inject('cmsUrl')}${editPath(documentId, 'en')}`);
-    await expect.poll(() => page.locator('label').filter({ hasText: /^Short description/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('label')
+            .filter({ hasText: /^Short description/ })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
     await page.locator('input[name="title"]').fill('Reading mentors in Bottrop');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.locator('input[name="slug"]').first().inputValue({ timeout: 500 }).catch(() => ''), { timeout: 10_000 }).toBe('reading-mentors-in-bottrop');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('input[name="slug"]')
+            .first()
+            .inputValue({ timeout: 500 })
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toBe('reading-mentors-in-bottrop');
   });
 
   it('keeps the old address working with a 301 when a published slug changes', async () => {

@@ -7,10 +7,13 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage } from './support/browser.ts';
 
-interface SearchAnswer { total: number; hits: { documentId: string; slug: string; title: string }[] }
+interface SearchAnswer {
+  total: number;
+  hits: { documentId: string; slug: string; title: string }[];
+}
 
 const site = () => inject('siteUrl');
-const search = async (query: string) => await (await fetch(`${site()}/api/search?${query}`)).json() as SearchAnswer;
+const search = async (query: string) => (await (await fetch(`${site()}/api/search?${query}`)).json()) as SearchAnswer;
 const csvRows = (text: string, delimiter: string): string[][] => parse(text, { delimiter, bom: true, relax_column_count: false });
 const urlColumn = (rows: unknown[][]) => rows.slice(1).map((row) => new URL(String(row.at(-1))).pathname);
 
@@ -23,7 +26,7 @@ async function allPaths(query: string, prefix: string): Promise<string[]> {
 }
 
 describe('export of a search and a Merkliste', () => {
-  it('exports every hit of the whole corpus and of a filtered search as CSV, in the search\'s order, with German headers', async () => {
+  it("exports every hit of the whole corpus and of a filtered search as CSV, in the search's order, with German headers", async () => {
     for (const query of ['', 'region=Arnsberg&sort=title', 'q=Eltern&topic=bewegung']) {
       const response = await fetch(`${site()}/export.csv?${query}`);
       expect(response.status, query).toBe(200);
@@ -58,7 +61,7 @@ describe('export of a search and a Merkliste', () => {
     expect(urlColumn(englishRows).every((path) => path.startsWith('/en/case-studies/'))).toBe(true);
   });
 
-  it('exports a Merkliste in its own order, from the list page\'s link, with and without JavaScript', async () => {
+  it("exports a Merkliste in its own order, from the list page's link, with and without JavaScript", async () => {
     const hits = (await search('sort=title')).hits.slice(0, 3).reverse();
     const ids = hits.map((hit) => hit.documentId).join(',');
     for (const javaScriptEnabled of [true, false]) {
@@ -67,13 +70,16 @@ describe('export of a search and a Merkliste', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Die Merkliste als Excel-Datei' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^merkliste-\d{4}-\d\d-\d\d\.xlsx$/);
       const [sheet] = await readXlsxFile(readFileSync(await download.path()));
-      expect(sheet!.data.slice(1).map((row) => row[0]), String(javaScriptEnabled)).toEqual(hits.map((hit) => hit.title));
+      expect(
+        sheet!.data.slice(1).map((row) => row[0]),
+        String(javaScriptEnabled),
+      ).toEqual(hits.map((hit) => hit.title));
     }
     const csv = csvRows(await (await fetch(`${site()}/export.csv?ids=${ids}`)).text(), ';');
     expect(csv.slice(1).map((row) => row[0])).toEqual(hits.map((hit) => hit.title));
   });
 
-  it('links the search page\'s downloads to the search as it changes', async () => {
+  it("links the search page's downloads to the search as it changes", async () => {
     const page = await openPage();
     await page.goto('/praxisbeispiele?q=Kita');
     await page.locator('.search-page.enhanced').waitFor();
@@ -86,7 +92,11 @@ describe('export of a search and a Merkliste', () => {
   });
 
   it('answers a malformed export with 400 and what is wrong', async () => {
-    for (const [query, message] of [['topic=raumfahrt', 'topic'], ['ids=abc&q=Kita', 'cannot be combined'], ['ids=..%2Fx', 'not a case-study id']]) {
+    for (const [query, message] of [
+      ['topic=raumfahrt', 'topic'],
+      ['ids=abc&q=Kita', 'cannot be combined'],
+      ['ids=..%2Fx', 'not a case-study id'],
+    ]) {
       const response = await fetch(`${site()}/export.xlsx?${query}`);
       expect(response.status, query).toBe(400);
       expect(await response.text(), query).toContain(message);
@@ -95,16 +105,21 @@ describe('export of a search and a Merkliste', () => {
 });
 
 describe('PDF handout of a case study', () => {
-  it('is a PDF with the case study\'s title, its sections and its address, in both languages', async () => {
+  it("is a PDF with the case study's title, its sections and its address, in both languages", async () => {
     const german = (await search('sort=title')).hits[0]!;
     const english = (await search('sort=title&locale=en')).hits[0]!;
-    for (const [path, heading] of [[`/praxisbeispiele/${german.slug}`, 'Worum es geht'], [`/en/case-studies/${english.slug}`, 'What it is about']] as const) {
+    for (const [path, heading] of [
+      [`/praxisbeispiele/${german.slug}`, 'Worum es geht'],
+      [`/en/case-studies/${english.slug}`, 'What it is about'],
+    ] as const) {
       const response = await fetch(`${site()}${path}/handout.pdf`);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
       const bytes = new Uint8Array(await response.arrayBuffer());
       const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
-      const detail = await (await fetch(`${site()}/api/case-studies/${path.split('/').at(-1)}?locale=${path.startsWith('/en') ? 'en' : 'de'}`)).json() as { caseStudy: { title: string } };
+      const detail = (await (await fetch(`${site()}/api/case-studies/${path.split('/').at(-1)}?locale=${path.startsWith('/en') ? 'en' : 'de'}`)).json()) as {
+        caseStudy: { title: string };
+      };
       const flat = text.replace(/\s+/g, ' ');
       expect(flat).toContain(detail.caseStudy.title.replace(/\s+/g, ' ').slice(0, 40));
       expect(flat).toContain(heading);

@@ -34,7 +34,7 @@ describe('a change reaches the cached pages through the purge notice', () => {
     await publishTitle(entry.documentId, entry.title);
   });
 
-  it('shows a published title on the detail page, in the search and in the sitemap\'s feed', async () => {
+  it("shows a published title on the detail page, in the search and in the sitemap's feed", async () => {
     const path = `/praxisbeispiele/${entry.slug}`;
     // Twice: the second answer comes from the site's cache (kept for an hour).
     expect(await pageText(path)).toContain(entry.title.slice(0, 20).replace(/&/g, '&amp;'));
@@ -46,9 +46,13 @@ describe('a change reaches the cached pages through the purge notice', () => {
     await publishTitle(entry.documentId, title);
     const cmsMs = Math.round(performance.now() - sent);
     const detailMs = await timeUntil(async () => (await pageText(path)).includes(title));
-    const searchMs = await timeUntil(async () => ((await (await site(`/api/search?q=${encodeURIComponent(title)}`)).json()) as { hits: { title: string }[] }).hits.some((hit) => hit.title === title));
+    const searchMs = await timeUntil(async () =>
+      ((await (await site(`/api/search?q=${encodeURIComponent(title)}`)).json()) as { hits: { title: string }[] }).hits.some((hit) => hit.title === title),
+    );
     const feedMs = await timeUntil(async () => (await pageText('/feed.xml')).includes(title));
-    console.log(`[e2e] publish: the CMS answered in ${cmsMs} ms; then visible on the detail page after ${detailMs} ms, in the search after ${searchMs} ms more, in the feed after ${feedMs} ms more`);
+    console.log(
+      `[e2e] publish: the CMS answered in ${cmsMs} ms; then visible on the detail page after ${detailMs} ms, in the search after ${searchMs} ms more, in the feed after ${feedMs} ms more`,
+    );
   });
 });
 
@@ -61,14 +65,16 @@ describe('a renamed topic reaches the filter labels and the detail pages', () =>
     const answer = (await (await site(`/api/case-studies/${entry.slug}?locale=de`)).json()) as { caseStudy: { topics: { slug: string; name: string }[] } };
     const { slug } = answer.caseStudy.topics[0]!;
     const { results } = await admin<{ results: { documentId: string; name: string; slug: string }[] }>(
-      'GET', `/content-manager/collection-types/api::topic.topic?pageSize=100&filters[slug][$eq]=${slug}`);
+      'GET',
+      `/content-manager/collection-types/api::topic.topic?pageSize=100&filters[slug][$eq]=${slug}`,
+    );
     topic = results[0]!;
   });
   afterAll(async () => {
     await admin('PUT', `/content-manager/collection-types/api::topic.topic/${topic.documentId}`, { name: topic.name });
   });
 
-  it('shows the new name in the search page\'s filters and on a case study that has the topic', async () => {
+  it("shows the new name in the search page's filters and on a case study that has the topic", async () => {
     const detail = `/praxisbeispiele/${entry.slug}`;
     expect(await pageText('/praxisbeispiele')).toContain(topic.name.replace(/&/g, '&amp;'));
     await pageText(detail);
@@ -85,7 +91,8 @@ describe('the purge route', () => {
   const post = (headers: Record<string, string>, content = body) =>
     fetch(`${inject('siteUrl')}${PURGE_PATH}`, { method: 'POST', body: content, headers: { 'content-type': 'application/json', ...headers } });
   const signed = (content: string, secret: string, timestamp = Date.now()) => ({
-    [PURGE_TIMESTAMP_HEADER]: String(timestamp), [PURGE_SIGNATURE_HEADER]: signPurge(content, timestamp, secret),
+    [PURGE_TIMESTAMP_HEADER]: String(timestamp),
+    [PURGE_SIGNATURE_HEADER]: signPurge(content, timestamp, secret),
   });
 
   it('takes a notice signed with the shared secret', async () => {

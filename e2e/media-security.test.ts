@@ -35,7 +35,10 @@ describe('files in the media library, on both origins', () => {
     const image = await adminUpload('foto.png', ONE_PIXEL_PNG, 'image/png');
     const document = await adminUpload('leitfaden.pdf', MINIMAL_PDF, 'application/pdf');
     for (const origin of [inject('siteUrl'), inject('cmsUrl')]) {
-      for (const [name, type] of [[image, 'image/png'], [document, 'application/pdf']]) {
+      for (const [name, type] of [
+        [image, 'image/png'],
+        [document, 'application/pdf'],
+      ]) {
         const response = await fetch(`${origin}/uploads/${name}`);
         expect(response.status, `${origin} ${name}`).toBe(200);
         expect(response.headers.get('content-type')).toBe(type);
@@ -48,7 +51,7 @@ describe('files in the media library, on both origins', () => {
     }
   });
 
-  it('a page planted there is a download on both origins, and a page under an image\'s name is no page', async () => {
+  it("a page planted there is a download on both origins, and a page under an image's name is no page", async () => {
     const page = plant('.html', `<!doctype html>${SCRIPT}`);
     const disguised = plant('.png', `<!doctype html>${SCRIPT}`);
     for (const origin of [inject('siteUrl'), inject('cmsUrl')]) {
@@ -88,7 +91,10 @@ describe('files in the media library, on both origins', () => {
   });
 });
 
-interface Flood { status: number; sent: number }
+interface Flood {
+  status: number;
+  sent: number;
+}
 
 /**
  * Sends up to `total` bytes as a chunked body over a raw socket, until the site answers; says what
@@ -102,8 +108,15 @@ function flood(path: string, contentType: string, total: number, headers: Record
     let sent = 0;
     let status = 0;
     const socket = connect({ host: site.hostname, port: Number(site.port), localAddress: '127.0.0.21' });
-    const head = [`POST ${path} HTTP/1.1`, `Host: ${site.host}`, `Content-Type: ${contentType}`, 'Transfer-Encoding: chunked',
-      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), '', ''].join('\r\n');
+    const head = [
+      `POST ${path} HTTP/1.1`,
+      `Host: ${site.host}`,
+      `Content-Type: ${contentType}`,
+      'Transfer-Encoding: chunked',
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      '',
+      '',
+    ].join('\r\n');
     const chunk = Buffer.concat([Buffer.from(`${(64 * 1024).toString(16)}\r\n`), Buffer.alloc(64 * 1024, 'a'), Buffer.from('\r\n')]);
     const done = () => {
       socket.destroy();
@@ -143,7 +156,7 @@ describe('request bodies', () => {
     ];
   };
 
-  it('are read no further than their route\'s limit, chunked or not: 100 MB get a 413 after about the limit', async () => {
+  it("are read no further than their route's limit, chunked or not: 100 MB get a 413 after about the limit", async () => {
     for (const [path, type, limitMb] of await routes()) {
       const answer = await flood(path, type, 100 * MB);
       expect(answer.status, path).toBe(413);
@@ -159,7 +172,8 @@ describe('request bodies', () => {
     expect(unsigned.sent).toBeLessThan(16 * MB);
     // Headers that look genuine get as far as the body's limit (1 MB), then a 413.
     const plausible = await flood('/api/internal/purge', 'application/json', 100 * MB, {
-      [PURGE_TIMESTAMP_HEADER]: String(Date.now()), [PURGE_SIGNATURE_HEADER]: 'a'.repeat(43),
+      [PURGE_TIMESTAMP_HEADER]: String(Date.now()),
+      [PURGE_SIGNATURE_HEADER]: 'a'.repeat(43),
     });
     expect(plausible.status).toBe(413);
     expect(plausible.sent).toBeLessThan(17 * MB);
@@ -170,17 +184,31 @@ describe('the submission form', () => {
   it('refuses an image of more than 40 megapixels before anything reaches the CMS', async () => {
     // A PNG whose header states 16,000 × 16,000 pixels: the review's 776 KB file took the CMS to 1.6 GB.
     const bomb = Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAPoAAAD6ACAIAAAAAAAAA', 'base64'), Buffer.alloc(1024)]);
-    const answer = await postJson<{ errors?: Record<string, string>; step?: number }>('/api/submissions', {
-      step: 5, action: 'submit', locale: 'de',
-      values: {
-        title: `Bewegungsbaustelle ${randomBytes(3).toString('hex')}`, teaser: 'Kinder bauen und klettern jeden Nachmittag auf der Bewegungsbaustelle.',
-        buildingBlock: 'gesundes-aufwachsen', status: 'laufend', fundingStart: '2024', municipality: 'Dortmund',
-        description: 'Eine Bewegungsbaustelle im Hof der Grundschule, offen für alle Kinder des Quartiers.',
-        submitterName: 'Tina Trägerin', submitterEmail: `bombe.${randomBytes(3).toString('hex')}@example.org`, consent: 'ja', website: '',
-        imageAlt: 'Kinder klettern auf der Bewegungsbaustelle', altcha: await solvedProof(),
+    const answer = await postJson<{ errors?: Record<string, string>; step?: number }>(
+      '/api/submissions',
+      {
+        step: 5,
+        action: 'submit',
+        locale: 'de',
+        values: {
+          title: `Bewegungsbaustelle ${randomBytes(3).toString('hex')}`,
+          teaser: 'Kinder bauen und klettern jeden Nachmittag auf der Bewegungsbaustelle.',
+          buildingBlock: 'gesundes-aufwachsen',
+          status: 'laufend',
+          fundingStart: '2024',
+          municipality: 'Dortmund',
+          description: 'Eine Bewegungsbaustelle im Hof der Grundschule, offen für alle Kinder des Quartiers.',
+          submitterName: 'Tina Trägerin',
+          submitterEmail: `bombe.${randomBytes(3).toString('hex')}@example.org`,
+          consent: 'ja',
+          website: '',
+          imageAlt: 'Kinder klettern auf der Bewegungsbaustelle',
+          altcha: await solvedProof(),
+        },
+        images: [{ name: 'bombe.png', size: bomb.length, data: bomb.toString('base64') }],
       },
-      images: [{ name: 'bombe.png', size: bomb.length, data: bomb.toString('base64') }],
-    }, '127.0.0.22');
+      '127.0.0.22',
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.image).toMatch(/Bild 1 hat mehr als 40 Megapixel/);
   });

@@ -11,15 +11,24 @@ import { admin, CASE_STUDY } from './support/cms.ts';
 
 const site = () => inject('siteUrl');
 const CC_BY = { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
-const total = async (locale: string) => (await (await fetch(`${site()}/api/search?locale=${locale}&pageSize=1`)).json() as { total: number }).total;
+const total = async (locale: string) => ((await (await fetch(`${site()}/api/search?locale=${locale}&pageSize=1`)).json()) as { total: number }).total;
 const download = (path: string) => fetch(`${site()}/api/v1/open-data/${path}`);
 
-interface CaseStudyFile { dataset: string; schemaVersion: string; license: { id: string; url: string }; publisher: string; data: { documentId: string; locale: string; url: string; title: string }[] }
+interface CaseStudyFile {
+  dataset: string;
+  schemaVersion: string;
+  license: { id: string; url: string };
+  publisher: string;
+  data: { documentId: string; locale: string; url: string; title: string }[];
+}
 
 let draftId = '';
 const DRAFT_TITLE = `Entwurf für den Open-Data-Test ${Date.now()}`;
 beforeAll(async () => {
-  const { data } = await admin<{ data: { documentId: string } }>('POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, { title: DRAFT_TITLE, slug: `open-data-entwurf-${Date.now()}` });
+  const { data } = await admin<{ data: { documentId: string } }>('POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
+    title: DRAFT_TITLE,
+    slug: `open-data-entwurf-${Date.now()}`,
+  });
   draftId = data.documentId;
 });
 afterAll(async () => {
@@ -33,7 +42,7 @@ describe('open data', () => {
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('link')).toBe(`<${CC_BY.url}>; rel="license"`);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="praxisdatenbank-case-studies-v1.0.0.json"');
-    const file = await response.json() as CaseStudyFile;
+    const file = (await response.json()) as CaseStudyFile;
     expect(file).toMatchObject({ dataset: 'case-studies', schemaVersion: '1.0.0', license: CC_BY });
     const [de, en] = [await total('de'), await total('en')];
     expect(file.data.filter((record) => record.locale === 'de')).toHaveLength(de);
@@ -42,15 +51,17 @@ describe('open data', () => {
     expect(new Set(file.data.map((record) => `${record.locale}/${record.documentId}`)).size).toBe(de + en);
     expect(file.data.map((record) => record.documentId)).not.toContain(draftId);
     expect(file.data.map((record) => record.title)).not.toContain(DRAFT_TITLE);
-    expect(file.data.every((record) => record.url.startsWith(`${site()}/`) || record.url.includes('/praxisbeispiele/') || record.url.includes('/en/case-studies/'))).toBe(true);
+    expect(
+      file.data.every((record) => record.url.startsWith(`${site()}/`) || record.url.includes('/praxisbeispiele/') || record.url.includes('/en/case-studies/')),
+    ).toBe(true);
 
-    const english = await (await download('case-studies.json?locale=en')).json() as CaseStudyFile;
+    const english = (await (await download('case-studies.json?locale=en')).json()) as CaseStudyFile;
     expect(english.data).toHaveLength(en);
     expect(english.data.every((record) => record.locale === 'en' && new URL(record.url).pathname.startsWith('/en/case-studies/'))).toBe(true);
   });
 
   it('has the same case studies in the CSV and the Excel file, each naming the licence', async () => {
-    const expected = (await (await download('case-studies.json')).json() as CaseStudyFile).data.map((record) => record.documentId + record.locale).sort();
+    const expected = ((await (await download('case-studies.json')).json()) as CaseStudyFile).data.map((record) => record.documentId + record.locale).sort();
 
     const csvResponse = await download('case-studies.csv');
     expect(csvResponse.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -68,13 +79,21 @@ describe('open data', () => {
     const [caseStudies, license] = sheets;
     expect(caseStudies!.sheet).toBe('case-studies');
     expect(caseStudies!.data[0]).toEqual(header);
-    expect(caseStudies!.data.slice(1).map((row) => String(row[0]) + String(row[1])).sort()).toEqual(expected);
+    expect(
+      caseStudies!.data
+        .slice(1)
+        .map((row) => String(row[0]) + String(row[1]))
+        .sort(),
+    ).toEqual(expected);
     expect(license!.sheet).toBe('license');
     expect(JSON.stringify(license!.data)).toContain(CC_BY.url);
   });
 
   it('has the reference data: 396 municipalities with AGS, 53 Kreise, the vocabularies in both languages', async () => {
-    const municipalities = await (await download('municipalities.json')).json() as { license: { id: string }; data: { ags: string; name: string; districtAgs: string }[] };
+    const municipalities = (await (await download('municipalities.json')).json()) as {
+      license: { id: string };
+      data: { ags: string; name: string; districtAgs: string }[];
+    };
     expect(municipalities.license.id).toBe(CC_BY.id);
     expect(municipalities.data).toHaveLength(396);
     expect(municipalities.data.every((town) => /^05\d{6}$/.test(town.ags) && town.ags.startsWith(town.districtAgs))).toBe(true);
@@ -82,9 +101,9 @@ describe('open data', () => {
     expect(csv).toHaveLength(397);
     expect(csv[0]!.slice(0, 2)).toEqual(['ags', 'name']);
 
-    const districts = await (await download('districts.json')).json() as { data: { ags: string }[] };
+    const districts = (await (await download('districts.json')).json()) as { data: { ags: string }[] };
     expect(districts.data).toHaveLength(53);
-    const taxonomies = await (await download('taxonomies.json')).json() as { data: { buildingBlocks: { slug: string; name: { de: string; en: string } }[] } };
+    const taxonomies = (await (await download('taxonomies.json')).json()) as { data: { buildingBlocks: { slug: string; name: { de: string; en: string } }[] } };
     expect(taxonomies.data.buildingBlocks.map((block) => block.name.de)).toEqual(['Aktive Nachbarschaft – Bezugspersonen im Quartier', 'Gesundes Aufwachsen']);
     expect(taxonomies.data.buildingBlocks.every((block) => block.name.en && block.name.en !== block.name.de)).toBe(true);
   });
@@ -104,12 +123,17 @@ describe('open data', () => {
   });
 
   it('lists the files on /open-data and in /api/v1/open-data', async () => {
-    const index = await (await fetch(`${site()}/api/v1/open-data`)).json() as { license: { id: string }; files: { path: string; url: string }[] };
+    const index = (await (await fetch(`${site()}/api/v1/open-data`)).json()) as { license: { id: string }; files: { path: string; url: string }[] };
     expect(index.license.id).toBe(CC_BY.id);
     expect(index.files.map((file) => file.path)).toEqual([
-      '/api/v1/open-data/case-studies.json', '/api/v1/open-data/case-studies.csv', '/api/v1/open-data/case-studies.xlsx',
-      '/api/v1/open-data/municipalities.json', '/api/v1/open-data/municipalities.csv', '/api/v1/open-data/districts.json',
-      '/api/v1/open-data/districts.csv', '/api/v1/open-data/taxonomies.json',
+      '/api/v1/open-data/case-studies.json',
+      '/api/v1/open-data/case-studies.csv',
+      '/api/v1/open-data/case-studies.xlsx',
+      '/api/v1/open-data/municipalities.json',
+      '/api/v1/open-data/municipalities.csv',
+      '/api/v1/open-data/districts.json',
+      '/api/v1/open-data/districts.csv',
+      '/api/v1/open-data/taxonomies.json',
     ]);
     const html = await (await fetch(`${site()}/open-data`)).text();
     for (const file of index.files) expect(html).toContain(`href="${file.path}"`);
@@ -119,7 +143,7 @@ describe('open data', () => {
   it('describes the datasets in DCAT-AP.de as JSON-LD with the properties portals require', async () => {
     const response = await fetch(`${site()}/dcat.jsonld`);
     expect(response.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
-    const expanded = await jsonld.expand(await response.json()) as Record<string, unknown>[];
+    const expanded = (await jsonld.expand(await response.json())) as Record<string, unknown>[];
     const DCAT = 'http://www.w3.org/ns/dcat#';
     const DCT = 'http://purl.org/dc/terms/';
     const byType = (type: string) => {
@@ -137,7 +161,16 @@ describe('open data', () => {
     const datasets = byType(`${DCAT}Dataset`);
     expect(datasets).toHaveLength(4);
     for (const dataset of datasets) {
-      expect(missing(dataset, [`${DCT}title`, `${DCT}description`, `${DCT}publisher`, 'http://dcat-ap.de/def/dcatde/contributorID', `${DCAT}distribution`, `${DCAT}theme`])).toEqual([]);
+      expect(
+        missing(dataset, [
+          `${DCT}title`,
+          `${DCT}description`,
+          `${DCT}publisher`,
+          'http://dcat-ap.de/def/dcatde/contributorID',
+          `${DCAT}distribution`,
+          `${DCAT}theme`,
+        ]),
+      ).toEqual([]);
     }
     const distributions = byType(`${DCAT}Distribution`);
     expect(distributions).toHaveLength(8);

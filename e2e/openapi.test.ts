@@ -9,7 +9,7 @@ let document: object;
 beforeAll(async () => {
   const response = await fetch(`${inject('siteUrl')}/api/openapi.json`);
   expect(response.headers.get('content-type')).toContain('application/json');
-  document = await response.json() as object;
+  document = (await response.json()) as object;
 });
 
 /** Fetches `url` and checks its status and JSON body against the operation at `template`. */
@@ -28,12 +28,21 @@ describe('OpenAPI description of the public API', () => {
 
   it('describes the answers of the search, in both versions, for hits, filters, empty results and bad input', async () => {
     for (const prefix of ['/api/v1', '/api']) {
-      for (const query of ['', 'q=Kita', 'topic=bewegung&region=Arnsberg&sort=title', 'q=zzzxxyy&topic=bewegung', 'locale=en&pageSize=50', 'fundingStart=2020&townSize=20000-50000']) {
+      for (const query of [
+        '',
+        'q=Kita',
+        'topic=bewegung&region=Arnsberg&sort=title',
+        'q=zzzxxyy&topic=bewegung',
+        'locale=en&pageSize=50',
+        'fundingStart=2020&townSize=20000-50000',
+      ]) {
         await check(`${prefix}/search`, `${prefix}/search?${query}`, 200);
       }
       for (const query of ['topic=raumfahrt', 'page=0', 'sort=zufall', 'unknown=1']) await check(`${prefix}/search`, `${prefix}/search?${query}`, 400);
     }
-    const [versioned, unversioned] = await Promise.all(['/api/v1/search?q=Eltern', '/api/search?q=Eltern'].map(async (path) => (await fetch(`${inject('siteUrl')}${path}`)).json()));
+    const [versioned, unversioned] = await Promise.all(
+      ['/api/v1/search?q=Eltern', '/api/search?q=Eltern'].map(async (path) => (await fetch(`${inject('siteUrl')}${path}`)).json()),
+    );
     expect(versioned).toEqual(unversioned);
   });
 

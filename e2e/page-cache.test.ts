@@ -8,10 +8,17 @@ import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, signPurge }
 import { describe, expect, inject, it } from 'vitest';
 import { admin, CASE_STUDY } from './support/cms.ts';
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 /** What a person's browser sends along: only such requests count as practitioners' searches. */
-const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36', 'accept-language': 'de-DE,de;q=0.9' };
+const BROWSER = {
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+  'accept-language': 'de-DE,de;q=0.9',
+};
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   const site = new URL(inject('siteUrl'));
@@ -27,16 +34,23 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
 }
 
 /** The headers that describe the page (not the connection, the date, the reader's rate limit or the copy's ETag). */
-const pageHeaders = (answer: Answer) => Object.fromEntries(Object.entries(answer.headers)
-  .filter(([name]) => !/^(?:date|connection|keep-alive|content-length|etag|x-ratelimit-.*|x-page-cache)$/.test(name)));
+const pageHeaders = (answer: Answer) =>
+  Object.fromEntries(
+    Object.entries(answer.headers).filter(([name]) => !/^(?:date|connection|keep-alive|content-length|etag|x-ratelimit-.*|x-page-cache)$/.test(name)),
+  );
 
 /** Makes every cached page stale, as the CMS's notice of a vocabulary change does. */
 async function purgeAll(): Promise<void> {
   const body = JSON.stringify({ caseStudies: [], vocabulary: true });
   const timestamp = Date.now();
   const response = await fetch(`${inject('siteUrl')}${PURGE_PATH}`, {
-    method: 'POST', body,
-    headers: { 'content-type': 'application/json', [PURGE_TIMESTAMP_HEADER]: String(timestamp), [PURGE_SIGNATURE_HEADER]: signPurge(body, timestamp, inject('purgeSecret')) },
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      [PURGE_TIMESTAMP_HEADER]: String(timestamp),
+      [PURGE_SIGNATURE_HEADER]: signPurge(body, timestamp, inject('purgeSecret')),
+    },
   });
   expect(response.status).toBe(204);
 }
@@ -56,7 +70,7 @@ async function renderedThenCached(path: string): Promise<[Answer, Answer]> {
 
 describe('the page cache', () => {
   it('answers the search, detail and home pages asked again from memory: the same bytes and headers, gzipped or not', async () => {
-    const slug = (await (await fetch(`${inject('siteUrl')}/api/search?pageSize=1`)).json() as { hits: { slug: string }[] }).hits[0]!.slug;
+    const slug = ((await (await fetch(`${inject('siteUrl')}/api/search?pageSize=1`)).json()) as { hits: { slug: string }[] }).hits[0]!.slug;
     // Earlier tests asked some of these pages: none is kept from before.
     await purgeAll();
     for (const path of [`/praxisbeispiele?q=Eltern&sort=title`, `/en/case-studies/map?q=parents`, `/praxisbeispiele/${slug}`, '/en']) {
@@ -95,11 +109,17 @@ describe('the page cache', () => {
 
     const blocks = (await (await fetch(`${inject('cmsUrl')}/api/building-blocks`)).json()) as { data: { documentId: string }[] };
     const created = await admin<{ data: { documentId: string } }>('POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
-      title, slug: word.toLowerCase(), teaser: 'Erst nicht gefunden, dann auf der gespeicherten Suchseite.', description: 'Text',
-      buildingBlock: { connect: [{ documentId: blocks.data[0]!.documentId }] }, projectStatus: 'laufend', fundingStart: 2025,
+      title,
+      slug: word.toLowerCase(),
+      teaser: 'Erst nicht gefunden, dann auf der gespeicherten Suchseite.',
+      description: 'Text',
+      buildingBlock: { connect: [{ documentId: blocks.data[0]!.documentId }] },
+      projectStatus: 'laufend',
+      fundingStart: 2025,
     });
     const { documentId } = created.data;
-    const indexed = async () => ((await (await fetch(`${inject('siteUrl')}/api/search?q=${word}`)).json()) as { hits: { title: string }[] }).hits.some((hit) => hit.title === title);
+    const indexed = async () =>
+      ((await (await fetch(`${inject('siteUrl')}/api/search?q=${word}`)).json()) as { hits: { title: string }[] }).hits.some((hit) => hit.title === title);
     try {
       await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
       await expect.poll(async () => (await get(path)).body.toString(), { timeout: 20_000, interval: 100 }).toContain(title);
@@ -113,7 +133,7 @@ describe('the page cache', () => {
     await expect.poll(async () => (await get(path)).body.toString(), { timeout: 20_000, interval: 100 }).not.toContain(title);
   });
 
-  it('counts a practitioner\'s search for the editors\' dashboard each time its cached page is served, and nothing else', async () => {
+  it("counts a practitioner's search for the editors' dashboard each time its cached page is served, and nothing else", async () => {
     const word = `zzqqxq${Date.now().toString(36)}`;
     const servings = 6;
     for (let served = 0; served < servings; served += 1) await get(`/praxisbeispiele?q=${word}`, BROWSER);
@@ -126,8 +146,14 @@ describe('the page cache', () => {
     // Found nothing only because of a filter: counted as a search, not as one without results.
     await get(`/api/search?q=Schwimmkurs&region=K%C3%B6ln`, BROWSER);
     // The site sends its counts to the CMS every 0.5 s in this stack.
-    const statistics = () => admin<{ withoutResults: { query: string; searches: number }[]; mostFrequent: { query: string; searches: number; withoutResults: number }[] }>('GET', '/redaktion/search-statistics');
-    await expect.poll(async () => (await statistics()).withoutResults.find((search) => search.query === word)?.searches ?? 0, { timeout: 10_000 }).toBe(servings);
+    const statistics = () =>
+      admin<{ withoutResults: { query: string; searches: number }[]; mostFrequent: { query: string; searches: number; withoutResults: number }[] }>(
+        'GET',
+        '/redaktion/search-statistics',
+      );
+    await expect
+      .poll(async () => (await statistics()).withoutResults.find((search) => search.query === word)?.searches ?? 0, { timeout: 10_000 })
+      .toBe(servings);
     const { withoutResults, mostFrequent } = await statistics();
     expect(withoutResults.map((search) => search.query)).not.toContain('schwimmkurs');
     expect(withoutResults.map((search) => search.query)).not.toContain('"\'`<>');

@@ -18,8 +18,18 @@ const BOOKMARKS_SCRIPT = /^\/_scripts\/bookmarks-[\w-]+\.js$/;
 describe('scripts per page', () => {
   it('sends no JavaScript with the editorial pages, the comparison, statistics, open data and the API description, in both languages', async () => {
     for (const path of [
-      '/datenschutz', '/en/privacy', '/merkliste/vergleich', '/en/saved-list/compare', '/statistik', '/en/statistics', '/open-data', '/en/open-data',
-      '/api-dokumentation', '/en/api-documentation', '/so-entsteht-die-datenbank', '/en/how-the-database-is-made',
+      '/datenschutz',
+      '/en/privacy',
+      '/merkliste/vergleich',
+      '/en/saved-list/compare',
+      '/statistik',
+      '/en/statistics',
+      '/open-data',
+      '/en/open-data',
+      '/api-dokumentation',
+      '/en/api-documentation',
+      '/so-entsteht-die-datenbank',
+      '/en/how-the-database-is-made',
     ]) {
       expect(await scriptsOf(path), path).toEqual({ sources: [], nuxtApp: false });
     }
@@ -34,8 +44,10 @@ describe('scripts per page', () => {
 
   it('sends the search page its own script (and the list "Merken"\'s), not the Nuxt app', async () => {
     for (const [path, scripts] of [
-      ['/praxisbeispiele?q=Kita', [SEARCH_SCRIPT, BOOKMARKS_SCRIPT]], ['/en/case-studies', [SEARCH_SCRIPT, BOOKMARKS_SCRIPT]],
-      ['/praxisbeispiele/karte', [SEARCH_SCRIPT]], ['/en/case-studies/map?region=Detmold', [SEARCH_SCRIPT]],
+      ['/praxisbeispiele?q=Kita', [SEARCH_SCRIPT, BOOKMARKS_SCRIPT]],
+      ['/en/case-studies', [SEARCH_SCRIPT, BOOKMARKS_SCRIPT]],
+      ['/praxisbeispiele/karte', [SEARCH_SCRIPT]],
+      ['/en/case-studies/map?region=Detmold', [SEARCH_SCRIPT]],
     ] as const) {
       const { sources, nuxtApp } = await scriptsOf(path);
       expect(nuxtApp, path).toBe(false);

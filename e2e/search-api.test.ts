@@ -69,12 +69,30 @@ describe('GET /api/search', () => {
     }
   });
 
-  it('counts Gemeindetyp and Einwohnerzahl as the official municipality data gives them for the case studies\' towns', async () => {
-    const towns = new Map(readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
-      .map((line) => line.split(',')).map(([ags, , type, , , , , , population]) => [ags!, { type: type!, population: Number(population) }]));
-    const typeSlug: Record<string, string> = { 'kreisfreie Stadt': 'kreisfreie-stadt', 'kreisangehörige Stadt': 'kreisangehoerige-stadt', Gemeinde: 'gemeinde' };
-    const sizeClass = (people: number) => (people < 20_000 ? 'unter-20000' : people < 50_000 ? '20000-50000'
-      : people < 100_000 ? '50000-100000' : people < 500_000 ? '100000-500000' : 'ueber-500000');
+  it("counts Gemeindetyp and Einwohnerzahl as the official municipality data gives them for the case studies' towns", async () => {
+    const towns = new Map(
+      readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .map(([ags, , type, , , , , , population]) => [ags!, { type: type!, population: Number(population) }]),
+    );
+    const typeSlug: Record<string, string> = {
+      'kreisfreie Stadt': 'kreisfreie-stadt',
+      'kreisangehörige Stadt': 'kreisangehoerige-stadt',
+      Gemeinde: 'gemeinde',
+    };
+    const sizeClass = (people: number) =>
+      people < 20_000
+        ? 'unter-20000'
+        : people < 50_000
+          ? '20000-50000'
+          : people < 100_000
+            ? '50000-100000'
+            : people < 500_000
+              ? '100000-500000'
+              : 'ueber-500000';
     const classesOf = (doc: SearchDocument) => {
       const places = doc.municipalityAgs.map((ags) => towns.get(ags)!);
       return { townType: new Set(places.map((town) => typeSlug[town.type]!)), townSize: new Set(places.map((town) => sizeClass(town.population))) };
@@ -92,8 +110,12 @@ describe('GET /api/search', () => {
 
     // A planner from a town of 30,000 inhabitants: exactly the case studies in towns of that size.
     const sameSize = await search('townSize=20000-50000&pageSize=50');
-    expect(sameSize.body.hits.map((hit) => hit.documentId).sort())
-      .toEqual(docs.filter((doc) => classesOf(doc).townSize.has('20000-50000')).map((doc) => doc.documentId).sort());
+    expect(sameSize.body.hits.map((hit) => hit.documentId).sort()).toEqual(
+      docs
+        .filter((doc) => classesOf(doc).townSize.has('20000-50000'))
+        .map((doc) => doc.documentId)
+        .sort(),
+    );
     expect((await search('townSize=riesig')).status).toBe(400);
   });
 
@@ -113,8 +135,9 @@ describe('GET /api/search', () => {
     expect(answer.body.total).toBe(expected.length);
     const titles = answer.body.hits.map((hit) => docs.find((doc) => doc.documentId === hit.documentId)!.titleSort);
     expect(titles).toEqual([...titles].sort());
-    const byStart = (await search('sort=fundingStart&pageSize=50')).body.hits
-      .map((hit) => docs.find((doc) => doc.documentId === hit.documentId)!.fundingStart ?? 0);
+    const byStart = (await search('sort=fundingStart&pageSize=50')).body.hits.map(
+      (hit) => docs.find((doc) => doc.documentId === hit.documentId)!.fundingStart ?? 0,
+    );
     expect(byStart).toEqual([...byStart].sort((a, b) => b - a));
   });
 
@@ -146,7 +169,20 @@ describe('GET /api/search', () => {
   });
 
   const evil = [
-    '"', '\\', '\\"', 'x" OR status = "laufend', '") OR (1 = 1', 'OR', '_geoRadius(51, 7, 1000)', 'a'.repeat(5000), '🙂', '%00', '<script>alert(1)</script>', '-1', 'NaN', 'Infinity',
+    '"',
+    '\\',
+    '\\"',
+    'x" OR status = "laufend',
+    '") OR (1 = 1',
+    'OR',
+    '_geoRadius(51, 7, 1000)',
+    'a'.repeat(5000),
+    '🙂',
+    '%00',
+    '<script>alert(1)</script>',
+    '-1',
+    'NaN',
+    'Infinity',
     // Names every plain object inherits (toString, __proto__, constructor, …): a lookup that is not an own-property check finds them.
     ...Object.getOwnPropertyNames(Object.prototype),
   ];

@@ -15,7 +15,7 @@ describe('saved-search feed', () => {
   it('lists exactly the matches of a filtered search, newest changes first, as valid Atom; the page links it', async () => {
     const site = inject('siteUrl');
     const query = 'q=Eltern&region=Arnsberg&region=M%C3%BCnster';
-    const api = await (await fetch(`${site}/api/search?${query}&pageSize=50`)).json() as { total: number; hits: { slug: string }[] };
+    const api = (await (await fetch(`${site}/api/search?${query}&pageSize=50`)).json()) as { total: number; hits: { slug: string }[] };
     expect(api.total).toBeGreaterThan(0);
     const response = await fetch(`${site}/feed.xml?${query}`);
     expect(response.status).toBe(200);

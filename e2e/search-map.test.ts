@@ -13,7 +13,9 @@ const COMBINATIONS = [
 ];
 
 async function facets(query: string): Promise<{ district: Record<string, number>; municipality: Record<string, number> }> {
-  const answer = await (await fetch(`${inject('siteUrl')}/api/search?${query}`)).json() as { facets: { district: Record<string, number>; municipality: Record<string, number> } };
+  const answer = (await (await fetch(`${inject('siteUrl')}/api/search?${query}`)).json()) as {
+    facets: { district: Record<string, number>; municipality: Record<string, number> };
+  };
   return answer.facets;
 }
 
@@ -23,14 +25,17 @@ describe('search map', () => {
       const expected = await facets(query);
       const html = await (await fetch(`${inject('siteUrl')}/praxisbeispiele/karte?${query}`)).text();
       const shown: Record<string, number> = {};
-      for (const [, ags, count] of html.matchAll(/<a href="[^"]*district=(\d{5})[^"]*" class="district"[^>]*aria-label="[^"]*: (\d+) Praxisbeispiel/g)) shown[ags!] = Number(count);
+      for (const [, ags, count] of html.matchAll(/<a href="[^"]*district=(\d{5})[^"]*" class="district"[^>]*aria-label="[^"]*: (\d+) Praxisbeispiel/g))
+        shown[ags!] = Number(count);
       const zoomed = query.includes('region=');
       const nonZero = Object.fromEntries(Object.entries(shown).filter(([, count]) => count > 0));
       expect(nonZero, query).toEqual(expected.district);
       if (!zoomed) expect(Object.keys(shown), query).toHaveLength(53);
       const dots = [...html.matchAll(/class="town"[^>]*aria-label="[^"]*: (\d+) Praxisbeispiel/g)].map(([, count]) => Number(count));
       expect(dots.sort(), query).toEqual(Object.values(expected.municipality).sort());
-      const rows = [...html.matchAll(/<th scope="row"[^>]*><a href="[^"]*district=(\d{5})[^"]*"[^>]*>[^<]*<\/a><\/th><td[^>]*>[^<]*<\/td><td[^>]*>(\d+)<\/td>/g)];
+      const rows = [
+        ...html.matchAll(/<th scope="row"[^>]*><a href="[^"]*district=(\d{5})[^"]*"[^>]*>[^<]*<\/a><\/th><td[^>]*>[^<]*<\/td><td[^>]*>(\d+)<\/td>/g),
+      ];
       expect(Object.fromEntries(rows.map(([, ags, count]) => [ags!, Number(count)])), query).toEqual(shown);
     }
   });

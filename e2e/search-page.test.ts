@@ -13,7 +13,10 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator(`${hooks.hits.selector}[aria-busy="true"]`).waitFor({ state: 'detached' }).catch(() => {});
+  await page
+    .locator(`${hooks.hits.selector}[aria-busy="true"]`)
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
 }
 
 describe('search page with JavaScript', () => {
@@ -199,7 +202,10 @@ describe('search page without JavaScript', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('region')).toBe('Arnsberg');
     expect(url.searchParams.get('sort')).toBe('title');
-    const api = await (await fetch(`${new URL(page.url()).origin}/api/search?q=Eltern&region=Arnsberg&sort=title`)).json() as { total: number; hits: { title: string }[] };
+    const api = (await (await fetch(`${new URL(page.url()).origin}/api/search?q=Eltern&region=Arnsberg&sort=title`)).json()) as {
+      total: number;
+      hits: { title: string }[];
+    };
     expect(await resultCount(page)).toBe(`${api.total} Praxisbeispiele gefunden`);
     expect(await titles(page)).toEqual(api.hits.map((hit) => hit.title));
     await page.locator('.chip').first().click();

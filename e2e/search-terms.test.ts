@@ -19,11 +19,19 @@ const RAW_NAMES = /\b(?:oneWay|words|language|note|search-term|true|false)\b/;
 
 let page: Page;
 let documentId = '';
-const body = () => page.locator('main').innerText({ timeout: 1_000 }).catch(() => '');
+const body = () =>
+  page
+    .locator('main')
+    .innerText({ timeout: 1_000 })
+    .catch(() => '');
 /** Closes the admin's notifications ("Gespeichert", a refusal), which would cover the page's title in a screenshot. */
 async function closeNotifications() {
   const close = page.getByRole('button', { name: 'Schließen', exact: true });
-  for (let tries = 0; tries < 5 && (await close.count()) > 0; tries += 1) await close.first().click({ timeout: 1_000 }).catch(() => undefined);
+  for (let tries = 0; tries < 5 && (await close.count()) > 0; tries += 1)
+    await close
+      .first()
+      .click({ timeout: 1_000 })
+      .catch(() => undefined);
   await expect.poll(() => close.count(), { timeout: 5_000 }).toBe(0);
 }
 
@@ -37,14 +45,16 @@ afterAll(async () => {
 });
 
 describe('Suchbegriffe in the admin', () => {
-  it('are in the content manager\'s navigation, listed in German: Sprache, Begriffe, Richtung', async () => {
+  it("are in the content manager's navigation, listed in German: Sprache, Begriffe, Richtung", async () => {
     // One login for the whole file (the admin allows five per address in five minutes).
     page = await logIn(CHEFREDAKTION);
     await page.getByRole('link', { name: 'Inhalte', exact: true }).click();
     await page.getByRole('link', { name: 'Suchbegriff', exact: true }).click();
     await page.waitForURL((url) => url.pathname === LIST_PATH);
     const kita = page.getByRole('row').filter({ hasText: 'Kita, Kindertagesstätte, Kindergarten' });
-    await expect.poll(() => kita.innerText({ timeout: 1_000 }).catch(() => ''), { timeout: 15_000 }).toMatch(/Deutsch\s+Kita, Kindertagesstätte, Kindergarten\s+Gegenseitig/);
+    await expect
+      .poll(() => kita.innerText({ timeout: 1_000 }).catch(() => ''), { timeout: 15_000 })
+      .toMatch(/Deutsch\s+Kita, Kindertagesstätte, Kindergarten\s+Gegenseitig/);
     const headers = (await page.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
     expect(headers.map((text) => text.toLowerCase())).toEqual(['sprache', 'begriffe', 'richtung']);
     expect(await body()).toContain('nursery, day care, daycare, kindergarten, childcare');
@@ -60,7 +70,13 @@ describe('Suchbegriffe in the admin', () => {
     await words.waitFor();
     await page.getByRole('button', { name: 'Speichern' }).waitFor();
     for (const label of ['Sprache', 'Begriffe (einer pro Zeile)', 'Nur in eine Richtung', 'Notiz']) {
-      expect(await page.locator('label').filter({ hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).count(), label).toBe(1);
+      expect(
+        await page
+          .locator('label')
+          .filter({ hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) })
+          .count(),
+        label,
+      ).toBe(1);
     }
     expect(await body()).toContain('Das erste Wort findet auch die anderen, aber nicht umgekehrt.');
     expect(await page.locator('[name="language"][role="combobox"]').innerText()).toContain('Deutsch');
@@ -84,7 +100,16 @@ describe('Suchbegriffe in the admin', () => {
     documentId = new URL(page.url()).pathname.split('/').pop()!;
     await expect.poll(() => words.inputValue({ timeout: 1_000 }).catch(() => ''), { timeout: 10_000 }).toBe('Zauberwort\nSchwimmkurs');
     // The set's words are its title.
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText({ timeout: 1_000 }).catch(() => ''), { timeout: 10_000 }).toBe('Zauberwort Schwimmkurs');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('heading', { level: 1 })
+            .innerText({ timeout: 1_000 })
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toBe('Zauberwort Schwimmkurs');
     await closeNotifications();
     await shoot(page, 'suchbegriff-gespeichert');
   });

@@ -7,7 +7,11 @@ import { E2E_RATE_LIMIT } from './support/global-setup.ts';
 import { openPage } from './support/browser.ts';
 import { admin, adminJwt, adminUpload, CASE_STUDY, MINIMAL_PDF, published } from './support/cms.ts';
 
-interface RawAnswer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** A GET whose path goes on the wire exactly as written (fetch would normalise `\` and `..`). */
 function rawGet(path: string, options: { headers?: Record<string, string>; localAddress?: string } = {}): Promise<RawAnswer> {
@@ -32,7 +36,7 @@ describe('security headers', () => {
   const scriptSources = (response: Response) => /script-src ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? '';
 
   it('sends a strict CSP and the other headers on every kind of page, and no x-powered-by', async () => {
-    for (const path of [...await withoutApp(), ...withApp]) {
+    for (const path of [...(await withoutApp()), ...withApp]) {
       const response = await fetch(`${inject('siteUrl')}${path}`);
       const csp = response.headers.get('content-security-policy') ?? '';
       const scriptSrc = scriptSources(response);
@@ -65,13 +69,18 @@ describe('security headers', () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(first!)}"`);
   });
 
-  it('allows on a page without the app exactly its inline script by hash, and otherwise only the site\'s own script files', async () => {
+  it("allows on a page without the app exactly its inline script by hash, and otherwise only the site's own script files", async () => {
     for (const path of await withoutApp()) {
       const response = await fetch(`${inject('siteUrl')}${path}`);
       const html = await response.text();
-      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/type="application\/ld\+json"/.test(attributes!));
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+        ([, attributes]) => !/type="application\/ld\+json"/.test(attributes!),
+      );
       const inline = scripts.filter(([, attributes]) => !/\ssrc=/.test(attributes!));
-      expect(inline.map(([, , code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`), path).toEqual([scriptSources(response).split(' ')[1]]);
+      expect(
+        inline.map(([, , code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`),
+        path,
+      ).toEqual([scriptSources(response).split(' ')[1]]);
       for (const [tag, attributes] of scripts.filter((script) => !inline.includes(script))) {
         expect(attributes, path).toMatch(/\ssrc="\/_scripts\/[\w-]+\.js"/);
         expect(attributes, path).toMatch(/\sintegrity="sha384-/);
@@ -131,7 +140,7 @@ describe('the uploads proxy', () => {
     }
   });
 
-  it('serves a real uploaded file, without passing the caller\'s Authorization on', async () => {
+  it("serves a real uploaded file, without passing the caller's Authorization on", async () => {
     const name = await adminUpload('handout.pdf', MINIMAL_PDF, 'application/pdf');
     const answer = await rawGet(`/uploads/${name}`, { headers: { authorization: 'Bearer should-not-travel' } });
     expect(answer.status).toBe(200);
@@ -140,10 +149,11 @@ describe('the uploads proxy', () => {
     expect(answer.headers['set-cookie']).toBeUndefined();
   });
 
-  it('never holds a script or a page: the pages without the app allow scripts from the site\'s own origin', async () => {
+  it("never holds a script or a page: the pages without the app allow scripts from the site's own origin", async () => {
     const script = 'window.injected = true;';
     for (const [fileName, type, content] of [
-      ['werkzeug.js', 'text/javascript', script], ['werkzeug.mjs', 'application/javascript', script],
+      ['werkzeug.js', 'text/javascript', script],
+      ['werkzeug.mjs', 'application/javascript', script],
       ['seite.html', 'text/html', `<!doctype html><script>${script}</script>`],
       ['bild.svg', 'image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg"><script>${script}</script></svg>`],
     ]) {
@@ -152,11 +162,13 @@ describe('the uploads proxy', () => {
   });
 });
 
-describe('@nuxt/content\'s query endpoint', () => {
+describe("@nuxt/content's query endpoint", () => {
   it('is closed to the outside (404, never a 500), while the editorial pages keep working', async () => {
     for (const sql of ['SELECT * FROM sqlite_master', 'DROP TABLE _content_pages_de', 'nonsense']) {
       const response = await fetch(`${inject('siteUrl')}/__nuxt_content/pages_de/query`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sql }),
       });
       expect(response.status, sql).toBe(404);
     }
@@ -203,8 +215,13 @@ describe('the detail-page cache', () => {
     expect(await lookup()).toBe('missing');
     const blocks = (await (await fetch(`${inject('cmsUrl')}/api/building-blocks`)).json()) as { data: { documentId: string }[] };
     const created = await admin<{ data: { documentId: string } }>('POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
-      title: 'Später veröffentlicht', slug, teaser: 'Erst unbekannt, dann veröffentlicht.', description: 'Text',
-      buildingBlock: { connect: [{ documentId: blocks.data[0]!.documentId }] }, projectStatus: 'laufend', fundingStart: 2025,
+      title: 'Später veröffentlicht',
+      slug,
+      teaser: 'Erst unbekannt, dann veröffentlicht.',
+      description: 'Text',
+      buildingBlock: { connect: [{ documentId: blocks.data[0]!.documentId }] },
+      projectStatus: 'laufend',
+      fundingStart: 2025,
     });
     const { documentId } = created.data;
     try {

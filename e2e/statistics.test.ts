@@ -22,20 +22,31 @@ function bruteForce(param: keyof typeof FACETS): Map<string, number> {
   return counts;
 }
 
-interface ChartTable { value: string; text: string; href: string }
+interface ChartTable {
+  value: string;
+  text: string;
+  href: string;
+}
 
 describe('statistics page', () => {
-  it('counts every chart exactly as a brute-force count over the index, and each bar\'s search finds that many', async () => {
+  it("counts every chart exactly as a brute-force count over the index, and each bar's search finds that many", async () => {
     const page = await openPage({ javaScriptEnabled: false });
     const response = await page.goto('/statistik');
     expect(response?.status()).toBe(200);
     expect(await page.locator('.intro').first().textContent()).toContain(`${docs.length} auf Deutsch`);
-    const tables = await page.locator('table[data-chart]').evaluateAll((elements) => Object.fromEntries(elements.map((table) => [
-      table.getAttribute('data-chart'),
-      [...table.querySelectorAll('tbody tr')].map((row) => ({
-        value: row.getAttribute('data-value')!, text: row.querySelector('td')!.textContent!.trim(), href: row.querySelector('a')!.getAttribute('href')!,
-      })),
-    ])) as Record<string, ChartTable[]>);
+    const tables = await page.locator('table[data-chart]').evaluateAll(
+      (elements) =>
+        Object.fromEntries(
+          elements.map((table) => [
+            table.getAttribute('data-chart'),
+            [...table.querySelectorAll('tbody tr')].map((row) => ({
+              value: row.getAttribute('data-value')!,
+              text: row.querySelector('td')!.textContent!.trim(),
+              href: row.querySelector('a')!.getAttribute('href')!,
+            })),
+          ]),
+        ) as Record<string, ChartTable[]>,
+    );
 
     const site = inject('siteUrl');
     for (const param of ['buildingBlock', 'region', 'targetGroup', 'topic', 'setting', 'status', 'fundingStart'] as const) {
@@ -47,7 +58,7 @@ describe('statistics page', () => {
         // The bar's link: the search with this one filter finds exactly the bar's number.
         const query = new URL(row.href, site).searchParams;
         expect([...query.keys()], row.href).toEqual([param]);
-        const { total } = await (await fetch(`${site}/api/search?${query}&pageSize=1`)).json() as { total: number };
+        const { total } = (await (await fetch(`${site}/api/search?${query}&pageSize=1`)).json()) as { total: number };
         expect(total, row.href).toBe(Number(row.text));
       }
     }
@@ -63,9 +74,12 @@ describe('statistics page', () => {
 
     // The Kreise on the map: the same counts as a brute force, each Kreis a link.
     const districts = bruteForce('district');
-    const mapRows = await page.locator('.district-table tbody tr').evaluateAll((rows) => rows.map((row) => ({
-      href: row.querySelector('a')!.getAttribute('href')!, count: Number(row.querySelector('td:last-child')!.textContent),
-    })));
+    const mapRows = await page.locator('.district-table tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({
+        href: row.querySelector('a')!.getAttribute('href')!,
+        count: Number(row.querySelector('td:last-child')!.textContent),
+      })),
+    );
     expect(mapRows).toHaveLength(53);
     for (const row of mapRows) expect(row.count, row.href).toBe(districts.get(new URL(row.href, site).searchParams.get('district')!) ?? 0);
   });

@@ -33,7 +33,9 @@ async function waitFor<T>(find: () => T | undefined, message: string, timeoutMs 
 
 /** The confirmation link in the last mail to `address` (quoted-printable soft breaks undone). */
 const confirmationLink = (address: string) => {
-  const mail = readMails(inject('mailDir')).filter((entry) => entry.content.split(/\r?\n/).includes(`To: ${address}`)).at(-1);
+  const mail = readMails(inject('mailDir'))
+    .filter((entry) => entry.content.split(/\r?\n/).includes(`To: ${address}`))
+    .at(-1);
   const text = mail?.content.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
   return /https?:\/\/\S+\/praxisbeispiel-einreichen\/bestaetigen\?token=[A-Za-z0-9_-]+/.exec(text ?? '')?.[0];
 };
@@ -77,7 +79,9 @@ async function fillAllSteps(page: Page, title: string, email: string, checkAxe: 
   await page.locator('input[name="topics"]').first().check();
   await next(page);
 
-  await page.getByLabel('Worum es geht').fill('Patinnen besuchen neu zugezogene Familien, zeigen Kita, Schule und Beratung im Quartier und bleiben ein Jahr lang ansprechbar.');
+  await page
+    .getByLabel('Worum es geht')
+    .fill('Patinnen besuchen neu zugezogene Familien, zeigen Kita, Schule und Beratung im Quartier und bleiben ein Jahr lang ansprechbar.');
   await next(page);
   await page.getByLabel('Gelingensbedingungen').fill('Feste Sprechzeit im Familienzentrum\nSchulung der Patinnen');
   await next(page);
@@ -105,7 +109,10 @@ async function confirmAndCheckDraft(page: Page, title: string, email: string) {
   expect(query('select id from case_studies where title = ?', title)).toEqual([]);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Bestätigen' }).click()]);
   expect(await page.locator('.message').innerText()).toMatch(/liegt jetzt der Redaktion zur Prüfung vor/);
-  const drafts = query<{ editorial_state: string; submitted: number; published_at: unknown }>('select editorial_state, submitted, published_at from case_studies where title = ?', title);
+  const drafts = query<{ editorial_state: string; submitted: number; published_at: unknown }>(
+    'select editorial_state, submitted, published_at from case_studies where title = ?',
+    title,
+  );
   expect(drafts).toEqual([{ editorial_state: 'zur-pruefung', submitted: 1, published_at: null }]);
 }
 
@@ -150,15 +157,22 @@ describe('Praxisbeispiel einreichen', () => {
     const page = await openPage();
     await fillAllSteps(page, title, email, true);
     await page.getByLabel('Bilddatei').first().setInputFiles({ name: 'patinnen.png', mimeType: 'image/png', buffer: PNG });
-    await page.getByLabel(/Alternativtext/).first().fill(`Zwei Patinnen im Gespräch mit einer Familie ${run}`);
+    await page
+      .getByLabel(/Alternativtext/)
+      .first()
+      .fill(`Zwei Patinnen im Gespräch mit einer Familie ${run}`);
     await page.locator('form#submission-form[data-enhanced]').waitFor();
     await Promise.all([page.waitForURL(/\?eingereicht$/), page.getByRole('button', { name: 'Einreichen' }).click()]);
     expect(query('select id from praxis_submissions where title = ?', title)).toHaveLength(1);
     await confirmAndCheckDraft(page, title, email);
     // The image goes to the media library with its alt text, onto the draft, right after the confirmation answered.
     const alt = `Zwei Patinnen im Gespräch mit einer Familie ${run}`;
-    expect(await waitFor(() => query<{ mime: string; name: string }>('select mime, name from files where alternative_text = ?', alt)[0], 'the image did not reach the media library'))
-      .toEqual({ mime: 'image/png', name: 'bild-1.png' });
+    expect(
+      await waitFor(
+        () => query<{ mime: string; name: string }>('select mime, name from files where alternative_text = ?', alt)[0],
+        'the image did not reach the media library',
+      ),
+    ).toEqual({ mime: 'image/png', name: 'bild-1.png' });
     await page.context().close();
   });
 
@@ -187,10 +201,18 @@ const postSubmission = (body: unknown, localAddress: string) =>
 
 /** Every field of a valid submission, as the form posts them. */
 const formValues = (overrides: Record<string, string | string[]> = {}) => ({
-  title: `Stadtteilküche für Familien ${randomBytes(3).toString('hex')}`, teaser: 'Familien kochen einmal in der Woche gemeinsam im Stadtteilzentrum.',
-  buildingBlock: 'gesundes-aufwachsen', status: 'laufend', fundingStart: '2024', municipality: 'Dortmund',
+  title: `Stadtteilküche für Familien ${randomBytes(3).toString('hex')}`,
+  teaser: 'Familien kochen einmal in der Woche gemeinsam im Stadtteilzentrum.',
+  buildingBlock: 'gesundes-aufwachsen',
+  status: 'laufend',
+  fundingStart: '2024',
+  municipality: 'Dortmund',
   description: 'Eltern und Kinder kochen gemeinsam, lernen günstige Rezepte kennen und essen zusammen.',
-  submitterName: 'Tina Trägerin', submitterEmail: `tina.${randomBytes(3).toString('hex')}@example.org`, consent: 'ja', website: '', ...overrides,
+  submitterName: 'Tina Trägerin',
+  submitterEmail: `tina.${randomBytes(3).toString('hex')}@example.org`,
+  consent: 'ja',
+  website: '',
+  ...overrides,
 });
 
 describe('Praxisbeispiel einreichen against abuse', () => {
@@ -215,8 +237,15 @@ describe('Praxisbeispiel einreichen against abuse', () => {
     }
     const proof = await solvedProof();
     const decoded = JSON.parse(Buffer.from(proof, 'base64').toString()) as { challenge: Challenge; solution: { derivedKey: string } };
-    const wrong = Buffer.from(JSON.stringify({ ...decoded, solution: { ...decoded.solution, derivedKey: decoded.solution.derivedKey.replace(/.$/, (last) => (last === '0' ? '1' : '0')) } })).toString('base64');
-    expect((await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: wrong } }, from)).body.errors?.altcha).toMatch(/fehlgeschlagen/);
+    const wrong = Buffer.from(
+      JSON.stringify({
+        ...decoded,
+        solution: { ...decoded.solution, derivedKey: decoded.solution.derivedKey.replace(/.$/, (last) => (last === '0' ? '1' : '0')) },
+      }),
+    ).toString('base64');
+    expect((await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: wrong } }, from)).body.errors?.altcha).toMatch(
+      /fehlgeschlagen/,
+    );
     expect((await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: proof } }, from)).status).toBe(202);
     const replayed = await postSubmission({ step: 5, action: 'submit', locale: 'de', values: { ...formValues(), altcha: proof } }, from);
     expect(replayed.status).toBe(400);
@@ -234,8 +263,14 @@ describe('Praxisbeispiel einreichen against abuse', () => {
       if (answer.status === 429) message ||= answer.body.message ?? '';
     }
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
-    expect(statuses.slice(0, 20).every((status) => status === 202), statuses.join(',')).toBe(true);
-    expect(statuses.slice(20).every((status) => status === 429), statuses.join(',')).toBe(true);
+    expect(
+      statuses.slice(0, 20).every((status) => status === 202),
+      statuses.join(','),
+    ).toBe(true);
+    expect(
+      statuses.slice(20).every((status) => status === 429),
+      statuses.join(','),
+    ).toBe(true);
     expect(message).toMatch(/sehr viele Anfragen/);
   });
 });

@@ -13,7 +13,9 @@ const SOURCES = ['src', 'config', 'database', 'package.json', 'tsconfig.json'];
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => listFiles(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => listFiles(join(path, name)));
 }
 
 /** Hash of the names and contents of every file below `sources` (relative to `baseDir`), test files excluded. */

@@ -24,15 +24,17 @@ function runQuietly(label: string, command: string, args: string[], cwd: string)
   const output: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-  return new Promise((resolve) => child.on('close', (code) => {
-    process.stdout.write(Buffer.concat(output));
-    if (code !== 0) {
-      console.error(`[build] ${label} failed (exit code ${code})`);
-      process.exit(1);
-    }
-    console.log(`[build] ${label} done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      process.stdout.write(Buffer.concat(output));
+      if (code !== 0) {
+        console.error(`[build] ${label} failed (exit code ${code})`);
+        process.exit(1);
+      }
+      console.log(`[build] ${label} done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      resolve();
+    }),
+  );
 }
 
 const bin = (name: string) => join(ROOT_DIR, 'node_modules', '.bin', name);

@@ -68,7 +68,10 @@ export function mailBodyText(content: string): string {
   const body = split === -1 ? '' : content.slice(split).replace(/^\r?\n\r?\n/, '');
   const boundary = /^Content-Type:\s*multipart\/[^;]+;[\s\S]*?boundary="?([^";\r\n]+)"?/im.exec(headers)?.[1];
   if (boundary) {
-    const parts = body.split(`--${boundary}`).slice(1).map((part) => part.replace(/^\r?\n/, ''));
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1)
+      .map((part) => part.replace(/^\r?\n/, ''));
     const plain = parts.find((part) => /^Content-Type:\s*text\/plain/im.test(part.slice(0, Math.max(0, part.search(/\r?\n\r?\n/)))));
     return plain ? mailBodyText(plain) : '';
   }
@@ -90,7 +93,9 @@ export function mailBodyText(content: string): string {
 /** The stored messages, oldest first: the raw message and its body as text. */
 export function readMails(dir: string): { file: string; content: string; text: string }[] {
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((file) => file.endsWith('.eml')).sort();
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith('.eml'))
+    .sort();
   return files.map((file) => {
     const content = readFileSync(join(dir, file), 'utf8');
     return { file, content, text: mailBodyText(content) };

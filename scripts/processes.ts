@@ -25,11 +25,12 @@ function ephemeralPortStart(): number {
   }
 }
 
-const listens = (port: number) => new Promise<boolean>((resolve) => {
-  const server = createServer();
-  server.once('error', () => resolve(false));
-  server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-});
+const listens = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 
 /**
  * A free TCP port on 127.0.0.1 for a service that binds it a moment later. Chosen below the

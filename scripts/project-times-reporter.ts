@@ -2,7 +2,13 @@
 // file's start to its last one's end (the projects run side by side), and its files and tests.
 import type { Reporter, TestModule } from 'vitest/node';
 
-interface ProjectTime { first: number; last: number; files: number; tests: number; failed: number }
+interface ProjectTime {
+  first: number;
+  last: number;
+  files: number;
+  tests: number;
+  failed: number;
+}
 
 export default class ProjectTimesReporter implements Reporter {
   private readonly projects = new Map<string, ProjectTime>();
@@ -33,8 +39,19 @@ export default class ProjectTimesReporter implements Reporter {
   onTestRunEnd(): void {
     if (this.projects.size === 0) return;
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
-    const lines = [...this.projects.entries()].sort(([, a], [, b]) => a.first - b.first).map(([name, time]) =>
-      `  ${name.padEnd(8)} ${seconds(time.last - time.first)}  (from ${seconds(time.first - this.started).trim()} after the start)  ${time.files} files, ${time.tests} tests${time.failed ? `, ${time.failed} failed` : ''}`);
-    console.log(['', 'Time per project (first file started → last file ended; global setup and builds come before):', ...lines, `  in all   ${seconds(Date.now() - this.started)}`].join('\n'));
+    const lines = [...this.projects.entries()]
+      .sort(([, a], [, b]) => a.first - b.first)
+      .map(
+        ([name, time]) =>
+          `  ${name.padEnd(8)} ${seconds(time.last - time.first)}  (from ${seconds(time.first - this.started).trim()} after the start)  ${time.files} files, ${time.tests} tests${time.failed ? `, ${time.failed} failed` : ''}`,
+      );
+    console.log(
+      [
+        '',
+        'Time per project (first file started → last file ended; global setup and builds come before):',
+        ...lines,
+        `  in all   ${seconds(Date.now() - this.started)}`,
+      ].join('\n'),
+    );
   }
 }

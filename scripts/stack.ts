@@ -93,7 +93,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const runToEnd = (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) =>
     new Promise<void>((resolve, reject) => {
       spawnChild(name, command, args, cwd, env, false).once('exit', (code) =>
-        code === 0 ? resolve() : reject(new Error(`${name} failed with exit code ${code}${options.logDir ? ` (see ${options.logDir}/${name}.log)` : ''}`)));
+        code === 0 ? resolve() : reject(new Error(`${name} failed with exit code ${code}${options.logDir ? ` (see ${options.logDir}/${name}.log)` : ''}`)),
+      );
     });
 
   async function stop(): Promise<void> {
@@ -134,7 +135,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log(`e-mail is stored, not sent: ${options.mailDir} (a local SMTP sink on port ${mailSink.port}; SMTP_HOST in .env sends for real)`);
     }
     const cmsEnv = {
-      ...env, MEILI_URL: meilisearch.url, MEILI_SYNC_KEY: syncKey, MEILI_SEARCH_KEY: '', MEILI_MASTER_KEY: '',
+      ...env,
+      MEILI_URL: meilisearch.url,
+      MEILI_SYNC_KEY: syncKey,
+      MEILI_SEARCH_KEY: '',
+      MEILI_MASTER_KEY: '',
       ...(mailSink ? { SMTP_HOST: mailSink.host, SMTP_PORT: String(mailSink.port), SMTP_USER: '', SMTP_SECURE: 'false' } : {}),
       // Change notices go to this site process (it starts after the CMS; the notifier retries).
       SITE_PURGE_URLS: env.SITE_PURGE_URLS || siteUrl,
@@ -143,10 +148,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await waitForHttp(`${cmsUrl}/_health`, 300_000, cms);
 
     const siteEnv: NodeJS.ProcessEnv = {
-      PATH: env.PATH, NODE_ENV: 'production', HOST: host, PORT: env.WEB_PORT || '3000',
-      NUXT_MEILI_URL: meilisearch.url, NUXT_MEILI_SEARCH_KEY: searchKey,
-      NUXT_STRAPI_URL: cmsUrl, NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
-      NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET, NUXT_PURGE_SECRET: env.PURGE_SECRET, NUXT_PUBLIC_SITE_URL: env.SITE_URL || siteUrl,
+      PATH: env.PATH,
+      NODE_ENV: 'production',
+      HOST: host,
+      PORT: env.WEB_PORT || '3000',
+      NUXT_MEILI_URL: meilisearch.url,
+      NUXT_MEILI_SEARCH_KEY: searchKey,
+      NUXT_STRAPI_URL: cmsUrl,
+      NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
+      NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET,
+      NUXT_PURGE_SECRET: env.PURGE_SECRET,
+      NUXT_PUBLIC_SITE_URL: env.SITE_URL || siteUrl,
       NUXT_PUBLIC_I18N_BASE_URL: env.SITE_URL || siteUrl,
       NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || cmsUrl,
       NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
@@ -162,8 +174,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
 
     return {
-      meiliUrl: meilisearch.url, meiliLogFile: meilisearch.logFile, cmsUrl, siteUrl, searchKey, mailDir: mailSink?.dir, siteEnv,
-      pids: { meilisearch: meilisearch.pid, cms: cms.pid, site: site.pid }, stop,
+      meiliUrl: meilisearch.url,
+      meiliLogFile: meilisearch.logFile,
+      cmsUrl,
+      siteUrl,
+      searchKey,
+      mailDir: mailSink?.dir,
+      siteEnv,
+      pids: { meilisearch: meilisearch.pid, cms: cms.pid, site: site.pid },
+      stop,
     };
   } catch (error) {
     await stop();

@@ -9,8 +9,17 @@ import { startStack, type Stack } from './stack.ts';
 import { isWebBuildFresh, WEB_SERVER_ENTRY } from './web-build.ts';
 
 const REQUIRED = [
-  'MEILI_URL', 'STRAPI_SITE_TOKEN', 'PREVIEW_SECRET', 'PURGE_SECRET', 'SITE_URL', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET',
-  'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY',
+  'MEILI_URL',
+  'STRAPI_SITE_TOKEN',
+  'PREVIEW_SECRET',
+  'PURGE_SECRET',
+  'SITE_URL',
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
 ];
 
 function fail(message: string): never {

@@ -57,7 +57,7 @@ export async function findMissingPrerequisites(projects: readonly Project[], env
       },
     });
   }
-  if (wanted('e2e').length > 0 && !(await canListen('127.0.0.2') && await canListen('127.0.0.3'))) {
+  if (wanted('e2e').length > 0 && !((await canListen('127.0.0.2')) && (await canListen('127.0.0.3')))) {
     missing.push({
       what: 'the loopback addresses 127.0.0.2 and 127.0.0.3 (the rate-limit test sends from them)',
       neededBy: ['e2e'],
@@ -83,7 +83,11 @@ export async function findMissingPrerequisites(projects: readonly Project[], env
     missing.push({
       what: 'free TCP ports on 127.0.0.1 (every test stack listens on ports the system hands out)',
       neededBy: [...projects],
-      install: { debian: 'free the ephemeral port range (see `ss -tln`)', macos: 'free the ephemeral port range (see `lsof -iTCP -sTCP:LISTEN`)', windows: 'inside WSL: free the ephemeral port range' },
+      install: {
+        debian: 'free the ephemeral port range (see `ss -tln`)',
+        macos: 'free the ephemeral port range (see `lsof -iTCP -sTCP:LISTEN`)',
+        windows: 'inside WSL: free the ephemeral port range',
+      },
     });
   }
   return missing;
@@ -103,8 +107,14 @@ export function selectedProjects(args: readonly string[]): Project[] {
 export function describeMissing(missing: readonly MissingPrerequisite[]): string {
   const lines = [`npm test cannot run: ${missing.length} prerequisite${missing.length === 1 ? ' is' : 's are'} missing.`, ''];
   for (const item of missing) {
-    lines.push(`✗ ${item.what}`, `  needed by: ${item.neededBy.join(', ')}`,
-      `  Debian/Ubuntu: ${item.install.debian}`, `  macOS:         ${item.install.macos}`, `  Windows:       ${item.install.windows}`, '');
+    lines.push(
+      `✗ ${item.what}`,
+      `  needed by: ${item.neededBy.join(', ')}`,
+      `  Debian/Ubuntu: ${item.install.debian}`,
+      `  macOS:         ${item.install.macos}`,
+      `  Windows:       ${item.install.windows}`,
+      '',
+    );
   }
   const runnable = PROJECTS.filter((project) => !missing.some((item) => item.neededBy.includes(project)));
   if (runnable.length > 0) lines.push(`Meanwhile the other projects run with: npm test -- ${runnable.map((project) => `--project ${project}`).join(' ')}`);

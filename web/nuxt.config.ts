@@ -100,13 +100,28 @@ export default defineNuxtConfig({
     // Their scripts are the site's own files and one inline script allowed by its hash: no
     // per-response nonce, so the same HTML serves every reader (server/cache/page-cache.ts).
     // The editorial pages' paths are their file names in web/content/<locale>/.
-    ...Object.fromEntries([
-      '/', '/en', '/praxisbeispiele', '/en/case-studies', '/praxisbeispiele/*', '/en/case-studies/*',
-      '/merkliste', '/merkliste/vergleich', '/en/saved-list', '/en/saved-list/compare',
-      '/statistik', '/en/statistics', '/open-data', '/en/open-data', '/api-dokumentation', '/en/api-documentation',
-      ...readdirSync(new URL('./content/de', import.meta.url)).map((file) => `/${file.replace(/\.md$/, '')}`),
-      ...readdirSync(new URL('./content/en', import.meta.url)).map((file) => `/en/${file.replace(/\.md$/, '')}`),
-    ].map((path) => [path, { noScripts: true, security: { nonce: false, headers: { contentSecurityPolicy: { 'script-src': ["'self'", JS_FLAG_HASH] } } } }])),
+    ...Object.fromEntries(
+      [
+        '/',
+        '/en',
+        '/praxisbeispiele',
+        '/en/case-studies',
+        '/praxisbeispiele/*',
+        '/en/case-studies/*',
+        '/merkliste',
+        '/merkliste/vergleich',
+        '/en/saved-list',
+        '/en/saved-list/compare',
+        '/statistik',
+        '/en/statistics',
+        '/open-data',
+        '/en/open-data',
+        '/api-dokumentation',
+        '/en/api-documentation',
+        ...readdirSync(new URL('./content/de', import.meta.url)).map((file) => `/${file.replace(/\.md$/, '')}`),
+        ...readdirSync(new URL('./content/en', import.meta.url)).map((file) => `/en/${file.replace(/\.md$/, '')}`),
+      ].map((path) => [path, { noScripts: true, security: { nonce: false, headers: { contentSecurityPolicy: { 'script-src': ["'self'", JS_FLAG_HASH] } } } }]),
+    ),
     // Previews show drafts: never cached anywhere, never indexed.
     '/vorschau/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
     '/en/preview/**': { headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
@@ -173,7 +188,8 @@ export default defineNuxtConfig({
         const dirs = nitro.options.imports.dirs ?? [];
         nitro.options.imports.dirs = dirs.filter((dir) => !utilsDirs.has(typeof dir === 'string' ? dir : dir.glob));
         // Nitro's own way of adding them (docs/upgrading.md): if it changes, say so rather than auto-import again.
-        if (nitro.options.imports.dirs.length === dirs.length) throw new Error('server/utils/ is no longer in Nitro\'s imports.dirs as <dir>/utils/**/*: see docs/upgrading.md');
+        if (nitro.options.imports.dirs.length === dirs.length)
+          throw new Error("server/utils/ is no longer in Nitro's imports.dirs as <dir>/utils/**/*: see docs/upgrading.md");
       },
     ],
   },

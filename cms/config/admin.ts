@@ -32,7 +32,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
         allowedOrigins: [siteUrl],
         async handler(uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) {
           if (uid !== 'api::case-study.case-study') return null;
-          const target = { documentId, locale: locale ?? 'de', status: status === 'published' ? 'published' as const : 'draft' as const };
+          const target = { documentId, locale: locale ?? 'de', status: status === 'published' ? ('published' as const) : ('draft' as const) };
           return `${siteUrl}${previewPath(target, env('PREVIEW_SECRET')!)}`;
         },
       },

@@ -13,7 +13,9 @@ try {
   console.log(`Last success     ${status.lastSuccessAt?.toISOString() ?? 'never'}`);
   for (const locale of status.locales) {
     const mark = locale.indexed === locale.published ? 'in sync' : 'DIFFERENT';
-    console.log(`Locale ${locale.locale.padEnd(9)} ${String(locale.published).padStart(6)} published, ${String(locale.indexed ?? '?').padStart(6)} indexed  ${mark}${locale.indexError ? ` (${locale.indexError})` : ''}`);
+    console.log(
+      `Locale ${locale.locale.padEnd(9)} ${String(locale.published).padStart(6)} published, ${String(locale.indexed ?? '?').padStart(6)} indexed  ${mark}${locale.indexError ? ` (${locale.indexError})` : ''}`,
+    );
   }
   for (const failure of status.failures) {
     console.log(`  failing: ${failure.documentId} [${failure.locale ?? 'all locales'}] after ${failure.attempts} attempts: ${failure.error}`);

@@ -38,7 +38,9 @@ export default {
     registerUploadGuard(strapi);
     registerDashboardRoutes(strapi);
     registerChangeRecorder(
-      strapi, () => searchSync(strapi).store, () => searchSync(strapi).notify(),
+      strapi,
+      () => searchSync(strapi).store,
+      () => searchSync(strapi).notify(),
       () => searchSync(strapi).purge.notify({ vocabulary: true }),
     );
     // The editors' synonym sets reach the index within a second of a save, without a reindex.

@@ -6,19 +6,36 @@ describe("the CMS's environment", () => {
   it('has a default for every setting that needs one, and takes an empty value as unset', () => {
     const defaults = cmsEnvironment({});
     expect(defaults).toMatchObject({
-      SITE_URL: 'http://localhost:3000', SEARCH_SYNC_WORKER: true, SYNC_BATCH_SIZE: 2_000, SYNC_RECONCILE_INTERVAL_MS: 900_000,
-      MAIL_WORKER: true, MAIL_POLL_INTERVAL_MS: 5_000, REQUEST_RETENTION_DAYS: 90, REVIEW_INTERVAL_MONTHS: 12, SEED_DEMO_CONTENT: true,
+      SITE_URL: 'http://localhost:3000',
+      SEARCH_SYNC_WORKER: true,
+      SYNC_BATCH_SIZE: 2_000,
+      SYNC_RECONCILE_INTERVAL_MS: 900_000,
+      MAIL_WORKER: true,
+      MAIL_POLL_INTERVAL_MS: 5_000,
+      REQUEST_RETENTION_DAYS: 90,
+      REVIEW_INTERVAL_MONTHS: 12,
+      SEED_DEMO_CONTENT: true,
       ADMIN_FIRSTNAME: 'Redaktion',
     });
     expect(defaults.MEILI_URL).toBeUndefined();
-    expect(cmsEnvironment({ MEILI_URL: '', SYNC_BATCH_SIZE: ' ', SEED_DEMO_CONTENT: '' })).toMatchObject({ MEILI_URL: undefined, SYNC_BATCH_SIZE: 2_000, SEED_DEMO_CONTENT: true });
-    expect(cmsEnvironment({ SITE_URL: 'https://praxis.example.org/', SEED_DEMO_CONTENT: 'false', SYNC_BATCH_SIZE: '500' }))
-      .toMatchObject({ SITE_URL: 'https://praxis.example.org', SEED_DEMO_CONTENT: false, SYNC_BATCH_SIZE: 500 });
+    expect(cmsEnvironment({ MEILI_URL: '', SYNC_BATCH_SIZE: ' ', SEED_DEMO_CONTENT: '' })).toMatchObject({
+      MEILI_URL: undefined,
+      SYNC_BATCH_SIZE: 2_000,
+      SEED_DEMO_CONTENT: true,
+    });
+    expect(cmsEnvironment({ SITE_URL: 'https://praxis.example.org/', SEED_DEMO_CONTENT: 'false', SYNC_BATCH_SIZE: '500' })).toMatchObject({
+      SITE_URL: 'https://praxis.example.org',
+      SEED_DEMO_CONTENT: false,
+      SYNC_BATCH_SIZE: 500,
+    });
   });
 
   it('refuses wrong values, naming every variable, instead of passing NaN or falling back silently', () => {
-    expect(() => cmsEnvironment({ SYNC_BATCH_SIZE: 'viele', MAIL_WORKER: 'nein', SITE_URL: 'praxis.example.org', REVIEW_INTERVAL_MONTHS: '0', MAIL_RETRY_BASE_MS: '1.5' }))
-      .toThrow(/SITE_URL must be a URL.*SYNC_BATCH_SIZE must be a number \(is "viele"\).*MAIL_WORKER must be true or false.*MAIL_RETRY_BASE_MS must be a whole number.*REVIEW_INTERVAL_MONTHS must be at least 1/);
+    expect(() =>
+      cmsEnvironment({ SYNC_BATCH_SIZE: 'viele', MAIL_WORKER: 'nein', SITE_URL: 'praxis.example.org', REVIEW_INTERVAL_MONTHS: '0', MAIL_RETRY_BASE_MS: '1.5' }),
+    ).toThrow(
+      /SITE_URL must be a URL.*SYNC_BATCH_SIZE must be a number \(is "viele"\).*MAIL_WORKER must be true or false.*MAIL_RETRY_BASE_MS must be a whole number.*REVIEW_INTERVAL_MONTHS must be at least 1/,
+    );
   });
 
   it('is documented in .env.example, variable by variable', () => {

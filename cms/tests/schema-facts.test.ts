@@ -4,8 +4,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  BUDGET_RANGES, CASE_STUDY_FIELDS, cmsPathOf, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, KREISFREIE_STADT, LINK_LIMITS, LIST_ITEM_MAX, LOCALES, PHONE_PATTERN,
-  PROJECT_STATUSES, TAXONOMIES, type CaseStudyField, type FieldKind,
+  BUDGET_RANGES,
+  CASE_STUDY_FIELDS,
+  cmsPathOf,
+  FUNDING_YEAR_MAX,
+  FUNDING_YEAR_MIN,
+  KREISFREIE_STADT,
+  LINK_LIMITS,
+  LIST_ITEM_MAX,
+  LOCALES,
+  PHONE_PATTERN,
+  PROJECT_STATUSES,
+  TAXONOMIES,
+  type CaseStudyField,
+  type FieldKind,
 } from '@praxis/search';
 import { EDITORIAL_STATES } from '../src/editorial/states';
 import { unorderedColumns } from '../src/import/columns';
@@ -26,7 +38,7 @@ describe('the content-type schemas', () => {
     expect(schema('case-study').attributes.editorialState.enum).toEqual([...EDITORIAL_STATES]);
   });
 
-  it('offer exactly the site\'s languages for a set of search terms', () => {
+  it("offer exactly the site's languages for a set of search terms", () => {
     expect(schema('search-term').attributes.language.enum).toEqual([...LOCALES]);
   });
 
@@ -49,21 +61,32 @@ const attributeOf = (path: string) => {
 };
 /** How Strapi stores each kind of field. */
 const STORED_AS: Record<FieldKind, Record<string, unknown>> = {
-  line: { type: 'string' }, text: { type: 'text' }, markdown: { type: 'richtext' }, slug: { type: 'uid' },
-  year: { type: 'customField', customField: 'global::year' }, decimal: { type: 'decimal' }, integer: { type: 'integer' },
-  date: { type: 'date' }, boolean: { type: 'boolean' }, enumeration: { type: 'enumeration' }, email: { type: 'email' },
-  phone: { type: 'string' }, url: { type: 'string' },
+  line: { type: 'string' },
+  text: { type: 'text' },
+  markdown: { type: 'richtext' },
+  slug: { type: 'uid' },
+  year: { type: 'customField', customField: 'global::year' },
+  decimal: { type: 'decimal' },
+  integer: { type: 'integer' },
+  date: { type: 'date' },
+  boolean: { type: 'boolean' },
+  enumeration: { type: 'enumeration' },
+  email: { type: 'email' },
+  phone: { type: 'string' },
+  url: { type: 'string' },
   lines: { type: 'component', component: 'case-study.list-item', repeatable: true },
   links: { type: 'component', component: 'case-study.link', repeatable: true },
-  relation: { type: 'relation', relation: 'manyToOne' }, relations: { type: 'relation', relation: 'manyToMany' },
+  relation: { type: 'relation', relation: 'manyToOne' },
+  relations: { type: 'relation', relation: 'manyToMany' },
   component: { type: 'component', repeatable: false },
-  images: { type: 'component', component: 'media.image', repeatable: true }, files: { type: 'media', multiple: true },
+  images: { type: 'component', component: 'media.image', repeatable: true },
+  files: { type: 'media', multiple: true },
 };
 const stored = (CASE_STUDY_FIELDS as readonly CaseStudyField[]).filter((field) => cmsPathOf(field) !== null);
 /** Attributes only the CMS's machinery uses: no editor fills them, no reader shows them. */
 const MACHINERY = ['previousSlugs', 'importChecksum'];
 
-describe('the case study\'s schema and the catalogue', () => {
+describe("the case study's schema and the catalogue", () => {
   it.each(stored.map((field) => [cmsPathOf(field)!, field] as const))('store %s as the catalogue describes it', (path, field) => {
     const attribute = attributeOf(path);
     expect(attribute, path).toBeDefined();
@@ -72,7 +95,8 @@ describe('the case study\'s schema and the catalogue', () => {
     else if (['decimal', 'integer'].includes(field.kind)) expect([attribute.min, attribute.max]).toEqual([field.min, field.max]);
     else if (['line', 'text', 'phone', 'url'].includes(field.kind)) expect(attribute.maxLength, path).toBe(field.max);
     // A list of relations cannot be required in Strapi; the field rules require a Kommune to publish.
-    if (!path.includes('.') && field.kind !== 'relations') expect(Boolean(attribute.required), `${path} required`).toBe(Boolean(field.required) || field.kind === 'slug');
+    if (!path.includes('.') && field.kind !== 'relations')
+      expect(Boolean(attribute.required), `${path} required`).toBe(Boolean(field.required) || field.kind === 'slug');
   });
 
   it('describe every attribute of the case study in the catalogue', () => {
@@ -80,7 +104,7 @@ describe('the case study\'s schema and the catalogue', () => {
     expect(Object.keys(caseStudy.attributes).filter((name) => !described.has(name) && !MACHINERY.includes(name))).toEqual([]);
   });
 
-  it('point each vocabulary relation at the catalogue\'s content type, which holds the catalogue\'s key and picker field', () => {
+  it("point each vocabulary relation at the catalogue's content type, which holds the catalogue's key and picker field", () => {
     for (const taxonomy of TAXONOMIES) {
       expect(caseStudy.attributes[taxonomy.field].target, taxonomy.field).toBe(taxonomy.uid);
       const target = schema(taxonomy.uid.split('.')[1]!);
@@ -96,7 +120,7 @@ describe('the case study\'s schema and the catalogue', () => {
     expect(component('case-study.list-item').attributes.text.maxLength).toBe(LIST_ITEM_MAX);
   });
 
-  it('give every import column its place in the file\'s column order', () => {
+  it("give every import column its place in the file's column order", () => {
     expect(unorderedColumns()).toEqual([]);
   });
 });

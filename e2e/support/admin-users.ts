@@ -20,10 +20,18 @@ export async function createEditor(email: string, roleCode: string): Promise<voi
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${await adminJwt()}` };
   const roles = ((await (await fetch(`${inject('cmsUrl')}/admin/roles`, { headers })).json()) as { data: { id: number; code: string }[] }).data;
   const role = roles.find((candidate) => candidate.code === roleCode)!;
-  const created = (await (await fetch(`${inject('cmsUrl')}/admin/users`, {
-    method: 'POST', headers, body: JSON.stringify({ firstname: roleCode, lastname: 'Test', email, roles: [role.id] }),
-  })).json()) as { data: { id: number } };
-  await fetch(`${inject('cmsUrl')}/admin/users/${created.data.id}`, { method: 'PUT', headers, body: JSON.stringify({ password: EDITOR_PASSWORD, isActive: true }) });
+  const created = (await (
+    await fetch(`${inject('cmsUrl')}/admin/users`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ firstname: roleCode, lastname: 'Test', email, roles: [role.id] }),
+    })
+  ).json()) as { data: { id: number } };
+  await fetch(`${inject('cmsUrl')}/admin/users/${created.data.id}`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ password: EDITOR_PASSWORD, isActive: true }),
+  });
 }
 
 /** Logs in through the admin's login page, as the editor would; the page then shows the dashboard. */

@@ -9,7 +9,10 @@ import type { Page } from 'playwright-core';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface AxeViolation { id: string; nodes: { target: string[] }[] }
+interface AxeViolation {
+  id: string;
+  nodes: { target: string[] }[];
+}
 
 /** Every axe violation on the page as it is now, as "rule: selector, selector". */
 export async function axeViolations(page: Page): Promise<string[]> {

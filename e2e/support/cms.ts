@@ -7,7 +7,9 @@ export async function adminJwt(): Promise<string> {
 }
 
 /** The smallest PDF the media library takes (a download is a PDF: cms/src/media/). */
-export const MINIMAL_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const MINIMAL_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /** Uploads a file to the media library as the first editor; resolves to its stored name (`<name>_<hash>.<ext>`). */
 export async function adminUpload(fileName: string, content: Uint8Array, type: string): Promise<string> {
@@ -22,7 +24,8 @@ export async function adminUpload(fileName: string, content: Uint8Array, type: s
 /** A request to the admin API as the first editor (what the admin panel does). */
 export async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${inject('cmsUrl')}${path}`, {
-    method, headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminJwt()}` },
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminJwt()}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -38,7 +41,9 @@ export interface PublishedEntry {
 
 /** Every published case study of a language, from the public REST API. */
 export async function published(locale: 'de' | 'en'): Promise<PublishedEntry[]> {
-  const response = await fetch(`${inject('cmsUrl')}/api/case-studies?locale=${locale}&fields[0]=slug&fields[1]=title&fields[2]=locale&pagination[pageSize]=100`);
+  const response = await fetch(
+    `${inject('cmsUrl')}/api/case-studies?locale=${locale}&fields[0]=slug&fields[1]=title&fields[2]=locale&pagination[pageSize]=100`,
+  );
   return ((await response.json()) as { data: PublishedEntry[] }).data;
 }
 

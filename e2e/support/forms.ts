@@ -12,22 +12,34 @@ import { inject } from 'vitest';
 export const FORM_MIN_SECONDS = 1;
 export const FORM_MIN_MS = FORM_MIN_SECONDS * 1000 + 200;
 
-export interface JsonAnswer<T> { status: number; headers: Record<string, string | string[] | undefined>; body: T }
+export interface JsonAnswer<T> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: T;
+}
 
 /** POST `path` on the site with a JSON body (a string goes as it is) from `localAddress`. */
 export function postJson<T>(path: string, body: unknown, localAddress: string): Promise<JsonAnswer<T>> {
   const site = new URL(inject('siteUrl'));
   const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: site.hostname, port: site.port, path, method: 'POST', localAddress, agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': payload.length },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text || '{}') as T }));
-    });
+    const req = request(
+      {
+        host: site.hostname,
+        port: site.port,
+        path,
+        method: 'POST',
+        localAddress,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': payload.length },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text || '{}') as T }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -35,7 +47,7 @@ export function postJson<T>(path: string, body: unknown, localAddress: string): 
 
 /** The proof field as the forms' script fills it: a fresh challenge from the site, solved. */
 export async function solvedProof(): Promise<string> {
-  const challenge = await (await fetch(`${inject('siteUrl')}/api/proof-of-work`)).json() as Challenge;
+  const challenge = (await (await fetch(`${inject('siteUrl')}/api/proof-of-work`)).json()) as Challenge;
   const solution = await solveChallenge({ challenge, deriveKey });
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }

@@ -50,7 +50,10 @@ async function startControlServer(actions: Record<string, () => Promise<void>>):
   const server = createServer((request, response) => {
     const action = request.method === 'POST' ? actions[request.url ?? ''] : undefined;
     if (!action) return void response.writeHead(404).end();
-    action().then(() => response.writeHead(204).end(), (error: unknown) => response.writeHead(500).end(String(error)));
+    action().then(
+      () => response.writeHead(204).end(),
+      (error: unknown) => response.writeHead(500).end(String(error)),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
@@ -66,7 +69,7 @@ async function waitForIndexedDemo(client: ReturnType<typeof createMeiliClient>, 
   while (Date.now() < deadline) {
     try {
       const [de, en] = await Promise.all([client.index('case-studies-de').getStats(), client.index('case-studies-en').getStats()]);
-      const backlog = await (await fetch(`${cmsUrl}/api/sync/backlog`)).json() as { pending: number };
+      const backlog = (await (await fetch(`${cmsUrl}/api/sync/backlog`)).json()) as { pending: number };
       if (de.numberOfDocuments >= 42 && en.numberOfDocuments >= 12 && backlog.pending === 0) {
         await new Promise((resolve) => setTimeout(resolve, 500));
         return;
@@ -84,7 +87,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const log = (message: string) => console.log(`[e2e] ${message}`);
   const started = Date.now();
   await buildIfStale({
-    env: process.env, log,
+    env: process.env,
+    log,
     run: async (name, command, args, cwd, env) => {
       const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
       if (result.status !== 0) throw new Error(`${name} failed with exit code ${result.status}`);
@@ -100,9 +104,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let mailSink = await startMailSink(mailOptions);
   const control = await startControlServer({
     '/meilisearch/stop': () => meili.stop(),
-    '/meilisearch/start': async () => { meili = await startMeilisearch(meiliOptions); },
+    '/meilisearch/start': async () => {
+      meili = await startMeilisearch(meiliOptions);
+    },
     '/mail/stop': () => mailSink.stop(),
-    '/mail/start': async () => { mailSink = await startMailSink(mailOptions); },
+    '/mail/start': async () => {
+      mailSink = await startMailSink(mailOptions);
+    },
   });
   const master = createMeiliClient(meili.url, masterKey);
   const { searchKey } = await ensureApiKeys(master);
@@ -113,16 +121,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cwd: ROOT_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME,
-      HOST: '127.0.0.1', STRAPI_PORT: String(strapiPort), WEB_PORT: String(webPort),
-      DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(workDir, 'cms.db'),
-      MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SYNC_POLL_INTERVAL_MS: '200',
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      STRAPI_PORT: String(strapiPort),
+      WEB_PORT: String(webPort),
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: join(workDir, 'cms.db'),
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: masterKey,
+      SYNC_POLL_INTERVAL_MS: '200',
       // The site sends its search counts to the CMS every half second instead of every minute.
       SEARCH_STATISTICS_INTERVAL_MS: '500',
       // Mail goes to the sink; a failed mail is tried again after a second, not after ten.
-      SMTP_HOST: mailSink.host, SMTP_PORT: String(mailOptions.port), MAIL_FROM: 'praxisdatenbank@example.org',
-      MAIL_POLL_INTERVAL_MS: '200', MAIL_RETRY_BASE_MS: '1000',
-      ...secrets, SEED_DEMO_CONTENT: 'true', SITE_URL: siteUrl,
+      SMTP_HOST: mailSink.host,
+      SMTP_PORT: String(mailOptions.port),
+      MAIL_FROM: 'praxisdatenbank@example.org',
+      MAIL_POLL_INTERVAL_MS: '200',
+      MAIL_RETRY_BASE_MS: '1000',
+      ...secrets,
+      SEED_DEMO_CONTENT: 'true',
+      SITE_URL: siteUrl,
       // High enough for the whole suite from one address; the limiter's own test uses other addresses.
       RATE_LIMIT: String(E2E_RATE_LIMIT),
       // A form without JavaScript may be sent after 1 s instead of 5 (the tests that send one wait that long).
@@ -147,7 +166,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitForHttp(`${siteUrl}/api/health`, 300_000, prod);
     await waitForIndexedDemo(master, `http://127.0.0.1:${strapiPort}`);
     const login = await fetch(`http://127.0.0.1:${strapiPort}/admin/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: secrets.ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }),
     });
     if (!login.ok) throw new Error(`the first editor could not log in: ${login.status} ${await login.text()}`);

@@ -13,7 +13,21 @@ type Json = { [key: string]: unknown };
 
 const DOCUMENT_ID = 'https://openapi.invalid/document.json';
 /** OpenAPI's own keywords: at the top of the document, and those a Schema Object may carry besides JSON Schema's. */
-const OPENAPI_KEYWORDS = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'discriminator', 'xml', 'example'];
+const OPENAPI_KEYWORDS = [
+  'openapi',
+  'info',
+  'jsonSchemaDialect',
+  'servers',
+  'paths',
+  'webhooks',
+  'components',
+  'security',
+  'tags',
+  'externalDocs',
+  'discriminator',
+  'xml',
+  'example',
+];
 
 const validators = new WeakMap<object, Ajv2020>();
 
@@ -36,7 +50,10 @@ const pointerOf = (tokens: string[]) => tokens.map((token) => `/${escapeToken(to
 
 /** The validator of the schema at a JSON pointer into the document. */
 function validatorAt(document: object, pointer: string): ValidateFunction {
-  const fragment = pointer.split('/').map((token) => encodeURIComponent(token)).join('/');
+  const fragment = pointer
+    .split('/')
+    .map((token) => encodeURIComponent(token))
+    .join('/');
   const validate = ajvFor(document).getSchema(`${DOCUMENT_ID}#${fragment}`);
   if (!validate) throw new Error(`no schema at ${pointer}`);
   return validate;
@@ -44,8 +61,12 @@ function validatorAt(document: object, pointer: string): ValidateFunction {
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((error) => {
-    const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})`
-      : error.keyword === 'const' || error.keyword === 'enum' ? ` (${JSON.stringify(error.params.allowedValue ?? error.params.allowedValues)})` : '';
+    const extra =
+      error.keyword === 'additionalProperties'
+        ? ` (${String(error.params.additionalProperty)})`
+        : error.keyword === 'const' || error.keyword === 'enum'
+          ? ` (${JSON.stringify(error.params.allowedValue ?? error.params.allowedValues)})`
+          : '';
     return `${error.instancePath || '/'} ${error.message ?? error.keyword}${extra} [${error.schemaPath}]`;
   });
 }
@@ -57,7 +78,10 @@ function validateAt(document: object, pointer: string, value: unknown): string[]
 
 function resolveLocal(document: Json, node: unknown): { node: unknown; pointer?: string } {
   if (!isObject(node) || typeof node.$ref !== 'string' || !node.$ref.startsWith('#/')) return { node };
-  const tokens = node.$ref.slice(2).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const tokens = node.$ref
+    .slice(2)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
   let target: unknown = document;
   for (const token of tokens) target = isObject(target) ? target[token] : undefined;
   return { node: target, pointer: pointerOf(tokens) };

@@ -9,13 +9,29 @@ const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, cmsData
 type Vocabulary = { slug: string; de: string; en: string; number?: number }[];
 const taxonomies = readJson('taxonomies.json') as Record<'buildingBlocks' | 'targetGroups' | 'topics' | 'settings' | 'qualityCriteria', Vocabulary>;
 
-const towns = new Map(readFileSync(new URL('nrw/municipalities.csv', cmsData), 'utf8').split('\n').slice(1).filter(Boolean).map((line) => {
-  const [ags, name, type, district, districtAgs, region, lat, lon, population] = line.split(',') as string[];
-  return [ags!, {
-    ags: ags!, name: name!, district: type === 'kreisfreie Stadt' ? name! : district!, districtAgs: districtAgs!, region: region!,
-    lat: Number(lat), lon: Number(lon), type: type!, population: Number(population),
-  }];
-}));
+const towns = new Map(
+  readFileSync(new URL('nrw/municipalities.csv', cmsData), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [ags, name, type, district, districtAgs, region, lat, lon, population] = line.split(',') as string[];
+      return [
+        ags!,
+        {
+          ags: ags!,
+          name: name!,
+          district: type === 'kreisfreie Stadt' ? name! : district!,
+          districtAgs: districtAgs!,
+          region: region!,
+          lat: Number(lat),
+          lon: Number(lon),
+          type: type!,
+          population: Number(population),
+        },
+      ];
+    }),
+);
 
 function term(vocabulary: Vocabulary, slug: string) {
   const entry = vocabulary.find((candidate) => candidate.slug === slug);
@@ -24,10 +40,29 @@ function term(vocabulary: Vocabulary, slug: string) {
 }
 
 interface DemoRecord {
-  slug: string; title: string; teaser: string; description: string; startingSituation?: string; goals?: string; approach?: string;
-  results?: string; afterFunding?: string; buildingBlock: string; municipalities: string[]; targetGroups: string[]; topics: string[];
-  settings: string[]; criteria: string[]; status: string; fundingStart?: number; fundingEnd?: number; provider?: string;
-  partners?: string[]; transferability?: { partnersNeeded?: string; firstSteps?: string }; successFactors?: string[]; pitfalls?: string[];
+  slug: string;
+  title: string;
+  teaser: string;
+  description: string;
+  startingSituation?: string;
+  goals?: string;
+  approach?: string;
+  results?: string;
+  afterFunding?: string;
+  buildingBlock: string;
+  municipalities: string[];
+  targetGroups: string[];
+  topics: string[];
+  settings: string[];
+  criteria: string[];
+  status: string;
+  fundingStart?: number;
+  fundingEnd?: number;
+  provider?: string;
+  partners?: string[];
+  transferability?: { partnersNeeded?: string; firstSteps?: string };
+  successFactors?: string[];
+  pitfalls?: string[];
 }
 
 /** The published demo case studies of one locale as the index holds them. */
@@ -36,9 +71,17 @@ export function demoDocuments(locale: 'de' | 'en'): SearchDocument[] {
   return records.map((record, index) => {
     const published = new Date(Date.UTC(2025, 0, 1) + index * 86_400_000).toISOString();
     const entry: CaseStudyEntry = {
-      documentId: `demo-${locale}-${index}`, locale, slug: record.slug, title: record.title, teaser: record.teaser,
-      description: record.description, startingSituation: record.startingSituation, goals: record.goals, approach: record.approach,
-      results: record.results, afterFunding: record.afterFunding,
+      documentId: `demo-${locale}-${index}`,
+      locale,
+      slug: record.slug,
+      title: record.title,
+      teaser: record.teaser,
+      description: record.description,
+      startingSituation: record.startingSituation,
+      goals: record.goals,
+      approach: record.approach,
+      results: record.results,
+      afterFunding: record.afterFunding,
       transferability: { partnersNeeded: record.transferability?.partnersNeeded, firstSteps: record.transferability?.firstSteps },
       successFactors: (record.successFactors ?? []).map((text) => ({ text })),
       pitfalls: (record.pitfalls ?? []).map((text) => ({ text })),
@@ -54,8 +97,11 @@ export function demoDocuments(locale: 'de' | 'en'): SearchDocument[] {
       topics: record.topics.map((slug) => term(taxonomies.topics, slug)),
       settings: record.settings.map((slug) => term(taxonomies.settings, slug)),
       criteria: record.criteria.map((slug) => term(taxonomies.qualityCriteria, slug)),
-      projectStatus: record.status as CaseStudyEntry['projectStatus'], fundingStart: record.fundingStart, fundingEnd: record.fundingEnd,
-      publishedAt: published, updatedAt: published,
+      projectStatus: record.status as CaseStudyEntry['projectStatus'],
+      fundingStart: record.fundingStart,
+      fundingEnd: record.fundingEnd,
+      publishedAt: published,
+      updatedAt: published,
     };
     return toSearchDocument(entry);
   });

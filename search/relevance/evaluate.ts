@@ -79,7 +79,10 @@ export async function evaluateQuery(client: Meilisearch, query: JudgedQuery, cor
     if (page >= outcome.body.pageCount) break;
   }
   return {
-    query, ranked, fragments, strayMarks,
+    query,
+    ranked,
+    fragments,
+    strayMarks,
     ndcg10: ndcgAt(10, ranked, query.relevant),
     precision10: precisionAt(10, ranked, query.relevant),
     recall: recall(ranked, query.relevant),
@@ -117,18 +120,25 @@ export function summarise(results: QueryResult[], corpusSizes: Record<'de' | 'en
       groups.set(key, [...(groups.get(key) ?? []), result]);
     }
   }
-  return [...groups].map(([key, group]) => {
-    const [locale, queryClass] = key.split(' ') as ['de' | 'en' | 'all', QueryClass | 'all'];
-    return {
-      locale, class: queryClass, queries: group.length,
-      ndcg10: mean(group.map((result) => result.ndcg10)),
-      precision10: mean(group.map((result) => result.precision10)),
-      recall: mean(group.map((result) => result.recall)),
-      corpusShare: mean(group.map((result) => result.corpusShare)),
-      floods: group.filter((result) => isFlood(result, corpusSizes[result.query.locale])).length,
-      fragments: group.reduce((sum, result) => sum + result.fragments.length, 0),
-      strayMarks: group.reduce((sum, result) => sum + result.strayMarks.length, 0),
-    };
-  }).sort((a, b) => (a.locale === 'all' ? 1 : b.locale === 'all' ? -1 : a.locale.localeCompare(b.locale))
-    || (a.class === 'all' ? 1 : b.class === 'all' ? -1 : a.class.localeCompare(b.class)));
+  return [...groups]
+    .map(([key, group]) => {
+      const [locale, queryClass] = key.split(' ') as ['de' | 'en' | 'all', QueryClass | 'all'];
+      return {
+        locale,
+        class: queryClass,
+        queries: group.length,
+        ndcg10: mean(group.map((result) => result.ndcg10)),
+        precision10: mean(group.map((result) => result.precision10)),
+        recall: mean(group.map((result) => result.recall)),
+        corpusShare: mean(group.map((result) => result.corpusShare)),
+        floods: group.filter((result) => isFlood(result, corpusSizes[result.query.locale])).length,
+        fragments: group.reduce((sum, result) => sum + result.fragments.length, 0),
+        strayMarks: group.reduce((sum, result) => sum + result.strayMarks.length, 0),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.locale === 'all' ? 1 : b.locale === 'all' ? -1 : a.locale.localeCompare(b.locale)) ||
+        (a.class === 'all' ? 1 : b.class === 'all' ? -1 : a.class.localeCompare(b.class)),
+    );
 }

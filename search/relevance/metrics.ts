@@ -7,7 +7,10 @@ export type Judgments = Readonly<Record<string, number>>;
 export function ndcgAt(k: number, ranked: readonly string[], judgments: Judgments): number {
   const gain = (grade: number) => 2 ** grade - 1;
   const dcg = ranked.slice(0, k).reduce((sum, slug, index) => sum + gain(judgments[slug] ?? 0) / Math.log2(index + 2), 0);
-  const ideal = Object.values(judgments).filter((grade) => grade > 0).sort((a, b) => b - a).slice(0, k)
+  const ideal = Object.values(judgments)
+    .filter((grade) => grade > 0)
+    .sort((a, b) => b - a)
+    .slice(0, k)
     .reduce((sum, grade, index) => sum + gain(grade) / Math.log2(index + 2), 0);
   return ideal === 0 ? (ranked.length === 0 ? 1 : 0) : dcg / ideal;
 }
@@ -51,8 +54,9 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 
 /** The texts inside `<mark>` (marks that touch joined), unescaped. */
 export function markedWords(html: string): string[] {
-  return [...html.replaceAll('</mark><mark>', '').matchAll(/<mark>(.*?)<\/mark>/gsu)]
-    .map((match) => match[1]!.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!));
+  return [...html.replaceAll('</mark><mark>', '').matchAll(/<mark>(.*?)<\/mark>/gsu)].map((match) =>
+    match[1]!.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!),
+  );
 }
 
 /**

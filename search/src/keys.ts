@@ -19,7 +19,11 @@ export interface ApiKeys {
   searchKey: string;
 }
 
-async function ensureKey(master: Meilisearch, uid: string, definition: { name: string; description: string; actions: string[]; indexes: string[] }): Promise<string> {
+async function ensureKey(
+  master: Meilisearch,
+  uid: string,
+  definition: { name: string; description: string; actions: string[]; indexes: string[] },
+): Promise<string> {
   const existing = await master.getKey(uid).catch(() => undefined);
   if (existing) return existing.key;
   const created = await master.createKey({ uid, ...definition, expiresAt: null } as never);
@@ -31,7 +35,20 @@ export async function ensureApiKeys(master: Meilisearch): Promise<ApiKeys> {
   const syncKey = await ensureKey(master, SYNC_KEY_UID, {
     name: 'praxisdatenbank-cms-sync',
     description: 'CMS → index sync of the Praxisdatenbank (documents, settings, reindex swaps)',
-    actions: ['documents.add', 'documents.get', 'documents.delete', 'indexes.create', 'indexes.get', 'indexes.update', 'indexes.delete', 'indexes.swap', 'settings.get', 'settings.update', 'tasks.get', 'stats.get'],
+    actions: [
+      'documents.add',
+      'documents.get',
+      'documents.delete',
+      'indexes.create',
+      'indexes.get',
+      'indexes.update',
+      'indexes.delete',
+      'indexes.swap',
+      'settings.get',
+      'settings.update',
+      'tasks.get',
+      'stats.get',
+    ],
     indexes: ['*'],
   });
   const searchKey = await ensureKey(master, SEARCH_KEY_UID, {

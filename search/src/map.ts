@@ -31,7 +31,6 @@ export const CASE_STUDY_POPULATE = {
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
-
 function terms(entries: TermEntry[] | null | undefined, locale: string) {
   return (entries ?? []).map((term) => ({ slug: term.slug, name: localizedName(term, locale) }));
 }
@@ -42,14 +41,17 @@ function fundingYears(start: number | null | undefined, end: number | null | und
   return Array.from({ length: Math.max(0, last - start) + 1 }, (_, offset) => start + offset);
 }
 
-
 /** Maps a populated published case study to its search document; throws naming the field if the entry or the result breaks its schema. */
 export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
   const entry = parseCaseStudyEntry(input);
   if (!entry.publishedAt) throw new Error(`case study ${entry.documentId} (${entry.locale}) is not published: only published entries are indexed`);
   const { locale } = entry;
   const municipalities = (entry.municipalities ?? []).map((m) => ({
-    ags: m.ags, name: m.name, district: m.district, districtAgs: m.districtAgs, region: m.region,
+    ags: m.ags,
+    name: m.name,
+    district: m.district,
+    districtAgs: m.districtAgs,
+    region: m.region,
   }));
   const targetGroups = terms(entry.targetGroups, locale);
   const topics = terms(entry.topics, locale);

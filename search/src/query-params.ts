@@ -41,7 +41,14 @@ const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
 
 /** The ids of a Merkliste address, in order, each once; or why they are not ids. */
 export function parseBookmarkIds(values: string[]): { ids: string[]; problem?: undefined } | { ids?: undefined; problem: string } {
-  const ids = [...new Set(values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      values
+        .flatMap((value) => value.split(','))
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
   const bad = ids.find((id) => !DOCUMENT_ID.test(id));
   if (bad !== undefined) return { problem: `"${bad.slice(0, 80)}" is not a case-study id (lower-case letters and digits)` };
   if (ids.length > MAX_BOOKMARKS) return { problem: `at most ${MAX_BOOKMARKS} case studies, not ${ids.length}` };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, buildMultiSearch, escapeFilterValue, MAX_REPORTED_PROBLEMS, mergeFacetCounts, parseSearchParams, toSearchParams, type SearchState } from './query.ts';
+import {
+  buildFilter,
+  buildMultiSearch,
+  escapeFilterValue,
+  MAX_REPORTED_PROBLEMS,
+  mergeFacetCounts,
+  parseSearchParams,
+  toSearchParams,
+  type SearchState,
+} from './query.ts';
 
 function parse(query: string) {
   return parseSearchParams(new URLSearchParams(query));
@@ -13,7 +22,8 @@ function state(query: string): SearchState {
 
 describe('the search URL', () => {
   it('round-trips a state through its canonical parameters', () => {
-    const query = 'q=Kita+Lotsen&buildingBlock=aktive-nachbarschaft&district=05978&municipality=05978024&municipality=05978020&topic=lotsen&fundingFrom=2019&fundingTo=2022&sort=newest&page=2&pageSize=10&locale=en';
+    const query =
+      'q=Kita+Lotsen&buildingBlock=aktive-nachbarschaft&district=05978&municipality=05978024&municipality=05978020&topic=lotsen&fundingFrom=2019&fundingTo=2022&sort=newest&page=2&pageSize=10&locale=en';
     expect(toSearchParams(state(query)).toString()).toBe(query);
   });
 
@@ -77,7 +87,7 @@ describe('filters', () => {
     expect(queries[2]).toMatchObject({ filter: '(topicSlugs = "bewegung")', facets: ['status'], hitsPerPage: 0 });
   });
 
-  it('takes a selected group\'s counts from its own query and the others from the main query', () => {
+  it("takes a selected group's counts from its own query and the others from the main query", () => {
     const merged = mergeFacetCounts(state('topic=bewegung'), [
       { topicSlugs: { bewegung: 3 }, status: { laufend: 3 } },
       { topicSlugs: { bewegung: 3, ernaehrung: 5 } },

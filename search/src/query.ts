@@ -23,33 +23,60 @@ const oneOf = <const Values extends readonly [string, ...string[]]>(values: Valu
 
 /** A filter parameter as the API documents it: repeatable, each value checked by `value`. */
 function filterParam(key: FacetKey, value: z.ZodType<string>, description: string, example: string) {
-  return z.array(value).max(MAX_VALUES_PER_PARAM).meta({
-    description: `${description} Repeatable (\`${key}=a&${key}=b\`): values of one parameter are OR-ed, different parameters AND-ed. `
-      + `At most ${MAX_VALUES_PER_PARAM} values; empty values are ignored, repeated ones count once; a well-formed value that is not a known one is a 400.`,
-    example: [example],
-  });
+  return z
+    .array(value)
+    .max(MAX_VALUES_PER_PARAM)
+    .meta({
+      description:
+        `${description} Repeatable (\`${key}=a&${key}=b\`): values of one parameter are OR-ed, different parameters AND-ed. ` +
+        `At most ${MAX_VALUES_PER_PARAM} values; empty values are ignored, repeated ones count once; a well-formed value that is not a known one is a 400.`,
+      example: [example],
+    });
 }
 
 /** Each filter parameter; the parser checks every value with its `element`. */
 const FILTER_PARAMS: { [Key in FacetKey]: z.ZodArray<z.ZodType<string>> } = {
   buildingBlock: filterParam('buildingBlock', slugValue, 'Baustein of the programme, by slug (`buildingBlocks` of the vocabulary).', 'gesundes-aufwachsen'),
-  region: filterParam('region', z.string().max(REGION_MAX_LENGTH, 'is too long').regex(/^[\p{L} -]+$/u, 'must be the name of a Regierungsbezirk'),
-    'Regierungsbezirk, by name (`regions` of the vocabulary).', 'Düsseldorf'),
-  district: filterParam('district', z.string().regex(DISTRICT_AGS_PATTERN, 'must be a 5-digit Kreis AGS such as 05978'),
-    'Kreis or kreisfreie Stadt, by its 5-digit AGS (`districts` of the vocabulary).', '05978'),
-  municipality: filterParam('municipality', z.string().regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05978024'),
-    'Municipality, by its 8-digit AGS (`towns` of the vocabulary).', '05112000'),
-  townType: filterParam('townType', oneOf(TOWN_TYPES), 'Gemeindetyp of one of the case study\'s municipalities.', 'kreisfreie-stadt'),
-  townSize: filterParam('townSize', oneOf(TOWN_SIZES), 'Einwohnerzahl class of one of the case study\'s municipalities.', '100000-500000'),
+  region: filterParam(
+    'region',
+    z
+      .string()
+      .max(REGION_MAX_LENGTH, 'is too long')
+      .regex(/^[\p{L} -]+$/u, 'must be the name of a Regierungsbezirk'),
+    'Regierungsbezirk, by name (`regions` of the vocabulary).',
+    'Düsseldorf',
+  ),
+  district: filterParam(
+    'district',
+    z.string().regex(DISTRICT_AGS_PATTERN, 'must be a 5-digit Kreis AGS such as 05978'),
+    'Kreis or kreisfreie Stadt, by its 5-digit AGS (`districts` of the vocabulary).',
+    '05978',
+  ),
+  municipality: filterParam(
+    'municipality',
+    z.string().regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05978024'),
+    'Municipality, by its 8-digit AGS (`towns` of the vocabulary).',
+    '05112000',
+  ),
+  townType: filterParam('townType', oneOf(TOWN_TYPES), "Gemeindetyp of one of the case study's municipalities.", 'kreisfreie-stadt'),
+  townSize: filterParam('townSize', oneOf(TOWN_SIZES), "Einwohnerzahl class of one of the case study's municipalities.", '100000-500000'),
   targetGroup: filterParam('targetGroup', slugValue, 'Target group, by slug (`targetGroups` of the vocabulary).', 'kinder-3-bis-5'),
   topic: filterParam('topic', slugValue, 'Topic, by slug (`topics` of the vocabulary).', 'sprachfoerderung'),
   setting: filterParam('setting', slugValue, 'Setting, by slug (`settings` of the vocabulary).', 'kita-familienzentrum'),
   criterion: filterParam('criterion', slugValue, 'Good-practice criterion, by slug (`criteria` of the vocabulary).', 'niedrigschwelligkeit'),
   status: filterParam('status', oneOf(PROJECT_STATUSES), 'Project status.', 'verstetigt'),
-  fundingStart: filterParam('fundingStart', z.string().regex(/^\d{4}$/, 'must be a year such as 2021'),
-    `Year the funding started (${FUNDING_YEAR_MIN}–${FUNDING_YEAR_MAX}, four digits).`, '2022'),
+  fundingStart: filterParam(
+    'fundingStart',
+    z.string().regex(/^\d{4}$/, 'must be a year such as 2021'),
+    `Year the funding started (${FUNDING_YEAR_MIN}–${FUNDING_YEAR_MAX}, four digits).`,
+    '2022',
+  ),
 };
-const year = z.coerce.number({ error: 'must be a year' }).int('must be a year').min(FUNDING_YEAR_MIN, `must be ${FUNDING_YEAR_MIN} or later`).max(FUNDING_YEAR_MAX, `must be ${FUNDING_YEAR_MAX} or earlier`);
+const year = z.coerce
+  .number({ error: 'must be a year' })
+  .int('must be a year')
+  .min(FUNDING_YEAR_MIN, `must be ${FUNDING_YEAR_MIN} or later`)
+  .max(FUNDING_YEAR_MAX, `must be ${FUNDING_YEAR_MAX} or earlier`);
 const positiveInt = (max: number, label: string) =>
   z.coerce.number({ error: `must be a number` }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}${label}`);
 
@@ -60,26 +87,41 @@ const positiveInt = (max: number, label: string) =>
  * given once only.
  */
 export const SEARCH_PARAM_SCHEMAS = {
-  q: z.string().max(MAX_QUERY_LENGTH).meta({
-    description: `Search text (full text over title, teaser, texts, places and terms, with typo tolerance and synonyms). At most ${MAX_QUERY_LENGTH} characters; empty or absent: every case study. Once only.`,
-    example: 'Kita',
-  }),
+  q: z
+    .string()
+    .max(MAX_QUERY_LENGTH)
+    .meta({
+      description: `Search text (full text over title, teaser, texts, places and terms, with typo tolerance and synonyms). At most ${MAX_QUERY_LENGTH} characters; empty or absent: every case study. Once only.`,
+      example: 'Kita',
+    }),
   ...FILTER_PARAMS,
   fundingFrom: year.meta({
-    description: 'First year of the funding range: a case study matches when any of its funded years lies in the range. Once only.', example: 2021,
+    description: 'First year of the funding range: a case study matches when any of its funded years lies in the range. Once only.',
+    example: 2021,
   }),
   fundingTo: year.meta({ description: 'Last year of the funding range; not before `fundingFrom`. Once only.', example: 2024 }),
-  sort: z.enum(Object.keys(SORTS) as [SortKey, ...SortKey[]]).default('relevance').meta({
-    description: 'Order of the hits: `relevance` (default), `newest` (published last first), `title` (A–Z), `fundingStart` (latest start first); ties newest first, then by title. Once only.',
-    example: 'newest',
-  }),
+  sort: z
+    .enum(Object.keys(SORTS) as [SortKey, ...SortKey[]])
+    .default('relevance')
+    .meta({
+      description:
+        'Order of the hits: `relevance` (default), `newest` (published last first), `title` (A–Z), `fundingStart` (latest start first); ties newest first, then by title. Once only.',
+      example: 'newest',
+    }),
   page: positiveInt(MAX_PAGE, '').default(1).meta({
-    description: 'Page of hits, from 1; a page beyond the last (or beyond 1 when nothing matched) is a 400. Once only.', example: 1,
+    description: 'Page of hits, from 1; a page beyond the last (or beyond 1 when nothing matched) is a 400. Once only.',
+    example: 1,
   }),
-  pageSize: positiveInt(MAX_PAGE_SIZE, ' results per page').default(DEFAULT_PAGE_SIZE).meta({
-    description: `Hits per page, at most ${MAX_PAGE_SIZE}. Once only.`, example: DEFAULT_PAGE_SIZE,
-  }),
-  locale: z.enum(LOCALES).default(DEFAULT_LOCALE).meta({ description: 'Language of the case studies searched (one index per language). Once only.', example: DEFAULT_LOCALE }),
+  pageSize: positiveInt(MAX_PAGE_SIZE, ' results per page')
+    .default(DEFAULT_PAGE_SIZE)
+    .meta({
+      description: `Hits per page, at most ${MAX_PAGE_SIZE}. Once only.`,
+      example: DEFAULT_PAGE_SIZE,
+    }),
+  locale: z
+    .enum(LOCALES)
+    .default(DEFAULT_LOCALE)
+    .meta({ description: 'Language of the case studies searched (one index per language). Once only.', example: DEFAULT_LOCALE }),
 } satisfies Record<(typeof SEARCH_PARAMS)[number], z.ZodType>;
 
 export interface SearchState {
@@ -118,7 +160,10 @@ export const MAX_REPORTED_PROBLEMS = 20;
  * and in `/api/search`). Never throws: returns every problem found, each with
  * the parameter it concerns, or the state.
  */
-export function parseSearchParams(params: Params, known: KnownValues = {}): { state: SearchState; problems: [] } | { state?: undefined; problems: QueryProblem[] } {
+export function parseSearchParams(
+  params: Params,
+  known: KnownValues = {},
+): { state: SearchState; problems: [] } | { state?: undefined; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
   const single = (name: string): string | undefined => {
     const values = all(params, name);
@@ -216,7 +261,20 @@ export function buildFilter(state: SearchState, without?: Constraint): string[] 
 }
 
 /** What a result card shows; every query for cards retrieves exactly these. */
-export const CARD_FIELDS = ['documentId', 'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'status', 'fundingStart', 'fundingEnd', 'image'] as const;
+export const CARD_FIELDS = [
+  'documentId',
+  'slug',
+  'title',
+  'teaser',
+  'buildingBlock',
+  'municipalities',
+  'targetGroups',
+  'topics',
+  'status',
+  'fundingStart',
+  'fundingEnd',
+  'image',
+] as const;
 
 /** Applied after the ranking rules and the chosen sort, so equal results keep a stable order. */
 export const RELEVANCE_TIEBREAK = ['publishedAt:desc', 'titleSort:asc'];
@@ -282,7 +340,10 @@ export function buildMultiSearch(state: SearchState, q: string, minScore?: numbe
 }
 
 /** Facet counts per URL parameter: a group with a selection takes its counts from its own query. */
-export function mergeFacetCounts(state: SearchState, distributions: (Record<string, Record<string, number>> | undefined)[]): Record<FacetKey, Record<string, number>> {
+export function mergeFacetCounts(
+  state: SearchState,
+  distributions: (Record<string, Record<string, number>> | undefined)[],
+): Record<FacetKey, Record<string, number>> {
   const [main, ...perFacet] = distributions;
   const active = FACET_KEYS.filter((key) => state.filters[key].length > 0);
   const counts = {} as Record<FacetKey, Record<string, number>>;

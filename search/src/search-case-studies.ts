@@ -6,8 +6,21 @@ import { forgetHeldTerms, splitUnknownCompounds } from './analysis/compound-quer
 import { forgetVocabularies, suggestQuery } from './analysis/did-you-mean.ts';
 import { indexName } from './settings.ts';
 import {
-  activeConstraints, buildFilter, buildMultiSearch, MATCHING_STRATEGY, buildRelaxationQueries, type CARD_FIELDS, FACET_KEYS, indexQuery, mergeFacetCounts, parseSearchParams,
-  type Constraint, type FacetKey, type KnownValues, type QueryProblem, type SearchState,
+  activeConstraints,
+  buildFilter,
+  buildMultiSearch,
+  MATCHING_STRATEGY,
+  buildRelaxationQueries,
+  type CARD_FIELDS,
+  FACET_KEYS,
+  indexQuery,
+  mergeFacetCounts,
+  parseSearchParams,
+  type Constraint,
+  type FacetKey,
+  type KnownValues,
+  type QueryProblem,
+  type SearchState,
 } from './query.ts';
 
 type CardFields = Exclude<(typeof CARD_FIELDS)[number], 'teaser'>;
@@ -38,9 +51,7 @@ export interface Relaxation {
   total: number;
 }
 
-export type SearchOutcome =
-  | { status: 200; body: SearchResponse }
-  | { status: 400; body: { error: string; problems: QueryProblem[] } };
+export type SearchOutcome = { status: 200; body: SearchResponse } | { status: 400; body: { error: string; problems: QueryProblem[] } };
 
 type MatchedDocument = SearchDocument & { _matchesPosition?: Record<string, MatchPosition[]> };
 
@@ -57,11 +68,19 @@ function indexedField(doc: Partial<MatchedDocument>, field: 'title' | 'teaser'):
 export function toSearchHit(doc: MatchedDocument): SearchHit {
   const matches = doc.analysis === ANALYSIS_VERSION ? doc._matchesPosition : undefined;
   return {
-    documentId: doc.documentId, slug: doc.slug, title: doc.title,
+    documentId: doc.documentId,
+    slug: doc.slug,
+    title: doc.title,
     titleHtml: highlightWords(doc.title, doc.locale, matches?.['terms.title'], indexedField(doc, 'title')),
     teaserHtml: highlightWords(doc.teaser, doc.locale, matches?.['terms.teaser'], indexedField(doc, 'teaser')),
-    buildingBlock: doc.buildingBlock, municipalities: doc.municipalities, targetGroups: doc.targetGroups, topics: doc.topics,
-    status: doc.status, fundingStart: doc.fundingStart, fundingEnd: doc.fundingEnd, image: doc.image,
+    buildingBlock: doc.buildingBlock,
+    municipalities: doc.municipalities,
+    targetGroups: doc.targetGroups,
+    topics: doc.topics,
+    status: doc.status,
+    fundingStart: doc.fundingStart,
+    fundingEnd: doc.fundingEnd,
+    image: doc.image,
   };
 }
 
@@ -83,7 +102,11 @@ export async function minimumScore(client: Meilisearch, state: SearchState, q: s
   if (!q) return undefined;
   // No sort: whatever order the page shows, the first hit here is the best.
   const { hits } = await client.index(indexName(state.locale)).search(q, {
-    filter: buildFilter(state).join(' AND ') || undefined, matchingStrategy: MATCHING_STRATEGY, limit: 1, attributesToRetrieve: ['documentId'], showRankingScore: true,
+    filter: buildFilter(state).join(' AND ') || undefined,
+    matchingStrategy: MATCHING_STRATEGY,
+    limit: 1,
+    attributesToRetrieve: ['documentId'],
+    showRankingScore: true,
   });
   const top = hits[0]?._rankingScore;
   return top === undefined ? undefined : top * RELATIVE_MIN_SCORE;
@@ -125,7 +148,10 @@ export async function searchCaseStudies(client: Meilisearch, params: URLSearchPa
     return badRequest([{ param: 'page', message: `${state.page} is beyond the last page (${Math.max(1, pageCount)})` }]);
   }
   const hits = main.hits.map((hit) => toSearchHit(hit as unknown as MatchedDocument));
-  const facets = mergeFacetCounts(state, results.map((result) => result.facetDistribution));
+  const facets = mergeFacetCounts(
+    state,
+    results.map((result) => result.facetDistribution),
+  );
   for (const key of FACET_KEYS) facets[key] ??= {};
   const relaxations = total === 0 ? await findRelaxations(client, state, q) : [];
   const didYouMean = total === 0 ? await findSuggestion(client, state) : null;
@@ -144,9 +170,23 @@ async function findRelaxations(client: Meilisearch, state: SearchState, q: strin
 /** The answer to words without a searchable one ("die", "?!"): nothing, and what dropping the words would give. */
 async function nothingSearchable(client: Meilisearch, state: SearchState): Promise<SearchResponse> {
   const facets = Object.fromEntries(FACET_KEYS.map((key) => [key, {}])) as SearchResponse['facets'];
-  const withoutWords = await client.index(indexName(state.locale)).search('', { filter: buildFilter(state).join(' AND ') || undefined, hitsPerPage: 0, page: 1 });
-  const relaxations: Relaxation[] = activeConstraints(state).map((constraint) => ({ constraint, total: constraint === 'q' ? withoutWords.totalHits ?? 0 : 0 }));
-  return { hits: [], total: 0, page: 1, pageSize: state.pageSize, pageCount: 0, facets, relaxations: relaxations.sort((a, b) => b.total - a.total), didYouMean: null };
+  const withoutWords = await client
+    .index(indexName(state.locale))
+    .search('', { filter: buildFilter(state).join(' AND ') || undefined, hitsPerPage: 0, page: 1 });
+  const relaxations: Relaxation[] = activeConstraints(state).map((constraint) => ({
+    constraint,
+    total: constraint === 'q' ? (withoutWords.totalHits ?? 0) : 0,
+  }));
+  return {
+    hits: [],
+    total: 0,
+    page: 1,
+    pageSize: state.pageSize,
+    pageCount: 0,
+    facets,
+    relaxations: relaxations.sort((a, b) => b.total - a.total),
+    didYouMean: null,
+  };
 }
 
 /** "Meinten Sie …?": the closest words the case studies use, offered only if they find something with the same filters. */
@@ -163,7 +203,10 @@ export async function countMatches(client: Meilisearch, state: SearchState): Pro
   const q = await resolveIndexQuery(client, state);
   if (q === null) return 0;
   const result = await client.index(indexName(state.locale)).search(q, {
-    filter: buildFilter(state).join(' AND ') || undefined, matchingStrategy: MATCHING_STRATEGY, hitsPerPage: 0, page: 1,
+    filter: buildFilter(state).join(' AND ') || undefined,
+    matchingStrategy: MATCHING_STRATEGY,
+    hitsPerPage: 0,
+    page: 1,
     rankingScoreThreshold: await minimumScore(client, state, q),
   });
   return result.totalHits ?? 0;
@@ -171,6 +214,11 @@ export async function countMatches(client: Meilisearch, state: SearchState): Pro
 
 /** Whether the words alone, without any filter, find something: a search that found nothing only because of its filters is no miss of its words. */
 export async function wordsFindSomething(client: Meilisearch, state: SearchState): Promise<boolean> {
-  const withoutFilters = { ...state, filters: Object.fromEntries(FACET_KEYS.map((key) => [key, []])) as unknown as SearchState['filters'], fundingFrom: undefined, fundingTo: undefined };
+  const withoutFilters = {
+    ...state,
+    filters: Object.fromEntries(FACET_KEYS.map((key) => [key, []])) as unknown as SearchState['filters'],
+    fundingFrom: undefined,
+    fundingTo: undefined,
+  };
   return (await countMatches(client, withoutFilters)) > 0;
 }

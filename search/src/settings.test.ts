@@ -7,7 +7,7 @@ describe('index settings', () => {
     expect(indexName('de')).toBe('case-studies-de');
   });
 
-  it('makes Kita, Kindertagesstätte and Kindergarten find each other, in the index\'s terms', () => {
+  it("makes Kita, Kindertagesstätte and Kindergarten find each other, in the index's terms", () => {
     const { synonyms } = indexSettings('de');
     expect(synonyms!.kita).toEqual(expect.arrayContaining(['kindertagesstatt', 'kindergart']));
     expect(synonyms!.kindergart).toContain('kita');
@@ -30,7 +30,7 @@ describe('index settings', () => {
     for (const sort of sorts) expect(settings.sortableAttributes, sort).toContain(sort.split(':')[0]);
   });
 
-  it('searches analysed terms only, without Meilisearch\'s German segmentation', () => {
+  it("searches analysed terms only, without Meilisearch's German segmentation", () => {
     for (const locale of ['de', 'en']) {
       const settings = indexSettings(locale);
       expect(settings.localizedAttributes).toEqual([]);

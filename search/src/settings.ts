@@ -15,8 +15,19 @@ export const MAX_VALUES_PER_FACET = 1_000;
 
 /** Attributes filtered by value (`=`, `!=`, `IN`) and counted as facets. */
 const EQUALITY_FILTERS = [
-  'buildingBlockSlug', 'municipalityAgs', 'districtAgs', 'regions', 'townTypes', 'townSizes', 'targetGroupSlugs', 'topicSlugs', 'settingSlugs',
-  'criterionSlugs', 'status', 'fundingStart', 'slug',
+  'buildingBlockSlug',
+  'municipalityAgs',
+  'districtAgs',
+  'regions',
+  'townTypes',
+  'townSizes',
+  'targetGroupSlugs',
+  'topicSlugs',
+  'settingSlugs',
+  'criterionSlugs',
+  'status',
+  'fundingStart',
+  'slug',
   // Related case studies look up their own document by id with the site's search-only key.
   'documentId',
 ];

@@ -26,7 +26,10 @@ export function caseStudyFacts(caseStudy: CaseStudyPage, locale: string, t: Tran
   });
   return {
     about: [
-      { label: t('caseStudy.buildingBlock'), values: one(buildingBlock && `${t('home.bausteinNumber', { number: buildingBlock.number })}: ${buildingBlock.name}`) },
+      {
+        label: t('caseStudy.buildingBlock'),
+        values: one(buildingBlock && `${t('home.bausteinNumber', { number: buildingBlock.number })}: ${buildingBlock.name}`),
+      },
       { label: t('caseStudy.place'), values: caseStudy.places.map(placeLabel) },
       { label: t('caseStudy.townKind'), values: [...new Set(townKinds)] },
       { label: t('caseStudy.targetGroups'), values: names(caseStudy.targetGroups) },

@@ -13,10 +13,13 @@ import type { Hook } from './hooks';
 const WEB_DIR = join(import.meta.dirname, '..');
 
 /** Every hook as `group.key` (`searchPageHooks.query`). */
-const HOOKS = new Map<string, Hook>(Object.entries(hookModule).flatMap(([group, value]) =>
-  (typeof value === 'object' && Object.values(value).every((hook) => typeof hook === 'object' && 'kind' in hook)
-    ? Object.entries(value as Record<string, Hook>).map(([key, hook]) => [`${group}.${key}`, hook] as const)
-    : [])));
+const HOOKS = new Map<string, Hook>(
+  Object.entries(hookModule).flatMap(([group, value]) =>
+    typeof value === 'object' && Object.values(value).every((hook) => typeof hook === 'object' && 'kind' in hook)
+      ? Object.entries(value as Record<string, Hook>).map(([key, hook]) => [`${group}.${key}`, hook] as const)
+      : [],
+  ),
+);
 
 /** A class written out in a component that is a hook's name by chance, not the hook: file under app/ → name. */
 const NOT_HOOKS: Record<string, string> = {
@@ -68,9 +71,8 @@ function scanScript(path: string, text: string): { used: Set<string>; spelt: str
     if (hook) used.add(hook);
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) {
       for (const [name, { kind, name: value }] of HOOKS) {
-        const written = kind === 'id' ? new RegExp(`#${value}(?![\\w-])`)
-          : kind === 'data' ? new RegExp(`${value}(?![\\w-])`)
-          : new RegExp(`\\.${value}(?![\\w-])`);
+        const written =
+          kind === 'id' ? new RegExp(`#${value}(?![\\w-])`) : kind === 'data' ? new RegExp(`${value}(?![\\w-])`) : new RegExp(`\\.${value}(?![\\w-])`);
         if (node.text === value || written.test(node.text)) spelt.push(`${path}: '${node.text}' is ${name}`);
       }
     }
@@ -97,7 +99,18 @@ interface TemplateNode {
 }
 
 /** The attributes that hold an id: a hook's id written out in one of them is a reference the module does not see. */
-const ID_REFERENCES = new Set(['id', 'for', 'aria-controls', 'aria-labelledby', 'aria-describedby', 'aria-owns', 'aria-activedescendant', 'aria-details', 'form', 'list']);
+const ID_REFERENCES = new Set([
+  'id',
+  'for',
+  'aria-controls',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-owns',
+  'aria-activedescendant',
+  'aria-details',
+  'form',
+  'list',
+]);
 
 /** The hooks a component renders through the module (as `group.key` → the attributes: id, class or data), and where it spells one out. */
 function scanComponent(path: string, text: string): { rendered: Map<string, Set<string>>; spelt: string[] } {
@@ -109,17 +122,18 @@ function scanComponent(path: string, text: string): { rendered: Map<string, Set<
   const allowed = NOT_HOOKS[relative('app', path)];
   /** `hooks.query.name` as `searchPageHooks.query`. */
   const nameOf = (expression: ts.Node) =>
-    (ts.isPropertyAccessExpression(expression) && expression.name.text === 'name' ? hookOf(expression.expression, aliases) : undefined);
+    ts.isPropertyAccessExpression(expression) && expression.name.text === 'name' ? hookOf(expression.expression, aliases) : undefined;
 
   function visit(node: TemplateNode): void {
-    for (const prop of node.type === ELEMENT ? node.props ?? [] : []) {
+    for (const prop of node.type === ELEMENT ? (node.props ?? []) : []) {
       if (prop.type === ATTRIBUTE) {
         const values = prop.value?.content.split(/\s+/) ?? [];
         for (const [name, hook] of HOOKS) {
-          const written = (hook.kind === 'id' && ID_REFERENCES.has(prop.name) && values.includes(hook.name))
-            || (hook.kind === 'id' && prop.name === 'href' && values.includes(hook.selector))
-            || ((hook.kind === 'class' || hook.kind === 'state') && prop.name === 'class' && values.includes(hook.name) && allowed !== hook.name)
-            || (hook.kind === 'data' && prop.name === hook.name);
+          const written =
+            (hook.kind === 'id' && ID_REFERENCES.has(prop.name) && values.includes(hook.name)) ||
+            (hook.kind === 'id' && prop.name === 'href' && values.includes(hook.selector)) ||
+            ((hook.kind === 'class' || hook.kind === 'state') && prop.name === 'class' && values.includes(hook.name) && allowed !== hook.name) ||
+            (hook.kind === 'data' && prop.name === hook.name);
           if (written) spelt.push(`${path}: <${node.tag} ${prop.name}="${prop.value?.content ?? ''}"> is ${name}`);
         }
         continue;
@@ -140,7 +154,8 @@ function scanComponent(path: string, text: string): { rendered: Map<string, Set<
         // `:class="['result-count']"`, `v-bind="{ 'data-bookmark': id }"`.
         if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) {
           for (const [name, hook] of HOOKS) {
-            if (hook.kind !== 'state' && expression.text === hook.name && allowed !== hook.name) spelt.push(`${path}: '${expression.text}' in <${node.tag}> is ${name}`);
+            if (hook.kind !== 'state' && expression.text === hook.name && allowed !== hook.name)
+              spelt.push(`${path}: '${expression.text}' in <${node.tag}> is ${name}`);
           }
         }
         const hook = nameOf(expression);
@@ -172,10 +187,12 @@ describe('shared/hooks.ts', () => {
   });
 
   it('is rendered by a component for each hook the server renders, on the attribute its kind says', () => {
-    const missing = [...HOOKS].filter(([name, hook]) => {
-      const attribute = RENDERED_ON[hook.kind];
-      return attribute !== undefined && !components.some((component) => component.rendered.get(name)?.has(attribute));
-    }).map(([name, hook]) => `${name} (${hook.kind} ${hook.name})`);
+    const missing = [...HOOKS]
+      .filter(([name, hook]) => {
+        const attribute = RENDERED_ON[hook.kind];
+        return attribute !== undefined && !components.some((component) => component.rendered.get(name)?.has(attribute));
+      })
+      .map(([name, hook]) => `${name} (${hook.kind} ${hook.name})`);
     expect(missing).toEqual([]);
   });
 
@@ -199,8 +216,11 @@ describe('shared/hooks.ts', () => {
         <a :[bookmarkHooks.remove.name]="id" :title="hooks.filters.name" />
       </template>`;
     const { rendered, spelt } = scanComponent('app/components/Sample.vue', template);
-    expect(Object.fromEntries([...rendered].map(([hook, attributes]) => [hook, [...attributes]])))
-      .toEqual({ 'searchPageHooks.hits': ['class'], 'bookmarkHooks.list': ['data'], 'bookmarkHooks.remove': ['data'] });
+    expect(Object.fromEntries([...rendered].map(([hook, attributes]) => [hook, [...attributes]]))).toEqual({
+      'searchPageHooks.hits': ['class'],
+      'bookmarkHooks.list': ['data'],
+      'bookmarkHooks.remove': ['data'],
+    });
     expect(spelt).toEqual([]);
   });
 });

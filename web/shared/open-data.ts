@@ -15,10 +15,30 @@ export interface OpenDataLicense {
 
 /** The licences an operator may choose; Creative Commons BY 4.0 unless OPEN_DATA_LICENSE says otherwise. */
 export const OPEN_DATA_LICENSES: Record<string, OpenDataLicense> = {
-  'CC-BY-4.0': { id: 'CC-BY-4.0', name: 'Creative Commons Namensnennung 4.0 International (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/', dcatAp: 'http://dcat-ap.de/def/licenses/cc-by/4.0' },
-  'CC0-1.0': { id: 'CC0-1.0', name: 'Creative Commons Zero 1.0 (CC0 1.0)', url: 'https://creativecommons.org/publicdomain/zero/1.0/', dcatAp: 'http://dcat-ap.de/def/licenses/cc-zero' },
-  'DL-DE-BY-2.0': { id: 'DL-DE-BY-2.0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0', url: 'https://www.govdata.de/dl-de/by-2-0', dcatAp: 'http://dcat-ap.de/def/licenses/dl-by-de/2.0' },
-  'DL-DE-ZERO-2.0': { id: 'DL-DE-ZERO-2.0', name: 'Datenlizenz Deutschland – Zero – Version 2.0', url: 'https://www.govdata.de/dl-de/zero-2-0', dcatAp: 'http://dcat-ap.de/def/licenses/dl-zero-de/2.0' },
+  'CC-BY-4.0': {
+    id: 'CC-BY-4.0',
+    name: 'Creative Commons Namensnennung 4.0 International (CC BY 4.0)',
+    url: 'https://creativecommons.org/licenses/by/4.0/',
+    dcatAp: 'http://dcat-ap.de/def/licenses/cc-by/4.0',
+  },
+  'CC0-1.0': {
+    id: 'CC0-1.0',
+    name: 'Creative Commons Zero 1.0 (CC0 1.0)',
+    url: 'https://creativecommons.org/publicdomain/zero/1.0/',
+    dcatAp: 'http://dcat-ap.de/def/licenses/cc-zero',
+  },
+  'DL-DE-BY-2.0': {
+    id: 'DL-DE-BY-2.0',
+    name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+    url: 'https://www.govdata.de/dl-de/by-2-0',
+    dcatAp: 'http://dcat-ap.de/def/licenses/dl-by-de/2.0',
+  },
+  'DL-DE-ZERO-2.0': {
+    id: 'DL-DE-ZERO-2.0',
+    name: 'Datenlizenz Deutschland – Zero – Version 2.0',
+    url: 'https://www.govdata.de/dl-de/zero-2-0',
+    dcatAp: 'http://dcat-ap.de/def/licenses/dl-zero-de/2.0',
+  },
 };
 
 export type OpenDataFormat = 'json' | 'csv' | 'xlsx';
@@ -50,4 +70,5 @@ export interface OpenDataFile {
 }
 
 export const OPEN_DATA_FILES: OpenDataFile[] = Object.entries(OPEN_DATA_DATASETS).flatMap(([dataset, formats]) =>
-  formats.map((format) => ({ dataset: dataset as OpenDataDataset, format, path: `${OPEN_DATA_BASE}/${dataset}.${format}`, mediaType: MEDIA_TYPES[format] })));
+  formats.map((format) => ({ dataset: dataset as OpenDataDataset, format, path: `${OPEN_DATA_BASE}/${dataset}.${format}`, mediaType: MEDIA_TYPES[format] })),
+);

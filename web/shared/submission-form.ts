@@ -12,7 +12,20 @@ export const SUBMISSION_STEPS: SubmissionStep[] = [
   { id: 'uebertragbarkeit', fields: ['staffFte', 'budgetRange', 'durationMonths', 'partnersNeeded', 'firstSteps', 'successFactors', 'pitfalls', 'partners'] },
   {
     id: 'kontakt',
-    fields: ['provider', 'contactOrganisation', 'contactRole', 'contactEmail', 'contactPhone', 'contactWebsite', 'linkLabel', 'linkUrl', 'submitterName', 'submitterOrganisation', 'submitterEmail', 'consent'],
+    fields: [
+      'provider',
+      'contactOrganisation',
+      'contactRole',
+      'contactEmail',
+      'contactPhone',
+      'contactWebsite',
+      'linkLabel',
+      'linkUrl',
+      'submitterName',
+      'submitterOrganisation',
+      'submitterEmail',
+      'consent',
+    ],
   },
   { id: 'pruefen', fields: ['image', 'website', 'altcha', ''] },
 ];
@@ -23,7 +36,11 @@ export const LINK_ROWS = 3;
 export const IMAGE_ROWS = 3;
 
 /** An image as the page hands it to the API, in the form's row order: its name, size and bytes (base64; empty when too large to take). */
-export interface SubmittedImage { name: string; size: number; data: string }
+export interface SubmittedImage {
+  name: string;
+  size: number;
+  data: string;
+}
 
 /** The consent the submitter gives, word for word: shown on the form and stored with the submission. */
 export function consentText(locale: string, retentionDays: number): string {

@@ -17,9 +17,7 @@ const ROLE_UID = 'plugin::users-permissions.role';
 export async function grantPublicReadAccess(strapi: Core.Strapi): Promise<void> {
   const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
   if (!role) throw new Error('The users-permissions public role is missing');
-  const current: { id: number; action: string }[] = await strapi.db
-    .query(PERMISSION_UID)
-    .findMany({ where: { role: role.id }, select: ['id', 'action'] });
+  const current: { id: number; action: string }[] = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: role.id }, select: ['id', 'action'] });
   const wanted = new Set(PUBLIC_ACTIONS);
   const surplus = current.filter((permission) => !wanted.has(permission.action));
   const have = new Set(current.map((permission) => permission.action));

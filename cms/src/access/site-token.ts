@@ -6,9 +6,15 @@ export const SITE_TOKEN_NAME = 'Website';
 /** The token's name until it also recorded search statistics; renamed at start. */
 const FORMER_SITE_TOKEN_NAME = 'Website (read-only)';
 /** Reads what the public reads, records the site's search statistics (counts only) and passes on contact requests. */
-export const SITE_TOKEN_ACTIONS = [...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create',
-  'api::submission.submission.create', 'api::submission.submission.confirm'];
-const SITE_TOKEN_DESCRIPTION = 'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) to pass on contact requests and project submissions. Created at bootstrap.';
+export const SITE_TOKEN_ACTIONS = [
+  ...PUBLIC_ACTIONS,
+  'api::search-statistic.search-statistic.record',
+  'api::contact-request.contact-request.create',
+  'api::submission.submission.create',
+  'api::submission.submission.confirm',
+];
+const SITE_TOKEN_DESCRIPTION =
+  'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) to pass on contact requests and project submissions. Created at bootstrap.';
 
 interface TokenService {
   hash(accessKey: string): string;
@@ -28,10 +34,18 @@ export async function ensureSiteToken(strapi: Core.Strapi): Promise<void> {
   const tokens = strapi.service('admin::api-token-content-api') as unknown as TokenService;
   const query = strapi.db.query('admin::api-token');
   let token = await query.findOne({
-    where: { name: { $in: [SITE_TOKEN_NAME, FORMER_SITE_TOKEN_NAME] } }, select: ['id', 'name', 'accessKey', 'type'], populate: ['permissions'],
+    where: { name: { $in: [SITE_TOKEN_NAME, FORMER_SITE_TOKEN_NAME] } },
+    select: ['id', 'name', 'accessKey', 'type'],
+    populate: ['permissions'],
   });
   if (!token) {
-    token = await tokens.create({ name: SITE_TOKEN_NAME, description: SITE_TOKEN_DESCRIPTION, type: 'custom', permissions: SITE_TOKEN_ACTIONS, lifespan: null });
+    token = await tokens.create({
+      name: SITE_TOKEN_NAME,
+      description: SITE_TOKEN_DESCRIPTION,
+      type: 'custom',
+      permissions: SITE_TOKEN_ACTIONS,
+      lifespan: null,
+    });
     strapi.log.info(`[access] created the API token "${SITE_TOKEN_NAME}"`);
   } else {
     const granted = ((token.permissions ?? []) as { action: string }[]).map((permission) => permission.action).sort();

@@ -50,7 +50,13 @@ function searchTermCell(header: ListHeader): ListHeader['cellFormatter'] {
   if (header.name === 'words' && header.attribute?.type === 'text') {
     return (row, _header, { model }) => {
       const text = typeof row.words === 'string' ? row.words : '';
-      return model === SEARCH_TERM ? text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(', ') : text;
+      return model === SEARCH_TERM
+        ? text
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join(', ')
+        : text;
     };
   }
   if (header.name === 'oneWay' && header.attribute?.type === 'boolean') {
@@ -97,7 +103,9 @@ export default {
     app.widgets.register((registered) => [...ours, ...registered]);
     // Spreadsheets in and out (src/dashboard/import-export.ts); the server checks each action's permission.
     app.addMenuLink({
-      to: 'import-export', icon: Upload, position: 2,
+      to: 'import-export',
+      icon: Upload,
+      position: 2,
       intlLabel: { id: 'praxis.importExport.menu', defaultMessage: translations.de['praxis.importExport.menu'] },
       Component: () => import('./import-export/import-export-page'),
       permissions: READ_CASE_STUDIES,

@@ -37,7 +37,12 @@ const LANGUAGE_NAMES: Record<string, Record<AdminLocale, string>> = {
 };
 
 /** Every enumeration value editors pick, with its name per language. */
-const VALUE_NAMES: Record<string, Record<AdminLocale, string>> = { ...PROJECT_STATUS_NAMES, ...BUDGET_RANGE_NAMES, ...EDITORIAL_STATE_NAMES, ...LANGUAGE_NAMES };
+const VALUE_NAMES: Record<string, Record<AdminLocale, string>> = {
+  ...PROJECT_STATUS_NAMES,
+  ...BUDGET_RANGE_NAMES,
+  ...EDITORIAL_STATE_NAMES,
+  ...LANGUAGE_NAMES,
+};
 
 /** The search terms' list: how a set's direction reads (its `oneWay` column). */
 export const SEARCH_TERM_DIRECTIONS: Record<AdminLocale, { oneWay: string; twoWay: string }> = {
@@ -51,7 +56,8 @@ export const SEARCH_TERM_DIRECTIONS: Record<AdminLocale, { oneWay: string; twoWa
  */
 const FIELD_LABELS: Record<string, Record<AdminLocale, string>> = Object.fromEntries(
   Object.entries(CASE_STUDY_FIELDS).map(([field, text]) => [
-    `content-manager.content-types.${CASE_STUDY}.${field}`, { de: text.label, en: text.labelEn ?? text.label },
+    `content-manager.content-types.${CASE_STUDY}.${field}`,
+    { de: text.label, en: text.labelEn ?? text.label },
   ]),
 );
 
@@ -60,7 +66,10 @@ const inLanguage = (table: Record<string, Record<AdminLocale, string>>, locale: 
   Object.fromEntries(Object.entries(table).map(([id, names]) => [id, names[locale]]));
 
 const messages = (locale: AdminLocale) => ({
-  ...inLanguage(ADMIN_TEXTS, locale), ...inLanguage(VALUE_NAMES, locale), ...inLanguage(FIELD_LABELS, locale), ...inLanguage(DASHBOARD_TEXTS, locale),
+  ...inLanguage(ADMIN_TEXTS, locale),
+  ...inLanguage(VALUE_NAMES, locale),
+  ...inLanguage(FIELD_LABELS, locale),
+  ...inLanguage(DASHBOARD_TEXTS, locale),
   ...inLanguage(IMPORT_EXPORT_TEXTS, locale),
 });
 

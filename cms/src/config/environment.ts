@@ -9,13 +9,17 @@ import { z } from 'zod';
 // An empty value (`NAME=` in an .env file) counts as unset.
 const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const text = () => z.preprocess(unsetIfEmpty, z.string().trim().optional());
-const optionalUrl = () => z.preprocess(unsetIfEmpty, z.url({ error: 'must be a URL such as https://example.org' }).optional())
-  .transform((value) => value?.replace(/\/$/, ''));
+const optionalUrl = () =>
+  z.preprocess(unsetIfEmpty, z.url({ error: 'must be a URL such as https://example.org' }).optional()).transform((value) => value?.replace(/\/$/, ''));
 const url = (fallback: string) => optionalUrl().transform((value) => value ?? fallback);
-const whole = (fallback: number, min: number) => z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' })
-  .int('must be a whole number').min(min, `must be at least ${min}`).optional()).transform((value) => value ?? fallback);
-const flag = (fallback: boolean) => z.preprocess(unsetIfEmpty, z.enum(['true', 'false'], { error: 'must be true or false' }).optional())
-  .transform((value) => (value === undefined ? fallback : value === 'true'));
+const whole = (fallback: number, min: number) =>
+  z
+    .preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).optional())
+    .transform((value) => value ?? fallback);
+const flag = (fallback: boolean) =>
+  z
+    .preprocess(unsetIfEmpty, z.enum(['true', 'false'], { error: 'must be true or false' }).optional())
+    .transform((value) => (value === undefined ? fallback : value === 'true'));
 
 const schema = z.object({
   /** The public site: links in mails, the preview, the purge notices' default address. */

@@ -11,7 +11,11 @@ import { topSearches } from './search-log';
 // forces an app's own API routes into the public content API, so they are added to the admin
 // API here; each needs an admin session and the named permission on case studies.
 
-interface UploadedFile { filepath: string; originalFilename?: string | null; size: number }
+interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
 interface Context {
   state: { user: AdminUser };
   params: Record<string, string>;
@@ -72,11 +76,13 @@ function handlers(strapi: Core.Strapi) {
     async indexStatus(ctx: Context) {
       const status = await sync().status();
       // Editors recognise a case study by its title, not its documentId.
-      const rows = await strapi.db.query(CASE_STUDY).findMany({
-        where: { documentId: { $in: status.failures.map((failure) => failure.documentId) } }, select: ['documentId', 'locale', 'title'],
-      }) as { documentId: string; locale: string; title: string }[];
+      const rows = (await strapi.db.query(CASE_STUDY).findMany({
+        where: { documentId: { $in: status.failures.map((failure) => failure.documentId) } },
+        select: ['documentId', 'locale', 'title'],
+      })) as { documentId: string; locale: string; title: string }[];
       const titleOf = (documentId: string, locale: string | null) =>
-        (rows.find((row) => row.documentId === documentId && row.locale === (locale ?? 'de')) ?? rows.find((row) => row.documentId === documentId))?.title ?? null;
+        (rows.find((row) => row.documentId === documentId && row.locale === (locale ?? 'de')) ?? rows.find((row) => row.documentId === documentId))?.title ??
+        null;
       // One line per case study and language (each of its changes has an outbox row), newest error first.
       const shown = new Set<string>();
       const failures = status.failures
@@ -92,7 +98,8 @@ function handlers(strapi: Core.Strapi) {
     /** "Neu indexieren": the zero-downtime reindex, for Chefredaktion and Administration. */
     async startReindex(ctx: Context) {
       if (!mayRelease(ctx.state.user)) return refuse(ctx, 403, 'ForbiddenError', 'Neu indexieren darf nur die Chefredaktion.');
-      if (!sync().indexes) return refuse(ctx, 503, 'ServiceUnavailableError', 'Die Suche (Meilisearch) ist nicht erreichbar; Änderungen werden gesammelt und nachgetragen.');
+      if (!sync().indexes)
+        return refuse(ctx, 503, 'ServiceUnavailableError', 'Die Suche (Meilisearch) ist nicht erreichbar; Änderungen werden gesammelt und nachgetragen.');
       if (!sync().startReindexJob()) return refuse(ctx, 409, 'ConflictError', 'Es läuft bereits eine Neuindexierung.');
       ctx.status = 202;
       ctx.body = { reindex: sync().reindexJob };
@@ -140,7 +147,10 @@ function handlers(strapi: Core.Strapi) {
       const publish = fields.publish === 'true';
       if (publish && !mayRelease(ctx.state.user)) return refuse(ctx, 403, 'ForbiddenError', 'Veröffentlichen darf nur die Chefredaktion.');
       const started = startImport(strapi, fileName, content, {
-        locale, validOnly: fields.validOnly === 'true', publishing: publish ? 'from-file' : 'for-review', createsOrganisations: mayRelease(ctx.state.user),
+        locale,
+        validOnly: fields.validOnly === 'true',
+        publishing: publish ? 'from-file' : 'for-review',
+        createsOrganisations: mayRelease(ctx.state.user),
       });
       if (!started) return refuse(ctx, 409, 'ConflictError', 'Es läuft bereits ein Import.');
       ctx.status = 202;

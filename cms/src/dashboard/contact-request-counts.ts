@@ -16,16 +16,22 @@ export interface ContactRequestCounts {
   items: { documentId: string; locale: string; title: string; recent: number; total: number }[];
 }
 
-interface CountRow { documentId: string; purpose?: string; recent: number | string; total: number | string }
+interface CountRow {
+  documentId: string;
+  purpose?: string;
+  recent: number | string;
+  total: number | string;
+}
 
 export async function contactRequestCounts(strapi: Core.Strapi, days = 90, limit = 10, now = Date.now()): Promise<ContactRequestCounts> {
   const knex = strapi.db.connection;
   const since = now - days * 24 * 60 * 60 * 1000;
-  const counts = (column: string) => knex(CONTACT_REQUEST_TABLE)
-    .select({ [column === 'purpose' ? 'purpose' : 'documentId']: column })
-    .select(knex.raw('sum(case when created_at >= ? then 1 else 0 end) as recent', [since]))
-    .count({ total: '*' })
-    .groupBy(column) as unknown as Promise<CountRow[]>;
+  const counts = (column: string) =>
+    knex(CONTACT_REQUEST_TABLE)
+      .select({ [column === 'purpose' ? 'purpose' : 'documentId']: column })
+      .select(knex.raw('sum(case when created_at >= ? then 1 else 0 end) as recent', [since]))
+      .count({ total: '*' })
+      .groupBy(column) as unknown as Promise<CountRow[]>;
   const [perCaseStudy, perPurpose] = await Promise.all([counts('case_study_document_id'), counts('purpose')]);
 
   const byPurpose = Object.fromEntries(CONTACT_PURPOSES.map((purpose) => [purpose, 0])) as Record<ContactPurpose, number>;
@@ -35,9 +41,13 @@ export async function contactRequestCounts(strapi: Core.Strapi, days = 90, limit
     .map((row) => ({ documentId: row.documentId, recent: Number(row.recent), total: Number(row.total) }))
     .sort((a, b) => b.recent - a.recent || b.total - a.total)
     .slice(0, limit);
-  const entries = top.length === 0 ? [] : await strapi.db.query(CASE_STUDY).findMany({
-    where: { documentId: { $in: top.map((row) => row.documentId) } }, select: ['documentId', 'locale', 'title'],
-  }) as { documentId: string; locale: string; title: string }[];
+  const entries =
+    top.length === 0
+      ? []
+      : ((await strapi.db.query(CASE_STUDY).findMany({
+          where: { documentId: { $in: top.map((row) => row.documentId) } },
+          select: ['documentId', 'locale', 'title'],
+        })) as { documentId: string; locale: string; title: string }[]);
   // The German title where there is one: requests count for the case study, whatever its language.
   const titles = new Map<string, { locale: string; title: string }>();
   for (const entry of entries) if (!titles.has(entry.documentId) || entry.locale === 'de') titles.set(entry.documentId, entry);

@@ -53,7 +53,9 @@ export function checkImport(strapi: Core.Strapi, fileName: string, content: Uint
  * are published as the file says (Chefredaktion's choice) or arrive as drafts "Zur Prüfung".
  */
 export function startImport(
-  strapi: Core.Strapi, fileName: string, content: Uint8Array,
+  strapi: Core.Strapi,
+  fileName: string,
+  content: Uint8Array,
   options: { locale: string; validOnly: boolean; publishing: 'from-file' | 'for-review'; createsOrganisations: boolean },
 ): boolean {
   if (current && !current.finishedAt) return false;
@@ -61,7 +63,10 @@ export function startImport(
   current = job;
   importer(strapi)
     .importContent(fileName, content, {
-      locale: options.locale, skipInvalid: options.validOnly, publishing: options.publishing, createsOrganisations: options.createsOrganisations,
+      locale: options.locale,
+      skipInvalid: options.validOnly,
+      publishing: options.publishing,
+      createsOrganisations: options.createsOrganisations,
       onProgress: (done: number, total: number) => Object.assign(job, { done, total }),
     })
     .then((report) => (job.report = report))
@@ -78,7 +83,9 @@ export function startImport(
  * documentIds; throws Strapi's ValidationError for a filter it does not understand.
  */
 export async function filteredDocumentIds(strapi: Core.Strapi, filters: object, locale: string): Promise<string[]> {
-  const entries = await strapi.documents(CASE_STUDY).findMany({ filters, locale, status: 'draft', fields: ['documentId'] } as never) as { documentId: string }[];
+  const entries = (await strapi.documents(CASE_STUDY).findMany({ filters, locale, status: 'draft', fields: ['documentId'] } as never)) as {
+    documentId: string;
+  }[];
   return [...new Set(entries.map((entry) => entry.documentId))];
 }
 
@@ -93,7 +100,10 @@ export async function exportWorkbook(strapi: Core.Strapi, documentIds?: string[]
 /** The empty template: the same workbook without case studies. */
 export async function templateWorkbook(strapi: Core.Strapi): Promise<Buffer> {
   const { all } = await locales(strapi);
-  return buildWorkbook(all.map((locale) => ({ locale, rows: [] })), await valueLists(strapi));
+  return buildWorkbook(
+    all.map((locale) => ({ locale, rows: [] })),
+    await valueLists(strapi),
+  );
 }
 
 const csvCell = (value: Cell) => {

@@ -14,23 +14,44 @@ export interface QueueItem {
   title: string;
 }
 
-interface Row { documentId: string; locale: string; title: string; submitted?: boolean | number | null; updatedAt?: string | Date; lastReviewed?: string | null; updatedBy?: { firstname?: string | null; lastname?: string | null; email?: string } | null }
+interface Row {
+  documentId: string;
+  locale: string;
+  title: string;
+  submitted?: boolean | number | null;
+  updatedAt?: string | Date;
+  lastReviewed?: string | null;
+  updatedBy?: { firstname?: string | null; lastname?: string | null; email?: string } | null;
+}
 
 const personName = (user: Row['updatedBy']) => [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || null;
 
 /** Drafts waiting for the Chefredaktion ("Zur Prüfung"), the longest waiting first, with who sent them. */
-export async function reviewQueue(strapi: Core.Strapi, limit = 10): Promise<{ total: number; items: (QueueItem & { sentAt: string; sentBy: string | null; submitted: boolean })[] }> {
+export async function reviewQueue(
+  strapi: Core.Strapi,
+  limit = 10,
+): Promise<{ total: number; items: (QueueItem & { sentAt: string; sentBy: string | null; submitted: boolean })[] }> {
   const where = { editorialState: 'zur-pruefung', publishedAt: null };
   const [rows, total] = await Promise.all([
     strapi.db.query(CASE_STUDY).findMany({
-      where, select: ['documentId', 'locale', 'title', 'updatedAt', 'submitted'], populate: { updatedBy: { select: ['firstname', 'lastname', 'email'] } },
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], limit,
+      where,
+      select: ['documentId', 'locale', 'title', 'updatedAt', 'submitted'],
+      populate: { updatedBy: { select: ['firstname', 'lastname', 'email'] } },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      limit,
     }) as Promise<Row[]>,
     strapi.db.query(CASE_STUDY).count({ where }),
   ]);
   return {
     total,
-    items: rows.map((row) => ({ documentId: row.documentId, locale: row.locale, title: row.title, sentAt: new Date(row.updatedAt!).toISOString(), sentBy: personName(row.updatedBy), submitted: Boolean(row.submitted) })),
+    items: rows.map((row) => ({
+      documentId: row.documentId,
+      locale: row.locale,
+      title: row.title,
+      sentAt: new Date(row.updatedAt!).toISOString(),
+      sentBy: personName(row.updatedBy),
+      submitted: Boolean(row.submitted),
+    })),
   };
 }
 
@@ -45,17 +66,22 @@ function monthsBefore(now: Date, months: number): string {
  * never reviewed first, then the oldest review. One entry per case study (the German title
  * where there is one): the date holds for every language.
  */
-export async function reviewDue(strapi: Core.Strapi, limit = 10, now = new Date()): Promise<{ total: number; months: number; items: (QueueItem & { lastReviewed: string | null })[] }> {
+export async function reviewDue(
+  strapi: Core.Strapi,
+  limit = 10,
+  now = new Date(),
+): Promise<{ total: number; months: number; items: (QueueItem & { lastReviewed: string | null })[] }> {
   const months = reviewIntervalMonths();
-  const rows = await strapi.db.query(CASE_STUDY).findMany({
+  const rows = (await strapi.db.query(CASE_STUDY).findMany({
     where: { publishedAt: { $notNull: true }, $or: [{ lastReviewed: { $null: true } }, { lastReviewed: { $lt: monthsBefore(now, months) } }] },
     select: ['documentId', 'locale', 'title', 'lastReviewed'],
-  }) as Row[];
+  })) as Row[];
   const byDocument = new Map<string, Row>();
   for (const row of rows) if (!byDocument.has(row.documentId) || row.locale === 'de') byDocument.set(row.documentId, row);
   const due = [...byDocument.values()].sort((a, b) => (a.lastReviewed ?? '').localeCompare(b.lastReviewed ?? '') || a.title.localeCompare(b.title, 'de'));
   return {
-    total: due.length, months,
+    total: due.length,
+    months,
     items: due.slice(0, limit).map((row) => ({ documentId: row.documentId, locale: row.locale, title: row.title, lastReviewed: row.lastReviewed ?? null })),
   };
 }

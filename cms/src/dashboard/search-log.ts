@@ -34,7 +34,10 @@ export async function recordSearches(knex: Knex, counts: SearchCount[], now = ne
   await knex.transaction(async (trx) => {
     for (const count of counts) {
       const key = { day: today, locale: count.locale, query: count.query };
-      const add = { searches: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.searches`, count.searches]), without_results: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.without_results`, count.withoutResults]) };
+      const add = {
+        searches: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.searches`, count.searches]),
+        without_results: trx.raw('?? + ?', [`${SEARCH_LOG_TABLE}.without_results`, count.withoutResults]),
+      };
       const row = { ...key, filters: count.filters ?? null, searches: count.searches, without_results: count.withoutResults };
       if (count.filters === undefined) {
         // No unique index tells two unknown (null) filters apart: add to that row by hand.
@@ -43,7 +46,9 @@ export async function recordSearches(knex: Knex, counts: SearchCount[], now = ne
         await trx(SEARCH_LOG_TABLE).insert(row).onConflict(['day', 'locale', 'query', 'filters']).merge(add);
       }
     }
-    await trx(SEARCH_LOG_TABLE).where('day', '<', day(new Date(now.getTime() - SEARCH_LOG_RETENTION_DAYS * 86_400_000))).delete();
+    await trx(SEARCH_LOG_TABLE)
+      .where('day', '<', day(new Date(now.getTime() - SEARCH_LOG_RETENTION_DAYS * 86_400_000)))
+      .delete();
   });
 }
 
@@ -67,18 +72,24 @@ export async function topSearches(knex: Knex, days: number, limit = 10, now = ne
   const since = day(new Date(now.getTime() - (days - 1) * 86_400_000));
   const daysSearched = 'count(distinct case when searches > 0 then day end)';
   const daysWithoutResults = 'count(distinct case when without_results > 0 then day end)';
-  const totals = () => knex(SEARCH_LOG_TABLE)
-    .where('day', '>=', since)
-    .where('day', '<=', day(now))
-    .select('query', 'locale', knex.raw(`${daysSearched} as ??`, ['daysSearched']), knex.raw(`${daysWithoutResults} as ??`, ['daysWithoutResults']))
-    .sum({ searches: 'searches', withoutResults: 'without_results' })
-    .groupBy('query', 'locale');
+  const totals = () =>
+    knex(SEARCH_LOG_TABLE)
+      .where('day', '>=', since)
+      .where('day', '<=', day(now))
+      .select('query', 'locale', knex.raw(`${daysSearched} as ??`, ['daysSearched']), knex.raw(`${daysWithoutResults} as ??`, ['daysWithoutResults']))
+      .sum({ searches: 'searches', withoutResults: 'without_results' })
+      .groupBy('query', 'locale');
   type Row = { query: string; locale: string; searches: unknown; withoutResults: unknown; daysSearched: unknown; daysWithoutResults: unknown };
   // PostgreSQL answers sums and counts as strings (bigint).
-  const read = (rows: Record<string, unknown>[]): TopSearch[] => (rows as Row[]).map((row) => ({
-    query: row.query, locale: row.locale, searches: Number(row.searches), withoutResults: Number(row.withoutResults),
-    daysSearched: Number(row.daysSearched), daysWithoutResults: Number(row.daysWithoutResults),
-  }));
+  const read = (rows: Record<string, unknown>[]): TopSearch[] =>
+    (rows as Row[]).map((row) => ({
+      query: row.query,
+      locale: row.locale,
+      searches: Number(row.searches),
+      withoutResults: Number(row.withoutResults),
+      daysSearched: Number(row.daysSearched),
+      daysWithoutResults: Number(row.daysWithoutResults),
+    }));
   const [withoutResults, mostFrequent] = await Promise.all([
     totals().havingRaw('sum(without_results) > 0').orderByRaw(`${daysWithoutResults} desc, sum(without_results) desc, query asc, locale asc`).limit(limit),
     totals().orderByRaw('sum(searches) desc, query asc, locale asc').limit(limit),

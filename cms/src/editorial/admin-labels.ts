@@ -9,11 +9,18 @@ import { CASE_STUDY_FIELDS as CATALOGUE, cmsPathOf, TAXONOMIES, type CaseStudyFi
  * `label` is what the German admin shows; `labelEn` replaces it when an editor chose English.
  * `listLabel` heads the field's column in the list view when it should be shorter than the label.
  */
-export interface FieldText { label: string; labelEn?: string; listLabel?: string; description?: string; placeholder?: string }
+export interface FieldText {
+  label: string;
+  labelEn?: string;
+  listLabel?: string;
+  description?: string;
+  placeholder?: string;
+}
 
 /** A catalogue field's texts as the admin's layout takes them. */
 const textsOf = (field: CaseStudyField): FieldText => ({
-  label: field.label!.de, labelEn: field.label!.en,
+  label: field.label!.de,
+  labelEn: field.label!.en,
   ...(field.label?.list ? { listLabel: field.label.list } : {}),
   ...(field.help ? { description: field.help } : {}),
   ...(field.placeholder ? { placeholder: field.placeholder } : {}),
@@ -21,14 +28,15 @@ const textsOf = (field: CaseStudyField): FieldText => ({
 const labelled = (CATALOGUE as readonly CaseStudyField[]).filter((field) => field.label && cmsPathOf(field) !== null);
 
 /** The case study's own fields (catalogue order is the edit view's order). */
-export const CASE_STUDY_FIELDS: Record<string, FieldText> = Object.fromEntries(labelled
-  .filter((field) => !cmsPathOf(field)!.includes('.'))
-  .map((field) => [cmsPathOf(field)!, textsOf(field)]));
+export const CASE_STUDY_FIELDS: Record<string, FieldText> = Object.fromEntries(
+  labelled.filter((field) => !cmsPathOf(field)!.includes('.')).map((field) => [cmsPathOf(field)!, textsOf(field)]),
+);
 
 /** The fields of a component the case study holds once (transferability, contact), from the catalogue. */
-const componentTexts = (component: string): Record<string, FieldText> => Object.fromEntries(labelled
-  .filter((field) => cmsPathOf(field)!.startsWith(`${component}.`))
-  .map((field) => [cmsPathOf(field)!.slice(component.length + 1), textsOf(field)]));
+const componentTexts = (component: string): Record<string, FieldText> =>
+  Object.fromEntries(
+    labelled.filter((field) => cmsPathOf(field)!.startsWith(`${component}.`)).map((field) => [cmsPathOf(field)!.slice(component.length + 1), textsOf(field)]),
+  );
 
 /** Field labels of the components, per component uid. */
 export const COMPONENT_FIELDS: Record<string, Record<string, FieldText>> = {
@@ -39,7 +47,8 @@ export const COMPONENT_FIELDS: Record<string, Record<string, FieldText>> = {
   'media.image': {
     file: { label: 'Bilddatei' },
     alt: { label: 'Alternativtext', description: 'Was auf dem Bild zu sehen ist, in einem Satz. Pflicht.' },
-    caption: { label: 'Bildunterschrift' }, credit: { label: 'Bildnachweis', placeholder: 'Foto: …' },
+    caption: { label: 'Bildunterschrift' },
+    credit: { label: 'Bildnachweis', placeholder: 'Foto: …' },
   },
 };
 
@@ -55,8 +64,10 @@ export const SEARCH_TERM_FIELDS: Record<string, FieldText> = {
   language: { label: 'Sprache', description: 'Die Gruppe gilt für die Suche in dieser Sprache (deutsche oder englische Website).' },
   // The limits are MAX_SYNONYMS_PER_SET and MAX_SYNONYM_LENGTH of @praxis/search (held equal by tests/integration/search-terms.test.ts).
   words: {
-    label: 'Begriffe (einer pro Zeile)', listLabel: 'Begriffe',
-    description: 'Wörter oder kurze Wendungen, die in der Suche dasselbe meinen: jeder Begriff in einer eigenen Zeile, mindestens zwei, höchstens 20, je höchstens 60 Zeichen. Wer einen sucht, findet auch die anderen. Groß- und Kleinschreibung, Umlaute und Mehrzahl spielen keine Rolle.',
+    label: 'Begriffe (einer pro Zeile)',
+    listLabel: 'Begriffe',
+    description:
+      'Wörter oder kurze Wendungen, die in der Suche dasselbe meinen: jeder Begriff in einer eigenen Zeile, mindestens zwei, höchstens 20, je höchstens 60 Zeichen. Wer einen sucht, findet auch die anderen. Groß- und Kleinschreibung, Umlaute und Mehrzahl spielen keine Rolle.',
     placeholder: 'Kita\nKindertagesstätte\nKindergarten',
   },
   oneWay: { label: 'Nur in eine Richtung', listLabel: 'Richtung', description: 'Das erste Wort findet auch die anderen, aber nicht umgekehrt.' },

@@ -1,11 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import {
-  CASE_STUDY_FIELDS, CASE_STUDY_LIST, COMPONENT_FIELDS, MAIN_FIELDS, SEARCH_TERM_EDIT, SEARCH_TERM_FIELDS, SEARCH_TERM_LIST, type FieldText,
+  CASE_STUDY_FIELDS,
+  CASE_STUDY_LIST,
+  COMPONENT_FIELDS,
+  MAIN_FIELDS,
+  SEARCH_TERM_EDIT,
+  SEARCH_TERM_FIELDS,
+  SEARCH_TERM_LIST,
+  type FieldText,
 } from './admin-labels';
 import { CASE_STUDY, SEARCH_TERM } from './roles';
 
-interface Cell { name: string; size: number }
-interface Metadata { edit: Record<string, unknown>; list: Record<string, unknown> }
+interface Cell {
+  name: string;
+  size: number;
+}
+interface Metadata {
+  edit: Record<string, unknown>;
+  list: Record<string, unknown>;
+}
 interface Configuration {
   settings: Record<string, unknown>;
   metadatas: Record<string, Metadata>;
@@ -38,14 +51,24 @@ export function packRows(order: string[], sizes: Map<string, number>): Cell[][] 
   return rows;
 }
 
-function withTexts(metadatas: Record<string, Metadata>, texts: Record<string, FieldText>, mainFieldOf: (field: string) => string | undefined = () => undefined) {
+function withTexts(
+  metadatas: Record<string, Metadata>,
+  texts: Record<string, FieldText>,
+  mainFieldOf: (field: string) => string | undefined = () => undefined,
+) {
   const next = { ...metadatas };
   for (const [field, text] of Object.entries(texts)) {
     const current = next[field];
     if (!current) continue;
     const mainField = mainFieldOf(field);
     next[field] = {
-      edit: { ...current.edit, label: text.label, description: text.description ?? '', placeholder: text.placeholder ?? '', ...(mainField ? { mainField } : {}) },
+      edit: {
+        ...current.edit,
+        label: text.label,
+        description: text.description ?? '',
+        placeholder: text.placeholder ?? '',
+        ...(mainField ? { mainField } : {}),
+      },
       list: { ...current.list, label: text.listLabel ?? text.label, ...(mainField ? { mainField } : {}) },
     };
   }
@@ -77,7 +100,13 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
     const target = targets.attributes[field]?.target;
     return target ? MAIN_FIELDS[target] : undefined;
   };
-  const order = [...Object.keys(CASE_STUDY_FIELDS), ...current.layouts.edit.flat().map((cell) => cell.name).filter((name) => !(name in CASE_STUDY_FIELDS))];
+  const order = [
+    ...Object.keys(CASE_STUDY_FIELDS),
+    ...current.layouts.edit
+      .flat()
+      .map((cell) => cell.name)
+      .filter((name) => !(name in CASE_STUDY_FIELDS)),
+  ];
   await contentTypes.updateConfiguration(model, {
     settings: { ...current.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
     metadatas: withTexts(current.metadatas, CASE_STUDY_FIELDS, relationMainField),

@@ -22,7 +22,7 @@ describe('who may set which editorial state', () => {
     expect(statesAllowed(administration)).toEqual([...EDITORIAL_STATES]);
   });
 
-  it('counts the strongest of a user\'s roles', () => {
+  it("counts the strongest of a user's roles", () => {
     expect(statesAllowed(bothRoles)).toEqual([...EDITORIAL_STATES]);
   });
 
@@ -31,7 +31,7 @@ describe('who may set which editorial state', () => {
     expect(statesAllowed(strapiEditor)).toEqual(['entwurf', 'zur-pruefung']);
   });
 
-  it('does not restrict the CMS\'s own work (seed, importer, sync), which acts without a user', () => {
+  it("does not restrict the CMS's own work (seed, importer, sync), which acts without a user", () => {
     expect(statesAllowed(undefined)).toEqual([...EDITORIAL_STATES]);
   });
 
@@ -40,8 +40,9 @@ describe('who may set which editorial state', () => {
   });
 
   it('names the refused state in German and says what to do instead', () => {
-    expect(editorialStateRefusal('freigegeben' satisfies EditorialState, redaktion))
-      .toBe('„Freigegeben“ darf nur die Chefredaktion setzen. Geben Sie das Praxisbeispiel „Zur Prüfung“.');
+    expect(editorialStateRefusal('freigegeben' satisfies EditorialState, redaktion)).toBe(
+      '„Freigegeben“ darf nur die Chefredaktion setzen. Geben Sie das Praxisbeispiel „Zur Prüfung“.',
+    );
   });
 });
 
@@ -69,12 +70,15 @@ describe('deleting a taxonomy entry', () => {
 
   it('is refused while one case study uses it, counted once across its locales and its draft and published rows', () => {
     const rows = [{ documentId: 'a' }, { documentId: 'a' }, { documentId: 'a' }, { documentId: 'a' }];
-    expect(inUseRefusal('Familienzentren', rows))
-      .toBe('„Familienzentren“ wird in einem Praxisbeispiel verwendet und kann nicht gelöscht werden. Entfernen Sie ihn dort zuerst.');
+    expect(inUseRefusal('Familienzentren', rows)).toBe(
+      '„Familienzentren“ wird in einem Praxisbeispiel verwendet und kann nicht gelöscht werden. Entfernen Sie ihn dort zuerst.',
+    );
   });
 
   it('says how many case studies use it', () => {
-    expect(inUseRefusal('Kita', [{ documentId: 'a' }, { documentId: 'b' }, { documentId: 'a' }, { documentId: 'c' }])).toMatch(/^„Kita“ wird in 3 Praxisbeispielen verwendet/);
+    expect(inUseRefusal('Kita', [{ documentId: 'a' }, { documentId: 'b' }, { documentId: 'a' }, { documentId: 'c' }])).toMatch(
+      /^„Kita“ wird in 3 Praxisbeispielen verwendet/,
+    );
   });
 
   it('speaks of "this entry" when the entry has no name', () => {

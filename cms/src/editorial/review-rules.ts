@@ -30,14 +30,18 @@ export function registerReviewRules(strapi: Core.Strapi): void {
       if (refusal) throw new errors.ForbiddenError(refusal);
       const result = await next();
       if (params.documentId) {
-        await strapi.db.query(CASE_STUDY).updateMany({ where: releasedRows(params.documentId, params.locale), data: { editorialState: 'freigegeben', reviewComment: null } });
+        await strapi.db
+          .query(CASE_STUDY)
+          .updateMany({ where: releasedRows(params.documentId, params.locale), data: { editorialState: 'freigegeben', reviewComment: null } });
       }
       return result;
     }
 
     const relation = RELATION_OF_UID[context.uid];
     if (relation && context.action === 'delete' && params.documentId) {
-      const rows: { documentId: string }[] = await strapi.db.query(CASE_STUDY).findMany({ where: { [relation]: { documentId: params.documentId } }, select: ['documentId'] });
+      const rows: { documentId: string }[] = await strapi.db
+        .query(CASE_STUDY)
+        .findMany({ where: { [relation]: { documentId: params.documentId } }, select: ['documentId'] });
       if (rows.length > 0) {
         const entry = await strapi.db.query(context.uid).findOne({ where: { documentId: params.documentId }, select: ['name'] });
         const refusal = inUseRefusal(entry?.name, rows);

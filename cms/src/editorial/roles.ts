@@ -12,11 +12,22 @@ export const SEARCH_TERM = 'api::search-term.search-term';
 /** Official reference data: only the super admin (Administration) may change it. */
 export const REFERENCE_DATA = TAXONOMIES.filter((taxonomy) => taxonomy.maintainedBy === 'administration').map((taxonomy) => taxonomy.uid);
 
-export const REDAKTION = { code: 'praxis-redaktion', name: 'Redaktion', description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.' };
-export const CHEFREDAKTION = { code: 'praxis-chefredaktion', name: 'Chefredaktion', description: 'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.' };
+export const REDAKTION = {
+  code: 'praxis-redaktion',
+  name: 'Redaktion',
+  description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.',
+};
+export const CHEFREDAKTION = {
+  code: 'praxis-chefredaktion',
+  name: 'Chefredaktion',
+  description:
+    'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.',
+};
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
-export interface AdminUser { roles?: { code: string }[] }
+export interface AdminUser {
+  roles?: { code: string }[];
+}
 /** Chefredaktion and Administration publish, release and start a reindex; Redaktion does not. */
 export const mayRelease = (user: AdminUser) => (user.roles ?? []).some((role) => role.code === CHEFREDAKTION.code || role.code === SUPER_ADMIN_CODE);
 
@@ -31,10 +42,26 @@ export function actingAdmin(strapi: Core.Strapi): AdminUser | undefined {
 const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
 
 const EXPLORER = 'plugin::content-manager.explorer';
-const UPLOAD_PERMISSIONS = ['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+const UPLOAD_PERMISSIONS = [
+  'plugin::upload.read',
+  'plugin::upload.configure-view',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
 
-interface StoredRole { id: number; name: string; description?: string | null }
-interface Permission { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] }
+interface StoredRole {
+  id: number;
+  name: string;
+  description?: string | null;
+}
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+  conditions?: string[];
+}
 interface RoleService {
   findOne(params: Record<string, unknown>): Promise<StoredRole | null>;
   create(attributes: { name: string; code: string; description: string }): Promise<StoredRole>;
@@ -48,13 +75,15 @@ interface RoleService {
 function allContentPermissions(strapi: Core.Strapi): Permission[] {
   const { actionProvider } = strapi.service('admin::permission') as unknown as { actionProvider: { values(): { section: string }[] } };
   const actions = actionProvider.values().filter((action) => action.section === 'contentTypes');
-  return (strapi.service('admin::content-type') as unknown as { getPermissionsWithNestedFields(actions: unknown[]): Permission[] })
-    .getPermissionsWithNestedFields(actions);
+  return (
+    strapi.service('admin::content-type') as unknown as { getPermissionsWithNestedFields(actions: unknown[]): Permission[] }
+  ).getPermissionsWithNestedFields(actions);
 }
 
 /** The permissions of a role: on which subjects which explorer actions (every locale of localised types), plus media. */
 function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<string, string[]>): Permission[] {
-  const localised = (uid: string) => (strapi.contentTypes[uid as never] as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
+  const localised = (uid: string) =>
+    (strapi.contentTypes[uid as never] as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
   const content = all
     .filter((permission) => permission.subject && grants[permission.subject]?.includes(permission.action.slice(EXPLORER.length + 1)))
     .map((permission) => (localised(permission.subject!) ? { ...permission, properties: { ...permission.properties, locales: [...LOCALES] } } : permission));

@@ -43,7 +43,7 @@ describe('the slug made from a title', () => {
 });
 
 describe('when saving a case study makes its slug from the title', () => {
-  it('makes one when a new case study comes without a slug, with an empty one or with the admin\'s placeholder', () => {
+  it("makes one when a new case study comes without a slug, with an empty one or with the admin's placeholder", () => {
     for (const slug of [undefined, null, '', 'case-study', 'case-study-3']) expect(slugGeneration('create', { title: 'Lesepaten', slug })).toBe('yes');
   });
 

@@ -31,10 +31,12 @@ export function firstFreeSlug(title: string, locale: string, taken: ReadonlySet<
 export async function freeSlug(strapi: Core.Strapi, title: string, locale: string, documentId: string | undefined): Promise<string> {
   const base = slugBase(title);
   const taken = new Set<string>(
-    (await strapi.db.query(CASE_STUDY).findMany({
-      where: { locale, slug: { $startsWith: base }, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
-      select: ['slug'],
-    })).map((row: { slug: string }) => row.slug),
+    (
+      await strapi.db.query(CASE_STUDY).findMany({
+        where: { locale, slug: { $startsWith: base }, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
+        select: ['slug'],
+      })
+    ).map((row: { slug: string }) => row.slug),
   );
   return firstFreeSlug(title, locale, taken);
 }
@@ -68,8 +70,7 @@ export function registerSlugRule(strapi: Core.Strapi): void {
     const generation = slugGeneration(context.action, data);
     if (!data?.title || generation === 'no') return next();
     const locale = params.locale && params.locale !== '*' ? params.locale : 'de';
-    const generate = generation === 'yes'
-      || !(await strapi.db.query(CASE_STUDY).findOne({ where: { documentId: params.documentId, locale }, select: ['id'] }));
+    const generate = generation === 'yes' || !(await strapi.db.query(CASE_STUDY).findOne({ where: { documentId: params.documentId, locale }, select: ['id'] }));
     if (generate) data.slug = await freeSlug(strapi, data.title, locale, params.documentId);
     return next();
   });

@@ -18,8 +18,17 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { searchSync } from '../sync/search-sync';
 import {
-  batches, componentLinkRows, componentValues, planVersions, relationLinkRows, replaceableDocuments, unknownTargets, writeProblems,
-  type BulkCaseStudy, type JoinTable, type StoredVersion,
+  batches,
+  componentLinkRows,
+  componentValues,
+  planVersions,
+  relationLinkRows,
+  replaceableDocuments,
+  unknownTargets,
+  writeProblems,
+  type BulkCaseStudy,
+  type JoinTable,
+  type StoredVersion,
 } from './bulk-plan';
 import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search';
 
@@ -29,12 +38,19 @@ const ROWS_PER_INSERT = 500;
 export type { BulkCaseStudy } from './bulk-plan';
 
 interface ComponentField {
-  field: string; uid: UID.Component; repeatable: boolean; table: JoinTable; fieldColumn: string; typeColumn: string;
+  field: string;
+  uid: UID.Component;
+  repeatable: boolean;
+  table: JoinTable;
+  fieldColumn: string;
+  typeColumn: string;
   /** A field of the component that is itself stored elsewhere (media, relation): not written here. */
   nested?: string;
 }
 interface RelationField {
-  field: string; target: UID.ContentType; table: JoinTable;
+  field: string;
+  target: UID.ContentType;
+  table: JoinTable;
   /** Target documentId → row id (one row each: no drafts, no translations); grows as entries appear. */
   idOf: Map<string, number>;
 }
@@ -68,7 +84,9 @@ async function loadLayout(strapi: Core.Strapi): Promise<Layout> {
       const table = stored?.joinTable;
       if (!table?.on) throw unsupported(field, 'unbekannte Ablage der Komponente');
       const uid = attribute.component as UID.Component;
-      const nested = Object.entries(strapi.components[uid].attributes).find(([, inner]) => ['component', 'relation', 'media', 'dynamiczone'].includes(inner.type));
+      const nested = Object.entries(strapi.components[uid].attributes).find(([, inner]) =>
+        ['component', 'relation', 'media', 'dynamiczone'].includes(inner.type),
+      );
       const fieldColumn = Object.keys(table.on)[0]!;
       const typeColumn = table.pivotColumns?.find((column) => ![table.joinColumn.name, table.inverseJoinColumn.name, fieldColumn].includes(column));
       if (!typeColumn) throw unsupported(field, 'unbekannte Ablage der Komponente');
@@ -104,7 +122,8 @@ async function insertRows(trx: Knex.Transaction, table: string, rows: Record<str
 async function learnTargetIds(strapi: Core.Strapi, relation: RelationField, values: unknown[]): Promise<void> {
   for (const batch of batches(unknownTargets(values, relation.idOf), ROWS_PER_INSERT)) {
     const rows: { id: number; documentId: string }[] = await strapi.db.query(relation.target).findMany({
-      where: { documentId: { $in: batch } }, select: ['id', 'documentId'],
+      where: { documentId: { $in: batch } },
+      select: ['id', 'documentId'],
     });
     for (const row of rows) relation.idOf.set(row.documentId, row.id);
   }
@@ -115,9 +134,14 @@ async function learnTargetIds(strapi: Core.Strapi, relation: RelationField, valu
  * language shares their relations) and without files (downloads, images) it would have to carry over.
  */
 export async function replaceable(strapi: Core.Strapi, documentIds: string[], locale: string): Promise<Set<string>> {
-  const rows: { documentId: string; locale: string; downloads?: unknown[]; images?: unknown[] }[] = documentIds.length === 0 ? [] : await strapi.db.query(CASE_STUDY).findMany({
-    where: { documentId: { $in: documentIds } }, select: ['documentId', 'locale'], populate: { downloads: { select: ['id'] }, images: { select: ['id'] } },
-  });
+  const rows: { documentId: string; locale: string; downloads?: unknown[]; images?: unknown[] }[] =
+    documentIds.length === 0
+      ? []
+      : await strapi.db.query(CASE_STUDY).findMany({
+          where: { documentId: { $in: documentIds } },
+          select: ['documentId', 'locale'],
+          populate: { downloads: { select: ['id'] }, images: { select: ['id'] } },
+        });
   return replaceableDocuments(rows, locale);
 }
 
@@ -129,9 +153,13 @@ export async function bulkCaseStudyWriter(strapi: Core.Strapi) {
   /** The stored versions in `locale` of the documents to change, by documentId. */
   async function storedVersions(entries: BulkCaseStudy[], locale: string): Promise<Map<string, StoredVersion[]>> {
     const documentIds = entries.flatMap((entry) => (entry.documentId ? [entry.documentId] : []));
-    const rows: StoredVersion[] = documentIds.length === 0 ? [] : await strapi.db.query(CASE_STUDY).findMany({
-      where: { documentId: { $in: documentIds }, locale }, populate: { createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
-    });
+    const rows: StoredVersion[] =
+      documentIds.length === 0
+        ? []
+        : await strapi.db.query(CASE_STUDY).findMany({
+            where: { documentId: { $in: documentIds }, locale },
+            populate: { createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
+          });
     const byDocument = new Map<string, StoredVersion[]>();
     for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
     return byDocument;
@@ -143,10 +171,16 @@ export async function bulkCaseStudyWriter(strapi: Core.Strapi) {
     const componentTables = new Map<string, ComponentField['table']>();
     for (const component of layout.components) componentTables.set(component.table.name, component.table);
     for (const [name, joinTable] of componentTables) {
-      const links: { cmp: number; type: string }[] = await trx(name).whereIn(joinTable.joinColumn.name, ids)
+      const links: { cmp: number; type: string }[] = await trx(name)
+        .whereIn(joinTable.joinColumn.name, ids)
         .select({ cmp: joinTable.inverseJoinColumn.name, type: layout.components.find((component) => component.table.name === name)!.typeColumn });
       for (const uid of new Set(links.map((link) => link.type))) {
-        await trx(strapi.components[uid as UID.Component].collectionName).whereIn('id', links.filter((link) => link.type === uid).map((link) => link.cmp)).delete();
+        await trx(strapi.components[uid as UID.Component].collectionName)
+          .whereIn(
+            'id',
+            links.filter((link) => link.type === uid).map((link) => link.cmp),
+          )
+          .delete();
       }
       await trx(name).whereIn(joinTable.joinColumn.name, ids).delete();
     }
@@ -176,7 +210,9 @@ export async function bulkCaseStudyWriter(strapi: Core.Strapi) {
         if (ids.length !== versions.length) throw new Error(`Der Sammelimport hat ${ids.length} statt ${versions.length} Einträge angelegt.`);
         for (const [index, { users }] of versions.entries()) {
           if (users.createdBy === null && users.updatedBy === null) continue;
-          await trx(table).where('id', ids[index]).update({ [layout.userColumns.createdBy]: users.createdBy, [layout.userColumns.updatedBy]: users.updatedBy });
+          await trx(table)
+            .where('id', ids[index])
+            .update({ [layout.userColumns.createdBy]: users.createdBy, [layout.userColumns.updatedBy]: users.updatedBy });
         }
 
         for (const component of layout.components) {
@@ -188,11 +224,17 @@ export async function bulkCaseStudyWriter(strapi: Core.Strapi) {
         }
 
         for (const relation of layout.relations) {
-          await learnTargetIds(strapi, relation, versions.map((version) => version.entry.data[relation.field]));
+          await learnTargetIds(
+            strapi,
+            relation,
+            versions.map((version) => version.entry.data[relation.field]),
+          );
           await insertRows(trx, relation.table.name, relationLinkRows(relation, versions, ids));
         }
 
-        const published = entries.flatMap((entry, index) => (entry.publish ? [{ documentId: documentIds[index]!, locale: entry.locale, reason: `import ${CASE_STUDY}` }] : []));
+        const published = entries.flatMap((entry, index) =>
+          entry.publish ? [{ documentId: documentIds[index]!, locale: entry.locale, reason: `import ${CASE_STUDY}` }] : [],
+        );
         await searchSync(strapi).store.enqueue(published, trx);
         if (published.length > 0) onCommit(() => searchSync(strapi).notify());
         return documentIds;

@@ -1,17 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
-  batches, componentLinkRows, componentValues, planVersions, relationLinkRows, replaceableDocuments, unknownTargets, writeProblems,
-  type BulkCaseStudy, type ComponentLink, type JoinTable, type StoredVersion,
+  batches,
+  componentLinkRows,
+  componentValues,
+  planVersions,
+  relationLinkRows,
+  replaceableDocuments,
+  unknownTargets,
+  writeProblems,
+  type BulkCaseStudy,
+  type ComponentLink,
+  type JoinTable,
+  type StoredVersion,
 } from './bulk-plan';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 const EARLIER = new Date('2025-01-15T08:00:00Z');
 const SCALARS = ['title', 'slug', 'teaser', 'projectStatus', 'fundingStart', 'reviewComment', 'previousSlugs', 'editorialState'];
 
-const entry = (data: Record<string, unknown>, more: Partial<BulkCaseStudy> = {}): BulkCaseStudy => ({ data: { title: 'Lesepaten', slug: 'lesepaten', ...data }, locale: 'de', publish: false, ...more });
+const entry = (data: Record<string, unknown>, more: Partial<BulkCaseStudy> = {}): BulkCaseStudy => ({
+  data: { title: 'Lesepaten', slug: 'lesepaten', ...data },
+  locale: 'de',
+  publish: false,
+  ...more,
+});
 const stored = (version: Partial<StoredVersion> & { id: number }): StoredVersion => ({
-  documentId: 'doc1', locale: 'de', slug: 'lesepaten', publishedAt: null, createdAt: EARLIER, title: 'Alt', teaser: 'Alter Teaser',
-  reviewComment: 'Bitte Quellen ergänzen', previousSlugs: null, editorialState: 'zur-pruefung', createdBy: { id: 7 }, updatedBy: { id: 8 }, ...version,
+  documentId: 'doc1',
+  locale: 'de',
+  slug: 'lesepaten',
+  publishedAt: null,
+  createdAt: EARLIER,
+  title: 'Alt',
+  teaser: 'Alter Teaser',
+  reviewComment: 'Bitte Quellen ergänzen',
+  previousSlugs: null,
+  editorialState: 'zur-pruefung',
+  createdBy: { id: 7 },
+  updatedBy: { id: 8 },
+  ...version,
 });
 const plan = (entries: BulkCaseStudy[], documentIds: string[], versions: StoredVersion[] = []) => {
   const byDocument = new Map<string, StoredVersion[]>();
@@ -23,16 +49,27 @@ describe('the rows the bulk writer plans for a new case study', () => {
   it('are one draft, made now, "Entwurf" unless the entry says otherwise', () => {
     const { versions, replaced } = plan([entry({ teaser: 'Neu' })], ['new1']);
     expect(replaced).toEqual([]);
-    expect(versions.map((version) => version.row)).toEqual([{
-      title: 'Lesepaten', slug: 'lesepaten', teaser: 'Neu', documentId: 'new1', locale: 'de', createdAt: NOW, updatedAt: NOW, editorialState: 'entwurf', publishedAt: null,
-    }]);
+    expect(versions.map((version) => version.row)).toEqual([
+      {
+        title: 'Lesepaten',
+        slug: 'lesepaten',
+        teaser: 'Neu',
+        documentId: 'new1',
+        locale: 'de',
+        createdAt: NOW,
+        updatedAt: NOW,
+        editorialState: 'entwurf',
+        publishedAt: null,
+      },
+    ]);
     expect(plan([entry({ editorialState: 'zur-pruefung' })], ['new1']).versions[0]!.row.editorialState).toBe('zur-pruefung');
   });
 
   it('are a draft and a published copy when published, both "Freigegeben" with the comment settled', () => {
     const { versions } = plan([entry({ editorialState: 'entwurf' }, { publish: true })], ['new1']);
     expect(versions.map((version) => [version.row.publishedAt, version.row.editorialState, version.row.reviewComment])).toEqual([
-      [null, 'freigegeben', null], [NOW, 'freigegeben', null],
+      [null, 'freigegeben', null],
+      [NOW, 'freigegeben', null],
     ]);
   });
 
@@ -45,7 +82,11 @@ describe('the rows the bulk writer plans for a new case study', () => {
 
   it('come in the order of the entries, with no admin user', () => {
     const { versions } = plan([entry({ slug: 'a' }, { publish: true }), entry({ slug: 'b' })], ['new1', 'new2']);
-    expect(versions.map((version) => `${version.row.documentId}:${version.row.publishedAt === null ? 'draft' : 'published'}`)).toEqual(['new1:draft', 'new1:published', 'new2:draft']);
+    expect(versions.map((version) => `${version.row.documentId}:${version.row.publishedAt === null ? 'draft' : 'published'}`)).toEqual([
+      'new1:draft',
+      'new1:published',
+      'new2:draft',
+    ]);
     expect(versions.every((version) => version.users.createdBy === null && version.users.updatedBy === null)).toBe(true);
   });
 });
@@ -69,7 +110,13 @@ describe('the rows the bulk writer plans for a changed case study', () => {
 
   it('keep what the import does not carry: the creation, the admin users and the fields the entry leaves out', () => {
     const [version] = plan([entry({ teaser: 'Neu' }, { documentId: 'doc1' })], ['doc1'], [draft]).versions;
-    expect(version!.row).toMatchObject({ createdAt: EARLIER, updatedAt: NOW, teaser: 'Neu', reviewComment: 'Bitte Quellen ergänzen', editorialState: 'zur-pruefung' });
+    expect(version!.row).toMatchObject({
+      createdAt: EARLIER,
+      updatedAt: NOW,
+      teaser: 'Neu',
+      reviewComment: 'Bitte Quellen ergänzen',
+      editorialState: 'zur-pruefung',
+    });
     expect(version!.users).toEqual({ createdBy: 7, updatedBy: 8 });
   });
 
@@ -79,7 +126,11 @@ describe('the rows the bulk writer plans for a changed case study', () => {
   });
 
   it('keep the published slug for its redirect when publishing under a new one', () => {
-    const moved = plan([entry({ slug: 'lesepaten-neu' }, { documentId: 'doc1', publish: true })], ['doc1'], [stored({ id: 11, previousSlugs: ' ganz-alt ' }), published]);
+    const moved = plan(
+      [entry({ slug: 'lesepaten-neu' }, { documentId: 'doc1', publish: true })],
+      ['doc1'],
+      [stored({ id: 11, previousSlugs: ' ganz-alt ' }), published],
+    );
     expect(moved.versions.map((version) => version.row.previousSlugs)).toEqual([' ganz-alt lesepaten ', ' ganz-alt lesepaten ']);
     const same = plan([entry({}, { documentId: 'doc1', publish: true })], ['doc1'], [draft, published]);
     expect(same.versions[0]!.row.previousSlugs).toBeNull();
@@ -87,13 +138,13 @@ describe('the rows the bulk writer plans for a changed case study', () => {
     expect(draftOnly.versions[0]!.row.previousSlugs).toBeNull();
   });
 
-  it('refuse a document that is not stored in the import\'s locale', () => {
+  it("refuse a document that is not stored in the import's locale", () => {
     expect(() => plan([entry({}, { documentId: 'gone' })], ['gone'], [draft])).toThrow('Der Sammelimport findet das Praxisbeispiel gone (de) nicht.');
   });
 });
 
 describe('which stored documents the bulk writer may change', () => {
-  it('are those stored in the import\'s locale only and without files', () => {
+  it("are those stored in the import's locale only and without files", () => {
     const rows = [
       { documentId: 'plain', locale: 'de', downloads: [], images: [] },
       { documentId: 'plain', locale: 'de' },
@@ -113,18 +164,24 @@ describe('the component rows of a bulk write', () => {
   const table: JoinTable = { name: 'case_studies_cmps', joinColumn: { name: 'entity_id' }, inverseJoinColumn: { name: 'cmp_id' }, orderColumnName: 'order' };
   const links: ComponentLink = { field: 'links', uid: 'case-study.link', repeatable: true, table, fieldColumn: 'field', typeColumn: 'component_type' };
   const contact: ComponentLink = { ...links, field: 'contact', uid: 'case-study.contact', repeatable: false };
-  const versions = plan([
-    entry({ links: [{ url: 'https://a.example' }, { url: 'https://b.example' }], contact: { email: 'x@example.org' } }, { publish: true }),
-    entry({ links: null, contact: undefined }),
-  ], ['new1', 'new2']).versions;
+  const versions = plan(
+    [
+      entry({ links: [{ url: 'https://a.example' }, { url: 'https://b.example' }], contact: { email: 'x@example.org' } }, { publish: true }),
+      entry({ links: null, contact: undefined }),
+    ],
+    ['new1', 'new2'],
+  ).versions;
 
   it('are one per item of a list and per version, none for an empty value', () => {
     expect(componentValues(versions, [101, 102, 103], links)).toEqual([
-      { entityId: 101, item: { url: 'https://a.example' }, order: 0 }, { entityId: 101, item: { url: 'https://b.example' }, order: 1 },
-      { entityId: 102, item: { url: 'https://a.example' }, order: 0 }, { entityId: 102, item: { url: 'https://b.example' }, order: 1 },
+      { entityId: 101, item: { url: 'https://a.example' }, order: 0 },
+      { entityId: 101, item: { url: 'https://b.example' }, order: 1 },
+      { entityId: 102, item: { url: 'https://a.example' }, order: 0 },
+      { entityId: 102, item: { url: 'https://b.example' }, order: 1 },
     ]);
     expect(componentValues(versions, [101, 102, 103], contact)).toEqual([
-      { entityId: 101, item: { email: 'x@example.org' }, order: 0 }, { entityId: 102, item: { email: 'x@example.org' }, order: 0 },
+      { entityId: 101, item: { email: 'x@example.org' }, order: 0 },
+      { entityId: 102, item: { email: 'x@example.org' }, order: 0 },
     ]);
   });
 
@@ -134,8 +191,9 @@ describe('the component rows of a bulk write', () => {
       { entity_id: 101, cmp_id: 501, component_type: 'case-study.link', field: 'links', order: 1 },
       { entity_id: 101, cmp_id: 502, component_type: 'case-study.link', field: 'links', order: 2 },
     ]);
-    expect(componentLinkRows(contact, componentValues(versions, [101, 102, 103], contact).slice(0, 1), [601]))
-      .toEqual([{ entity_id: 101, cmp_id: 601, component_type: 'case-study.contact', field: 'contact', order: null }]);
+    expect(componentLinkRows(contact, componentValues(versions, [101, 102, 103], contact).slice(0, 1), [601])).toEqual([
+      { entity_id: 101, cmp_id: 601, component_type: 'case-study.contact', field: 'contact', order: null },
+    ]);
   });
 
   it('use the column "order" when the join table names none', () => {
@@ -146,16 +204,26 @@ describe('the component rows of a bulk write', () => {
 
 describe('the relation rows of a bulk write', () => {
   const topics = {
-    field: 'topics', idOf: new Map([['topic-a', 1], ['topic-b', 2]]),
+    field: 'topics',
+    idOf: new Map([
+      ['topic-a', 1],
+      ['topic-b', 2],
+    ]),
     table: { name: 'case_studies_topics_lnk', joinColumn: { name: 'case_study_id' }, inverseJoinColumn: { name: 'topic_id' }, orderColumnName: 'topic_ord' },
   };
-  const block = { field: 'buildingBlock', idOf: new Map([['block-1', 5]]), table: { name: 'case_studies_block_lnk', joinColumn: { name: 'case_study_id' }, inverseJoinColumn: { name: 'building_block_id' } } };
+  const block = {
+    field: 'buildingBlock',
+    idOf: new Map([['block-1', 5]]),
+    table: { name: 'case_studies_block_lnk', joinColumn: { name: 'case_study_id' }, inverseJoinColumn: { name: 'building_block_id' } },
+  };
 
   it('link every version to each target in the order the entry names them', () => {
     const versions = plan([entry({ topics: ['topic-b', 'topic-a'] }, { publish: true }), entry({ topics: [] })], ['new1', 'new2']).versions;
     expect(relationLinkRows(topics, versions, [101, 102, 103])).toEqual([
-      { case_study_id: 101, topic_id: 2, topic_ord: 1 }, { case_study_id: 101, topic_id: 1, topic_ord: 2 },
-      { case_study_id: 102, topic_id: 2, topic_ord: 1 }, { case_study_id: 102, topic_id: 1, topic_ord: 2 },
+      { case_study_id: 101, topic_id: 2, topic_ord: 1 },
+      { case_study_id: 101, topic_id: 1, topic_ord: 2 },
+      { case_study_id: 102, topic_id: 2, topic_ord: 1 },
+      { case_study_id: 102, topic_id: 1, topic_ord: 2 },
     ]);
   });
 
@@ -187,7 +255,7 @@ describe('the statements of a bulk write', () => {
 });
 
 describe('what the bulk writer refuses to write', () => {
-  it('is what the document service\'s rules refuse: field problems, an inverted funding period, control characters', () => {
+  it("is what the document service's rules refuse: field problems, an inverted funding period, control characters", () => {
     expect(writeProblems(entry({ fundingStart: 2024, fundingEnd: 2026 }))).toEqual([]);
     expect(writeProblems(entry({ slug: 'karte', fundingStart: 2024, fundingEnd: 2023, teaser: 'a\u0007b' }))).toEqual([
       expect.stringMatching(/^„karte“ ist die Adresse einer anderen Seite/),

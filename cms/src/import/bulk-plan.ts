@@ -28,7 +28,19 @@ export interface JoinTable {
 }
 
 /** A stored row of a case study in the import's locale: its draft or its published version. */
-export type StoredVersion = Record<string, unknown> & { id: number; documentId: string; locale: string; slug: string; publishedAt: unknown; previousSlugs?: string | null; reviewComment?: string | null; editorialState?: string | null; createdAt: unknown; createdBy?: { id: number } | null; updatedBy?: { id: number } | null };
+export type StoredVersion = Record<string, unknown> & {
+  id: number;
+  documentId: string;
+  locale: string;
+  slug: string;
+  publishedAt: unknown;
+  previousSlugs?: string | null;
+  reviewComment?: string | null;
+  editorialState?: string | null;
+  createdAt: unknown;
+  createdBy?: { id: number } | null;
+  updatedBy?: { id: number } | null;
+};
 
 /** A row's id as the query engine hands it back. */
 export type RowId = number | string;
@@ -58,8 +70,13 @@ export function writeProblems(entry: BulkCaseStudy): string[] {
  * `locale` only (no other language shares their relations) and without files (downloads,
  * images) it would have to carry over.
  */
-export function replaceableDocuments(rows: readonly { documentId: string; locale: string; downloads?: unknown[]; images?: unknown[] }[], locale: string): Set<string> {
-  const refused = new Set(rows.filter((row) => row.locale !== locale || (row.downloads?.length ?? 0) > 0 || (row.images?.length ?? 0) > 0).map((row) => row.documentId));
+export function replaceableDocuments(
+  rows: readonly { documentId: string; locale: string; downloads?: unknown[]; images?: unknown[] }[],
+  locale: string,
+): Set<string> {
+  const refused = new Set(
+    rows.filter((row) => row.locale !== locale || (row.downloads?.length ?? 0) > 0 || (row.images?.length ?? 0) > 0).map((row) => row.documentId),
+  );
   return new Set(rows.map((row) => row.documentId).filter((documentId) => !refused.has(documentId)));
 }
 
@@ -72,7 +89,12 @@ export function replaceableDocuments(rows: readonly { documentId: string; locale
  * kept for its redirect.
  */
 export function planVersions(
-  entries: readonly BulkCaseStudy[], documentIds: readonly string[], stored: ReadonlyMap<string, StoredVersion[]>, scalars: readonly string[], locale: string, now: Date,
+  entries: readonly BulkCaseStudy[],
+  documentIds: readonly string[],
+  stored: ReadonlyMap<string, StoredVersion[]>,
+  scalars: readonly string[],
+  locale: string,
+  now: Date,
 ): { versions: PlannedVersion[]; replaced: number[] } {
   const replaced: number[] = [];
   const versions = entries.flatMap((entry, index) => {
@@ -86,26 +108,48 @@ export function planVersions(
     const row = {
       ...kept,
       ...Object.fromEntries(scalars.filter((field) => field in entry.data).map((field) => [field, entry.data[field]])),
-      documentId: documentIds[index], locale, createdAt: oldDraft?.createdAt ?? now, updatedAt: now,
+      documentId: documentIds[index],
+      locale,
+      createdAt: oldDraft?.createdAt ?? now,
+      updatedAt: now,
       editorialState: entry.publish ? 'freigegeben' : (entry.data.editorialState ?? oldDraft?.editorialState ?? 'entwurf'),
       ...(entry.publish ? { reviewComment: null } : {}),
       ...(entry.publish && oldDraft && oldPublished && oldPublished.slug !== slug
-        ? { previousSlugs: previousSlugsAfterPublish({ slug, previousSlugs: oldDraft.previousSlugs }, oldPublished.slug) } : {}),
+        ? { previousSlugs: previousSlugsAfterPublish({ slug, previousSlugs: oldDraft.previousSlugs }, oldPublished.slug) }
+        : {}),
     };
     const users = { createdBy: oldDraft?.createdBy?.id ?? null, updatedBy: oldDraft?.updatedBy?.id ?? null };
     return entry.publish
-      ? [{ entry, users, row: { ...row, publishedAt: null } }, { entry, users, row: { ...row, publishedAt: now } }]
+      ? [
+          { entry, users, row: { ...row, publishedAt: null } },
+          { entry, users, row: { ...row, publishedAt: now } },
+        ]
       : [{ entry, users, row: { ...row, publishedAt: null } }];
   });
   return { versions, replaced };
 }
 
-export interface ComponentLink { field: string; uid: string; repeatable: boolean; table: JoinTable; fieldColumn: string; typeColumn: string }
+export interface ComponentLink {
+  field: string;
+  uid: string;
+  repeatable: boolean;
+  table: JoinTable;
+  fieldColumn: string;
+  typeColumn: string;
+}
 
-export interface ComponentValue { entityId: RowId; item: object; order: number }
+export interface ComponentValue {
+  entityId: RowId;
+  item: object;
+  order: number;
+}
 
 /** The component rows to create for `component`: each version's value (one, or each of a list), with the row id of its version. */
-export function componentValues(versions: readonly PlannedVersion[], ids: readonly RowId[], component: Pick<ComponentLink, 'field' | 'repeatable'>): ComponentValue[] {
+export function componentValues(
+  versions: readonly PlannedVersion[],
+  ids: readonly RowId[],
+  component: Pick<ComponentLink, 'field' | 'repeatable'>,
+): ComponentValue[] {
   return versions.flatMap((version, index) => {
     const value = version.entry.data[component.field];
     const list = value === null || value === undefined ? [] : component.repeatable ? (value as object[]) : [value as object];
@@ -125,7 +169,11 @@ export function componentLinkRows(component: ComponentLink, values: readonly Com
   }));
 }
 
-export interface RelationLink { field: string; table: JoinTable; idOf: ReadonlyMap<string, number> }
+export interface RelationLink {
+  field: string;
+  table: JoinTable;
+  idOf: ReadonlyMap<string, number>;
+}
 
 /** The documentIds among `values` (documentIds, or lists of them) whose row id is not in `known` yet, each once. */
 export function unknownTargets(values: readonly unknown[], known: ReadonlyMap<string, number>): string[] {

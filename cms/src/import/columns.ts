@@ -27,16 +27,62 @@ const NUMBER_KINDS = new Set(['year', 'decimal', 'integer']);
  * catalogue's columns.
  */
 export const COLUMN_ORDER = [
-  'slug', 'translationOf', 'title', 'teaser', 'description', 'startingSituation', 'goals', 'approach', 'results', 'afterFunding',
-  'buildingBlock', 'municipalities', 'targetGroups', 'topics', 'settings', 'criteria', 'status', 'fundingStart', 'fundingEnd',
-  'fundingPhase', 'provider', 'partners', 'staffFte', 'transferability.budgetRange', 'transferability.durationMonths',
-  'transferability.partnersNeeded', 'transferability.firstSteps', 'successFactors', 'pitfalls', 'contact.organisation',
-  'contact.role', 'contact.email', 'contact.phone', 'contact.website', 'links', 'lastReviewed', 'publish',
+  'slug',
+  'translationOf',
+  'title',
+  'teaser',
+  'description',
+  'startingSituation',
+  'goals',
+  'approach',
+  'results',
+  'afterFunding',
+  'buildingBlock',
+  'municipalities',
+  'targetGroups',
+  'topics',
+  'settings',
+  'criteria',
+  'status',
+  'fundingStart',
+  'fundingEnd',
+  'fundingPhase',
+  'provider',
+  'partners',
+  'staffFte',
+  'transferability.budgetRange',
+  'transferability.durationMonths',
+  'transferability.partnersNeeded',
+  'transferability.firstSteps',
+  'successFactors',
+  'pitfalls',
+  'contact.organisation',
+  'contact.role',
+  'contact.email',
+  'contact.phone',
+  'contact.website',
+  'links',
+  'lastReviewed',
+  'publish',
 ] as const satisfies readonly CaseStudyFieldName[];
 
-const COLUMNS_IN_CATALOGUE = new Map(CASE_STUDY_FIELDS.flatMap((field): [string, ImportColumn][] => ('column' in field
-  ? [[field.name, { name: field.name, ...field.column, ...('required' in field ? { required: field.required } : {}), ...(NUMBER_KINDS.has(field.kind) ? { number: true } : {}) }]]
-  : [])));
+const COLUMNS_IN_CATALOGUE = new Map(
+  CASE_STUDY_FIELDS.flatMap((field): [string, ImportColumn][] =>
+    'column' in field
+      ? [
+          [
+            field.name,
+            {
+              name: field.name,
+              ...field.column,
+              ...('required' in field ? { required: field.required } : {}),
+              ...(NUMBER_KINDS.has(field.kind) ? { number: true } : {}),
+            },
+          ],
+        ]
+      : [],
+  ),
+);
 
 export const IMPORT_COLUMNS: readonly ImportColumn[] = COLUMN_ORDER.map((name) => COLUMNS_IN_CATALOGUE.get(name)!);
 

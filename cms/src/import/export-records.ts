@@ -2,12 +2,18 @@
 // importer compares a record with to tell "unchanged". Reads the latest version (the draft row).
 import type { Core } from '@strapi/strapi';
 import {
-  BUDGET_RANGE_NAMES, BUDGET_RANGES, CASE_STUDY_UID as CASE_STUDY, KEYED_TAXONOMIES, municipalityLabel, MUNICIPALITY_UID, PROJECT_STATUS_NAMES, PROJECT_STATUSES,
+  BUDGET_RANGE_NAMES,
+  BUDGET_RANGES,
+  CASE_STUDY_UID as CASE_STUDY,
+  KEYED_TAXONOMIES,
+  municipalityLabel,
+  MUNICIPALITY_UID,
+  PROJECT_STATUS_NAMES,
+  PROJECT_STATUSES,
 } from '@praxis/search';
 import { IMPORT_COLUMNS } from './columns';
 import type { ValueLists } from './workbook';
 import { RECORD_POPULATE, storedToRecordFields } from './record-fields';
-
 
 type Entry = Record<string, unknown> & { documentId: string; slug: string };
 
@@ -27,7 +33,9 @@ export async function loadEntries(strapi: Core.Strapi, locale: string, documentI
 
 /** documentIds with a published version in the language. */
 export async function publishedIds(strapi: Core.Strapi, locale: string): Promise<Set<string>> {
-  const rows = await strapi.db.query(CASE_STUDY).findMany({ where: { locale, publishedAt: { $notNull: true } }, select: ['documentId'] }) as { documentId: string }[];
+  const rows = (await strapi.db.query(CASE_STUDY).findMany({ where: { locale, publishedAt: { $notNull: true } }, select: ['documentId'] })) as {
+    documentId: string;
+  }[];
   return new Set(rows.map((row) => row.documentId));
 }
 
@@ -37,28 +45,49 @@ export async function publishedIds(strapi: Core.Strapi, locale: string): Promise
  */
 export async function exportRecords(strapi: Core.Strapi, locale: string, defaultLocale: string, documentIds?: string[]): Promise<Record<string, unknown>[]> {
   const [entries, published] = await Promise.all([loadEntries(strapi, locale, documentIds), publishedIds(strapi, locale)]);
-  const originals = locale === defaultLocale
-    ? new Map<string, string>()
-    : new Map((await strapi.db.query(CASE_STUDY).findMany({ where: { locale: defaultLocale, publishedAt: null }, select: ['documentId', 'slug'] }) as { documentId: string; slug: string }[])
-      .map((row) => [row.documentId, row.slug]));
+  const originals =
+    locale === defaultLocale
+      ? new Map<string, string>()
+      : new Map(
+          (
+            (await strapi.db.query(CASE_STUDY).findMany({ where: { locale: defaultLocale, publishedAt: null }, select: ['documentId', 'slug'] })) as {
+              documentId: string;
+              slug: string;
+            }[]
+          ).map((row) => [row.documentId, row.slug]),
+        );
   return entries.map((entry) => entryToRecord(entry, { published: published.has(entry.documentId), translationOf: originals.get(entry.documentId) }));
 }
 
 /** The allowed values of the template's dropdowns and explanations, with their German names. */
 export async function valueLists(strapi: Core.Strapi): Promise<ValueLists> {
-  const terms = async (uid: string) => ((await strapi.db.query(uid as never).findMany({ select: ['slug', 'name'], orderBy: [{ name: 'asc' }] })) as { slug: string; name: string }[])
-    .map((entry) => ({ value: entry.slug, name: entry.name }));
-  const towns = (await strapi.db.query(MUNICIPALITY_UID).findMany({ select: ['ags', 'name', 'type', 'district'], orderBy: [{ name: 'asc' }] })) as
-    { ags: string; name: string; type: string; district: string }[];
+  const terms = async (uid: string) =>
+    ((await strapi.db.query(uid as never).findMany({ select: ['slug', 'name'], orderBy: [{ name: 'asc' }] })) as { slug: string; name: string }[]).map(
+      (entry) => ({ value: entry.slug, name: entry.name }),
+    );
+  const towns = (await strapi.db.query(MUNICIPALITY_UID).findMany({ select: ['ags', 'name', 'type', 'district'], orderBy: [{ name: 'asc' }] })) as {
+    ags: string;
+    name: string;
+    type: string;
+    district: string;
+  }[];
   // Each vocabulary under the value list its column names (catalogue), Kommunen by AGS with their label.
-  const vocabularies = await Promise.all(KEYED_TAXONOMIES.map(async (taxonomy) => [
-    IMPORT_COLUMNS.find((column) => column.name === taxonomy.field)!.values!,
-    taxonomy.key === 'ags' ? towns.map((town) => ({ value: town.ags, name: municipalityLabel(town) })) : await terms(taxonomy.uid),
-  ] as const));
+  const vocabularies = await Promise.all(
+    KEYED_TAXONOMIES.map(
+      async (taxonomy) =>
+        [
+          IMPORT_COLUMNS.find((column) => column.name === taxonomy.field)!.values!,
+          taxonomy.key === 'ags' ? towns.map((town) => ({ value: town.ags, name: municipalityLabel(town) })) : await terms(taxonomy.uid),
+        ] as const,
+    ),
+  );
   return {
     ...(Object.fromEntries(vocabularies) as Pick<ValueLists, 'buildingBlocks' | 'municipalities' | 'targetGroups' | 'topics' | 'settings' | 'criteria'>),
     statuses: PROJECT_STATUSES.map((status) => ({ value: status, name: PROJECT_STATUS_NAMES[status].de })),
     budgetRanges: BUDGET_RANGES.map((range) => ({ value: range, name: BUDGET_RANGE_NAMES[range].de })),
-    yesNo: [{ value: 'ja', name: 'veröffentlichen' }, { value: 'nein', name: 'als Entwurf' }],
+    yesNo: [
+      { value: 'ja', name: 'veröffentlichen' },
+      { value: 'nein', name: 'als Entwurf' },
+    ],
   };
 }

@@ -6,8 +6,9 @@
 import { CASE_STUDY_FIELDS, cmsPathOf, taxonomyOfField, type CaseStudyField, type TaxonomyField } from '@praxis/search';
 
 /** The catalogue's fields that the import and the CMS both know (not `translationOf` and `publish`, which only the import has). */
-export const STORED_RECORD_FIELDS: readonly CaseStudyField[] = (CASE_STUDY_FIELDS as readonly CaseStudyField[])
-  .filter((field) => field.column && cmsPathOf(field) !== null);
+export const STORED_RECORD_FIELDS: readonly CaseStudyField[] = (CASE_STUDY_FIELDS as readonly CaseStudyField[]).filter(
+  (field) => field.column && cmsPathOf(field) !== null,
+);
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
@@ -31,12 +32,18 @@ const keyOf = (field: CaseStudyField) => taxonomyOfField(field.name as TaxonomyF
 function toRecordValue(field: CaseStudyField, value: unknown): unknown {
   if (isEmpty(value)) return undefined;
   switch (field.kind) {
-    case 'relation': return (value as Record<string, unknown>)[keyOf(field)];
-    case 'relations': return (value as Record<string, unknown>[]).map((entry) => entry[keyOf(field)]);
-    case 'lines': return (value as { text: string }[]).map((entry) => entry.text);
-    case 'links': return (value as { label: string; url: string }[]).map(({ label, url }) => ({ label, url }));
-    case 'decimal': return Number(value);
-    default: return value;
+    case 'relation':
+      return (value as Record<string, unknown>)[keyOf(field)];
+    case 'relations':
+      return (value as Record<string, unknown>[]).map((entry) => entry[keyOf(field)]);
+    case 'lines':
+      return (value as { text: string }[]).map((entry) => entry.text);
+    case 'links':
+      return (value as { label: string; url: string }[]).map(({ label, url }) => ({ label, url }));
+    case 'decimal':
+      return Number(value);
+    default:
+      return value;
   }
 }
 
@@ -54,12 +61,14 @@ export function storedToRecordFields(entry: Record<string, unknown>): Record<str
 }
 
 /** What to populate of a stored case study for {@link storedToRecordFields}. */
-export const RECORD_POPULATE: Record<string, true | { select: string[] }> = Object.fromEntries(STORED_RECORD_FIELDS.flatMap((field): [string, true | { select: string[] }][] => {
-  const [head, child] = cmsPathOf(field)!.split('.', 2) as [string, string | undefined];
-  if (child || field.kind === 'component' || field.kind === 'lines' || field.kind === 'links') return [[head, true]];
-  if (field.kind === 'relation' || field.kind === 'relations') return [[head, { select: [keyOf(field)] }]];
-  return [];
-}));
+export const RECORD_POPULATE: Record<string, true | { select: string[] }> = Object.fromEntries(
+  STORED_RECORD_FIELDS.flatMap((field): [string, true | { select: string[] }][] => {
+    const [head, child] = cmsPathOf(field)!.split('.', 2) as [string, string | undefined];
+    if (child || field.kind === 'component' || field.kind === 'lines' || field.kind === 'links') return [[head, true]];
+    if (field.kind === 'relation' || field.kind === 'relations') return [[head, { select: [keyOf(field)] }]];
+    return [];
+  }),
+);
 
 /** How the writer turns a record's reference into the CMS's: documentIds of vocabulary entries by key. */
 export interface ReferenceLookup {
@@ -74,10 +83,14 @@ function toStoredValue(field: CaseStudyField, value: unknown, references: Refere
   if (field.name === 'provider') return references.provider;
   if (value === undefined || value === null) return field.kind === 'lines' || field.kind === 'links' || field.kind === 'relations' ? [] : null;
   switch (field.kind) {
-    case 'relation': return references.ids(field.name as TaxonomyField, [value as string])[0] ?? null;
-    case 'relations': return references.ids(field.name as TaxonomyField, value as string[]);
-    case 'lines': return (value as string[]).map((text) => ({ text }));
-    default: return value;
+    case 'relation':
+      return references.ids(field.name as TaxonomyField, [value as string])[0] ?? null;
+    case 'relations':
+      return references.ids(field.name as TaxonomyField, value as string[]);
+    case 'lines':
+      return (value as string[]).map((text) => ({ text }));
+    default:
+      return value;
   }
 }
 

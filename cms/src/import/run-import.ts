@@ -58,7 +58,16 @@ export async function importCaseStudies(
   const { valid, issues, warnings } = validateRecords(raw, vocabulary, { defaultLocale: locale === defaultLocale });
 
   const report: ImportReport = {
-    locale, total: raw.length, issues, warnings, created: 0, updated: 0, unchanged: 0, organisationsCreated: [], organisationsMissing: [], written: false,
+    locale,
+    total: raw.length,
+    issues,
+    warnings,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    organisationsCreated: [],
+    organisationsMissing: [],
+    written: false,
   };
   const dryRun = Boolean(options.dryRun) || (issues.length > 0 && !options.skipInvalid);
   const context: WriteContext = {
@@ -75,7 +84,9 @@ export async function importCaseStudies(
     onOrganisationMissing: (name) => {
       if (report.organisationsMissing.includes(name)) return;
       report.organisationsMissing.push(name);
-      report.warnings.push(`Träger „${name}“ ist noch keine Organisation der Datenbank: Das Praxisbeispiel wird ohne Träger gespeichert, der Name steht in der Anmerkung der Prüfung. Neue Organisationen legt die Chefredaktion an.`);
+      report.warnings.push(
+        `Träger „${name}“ ist noch keine Organisation der Datenbank: Das Praxisbeispiel wird ohne Träger gespeichert, der Name steht in der Anmerkung der Prüfung. Neue Organisationen legt die Chefredaktion an.`,
+      );
     },
   };
   const count = (outcome: WriteOutcome) => (report[outcome] += 1);
@@ -116,8 +127,7 @@ export async function importCaseStudies(
         progress(1);
         continue;
       }
-      const inBulk = !record.record.translationOf
-        && (!plan.documentId || (await replaceable(strapi, [plan.documentId], locale)).has(plan.documentId));
+      const inBulk = !record.record.translationOf && (!plan.documentId || (await replaceable(strapi, [plan.documentId], locale)).has(plan.documentId));
       if (inBulk) {
         pending.push({ record, ...plan });
         if (pending.length === BULK_CHUNK) await flush();

@@ -58,7 +58,10 @@ export function rowToRecord(row: Record<string, string>): Record<string, unknown
 
 /** List items are one per line in a cell (what the export writes); a one-line cell may separate them with `;`. */
 function splitList(value: string): string[] {
-  return value.split(/\r?\n/.test(value) ? /\r?\n/ : ';').map((item) => item.trim()).filter(Boolean);
+  return value
+    .split(/\r?\n/.test(value) ? /\r?\n/ : ';')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** A link is `Label|https://…` or just the URL. */

@@ -32,7 +32,6 @@ export interface ValidationResult {
   warnings: string[];
 }
 
-
 /**
  * Checks every record against the schema and the CMS's vocabulary and reports
  * each problem with its record number, field and reason. Never throws.

@@ -22,12 +22,7 @@ export async function loadReferenceIds(strapi: Core.Strapi): Promise<ReferenceId
   return Object.fromEntries(entries) as ReferenceIds;
 }
 
-export async function loadVocabulary(
-  strapi: Core.Strapi,
-  references: ReferenceIds,
-  locale: string,
-  defaultLocale: string,
-): Promise<Vocabulary> {
+export async function loadVocabulary(strapi: Core.Strapi, references: ReferenceIds, locale: string, defaultLocale: string): Promise<Vocabulary> {
   const keys = (map: Map<string, string>) => new Set(map.keys());
   return {
     keys: Object.fromEntries(KEYED_TAXONOMIES.map((taxonomy) => [taxonomy.field, keys(references[taxonomy.field])])) as Vocabulary['keys'],

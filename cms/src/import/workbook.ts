@@ -70,7 +70,9 @@ export async function buildWorkbook(sheets: { locale: string; rows: Record<strin
   for (const { locale, rows } of sheets) {
     const sheet = workbook.addWorksheet(caseStudySheetName(locale), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = IMPORT_COLUMNS.map((column) => ({
-      header: column.name, key: column.name, width: column.multiple || /description|Situation|goals|approach|results|firstSteps/.test(column.name) ? 40 : 18,
+      header: column.name,
+      key: column.name,
+      width: column.multiple || /description|Situation|goals|approach|results|firstSteps/.test(column.name) ? 40 : 18,
     }));
     sheet.getRow(1).font = { bold: true };
     for (const row of rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
@@ -81,8 +83,12 @@ export async function buildWorkbook(sheets: { locale: string; rows: Record<strin
       (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(
         `${letter}2:${letter}${Math.max(VALIDATED_ROWS, rows.length + 1)}`,
         {
-          type: 'list', allowBlank: !column.required, formulae: [listRange(column.values)], showErrorMessage: true,
-          errorTitle: 'Wert nicht erlaubt', error: `Bitte einen Wert aus dem Blatt „${VALUES_SHEET}“ wählen (Spalte ${column.values}).`,
+          type: 'list',
+          allowBlank: !column.required,
+          formulae: [listRange(column.values)],
+          showErrorMessage: true,
+          errorTitle: 'Wert nicht erlaubt',
+          error: `Bitte einen Wert aus dem Blatt „${VALUES_SHEET}“ wählen (Spalte ${column.values}).`,
         },
       );
     });
@@ -102,7 +108,11 @@ export async function buildWorkbook(sheets: { locale: string; rows: Record<strin
     if (column.values === 'municipalities') allowed = `${values.municipalities.length} Kommunen, siehe Blatt „${VALUES_SHEET}“`;
     else if (column.values) allowed = values[column.values].map((entry) => `${entry.value} (${entry.name})`).join(', ');
     explanations.addRow({
-      name: column.name, required: column.required ? 'ja' : '', multiple: column.multiple ? 'eine je Zeile' : '', description: column.description, values: allowed,
+      name: column.name,
+      required: column.required ? 'ja' : '',
+      multiple: column.multiple ? 'eine je Zeile' : '',
+      description: column.description,
+      values: allowed,
     }).alignment = { wrapText: true, vertical: 'top' };
   }
 

@@ -55,9 +55,7 @@ async function freeOrganisationSlug(context: WriteContext, name: string): Promis
 
 async function organisationId(context: WriteContext, name: string): Promise<string | undefined> {
   if (context.organisations.size === 0) {
-    const rows: { documentId: string; name: string }[] = await context.strapi.db
-      .query(ORGANISATION)
-      .findMany({ select: ['documentId', 'name'] });
+    const rows: { documentId: string; name: string }[] = await context.strapi.db.query(ORGANISATION).findMany({ select: ['documentId', 'name'] });
     for (const row of rows) context.organisations.set(row.name.toLowerCase(), row.documentId);
   }
   const known = context.organisations.get(name.toLowerCase());
@@ -102,8 +100,11 @@ async function storedEquals(context: WriteContext, documentId: string, slug: str
   if (!stored.success) return false;
   const wantsPublished = record.publish && context.publishing === 'from-file';
   const withoutPublish = ({ publish: _publish, ...rest }: ImportRecord) => rest;
-  return recordChecksum(slug, context.locale, withoutPublish(stored.data) as ImportRecord) === recordChecksum(slug, context.locale, withoutPublish({ ...record, slug }) as ImportRecord)
-    && (!wantsPublished || published);
+  return (
+    recordChecksum(slug, context.locale, withoutPublish(stored.data) as ImportRecord) ===
+      recordChecksum(slug, context.locale, withoutPublish({ ...record, slug }) as ImportRecord) &&
+    (!wantsPublished || published)
+  );
 }
 
 async function entryData(context: WriteContext, slug: string, record: ImportRecord, checksum: string): Promise<CaseStudyInput> {
@@ -124,9 +125,7 @@ export interface PlannedWrite {
  */
 export async function planWrite(context: WriteContext, { slug, record }: ValidRecord): Promise<PlannedWrite> {
   const { strapi, locale } = context;
-  const documentId = record.translationOf
-    ? context.defaultLocaleSlugs.get(record.translationOf)
-    : context.slugsInLocale.get(slug);
+  const documentId = record.translationOf ? context.defaultLocaleSlugs.get(record.translationOf) : context.slugsInLocale.get(slug);
   const existing = documentId
     ? await strapi.db.query(CASE_STUDY).findOne({ where: { documentId, locale, publishedAt: null }, select: ['importChecksum'] })
     : null;
@@ -157,9 +156,7 @@ export async function writeThroughDocumentService(context: WriteContext, valid: 
   const { slug, record } = valid;
   const documents = strapi.documents(CASE_STUDY);
   const data = await entryData(context, slug, record, recordChecksum(slug, locale, record));
-  const target = documentId
-    ? (await documents.update({ documentId, locale, data }))!.documentId
-    : (await documents.create({ locale, data })).documentId;
+  const target = documentId ? (await documents.update({ documentId, locale, data }))!.documentId : (await documents.create({ locale, data })).documentId;
   if (record.publish && context.publishing === 'from-file') await documents.publish({ documentId: target, locale });
   context.slugsInLocale.set(slug, target);
 }

@@ -66,7 +66,10 @@ export class MailQueue {
   private running: Promise<void> | undefined;
   private readonly now: () => number;
 
-  constructor(private readonly knex: Knex, private readonly options: MailQueueOptions) {
+  constructor(
+    private readonly knex: Knex,
+    private readonly options: MailQueueOptions,
+  ) {
     this.now = options.now ?? Date.now;
   }
 
@@ -76,8 +79,13 @@ export class MailQueue {
     for (const mail of mails) {
       const token = `${now.toString(36)}.${Math.random().toString(36).slice(2, 12)}`;
       await trx(MAIL_TABLE).insert({
-        message_id: `<${token}@${domain}>`, to_address: mail.to, reply_to: mail.replyTo ?? null,
-        subject: mail.subject.slice(0, 300), text_body: mail.text, created_at: now, due_at: now,
+        message_id: `<${token}@${domain}>`,
+        to_address: mail.to,
+        reply_to: mail.replyTo ?? null,
+        subject: mail.subject.slice(0, 300),
+        text_body: mail.text,
+        created_at: now,
+        due_at: now,
       });
     }
     this.notify();
@@ -123,13 +131,23 @@ export class MailQueue {
 
   private claim(limit: number): Promise<Row[]> {
     return leaseDueRows<Row>(this.knex, {
-      table: MAIL_TABLE, doneColumn: 'sent_at', columns: ['id', 'message_id', 'to_address', 'reply_to', 'subject', 'text_body'], limit, now: this.now(), leaseMs: LEASE_MS,
+      table: MAIL_TABLE,
+      doneColumn: 'sent_at',
+      columns: ['id', 'message_id', 'to_address', 'reply_to', 'subject', 'text_body'],
+      limit,
+      now: this.now(),
+      leaseMs: LEASE_MS,
     });
   }
 
   private async deliver(row: Row): Promise<void> {
     const mail: OutgoingMail = {
-      id: Number(row.id), messageId: row.message_id, to: row.to_address, replyTo: row.reply_to ?? undefined, subject: row.subject, text: row.text_body,
+      id: Number(row.id),
+      messageId: row.message_id,
+      to: row.to_address,
+      replyTo: row.reply_to ?? undefined,
+      subject: row.subject,
+      text: row.text_body,
     };
     try {
       await this.options.send(mail);
@@ -137,10 +155,17 @@ export class MailQueue {
     } catch (error) {
       const [{ attempts: before }] = await this.knex(MAIL_TABLE).where('id', mail.id).select('attempts');
       const { attempts, delayMs, dueAt } = retryAfterFailure(Number(before), this.now(), this.options.retryBaseMs);
-      await this.knex(MAIL_TABLE).where('id', mail.id).update({
-        attempts, last_error: String((error as Error).message ?? error).slice(0, 2000), due_at: dueAt, locked_until: null,
-      });
-      this.options.log?.(`[mail] ${mail.messageId} to ${mail.to} not sent (attempt ${attempts}, again in ${Math.round(delayMs / 1000)} s): ${(error as Error).message}`);
+      await this.knex(MAIL_TABLE)
+        .where('id', mail.id)
+        .update({
+          attempts,
+          last_error: String((error as Error).message ?? error).slice(0, 2000),
+          due_at: dueAt,
+          locked_until: null,
+        });
+      this.options.log?.(
+        `[mail] ${mail.messageId} to ${mail.to} not sent (attempt ${attempts}, again in ${Math.round(delayMs / 1000)} s): ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -6,7 +6,6 @@ import { cmsEnvironment } from '../config/environment';
 
 let current: { strapi: Core.Strapi; queue: MailQueue } | undefined;
 
-
 export function mailQueue(strapi: Core.Strapi): MailQueue {
   if (current?.strapi !== strapi) {
     const email = () => strapi.plugin('email').service('email') as { send(options: object): Promise<unknown> };
@@ -14,7 +13,14 @@ export function mailQueue(strapi: Core.Strapi): MailQueue {
       strapi,
       queue: new MailQueue(strapi.db.connection, {
         send: async (mail) => {
-          await email().send({ to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: textAsHtml(mail.text), messageId: mail.messageId });
+          await email().send({
+            to: mail.to,
+            replyTo: mail.replyTo,
+            subject: mail.subject,
+            text: mail.text,
+            html: textAsHtml(mail.text),
+            messageId: mail.messageId,
+          });
         },
         pollIntervalMs: cmsEnvironment().MAIL_POLL_INTERVAL_MS,
         retryBaseMs: cmsEnvironment().MAIL_RETRY_BASE_MS,

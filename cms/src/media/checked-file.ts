@@ -32,8 +32,13 @@ async function reencode(bytes: Buffer, type: MediaType): Promise<Buffer> {
 
 /** The display name in the media library: the sender's name without path and extension, with the real type's extension. */
 export function displayName(originalName: string, type: MediaType): string {
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a name
-  const base = originalName.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 120);
+  const base = originalName
+    .replace(/^.*[/\\]/, '')
+    .replace(/\.[^.]*$/, '')
+    // eslint-disable-next-line no-control-regex -- control characters never belong in a name
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 120);
   return `${base || 'datei'}${MEDIA_TYPES[type].extension}`;
 }
 
@@ -47,15 +52,23 @@ export async function checkIncomingFile(file: IncomingFile, fallbackName = 'date
   const bytes = await readFile(file.filepath);
   const type = sniffMediaType(bytes);
   if (!type) {
-    throw new FileRefused(`„${shown}“ wurde nicht gespeichert: Die Mediathek nimmt nur ${MEDIA_TYPE_NAMES.de} an, erkannt an ihrem Inhalt, nicht am Dateinamen.`);
+    throw new FileRefused(
+      `„${shown}“ wurde nicht gespeichert: Die Mediathek nimmt nur ${MEDIA_TYPE_NAMES.de} an, erkannt an ihrem Inhalt, nicht am Dateinamen.`,
+    );
   }
   if (MEDIA_TYPES[type].kind === 'image') {
-    const unreadable = new FileRefused(`„${shown}“ ist kein lesbares Bild: Der Inhalt beginnt wie ein ${type.replace('image/', '').toUpperCase()}-Bild, lässt sich aber nicht als Bild öffnen.`);
+    const unreadable = new FileRefused(
+      `„${shown}“ ist kein lesbares Bild: Der Inhalt beginnt wie ein ${type.replace('image/', '').toUpperCase()}-Bild, lässt sich aber nicht als Bild öffnen.`,
+    );
     // The header alone (libvips reads no pixels for it): the size before anything is decoded.
-    const { width, height } = await sharp(bytes).metadata().catch(() => ({ width: 0, height: 0 }));
+    const { width, height } = await sharp(bytes)
+      .metadata()
+      .catch(() => ({ width: 0, height: 0 }));
     if (!width || !height) throw unreadable;
     if (width * height > MAX_IMAGE_PIXELS) {
-      throw new FileRefused(`„${shown}“ ist mit ${width.toLocaleString('de-DE')} × ${height.toLocaleString('de-DE')} Pixeln (${megapixels(width * height)} Megapixel) zu groß; höchstens ${megapixels(MAX_IMAGE_PIXELS)} Megapixel. Bitte verkleinern Sie das Bild.`);
+      throw new FileRefused(
+        `„${shown}“ ist mit ${width.toLocaleString('de-DE')} × ${height.toLocaleString('de-DE')} Pixeln (${megapixels(width * height)} Megapixel) zu groß; höchstens ${megapixels(MAX_IMAGE_PIXELS)} Megapixel. Bitte verkleinern Sie das Bild.`,
+      );
     }
     let encoded: Buffer;
     try {

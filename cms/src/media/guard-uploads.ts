@@ -10,18 +10,35 @@ import { actingAdmin, mayRelease } from '../editorial/roles';
 import { checkIncomingFile, displayName, FileRefused, type IncomingFile } from './checked-file';
 import { isShownLive } from './live-files';
 
-interface FileInfo { name?: string; alternativeText?: string | null; caption?: string | null; folder?: number | null }
-interface StoredFile { id: number; name: string; ext?: string; alternativeText?: string | null; caption?: string | null }
+interface FileInfo {
+  name?: string;
+  alternativeText?: string | null;
+  caption?: string | null;
+  folder?: number | null;
+}
+interface StoredFile {
+  id: number;
+  name: string;
+  ext?: string;
+  alternativeText?: string | null;
+  caption?: string | null;
+}
 interface UploadService {
-  upload(input: { data: { fileInfo?: FileInfo | FileInfo[] } & Record<string, unknown>; files: IncomingFile | IncomingFile[] }, options?: unknown): Promise<unknown>;
+  upload(
+    input: { data: { fileInfo?: FileInfo | FileInfo[] } & Record<string, unknown>; files: IncomingFile | IncomingFile[] },
+    options?: unknown,
+  ): Promise<unknown>;
   replace(id: number | string, input: { data: { fileInfo?: FileInfo } & Record<string, unknown>; file: IncomingFile }, options?: unknown): Promise<unknown>;
   updateFileInfo(id: number | string, info: FileInfo, options?: unknown): Promise<unknown>;
   remove(file: StoredFile): Promise<unknown>;
   findOne(id: number | string): Promise<StoredFile | null>;
 }
-interface DeletingService { deleteByIds(ids: (number | string)[]): Promise<unknown> }
+interface DeletingService {
+  deleteByIds(ids: (number | string)[]): Promise<unknown>;
+}
 
-export const LIVE_FILE_MESSAGE = 'Diese Datei zeigt ein veröffentlichtes Praxisbeispiel. Ersetzen, umbenennen oder löschen darf sie nur die Chefredaktion. Laden Sie eine neue Datei hoch und verwenden Sie sie im Entwurf; mit der Veröffentlichung wird sie sichtbar.';
+export const LIVE_FILE_MESSAGE =
+  'Diese Datei zeigt ein veröffentlichtes Praxisbeispiel. Ersetzen, umbenennen oder löschen darf sie nur die Chefredaktion. Laden Sie eine neue Datei hoch und verwenden Sie sie im Entwurf; mit der Veröffentlichung wird sie sichtbar.';
 
 /** Refuses the change when the acting editor may not release content and a published entry shows the file. */
 async function assertMayChange(strapi: Core.Strapi, ids: (number | string)[]): Promise<void> {
@@ -64,7 +81,9 @@ export function registerUploadGuard(strapi: Core.Strapi): void {
       // Strapi keeps the stored name's extension and address: the new content must be of the same type.
       const newExtension = input.file.originalFilename?.replace(/^.*(\.[^.]+)$/, '$1');
       if (stored?.ext && newExtension && stored.ext.toLowerCase() !== newExtension && !(stored.ext.toLowerCase() === '.jpeg' && newExtension === '.jpg')) {
-        throw new FileRefused(`Eine Datei kann nur durch eine Datei desselben Typs ersetzt werden („${stored.ext}“). Laden Sie die neue Datei stattdessen als eigene Datei hoch.`);
+        throw new FileRefused(
+          `Eine Datei kann nur durch eine Datei desselben Typs ersetzt werden („${stored.ext}“). Laden Sie die neue Datei stattdessen als eigene Datei hoch.`,
+        );
       }
       return upload.replace(id, { data: { ...input.data, fileInfo: infos[0] }, file: input.file }, options);
     },
@@ -95,11 +114,18 @@ export function registerUploadGuard(strapi: Core.Strapi): void {
       const user = actingAdmin(strapi);
       if (user && !mayRelease(user)) {
         // Strapi deletes a folder's whole subtree: its files and those of every subfolder.
-        const folders = await strapi.db.query('plugin::upload.folder').findMany({ where: { id: { $in: ids } }, select: ['path'] }) as { path: string }[];
-        const files = folders.length === 0 ? [] : await strapi.db.query('plugin::upload.file').findMany({
-          where: { $or: folders.flatMap(({ path }) => [{ folderPath: path }, { folderPath: { $startsWith: `${path}/` } }]) }, select: ['id'],
-        }) as { id: number }[];
-        await assertMayChange(strapi, files.map((entry) => entry.id));
+        const folders = (await strapi.db.query('plugin::upload.folder').findMany({ where: { id: { $in: ids } }, select: ['path'] })) as { path: string }[];
+        const files =
+          folders.length === 0
+            ? []
+            : ((await strapi.db.query('plugin::upload.file').findMany({
+                where: { $or: folders.flatMap(({ path }) => [{ folderPath: path }, { folderPath: { $startsWith: `${path}/` } }]) },
+                select: ['id'],
+              })) as { id: number }[]);
+        await assertMayChange(
+          strapi,
+          files.map((entry) => entry.id),
+        );
       }
       return folder.deleteByIds(ids);
     },

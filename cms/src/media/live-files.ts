@@ -3,7 +3,10 @@
 // field of every content type with draft & publish, also inside (nested) components.
 import type { Core, UID } from '@strapi/strapi';
 
-interface Attribute { type: string; component?: string }
+interface Attribute {
+  type: string;
+  component?: string;
+}
 type Where = Record<string, unknown>;
 
 /** The filters that match an entry showing one of `ids` in a media field of `attributes` (through components too). */

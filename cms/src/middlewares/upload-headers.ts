@@ -5,7 +5,13 @@
 // proxy sends the same headers (@praxis/search, uploadResponseHeaders).
 import { uploadResponseHeaders } from '@praxis/search';
 
-interface Context { path: string; method: string; status: number; set(name: string, value: string): void; remove(name: string): void }
+interface Context {
+  path: string;
+  method: string;
+  status: number;
+  set(name: string, value: string): void;
+  remove(name: string): void;
+}
 
 export default () => async (ctx: Context, next: () => Promise<void>) => {
   if (!ctx.path.startsWith('/uploads/')) return next();

@@ -7,7 +7,15 @@
 // while the mail server is down.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CASE_STUDY_UID as CASE_STUDY, caseStudyPath, CONTACT_PURPOSE_NAMES, type ContactPurpose, type ContactRequest, contactRequestSchema as sharedContactRequestSchema, type Locale } from '@praxis/search';
+import {
+  CASE_STUDY_UID as CASE_STUDY,
+  caseStudyPath,
+  CONTACT_PURPOSE_NAMES,
+  type ContactPurpose,
+  type ContactRequest,
+  contactRequestSchema as sharedContactRequestSchema,
+  type Locale,
+} from '@praxis/search';
 import { mailQueue } from '../mail/mail';
 import { cmsEnvironment } from '../config/environment';
 
@@ -20,7 +28,10 @@ export const REQUESTS_PER_ADDRESS_AND_HOUR = 5;
 export const contactRequestSchema = sharedContactRequestSchema('de');
 
 export class ContactRequestRefused extends Error {
-  constructor(readonly status: 404 | 422 | 429, message: string) {
+  constructor(
+    readonly status: 404 | 422 | 429,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -28,39 +39,55 @@ export class ContactRequestRefused extends Error {
 const MAIL_TEXTS = {
   de: {
     subject: (purpose: string, title: string) => `${purpose}: Anfrage zu „${title}“`,
-    toProject: (request: ContactRequest, purpose: string, title: string, url: string) => [
-      `Guten Tag,`, '',
-      `über die Praxisdatenbank „Zusammen im Quartier“ hat Sie eine Anfrage zu Ihrem Projekt „${title}“ erreicht (${url}).`, '',
-      `Anliegen: ${purpose}`,
-      `Von: ${request.name}${request.organisation ? `, ${request.organisation}` : ''} <${request.email}>`, '',
-      request.message, '',
-      `Antworten Sie einfach auf diese E-Mail: die Antwort geht direkt an ${request.name}.`,
-      'Die Redaktion der Praxisdatenbank liest Ihre Korrespondenz nicht mit.',
-    ].join('\n'),
+    toProject: (request: ContactRequest, purpose: string, title: string, url: string) =>
+      [
+        `Guten Tag,`,
+        '',
+        `über die Praxisdatenbank „Zusammen im Quartier“ hat Sie eine Anfrage zu Ihrem Projekt „${title}“ erreicht (${url}).`,
+        '',
+        `Anliegen: ${purpose}`,
+        `Von: ${request.name}${request.organisation ? `, ${request.organisation}` : ''} <${request.email}>`,
+        '',
+        request.message,
+        '',
+        `Antworten Sie einfach auf diese E-Mail: die Antwort geht direkt an ${request.name}.`,
+        'Die Redaktion der Praxisdatenbank liest Ihre Korrespondenz nicht mit.',
+      ].join('\n'),
     // A receipt to an address nobody has verified: only our own words, never the sender's text,
     // so that the form cannot send a stranger's message to someone else's address in our name.
-    copy: (purpose: string, title: string, url: string) => [
-      'Guten Tag,', '',
-      `über die Praxisdatenbank „Zusammen im Quartier“ ist eine Anfrage (${purpose}) zum Projekt „${title}“ (${url}) mit dieser E-Mail-Adresse als Absender eingegangen. Wir haben sie an das Projekt weitergeleitet; das Projekt antwortet direkt.`, '',
-      `Wenn Sie keine Anfrage gestellt haben, müssen Sie nichts tun: Die Angaben löscht die Praxisdatenbank nach ${requestRetentionDays()} Tagen.`,
-    ].join('\n'),
+    copy: (purpose: string, title: string, url: string) =>
+      [
+        'Guten Tag,',
+        '',
+        `über die Praxisdatenbank „Zusammen im Quartier“ ist eine Anfrage (${purpose}) zum Projekt „${title}“ (${url}) mit dieser E-Mail-Adresse als Absender eingegangen. Wir haben sie an das Projekt weitergeleitet; das Projekt antwortet direkt.`,
+        '',
+        `Wenn Sie keine Anfrage gestellt haben, müssen Sie nichts tun: Die Angaben löscht die Praxisdatenbank nach ${requestRetentionDays()} Tagen.`,
+      ].join('\n'),
   },
   en: {
     subject: (purpose: string, title: string) => `${purpose}: request about "${title}"`,
-    toProject: (request: ContactRequest, purpose: string, title: string, url: string) => [
-      'Hello,', '',
-      `a request about your project "${title}" reached you through the good-practice database "Zusammen im Quartier" (${url}).`, '',
-      `Purpose: ${purpose}`,
-      `From: ${request.name}${request.organisation ? `, ${request.organisation}` : ''} <${request.email}>`, '',
-      request.message, '',
-      `Just reply to this e-mail: your answer goes straight to ${request.name}.`,
-      'The database\'s editors do not read your correspondence.',
-    ].join('\n'),
-    copy: (purpose: string, title: string, url: string) => [
-      'Hello,', '',
-      `a request (${purpose}) about the project "${title}" (${url}) was sent through the good-practice database "Zusammen im Quartier" with this e-mail address as the sender. We have forwarded it to the project, which will answer directly.`, '',
-      `If you did not send a request, there is nothing to do: the database deletes the details after ${requestRetentionDays()} days.`,
-    ].join('\n'),
+    toProject: (request: ContactRequest, purpose: string, title: string, url: string) =>
+      [
+        'Hello,',
+        '',
+        `a request about your project "${title}" reached you through the good-practice database "Zusammen im Quartier" (${url}).`,
+        '',
+        `Purpose: ${purpose}`,
+        `From: ${request.name}${request.organisation ? `, ${request.organisation}` : ''} <${request.email}>`,
+        '',
+        request.message,
+        '',
+        `Just reply to this e-mail: your answer goes straight to ${request.name}.`,
+        "The database's editors do not read your correspondence.",
+      ].join('\n'),
+    copy: (purpose: string, title: string, url: string) =>
+      [
+        'Hello,',
+        '',
+        `a request (${purpose}) about the project "${title}" (${url}) was sent through the good-practice database "Zusammen im Quartier" with this e-mail address as the sender. We have forwarded it to the project, which will answer directly.`,
+        '',
+        `If you did not send a request, there is nothing to do: the database deletes the details after ${requestRetentionDays()} days.`,
+      ].join('\n'),
   },
 } satisfies Record<Locale, unknown>;
 
@@ -69,18 +96,27 @@ const MAIL_TEXTS = {
  * is not published in that language or has no contact address.
  */
 export async function submitContactRequest(strapi: Core.Strapi, request: ContactRequest, siteUrl: string): Promise<void> {
-  const entry = await strapi.documents(CASE_STUDY).findOne({
-    documentId: request.caseStudy, locale: request.locale, status: 'published', populate: { contact: true },
-  }) as { title: string; slug: string; contact?: { email?: string | null } | null } | null;
+  const entry = (await strapi.documents(CASE_STUDY).findOne({
+    documentId: request.caseStudy,
+    locale: request.locale,
+    status: 'published',
+    populate: { contact: true },
+  })) as { title: string; slug: string; contact?: { email?: string | null } | null } | null;
   if (!entry) throw new ContactRequestRefused(404, 'Dieses Praxisbeispiel gibt es nicht (mehr).');
   const projectAddress = entry.contact?.email;
   if (!projectAddress) throw new ContactRequestRefused(422, 'Für dieses Praxisbeispiel ist keine Kontaktadresse hinterlegt.');
 
   const hourAgo = Date.now() - 60 * 60 * 1000;
-  const [{ count }] = await strapi.db.connection(CONTACT_REQUEST_TABLE)
-    .whereRaw('lower(email) = ?', [request.email.toLowerCase()]).where('created_at', '>', hourAgo).count({ count: '*' }) as [{ count: number | string }];
+  const [{ count }] = (await strapi.db
+    .connection(CONTACT_REQUEST_TABLE)
+    .whereRaw('lower(email) = ?', [request.email.toLowerCase()])
+    .where('created_at', '>', hourAgo)
+    .count({ count: '*' })) as [{ count: number | string }];
   if (Number(count) >= REQUESTS_PER_ADDRESS_AND_HOUR) {
-    throw new ContactRequestRefused(429, `Von dieser E-Mail-Adresse kamen in der letzten Stunde schon ${REQUESTS_PER_ADDRESS_AND_HOUR} Anfragen. Bitte versuchen Sie es später erneut.`);
+    throw new ContactRequestRefused(
+      429,
+      `Von dieser E-Mail-Adresse kamen in der letzten Stunde schon ${REQUESTS_PER_ADDRESS_AND_HOUR} Anfragen. Bitte versuchen Sie es später erneut.`,
+    );
   }
 
   const purpose = CONTACT_PURPOSE_NAMES[request.purpose as ContactPurpose][request.locale];
@@ -89,13 +125,22 @@ export async function submitContactRequest(strapi: Core.Strapi, request: Contact
   const subject = texts.subject(purpose, entry.title);
   await strapi.db.transaction(async ({ trx }) => {
     await trx(CONTACT_REQUEST_TABLE).insert({
-      case_study_document_id: request.caseStudy, locale: request.locale, purpose: request.purpose, message: request.message,
-      name: request.name, organisation: request.organisation || null, email: request.email, created_at: Date.now(),
+      case_study_document_id: request.caseStudy,
+      locale: request.locale,
+      purpose: request.purpose,
+      message: request.message,
+      name: request.name,
+      organisation: request.organisation || null,
+      email: request.email,
+      created_at: Date.now(),
     });
-    await mailQueue(strapi).enqueue([
-      { to: projectAddress, replyTo: request.email, subject, text: texts.toProject(request, purpose, entry.title, url) },
-      { to: request.email, subject, text: texts.copy(purpose, entry.title, url) },
-    ], trx);
+    await mailQueue(strapi).enqueue(
+      [
+        { to: projectAddress, replyTo: request.email, subject, text: texts.toProject(request, purpose, entry.title, url) },
+        { to: request.email, subject, text: texts.copy(purpose, entry.title, url) },
+      ],
+      trx,
+    );
   });
 }
 

@@ -14,12 +14,13 @@ export async function applyRequestRetention(strapi: Core.Strapi, now = Date.now(
 
 /** At bootstrap: clean up now and then every hour. */
 export function startRequestRetention(strapi: Core.Strapi): void {
-  const run = () => applyRequestRetention(strapi)
-    .then(({ requests, submissions }) => {
-      if (requests > 0) strapi.log.info(`[requests] personal data of ${requests} contact request(s) older than ${requestRetentionDays()} days removed`);
-      if (submissions > 0) strapi.log.info(`[requests] ${submissions} submission(s) not confirmed within ${requestRetentionDays()} days deleted`);
-    })
-    .catch((error: Error) => strapi.log.error(`[requests] retention failed: ${error.message}`));
+  const run = () =>
+    applyRequestRetention(strapi)
+      .then(({ requests, submissions }) => {
+        if (requests > 0) strapi.log.info(`[requests] personal data of ${requests} contact request(s) older than ${requestRetentionDays()} days removed`);
+        if (submissions > 0) strapi.log.info(`[requests] ${submissions} submission(s) not confirmed within ${requestRetentionDays()} days deleted`);
+      })
+      .catch((error: Error) => strapi.log.error(`[requests] retention failed: ${error.message}`));
   void run();
   clearInterval(retentionTimer);
   retentionTimer = setInterval(run, 60 * 60 * 1000);

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { confirmationStep, MAX_FAILED_CONFIRMATIONS, referenceProblems } from './submission-checks';
 
-describe('the import\'s findings on a submitted project', () => {
-  it('are problems of the project\'s fields, nested fields as paths', () => {
-    expect(referenceProblems([
-      { field: 'topics', reason: 'unbekanntes Handlungsfeld „zaubern“' },
-      { field: 'transferability.budgetRange', reason: 'einer von …' },
-    ])).toEqual([
+describe("the import's findings on a submitted project", () => {
+  it("are problems of the project's fields, nested fields as paths", () => {
+    expect(
+      referenceProblems([
+        { field: 'topics', reason: 'unbekanntes Handlungsfeld „zaubern“' },
+        { field: 'transferability.budgetRange', reason: 'einer von …' },
+      ]),
+    ).toEqual([
       { path: ['project', 'topics'], message: 'unbekanntes Handlungsfeld „zaubern“' },
       { path: ['project', 'transferability', 'budgetRange'], message: 'einer von …' },
     ]);

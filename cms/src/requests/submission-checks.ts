@@ -18,7 +18,9 @@ export function referenceProblems(issues: readonly Pick<ImportIssue, 'field' | '
  * (or deleted) one, nothing again for a confirmed one, nothing after MAX_FAILED_CONFIRMATIONS
  * failed tries, else the confirmation.
  */
-export function confirmationStep(row: { confirmed_at: unknown; failed_confirmations: number | string | null } | undefined): 'unknown' | 'already-confirmed' | 'locked' | 'confirm' {
+export function confirmationStep(
+  row: { confirmed_at: unknown; failed_confirmations: number | string | null } | undefined,
+): 'unknown' | 'already-confirmed' | 'locked' | 'confirm' {
   if (!row) return 'unknown';
   if (row.confirmed_at !== null) return 'already-confirmed';
   return Number(row.failed_confirmations ?? 0) >= MAX_FAILED_CONFIRMATIONS ? 'locked' : 'confirm';

@@ -12,16 +12,40 @@ import { errors } from '@strapi/utils';
 import { SUBMISSION_IMAGE_TABLE, SUBMISSION_TABLE } from './submission-tables';
 import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search';
 
-interface ImageRow { id: number; submission_id: number; position: number; file_name: string; mime: string; alt: string; credit: string | null; data: Buffer }
-interface UploadService { upload(input: { data: object; files: object }): Promise<{ id: number }[]> }
-interface DraftImage { file?: { id: number } | null; alt: string; caption?: string | null; credit?: string | null }
-interface Draft { reviewComment?: string | null; images?: DraftImage[] | null }
+interface ImageRow {
+  id: number;
+  submission_id: number;
+  position: number;
+  file_name: string;
+  mime: string;
+  alt: string;
+  credit: string | null;
+  data: Buffer;
+}
+interface UploadService {
+  upload(input: { data: object; files: object }): Promise<{ id: number }[]>;
+}
+interface DraftImage {
+  file?: { id: number } | null;
+  alt: string;
+  caption?: string | null;
+  credit?: string | null;
+}
+interface Draft {
+  reviewComment?: string | null;
+  images?: DraftImage[] | null;
+}
 
 /** Moves one submission's images onto its draft; returns how many were moved. */
 async function attachImagesOf(strapi: Core.Strapi, submission: { id: number; documentId: string; locale: string }, rows: ImageRow[]): Promise<number> {
   const knex = strapi.db.connection;
   const documents = strapi.documents(CASE_STUDY);
-  const draft = await documents.findOne({ documentId: submission.documentId, locale: submission.locale, status: 'draft', populate: { images: { populate: ['file'] } } } as never) as Draft | null;
+  const draft = (await documents.findOne({
+    documentId: submission.documentId,
+    locale: submission.locale,
+    status: 'draft',
+    populate: { images: { populate: ['file'] } },
+  } as never)) as Draft | null;
   if (!draft) {
     // The editors deleted the draft meanwhile: its images have nowhere to go.
     await knex(SUBMISSION_IMAGE_TABLE).where({ submission_id: submission.id }).delete();
@@ -51,22 +75,33 @@ async function attachImagesOf(strapi: Core.Strapi, submission: { id: number; doc
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-  const images = [...(draft.images ?? []), ...added].map((image) => ({ file: image.file?.id, alt: image.alt, caption: image.caption ?? undefined, credit: image.credit ?? undefined }));
+  const images = [...(draft.images ?? []), ...added].map((image) => ({
+    file: image.file?.id,
+    alt: image.alt,
+    caption: image.caption ?? undefined,
+    credit: image.credit ?? undefined,
+  }));
   const reviewComment = [draft.reviewComment, ...refused].filter(Boolean).join('\n\n') || null;
   await documents.update({ documentId: submission.documentId, locale: submission.locale, data: { images, reviewComment } } as never);
-  await knex(SUBMISSION_IMAGE_TABLE).whereIn('id', rows.map((row) => row.id)).delete();
+  await knex(SUBMISSION_IMAGE_TABLE)
+    .whereIn(
+      'id',
+      rows.map((row) => row.id),
+    )
+    .delete();
   return added.length;
 }
 
 /** Moves the images of every confirmed submission that still has some; returns how many were moved. */
 async function attachAll(strapi: Core.Strapi): Promise<number> {
   const knex = strapi.db.connection;
-  const waiting = await knex(SUBMISSION_TABLE).select('id', 'case_study_document_id as documentId', 'locale')
+  const waiting = (await knex(SUBMISSION_TABLE)
+    .select('id', 'case_study_document_id as documentId', 'locale')
     .whereNotNull('case_study_document_id')
-    .whereIn('id', knex(SUBMISSION_IMAGE_TABLE).select('submission_id')) as { id: number; documentId: string; locale: string }[];
+    .whereIn('id', knex(SUBMISSION_IMAGE_TABLE).select('submission_id'))) as { id: number; documentId: string; locale: string }[];
   let moved = 0;
   for (const submission of waiting) {
-    const rows = await knex(SUBMISSION_IMAGE_TABLE).where({ submission_id: submission.id }).orderBy('position') as ImageRow[];
+    const rows = (await knex(SUBMISSION_IMAGE_TABLE).where({ submission_id: submission.id }).orderBy('position')) as ImageRow[];
     moved += await attachImagesOf(strapi, submission, rows);
   }
   return moved;

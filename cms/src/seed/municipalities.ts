@@ -26,7 +26,10 @@ export async function readMunicipalities(strapi: Core.Strapi): Promise<Municipal
   const allowed = (field: 'type' | 'region') => (strapi.contentType(UID).attributes[field] as { enum: string[] }).enum;
   for (const field of ['type', 'region'] as const) {
     const unknown = rows.find((row) => !allowed(field).includes(row[field]));
-    if (unknown) throw new Error(`municipalities.csv: ${unknown.name} (${unknown.ags}) has ${field} "${unknown[field]}", which the municipality schema does not allow (${allowed(field).join(', ')})`);
+    if (unknown)
+      throw new Error(
+        `municipalities.csv: ${unknown.name} (${unknown.ags}) has ${field} "${unknown[field]}", which the municipality schema does not allow (${allowed(field).join(', ')})`,
+      );
   }
   return rows as MunicipalityRow[];
 }

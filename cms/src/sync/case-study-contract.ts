@@ -13,15 +13,17 @@ type MissingFields<Read, Model extends UID.Schema> = Exclude<keyof Item<Read>, S
 
 /** Scalar fields whose stored value the readers' type does not accept. */
 type MismatchedScalars<Read, Model extends UID.Schema> = {
-  [Field in keyof Item<Read> & Schema.AttributeNames<Model>]:
-    Item<Item<Read>[Field]> extends Scalar
-      ? NonNullable<Schema.AttributeValueByName<Model, Field>> extends NonNullable<Item<Read>[Field]> ? never : Field
-      : never;
+  [Field in keyof Item<Read> & Schema.AttributeNames<Model>]: Item<Item<Read>[Field]> extends Scalar
+    ? NonNullable<Schema.AttributeValueByName<Model, Field>> extends NonNullable<Item<Read>[Field]>
+      ? never
+      : Field
+    : never;
 }[keyof Item<Read> & Schema.AttributeNames<Model>];
 
 /** `true`, or the offending fields by name (which `Assert` then refuses, printing them). */
-type Checked<Read, Model extends UID.Schema> =
-  [MissingFields<Read, Model> | MismatchedScalars<Read, Model>] extends [never] ? true : { fieldsNotInSchema: MissingFields<Read, Model>; typeChanged: MismatchedScalars<Read, Model> };
+type Checked<Read, Model extends UID.Schema> = [MissingFields<Read, Model> | MismatchedScalars<Read, Model>] extends [never]
+  ? true
+  : { fieldsNotInSchema: MissingFields<Read, Model>; typeChanged: MismatchedScalars<Read, Model> };
 type Assert<Result extends true> = Result;
 
 type Entry = CaseStudyEntry;

@@ -19,20 +19,32 @@ const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
  * the same row.
  */
 export class KnexOutboxStore implements OutboxStore {
-  constructor(private readonly knex: Knex, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async enqueue(changes: { documentId: string; locale: string | null; reason: string }[], trx: Knex = this.knex): Promise<void> {
     if (changes.length === 0) return;
     const now = this.now();
     const rows = changes.map((change) => ({
-      document_id: change.documentId, locale: change.locale, reason: change.reason.slice(0, 100), created_at: now, due_at: now,
+      document_id: change.documentId,
+      locale: change.locale,
+      reason: change.reason.slice(0, 100),
+      created_at: now,
+      due_at: now,
     }));
     for (let start = 0; start < rows.length; start += 200) await trx(OUTBOX_TABLE).insert(rows.slice(start, start + 200));
   }
 
   async claim(limit: number, leaseMs: number): Promise<OutboxRow[]> {
     const rows = await leaseDueRows<RawRow>(this.knex, {
-      table: OUTBOX_TABLE, doneColumn: 'done_at', columns: ['id', 'document_id', 'locale', 'attempts'], limit, now: this.now(), leaseMs,
+      table: OUTBOX_TABLE,
+      doneColumn: 'done_at',
+      columns: ['id', 'document_id', 'locale', 'attempts'],
+      limit,
+      now: this.now(),
+      leaseMs,
     });
     return rows.map((row) => ({ id: Number(row.id), documentId: row.document_id, locale: row.locale, attempts: Number(row.attempts) }));
   }
@@ -41,7 +53,10 @@ export class KnexOutboxStore implements OutboxStore {
     if (ids.length === 0) return;
     const now = this.now();
     await this.knex(OUTBOX_TABLE).whereIn('id', ids).update({ done_at: now, locked_until: null, last_error: null });
-    await this.knex(OUTBOX_TABLE).whereNotNull('done_at').where('done_at', '<', now - KEEP_DONE_MS).delete();
+    await this.knex(OUTBOX_TABLE)
+      .whereNotNull('done_at')
+      .where('done_at', '<', now - KEEP_DONE_MS)
+      .delete();
   }
 
   async fail(ids: number[], error: string, retryAt: Date): Promise<void> {

@@ -59,8 +59,9 @@ describe('the outbox rows of a recorded change', () => {
   const topic = planChange('api::topic.topic', 'delete')!;
 
   it('name the written case study in the locale written, with the action as the reason', () => {
-    expect(outboxChanges(caseStudy, CASE_STUDY, 'update', { documentId: 'doc1', locale: 'en' }, null, []))
-      .toEqual([{ documentId: 'doc1', locale: 'en', reason: 'update api::case-study.case-study' }]);
+    expect(outboxChanges(caseStudy, CASE_STUDY, 'update', { documentId: 'doc1', locale: 'en' }, null, [])).toEqual([
+      { documentId: 'doc1', locale: 'en', reason: 'update api::case-study.case-study' },
+    ]);
   });
 
   it('name every locale when all or none was written', () => {
@@ -68,9 +69,10 @@ describe('the outbox rows of a recorded change', () => {
     expect(outboxChanges(caseStudy, CASE_STUDY, 'delete', { documentId: 'doc1' }, null, [])[0]!.locale).toBeNull();
   });
 
-  it('take a new case study\'s documentId from the result of its creation', () => {
-    expect(outboxChanges(caseStudy, CASE_STUDY, 'create', { locale: 'de' }, { documentId: 'new1', title: 'Neu' }, []))
-      .toEqual([{ documentId: 'new1', locale: 'de', reason: 'create api::case-study.case-study' }]);
+  it("take a new case study's documentId from the result of its creation", () => {
+    expect(outboxChanges(caseStudy, CASE_STUDY, 'create', { locale: 'de' }, { documentId: 'new1', title: 'Neu' }, [])).toEqual([
+      { documentId: 'new1', locale: 'de', reason: 'create api::case-study.case-study' },
+    ]);
   });
 
   it('are none when the write names no case study', () => {
@@ -78,8 +80,10 @@ describe('the outbox rows of a recorded change', () => {
   });
 
   it('name every case study that linked a changed taxonomy entry, in all its locales', () => {
-    expect(outboxChanges(topic, 'api::topic.topic', 'delete', { documentId: 'topic1' }, null, ['a', 'b']))
-      .toEqual([{ documentId: 'a', locale: null, reason: 'delete api::topic.topic' }, { documentId: 'b', locale: null, reason: 'delete api::topic.topic' }]);
+    expect(outboxChanges(topic, 'api::topic.topic', 'delete', { documentId: 'topic1' }, null, ['a', 'b'])).toEqual([
+      { documentId: 'a', locale: null, reason: 'delete api::topic.topic' },
+      { documentId: 'b', locale: null, reason: 'delete api::topic.topic' },
+    ]);
   });
 
   it('are none for a filter value nobody links yet', () => {

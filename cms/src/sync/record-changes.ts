@@ -33,7 +33,11 @@ export function planChange(uid: string, action: string): ChangePlan | undefined 
   return { caseStudy, ...(relation === undefined ? {} : { relation }), vocabulary };
 }
 
-export interface OutboxChange { documentId: string; locale: string | null; reason: string }
+export interface OutboxChange {
+  documentId: string;
+  locale: string | null;
+  reason: string;
+}
 
 /**
  * The outbox rows of a planned change: the case study written, in its locale (all locales for
@@ -41,7 +45,12 @@ export interface OutboxChange { documentId: string; locale: string | null; reaso
  * that referenced the taxonomy entry (`affected`), in all their locales.
  */
 export function outboxChanges(
-  plan: ChangePlan, uid: string, action: string, params: ActionParams, result: unknown, affected: readonly string[],
+  plan: ChangePlan,
+  uid: string,
+  action: string,
+  params: ActionParams,
+  result: unknown,
+  affected: readonly string[],
 ): OutboxChange[] {
   const reason = `${action} ${uid}`;
   if (plan.caseStudy) {
@@ -68,9 +77,7 @@ async function referencingCaseStudies(strapi: Core.Strapi, relation: string, doc
  * leaves none. Taxonomy changes fan out to every referencing case study; a committed change
  * of a filter vocabulary is reported at once (its names are read from the CMS, not the index).
  */
-export function registerChangeRecorder(
-  strapi: Core.Strapi, outbox: () => KnexOutboxStore, onCommitted: () => void, onVocabularyChanged: () => void,
-): void {
+export function registerChangeRecorder(strapi: Core.Strapi, outbox: () => KnexOutboxStore, onCommitted: () => void, onVocabularyChanged: () => void): void {
   strapi.documents.use(async (context, next) => {
     const params = context.params as ActionParams;
     const plan = planChange(context.uid, context.action);

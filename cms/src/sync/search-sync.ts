@@ -1,6 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import {
-  createMeiliClient, ensureApiKeys, OutboxWorker, reconcile, reindexAll, SearchIndexes, syncStatus, type OutboxStats, type SyncStatus,
+  createMeiliClient,
+  ensureApiKeys,
+  OutboxWorker,
+  reconcile,
+  reindexAll,
+  SearchIndexes,
+  syncStatus,
+  type OutboxStats,
+  type SyncStatus,
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
 import { connectRetryMs, nextSynonymRetryMs } from './retry-delays';
@@ -8,7 +16,6 @@ import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notif
 import { synonymSetsOf } from './search-terms';
 import { StrapiPublishedSource } from './strapi-source';
 import { cmsEnvironment } from '../config/environment';
-
 
 /** A full reindex started from the admin, as its dashboard widget shows it. */
 export interface ReindexJob {
@@ -79,7 +86,9 @@ export class SearchSync {
       this.synonymsChangedOffline.clear();
     } catch (error) {
       const delayMs = connectRetryMs(cmsEnvironment().SYNC_MAX_BACKOFF_MS);
-      this.strapi.log.warn(`[sync] Meilisearch at ${url} not ready (${(error as Error).message}); retrying in ${delayMs / 1000} s. Changes are kept in the outbox.`);
+      this.strapi.log.warn(
+        `[sync] Meilisearch at ${url} not ready (${(error as Error).message}); retrying in ${delayMs / 1000} s. Changes are kept in the outbox.`,
+      );
       if (!this.stopped) this.setupTimer = setTimeout(() => void this.connect(url), delayMs);
       return;
     }

@@ -12,11 +12,11 @@ interface StoredSearchTerm {
 /** The editors' synonym sets of a language as the index takes them (oldest first, sets of fewer than two words left out). */
 export async function synonymSetsOf(strapi: Core.Strapi, language: string): Promise<SynonymSet[]> {
   const rows: StoredSearchTerm[] = await strapi.db.query(SEARCH_TERM).findMany({
-    where: { language }, select: ['words', 'oneWay'], orderBy: { id: 'asc' },
+    where: { language },
+    select: ['words', 'oneWay'],
+    orderBy: { id: 'asc' },
   });
-  return rows
-    .map((row) => ({ words: synonymLines(row.words), oneWay: row.oneWay === true }))
-    .filter((set) => set.words.length >= 2);
+  return rows.map((row) => ({ words: synonymLines(row.words), oneWay: row.oneWay === true })).filter((set) => set.words.length >= 2);
 }
 
 const WRITES = new Set(['create', 'update', 'delete']);

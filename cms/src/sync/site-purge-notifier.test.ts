@@ -46,12 +46,24 @@ describe('SitePurgeNotifier', () => {
     const url = await listen(site.server);
     const { notifier: purge, warnings } = notifier([url]);
     purge.notify({ caseStudies: [{ documentId: 'a', locale: 'de' }] });
-    purge.notify({ caseStudies: [{ documentId: 'b', locale: 'de' }, { documentId: 'a', locale: 'de' }] });
+    purge.notify({
+      caseStudies: [
+        { documentId: 'b', locale: 'de' },
+        { documentId: 'a', locale: 'de' },
+      ],
+    });
     purge.notify({ vocabulary: true });
     await purge.settled();
     expect(site.received).toEqual([
       { caseStudies: [{ documentId: 'a', locale: 'de' }], vocabulary: false, all: false },
-      { caseStudies: [{ documentId: 'b', locale: 'de' }, { documentId: 'a', locale: 'de' }], vocabulary: true, all: false },
+      {
+        caseStudies: [
+          { documentId: 'b', locale: 'de' },
+          { documentId: 'a', locale: 'de' },
+        ],
+        vocabulary: true,
+        all: false,
+      },
     ]);
     expect(warnings).toEqual([]);
   });

@@ -60,7 +60,8 @@ export class SitePurgeNotifier {
       const timestamp = Date.now();
       try {
         const response = await fetch(new URL(PURGE_PATH, siteUrl), {
-          method: 'POST', body,
+          method: 'POST',
+          body,
           headers: {
             'content-type': 'application/json',
             [PURGE_TIMESTAMP_HEADER]: String(timestamp),
@@ -87,7 +88,10 @@ export class SitePurgeNotifier {
 export function purgeNotifierFromEnv(log: PurgeNotifierOptions['log']): SitePurgeNotifier {
   const settings = cmsEnvironment();
   const secret = settings.PURGE_SECRET ?? '';
-  const siteUrls = (settings.SITE_PURGE_URLS ?? settings.SITE_URL).split(',').map((url) => url.trim()).filter(Boolean);
+  const siteUrls = (settings.SITE_PURGE_URLS ?? settings.SITE_URL)
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
   if (siteUrls.length > 0 && !secret) log.warn('[sync] PURGE_SECRET is not set: the site is not told about changes and shows them when its caches expire.');
   return new SitePurgeNotifier({ siteUrls: secret ? siteUrls : [], secret, log });
 }

@@ -20,6 +20,8 @@ describe('the funding period', () => {
   it('compares years given as text as numbers', () => {
     const asText = { fundingStart: '998', fundingEnd: '2024' } as unknown as { fundingStart: number; fundingEnd: number };
     expect(fundingPeriodError(asText)).toBeUndefined();
-    expect(fundingPeriodError({ fundingStart: '2024', fundingEnd: '998' } as unknown as { fundingStart: number; fundingEnd: number })).toMatch(/Förderende \(998\)/);
+    expect(fundingPeriodError({ fundingStart: '2024', fundingEnd: '998' } as unknown as { fundingStart: number; fundingEnd: number })).toMatch(
+      /Förderende \(998\)/,
+    );
   });
 });

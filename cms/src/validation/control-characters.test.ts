@@ -18,9 +18,18 @@ describe('finding control characters in what is saved', () => {
   });
 
   it('finds one inside components and lists, with the whole path', () => {
-    const data = { title: 'gut', links: [{ label: 'gut', url: 'https://example.org' }, { label: 'schlecht\u0008', url: 'https://example.org' }] };
+    const data = {
+      title: 'gut',
+      links: [
+        { label: 'gut', url: 'https://example.org' },
+        { label: 'schlecht\u0008', url: 'https://example.org' },
+      ],
+    };
     expect(findControlCharacter(data)).toEqual({ path: ['links', 1, 'label'], codePoint: 'U+0008' });
-    expect(findControlCharacter({ transferability: { firstSteps: ['ok', 'x\u0002'] } })).toEqual({ path: ['transferability', 'firstSteps', 1], codePoint: 'U+0002' });
+    expect(findControlCharacter({ transferability: { firstSteps: ['ok', 'x\u0002'] } })).toEqual({
+      path: ['transferability', 'firstSteps', 1],
+      codePoint: 'U+0002',
+    });
   });
 
   it('reports the first one in the order of the fields', () => {

@@ -13,7 +13,7 @@ const problemsOf = (data: Parameters<typeof caseStudyFieldProblems>[0], locale =
 const pathsOf = (data: Parameters<typeof caseStudyFieldProblems>[0], locale = 'de') => problemsOf(data, locale).map((problem) => problem.path.join('.'));
 
 describe('the field rules of a case study', () => {
-  it('accept a title and a teaser of exactly the schema\'s length and refuse one character more, naming both numbers', () => {
+  it("accept a title and a teaser of exactly the schema's length and refuse one character more, naming both numbers", () => {
     expect(problemsOf({ title: 'T'.repeat(TITLE_LIMIT), teaser: 'K'.repeat(TEASER_LIMIT) })).toEqual([]);
     expect(problemsOf({ title: 'T'.repeat(TITLE_LIMIT + 1) })).toEqual([
       { path: ['title'], message: `Der Titel ist ${TITLE_LIMIT + 1} Zeichen lang; erlaubt sind höchstens ${TITLE_LIMIT}.` },
@@ -28,14 +28,14 @@ describe('the field rules of a case study', () => {
     expect(pathsOf({ title: '🙂'.repeat(TITLE_LIMIT + 1) })).toEqual(['title']);
   });
 
-  it('refuse a slug that is the address of a page of the site in the entry\'s locale only', () => {
+  it("refuse a slug that is the address of a page of the site in the entry's locale only", () => {
     expect(problemsOf({ slug: 'karte' }, 'de')).toEqual([{ path: ['slug'], message: expect.stringMatching(/^„karte“ ist die Adresse einer anderen Seite/) }]);
     expect(problemsOf({ slug: 'karte' }, 'en')).toEqual([]);
     expect(pathsOf({ slug: 'map' }, 'en')).toEqual(['slug']);
     expect(problemsOf({ slug: 'karte-2' }, 'de')).toEqual([]);
   });
 
-  it('take funding years within the schema\'s range, also as text, and skip empty ones', () => {
+  it("take funding years within the schema's range, also as text, and skip empty ones", () => {
     for (const year of [YEAR_MIN, YEAR_MAX, String(YEAR_MIN + 24), null, undefined, '']) {
       expect(problemsOf({ fundingStart: year, fundingEnd: year })).toEqual([]);
     }
@@ -43,7 +43,9 @@ describe('the field rules of a case study', () => {
 
   it('refuse a funding year outside the range, a fraction and text that is no year, on the field concerned', () => {
     for (const year of [YEAR_MIN - 1, YEAR_MAX + 1, 2024.5, '20x4', 'nächstes Jahr']) {
-      expect(problemsOf({ fundingEnd: year })).toEqual([{ path: ['fundingEnd'], message: `Bitte ein Jahr zwischen ${YEAR_MIN} und ${YEAR_MAX} angeben (z. B. 2024).` }]);
+      expect(problemsOf({ fundingEnd: year })).toEqual([
+        { path: ['fundingEnd'], message: `Bitte ein Jahr zwischen ${YEAR_MIN} und ${YEAR_MAX} angeben (z. B. 2024).` },
+      ]);
     }
     expect(pathsOf({ fundingStart: 1999, fundingEnd: 2101 })).toEqual(['fundingStart', 'fundingEnd']);
   });
@@ -67,14 +69,25 @@ describe('the field rules of a case study', () => {
   });
 
   it('name every problem at once, each on its field', () => {
-    expect(pathsOf({ title: 'T'.repeat(TITLE_LIMIT + 1), slug: 'karte', fundingStart: 1990, links: [{ url: 'ftp://x' }], images: [{ alt: '' }] }))
-      .toEqual(['title', 'slug', 'fundingStart', 'links.0.url', 'images.0.alt']);
+    expect(pathsOf({ title: 'T'.repeat(TITLE_LIMIT + 1), slug: 'karte', fundingStart: 1990, links: [{ url: 'ftp://x' }], images: [{ alt: '' }] })).toEqual([
+      'title',
+      'slug',
+      'fundingStart',
+      'links.0.url',
+      'images.0.alt',
+    ]);
   });
 });
 
 describe('what a draft lacks for publishing', () => {
   const complete = {
-    title: 'Lesepaten', slug: 'lesepaten', teaser: 'Kurz', description: [{ type: 'paragraph' }], buildingBlock: { id: 1 }, projectStatus: 'laufend', fundingStart: 2024,
+    title: 'Lesepaten',
+    slug: 'lesepaten',
+    teaser: 'Kurz',
+    description: [{ type: 'paragraph' }],
+    buildingBlock: { id: 1 },
+    projectStatus: 'laufend',
+    fundingStart: 2024,
   };
 
   it('is nothing for a draft with every required field', () => {
@@ -82,12 +95,17 @@ describe('what a draft lacks for publishing', () => {
   });
 
   it('counts null, a missing field and empty text as missing, but not zero or false', () => {
-    expect(missingForPublishing({ ...complete, teaser: '', description: null, buildingBlock: undefined }).map((problem) => problem.path[0]))
-      .toEqual(['teaser', 'description', 'buildingBlock']);
+    expect(missingForPublishing({ ...complete, teaser: '', description: null, buildingBlock: undefined }).map((problem) => problem.path[0])).toEqual([
+      'teaser',
+      'description',
+      'buildingBlock',
+    ]);
     expect(missingForPublishing({ ...complete, fundingStart: 0 })).toEqual([]);
   });
 
   it('names each missing field by its German label', () => {
-    expect(missingForPublishing({ ...complete, title: null })).toEqual([{ path: ['title'], message: '„Titel“ fehlt noch: bitte ausfüllen, dann veröffentlichen.' }]);
+    expect(missingForPublishing({ ...complete, title: null })).toEqual([
+      { path: ['title'], message: '„Titel“ fehlt noch: bitte ausfüllen, dann veröffentlichen.' },
+    ]);
   });
 });

@@ -35,7 +35,10 @@ export function caseStudyFieldProblems(data: CaseStudyInput, locale: string): Fi
     ...tooLong('teaser', 'Die Kurzbeschreibung', data.teaser, fieldMax('teaser')),
   ];
   if (data.slug && isReservedSlug(locale, data.slug)) {
-    problems.push({ path: ['slug'], message: `„${data.slug}“ ist die Adresse einer anderen Seite der Website (der Kartenansicht). Bitte einen anderen Slug wählen.` });
+    problems.push({
+      path: ['slug'],
+      message: `„${data.slug}“ ist die Adresse einer anderen Seite der Website (der Kartenansicht). Bitte einen anderen Slug wählen.`,
+    });
   }
   for (const field of ['fundingStart', 'fundingEnd'] as const) {
     const value = data[field];
@@ -48,7 +51,10 @@ export function caseStudyFieldProblems(data: CaseStudyInput, locale: string): Fi
   (data.links ?? []).forEach((link, index) => {
     const url = link.url?.trim() ?? '';
     if (url !== '' && !/^https:\/\/\S+$/.test(url)) {
-      problems.push({ path: ['links', index, 'url'], message: 'Links müssen mit https:// beginnen (verschlüsselte Adresse) und dürfen keine Leerzeichen enthalten.' });
+      problems.push({
+        path: ['links', index, 'url'],
+        message: 'Links müssen mit https:// beginnen (verschlüsselte Adresse) und dürfen keine Leerzeichen enthalten.',
+      });
     }
   });
   (data.images ?? []).forEach((image, index) => {
@@ -64,7 +70,8 @@ export const REQUIRED_FOR_PUBLISHING = ['title', 'slug', 'teaser', 'description'
 
 /** What a draft lacks for publishing, named by the field's German label. */
 export function missingForPublishing(draft: Record<string, unknown>): FieldProblem[] {
-  return REQUIRED_FOR_PUBLISHING
-    .filter((field) => draft[field] === null || draft[field] === undefined || draft[field] === '')
-    .map((field) => ({ path: [field], message: `„${CASE_STUDY_FIELDS[field]?.label ?? field}“ fehlt noch: bitte ausfüllen, dann veröffentlichen.` }));
+  return REQUIRED_FOR_PUBLISHING.filter((field) => draft[field] === null || draft[field] === undefined || draft[field] === '').map((field) => ({
+    path: [field],
+    message: `„${CASE_STUDY_FIELDS[field]?.label ?? field}“ fehlt noch: bitte ausfüllen, dann veröffentlichen.`,
+  }));
 }

@@ -23,7 +23,31 @@ describe('a synonym set on its own', () => {
   });
 
   it('has at most the limit of words', () => {
-    const words = ['Kita', 'Hort', 'Schule', 'Krippe', 'Garten', 'Haus', 'Baum', 'Wald', 'Feld', 'Berg', 'Fluss', 'Meer', 'Stadt', 'Dorf', 'Land', 'Weg', 'Brücke', 'Turm', 'Insel', 'Hafen', 'Markt', 'Kirche', 'Bahnhof'];
+    const words = [
+      'Kita',
+      'Hort',
+      'Schule',
+      'Krippe',
+      'Garten',
+      'Haus',
+      'Baum',
+      'Wald',
+      'Feld',
+      'Berg',
+      'Fluss',
+      'Meer',
+      'Stadt',
+      'Dorf',
+      'Land',
+      'Weg',
+      'Brücke',
+      'Turm',
+      'Insel',
+      'Hafen',
+      'Markt',
+      'Kirche',
+      'Bahnhof',
+    ];
     expect(words.length).toBeGreaterThan(MAX_SYNONYMS_PER_SET);
     words.length = MAX_SYNONYMS_PER_SET + 1;
     expect(messagesOf(set(words.slice(0, MAX_SYNONYMS_PER_SET)))).toEqual([]);
@@ -33,7 +57,9 @@ describe('a synonym set on its own', () => {
   it('refuses a word longer than the limit, naming it', () => {
     const long = 'l'.repeat(MAX_SYNONYM_LENGTH + 1);
     expect(messagesOf(set(['Kita', 'l'.repeat(MAX_SYNONYM_LENGTH)]))).toEqual([]);
-    expect(messagesOf(set(['Kita', long]))).toEqual([`„${long}“ ist ${MAX_SYNONYM_LENGTH + 1} Zeichen lang; erlaubt sind höchstens ${MAX_SYNONYM_LENGTH} je Begriff.`]);
+    expect(messagesOf(set(['Kita', long]))).toEqual([
+      `„${long}“ ist ${MAX_SYNONYM_LENGTH + 1} Zeichen lang; erlaubt sind höchstens ${MAX_SYNONYM_LENGTH} je Begriff.`,
+    ]);
   });
 
   it('refuses a line the search cannot find: stop words or punctuation only', () => {
@@ -57,8 +83,9 @@ describe('a synonym set on its own', () => {
 
 describe('a synonym set among the others of its language', () => {
   it('may not have exactly the words of another set, in any order', () => {
-    expect(messagesOf(set(['Kita', 'Kindergarten']), [set(['Kindergarten', 'Kita'])]))
-      .toEqual(['Eine Gruppe mit genau diesen Begriffen gibt es schon (Deutsch: „Kindergarten“, „Kita“).']);
+    expect(messagesOf(set(['Kita', 'Kindergarten']), [set(['Kindergarten', 'Kita'])])).toEqual([
+      'Eine Gruppe mit genau diesen Begriffen gibt es schon (Deutsch: „Kindergarten“, „Kita“).',
+    ]);
   });
 
   it('shows at most three words of the other set', () => {
@@ -71,8 +98,9 @@ describe('a synonym set among the others of its language', () => {
   });
 
   it('may not start a second one-way set with the same word', () => {
-    expect(messagesOf(set(['Kita', 'Krippe'], { oneWay: true }), [set(['Kita', 'Hort'], { oneWay: true })]))
-      .toEqual(['Es gibt schon eine Gruppe „Nur in eine Richtung“ (Deutsch), die mit „Kita“ beginnt. Bitte ergänzen Sie die Begriffe dort.']);
+    expect(messagesOf(set(['Kita', 'Krippe'], { oneWay: true }), [set(['Kita', 'Hort'], { oneWay: true })])).toEqual([
+      'Es gibt schon eine Gruppe „Nur in eine Richtung“ (Deutsch), die mit „Kita“ beginnt. Bitte ergänzen Sie die Begriffe dort.',
+    ]);
   });
 
   it('may start a one-way set with the first word of a two-way set', () => {

@@ -15,7 +15,10 @@ export interface SearchTermEntry {
 
 /** The lines of a set as the index takes them: trimmed, empty lines dropped. */
 export function synonymLines(words: string | null | undefined): string[] {
-  return (words ?? '').split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
+  return (words ?? '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 /** A line as the search sees it: its analysed terms ("Kitas" → "kita"), '' when nothing is searchable. */
@@ -43,7 +46,9 @@ function ownProblems(lines: string[], language: string): string[] {
     }
     const term = analysedLine(line, language);
     if (term === '') {
-      problems.push(`${quoted(line)} findet die Suche nicht: die Zeile enthält nur Füllwörter (wie „und“, „die“) oder Satzzeichen. Bitte ein anderes Wort angeben.`);
+      problems.push(
+        `${quoted(line)} findet die Suche nicht: die Zeile enthält nur Füllwörter (wie „und“, „die“) oder Satzzeichen. Bitte ein anderes Wort angeben.`,
+      );
       continue;
     }
     const first = seen.get(term);
@@ -72,10 +77,14 @@ export function searchTermProblems(entry: SearchTermEntry, others: readonly Sear
     if (otherTerms.length === 0) continue;
     const languageName = LANGUAGE_NAMES[language] ?? language;
     if (entry.oneWay && other.oneWay && otherTerms[0] === terms[0]) {
-      return words([`Es gibt schon eine Gruppe „Nur in eine Richtung“ (${languageName}), die mit ${quoted(otherLines[0]!)} beginnt. Bitte ergänzen Sie die Begriffe dort.`]);
+      return words([
+        `Es gibt schon eine Gruppe „Nur in eine Richtung“ (${languageName}), die mit ${quoted(otherLines[0]!)} beginnt. Bitte ergänzen Sie die Begriffe dort.`,
+      ]);
     }
     if (!(entry.oneWay && other.oneWay) && [...new Set(otherTerms)].sort().join('\n') === termSet) {
-      return words([`Eine Gruppe mit genau diesen Begriffen gibt es schon (${languageName}: ${otherLines.slice(0, 3).map(quoted).join(', ')}${otherLines.length > 3 ? ' …' : ''}).`]);
+      return words([
+        `Eine Gruppe mit genau diesen Begriffen gibt es schon (${languageName}: ${otherLines.slice(0, 3).map(quoted).join(', ')}${otherLines.length > 3 ? ' …' : ''}).`,
+      ]);
     }
   }
   return [];

@@ -8,9 +8,19 @@ const PASSWORD = 'Praxis-Test-2026';
 export async function adminTokenFor(cms: TestStrapi, email: string, roleCode: string, firstname = roleCode): Promise<string> {
   const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   await (cms.strapi.service('admin::user') as unknown as { create(data: object): Promise<unknown> }).create({
-    email, password: PASSWORD, firstname, lastname: 'Test', isActive: true, registrationToken: null, roles: [role.id],
+    email,
+    password: PASSWORD,
+    firstname,
+    lastname: 'Test',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
   });
-  const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${cms.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   const body = (await response.json()) as { data?: { token: string }; error?: unknown };
   if (!body.data) throw new Error(`login as ${email} failed: ${JSON.stringify(body.error)}`);
   return body.data.token;

@@ -19,7 +19,8 @@ declare module 'vitest' {
 /** Boots the CMS once on `database` in a child process (Strapi's shutdown removes every process listener). */
 function seed(database: TestDatabase, secrets: Record<string, string>, demoContent: boolean): void {
   const result = spawnSync(process.execPath, ['cms/tests/helpers/seed-template.mts'], {
-    cwd: ROOT_DIR, stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: ROOT_DIR,
+    stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...database.env, ...secrets, SEED_DEMO_CONTENT: String(demoContent), MEILI_URL: '', STRAPI_TELEMETRY_DISABLED: 'true' },
   });
   if (result.status !== 0) throw new Error(`seeding the CMS test template failed with exit code ${result.status}`);

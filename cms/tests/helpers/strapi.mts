@@ -22,7 +22,10 @@ export interface TestStrapi {
 }
 
 /** Environment of a test CMS: its database, the secrets it was seeded with (fresh ones for an empty one), demo content off unless asked for. */
-export function testEnvironment(database: Record<string, string>, options: { demoContent?: boolean; secrets?: Record<string, string> } = {}): Record<string, string> {
+export function testEnvironment(
+  database: Record<string, string>,
+  options: { demoContent?: boolean; secrets?: Record<string, string> } = {},
+): Record<string, string> {
   return {
     ...database,
     ...(options.secrets ?? freshSecrets()),
@@ -48,8 +51,11 @@ export interface StartOptions {
 
 export async function startTestStrapi(options: StartOptions = {}): Promise<TestStrapi> {
   const templates = options.database === 'empty' ? undefined : inject('cmsTemplates');
-  const database = options.restartOf?.database ?? (typeof options.database === 'object' ? options.database
-    : await createTestDatabase(templates && (options.demoContent ? templates.demo : templates.seeded)));
+  const database =
+    options.restartOf?.database ??
+    (typeof options.database === 'object'
+      ? options.database
+      : await createTestDatabase(templates && (options.demoContent ? templates.demo : templates.seeded)));
   const env = { ...(options.restartOf?.env ?? testEnvironment(database.env, { ...options, secrets: templates?.secrets })), ...options.env };
   Object.assign(process.env, env);
   const strapi = await loadStrapi({ compile: false, logLevel: 'warn' });

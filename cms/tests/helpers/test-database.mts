@@ -42,7 +42,9 @@ function postgresDatabase(name: string): TestDatabase {
 export async function createTestDatabase(template?: DatabaseTemplate): Promise<TestDatabase> {
   if (process.env.TEST_DATABASE_CLIENT === 'postgres') {
     const name = `praxis_test_${randomBytes(6).toString('hex')}`;
-    await withAdminClient((client) => client.query(template?.client === 'postgres' ? `CREATE DATABASE ${name} TEMPLATE ${template.name}` : `CREATE DATABASE ${name}`));
+    await withAdminClient((client) =>
+      client.query(template?.client === 'postgres' ? `CREATE DATABASE ${name} TEMPLATE ${template.name}` : `CREATE DATABASE ${name}`),
+    );
     return postgresDatabase(name);
   }
   const dir = mkdtempSync(join(tmpdir(), 'praxis-cms-test-'));

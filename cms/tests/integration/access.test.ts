@@ -16,7 +16,15 @@ beforeAll(async () => {
   const block = await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'aktive-nachbarschaft' } });
   const draft = await documents.create({
     locale: 'de',
-    data: { title: 'Unveröffentlichtes Projekt', slug: 'unveroeffentlicht', teaser: 't', description: 'd', buildingBlock: block.documentId, projectStatus: 'laufend', fundingStart: 2024 } as never,
+    data: {
+      title: 'Unveröffentlichtes Projekt',
+      slug: 'unveroeffentlicht',
+      teaser: 't',
+      description: 'd',
+      buildingBlock: block.documentId,
+      projectStatus: 'laufend',
+      fundingStart: 2024,
+    } as never,
   });
   draftOnlyId = draft.documentId;
 });
@@ -60,7 +68,7 @@ describe.each<Auth>(['public', 'site-token'])('REST access as %s', (auth) => {
     expect(one.status).toBe(403);
   });
 
-  it('hands out drafts only to the site token with the preview secret (the site\'s preview route)', async () => {
+  it("hands out drafts only to the site token with the preview secret (the site's preview route)", async () => {
     const draft = (secret: string) => get(`/api/case-studies/${publishedId}?locale=de&status=draft`, auth, { 'x-preview-secret': secret });
     expect((await draft('wrong-secret')).status).toBe(403);
     expect((await draft(`${cms.env.PREVIEW_SECRET}x`)).status).toBe(403);
@@ -86,7 +94,12 @@ describe.each<Auth>(['public', 'site-token'])('REST access as %s', (auth) => {
   it('cannot write anything', async () => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth === 'site-token') headers.authorization = `Bearer ${cms.siteToken}`;
-    for (const [method, path] of [['POST', '/api/case-studies'], ['PUT', `/api/case-studies/${publishedId}`], ['DELETE', `/api/case-studies/${publishedId}`], ['POST', '/api/topics']]) {
+    for (const [method, path] of [
+      ['POST', '/api/case-studies'],
+      ['PUT', `/api/case-studies/${publishedId}`],
+      ['DELETE', `/api/case-studies/${publishedId}`],
+      ['POST', '/api/topics'],
+    ]) {
       const response = await fetch(`${cms.url}${path}`, { method, headers, body: method === 'DELETE' ? undefined : JSON.stringify({ data: { title: 'x' } }) });
       expect([403, 404, 405], `${method} ${path}`).toContain(response.status);
     }
@@ -104,7 +117,9 @@ describe('the public role', () => {
   it('cannot list users, sign up or read the upload library', async () => {
     expect((await get('/api/users')).status).toBe(403);
     const signUp = await fetch(`${cms.url}/api/auth/local/register`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x', email: 'x@example.org', password: 'Secret123' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x', email: 'x@example.org', password: 'Secret123' }),
     });
     expect(signUp.status).toBeGreaterThanOrEqual(400);
     expect(signUp.status).toBeLessThan(500);
@@ -121,23 +136,35 @@ describe('the site token', () => {
   it('is a custom token named "Website" with exactly the public read permissions, recording search statistics and passing on contact requests', async () => {
     const token = await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Website' }, populate: ['permissions'] });
     expect(token.type).toBe('custom');
-    expect(token.permissions.map((permission: { action: string }) => permission.action).sort())
-      .toEqual([
-        ...PUBLIC_ACTIONS, 'api::search-statistic.search-statistic.record', 'api::contact-request.contact-request.create',
-        'api::submission.submission.create', 'api::submission.submission.confirm',
-      ].sort());
+    expect(token.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual(
+      [
+        ...PUBLIC_ACTIONS,
+        'api::search-statistic.search-statistic.record',
+        'api::contact-request.contact-request.create',
+        'api::submission.submission.create',
+        'api::submission.submission.confirm',
+      ].sort(),
+    );
   });
 
   it('records search statistics; the public may not, and bad batches are a 400', async () => {
-    const post = (body: unknown, as?: 'site-token') => fetch(`${cms.url}/api/search-statistics`, {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` } : {}) },
-    });
+    const post = (body: unknown, as?: 'site-token') =>
+      fetch(`${cms.url}/api/search-statistics`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` } : {}) },
+      });
     const counts = [{ locale: 'de', query: 'zahnputzbus', searches: 3, withoutResults: 3 }];
     expect((await post({ counts })).status).toBe(403);
     expect((await post({ counts }, 'site-token')).status).toBe(204);
-    for (const body of [{}, { counts: [{ ...counts[0], locale: 'fr' }] }, { counts: [{ ...counts[0], searches: -1 }] },
-      { counts: [{ ...counts[0], withoutResults: 4 }] }, { counts: [{ ...counts[0], query: 'x'.repeat(101) }] }, { counts, ip: '1.2.3.4' }]) {
+    for (const body of [
+      {},
+      { counts: [{ ...counts[0], locale: 'fr' }] },
+      { counts: [{ ...counts[0], searches: -1 }] },
+      { counts: [{ ...counts[0], withoutResults: 4 }] },
+      { counts: [{ ...counts[0], query: 'x'.repeat(101) }] },
+      { counts, ip: '1.2.3.4' },
+    ]) {
       const response = await post(body, 'site-token');
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
@@ -151,10 +178,11 @@ describe('the site token', () => {
 });
 
 describe('CORS', () => {
-  const preflight = (path: string, origin: string) => fetch(`${cms.url}${path}`, {
-    method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-  });
+  const preflight = (path: string, origin: string) =>
+    fetch(`${cms.url}${path}`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
   const grantsCredentials = (response: Response, origin: string) =>
     response.headers.get('access-control-allow-origin') === origin && response.headers.get('access-control-allow-credentials') === 'true';
 

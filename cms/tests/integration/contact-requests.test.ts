@@ -19,14 +19,19 @@ const dir = mkdtempSync(join(tmpdir(), 'praxis-contact-test-'));
 const documentIds: Record<string, string> = {};
 
 const valid = () => ({
-  caseStudy: documentIds.withContact!, locale: 'de', purpose: 'hospitation',
+  caseStudy: documentIds.withContact!,
+  locale: 'de',
+  purpose: 'hospitation',
   message: 'Wir möchten Ihr Projekt im Frühjahr besuchen. Passt Ihnen ein Termin im März?',
-  name: 'Maria Planerin', organisation: 'Stadt Musterstadt, Jugendamt', email: 'maria.planerin@example.org',
+  name: 'Maria Planerin',
+  organisation: 'Stadt Musterstadt, Jugendamt',
+  email: 'maria.planerin@example.org',
 });
 
 async function send(body: unknown, token: string | null = cms.siteToken) {
   const response = await fetch(`${cms.url}/api/contact-requests`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
@@ -35,12 +40,17 @@ const storedRequests = async () => Number((await cms.strapi.db.connection(CONTAC
 
 beforeAll(async () => {
   sink = await startMailSink({ dir });
-  cms = await startTestStrapi({ env: { SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), MAIL_POLL_INTERVAL_MS: '200', SITE_URL: 'https://praxis.example.org' } });
+  cms = await startTestStrapi({
+    env: { SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), MAIL_POLL_INTERVAL_MS: '200', SITE_URL: 'https://praxis.example.org' },
+  });
   const importer = cms.strapi.service('api::case-study.importer') as unknown as { importContent(name: string, content: string): Promise<{ written: boolean }> };
-  await importer.importContent('x.json', JSON.stringify([
-    caseStudyRecord({ slug: 'mit-kontakt', title: 'Lesepaten mit Kontakt', contact: { email: 'projekt@example.org', role: 'Projektleitung' } }),
-    caseStudyRecord({ slug: 'ohne-kontakt', title: 'Lesepaten ohne Kontakt' }),
-  ]));
+  await importer.importContent(
+    'x.json',
+    JSON.stringify([
+      caseStudyRecord({ slug: 'mit-kontakt', title: 'Lesepaten mit Kontakt', contact: { email: 'projekt@example.org', role: 'Projektleitung' } }),
+      caseStudyRecord({ slug: 'ohne-kontakt', title: 'Lesepaten ohne Kontakt' }),
+    ]),
+  );
   for (const slug of ['mit-kontakt', 'ohne-kontakt']) {
     const entry = await cms.strapi.db.query(CASE_STUDY).findOne({ where: { slug }, select: ['documentId'] });
     documentIds[slug === 'mit-kontakt' ? 'withContact' : 'withoutContact'] = entry.documentId;
@@ -60,7 +70,9 @@ describe('contact requests', () => {
     expect(JSON.stringify(body)).not.toContain('maria');
     expect(await storedRequests()).toBe(1);
     await waitFor(async () => readMails(dir).length === 2, 'the two mails did not arrive');
-    const [toProject, copy] = ['projekt@example.org', 'maria.planerin@example.org'].map((address) => readMails(dir).find((mail) => mail.content.split(/\r?\n/).includes(`To: ${address}`))!);
+    const [toProject, copy] = ['projekt@example.org', 'maria.planerin@example.org'].map((address) =>
+      readMails(dir).find((mail) => mail.content.split(/\r?\n/).includes(`To: ${address}`))!,
+    );
     expect(toProject!.content).toMatch(/^Reply-To: maria\.planerin@example\.org$/m);
     expect(toProject!.content).toContain('Hospitation/Besuch');
     expect(toProject!.content).toContain('https://praxis.example.org/praxisbeispiele/mit-kontakt');
@@ -90,7 +102,10 @@ describe('contact requests', () => {
       const response = await send(body);
       expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       const fields = response.body.error.details.errors as { path: string[]; message: string }[];
-      expect(fields.some((entry) => entry.path.join('.') === field && message.test(entry.message)) || message.test(response.body.error.message), JSON.stringify(fields)).toBe(true);
+      expect(
+        fields.some((entry) => entry.path.join('.') === field && message.test(entry.message)) || message.test(response.body.error.message),
+        JSON.stringify(fields),
+      ).toBe(true);
     }
     for (const raw of ['{"caseStudy":', 'x'.repeat(1_100_000)]) {
       const response = await send(raw);
@@ -125,19 +140,48 @@ describe('contact requests', () => {
     const day = 24 * 60 * 60 * 1000;
     const now = Date.now();
     await knex(CONTACT_REQUEST_TABLE).insert([
-      { case_study_document_id: documentIds.withContact, locale: 'de', purpose: 'frage', message: 'Alt', name: 'Alte Anfrage', email: 'alt@example.org', created_at: now - 91 * day },
-      { case_study_document_id: documentIds.withContact, locale: 'de', purpose: 'frage', message: 'Neu', name: 'Neue Anfrage', email: 'neu@example.org', created_at: now - 89 * day },
+      {
+        case_study_document_id: documentIds.withContact,
+        locale: 'de',
+        purpose: 'frage',
+        message: 'Alt',
+        name: 'Alte Anfrage',
+        email: 'alt@example.org',
+        created_at: now - 91 * day,
+      },
+      {
+        case_study_document_id: documentIds.withContact,
+        locale: 'de',
+        purpose: 'frage',
+        message: 'Neu',
+        name: 'Neue Anfrage',
+        email: 'neu@example.org',
+        created_at: now - 89 * day,
+      },
     ]);
     expect(await anonymiseOldContactRequests(knex, now)).toBe(1);
-    const rows = await knex(CONTACT_REQUEST_TABLE).whereIn('message', ['Alt', 'Neu']).orWhereNotNull('anonymised_at').select('message', 'name', 'email', 'anonymised_at');
-    expect(rows.find((row: { message: string | null }) => row.message === 'Neu')).toMatchObject({ name: 'Neue Anfrage', email: 'neu@example.org', anonymised_at: null });
-    expect(rows.filter((row: { anonymised_at: unknown }) => row.anonymised_at !== null)).toEqual([expect.objectContaining({ message: null, name: null, email: null })]);
+    const rows = await knex(CONTACT_REQUEST_TABLE)
+      .whereIn('message', ['Alt', 'Neu'])
+      .orWhereNotNull('anonymised_at')
+      .select('message', 'name', 'email', 'anonymised_at');
+    expect(rows.find((row: { message: string | null }) => row.message === 'Neu')).toMatchObject({
+      name: 'Neue Anfrage',
+      email: 'neu@example.org',
+      anonymised_at: null,
+    });
+    expect(rows.filter((row: { anonymised_at: unknown }) => row.anonymised_at !== null)).toEqual([
+      expect.objectContaining({ message: null, name: null, email: null }),
+    ]);
     expect(await anonymiseOldContactRequests(knex, now)).toBe(0);
   });
 
   it('counts requests per case study for the editors, without personal data', async () => {
     const knex = cms.strapi.db.connection;
-    const rows = await knex(CONTACT_REQUEST_TABLE).select('case_study_document_id', 'purpose', 'created_at') as { case_study_document_id: string; purpose: string; created_at: number | string }[];
+    const rows = (await knex(CONTACT_REQUEST_TABLE).select('case_study_document_id', 'purpose', 'created_at')) as {
+      case_study_document_id: string;
+      purpose: string;
+      created_at: number | string;
+    }[];
     const now = Date.now();
     const since = now - 90 * 24 * 60 * 60 * 1000;
     const recent = rows.filter((row) => Number(row.created_at) >= since);
@@ -145,11 +189,15 @@ describe('contact requests', () => {
     expect(counts.total).toBe(rows.length);
     expect(counts.recent).toBe(recent.length);
     expect(counts.byPurpose.hospitation).toBe(recent.filter((row) => row.purpose === 'hospitation').length);
-    expect(counts.items).toEqual([{
-      documentId: documentIds.withContact, locale: 'de', title: 'Lesepaten mit Kontakt',
-      recent: recent.filter((row) => row.case_study_document_id === documentIds.withContact).length,
-      total: rows.filter((row) => row.case_study_document_id === documentIds.withContact).length,
-    }]);
+    expect(counts.items).toEqual([
+      {
+        documentId: documentIds.withContact,
+        locale: 'de',
+        title: 'Lesepaten mit Kontakt',
+        recent: recent.filter((row) => row.case_study_document_id === documentIds.withContact).length,
+        total: rows.filter((row) => row.case_study_document_id === documentIds.withContact).length,
+      },
+    ]);
     expect(counts.total).toBeGreaterThan(5);
     expect(JSON.stringify(counts)).not.toMatch(/@|Maria|Planerin|besuchen/);
   });

@@ -16,17 +16,26 @@ let buildingBlock: string;
 
 async function as(roleCode: string | undefined, method: string, path: string, body?: unknown) {
   const response = await fetch(`${cms.url}${path}`, {
-    method, headers: { 'content-type': 'application/json', ...(roleCode ? { authorization: `Bearer ${tokens[roleCode]}` } : {}) },
+    method,
+    headers: { 'content-type': 'application/json', ...(roleCode ? { authorization: `Bearer ${tokens[roleCode]}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
 }
 
-const create = (title: string, extra: Record<string, unknown> = {}) => as(REDAKTION.code, 'POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
-  title, slug: 'case-study', teaser: 'Ein Teaser.', description: 'Text', projectStatus: 'laufend', fundingStart: 2025,
-  buildingBlock: { connect: [{ documentId: buildingBlock }] }, ...extra,
-});
-const publish = (documentId: string) => as(CHEFREDAKTION.code, 'POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
+const create = (title: string, extra: Record<string, unknown> = {}) =>
+  as(REDAKTION.code, 'POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {
+    title,
+    slug: 'case-study',
+    teaser: 'Ein Teaser.',
+    description: 'Text',
+    projectStatus: 'laufend',
+    fundingStart: 2025,
+    buildingBlock: { connect: [{ documentId: buildingBlock }] },
+    ...extra,
+  });
+const publish = (documentId: string) =>
+  as(CHEFREDAKTION.code, 'POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
 
 beforeAll(async () => {
   meili = await startTestMeilisearch();
@@ -42,7 +51,13 @@ afterAll(async () => {
 
 describe('access', () => {
   it('is for logged-in editors only', async () => {
-    for (const path of ['/redaktion/index-status', '/redaktion/review-queue', '/redaktion/review-due', '/redaktion/search-statistics', '/redaktion/contact-requests']) {
+    for (const path of [
+      '/redaktion/index-status',
+      '/redaktion/review-queue',
+      '/redaktion/review-due',
+      '/redaktion/search-statistics',
+      '/redaktion/contact-requests',
+    ]) {
       expect((await as(undefined, 'GET', path)).status, path).toBe(401);
       expect((await as(REDAKTION.code, 'GET', path)).status, path).toBe(200);
     }
@@ -134,22 +149,32 @@ describe('Zur Prüfung and Prüfung fällig', () => {
     const rows = await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId: old }, select: ['lastReviewed', 'publishedAt'] });
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row.lastReviewed).toBe(new Date().toISOString().slice(0, 10));
-    await waitFor(async () => (await meili.client.index('case-studies-de').getDocument(old)).lastReviewed === new Date().toISOString().slice(0, 10), 'the index did not get the review date');
+    await waitFor(
+      async () => (await meili.client.index('case-studies-de').getDocument(old)).lastReviewed === new Date().toISOString().slice(0, 10),
+      'the index did not get the review date',
+    );
     expect((await as(REDAKTION.code, 'POST', '/redaktion/review-due/doesnotexist/reviewed')).status).toBe(404);
   });
 });
 
 describe('Suchen ohne Treffer', () => {
   it('stores counts per day, language, query text and filters only, and ranks them', async () => {
-    const record = (counts: unknown) => fetch(`${cms.url}/api/search-statistics`, {
-      method: 'POST', body: JSON.stringify({ counts }), headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` },
-    });
-    expect((await record([
-      { locale: 'de', query: 'zahnputzbus', searches: 5, withoutResults: 5 },
-      { locale: 'de', query: 'kita', filters: '{}', searches: 5, withoutResults: 0 },
-      { locale: 'de', query: 'kita', filters: '{"topic":["bewegung"]}', searches: 4, withoutResults: 0 },
-      { locale: 'en', query: 'sports club', searches: 2, withoutResults: 2 },
-    ])).status).toBe(204);
+    const record = (counts: unknown) =>
+      fetch(`${cms.url}/api/search-statistics`, {
+        method: 'POST',
+        body: JSON.stringify({ counts }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.env.STRAPI_SITE_TOKEN}` },
+      });
+    expect(
+      (
+        await record([
+          { locale: 'de', query: 'zahnputzbus', searches: 5, withoutResults: 5 },
+          { locale: 'de', query: 'kita', filters: '{}', searches: 5, withoutResults: 0 },
+          { locale: 'de', query: 'kita', filters: '{"topic":["bewegung"]}', searches: 4, withoutResults: 0 },
+          { locale: 'en', query: 'sports club', searches: 2, withoutResults: 2 },
+        ])
+      ).status,
+    ).toBe(204);
     expect((await record([{ locale: 'de', query: 'zahnputzbus', searches: 2, withoutResults: 2 }])).status).toBe(204);
 
     const columns = Object.keys(await cms.strapi.db.connection(SEARCH_LOG_TABLE).columnInfo()).sort();
@@ -187,13 +212,39 @@ describe('Suchen ohne Treffer', () => {
 
     const { body } = await as(CHEFREDAKTION.code, 'GET', '/redaktion/search-statistics');
     const entry = (list: { query: string; locale: string }[], query: string, locale = 'de') => list.find((row) => row.query === query && row.locale === locale);
-    expect(entry(body.withoutResults, 'spielplatzpaten')).toEqual({ query: 'spielplatzpaten', locale: 'de', searches: 4, withoutResults: 4, daysSearched: 3, daysWithoutResults: 3 });
-    expect(entry(body.withoutResults, 'elternbrief')).toEqual({ query: 'elternbrief', locale: 'de', searches: 40, withoutResults: 40, daysSearched: 1, daysWithoutResults: 1 });
-    expect(entry(body.withoutResults, 'ferienfreizeit')).toEqual({ query: 'ferienfreizeit', locale: 'de', searches: 12, withoutResults: 2, daysSearched: 4, daysWithoutResults: 2 });
+    expect(entry(body.withoutResults, 'spielplatzpaten')).toEqual({
+      query: 'spielplatzpaten',
+      locale: 'de',
+      searches: 4,
+      withoutResults: 4,
+      daysSearched: 3,
+      daysWithoutResults: 3,
+    });
+    expect(entry(body.withoutResults, 'elternbrief')).toEqual({
+      query: 'elternbrief',
+      locale: 'de',
+      searches: 40,
+      withoutResults: 40,
+      daysSearched: 1,
+      daysWithoutResults: 1,
+    });
+    expect(entry(body.withoutResults, 'ferienfreizeit')).toEqual({
+      query: 'ferienfreizeit',
+      locale: 'de',
+      searches: 12,
+      withoutResults: 2,
+      daysSearched: 4,
+      daysWithoutResults: 2,
+    });
     expect(entry(body.withoutResults, 'ferienfreizeit', 'en')).toMatchObject({ daysSearched: 1, daysWithoutResults: 1 });
     // The most days first, then the most misses: 40 misses on one day come after 2 on two days.
     expect(body.withoutResults.map((row: { query: string; locale: string }) => `${row.query} ${row.locale}`)).toEqual([
-      'spielplatzpaten de', 'ferienfreizeit de', 'elternbrief de', 'zahnputzbus de', 'sports club en', 'ferienfreizeit en',
+      'spielplatzpaten de',
+      'ferienfreizeit de',
+      'elternbrief de',
+      'zahnputzbus de',
+      'sports club en',
+      'ferienfreizeit en',
     ]);
     expect(entry(body.mostFrequent, 'ferienfreizeit')).toMatchObject({ searches: 12, daysSearched: 4 });
 

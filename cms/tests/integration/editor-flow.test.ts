@@ -40,14 +40,22 @@ describe('the first editor in the admin', () => {
       fundingEnd: 2026,
     };
     const german = await admin('POST', `/content-manager/collection-types/${MODEL}?locale=de`, {
-      title: 'Schwimmfit im Quartier', slug: 'schwimmfit-im-quartier', teaser: 'Schwimmkurse für Grundschulkinder.', description: 'Alle Kinder lernen schwimmen.', ...shared,
+      title: 'Schwimmfit im Quartier',
+      slug: 'schwimmfit-im-quartier',
+      teaser: 'Schwimmkurse für Grundschulkinder.',
+      description: 'Alle Kinder lernen schwimmen.',
+      ...shared,
     });
     expect(german.status, JSON.stringify(german.body)).toBe(201);
     const { documentId } = german.body.data;
     expect((await admin('POST', `/content-manager/collection-types/${MODEL}/${documentId}/actions/publish?locale=de`, {})).status).toBe(200);
 
     const english = await admin('PUT', `/content-manager/collection-types/${MODEL}/${documentId}?locale=en`, {
-      title: 'Swim fit in the neighbourhood', slug: 'swim-fit', teaser: 'Swimming lessons for primary school children.', description: 'Every child learns to swim.', ...shared,
+      title: 'Swim fit in the neighbourhood',
+      slug: 'swim-fit',
+      teaser: 'Swimming lessons for primary school children.',
+      description: 'Every child learns to swim.',
+      ...shared,
     });
     expect(english.status, JSON.stringify(english.body)).toBe(200);
     const published = await admin('POST', `/content-manager/collection-types/${MODEL}/${documentId}/actions/publish?locale=en`, {});
@@ -55,11 +63,18 @@ describe('the first editor in the admin', () => {
 
     const rest = await fetch(`${cms.url}/api/case-studies?locale=en&populate=municipalities`);
     const list = (await rest.json()) as { data: { documentId: string; title: string; municipalities: { name: string }[] }[] };
-    expect(list.data).toEqual([expect.objectContaining({ documentId, title: 'Swim fit in the neighbourhood', municipalities: [expect.objectContaining({ name: 'Lünen' })] })]);
+    expect(list.data).toEqual([
+      expect.objectContaining({ documentId, title: 'Swim fit in the neighbourhood', municipalities: [expect.objectContaining({ name: 'Lünen' })] }),
+    ]);
   });
 
   it('sees the funding-period rule as a field error when saving', async () => {
-    const response = await admin('POST', `/content-manager/collection-types/${MODEL}?locale=de`, { title: 'Falsch herum', slug: 'falsch-herum', fundingStart: 2025, fundingEnd: 2020 });
+    const response = await admin('POST', `/content-manager/collection-types/${MODEL}?locale=de`, {
+      title: 'Falsch herum',
+      slug: 'falsch-herum',
+      fundingStart: 2025,
+      fundingEnd: 2020,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe('Das Förderende (2020) liegt vor dem Förderbeginn (2025).');
     expect(response.body.error.details.errors[0].path).toEqual(['fundingEnd']);

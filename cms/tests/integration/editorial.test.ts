@@ -13,7 +13,8 @@ let buildingBlock: string;
 
 async function as(roleCode: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${cms.url}${path}`, {
-    method, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
@@ -21,8 +22,14 @@ async function as(roleCode: string, method: string, path: string, body?: unknown
 
 const caseStudyPath = (documentId = '') => `/content-manager/collection-types/${CASE_STUDY}${documentId ? `/${documentId}` : ''}`;
 const draft = (title: string, extra: Record<string, unknown> = {}) => ({
-  title, slug: 'case-study', teaser: 'Ein Teaser.', description: 'Text', projectStatus: 'laufend', fundingStart: 2025,
-  buildingBlock: { connect: [{ documentId: buildingBlock }] }, ...extra,
+  title,
+  slug: 'case-study',
+  teaser: 'Ein Teaser.',
+  description: 'Text',
+  projectStatus: 'laufend',
+  fundingStart: 2025,
+  buildingBlock: { connect: [{ documentId: buildingBlock }] },
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -36,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('the roles', () => {
-  it('exist as Redaktion, Chefredaktion and Administration, without Strapi\'s unused defaults', async () => {
+  it("exist as Redaktion, Chefredaktion and Administration, without Strapi's unused defaults", async () => {
     const roles = await cms.strapi.db.query('admin::role').findMany({ select: ['code', 'name'] });
     expect(roles.map((role: { name: string }) => role.name).sort()).toEqual(['Administration', 'Chefredaktion', 'Redaktion']);
   });
@@ -60,7 +67,10 @@ describe('the roles', () => {
   it('let Chefredaktion send back with a comment, publish (which releases) and delete', async () => {
     const created = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Bewegte Pause Katernberg', { editorialState: 'zur-pruefung' }));
     const { documentId } = created.body.data;
-    const back = await as(CHEFREDAKTION.code, 'PUT', `${caseStudyPath(documentId)}?locale=de`, { editorialState: 'entwurf', reviewComment: 'Bitte Ergebnisse ergänzen.' });
+    const back = await as(CHEFREDAKTION.code, 'PUT', `${caseStudyPath(documentId)}?locale=de`, {
+      editorialState: 'entwurf',
+      reviewComment: 'Bitte Ergebnisse ergänzen.',
+    });
     expect(back.status).toBe(200);
     expect((await as(CHEFREDAKTION.code, 'POST', `${caseStudyPath(documentId)}/actions/publish?locale=de`, {})).status).toBe(200);
     const rows = await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId, locale: 'de' } });
@@ -84,7 +94,9 @@ describe('the roles', () => {
     expect(created.status).toBe(201);
     expect((await as(REDAKTION.code, 'DELETE', `/content-manager/collection-types/api::topic.topic/${created.body.data.documentId}`)).status).toBe(403);
     const inUse = await cms.strapi.db.query('api::topic.topic').findOne({ where: { slug: 'bewegung' } });
-    await cms.strapi.documents(CASE_STUDY).create({ locale: 'de', data: { ...draft('Mit Bewegung'), slug: 'mit-bewegung', buildingBlock, topics: [inUse.documentId] } as never });
+    await cms.strapi
+      .documents(CASE_STUDY)
+      .create({ locale: 'de', data: { ...draft('Mit Bewegung'), slug: 'mit-bewegung', buildingBlock, topics: [inUse.documentId] } as never });
     const refused = await as(CHEFREDAKTION.code, 'DELETE', `/content-manager/collection-types/api::topic.topic/${inUse.documentId}`);
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/^„.+“ wird in einem Praxisbeispiel verwendet und kann nicht gelöscht werden/);
@@ -98,7 +110,9 @@ describe('slugs', () => {
     expect(first.body.data.slug).toBe('strassenfussball-fuer-juengere');
     const second = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, { ...draft('Straßenfußball für Jüngere'), slug: '' });
     expect(second.body.data.slug).toBe('strassenfussball-fuer-juengere-2');
-    const translation = await as(REDAKTION.code, 'PUT', `${caseStudyPath(first.body.data.documentId)}?locale=en`, { title: 'Street football for younger children' });
+    const translation = await as(REDAKTION.code, 'PUT', `${caseStudyPath(first.body.data.documentId)}?locale=en`, {
+      title: 'Street football for younger children',
+    });
     expect(translation.status).toBe(200);
     expect(translation.body.data.slug).toBe('street-football-for-younger-children');
     const own = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, { ...draft('Mit eigenem Slug'), slug: 'von-hand-gesetzt' });
@@ -109,10 +123,15 @@ describe('slugs', () => {
 
   it('never take the address of the map view: "Karte" becomes karte-2, "Map" map-2, a typed "karte" is refused on its field', async () => {
     // The admin's slug field asks as the editor types, and for a suggestion.
-    const check = (value: string, locale: string) => as(REDAKTION.code, 'POST', `/content-manager/uid/check-availability?locale=${locale}`, { contentTypeUID: CASE_STUDY, field: 'slug', value });
+    const check = (value: string, locale: string) =>
+      as(REDAKTION.code, 'POST', `/content-manager/uid/check-availability?locale=${locale}`, { contentTypeUID: CASE_STUDY, field: 'slug', value });
     expect((await check('karte', 'de')).body).toEqual({ isAvailable: false, suggestion: 'karte-2' });
     expect((await check('karte', 'en')).body.isAvailable).toBe(true);
-    const generated = await as(REDAKTION.code, 'POST', '/content-manager/uid/generate?locale=en', { contentTypeUID: CASE_STUDY, field: 'slug', data: { title: 'Map' } });
+    const generated = await as(REDAKTION.code, 'POST', '/content-manager/uid/generate?locale=en', {
+      contentTypeUID: CASE_STUDY,
+      field: 'slug',
+      data: { title: 'Map' },
+    });
     expect(generated.body).toEqual({ data: 'map-2' });
     const made = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Karte'));
     expect(made.body.data.slug).toBe('karte-2');
@@ -120,7 +139,9 @@ describe('slugs', () => {
     expect(translation.body.data.slug).toBe('map-2');
     const typed = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, { ...draft('Unsere Karte'), slug: 'karte' });
     expect(typed.status).toBe(400);
-    expect(typed.body.error.details.errors).toEqual([expect.objectContaining({ path: ['slug'], message: expect.stringMatching(/^„karte“ ist die Adresse einer anderen Seite/) })]);
+    expect(typed.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['slug'], message: expect.stringMatching(/^„karte“ ist die Adresse einer anderen Seite/) }),
+    ]);
     // The same word is a slug like any other in the language whose map has another address.
     const english = await as(REDAKTION.code, 'PUT', `${caseStudyPath(made.body.data.documentId)}?locale=en`, { slug: 'karte' });
     expect(english.body.data.slug).toBe('karte');
@@ -132,10 +153,15 @@ describe('bootstrap', () => {
     const snapshot = async () => {
       const roles = await cms.strapi.db.query('admin::role').findMany({ select: ['id', 'code', 'name'], orderBy: { id: 'asc' } });
       const permissions = await cms.strapi.db.query('admin::permission').findMany({ select: ['action', 'subject'], populate: ['role'] });
-      const layout = await cms.strapi.db.query('strapi::core-store').findOne({ where: { key: `plugin_content_manager_configuration_content_types::${CASE_STUDY}` } });
+      const layout = await cms.strapi.db
+        .query('strapi::core-store')
+        .findOne({ where: { key: `plugin_content_manager_configuration_content_types::${CASE_STUDY}` } });
       return {
-        roles, layout: layout.value,
-        permissions: permissions.map((p: { action: string; subject: string | null; role: { code: string } }) => `${p.role.code} ${p.action} ${p.subject}`).sort(),
+        roles,
+        layout: layout.value,
+        permissions: permissions
+          .map((p: { action: string; subject: string | null; role: { code: string } }) => `${p.role.code} ${p.action} ${p.subject}`)
+          .sort(),
       };
     };
     const before = await snapshot();
@@ -147,7 +173,11 @@ describe('bootstrap', () => {
 
 describe('the admin for German editors', () => {
   const superAdmin = async () => {
-    const response = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: cms.env.ADMIN_EMAIL, password: cms.env.ADMIN_PASSWORD }) });
+    const response = await fetch(`${cms.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: cms.env.ADMIN_EMAIL, password: cms.env.ADMIN_PASSWORD }),
+    });
     return ((await response.json()) as { data: { token: string } }).data.token;
   };
 
@@ -168,7 +198,9 @@ describe('the admin for German editors', () => {
 
   it('finds a Kommune by typing its name and shows it with its Kreis', async () => {
     const token = await superAdmin();
-    const response = await fetch(`${cms.url}/content-manager/relations/${CASE_STUDY}/municipalities?_q=Bottrop&locale=de`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${cms.url}/content-manager/relations/${CASE_STUDY}/municipalities?_q=Bottrop&locale=de`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await response.json()) as { results: { label: string }[] };
     expect(body.results.map((result) => result.label)).toEqual(['Bottrop (kreisfreie Stadt)']);
     const lemgo = await cms.strapi.db.query('api::municipality.municipality').findOne({ where: { name: 'Lemgo' } });
@@ -179,13 +211,21 @@ describe('the admin for German editors', () => {
 describe('case studies from before the review step', () => {
   it('are "Freigegeben" when published and "Entwurf" otherwise after a start', async () => {
     const documents = cms.strapi.documents(CASE_STUDY);
-    const published = await documents.create({ locale: 'de', data: { ...draft('Schon veröffentlicht'), slug: 'schon-veroeffentlicht', buildingBlock } as never });
+    const published = await documents.create({
+      locale: 'de',
+      data: { ...draft('Schon veröffentlicht'), slug: 'schon-veroeffentlicht', buildingBlock } as never,
+    });
     await documents.publish({ documentId: published.documentId, locale: 'de' });
     const unpublished = await documents.create({ locale: 'de', data: { ...draft('Nur Entwurf'), slug: 'nur-entwurf', buildingBlock } as never });
-    await cms.strapi.db.query(CASE_STUDY).updateMany({ where: { documentId: { $in: [published.documentId, unpublished.documentId] } }, data: { editorialState: null } });
+    await cms.strapi.db
+      .query(CASE_STUDY)
+      .updateMany({ where: { documentId: { $in: [published.documentId, unpublished.documentId] } }, data: { editorialState: null } });
     await cms.shutdown();
     cms = await startTestStrapi({ restartOf: cms });
-    const states = async (documentId: string) => (await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId }, select: ['editorialState'] })).map((row: { editorialState: string }) => row.editorialState);
+    const states = async (documentId: string) =>
+      (await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId }, select: ['editorialState'] })).map(
+        (row: { editorialState: string }) => row.editorialState,
+      );
     expect(await states(published.documentId)).toEqual(['freigegeben', 'freigegeben']);
     expect(await states(unpublished.documentId)).toEqual(['entwurf']);
   });
@@ -200,7 +240,8 @@ describe('a published slug that changes', () => {
     await documents.publish({ documentId: created.documentId, locale: 'de' });
     await documents.update({ documentId: created.documentId, locale: 'de', data: { slug: 'dritter-name' } as never });
     await documents.publish({ documentId: created.documentId, locale: 'de' });
-    const moved = async (slug: string, locale = 'de') => ((await (await fetch(`${cms.url}/api/case-studies/moved/${slug}?locale=${locale}`)).json()) as { data: { slug: string } | null }).data;
+    const moved = async (slug: string, locale = 'de') =>
+      ((await (await fetch(`${cms.url}/api/case-studies/moved/${slug}?locale=${locale}`)).json()) as { data: { slug: string } | null }).data;
     expect(await moved('alter-name')).toEqual({ slug: 'dritter-name' });
     expect(await moved('neuer-name')).toEqual({ slug: 'dritter-name' });
     expect(await moved('alter-name', 'en')).toBeNull();

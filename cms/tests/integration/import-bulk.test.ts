@@ -28,7 +28,10 @@ const fullRecord = caseStudyRecord({
   successFactors: ['Feste Ansprechpersonen', 'Mehrsprachigkeit'],
   pitfalls: ['Fluktuation', 'Räume'],
   contact: { organisation: 'Testträger', role: 'Projektleitung', email: 'projekt@example.org', phone: '+49 231 12345', website: 'https://example.org' },
-  links: [{ label: 'Projektseite', url: 'https://example.org/projekt' }, { label: 'Bericht', url: 'https://example.org/bericht.pdf' }],
+  links: [
+    { label: 'Projektseite', url: 'https://example.org/projekt' },
+    { label: 'Bericht', url: 'https://example.org/bericht.pdf' },
+  ],
   lastReviewed: '2026-03-01',
 });
 
@@ -36,9 +39,17 @@ async function writeContext(strapi: Core.Strapi): Promise<WriteContext> {
   const references = await loadReferenceIds(strapi);
   const vocabulary = await loadVocabulary(strapi, references, 'de', 'de');
   return {
-    strapi, locale: 'de', references, slugsInLocale: vocabulary.slugsInLocale, defaultLocaleSlugs: vocabulary.defaultLocaleSlugs,
-    organisations: new Map(), dryRun: false, publishing: 'from-file', createsOrganisations: true,
-    onOrganisationCreated: () => undefined, onOrganisationMissing: () => undefined,
+    strapi,
+    locale: 'de',
+    references,
+    slugsInLocale: vocabulary.slugsInLocale,
+    defaultLocaleSlugs: vocabulary.defaultLocaleSlugs,
+    organisations: new Map(),
+    dryRun: false,
+    publishing: 'from-file',
+    createsOrganisations: true,
+    onOrganisationCreated: () => undefined,
+    onOrganisationMissing: () => undefined,
   };
 }
 
@@ -77,7 +88,8 @@ const without = (row: Row, keys: string[]) => Object.fromEntries(Object.entries(
  * its own ids, slug, checksum and times) and, for each of its join tables, the linked rows in
  * their order, a component with its own row's columns. Draft and published version separately.
  */
-const storedRows = (documentId: string): Promise<Row[]> => cms.strapi.db.connection('case_studies').where({ document_id: documentId }).orderBy('published_at', 'desc');
+const storedRows = (documentId: string): Promise<Row[]> =>
+  cms.strapi.db.connection('case_studies').where({ document_id: documentId }).orderBy('published_at', 'desc');
 
 /**
  * `orders: 'rank'` replaces each component's stored order by its position in its field: on an
@@ -90,31 +102,37 @@ async function storedDocument(documentId: string, orders: 'stored' | 'rank' = 's
   // Draft first, then the published version (nulls sort last in descending order on SQLite, first on PostgreSQL: hence the sort).
   const versions = (await storedRows(documentId)).sort((a, b) => Number(a.published_at !== null) - Number(b.published_at !== null));
   const componentIds = new Map<number, Set<string>>();
-  const dump = await Promise.all(versions.map(async (version) => {
-    const links: Record<string, unknown[]> = {};
-    for (const [field, attribute] of Object.entries(metadata.attributes) as [string, { joinTable?: any; target?: string }][]) {
-      const table = attribute.joinTable;
-      if (!table) continue;
-      const where = { [table.joinColumn.name]: version.id, ...(table.on ?? {}) };
-      const component = cms.strapi.components[attribute.target as never] as { collectionName: string } | undefined;
-      const rows: Row[] = await knex(table.name).where(where).orderBy([...(component ? [{ column: 'order' }] : []), { column: 'id' }]);
-      links[field] = await Promise.all(rows.map(async (row, rank) => {
-        if (component && orders === 'rank') row.order = rank;
-        const linked = without(row, ['id', table.joinColumn.name]);
-        if (!component) return linked;
-        const ids = componentIds.get(version.id as number) ?? new Set();
-        ids.add(`${component.collectionName}:${row[table.inverseJoinColumn.name]}`);
-        componentIds.set(version.id as number, ids);
-        const [stored] = await knex(component.collectionName).where({ id: row[table.inverseJoinColumn.name] });
-        return { ...without(linked, [table.inverseJoinColumn.name]), component: without(stored, ['id']) };
-      }));
-    }
-    return {
-      ...without(version, ['id', 'document_id', 'slug', 'import_checksum', 'created_at', 'updated_at', 'published_at']),
-      published: version.published_at !== null,
-      links,
-    };
-  }));
+  const dump = await Promise.all(
+    versions.map(async (version) => {
+      const links: Record<string, unknown[]> = {};
+      for (const [field, attribute] of Object.entries(metadata.attributes) as [string, { joinTable?: any; target?: string }][]) {
+        const table = attribute.joinTable;
+        if (!table) continue;
+        const where = { [table.joinColumn.name]: version.id, ...(table.on ?? {}) };
+        const component = cms.strapi.components[attribute.target as never] as { collectionName: string } | undefined;
+        const rows: Row[] = await knex(table.name)
+          .where(where)
+          .orderBy([...(component ? [{ column: 'order' }] : []), { column: 'id' }]);
+        links[field] = await Promise.all(
+          rows.map(async (row, rank) => {
+            if (component && orders === 'rank') row.order = rank;
+            const linked = without(row, ['id', table.joinColumn.name]);
+            if (!component) return linked;
+            const ids = componentIds.get(version.id as number) ?? new Set();
+            ids.add(`${component.collectionName}:${row[table.inverseJoinColumn.name]}`);
+            componentIds.set(version.id as number, ids);
+            const [stored] = await knex(component.collectionName).where({ id: row[table.inverseJoinColumn.name] });
+            return { ...without(linked, [table.inverseJoinColumn.name]), component: without(stored, ['id']) };
+          }),
+        );
+      }
+      return {
+        ...without(version, ['id', 'document_id', 'slug', 'import_checksum', 'created_at', 'updated_at', 'published_at']),
+        published: version.published_at !== null,
+        links,
+      };
+    }),
+  );
   return { dump, componentIds: [...componentIds.values()] };
 }
 
@@ -143,9 +161,8 @@ describe('the bulk writer', () => {
   it('stores an unpublished and a for-review draft as the document service does', async () => {
     for (const overrides of [{ publish: false }, { publish: false, editorialState: 'zur-pruefung' }]) {
       const { editorialState, ...record } = { editorialState: undefined, ...overrides };
-      const entry = (slug: string) => entryFor({ ...fullRecord, ...record }, slug).then((made) => (
-        editorialState ? { ...made, data: { ...made.data, editorialState } } : made
-      ));
+      const entry = (slug: string) =>
+        entryFor({ ...fullRecord, ...record }, slug).then((made) => (editorialState ? { ...made, data: { ...made.data, editorialState } } : made));
       const viaService = await createThroughDocumentService(await entry(`dienst-${editorialState ?? 'entwurf'}`));
       const inBulk = await createInBulk(await entry(`bulk-${editorialState ?? 'entwurf'}`));
       const actual = await storedDocument(inBulk);
@@ -156,10 +173,12 @@ describe('the bulk writer', () => {
 
   it('is read back by the document service like any case study', async () => {
     const inBulk = await createInBulk(await entryFor(fullRecord, 'gelesen-wie-jedes'));
-    const read = await cms.strapi.documents(CASE_STUDY).findOne({
-      documentId: inBulk, locale: 'de', status: 'published',
+    const read = (await cms.strapi.documents(CASE_STUDY).findOne({
+      documentId: inBulk,
+      locale: 'de',
+      status: 'published',
       populate: ['municipalities', 'topics', 'targetGroups', 'provider', 'buildingBlock', 'transferability', 'successFactors', 'links', 'contact'],
-    }) as unknown as Record<string, any>;
+    })) as unknown as Record<string, any>;
     expect(read.title).toBe(fullRecord.title);
     expect(read.municipalities.map((entry: { ags: string }) => entry.ags)).toEqual(['05913000', '05111000']);
     expect(read.successFactors.map((entry: { text: string }) => entry.text)).toEqual(['Feste Ansprechpersonen', 'Mehrsprachigkeit']);
@@ -175,10 +194,12 @@ describe('the bulk writer', () => {
     const before = await Promise.all(tables.map(count));
     const entry = await entryFor(fullRecord, 'zurueckgerollt');
     const writer = await bulkCaseStudyWriter(cms.strapi);
-    await expect(cms.strapi.db.transaction(async () => {
-      await writer.write([entry]);
-      throw new Error('Abbruch mitten im Import');
-    })).rejects.toThrow('Abbruch');
+    await expect(
+      cms.strapi.db.transaction(async () => {
+        await writer.write([entry]);
+        throw new Error('Abbruch mitten im Import');
+      }),
+    ).rejects.toThrow('Abbruch');
     expect(await Promise.all(tables.map(count))).toEqual(before);
   });
 
@@ -223,8 +244,14 @@ describe('the bulk writer', () => {
           await cms.strapi.db.transaction(async () => writer.write([await bulkEntry(context, record, plan.documentId)]));
         }
       }
-      const comparable = async (way: 'service' | 'bulk') => JSON.parse(JSON.stringify((await storedDocument(documentIds[way]!, 'rank')).dump).replaceAll(slugs[way], 'SLUG'));
-      return { service: await comparable('service'), bulk: await comparable('bulk'), createdBefore, createdAfter: (await storedRows(documentIds.bulk!)).map((row) => row.created_at) };
+      const comparable = async (way: 'service' | 'bulk') =>
+        JSON.parse(JSON.stringify((await storedDocument(documentIds[way]!, 'rank')).dump).replaceAll(slugs[way], 'SLUG'));
+      return {
+        service: await comparable('service'),
+        bulk: await comparable('bulk'),
+        createdBefore,
+        createdAfter: (await storedRows(documentIds.bulk!)).map((row) => row.created_at),
+      };
     }
 
     it('rewrites draft and published version as publishing an update does, keeping when it was created', async () => {

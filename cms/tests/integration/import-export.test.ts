@@ -34,7 +34,7 @@ async function importAndWait(roleCode: string, fileName: string, content: Uint8A
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   let job: any;
   await waitFor(async () => {
-    job = (await (await fetch(`${cms.url}/redaktion/import`, { headers: auth(roleCode) })).json() as { job: any }).job;
+    job = ((await (await fetch(`${cms.url}/redaktion/import`, { headers: auth(roleCode) })).json()) as { job: any }).job;
     return job.finishedAt !== null;
   }, 'the import did not finish');
   return job;
@@ -44,7 +44,7 @@ const countCaseStudies = () => cms.strapi.db.query(CASE_STUDY).count();
 /** An Excel file like an editor's: the template with these records in the German sheet. */
 async function workbookWith(records: Record<string, unknown>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await download(REDAKTION.code, '/redaktion/import-template.xlsx') as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await download(REDAKTION.code, '/redaktion/import-template.xlsx')) as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet('Praxisbeispiele (de)')!;
   for (const record of records) sheet.addRow(IMPORT_COLUMNS.map((column) => recordToRow(record)[column.name]));
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -55,15 +55,35 @@ beforeAll(async () => {
   tokens[REDAKTION.code] = await adminTokenFor(cms, 'autorin@example.org', REDAKTION.code);
   tokens[CHEFREDAKTION.code] = await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code);
   // Existing content in both languages, as the newsroom has it.
-  const importer = cms.strapi.service('api::case-study.importer') as unknown as { importContent(name: string, content: string, options?: object): Promise<{ written: boolean }> };
-  await importer.importContent('bestand.json', JSON.stringify([
-    caseStudyRecord({ slug: 'bestand-eins', links: [{ label: 'Projektseite; mit Semikolon', url: 'https://example.org/eins' }], contact: { role: 'Koordination', email: 'info@example.org' } }),
-    caseStudyRecord({ slug: 'bestand-zwei', title: 'Bestand zwei', lastReviewed: '2025-03-01', transferability: { budgetRange: '10000-50000', durationMonths: 12 } }),
-    caseStudyRecord({ slug: 'bestand-entwurf', title: 'Bestand Entwurf', publish: false }),
-  ]));
-  await importer.importContent('bestand-en.json', JSON.stringify([caseStudyRecord({ translationOf: 'bestand-eins', slug: 'existing-one', title: 'Existing one' })]), { locale: 'en' });
+  const importer = cms.strapi.service('api::case-study.importer') as unknown as {
+    importContent(name: string, content: string, options?: object): Promise<{ written: boolean }>;
+  };
+  await importer.importContent(
+    'bestand.json',
+    JSON.stringify([
+      caseStudyRecord({
+        slug: 'bestand-eins',
+        links: [{ label: 'Projektseite; mit Semikolon', url: 'https://example.org/eins' }],
+        contact: { role: 'Koordination', email: 'info@example.org' },
+      }),
+      caseStudyRecord({
+        slug: 'bestand-zwei',
+        title: 'Bestand zwei',
+        lastReviewed: '2025-03-01',
+        transferability: { budgetRange: '10000-50000', durationMonths: 12 },
+      }),
+      caseStudyRecord({ slug: 'bestand-entwurf', title: 'Bestand Entwurf', publish: false }),
+    ]),
+  );
+  await importer.importContent(
+    'bestand-en.json',
+    JSON.stringify([caseStudyRecord({ translationOf: 'bestand-eins', slug: 'existing-one', title: 'Existing one' })]),
+    { locale: 'en' },
+  );
   // An unfinished draft, as editors leave them in the admin: only a title and a teaser.
-  await cms.strapi.documents(CASE_STUDY).create({ locale: 'de', data: { title: 'Halb fertiger Entwurf', slug: 'halb-fertig', teaser: 'Noch ohne Text.' } as never });
+  await cms.strapi
+    .documents(CASE_STUDY)
+    .create({ locale: 'de', data: { title: 'Halb fertiger Entwurf', slug: 'halb-fertig', teaser: 'Noch ohne Text.' } as never });
 });
 afterAll(async () => {
   await cms?.stop();
@@ -74,13 +94,16 @@ describe('the Excel template', () => {
     expect([...IMPORT_COLUMNS.map((column) => column.name.split('.')[0])].every((field) => KNOWN_FIELDS.has(field!))).toBe(true);
     expect(new Set(IMPORT_COLUMNS.map((column) => column.name.split('.')[0]))).toEqual(KNOWN_FIELDS);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await download(REDAKTION.code, '/redaktion/import-template.xlsx') as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await download(REDAKTION.code, '/redaktion/import-template.xlsx')) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Praxisbeispiele (de)', 'Praxisbeispiele (en)', 'Erläuterungen', 'Werte']);
     const sheet = workbook.getWorksheet('Praxisbeispiele (de)')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(IMPORT_COLUMNS.map((column) => column.name));
     expect(sheet.rowCount).toBe(1);
     const statusColumn = sheet.getColumn(IMPORT_COLUMNS.findIndex((column) => column.name === 'status') + 1).letter;
-    expect(sheet.getCell(`${statusColumn}2`).dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'Werte'!\$[A-Z]+\$2:\$[A-Z]+\$4$/)] });
+    expect(sheet.getCell(`${statusColumn}2`).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: [expect.stringMatching(/^'Werte'!\$[A-Z]+\$2:\$[A-Z]+\$4$/)],
+    });
     const explanations = workbook.getWorksheet('Erläuterungen')!;
     const statusRow = explanations.getRows(2, IMPORT_COLUMNS.length)!.find((row) => row.getCell(1).value === 'status')!;
     expect(statusRow.getCell(5).value).toBe('laufend (Laufend), abgeschlossen (Abgeschlossen), verstetigt (Verstetigt)');
@@ -99,9 +122,7 @@ describe('importing an Excel file in the admin', () => {
     const { status, body } = await upload(REDAKTION.code, 'redaktion.xlsx', await workbookWith([good, bad]), { mode: 'check', locale: 'de' });
     expect(status).toBe(200);
     expect(body.report).toMatchObject({ total: 2, created: 1, written: false });
-    expect(body.report.issues).toEqual([
-      { record: 2, line: 3, field: 'status', reason: expect.any(String) },
-    ]);
+    expect(body.report.issues).toEqual([{ record: 2, line: 3, field: 'status', reason: expect.any(String) }]);
     expect(await countCaseStudies()).toBe(before);
   });
 
@@ -122,12 +143,17 @@ describe('importing an Excel file in the admin', () => {
     const refused = await upload(REDAKTION.code, 'x.xlsx', await workbookWith([good]), { mode: 'import', locale: 'de', publish: 'true' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toBe('Veröffentlichen darf nur die Chefredaktion.');
-    const job = await importAndWait(CHEFREDAKTION.code, 'chef.xlsx', await workbookWith([caseStudyRecord({ slug: 'excel-chef', title: 'Aus Excel: Chefredaktion' })]), { locale: 'de', publish: 'true' });
+    const job = await importAndWait(
+      CHEFREDAKTION.code,
+      'chef.xlsx',
+      await workbookWith([caseStudyRecord({ slug: 'excel-chef', title: 'Aus Excel: Chefredaktion' })]),
+      { locale: 'de', publish: 'true' },
+    );
     expect(job.report).toMatchObject({ created: 1, written: true });
     expect(await cms.strapi.db.query(CASE_STUDY).count({ where: { slug: 'excel-chef', publishedAt: { $notNull: true } } })).toBe(1);
   });
 
-  it('creates an unknown provider as an Organisation for the Chefredaktion only; Redaktion\'s draft names it in the review note', async () => {
+  it("creates an unknown provider as an Organisation for the Chefredaktion only; Redaktion's draft names it in the review note", async () => {
     const organisations = () => cms.strapi.db.query('api::organisation.organisation').count({ where: { name: { $startsWith: 'Neuer Träger' } } });
     const byRedaktion = caseStudyRecord({ slug: 'excel-neuer-traeger', title: 'Aus Excel: neuer Träger', provider: 'Neuer Träger Redaktion e. V.' });
     const check = await upload(REDAKTION.code, 'r.xlsx', await workbookWith([byRedaktion]), { mode: 'check', locale: 'de' });
@@ -135,7 +161,9 @@ describe('importing an Excel file in the admin', () => {
     const job = await importAndWait(REDAKTION.code, 'r.xlsx', await workbookWith([byRedaktion]), { locale: 'de' });
     expect(job.report).toMatchObject({ created: 1, written: true, organisationsCreated: [], organisationsMissing: ['Neuer Träger Redaktion e. V.'] });
     expect(await organisations()).toBe(0);
-    const draft = await cms.strapi.db.query(CASE_STUDY).findOne({ where: { slug: 'excel-neuer-traeger' }, select: ['reviewComment'], populate: { provider: true } });
+    const draft = await cms.strapi.db
+      .query(CASE_STUDY)
+      .findOne({ where: { slug: 'excel-neuer-traeger' }, select: ['reviewComment'], populate: { provider: true } });
     expect(draft).toMatchObject({ provider: null, reviewComment: expect.stringContaining('„Neuer Träger Redaktion e. V.“') });
 
     const byChief = caseStudyRecord({ slug: 'excel-traeger-chef', title: 'Aus Excel: Träger der Chefredaktion', provider: 'Neuer Träger Chefredaktion e. V.' });
@@ -178,10 +206,10 @@ describe('export → re-import', () => {
     expect(en).toMatchObject({ issues: [], created: 0, updated: 0, unchanged: 1 });
   });
 
-  it('exports what the admin list\'s filter shows, in both languages, and refuses a filter it cannot read', async () => {
+  it("exports what the admin list's filter shows, in both languages, and refuses a filter it cannot read", async () => {
     const filter = new URLSearchParams({ 'filters[$and][0][slug][$eq]': 'bestand-eins', listLocale: 'de' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await download(REDAKTION.code, `/redaktion/export.xlsx?${filter}`) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await download(REDAKTION.code, `/redaktion/export.xlsx?${filter}`)) as unknown as ArrayBuffer);
     const slugsIn = (sheet: string) => workbook.getWorksheet(sheet)!.getColumn(1).values.slice(2);
     expect(slugsIn('Praxisbeispiele (de)')).toEqual(['bestand-eins']);
     expect(slugsIn('Praxisbeispiele (en)')).toEqual(['existing-one']);
@@ -201,7 +229,7 @@ describe('export → re-import', () => {
     expect(unchanged).toMatchObject({ issues: [], created: 0, updated: 0 });
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await download(REDAKTION.code, '/redaktion/export.xlsx') as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await download(REDAKTION.code, '/redaktion/export.xlsx')) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Praxisbeispiele (de)')!;
     const titleColumn = IMPORT_COLUMNS.findIndex((column) => column.name === 'title') + 1;
     sheet.getRow(2).getCell(titleColumn).value = 'In Excel geändert';

@@ -20,14 +20,26 @@ const countCaseStudies = (where: object = {}) => cms.strapi.db.query('api::case-
 const countOrganisations = () => cms.strapi.db.query('api::organisation.organisation').count();
 const findPublished = (slug: string, locale = 'de') =>
   cms.strapi.documents('api::case-study.case-study').findFirst({
-    locale, status: 'published', filters: { slug },
+    locale,
+    status: 'published',
+    filters: { slug },
     populate: ['buildingBlock', 'municipalities', 'targetGroups', 'provider', 'successFactors', 'transferability'],
   });
 
 describe('importing a valid JSON file', () => {
   const records = [
     caseStudyRecord({ slug: 'stadtteilmuetter-nordstadt' }),
-    caseStudyRecord({ title: 'Bewegungsbaustelle im Park', slug: undefined, buildingBlock: 'gesundes-aufwachsen', municipalities: ['05978024', '05978020'], provider: 'Sportjugend Test e. V.', status: 'verstetigt', fundingStart: 2019, fundingEnd: 2021, transferability: { budgetRange: '10000-50000', durationMonths: 24, firstSteps: '- Fläche finden' } }),
+    caseStudyRecord({
+      title: 'Bewegungsbaustelle im Park',
+      slug: undefined,
+      buildingBlock: 'gesundes-aufwachsen',
+      municipalities: ['05978024', '05978020'],
+      provider: 'Sportjugend Test e. V.',
+      status: 'verstetigt',
+      fundingStart: 2019,
+      fundingEnd: 2021,
+      transferability: { budgetRange: '10000-50000', durationMonths: 24, firstSteps: '- Fläche finden' },
+    }),
   ];
 
   it('creates and publishes every record with its relations, and creates new organisations', async () => {
@@ -69,7 +81,15 @@ describe('importing a valid JSON file', () => {
 
   it('imports an English translation of a German case study with translationOf', async () => {
     const report = await importJson(
-      [caseStudyRecord({ translationOf: 'stadtteilmuetter-nordstadt', slug: 'neighbourhood-mothers', title: 'Neighbourhood mothers in Nordstadt', teaser: 'Trained neighbourhood mothers accompany families.', description: 'A *fictional* test project.' })],
+      [
+        caseStudyRecord({
+          translationOf: 'stadtteilmuetter-nordstadt',
+          slug: 'neighbourhood-mothers',
+          title: 'Neighbourhood mothers in Nordstadt',
+          teaser: 'Trained neighbourhood mothers accompany families.',
+          description: 'A *fictional* test project.',
+        }),
+      ],
       { locale: 'en' },
     );
     expect(report).toMatchObject({ created: 1, issues: [] });
@@ -81,18 +101,36 @@ describe('importing a valid JSON file', () => {
 });
 
 describe('importing a CSV file', () => {
-  const header = 'title;teaser;description;buildingBlock;municipalities;targetGroups;topics;status;fundingStart;fundingEnd;provider;staffFte;successFactors;pitfalls;contact.email;links;publish';
+  const header =
+    'title;teaser;description;buildingBlock;municipalities;targetGroups;topics;status;fundingStart;fundingEnd;provider;staffFte;successFactors;pitfalls;contact.email;links;publish';
   const row = [
-    'Vätertreff am Samstag', 'Ein offener Treff für Väter und Kinder im Stadtteilzentrum.', '"Zeile 1\n\nZeile 2 mit ; Semikolon"',
-    'aktive-nachbarschaft', '"05913000;05914000"', '"eltern;alleinerziehende"', 'elternbildung', 'abgeschlossen', '2020', '2022',
-    'Vätertreff Test gGmbH', '0,5', '"Feste Zeiten;Frühstück"', 'Wenig Räume', 'vaeter@example.org', '"Flyer|https://example.org/flyer.pdf"', 'ja',
+    'Vätertreff am Samstag',
+    'Ein offener Treff für Väter und Kinder im Stadtteilzentrum.',
+    '"Zeile 1\n\nZeile 2 mit ; Semikolon"',
+    'aktive-nachbarschaft',
+    '"05913000;05914000"',
+    '"eltern;alleinerziehende"',
+    'elternbildung',
+    'abgeschlossen',
+    '2020',
+    '2022',
+    'Vätertreff Test gGmbH',
+    '0,5',
+    '"Feste Zeiten;Frühstück"',
+    'Wenig Räume',
+    'vaeter@example.org',
+    '"Flyer|https://example.org/flyer.pdf"',
+    'ja',
   ].join(';');
 
   it('reads ;-separated columns, quoted Markdown, lists and nested fields', async () => {
     const report = await importer().importContent('vaeter.csv', `${header}\n${row}\n`);
     expect(report).toMatchObject({ created: 1, issues: [] });
     const entry = await cms.strapi.documents('api::case-study.case-study').findFirst({
-      locale: 'de', status: 'published', filters: { slug: 'vaetertreff-am-samstag' }, populate: ['municipalities', 'contact', 'links', 'transferability', 'successFactors'],
+      locale: 'de',
+      status: 'published',
+      filters: { slug: 'vaetertreff-am-samstag' },
+      populate: ['municipalities', 'contact', 'links', 'transferability', 'successFactors'],
     });
     expect(entry!.description).toBe('Zeile 1\n\nZeile 2 mit ; Semikolon');
     expect(entry!.municipalities.map((m: { name: string }) => m.name).sort()).toEqual(['Dortmund', 'Hagen']);
@@ -120,15 +158,17 @@ describe('importing an invalid file', () => {
     expect(report.written).toBe(false);
     expect(await countCaseStudies()).toBe(caseStudiesBefore);
     expect(await countOrganisations()).toBe(organisationsBefore);
-    expect(report.issues).toEqual(expect.arrayContaining([
-      { record: 2, line: undefined, field: 'topics', reason: 'Das Handlungsfeld „quatsch“ gibt es nicht' },
-      { record: 2, line: undefined, field: 'municipalities', reason: 'Die Kommune (AGS) „05999999“ gibt es nicht' },
-      { record: 3, line: undefined, field: 'teaser', reason: 'höchstens 300 Zeichen' },
-      { record: 4, line: undefined, field: 'title', reason: 'darf nicht leer sein' },
-      { record: 4, line: undefined, field: 'buildingBlock', reason: 'fehlt (Pflichtfeld)' },
-      { record: 5, line: undefined, field: '(record)', reason: 'muss ein Objekt mit benannten Feldern sein' },
-      { record: 6, line: undefined, field: 'slug', reason: '„gueltig-aber-nicht-geschrieben“ hat auch Datensatz 1 dieser Datei' },
-    ]));
+    expect(report.issues).toEqual(
+      expect.arrayContaining([
+        { record: 2, line: undefined, field: 'topics', reason: 'Das Handlungsfeld „quatsch“ gibt es nicht' },
+        { record: 2, line: undefined, field: 'municipalities', reason: 'Die Kommune (AGS) „05999999“ gibt es nicht' },
+        { record: 3, line: undefined, field: 'teaser', reason: 'höchstens 300 Zeichen' },
+        { record: 4, line: undefined, field: 'title', reason: 'darf nicht leer sein' },
+        { record: 4, line: undefined, field: 'buildingBlock', reason: 'fehlt (Pflichtfeld)' },
+        { record: 5, line: undefined, field: '(record)', reason: 'muss ein Objekt mit benannten Feldern sein' },
+        { record: 6, line: undefined, field: 'slug', reason: '„gueltig-aber-nicht-geschrieben“ hat auch Datensatz 1 dieser Datei' },
+      ]),
+    );
     expect(report.warnings).toEqual(['Unbekannte Spalte „colour“ in einem Datensatz wurde übergangen.']);
   });
 
@@ -138,7 +178,8 @@ describe('importing an invalid file', () => {
   });
 
   it('gives CSV line numbers', async () => {
-    const csv = 'title,teaser,description,buildingBlock,municipalities,status,fundingStart\nA,B,C,aktive-nachbarschaft,05913000,laufend,2022\nD,E,F,unbekannt,05913000,laufend,zwanzig\n';
+    const csv =
+      'title,teaser,description,buildingBlock,municipalities,status,fundingStart\nA,B,C,aktive-nachbarschaft,05913000,laufend,2022\nD,E,F,unbekannt,05913000,laufend,zwanzig\n';
     const report = await importer().importContent('x.csv', csv, { dryRun: true });
     expect(report.issues).toEqual([{ record: 2, line: 3, field: 'fundingStart', reason: 'eine Jahreszahl wie 2021' }]);
   });

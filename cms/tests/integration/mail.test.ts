@@ -22,7 +22,13 @@ beforeAll(async () => {
   // The backoff's timing is unit-tested (src/mail/mail-queue.test.ts); here a failed mail is due
   // again within milliseconds, so the test waits for the wiring only, not for the delays.
   cms = await startTestStrapi({
-    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), MAIL_POLL_INTERVAL_MS: '50', MAIL_RETRY_BASE_MS: '1', MAIL_FROM: 'Praxisdatenbank <test@example.org>' },
+    env: {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      MAIL_POLL_INTERVAL_MS: '50',
+      MAIL_RETRY_BASE_MS: '1',
+      MAIL_FROM: 'Praxisdatenbank <test@example.org>',
+    },
   });
 }, 120_000);
 
@@ -38,7 +44,14 @@ describe('the mail queue', () => {
   it('loses no mail while the SMTP server is down and sends each exactly once when it is back', async () => {
     const queue = mailQueue(cms.strapi);
     const subjects = Array.from({ length: 10 }, (_, index) => `Anfrage ${index + 1}`);
-    await queue.enqueue(subjects.map((subject) => ({ to: 'projekt@example.org', replyTo: 'fragende@example.org', subject, text: `${subject}\nZweite Zeile <script>alert(1)</script>` })));
+    await queue.enqueue(
+      subjects.map((subject) => ({
+        to: 'projekt@example.org',
+        replyTo: 'fragende@example.org',
+        subject,
+        text: `${subject}\nZweite Zeile <script>alert(1)</script>`,
+      })),
+    );
     await waitFor(async () => (await queue.stats()).failing === 10, 'the mails were not tried while the server was down');
     const failed = await cms.strapi.db.connection(MAIL_TABLE).whereNull('sent_at');
     expect(failed).toHaveLength(10);
@@ -64,10 +77,12 @@ describe('the mail queue', () => {
 
   it('stores no mail when the transaction it belongs to fails', async () => {
     const before = await mailQueue(cms.strapi).stats();
-    await expect(cms.strapi.db.transaction(async ({ trx }) => {
-      await mailQueue(cms.strapi).enqueue([{ to: 'projekt@example.org', subject: 'Nie gesendet', text: 'x' }], trx);
-      throw new Error('Speichern fehlgeschlagen');
-    })).rejects.toThrow('Speichern');
+    await expect(
+      cms.strapi.db.transaction(async ({ trx }) => {
+        await mailQueue(cms.strapi).enqueue([{ to: 'projekt@example.org', subject: 'Nie gesendet', text: 'x' }], trx);
+        throw new Error('Speichern fehlgeschlagen');
+      }),
+    ).rejects.toThrow('Speichern');
     expect(await mailQueue(cms.strapi).stats()).toEqual(before);
   });
 });

@@ -18,8 +18,18 @@ let cms: TestStrapi;
 const tokens: Record<string, string> = {};
 const SCRIPT = '<script>fetch("/admin/users").then((r) => r.text()).then((t) => parent.postMessage(t, "*"))</script>';
 
-interface StoredFile { id: number; name: string; url: string; ext: string; mime: string; hash: string }
-interface Answer { status: number; body: any }
+interface StoredFile {
+  id: number;
+  name: string;
+  url: string;
+  ext: string;
+  mime: string;
+  hash: string;
+}
+interface Answer {
+  status: number;
+  body: any;
+}
 
 async function request(role: string, method: string, path: string, body?: FormData | object): Promise<Answer> {
   const response = await fetch(`${cms.url}${path}`, {
@@ -41,7 +51,10 @@ async function uploaded(role: string, name: string, bytes: Uint8Array, type: str
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body[0] as StoredFile;
 }
-const png = (width = 40, height = 30, background = '#2a6') => sharp({ create: { width, height, channels: 3, background } }).png().toBuffer();
+const png = (width = 40, height = 30, background = '#2a6') =>
+  sharp({ create: { width, height, channels: 3, background } })
+    .png()
+    .toBuffer();
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 beforeAll(async () => {
@@ -71,23 +84,37 @@ describe('what enters the media library', () => {
     ] as const) {
       const answer = await upload('redaktion', name, bytes, type);
       expect(answer.status, name).toBe(400);
-      expect(answer.body.error.message, name).toMatch(/nicht gespeichert: Die Mediathek nimmt nur Bilder \(JPEG, PNG, WebP\) und PDF-Dokumente an|kein lesbares Bild/);
+      expect(answer.body.error.message, name).toMatch(
+        /nicht gespeichert: Die Mediathek nimmt nur Bilder \(JPEG, PNG, WebP\) und PDF-Dokumente an|kein lesbares Bild/,
+      );
     }
     expect(await cms.strapi.db.query('plugin::upload.file').count()).toBe(before);
   });
 
   it('keeps a real image under its real type, re-encoded: an appended script and the GPS position are gone', async () => {
-    const gps = await sharp(await png()).jpeg().withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } }).toBuffer();
+    const gps = await sharp(await png())
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
+      .toBuffer();
     expect((await sharp(gps).metadata()).exif).toBeDefined();
     for (const [name, bytes, mime, ext] of [
       ['jahresbericht.html', Buffer.concat([await png(), Buffer.from(SCRIPT)]), 'image/png', '.png'],
       ['urlaub.jpeg', gps, 'image/jpeg', '.jpg'],
-      ['Übersicht März.webp', await sharp(await png()).webp().toBuffer(), 'image/webp', '.webp'],
+      [
+        'Übersicht März.webp',
+        await sharp(await png())
+          .webp()
+          .toBuffer(),
+        'image/webp',
+        '.webp',
+      ],
     ] as const) {
       const file = await uploaded('redaktion', name, bytes, 'application/octet-stream');
       expect(file, name).toMatchObject({ mime, ext });
       expect(file.name, name).toBe(`${name.replace(/\.[^.]+$/, '')}${ext}`);
-      const stored = (await fetch(`${cms.url}${file.url}`).then((response) => response.arrayBuffer()).then(Buffer.from))!;
+      const stored = (await fetch(`${cms.url}${file.url}`)
+        .then((response) => response.arrayBuffer())
+        .then(Buffer.from))!;
       expect(stored.includes('<script'), name).toBe(false);
       expect((await sharp(stored).metadata()).exif, name).toBeUndefined();
     }
@@ -149,15 +176,25 @@ describe('files that a published case study shows', () => {
     live = await uploaded('redaktion', 'Handreichung.pdf', pdf, 'application/pdf');
     liveImage = await uploaded('redaktion', 'Spielplatz.png', await png(), 'image/png');
     draftOnly = await uploaded('redaktion', 'Entwurf.pdf', pdf, 'application/pdf');
-    const importer = cms.strapi.service('api::case-study.importer') as unknown as { importContent(name: string, content: string): Promise<{ written: boolean }> };
-    await importer.importContent('x.json', JSON.stringify([
-      caseStudyRecord({ slug: 'live-mit-dateien', title: 'Live mit Dateien' }),
-      caseStudyRecord({ slug: 'entwurf-mit-datei', title: 'Entwurf mit Datei', publish: false }),
-    ]));
+    const importer = cms.strapi.service('api::case-study.importer') as unknown as {
+      importContent(name: string, content: string): Promise<{ written: boolean }>;
+    };
+    await importer.importContent(
+      'x.json',
+      JSON.stringify([
+        caseStudyRecord({ slug: 'live-mit-dateien', title: 'Live mit Dateien' }),
+        caseStudyRecord({ slug: 'entwurf-mit-datei', title: 'Entwurf mit Datei', publish: false }),
+      ]),
+    );
     const documents = cms.strapi.documents(CASE_STUDY);
-    const documentId = async (slug: string) => (await cms.strapi.db.query(CASE_STUDY).findOne({ where: { slug }, select: ['documentId'] })).documentId as string;
+    const documentId = async (slug: string) =>
+      (await cms.strapi.db.query(CASE_STUDY).findOne({ where: { slug }, select: ['documentId'] })).documentId as string;
     const liveId = await documentId('live-mit-dateien');
-    await documents.update({ documentId: liveId, locale: 'de', data: { downloads: [live.id], images: [{ file: liveImage.id, alt: 'Kinder auf dem Spielplatz' }] } } as never);
+    await documents.update({
+      documentId: liveId,
+      locale: 'de',
+      data: { downloads: [live.id], images: [{ file: liveImage.id, alt: 'Kinder auf dem Spielplatz' }] },
+    } as never);
     await documents.publish({ documentId: liveId, locale: 'de' });
     await documents.update({ documentId: await documentId('entwurf-mit-datei'), locale: 'de', data: { downloads: [draftOnly.id] } } as never);
   });
@@ -166,7 +203,16 @@ describe('files that a published case study shows', () => {
     const refusals = [
       await upload('redaktion', 'Handreichung.pdf', Buffer.concat([pdf, Buffer.from('% verändert')]), 'application/pdf', live.id),
       await upload('redaktion', 'Spielplatz.png', await png(40, 30, '#c00'), 'image/png', liveImage.id),
-      await request('redaktion', 'POST', `/upload?id=${live.id}`, (() => { const form = new FormData(); form.append('fileInfo', JSON.stringify({ name: 'Umbenannt.pdf' })); return form; })()),
+      await request(
+        'redaktion',
+        'POST',
+        `/upload?id=${live.id}`,
+        (() => {
+          const form = new FormData();
+          form.append('fileInfo', JSON.stringify({ name: 'Umbenannt.pdf' }));
+          return form;
+        })(),
+      ),
       await request('redaktion', 'DELETE', `/upload/files/${liveImage.id}`),
       await request('redaktion', 'POST', '/upload/actions/bulk-delete', { fileIds: [draftOnly.id, live.id], folderIds: [] }),
     ];
@@ -175,12 +221,16 @@ describe('files that a published case study shows', () => {
       expect(answer.body.error.message).toMatch(/zeigt ein veröffentlichtes Praxisbeispiel.*nur die Chefredaktion/);
     }
     const files = await cms.strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: [live.id, liveImage.id, draftOnly.id] } } });
-    expect(files.map((file: StoredFile) => [file.id, file.name, file.hash]).sort()).toEqual([live, liveImage, draftOnly].map((file) => [file.id, file.name, file.hash]).sort());
+    expect(files.map((file: StoredFile) => [file.id, file.name, file.hash]).sort()).toEqual(
+      [live, liveImage, draftOnly].map((file) => [file.id, file.name, file.hash]).sort(),
+    );
   });
 
   it('refuses Redaktion deleting a folder that holds one', async () => {
     const folder = (await request('redaktion', 'POST', '/upload/folders', { name: 'Projektfotos', parent: null })).body.data;
-    expect((await request('redaktion', 'POST', '/upload/actions/bulk-move', { fileIds: [liveImage.id], folderIds: [], destinationFolderId: folder.id })).status).toBe(200);
+    expect(
+      (await request('redaktion', 'POST', '/upload/actions/bulk-move', { fileIds: [liveImage.id], folderIds: [], destinationFolderId: folder.id })).status,
+    ).toBe(200);
     const answer = await request('redaktion', 'POST', '/upload/actions/bulk-delete', { fileIds: [], folderIds: [folder.id] });
     expect(answer.status).toBe(403);
     expect(await cms.strapi.db.query('plugin::upload.file').count({ where: { id: liveImage.id } })).toBe(1);

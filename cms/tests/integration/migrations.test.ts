@@ -15,7 +15,14 @@ import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.mts';
 
 const MIGRATIONS = ['2026.12.07T00.00.00.own-tables.js', '2026.12.07T16.00.00.search-log-filters.js'];
-const TABLES = { outbox: OUTBOX_TABLE, searchLog: SEARCH_LOG_TABLE, mail: MAIL_TABLE, contactRequests: CONTACT_REQUEST_TABLE, submissions: SUBMISSION_TABLE, submissionImages: SUBMISSION_IMAGE_TABLE };
+const TABLES = {
+  outbox: OUTBOX_TABLE,
+  searchLog: SEARCH_LOG_TABLE,
+  mail: MAIL_TABLE,
+  contactRequests: CONTACT_REQUEST_TABLE,
+  submissions: SUBMISSION_TABLE,
+  submissionImages: SUBMISSION_IMAGE_TABLE,
+};
 const UNCHANGED = Object.values(TABLES).filter((name) => name !== SEARCH_LOG_TABLE);
 
 // knex as @strapi/database has it (the CMS does not depend on knex itself).
@@ -26,37 +33,54 @@ function connect(database: TestDatabase): Knex {
     : knexOf({ client: 'better-sqlite3', connection: { filename: database.env.DATABASE_FILENAME! }, useNullAsDefault: true });
 }
 
-interface Index { name: string; unique: boolean; primary: boolean; columns: string[] }
+interface Index {
+  name: string;
+  unique: boolean;
+  primary: boolean;
+  columns: string[];
+}
 /** A table's columns (knex's columnInfo) and indexes, on either database. */
 async function shapeOf(knex: Knex, table: string): Promise<{ columns: Record<string, Knex.ColumnInfo>; indexes: Index[] }> {
   const columns = await knex(table).columnInfo();
   let indexes: Index[];
   if (knex.client.config.client === 'pg') {
-    const { rows } = await knex.raw(`
+    const { rows } = await knex.raw(
+      `
       select i.relname as name, x.indisunique as "unique", x.indisprimary as "primary",
         array(select a.attname from unnest(x.indkey::int2[]) with ordinality k(attnum, n)
           join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.n)::text[] as columns
       from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
-      where t.relname = ? order by i.relname`, [table]);
+      where t.relname = ? order by i.relname`,
+      [table],
+    );
     indexes = rows;
   } else {
     const list: { name: string; unique: number; origin: string }[] = await knex.raw(`pragma index_list(${JSON.stringify(table)})`);
-    indexes = await Promise.all(list.map(async (index) => ({
-      name: index.name, unique: index.unique === 1, primary: index.origin === 'pk',
-      columns: (await knex.raw(`pragma index_info(${JSON.stringify(index.name)})`) as { name: string }[]).map((column) => column.name),
-    })));
+    indexes = await Promise.all(
+      list.map(async (index) => ({
+        name: index.name,
+        unique: index.unique === 1,
+        primary: index.origin === 'pk',
+        columns: ((await knex.raw(`pragma index_info(${JSON.stringify(index.name)})`)) as { name: string }[]).map((column) => column.name),
+      })),
+    );
     indexes.sort((a, b) => a.name.localeCompare(b.name));
   }
   return { columns, indexes };
 }
 
-const shapesOf = async (knex: Knex) => Object.fromEntries(await Promise.all(Object.values(TABLES).map(async (name) => [name, await shapeOf(knex, name)] as const)));
+const shapesOf = async (knex: Knex) =>
+  Object.fromEntries(await Promise.all(Object.values(TABLES).map(async (name) => [name, await shapeOf(knex, name)] as const)));
 
 /** PostgreSQL answers bigint columns (the epoch milliseconds) as strings. */
-const plain = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^\d{13}$/.test(value) ? Number(value) : value]));
+const plain = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^\d{13}$/.test(value) ? Number(value) : value]));
 
-const migrationsRun = async (cms: TestStrapi) => (await cms.strapi.db.connection('strapi_migrations').select('name', 'time').orderBy('id'))
-  .map((row: { name: string; time: unknown }) => ({ name: row.name, time: String(row.time) }));
+const migrationsRun = async (cms: TestStrapi) =>
+  (await cms.strapi.db.connection('strapi_migrations').select('name', 'time').orderBy('id')).map((row: { name: string; time: unknown }) => ({
+    name: row.name,
+    time: String(row.time),
+  }));
 
 /** A copy of the seeded template as the 2026-12 release left it: the own tables made by its boot code, a row in each, no migration run. */
 async function releaseDatabase(options: { firstRelease?: boolean } = {}): Promise<TestDatabase> {
@@ -98,7 +122,7 @@ describe('database migrations', () => {
     expect(TABLES).toEqual(RELEASE_TABLES);
   });
 
-  it('create the own tables on an empty database, as the release made them, with the search log\'s filters', async () => {
+  it("create the own tables on an empty database, as the release made them, with the search log's filters", async () => {
     const cms = await start({ database: 'empty' });
     migrated = await shapesOf(cms.strapi.db.connection);
     expect((await migrationsRun(cms)).map((row) => row.name)).toEqual(MIGRATIONS);
@@ -140,28 +164,41 @@ describe('database migrations', () => {
   });
 
   it('store the filters a search was made with, one row per language, words and filters', async () => {
-    const record = (counts: unknown) => fetch(`${upgraded.url}/api/search-statistics`, {
-      method: 'POST', body: JSON.stringify({ counts }), headers: { 'content-type': 'application/json', authorization: `Bearer ${upgraded.siteToken}` },
-    });
+    const record = (counts: unknown) =>
+      fetch(`${upgraded.url}/api/search-statistics`, {
+        method: 'POST',
+        body: JSON.stringify({ counts }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${upgraded.siteToken}` },
+      });
     const query = RELEASE_ROWS.searchLog.query;
     const withTopic = JSON.stringify({ topic: ['bewegung'] });
-    expect((await record([
-      { locale: 'de', query, filters: withTopic, searches: 2, withoutResults: 2 },
-      { locale: 'de', query, filters: '{}', searches: 1, withoutResults: 0 },
-    ])).status).toBe(204);
-    expect((await record([
-      { locale: 'de', query, filters: withTopic, searches: 1, withoutResults: 1 },
-      // A site of the 2026-12 release sends no filters: added to the row whose filters nobody knows.
-      { locale: 'de', query, searches: 1, withoutResults: 1 },
-    ])).status).toBe(204);
+    expect(
+      (
+        await record([
+          { locale: 'de', query, filters: withTopic, searches: 2, withoutResults: 2 },
+          { locale: 'de', query, filters: '{}', searches: 1, withoutResults: 0 },
+        ])
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await record([
+          { locale: 'de', query, filters: withTopic, searches: 1, withoutResults: 1 },
+          // A site of the 2026-12 release sends no filters: added to the row whose filters nobody knows.
+          { locale: 'de', query, searches: 1, withoutResults: 1 },
+        ])
+      ).status,
+    ).toBe(204);
     expect((await record([{ locale: 'de', query, filters: 'topic=bewegung', searches: 1, withoutResults: 0 }])).status).toBe(400);
     expect((await record([{ locale: 'de', query, filters: JSON.stringify({ topic: ['x'.repeat(500)] }), searches: 1, withoutResults: 0 }])).status).toBe(400);
 
     const knex = upgraded.strapi.db.connection;
     const rows = await knex(SEARCH_LOG_TABLE).where({ query }).select('filters', 'searches', 'without_results').orderBy('filters');
-    const byFilters = Object.fromEntries(rows.map((row: { filters: string | null; searches: number; without_results: number }) => [String(row.filters), [row.searches, row.without_results]]));
+    const byFilters = Object.fromEntries(
+      rows.map((row: { filters: string | null; searches: number; without_results: number }) => [String(row.filters), [row.searches, row.without_results]]),
+    );
     expect(byFilters).toEqual({
-      null: [RELEASE_ROWS.searchLog.searches as number + 1, RELEASE_ROWS.searchLog.without_results as number + 1],
+      null: [(RELEASE_ROWS.searchLog.searches as number) + 1, (RELEASE_ROWS.searchLog.without_results as number) + 1],
       '{}': [1, 0],
       [withTopic]: [3, 3],
     });

@@ -16,15 +16,17 @@ describe('the outbox under concurrent workers', () => {
     const changes = Array.from({ length: 300 }, (_, i) => ({ documentId: `doc-${i}`, locale: 'de', reason: 'test' }));
     await store().enqueue(changes);
     const claimed: number[][] = [[], [], [], []];
-    await Promise.all(claimed.map(async (mine) => {
-      const worker = store();
-      for (;;) {
-        const rows = await worker.claim(7, 60_000);
-        if (rows.length === 0) return;
-        mine.push(...rows.map((row) => row.id));
-        await worker.complete(rows.map((row) => row.id));
-      }
-    }));
+    await Promise.all(
+      claimed.map(async (mine) => {
+        const worker = store();
+        for (;;) {
+          const rows = await worker.claim(7, 60_000);
+          if (rows.length === 0) return;
+          mine.push(...rows.map((row) => row.id));
+          await worker.complete(rows.map((row) => row.id));
+        }
+      }),
+    );
     const all = claimed.flat();
     expect(all).toHaveLength(300);
     expect(new Set(all).size).toBe(300);

@@ -12,7 +12,14 @@ import { searchCaseStudies } from '@praxis/search';
 import { startTestMeilisearch, waitFor, type TestMeilisearch } from '../helpers/meilisearch.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
-const QUERIES = ['', 'q=Kita', 'topic=bewegung&region=Arnsberg', 'buildingBlock=gesundes-aufwachsen&sort=title&pageSize=50', 'locale=en&q=parents', 'fundingFrom=2023&sort=newest'];
+const QUERIES = [
+  '',
+  'q=Kita',
+  'topic=bewegung&region=Arnsberg',
+  'buildingBlock=gesundes-aufwachsen&sort=title&pageSize=50',
+  'locale=en&q=parents',
+  'fundingFrom=2023&sort=newest',
+];
 const dumpDir = mkdtempSync(join(tmpdir(), 'praxis-restore-'));
 let meili: TestMeilisearch;
 let cms: TestStrapi;
@@ -22,7 +29,17 @@ async function answers(): Promise<unknown[]> {
 }
 
 async function indexedCounts(): Promise<number[]> {
-  return Promise.all(['de', 'en'].map(async (locale) => (await meili.client.index(`case-studies-${locale}`).getStats().catch(() => ({ numberOfDocuments: 0 }))).numberOfDocuments));
+  return Promise.all(
+    ['de', 'en'].map(
+      async (locale) =>
+        (
+          await meili.client
+            .index(`case-studies-${locale}`)
+            .getStats()
+            .catch(() => ({ numberOfDocuments: 0 }))
+        ).numberOfDocuments,
+    ),
+  );
 }
 
 async function withPostgresAdmin(work: (client: import('pg').Client, name: string) => Promise<unknown>): Promise<void> {
@@ -63,7 +80,8 @@ describe('restore drill', () => {
 
     // 2. Disaster: the CMS stops, its database and the whole search index are gone.
     await cms.shutdown();
-    if (postgres()) await withPostgresAdmin((client, name) => client.query(`DROP DATABASE ${name} WITH (FORCE)`).then(() => client.query(`CREATE DATABASE ${name}`)));
+    if (postgres())
+      await withPostgresAdmin((client, name) => client.query(`DROP DATABASE ${name} WITH (FORCE)`).then(() => client.query(`CREATE DATABASE ${name}`)));
     else rmSync(cms.env.DATABASE_FILENAME!);
     for (const locale of ['de', 'en']) await meili.client.deleteIndex(`case-studies-${locale}`).waitTask();
     expect(await indexedCounts()).toEqual([0, 0]);

@@ -20,15 +20,23 @@ afterAll(async () => {
 
 const documents = () => cms.strapi.documents(UID);
 const index = (locale: string) => meili.client.index(`case-studies-${locale}`);
-const indexed = (locale: string, documentId: string) => index(locale).getDocument(documentId).then((doc) => doc as Record<string, any>, () => null);
-const importer = () => cms.strapi.service('api::case-study.importer') as unknown as {
-  importContent(fileName: string, content: string, options?: object): Promise<ImportReport>;
-};
-const syncService = () => cms.strapi.service('api::sync.sync') as unknown as {
-  status(): Promise<Record<string, any>>;
-  reconcile(): Promise<{ locale: string }[]>;
-  reindex(): Promise<Record<string, number>>;
-};
+const indexed = (locale: string, documentId: string) =>
+  index(locale)
+    .getDocument(documentId)
+    .then(
+      (doc) => doc as Record<string, any>,
+      () => null,
+    );
+const importer = () =>
+  cms.strapi.service('api::case-study.importer') as unknown as {
+    importContent(fileName: string, content: string, options?: object): Promise<ImportReport>;
+  };
+const syncService = () =>
+  cms.strapi.service('api::sync.sync') as unknown as {
+    status(): Promise<Record<string, any>>;
+    reconcile(): Promise<{ locale: string }[]>;
+    reindex(): Promise<Record<string, number>>;
+  };
 let counter = 0;
 
 async function publishNew(overrides: Record<string, unknown> = {}) {
@@ -50,12 +58,16 @@ async function indexState(locale: string) {
   return page.results.map((doc) => `${doc.documentId}|${doc.updatedAt}|${doc.title}`).sort();
 }
 async function waitUntilIndexEqualsCms(timeoutMs = 60_000) {
-  await waitFor(async () => {
-    for (const locale of ['de', 'en']) {
-      if (JSON.stringify(await cmsState(locale)) !== JSON.stringify(await indexState(locale))) return false;
-    }
-    return true;
-  }, 'the index equals the published CMS content', timeoutMs);
+  await waitFor(
+    async () => {
+      for (const locale of ['de', 'en']) {
+        if (JSON.stringify(await cmsState(locale)) !== JSON.stringify(await indexState(locale))) return false;
+      }
+      return true;
+    },
+    'the index equals the published CMS content',
+    timeoutMs,
+  );
 }
 
 describe('search sync', () => {
@@ -64,7 +76,10 @@ describe('search sync', () => {
     await waitFor(async () => (await indexed('de', id)) !== null, 'the document is indexed');
     const doc = await indexed('de', id);
     expect(doc).toMatchObject({
-      title: 'Zirkuswerkstatt Quartiersmitte', buildingBlockSlug: 'aktive-nachbarschaft', status: 'laufend', fundingYears: [2023, 2024, 2025],
+      title: 'Zirkuswerkstatt Quartiersmitte',
+      buildingBlockSlug: 'aktive-nachbarschaft',
+      status: 'laufend',
+      fundingYears: [2023, 2024, 2025],
       municipalities: [{ ags: '05978024', name: 'Lünen', district: 'Unna', districtAgs: '05978', region: 'Arnsberg' }],
     });
     expect(doc!._geo.lat).toBeCloseTo(51.61, 1);
@@ -95,7 +110,11 @@ describe('search sync', () => {
 
   it('puts the English translation into the English index only, with English taxonomy names', async () => {
     const id = await publishNew({ slug: 'uebersetzt' });
-    await importer().importContent('en.json', JSON.stringify([caseStudyRecord({ translationOf: 'uebersetzt', slug: 'translated', title: 'Translated project' })]), { locale: 'en' });
+    await importer().importContent(
+      'en.json',
+      JSON.stringify([caseStudyRecord({ translationOf: 'uebersetzt', slug: 'translated', title: 'Translated project' })]),
+      { locale: 'en' },
+    );
     await waitFor(async () => (await indexed('en', id)) !== null, 'indexed in English');
     const english = await indexed('en', id);
     expect(english).toMatchObject({ title: 'Translated project', locale: 'en' });
@@ -146,7 +165,8 @@ describe('search sync', () => {
     await meili.stop();
     const record = caseStudyRecord({ slug: 'nach-sigkill', title: 'Nach dem harten Abbruch sichtbar' });
     const child = spawn(process.execPath, [new URL('../helpers/publish-and-wait.mts', import.meta.url).pathname, JSON.stringify([record])], {
-      env: { ...process.env, ...cms.env }, stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...cms.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const output = await new Promise<string>((resolve) => child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString())));
@@ -163,8 +183,12 @@ describe('search sync', () => {
     await waitUntilIndexEqualsCms();
     const [first, second] = (await index('de').getDocuments({ limit: 2 })).results;
     await index('de').deleteDocument(first!.documentId).waitTask();
-    await index('de').updateDocuments([{ documentId: second!.documentId, updatedAt: 1, title: 'veraltet' }]).waitTask();
-    await index('de').addDocuments([{ ...second!, documentId: 'orphan-document', slug: 'orphan' }]).waitTask();
+    await index('de')
+      .updateDocuments([{ documentId: second!.documentId, updatedAt: 1, title: 'veraltet' }])
+      .waitTask();
+    await index('de')
+      .addDocuments([{ ...second!, documentId: 'orphan-document', slug: 'orphan' }])
+      .waitTask();
     const results = await syncService().reconcile();
     expect(results.find((result) => result.locale === 'de')).toEqual({ locale: 'de', missing: 1, stale: 1, orphaned: 1 });
     await waitUntilIndexEqualsCms();

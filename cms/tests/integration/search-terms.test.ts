@@ -21,7 +21,8 @@ let swimming: string;
 
 async function as(roleCode: string, method: string, url: string, body?: unknown) {
   const response = await fetch(`${cms.url}${url}`, {
-    method, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
@@ -38,7 +39,9 @@ beforeAll(async () => {
   cms = await startTestStrapi({ demoContent: true, env: meili.syncEnv });
   tokens[CHEFREDAKTION.code] = await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code);
   tokens[REDAKTION.code] = await adminTokenFor(cms, 'autorin@example.org', REDAKTION.code);
-  const entry = await cms.strapi.db.query('api::case-study.case-study').findOne({ where: { locale: 'de', title: { $startsWith: 'Seepferdchen' }, publishedAt: { $notNull: true } } });
+  const entry = await cms.strapi.db
+    .query('api::case-study.case-study')
+    .findOne({ where: { locale: 'de', title: { $startsWith: 'Seepferdchen' }, publishedAt: { $notNull: true } } });
   swimming = entry.documentId;
   await waitFor(async () => (await found('Seepferdchen')).includes(swimming), 'the demo content is indexed', 60_000);
 });
@@ -48,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('the seed', () => {
-  it('holds one set per seed set in each language, and the index has the seed\'s synonyms', async () => {
+  it("holds one set per seed set in each language, and the index has the seed's synonyms", async () => {
     for (const language of ['de', 'en'] as const) {
       const sets = await synonymSetsOf(cms.strapi, language);
       expect(sets).toHaveLength(SEED_SYNONYMS[language].length);
@@ -71,7 +74,7 @@ describe('who may see and change the search terms', () => {
     expect((await as(REDAKTION.code, 'DELETE', path(kita.documentId))).status).toBe(403);
   });
 
-  it('the public and the site\'s token read nothing', async () => {
+  it("the public and the site's token read nothing", async () => {
     for (const headers of [{}, { authorization: `Bearer ${cms.siteToken}` }]) {
       expect((await fetch(`${cms.url}/api/search-terms`, { headers })).status).toBe(403);
     }
@@ -82,7 +85,12 @@ describe('who may see and change the search terms', () => {
     const { metadatas, layouts, settings } = data.contentType;
     expect(layouts.list).toEqual(['language', 'words', 'oneWay']);
     expect(['language', 'words', 'oneWay'].map((field) => metadatas[field].list.label)).toEqual(['Sprache', 'Begriffe', 'Richtung']);
-    expect(['language', 'words', 'oneWay', 'note'].map((field) => metadatas[field].edit.label)).toEqual(['Sprache', 'Begriffe (einer pro Zeile)', 'Nur in eine Richtung', 'Notiz']);
+    expect(['language', 'words', 'oneWay', 'note'].map((field) => metadatas[field].edit.label)).toEqual([
+      'Sprache',
+      'Begriffe (einer pro Zeile)',
+      'Nur in eine Richtung',
+      'Notiz',
+    ]);
     expect(metadatas.oneWay.edit.description).toBe('Das erste Wort findet auch die anderen, aber nicht umgekehrt.');
     // The help text repeats the search library's limits (the admin bundle does not load the library).
     expect(metadatas.words.edit.description).toContain(`höchstens ${MAX_SYNONYMS_PER_SET}, je höchstens ${MAX_SYNONYM_LENGTH} Zeichen`);
@@ -99,14 +107,36 @@ describe('a set that would not work', () => {
     ['no words', { words: '' }, 'Bitte mindestens zwei Begriffe angeben, einen pro Zeile.'],
     ['a word twice', { words: 'Kita\nKrippe\nKita' }, '„Kita“ steht doppelt in dieser Gruppe.'],
     ['a word twice in other letters', { words: 'Kita\nKITAS' }, '„KITAS“ steht doppelt in dieser Gruppe: die Suche behandelt es wie „Kita“.'],
-    ['a word twice with its umlaut spelled out', { words: 'Kindertagesstätte\nKindertagesstaette' }, '„Kindertagesstaette“ steht doppelt in dieser Gruppe: die Suche behandelt es wie „Kindertagesstätte“.'],
-    ['a line too long', { words: `Kita\n${long}` }, `„${long}“ ist ${MAX_SYNONYM_LENGTH + 1} Zeichen lang; erlaubt sind höchstens ${MAX_SYNONYM_LENGTH} je Begriff.`],
-    ['too many lines', { words: Array.from({ length: MAX_SYNONYMS_PER_SET + 1 }, (_, index) => `Begriff ${index + 1}`).join('\n') },
-      `Eine Gruppe hat höchstens ${MAX_SYNONYMS_PER_SET} Begriffe, hier sind es ${MAX_SYNONYMS_PER_SET + 1}. Bitte auf mehrere Gruppen verteilen.`],
-    ['stop words only', { words: 'Kita\nund die' }, '„und die“ findet die Suche nicht: die Zeile enthält nur Füllwörter (wie „und“, „die“) oder Satzzeichen. Bitte ein anderes Wort angeben.'],
-    ['punctuation only', { words: 'Kita\n?!' }, '„?!“ findet die Suche nicht: die Zeile enthält nur Füllwörter (wie „und“, „die“) oder Satzzeichen. Bitte ein anderes Wort angeben.'],
-    ['the words of a set that exists, in another order', { words: 'Kindergarten\nKita\nKindertagesstätten' },
-      'Eine Gruppe mit genau diesen Begriffen gibt es schon (Deutsch: „Kita“, „Kindertagesstätte“, „Kindergarten“).'],
+    [
+      'a word twice with its umlaut spelled out',
+      { words: 'Kindertagesstätte\nKindertagesstaette' },
+      '„Kindertagesstaette“ steht doppelt in dieser Gruppe: die Suche behandelt es wie „Kindertagesstätte“.',
+    ],
+    [
+      'a line too long',
+      { words: `Kita\n${long}` },
+      `„${long}“ ist ${MAX_SYNONYM_LENGTH + 1} Zeichen lang; erlaubt sind höchstens ${MAX_SYNONYM_LENGTH} je Begriff.`,
+    ],
+    [
+      'too many lines',
+      { words: Array.from({ length: MAX_SYNONYMS_PER_SET + 1 }, (_, index) => `Begriff ${index + 1}`).join('\n') },
+      `Eine Gruppe hat höchstens ${MAX_SYNONYMS_PER_SET} Begriffe, hier sind es ${MAX_SYNONYMS_PER_SET + 1}. Bitte auf mehrere Gruppen verteilen.`,
+    ],
+    [
+      'stop words only',
+      { words: 'Kita\nund die' },
+      '„und die“ findet die Suche nicht: die Zeile enthält nur Füllwörter (wie „und“, „die“) oder Satzzeichen. Bitte ein anderes Wort angeben.',
+    ],
+    [
+      'punctuation only',
+      { words: 'Kita\n?!' },
+      '„?!“ findet die Suche nicht: die Zeile enthält nur Füllwörter (wie „und“, „die“) oder Satzzeichen. Bitte ein anderes Wort angeben.',
+    ],
+    [
+      'the words of a set that exists, in another order',
+      { words: 'Kindergarten\nKita\nKindertagesstätten' },
+      'Eine Gruppe mit genau diesen Begriffen gibt es schon (Deutsch: „Kita“, „Kindertagesstätte“, „Kindergarten“).',
+    ],
   ];
 
   it.each(cases)('is refused with a German message on the field: %s', async (_, data, message) => {
@@ -121,11 +151,22 @@ describe('a set that would not work', () => {
     expect(first.status).toBe(201);
     const second = await create({ language: 'de', words: 'Horte\nSchulkinderbetreuung', oneWay: true });
     expect(second.status).toBe(400);
-    expect(second.body.error.message).toBe('Es gibt schon eine Gruppe „Nur in eine Richtung“ (Deutsch), die mit „Hort“ beginnt. Bitte ergänzen Sie die Begriffe dort.');
+    expect(second.body.error.message).toBe(
+      'Es gibt schon eine Gruppe „Nur in eine Richtung“ (Deutsch), die mit „Hort“ beginnt. Bitte ergänzen Sie die Begriffe dort.',
+    );
     const english = await create({ language: 'en', words: 'Hort\nNachmittagsbetreuung', oneWay: true });
     expect(english.status).toBe(201);
     // Saving a set again is no conflict with itself; a change is checked like a new set.
-    expect((await as(CHEFREDAKTION.code, 'PUT', path(first.body.data.documentId), { language: 'de', words: 'Hort\nNachmittagsbetreuung', oneWay: true, note: 'OGS-Vorläufer' })).status).toBe(200);
+    expect(
+      (
+        await as(CHEFREDAKTION.code, 'PUT', path(first.body.data.documentId), {
+          language: 'de',
+          words: 'Hort\nNachmittagsbetreuung',
+          oneWay: true,
+          note: 'OGS-Vorläufer',
+        })
+      ).status,
+    ).toBe(200);
     const doubled = await as(CHEFREDAKTION.code, 'PUT', path(first.body.data.documentId), { words: 'Hort\nNachmittagsbetreuung\nhort' });
     expect(doubled.status).toBe(400);
     expect(doubled.body.error.message).toBe('„hort“ steht doppelt in dieser Gruppe: die Suche behandelt es wie „Hort“.');
@@ -160,12 +201,16 @@ describe('a saved set in the search', () => {
     await waitFor(async () => (await synonymsOf('de'))[queryTerms('Wasserratte', 'de')] === undefined, 'the set is gone from the index', 5_000);
   });
 
-  it('moves to the other language\'s index when its language changes', async () => {
+  it("moves to the other language's index when its language changes", async () => {
     const created = await create({ language: 'de', words: 'Wortspiel\nSprachwitz' });
     const term = queryTerms('Wortspiel', 'de');
     await waitFor(async () => (await synonymsOf('de'))[term] !== undefined, 'in the German index', 5_000);
     expect((await as(CHEFREDAKTION.code, 'PUT', path(created.body.data.documentId), { language: 'en' })).status).toBe(200);
-    await waitFor(async () => (await synonymsOf('de'))[term] === undefined && (await synonymsOf('en'))[queryTerms('Wortspiel', 'en')] !== undefined, 'moved to the English index', 5_000);
+    await waitFor(
+      async () => (await synonymsOf('de'))[term] === undefined && (await synonymsOf('en'))[queryTerms('Wortspiel', 'en')] !== undefined,
+      'moved to the English index',
+      5_000,
+    );
     await as(CHEFREDAKTION.code, 'DELETE', path(created.body.data.documentId));
     await waitFor(async () => isDeepStrictEqual(await synonymsOf('en'), synonymSettings(SEED_SYNONYMS.en, 'en')), 'gone from the English index', 5_000);
   });
@@ -180,7 +225,9 @@ describe('a saved set in the search', () => {
     };
     expect([first.status, second.status]).toEqual([201, 201]);
     await waitFor(async () => (await inIndex()).every(Boolean), 'both sets in the index', 5_000);
-    const deleted = await as(CHEFREDAKTION.code, 'POST', `${path()}/actions/bulkDelete`, { documentIds: [first.body.data.documentId, second.body.data.documentId] });
+    const deleted = await as(CHEFREDAKTION.code, 'POST', `${path()}/actions/bulkDelete`, {
+      documentIds: [first.body.data.documentId, second.body.data.documentId],
+    });
     expect(deleted.status).toBe(200);
     await waitFor(async () => !(await inIndex()).some(Boolean), 'both sets gone from the index', 5_000);
   });

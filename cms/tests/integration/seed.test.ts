@@ -50,7 +50,12 @@ describe('seeding on first start', () => {
 
   it('gives municipalities the right Kreis, Regierungsbezirk, coordinate and population', async () => {
     expect(await municipality('05978024')).toMatchObject({
-      name: 'Lünen', type: 'kreisangehörige Stadt', district: 'Unna', districtAgs: '05978', region: 'Arnsberg', population: 86868,
+      name: 'Lünen',
+      type: 'kreisangehörige Stadt',
+      district: 'Unna',
+      districtAgs: '05978',
+      region: 'Arnsberg',
+      population: 86868,
     });
     expect(await municipality('05334002')).toMatchObject({ name: 'Aachen', district: 'Städteregion Aachen', districtAgs: '05334', region: 'Köln' });
     expect(await municipality('05711000')).toMatchObject({ name: 'Bielefeld', type: 'kreisfreie Stadt', district: 'Bielefeld', region: 'Detmold' });
@@ -71,7 +76,7 @@ describe('seeding on first start', () => {
     expect(rows.find((row) => row.words.startsWith('Kita'))!.words).toBe('Kita\nKindertagesstätte\nKindergarten');
   });
 
-  it('is idempotent and keeps an editor\'s rename when bootstrap runs again', async () => {
+  it("is idempotent and keeps an editor's rename when bootstrap runs again", async () => {
     const topic = await cms.strapi.db.query('api::topic.topic').findOne({ where: { slug: 'bewegung' } });
     await cms.strapi.documents('api::topic.topic').update({ documentId: topic.documentId, data: { name: 'Bewegung, Spiel und Sport' } as never });
     const counted = ['api::topic.topic', 'api::municipality.municipality', 'api::target-group.target-group', 'api::search-term.search-term'];

@@ -26,19 +26,26 @@ const project = (overrides: Record<string, unknown> = {}) => {
   return record;
 };
 const submission = (overrides: Record<string, unknown> = {}, email = 'traeger@example.org') => ({
-  locale: 'de', project: project(overrides), submitter: { name: 'Tina Träger', organisation: 'Nachbarschaftshilfe e. V.', email }, consent: true, consentText: CONSENT,
+  locale: 'de',
+  project: project(overrides),
+  submitter: { name: 'Tina Träger', organisation: 'Nachbarschaftshilfe e. V.', email },
+  consent: true,
+  consentText: CONSENT,
 });
 
 async function post(path: string, body: unknown, token: string | null = cms.siteToken) {
   const response = await fetch(`${cms.url}/api${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
 }
 const stored = async () => Number((await cms.strapi.db.connection(SUBMISSION_TABLE).count({ n: '*' }))[0]!.n);
 const tokenFromMail = (address: string) => {
-  const mail = readMails(dir).filter((entry) => entry.content.split(/\r?\n/).includes(`To: ${address}`)).at(-1);
+  const mail = readMails(dir)
+    .filter((entry) => entry.content.split(/\r?\n/).includes(`To: ${address}`))
+    .at(-1);
   // The link stands on a line of its own; quoted-printable may wrap it with soft line breaks.
   const text = mail?.content.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
   return /bestaetigen\?token=([A-Za-z0-9_-]+)/.exec(text ?? '')?.[1];
@@ -48,17 +55,29 @@ function sendWithImages(files: [Buffer, string][], images: unknown[], email: str
   const form = new FormData();
   form.append('submission', JSON.stringify({ ...submission({ title: `Bilder ${email}` }, email), images }));
   for (const [index, [data, name]] of files.entries()) form.append(`image-${index}`, new Blob([new Uint8Array(data)]), name);
-  return fetch(`${cms.url}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${cms.siteToken}` }, body: form })
-    .then(async (response) => ({ status: response.status, body: await response.json() as any }));
+  return fetch(`${cms.url}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${cms.siteToken}` }, body: form }).then(async (response) => ({
+    status: response.status,
+    body: (await response.json()) as any,
+  }));
 }
 /** True once no confirmed submission's images wait to be moved to the media library. */
-const imagesMoved = async () => Number((await cms.strapi.db.connection('praxis_submission_images')
-  .whereIn('submission_id', cms.strapi.db.connection(SUBMISSION_TABLE).select('id').whereNotNull('case_study_document_id')).count({ n: '*' }))[0]!.n) === 0;
-const drafts = (title: string) => cms.strapi.db.query(CASE_STUDY).findMany({ where: { title, publishedAt: null }, select: ['documentId', 'slug', 'editorialState', 'submitted'] });
+const imagesMoved = async () =>
+  Number(
+    (
+      await cms.strapi.db
+        .connection('praxis_submission_images')
+        .whereIn('submission_id', cms.strapi.db.connection(SUBMISSION_TABLE).select('id').whereNotNull('case_study_document_id'))
+        .count({ n: '*' })
+    )[0]!.n,
+  ) === 0;
+const drafts = (title: string) =>
+  cms.strapi.db.query(CASE_STUDY).findMany({ where: { title, publishedAt: null }, select: ['documentId', 'slug', 'editorialState', 'submitted'] });
 
 beforeAll(async () => {
   sink = await startMailSink({ dir });
-  cms = await startTestStrapi({ env: { SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), MAIL_POLL_INTERVAL_MS: '200', SITE_URL: 'https://praxis.example.org' } });
+  cms = await startTestStrapi({
+    env: { SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), MAIL_POLL_INTERVAL_MS: '200', SITE_URL: 'https://praxis.example.org' },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -113,7 +132,11 @@ describe('submissions', () => {
     const cases: [unknown, string, RegExp][] = [
       [{ ...submission(), project: {} }, 'project.title', /./],
       [submission({ description: 'Wir <script>alert(1)</script> helfen' }), 'project.description', /ohne HTML/],
-      [submission({ description: Array.from({ length: 11 }, (_, index) => `https://spam.example/${index}`).join(' ') }), 'project.description', /höchstens 10 Links/],
+      [
+        submission({ description: Array.from({ length: 11 }, (_, index) => `https://spam.example/${index}`).join(' ') }),
+        'project.description',
+        /höchstens 10 Links/,
+      ],
       [submission({ teaser: `Ein ${control} Steuerzeichen im Kurztext des Projekts` }), 'project.teaser', /Steuerzeichen/],
       [submission({ title: 'x'.repeat(5_000) }), 'project.title', /höchstens 160/],
       [submission({ topics: ['gibt-es-nicht'] }), 'project.topics', /gibt es nicht/],
@@ -122,16 +145,34 @@ describe('submissions', () => {
       [{ ...submission(), consentText: '' }, 'consentText', /Einwilligung/],
       [{ ...submission(), submitter: { name: 'T', email: 'keine' } }, 'submitter.email', /gültige E-Mail-Adresse/],
       [{ ...submission(), project: { ...project(), slug: 'eigener-slug' } }, 'project', /./],
-      [{ ...submission(), submitter: { name: 'Kunde,\r\n\r\nIhr Zugang wird gesperrt: https://evil.example', email: 'x@example.org' } }, 'submitter.name', /einer Zeile/],
-      [{ ...submission(), submitter: { name: 'Tina', organisation: 'Verein\nBcc: a@example.org', email: 'x@example.org' } }, 'submitter.organisation', /einer Zeile/],
+      [
+        { ...submission(), submitter: { name: 'Kunde,\r\n\r\nIhr Zugang wird gesperrt: https://evil.example', email: 'x@example.org' } },
+        'submitter.name',
+        /einer Zeile/,
+      ],
+      [
+        { ...submission(), submitter: { name: 'Tina', organisation: 'Verein\nBcc: a@example.org', email: 'x@example.org' } },
+        'submitter.organisation',
+        /einer Zeile/,
+      ],
       [submission({ title: 'Zwei\nZeilen im Titel' }), 'project.title', /einer Zeile/],
-      [{ ...submission({ description: Array.from({ length: 8 }, (_, index) => `https://spam.example/${index}`).join(' ') }), submitter: { name: 'https://a.example https://b.example', organisation: 'https://c.example', email: 'x@example.org' } }, 'project.description', /höchstens 10 Links/],
+      [
+        {
+          ...submission({ description: Array.from({ length: 8 }, (_, index) => `https://spam.example/${index}`).join(' ') }),
+          submitter: { name: 'https://a.example https://b.example', organisation: 'https://c.example', email: 'x@example.org' },
+        },
+        'project.description',
+        /höchstens 10 Links/,
+      ],
     ];
     for (const [body, field, message] of cases) {
       const response = await post('/submissions', body);
       expect(response.status, field).toBe(400);
       const fields = response.body.error.details.errors as { path: (string | number)[]; message: string }[];
-      expect(fields.some((entry) => entry.path.join('.').startsWith(field) && message.test(entry.message)), `${field}: ${JSON.stringify(fields).slice(0, 300)}`).toBe(true);
+      expect(
+        fields.some((entry) => entry.path.join('.').startsWith(field) && message.test(entry.message)),
+        `${field}: ${JSON.stringify(fields).slice(0, 300)}`,
+      ).toBe(true);
     }
     expect(await stored()).toBe(before);
   });
@@ -150,22 +191,37 @@ describe('submissions', () => {
     const day = 24 * 60 * 60 * 1000;
     const now = Date.now();
     const row = (hash: string, createdAt: number, confirmedAt: number | null) => ({
-      token_hash: hash.padEnd(64, '0'), locale: 'de', title: 'Alt', project: '{}', submitter_name: 'Alt', submitter_email: 'alt@example.org',
-      consent_text: CONSENT, created_at: createdAt, confirmed_at: confirmedAt,
+      token_hash: hash.padEnd(64, '0'),
+      locale: 'de',
+      title: 'Alt',
+      project: '{}',
+      submitter_name: 'Alt',
+      submitter_email: 'alt@example.org',
+      consent_text: CONSENT,
+      created_at: createdAt,
+      confirmed_at: confirmedAt,
     });
     await knex(SUBMISSION_TABLE).insert([row('a1', now - 91 * day, null), row('b2', now - 91 * day, now - 90 * day), row('c3', now - 89 * day, null)]);
     expect(await deleteUnconfirmedSubmissions(knex, now)).toBe(1);
-    const left = (await knex(SUBMISSION_TABLE).where({ title: 'Alt' }).select('token_hash')).map((entry: { token_hash: string }) => entry.token_hash.slice(0, 2)).sort();
+    const left = (await knex(SUBMISSION_TABLE).where({ title: 'Alt' }).select('token_hash'))
+      .map((entry: { token_hash: string }) => entry.token_hash.slice(0, 2))
+      .sort();
     expect(left).toEqual(['b2', 'c3']);
   });
 
   it('judges each image by its content: refuses what only starts like an image and more than 40 megapixels, and names it bild-N', async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a6' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a6' } })
+      .png()
+      .toBuffer();
     const before = await stored();
     const cases: [Buffer, string, RegExp][] = [
       [Buffer.from('<svg onload="alert(1)"/>'), 'bild.png', /Nur Bilder im Format JPEG, PNG oder WebP/],
       // PNG's signature in front of a page: the review's `bericht.html`.
-      [Buffer.concat([png.subarray(0, 8), Buffer.from('<!doctype html><script>alert(document.cookie)</script>')]), 'bericht.html', /Megapixel oder ist nicht lesbar/],
+      [
+        Buffer.concat([png.subarray(0, 8), Buffer.from('<!doctype html><script>alert(document.cookie)</script>')]),
+        'bericht.html',
+        /Megapixel oder ist nicht lesbar/,
+      ],
       [pngStating(16_000, 16_000), 'bombe.png', /mehr als 40 Megapixel/],
     ];
     for (const [data, name, message] of cases) {
@@ -180,7 +236,11 @@ describe('submissions', () => {
 
     // A real image with a script appended, under a page's name: kept, as `bild-1.png`.
     const polyglot = Buffer.concat([png, Buffer.from('<script>alert(1)</script>')]);
-    const accepted = await sendWithImages([[polyglot, 'bericht.html']], [{ alt: 'Kinder klettern über eine Bewegungsbaustelle', credit: 'Foto: Projekt' }], 'bilder@example.org');
+    const accepted = await sendWithImages(
+      [[polyglot, 'bericht.html']],
+      [{ alt: 'Kinder klettern über eine Bewegungsbaustelle', credit: 'Foto: Projekt' }],
+      'bilder@example.org',
+    );
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
     const row = await cms.strapi.db.connection('praxis_submission_images').orderBy('id', 'desc').first();
     expect(row).toMatchObject({ file_name: 'bild-1.png', mime: 'image/png' });
@@ -190,11 +250,16 @@ describe('submissions', () => {
     await waitFor(async () => Boolean(tokenFromMail('bilder@example.org')), 'the confirmation mail did not arrive');
     expect((await post('/submissions/confirm', { token: tokenFromMail('bilder@example.org') })).status).toBe(200);
     await waitFor(imagesMoved, 'the images did not reach the draft');
-    const draft = await cms.strapi.documents(CASE_STUDY).findFirst({ filters: { title: 'Bilder bilder@example.org' }, status: 'draft', locale: 'de', populate: { images: { populate: ['file'] } } }) as any;
-    expect(draft.images).toEqual([expect.objectContaining({
-      alt: 'Kinder klettern über eine Bewegungsbaustelle', credit: 'Foto: Projekt',
-      file: expect.objectContaining({ mime: 'image/png', ext: '.png', name: 'bild-1.png', alternativeText: 'Kinder klettern über eine Bewegungsbaustelle' }),
-    })]);
+    const draft = (await cms.strapi
+      .documents(CASE_STUDY)
+      .findFirst({ filters: { title: 'Bilder bilder@example.org' }, status: 'draft', locale: 'de', populate: { images: { populate: ['file'] } } })) as any;
+    expect(draft.images).toEqual([
+      expect.objectContaining({
+        alt: 'Kinder klettern über eine Bewegungsbaustelle',
+        credit: 'Foto: Projekt',
+        file: expect.objectContaining({ mime: 'image/png', ext: '.png', name: 'bild-1.png', alternativeText: 'Kinder klettern über eine Bewegungsbaustelle' }),
+      }),
+    ]);
     const stored = readFileSync(join(cms.strapi.dirs.static.public, draft.images[0].file.url));
     expect(stored.includes('<script')).toBe(false);
     expect((await sharp(stored).metadata()).width).toBe(40);
@@ -207,13 +272,20 @@ describe('submissions', () => {
     const { id } = await cms.strapi.db.connection(SUBMISSION_TABLE).where({ submitter_email: email }).first();
     // What the review's `bild:1.png` stands for: an image that the media library cannot take.
     await cms.strapi.db.connection('praxis_submission_images').insert({
-      submission_id: id, position: 0, file_name: 'bild:1.png', mime: 'image/png', alt: 'Ein Bild, das sich nicht öffnen lässt', data: pngStating(100, 100),
+      submission_id: id,
+      position: 0,
+      file_name: 'bild:1.png',
+      mime: 'image/png',
+      alt: 'Ein Bild, das sich nicht öffnen lässt',
+      data: pngStating(100, 100),
     });
     const answers = await Promise.all([1, 2, 3].map(() => post('/submissions/confirm', { token: tokenFromMail(email) })));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     expect(answers.filter((answer) => answer.body.data.alreadyConfirmed === false)).toHaveLength(1);
     await waitFor(imagesMoved, 'the image was not dealt with');
-    const entries = await cms.strapi.db.query(CASE_STUDY).findMany({ where: { title: 'Kaputtes Bild' }, select: ['submitted', 'editorialState', 'reviewComment'], populate: { images: true } });
+    const entries = await cms.strapi.db
+      .query(CASE_STUDY)
+      .findMany({ where: { title: 'Kaputtes Bild' }, select: ['submitted', 'editorialState', 'reviewComment'], populate: { images: true } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ submitted: true, editorialState: 'zur-pruefung', images: [] });
     expect(entries[0].reviewComment).toMatch(/Bild 1 der Einreichung wurde nicht übernommen: .*kein lesbares Bild/);
@@ -226,7 +298,9 @@ describe('submissions', () => {
     const knex = cms.strapi.db.connection;
     const { id, project: original } = await knex(SUBMISSION_TABLE).where({ submitter_email: email }).first();
     // The vocabulary changed since the submission: one of its topics no longer exists.
-    await knex(SUBMISSION_TABLE).where({ id }).update({ project: JSON.stringify({ ...JSON.parse(original), topics: ['gibt-es-nicht-mehr'] }) });
+    await knex(SUBMISSION_TABLE)
+      .where({ id })
+      .update({ project: JSON.stringify({ ...JSON.parse(original), topics: ['gibt-es-nicht-mehr'] }) });
     for (let attempt = 1; attempt <= 3; attempt++) {
       const failed = await post('/submissions/confirm', { token: tokenFromMail(email) });
       expect(failed.status).toBe(410);

@@ -37,9 +37,10 @@ async function publishNew(data: never, locale = 'de') {
 
 /** The field paths a ValidationError names, e.g. ["teaser"]. */
 async function failingFields(action: Promise<unknown>): Promise<string[]> {
-  const error = (await action.then(() => undefined, (caught: unknown) => caught)) as
-    | { name?: string; details?: { errors?: { path: string[] }[] } }
-    | undefined;
+  const error = (await action.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )) as { name?: string; details?: { errors?: { path: string[] }[] } } | undefined;
   expect(error?.name).toBe('ValidationError');
   return (error?.details?.errors ?? []).map((detail) => detail.path.join('.'));
 }
@@ -72,7 +73,9 @@ describe('case-study validation that editors see', () => {
     expect(draft.documentId).toBeTruthy();
     const fields = await failingFields(caseStudies().publish({ documentId: draft.documentId, locale: 'de' }));
     expect(fields).toEqual(expect.arrayContaining(['teaser', 'description', 'buildingBlock', 'fundingStart']));
-    await expect(caseStudies().publish({ documentId: draft.documentId, locale: 'de' })).rejects.toThrow('„Baustein“ fehlt noch: bitte ausfüllen, dann veröffentlichen.');
+    await expect(caseStudies().publish({ documentId: draft.documentId, locale: 'de' })).rejects.toThrow(
+      '„Baustein“ fehlt noch: bitte ausfüllen, dann veröffentlichen.',
+    );
   });
 
   it('keeps slugs unique within a locale but allows the same slug in another locale', async () => {
@@ -104,7 +107,9 @@ describe('case-study validation that editors see', () => {
       expect(await failingFields(caseStudies().create({ data: entry(data) })), field).toEqual([field]);
     }
     const created = await caseStudies().create({ data: entry({ title: 'Sauber', description: 'Zeile eins\r\n\tZeile zwei' }) });
-    expect(await failingFields(caseStudies().update({ documentId: created.documentId, locale: 'de', data: { title: 'Schmutzig\u0001' } as never }))).toEqual(['title']);
+    expect(await failingFields(caseStudies().update({ documentId: created.documentId, locale: 'de', data: { title: 'Schmutzig\u0001' } as never }))).toEqual([
+      'title',
+    ]);
     const stored = await caseStudies().findOne({ documentId: created.documentId, locale: 'de' });
     expect(stored?.title).toBe('Sauber');
     const topic = cms.strapi.documents('api::topic.topic');
@@ -114,12 +119,19 @@ describe('case-study validation that editors see', () => {
   it('says in German, on the field, what is wrong with a long teaser, an http link, an image without alt text and a year', async () => {
     const attempt = caseStudies().create({
       data: entry({
-        teaser: 'x'.repeat(320), fundingStart: 1999,
-        links: [{ label: 'Gut', url: 'https://example.org' }, { label: 'Unsicher', url: 'http://example.org' }],
+        teaser: 'x'.repeat(320),
+        fundingStart: 1999,
+        links: [
+          { label: 'Gut', url: 'https://example.org' },
+          { label: 'Unsicher', url: 'http://example.org' },
+        ],
         images: [{ alt: '', caption: 'Ohne Alternativtext' }],
       }),
     });
-    const error = (await attempt.then(() => undefined, (caught: unknown) => caught)) as { details: { errors: { path: string[]; message: string }[] } };
+    const error = (await attempt.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    )) as { details: { errors: { path: string[]; message: string }[] } };
     const byField = Object.fromEntries(error.details.errors.map((detail) => [detail.path.join('.'), detail.message]));
     expect(byField).toEqual({
       teaser: 'Die Kurzbeschreibung ist 320 Zeichen lang; erlaubt sind höchstens 300.',

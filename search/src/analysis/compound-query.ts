@@ -25,7 +25,14 @@ export function forgetHeldTerms(): void {
 }
 
 /** Answers about terms from `ask` (one multi-search for those not cached in the last minute). */
-async function cached(client: Meilisearch, locale: string, kind: string, terms: string[], ask: (term: string) => Omit<MultiSearchQuery, 'indexUid'>, read: (result: MultiSearchResult<Record<string, unknown>>) => number): Promise<Map<string, number>> {
+async function cached(
+  client: Meilisearch,
+  locale: string,
+  kind: string,
+  terms: string[],
+  ask: (term: string) => Omit<MultiSearchQuery, 'indexUid'>,
+  read: (result: MultiSearchResult<Record<string, unknown>>) => number,
+): Promise<Map<string, number>> {
   const now = Date.now();
   const key = (term: string) => `${locale} ${kind} ${term}`;
   const missing = [...new Set(terms)].filter((term) => {
@@ -42,7 +49,14 @@ async function cached(client: Meilisearch, locale: string, kind: string, terms: 
 
 /** In how many case studies each term occurs as that very word (a one-word phrase); '' gives the size of the index. */
 function documentCounts(client: Meilisearch, locale: string, terms: string[]): Promise<Map<string, number>> {
-  return cached(client, locale, 'count', terms, (term) => ({ q: term ? `"${term}"` : '', hitsPerPage: 0, page: 1 }), (result) => result.totalHits ?? 0);
+  return cached(
+    client,
+    locale,
+    'count',
+    terms,
+    (term) => ({ q: term ? `"${term}"` : '', hitsPerPage: 0, page: 1 }),
+    (result) => result.totalHits ?? 0,
+  );
 }
 
 /**
@@ -50,10 +64,17 @@ function documentCounts(client: Meilisearch, locale: string, terms: string[]): P
  * a longer word it begins, or a synonym — anything but a look-alike.
  */
 function foundWithoutTypo(client: Meilisearch, locale: string, words: string[]): Promise<Map<string, number>> {
-  return cached(client, locale, 'found', words, (word) => ({ q: word, limit: 1, attributesToRetrieve: ['documentId'], showRankingScoreDetails: true }), (result) => {
-    const details = result.hits[0]?._rankingScoreDetails as { typo?: { typoCount?: number } } | undefined;
-    return details && details.typo?.typoCount === 0 ? 1 : 0;
-  });
+  return cached(
+    client,
+    locale,
+    'found',
+    words,
+    (word) => ({ q: word, limit: 1, attributesToRetrieve: ['documentId'], showRankingScoreDetails: true }),
+    (result) => {
+      const details = result.hits[0]?._rankingScoreDetails as { typo?: { typoCount?: number } } | undefined;
+      return details && details.typo?.typoCount === 0 ? 1 : 0;
+    },
+  );
 }
 
 /**
@@ -63,12 +84,17 @@ function foundWithoutTypo(client: Meilisearch, locale: string, words: string[]):
 export async function splitUnknownCompounds(client: Meilisearch, query: string, locale: string): Promise<string> {
   if (analysisLanguage(locale) !== 'de') return query;
   const words = query.split(/\s+/u).filter(Boolean);
-  const asked = words.filter((word) => !word.includes('"') && word.length >= MIN_COMPOUND_LENGTH && word.length <= MAX_COMPOUND_LENGTH)
+  const asked = words
+    .filter((word) => !word.includes('"') && word.length >= MIN_COMPOUND_LENGTH && word.length <= MAX_COMPOUND_LENGTH)
     .slice(0, MAX_COMPOUNDS_PER_QUERY);
   if (asked.length === 0) return query;
   const candidates = words.map((word) => (asked.includes(word) ? splitCandidates(word) : []));
   if (candidates.every((list) => list.length === 0)) return query;
-  const held = await foundWithoutTypo(client, locale, words.filter((_, index) => candidates[index]!.length > 0));
+  const held = await foundWithoutTypo(
+    client,
+    locale,
+    words.filter((_, index) => candidates[index]!.length > 0),
+  );
   const missing = words.map((word, index) => candidates[index]!.length > 0 && !held.get(word));
   if (!missing.some(Boolean)) return query;
   const parts = await documentCounts(client, locale, ['', ...candidates.flatMap((list, index) => (missing[index] ? list.flat() : []))]);
@@ -76,12 +102,14 @@ export async function splitUnknownCompounds(client: Meilisearch, query: string, 
   // Of the splits whose parts both occur, the one whose rarer part is the most common:
   // "väterarbeit" is vat + arbeit, not vat + erarbeit.
   const strength = (pair: [string, string]) => Math.min(parts.get(pair[0]) ?? 0, parts.get(pair[1]) ?? 0);
-  return words.map((word, index) => {
-    if (!missing[index]) return word;
-    const best = candidates[index]!.reduce<[string, string] | undefined>((top, pair) => (strength(pair) > (top ? strength(top) : 0) ? pair : top), undefined);
-    if (!best) return word;
-    // A head found in over a quarter of the case studies ("arbeit" of "Mädchenarbeit") would only narrow the
-    // modifier's results to those that happen to use both words: the modifier is asked alone.
-    return (parts.get(best[1]) ?? 0) > corpusSize * GENERIC_SHARE ? best[0] : best.join(' ');
-  }).join(' ');
+  return words
+    .map((word, index) => {
+      if (!missing[index]) return word;
+      const best = candidates[index]!.reduce<[string, string] | undefined>((top, pair) => (strength(pair) > (top ? strength(top) : 0) ? pair : top), undefined);
+      if (!best) return word;
+      // A head found in over a quarter of the case studies ("arbeit" of "Mädchenarbeit") would only narrow the
+      // modifier's results to those that happen to use both words: the modifier is asked alone.
+      return (parts.get(best[1]) ?? 0) > corpusSize * GENERIC_SHARE ? best[0] : best.join(' ');
+    })
+    .join(' ');
 }

@@ -27,8 +27,7 @@ export function forgetVocabularies(): void {
 
 /** Lower case, umlauts and accents dropped, ß → ss: "Ernährung", "Ernahrung" and "ernaehrung" compare alike. */
 function fold(word: string): string {
-  return word.toLocaleLowerCase('de').replaceAll('ß', 'ss').replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u')
-    .normalize('NFD').replace(/\p{M}/gu, '');
+  return word.toLocaleLowerCase('de').replaceAll('ß', 'ss').replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 async function readVocabulary(client: Meilisearch, locale: string): Promise<Vocabulary> {

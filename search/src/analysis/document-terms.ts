@@ -5,9 +5,24 @@ import { analyse, indexedTerms, termOwners, textTerms } from './terms.ts';
  * higher. The index searches their analysed terms (`terms.<field>`), never the texts themselves.
  */
 export const SEARCHED_FIELDS = [
-  'title', 'teaser', 'topicNames', 'targetGroupNames', 'municipalityNames', 'districtNames', 'settingNames', 'provider',
-  'description', 'approach', 'startingSituation', 'goals', 'results', 'transferability', 'successFactors', 'pitfalls',
-  'afterFunding', 'partners',
+  'title',
+  'teaser',
+  'topicNames',
+  'targetGroupNames',
+  'municipalityNames',
+  'districtNames',
+  'settingNames',
+  'provider',
+  'description',
+  'approach',
+  'startingSituation',
+  'goals',
+  'results',
+  'transferability',
+  'successFactors',
+  'pitfalls',
+  'afterFunding',
+  'partners',
 ] as const;
 
 export type SearchedField = (typeof SEARCHED_FIELDS)[number];

@@ -13,7 +13,15 @@ function positionOf(indexed: IndexedField, term: string) {
   const terms = indexed.terms.split(' ');
   const index = terms.indexOf(term);
   if (index === -1) throw new Error(`${term} is not in ${indexed.terms}`);
-  return { start: new TextEncoder().encode(terms.slice(0, index).map((t) => `${t} `).join('')).length, length: term.length };
+  return {
+    start: new TextEncoder().encode(
+      terms
+        .slice(0, index)
+        .map((t) => `${t} `)
+        .join(''),
+    ).length,
+    length: term.length,
+  };
 }
 
 describe('highlights', () => {
@@ -25,7 +33,7 @@ describe('highlights', () => {
     expect(highlightWords(text, 'de', [{ ...positionOf(indexed, 'schwimmkur'), length: 7 }], indexed)).toBe('<mark>Schwimmkurse</mark> für Kinder');
   });
 
-  it('marks the right word after compounds split with the case study\'s own words', () => {
+  it("marks the right word after compounds split with the case study's own words", () => {
     const text = 'Ein Schulgarten und Beziehungsarbeit an drei Abenden';
     const indexed = indexedOf(text, new Set(['schul', 'gart', 'bezieh', 'arbeit']));
     expect(indexed.terms).toBe('schulgart schul gart beziehungsarbeit bezieh arbeit drei abend');

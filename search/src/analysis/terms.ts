@@ -39,7 +39,8 @@ const stemmers = { de: new StemmerDe(), en: new StemmerEn() };
 
 /** Accents other than the German umlauts dropped (é → e), so "Café" and "Cafe" are one word. */
 function dropAccents(word: string, keepUmlauts: boolean): string {
-  return word.normalize('NFD')
+  return word
+    .normalize('NFD')
     .replace(keepUmlauts ? /(?<![aou])\p{M}|(?<=[aou])(?!\u0308)\p{M}/gu : /\p{M}/gu, '')
     .normalize('NFC');
 }
@@ -53,7 +54,9 @@ export function wordTerm(word: string, language: AnalysisLanguage): string {
 
   w = dropAccents(w.replaceAll('ß', 'ss'), true)
     // Typed without umlauts: "Vaeter", "Ernaehrung", "Uebergang" (not the u of "qu").
-    .replace(/(^|[^q])ue/gu, '$1ü').replace(/ae/gu, 'ä').replace(/oe/gu, 'ö')
+    .replace(/(^|[^q])ue/gu, '$1ü')
+    .replace(/ae/gu, 'ä')
+    .replace(/oe/gu, 'ö')
     // Gender forms: "Lots*innen", "Schüler:innen", "Nachbar/in", "Lotsinnen" → the base word.
     .replace(/[*:_/]in(?:nen)?$/u, '');
   if (w.length >= 9 && w.endsWith('innen')) w = w.slice(0, -5);
@@ -78,9 +81,15 @@ export function analyse(text: string, locale: string, lexicon?: ReadonlySet<stri
     const pieces = word.split(PIECE_SEPARATOR);
     const term = wordTerm(pieces.join(''), language);
     if (!term) continue;
-    const parts = pieces.length > 1
-      ? [...joinedPieces(pieces).map((joined) => wordTerm(joined, language)), ...pieces.flatMap((piece) => (lexicon ? compoundParts(piece, language, lexicon) : []))]
-      : lexicon ? compoundParts(word, language, lexicon) : [];
+    const parts =
+      pieces.length > 1
+        ? [
+            ...joinedPieces(pieces).map((joined) => wordTerm(joined, language)),
+            ...pieces.flatMap((piece) => (lexicon ? compoundParts(piece, language, lexicon) : [])),
+          ]
+        : lexicon
+          ? compoundParts(word, language, lexicon)
+          : [];
     tokens.push({ start: match.index, end: match.index + word.length, term, parts: [...new Set(parts.filter((part) => part && part !== term))] });
   }
   return tokens;
@@ -143,12 +152,18 @@ export function termOwners(tokens: Token[]): number[] {
  * Empty when the query has no searchable word (only stop words or punctuation).
  */
 export function queryTerms(query: string, locale: string): string {
-  return query.split('"').map((segment, index) => {
-    const terms = analyse(segment, locale).map((token) => token.term).join(' ');
-    // Odd segments stand between quotes; an unclosed quote is taken as plain words.
-    const quoted = index % 2 === 1 && index < query.split('"').length - 1;
-    return quoted && terms ? `"${terms}"` : terms;
-  }).filter(Boolean).join(' ');
+  return query
+    .split('"')
+    .map((segment, index) => {
+      const terms = analyse(segment, locale)
+        .map((token) => token.term)
+        .join(' ');
+      // Odd segments stand between quotes; an unclosed quote is taken as plain words.
+      const quoted = index % 2 === 1 && index < query.split('"').length - 1;
+      return quoted && terms ? `"${terms}"` : terms;
+    })
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**

@@ -1,8 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  budgetRangeName, caseStudyPath, centreOf, districtLabel, districtOf, isReservedSlug, localePathPrefix, localizedName, municipalityLabel, otherLocale,
-  placeLabel, projectStatusName, RESERVED_SLUGS, townClassName, townSizeOf, townTypeOf,
+  budgetRangeName,
+  caseStudyPath,
+  centreOf,
+  districtLabel,
+  districtOf,
+  isReservedSlug,
+  localePathPrefix,
+  localizedName,
+  municipalityLabel,
+  otherLocale,
+  placeLabel,
+  projectStatusName,
+  RESERVED_SLUGS,
+  townClassName,
+  townSizeOf,
+  townTypeOf,
 } from './domain.ts';
 
 describe('towns and their Kreis', () => {
@@ -33,7 +47,13 @@ describe('names and places', () => {
   });
 
   it('puts a case study at the centre of its located towns', () => {
-    expect(centreOf([{ lat: 51, lon: 7 }, { lat: '52', lon: '8' }, { lat: null, lon: null }])).toEqual({ lat: 51.5, lng: 7.5 });
+    expect(
+      centreOf([
+        { lat: 51, lon: 7 },
+        { lat: '52', lon: '8' },
+        { lat: null, lon: null },
+      ]),
+    ).toEqual({ lat: 51.5, lng: 7.5 });
     expect(centreOf([])).toBeNull();
   });
 });
@@ -46,7 +66,7 @@ describe('languages and coded values', () => {
     expect(localePathPrefix('en')).toBe('/en');
   });
 
-  it('reserves the map view\'s address among the case studies\' (web/app/pages/praxisbeispiele/karte.vue)', () => {
+  it("reserves the map view's address among the case studies' (web/app/pages/praxisbeispiele/karte.vue)", () => {
     const mapPage = readFileSync(new URL('../../../web/app/pages/praxisbeispiele/karte.vue', import.meta.url), 'utf8');
     for (const locale of ['de', 'en'] as const) {
       expect(mapPage).toContain(`${locale}: '${caseStudyPath(locale, RESERVED_SLUGS[locale][0]!).replace(/^\/en/, '')}'`);
@@ -69,16 +89,29 @@ describe('languages and coded values', () => {
 describe('Kommunen wie meine', () => {
   it('puts a population into its class, each limit the first number of the next class', () => {
     expect([0, 19_999, 20_000, 49_999, 50_000, 99_999, 100_000, 499_999, 500_000, 1_084_831].map(townSizeOf)).toEqual([
-      'unter-20000', 'unter-20000', '20000-50000', '20000-50000', '50000-100000', '50000-100000', '100000-500000', '100000-500000',
-      'ueber-500000', 'ueber-500000',
+      'unter-20000',
+      'unter-20000',
+      '20000-50000',
+      '20000-50000',
+      '50000-100000',
+      '50000-100000',
+      '100000-500000',
+      '100000-500000',
+      'ueber-500000',
+      'ueber-500000',
     ]);
     expect(townSizeOf(null)).toBeNull();
     expect(townSizeOf(Number.NaN)).toBeNull();
   });
 
   it('reads the Gemeindetyp of the official data and names both in either language', () => {
-    expect(['kreisfreie Stadt', 'kreisangehörige Stadt', 'Gemeinde', 'Amt', null].map(townTypeOf))
-      .toEqual(['kreisfreie-stadt', 'kreisangehoerige-stadt', 'gemeinde', null, null]);
+    expect(['kreisfreie Stadt', 'kreisangehörige Stadt', 'Gemeinde', 'Amt', null].map(townTypeOf)).toEqual([
+      'kreisfreie-stadt',
+      'kreisangehoerige-stadt',
+      'gemeinde',
+      null,
+      null,
+    ]);
     expect(townClassName('gemeinde', 'de')).toBe('Gemeinde');
     expect(townClassName('20000-50000', 'en')).toBe('20,000–50,000 inhabitants');
     expect(townClassName('unknown', 'de')).toBe('unknown');

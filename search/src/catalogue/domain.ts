@@ -99,7 +99,11 @@ export function townTypeOf(recordType: string | null | undefined): TownType | nu
 export const TOWN_SIZES = ['unter-20000', '20000-50000', '50000-100000', '100000-500000', 'ueber-500000'] as const;
 export type TownSize = (typeof TOWN_SIZES)[number];
 const TOWN_SIZE_LIMITS: Record<TownSize, number> = {
-  'unter-20000': 20_000, '20000-50000': 50_000, '50000-100000': 100_000, '100000-500000': 500_000, 'ueber-500000': Infinity,
+  'unter-20000': 20_000,
+  '20000-50000': 50_000,
+  '50000-100000': 100_000,
+  '100000-500000': 500_000,
+  'ueber-500000': Infinity,
 };
 
 export const TOWN_SIZE_NAMES: Record<TownSize, Record<Locale, string>> = {
@@ -184,7 +188,10 @@ export function localizedName(term: NamedTerm, locale: string): string {
 export function centreOf(points: { lat?: number | string | null; lon?: number | string | null }[]): { lat: number; lng: number } | null {
   const located = points.filter((point) => point.lat !== null && point.lat !== undefined && point.lon !== null && point.lon !== undefined);
   if (located.length === 0) return null;
-  const sum = located.reduce<{ lat: number; lng: number }>((acc, point) => ({ lat: acc.lat + Number(point.lat), lng: acc.lng + Number(point.lon) }), { lat: 0, lng: 0 });
+  const sum = located.reduce<{ lat: number; lng: number }>((acc, point) => ({ lat: acc.lat + Number(point.lat), lng: acc.lng + Number(point.lon) }), {
+    lat: 0,
+    lng: 0,
+  });
   return { lat: sum.lat / located.length, lng: sum.lng / located.length };
 }
 

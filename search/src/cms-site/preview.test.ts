@@ -24,7 +24,13 @@ describe('preview signatures', () => {
     const path = previewPath({ documentId: 'abc123', locale: 'en', status: 'draft' }, 's3cret', 60, 1_000_000);
     const url = new URL(path, 'http://site');
     expect(url.pathname).toBe('/en/preview/abc123');
-    expect(verifyPreview({ documentId: 'abc123', locale: 'en', status: 'draft', expires: Number(url.searchParams.get('expires')) },
-      url.searchParams.get('signature')!, 's3cret', 1_000_000)).toBe(true);
+    expect(
+      verifyPreview(
+        { documentId: 'abc123', locale: 'en', status: 'draft', expires: Number(url.searchParams.get('expires')) },
+        url.searchParams.get('signature')!,
+        's3cret',
+        1_000_000,
+      ),
+    ).toBe(true);
   });
 });

@@ -27,7 +27,8 @@ describe('signed purge notices', () => {
     expect(purgeHeadersPlausible(now, signature, now + 1_000)).toBe(true);
     expect(purgeHeadersPlausible(now, signature, now + PURGE_MAX_AGE_MS + 1)).toBe(false);
     expect(purgeHeadersPlausible(Number.NaN, signature, now)).toBe(false);
-    for (const forged of ['', 'x', `${signature}=`, signature.slice(1), `${signature.slice(1)}/`]) expect(purgeHeadersPlausible(now, forged, now), forged).toBe(false);
+    for (const forged of ['', 'x', `${signature}=`, signature.slice(1), `${signature.slice(1)}/`])
+      expect(purgeHeadersPlausible(now, forged, now), forged).toBe(false);
   });
 
   it('reads a notice with defaults and refuses unknown fields', () => {

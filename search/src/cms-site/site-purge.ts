@@ -7,10 +7,15 @@ import { z } from 'zod';
 
 /** What changed: case studies (the index confirmed them) and/or the filter vocabulary. */
 export const purgeNoticeSchema = z.strictObject({
-  caseStudies: z.array(z.strictObject({
-    documentId: z.string().min(1).max(64),
-    locale: z.string().min(2).max(8),
-  })).max(10_000).default([]),
+  caseStudies: z
+    .array(
+      z.strictObject({
+        documentId: z.string().min(1).max(64),
+        locale: z.string().min(2).max(8),
+      }),
+    )
+    .max(10_000)
+    .default([]),
   /** A taxonomy or municipality was written: labels of filters and chips may have changed. */
   vocabulary: z.boolean().default(false),
   /** Everything (after a full reindex). */

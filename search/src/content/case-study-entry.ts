@@ -10,7 +10,10 @@ import { BUDGET_RANGES, PROJECT_STATUSES } from '../catalogue/domain.ts';
 const optionalText = z.string().nullish();
 // PostgreSQL returns decimal columns as strings and may return dates as Date objects; the
 // readers get numbers, ISO timestamps and "YYYY-MM-DD" dates whichever database answered.
-const decimal = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number).nullish();
+const decimal = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
+  .transform(Number)
+  .nullish();
 const timestamp = z.union([z.string(), z.date()]).transform((value) => (typeof value === 'string' ? value : value.toISOString()));
 const calendarDate = z.union([z.string(), z.date()]).transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)));
 
@@ -42,20 +45,28 @@ export const caseStudyEntrySchema = z.object({
   approach: optionalText,
   results: optionalText,
   afterFunding: optionalText,
-  transferability: z.object({
-    staffFte: decimal,
-    budgetRange: z.enum(BUDGET_RANGES).nullish(),
-    durationMonths: z.number().nullish(),
-    partnersNeeded: optionalText,
-    firstSteps: optionalText,
-  }).nullish(),
+  transferability: z
+    .object({
+      staffFte: decimal,
+      budgetRange: z.enum(BUDGET_RANGES).nullish(),
+      durationMonths: z.number().nullish(),
+      partnersNeeded: optionalText,
+      firstSteps: optionalText,
+    })
+    .nullish(),
   successFactors: z.array(textItem).nullish(),
   pitfalls: z.array(textItem).nullish(),
   partners: z.array(textItem).nullish(),
   provider: z.object({ name: z.string(), website: optionalText }).nullish(),
-  contact: z.object({
-    organisation: optionalText, role: optionalText, email: optionalText, phone: optionalText, website: optionalText,
-  }).nullish(),
+  contact: z
+    .object({
+      organisation: optionalText,
+      role: optionalText,
+      email: optionalText,
+      phone: optionalText,
+      website: optionalText,
+    })
+    .nullish(),
   links: z.array(z.object({ label: z.string(), url: z.string() })).nullish(),
   downloads: z.array(z.object({ name: z.string(), url: z.string(), size: decimal, mime: optionalText })).nullish(),
   buildingBlock: termEntry.extend({ number: z.number().int() }).nullish(),
@@ -68,17 +79,23 @@ export const caseStudyEntrySchema = z.object({
   fundingStart: z.number().int().nullish(),
   fundingEnd: z.number().int().nullish(),
   fundingPhase: optionalText,
-  images: z.array(z.object({
-    alt: z.string(),
-    caption: optionalText,
-    credit: optionalText,
-    file: z.object({
-      url: z.string(),
-      width: z.number().nullish(),
-      height: z.number().nullish(),
-      formats: z.record(z.string(), z.object({ url: z.string() })).nullish(),
-    }).nullish(),
-  })).nullish(),
+  images: z
+    .array(
+      z.object({
+        alt: z.string(),
+        caption: optionalText,
+        credit: optionalText,
+        file: z
+          .object({
+            url: z.string(),
+            width: z.number().nullish(),
+            height: z.number().nullish(),
+            formats: z.record(z.string(), z.object({ url: z.string() })).nullish(),
+          })
+          .nullish(),
+      }),
+    )
+    .nullish(),
   lastReviewed: calendarDate.nullish(),
   publishedAt: timestamp.nullish(),
   updatedAt: timestamp,

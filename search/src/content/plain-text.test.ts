@@ -3,7 +3,9 @@ import { markdownToPlainText } from './plain-text.ts';
 
 describe('markdownToPlainText', () => {
   it('keeps the words and drops the markup', () => {
-    expect(markdownToPlainText('## Ziele\n\n- **Kinder** stärken\n- [Eltern](https://example.org) *einbinden*\n\n> Zitat')).toBe('Ziele Kinder stärken Eltern einbinden Zitat');
+    expect(markdownToPlainText('## Ziele\n\n- **Kinder** stärken\n- [Eltern](https://example.org) *einbinden*\n\n> Zitat')).toBe(
+      'Ziele Kinder stärken Eltern einbinden Zitat',
+    );
   });
 
   it('drops HTML tags and image targets', () => {

@@ -52,25 +52,29 @@ export function contactRequestSchema(language: Locale = 'de') {
   const plainText = (field: keyof typeof FIELD_NAMES.de) => {
     const [min, max] = CONTACT_FIELD_LIMITS[field];
     const label = FIELD_NAMES[language][field];
-    return z.string().trim()
+    return z
+      .string()
+      .trim()
       .min(min, messages.tooShort(label, min))
       .max(max, messages.tooLong(label, max))
       .refine(hasNoMarkup, messages.markup)
       .refine((text) => !CONTROL_CHARACTER.test(text), messages.control);
   };
-  return z.strictObject({
-    caseStudy: z.string().trim().min(1, messages.caseStudy).max(64),
-    locale: z.enum(LOCALES, { error: messages.locale }),
-    purpose: z.enum(CONTACT_PURPOSES, { error: messages.purpose }),
-    message: plainText('message'),
-    name: plainText('name').refine(isOneLine, messages.oneLine),
-    organisation: plainText('organisation').refine(isOneLine, messages.oneLine).optional(),
-    email: z.string().trim().max(CONTACT_FIELD_LIMITS.email[1], messages.emailTooLong).pipe(z.email(messages.email)),
-  }).superRefine((request, context) => {
-    // Counted over every field a sender writes: links in the name count as much as in the message.
-    const links = linkCount(request.message) + linkCount(request.name) + linkCount(request.organisation ?? '');
-    if (links > MAX_CONTACT_LINKS) context.addIssue({ code: 'custom', path: ['message'], message: messages.links });
-  });
+  return z
+    .strictObject({
+      caseStudy: z.string().trim().min(1, messages.caseStudy).max(64),
+      locale: z.enum(LOCALES, { error: messages.locale }),
+      purpose: z.enum(CONTACT_PURPOSES, { error: messages.purpose }),
+      message: plainText('message'),
+      name: plainText('name').refine(isOneLine, messages.oneLine),
+      organisation: plainText('organisation').refine(isOneLine, messages.oneLine).optional(),
+      email: z.string().trim().max(CONTACT_FIELD_LIMITS.email[1], messages.emailTooLong).pipe(z.email(messages.email)),
+    })
+    .superRefine((request, context) => {
+      // Counted over every field a sender writes: links in the name count as much as in the message.
+      const links = linkCount(request.message) + linkCount(request.name) + linkCount(request.organisation ?? '');
+      if (links > MAX_CONTACT_LINKS) context.addIssue({ code: 'custom', path: ['message'], message: messages.links });
+    });
 }
 
 export type ContactRequest = z.infer<ReturnType<typeof contactRequestSchema>>;

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SUBMISSION_LINKS, submissionSchema, submissionTextIssues } from './submission.ts';
 
 const project = {
-  title: 'Lesepaten im Quartier', teaser: 'Ehrenamtliche lesen mit Kindern.', description: 'Jede Woche in der Kita.', buildingBlock: 'baustein-1',
-  municipalities: ['05513000'], status: 'laufend', fundingStart: 2024,
+  title: 'Lesepaten im Quartier',
+  teaser: 'Ehrenamtliche lesen mit Kindern.',
+  description: 'Jede Woche in der Kita.',
+  buildingBlock: 'baustein-1',
+  municipalities: ['05513000'],
+  status: 'laufend',
+  fundingStart: 2024,
 };
 const submitter = { name: 'Erika Muster', email: 'erika@example.org' };
 const submission = { locale: 'de', project, submitter, consent: true };
@@ -21,28 +26,37 @@ describe('the rules for text from the public in a submission', () => {
     }
   });
 
-  it('refuse control characters in any field, in lists and in the submitter\'s part too', () => {
+  it("refuse control characters in any field, in lists and in the submitter's part too", () => {
     expect(issuesOf(withProject({ partners: ['gut', 'schl\u0007echt'] }))).toEqual(['project.partners.1: Enthält unsichtbare Steuerzeichen.']);
     expect(issuesOf({ project, submitter: { ...submitter, name: 'Erika\u0000' } })).toEqual(['submitter.name: Enthält unsichtbare Steuerzeichen.']);
   });
 
   it('refuse a line break in a one-line field, as a mail header injection would have it', () => {
     expect(issuesOf(withProject({ title: 'Lesepaten\nBcc: alle@example.org' }))).toEqual(['project.title: Bitte in einer Zeile, ohne Zeilenumbruch.']);
-    expect(issuesOf({ project, submitter: { ...submitter, email: 'erika@example.org\r\nBcc: x@example.org' } }))
-      .toEqual(['submitter.email: Bitte in einer Zeile, ohne Zeilenumbruch.']);
-    expect(issuesOf(withProject({ contact: { organisation: 'Verein\ne. V.' }, links: [{ label: 'Seite\nzwei', url: 'https://example.org' }] })))
-      .toEqual(['project.contact.organisation: Bitte in einer Zeile, ohne Zeilenumbruch.', 'project.links.0.label: Bitte in einer Zeile, ohne Zeilenumbruch.']);
+    expect(issuesOf({ project, submitter: { ...submitter, email: 'erika@example.org\r\nBcc: x@example.org' } })).toEqual([
+      'submitter.email: Bitte in einer Zeile, ohne Zeilenumbruch.',
+    ]);
+    expect(issuesOf(withProject({ contact: { organisation: 'Verein\ne. V.' }, links: [{ label: 'Seite\nzwei', url: 'https://example.org' }] }))).toEqual([
+      'project.contact.organisation: Bitte in einer Zeile, ohne Zeilenumbruch.',
+      'project.links.0.label: Bitte in einer Zeile, ohne Zeilenumbruch.',
+    ]);
   });
 
   it(`allow ${MAX_SUBMISSION_LINKS} links in all texts together and refuse one more, counted over every field`, () => {
     const links = (count: number) => Array.from({ length: count }, (_, index) => `https://example.org/${index}`).join(' ');
     expect(issuesOf(withProject({ description: links(MAX_SUBMISSION_LINKS) }))).toEqual([]);
     expect(issuesOf(withProject({ description: links(MAX_SUBMISSION_LINKS - 1), goals: 'siehe www.example.org' }))).toEqual([]);
-    expect(issuesOf({ project: { ...project, description: links(MAX_SUBMISSION_LINKS - 1), goals: 'siehe www.example.org' }, submitter: { ...submitter, organisation: 'http://spam.example' } }))
-      .toEqual([`project.description: Bitte höchstens ${MAX_SUBMISSION_LINKS} Links in allen Texten zusammen (es sind ${MAX_SUBMISSION_LINKS + 1}); Links gehören in das Feld „Links“.`]);
+    expect(
+      issuesOf({
+        project: { ...project, description: links(MAX_SUBMISSION_LINKS - 1), goals: 'siehe www.example.org' },
+        submitter: { ...submitter, organisation: 'http://spam.example' },
+      }),
+    ).toEqual([
+      `project.description: Bitte höchstens ${MAX_SUBMISSION_LINKS} Links in allen Texten zusammen (es sind ${MAX_SUBMISSION_LINKS + 1}); Links gehören in das Feld „Links“.`,
+    ]);
   });
 
-  it('do not count the addresses of the link fields and the contact\'s website', () => {
+  it("do not count the addresses of the link fields and the contact's website", () => {
     const many = Array.from({ length: MAX_SUBMISSION_LINKS + 5 }, (_, index) => ({ label: `Link ${index}`, url: `https://example.org/${index}` }));
     expect(issuesOf(withProject({ links: many, contact: { website: 'https://verein.example' } }))).toEqual([]);
   });
@@ -54,7 +68,9 @@ describe('the rules for text from the public in a submission', () => {
 
   it('name every problem, each on its field', () => {
     expect(issuesOf(withProject({ title: '<b>\n', results: 'x\u0001' }))).toEqual([
-      'project.title: Bitte ohne HTML.', 'project.title: Bitte in einer Zeile, ohne Zeilenumbruch.', 'project.results: Enthält unsichtbare Steuerzeichen.',
+      'project.title: Bitte ohne HTML.',
+      'project.title: Bitte in einer Zeile, ohne Zeilenumbruch.',
+      'project.results: Enthält unsichtbare Steuerzeichen.',
     ]);
   });
 });
@@ -66,7 +82,9 @@ describe('a whole submission', () => {
 
   it('needs the consent', () => {
     const parsed = submissionSchema.safeParse({ ...submission, consent: false });
-    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['consent', 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.']]);
+    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['consent', 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.'],
+    ]);
   });
 
   it('applies the rules for public text', () => {

@@ -20,18 +20,29 @@ const LINE_BREAK = /[\r\n]/;
  * header injection or a fake paragraph in our mails looks like, never what a person types.
  */
 const SINGLE_LINE_FIELDS = [
-  ['project', 'title'], ['project', 'provider'], ['project', 'fundingPhase'], ['project', 'contact', 'organisation'], ['project', 'contact', 'role'],
-  ['project', 'contact', 'phone'], ['submitter', 'name'], ['submitter', 'organisation'], ['submitter', 'email'],
+  ['project', 'title'],
+  ['project', 'provider'],
+  ['project', 'fundingPhase'],
+  ['project', 'contact', 'organisation'],
+  ['project', 'contact', 'role'],
+  ['project', 'contact', 'phone'],
+  ['submitter', 'name'],
+  ['submitter', 'organisation'],
+  ['submitter', 'email'],
 ] as const;
-const isSingleLine = (path: (string | number)[]) => SINGLE_LINE_FIELDS.some((field) => field.length === path.length && field.every((part, index) => part === path[index]))
-  || (path[0] === 'project' && path[1] === 'links' && path[3] === 'label');
+const isSingleLine = (path: (string | number)[]) =>
+  SINGLE_LINE_FIELDS.some((field) => field.length === path.length && field.every((part, index) => part === path[index])) ||
+  (path[0] === 'project' && path[1] === 'links' && path[3] === 'label');
 
 /** The project as a submitter describes it: the import record without the editors' fields. */
 export const submittedProjectShape = recordShape.omit({ slug: true, translationOf: true, criteria: true, lastReviewed: true, publish: true }).strict();
 
-const plain = (min: number, max: number, label: string) => z.string().trim()
-  .min(min, min === 1 ? `${label} fehlt (Pflichtfeld).` : `${label} ist zu kurz (mindestens ${min} Zeichen).`)
-  .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`);
+const plain = (min: number, max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? `${label} fehlt (Pflichtfeld).` : `${label} ist zu kurz (mindestens ${min} Zeichen).`)
+    .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`);
 
 export const submitterShape = z.strictObject({
   name: plain(...SUBMITTER_LIMITS.name, 'Der Name'),
@@ -61,34 +72,44 @@ export function submissionTextIssues(value: { project?: unknown; submitter?: unk
     if (CONTROL_CHARACTER.test(text)) issues.push({ path, message: 'Enthält unsichtbare Steuerzeichen.' });
     if (isSingleLine(path) && LINE_BREAK.test(text)) issues.push({ path, message: 'Bitte in einer Zeile, ohne Zeilenumbruch.' });
   }
-  const links = texts.filter(({ path }) => path.at(-1) !== 'url' && path.at(-1) !== 'website')
+  const links = texts
+    .filter(({ path }) => path.at(-1) !== 'url' && path.at(-1) !== 'website')
     .reduce((count, { text }) => count + (text.match(LINK) ?? []).length, 0);
   if (links > MAX_SUBMISSION_LINKS) {
-    issues.push({ path: ['project', 'description'], message: `Bitte höchstens ${MAX_SUBMISSION_LINKS} Links in allen Texten zusammen (es sind ${links}); Links gehören in das Feld „Links“.` });
+    issues.push({
+      path: ['project', 'description'],
+      message: `Bitte höchstens ${MAX_SUBMISSION_LINKS} Links in allen Texten zusammen (es sind ${links}); Links gehören in das Feld „Links“.`,
+    });
   }
   return issues;
 }
 
-export const submissionSchema = z.strictObject({
-  locale: z.enum(LOCALES, { error: `eine von ${LOCALES.join(', ')}` }),
-  project: submittedProjectShape,
-  submitter: submitterShape,
-  consent: z.literal(true, { error: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.' }),
-}).superRefine((submission, context) => {
-  for (const issue of submissionTextIssues(submission)) context.addIssue({ code: 'custom', ...issue });
-  const { fundingStart, fundingEnd } = submission.project;
-  if (fundingEnd !== undefined && fundingEnd < fundingStart) context.addIssue({ code: 'custom', path: ['project', 'fundingEnd'], message: 'nicht vor dem Beginn der Förderung' });
-});
+export const submissionSchema = z
+  .strictObject({
+    locale: z.enum(LOCALES, { error: `eine von ${LOCALES.join(', ')}` }),
+    project: submittedProjectShape,
+    submitter: submitterShape,
+    consent: z.literal(true, { error: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.' }),
+  })
+  .superRefine((submission, context) => {
+    for (const issue of submissionTextIssues(submission)) context.addIssue({ code: 'custom', ...issue });
+    const { fundingStart, fundingEnd } = submission.project;
+    if (fundingEnd !== undefined && fundingEnd < fundingStart)
+      context.addIssue({ code: 'custom', path: ['project', 'fundingEnd'], message: 'nicht vor dem Beginn der Förderung' });
+  });
 
 export type Submission = z.infer<typeof submissionSchema>;
 
 /** An image's description as the submitter gives it: alt text required, plain text only. */
-export const submissionImageShape = z.strictObject({
-  alt: plain(SUBMISSION_IMAGES.altMin, SUBMISSION_IMAGES.altMax, 'Der Alternativtext'),
-  credit: plain(0, SUBMISSION_IMAGES.creditMax, 'Der Bildnachweis').optional(),
-}).superRefine((image, context) => {
-  for (const [key, text] of Object.entries(image)) {
-    if (typeof text === 'string' && MARKUP.test(text)) context.addIssue({ code: 'custom', path: [key], message: 'Bitte ohne HTML.' });
-    if (typeof text === 'string' && CONTROL_CHARACTER.test(text)) context.addIssue({ code: 'custom', path: [key], message: 'Enthält unsichtbare Steuerzeichen.' });
-  }
-});
+export const submissionImageShape = z
+  .strictObject({
+    alt: plain(SUBMISSION_IMAGES.altMin, SUBMISSION_IMAGES.altMax, 'Der Alternativtext'),
+    credit: plain(0, SUBMISSION_IMAGES.creditMax, 'Der Bildnachweis').optional(),
+  })
+  .superRefine((image, context) => {
+    for (const [key, text] of Object.entries(image)) {
+      if (typeof text === 'string' && MARKUP.test(text)) context.addIssue({ code: 'custom', path: [key], message: 'Bitte ohne HTML.' });
+      if (typeof text === 'string' && CONTROL_CHARACTER.test(text))
+        context.addIssue({ code: 'custom', path: [key], message: 'Enthält unsichtbare Steuerzeichen.' });
+    }
+  });

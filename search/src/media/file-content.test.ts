@@ -1,22 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { exceedsPixelLimit, imageDimensions, MAX_IMAGE_PIXELS, safeFileName, servedContentType, sniffMediaType, uploadResponseHeaders } from './file-content.ts';
+import {
+  exceedsPixelLimit,
+  imageDimensions,
+  MAX_IMAGE_PIXELS,
+  safeFileName,
+  servedContentType,
+  sniffMediaType,
+  uploadResponseHeaders,
+} from './file-content.ts';
 
-const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
+const bytes = (...parts: (number[] | string)[]) =>
+  new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
 const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
 const be16 = (n: number) => [(n >>> 8) & 255, n & 255];
 const le16 = (n: number) => [n & 255, (n >>> 8) & 255];
 const le24 = (n: number) => [n & 255, (n >>> 8) & 255, (n >>> 16) & 255];
 
-const png = (width: number, height: number) => bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], be32(13), 'IHDR', be32(width), be32(height), [8, 6, 0, 0, 0]);
+const png = (width: number, height: number) =>
+  bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], be32(13), 'IHDR', be32(width), be32(height), [8, 6, 0, 0, 0]);
 // SOI, an APP0 segment to skip, then SOF2 (progressive).
-const jpeg = (width: number, height: number) => bytes([0xff, 0xd8], [0xff, 0xe0], be16(16), 'JFIF', [0, 1, 1, 0, 0, 1, 0, 1, 0, 0], [0xff, 0xc2], be16(17), [8], be16(height), be16(width), [3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+const jpeg = (width: number, height: number) =>
+  bytes(
+    [0xff, 0xd8],
+    [0xff, 0xe0],
+    be16(16),
+    'JFIF',
+    [0, 1, 1, 0, 0, 1, 0, 1, 0, 0],
+    [0xff, 0xc2],
+    be16(17),
+    [8],
+    be16(height),
+    be16(width),
+    [3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1],
+  );
 const riff = (chunk: number[]) => bytes('RIFF', [0, 0, 0, 0], 'WEBP', chunk);
-const webpLossy = (width: number, height: number) => riff([...'VP8 '].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0, 0, 0, 0, 0x9d, 0x01, 0x2a], le16(width), le16(height)));
+const webpLossy = (width: number, height: number) =>
+  riff([...'VP8 '].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0, 0, 0, 0, 0x9d, 0x01, 0x2a], le16(width), le16(height)));
 const webpLossless = (width: number, height: number) => {
   const bits = ((width - 1) & 0x3fff) | (((height - 1) & 0x3fff) << 14);
-  return riff([...'VP8L'].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0, 0x2f, bits & 255, (bits >>> 8) & 255, (bits >>> 16) & 255, (bits >>> 24) & 255, 0, 0, 0, 0, 0]));
+  return riff(
+    [...'VP8L'].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0, 0x2f, bits & 255, (bits >>> 8) & 255, (bits >>> 16) & 255, (bits >>> 24) & 255, 0, 0, 0, 0, 0]),
+  );
 };
-const webpExtended = (width: number, height: number) => riff([...'VP8X'].map((c) => c.charCodeAt(0)).concat([10, 0, 0, 0, 0, 0, 0, 0], le24(width - 1), le24(height - 1)));
+const webpExtended = (width: number, height: number) =>
+  riff([...'VP8X'].map((c) => c.charCodeAt(0)).concat([10, 0, 0, 0, 0, 0, 0, 0], le24(width - 1), le24(height - 1)));
 
 describe('what an uploaded file is', () => {
   it('is told by its bytes: JPEG, PNG, WebP and PDF, nothing else', () => {
@@ -58,7 +85,9 @@ describe('what an uploaded file is', () => {
   it('is served with a type from the allowlist, no sniffing, a sandbox, and as a download unless an image or PDF', () => {
     expect(servedContentType('foto_3f2a.JPEG')).toBe('image/jpeg');
     expect(uploadResponseHeaders('foto_3f2a.webp')).toEqual({
-      'content-type': 'image/webp', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox",
+      'content-type': 'image/webp',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
     });
     expect(uploadResponseHeaders('bericht_a1.pdf')['content-type']).toBe('application/pdf');
     for (const planted of ['jahresbericht_1.html', 'vorschau_2.js', 'bild_3.svg', 'handout_4.txt', 'ohne-endung']) {

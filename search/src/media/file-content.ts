@@ -51,8 +51,14 @@ function jpegDimensions(bytes: Uint8Array): { width: number; height: number } | 
   while (at + 9 < bytes.length) {
     if (bytes[at] !== 0xff) return undefined;
     const marker = bytes[at + 1]!;
-    if (marker === 0xff) { at += 1; continue; }
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { at += 2; continue; }
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2;
+      continue;
+    }
     const length = uint16be(bytes, at + 2);
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       return { height: uint16be(bytes, at + 5), width: uint16be(bytes, at + 7) };
@@ -81,10 +87,14 @@ function webpDimensions(bytes: Uint8Array): { width: number; height: number } | 
  */
 export function imageDimensions(bytes: Uint8Array): { width: number; height: number } | undefined {
   switch (sniffImageType(bytes)) {
-    case 'image/png': return bytes.length >= 24 && startsWith(bytes, ascii('IHDR'), 12) ? { width: uint32be(bytes, 16), height: uint32be(bytes, 20) } : undefined;
-    case 'image/jpeg': return jpegDimensions(bytes);
-    case 'image/webp': return webpDimensions(bytes);
-    default: return undefined;
+    case 'image/png':
+      return bytes.length >= 24 && startsWith(bytes, ascii('IHDR'), 12) ? { width: uint32be(bytes, 16), height: uint32be(bytes, 20) } : undefined;
+    case 'image/jpeg':
+      return jpegDimensions(bytes);
+    case 'image/webp':
+      return webpDimensions(bytes);
+    default:
+      return undefined;
   }
 }
 
@@ -99,9 +109,21 @@ export function exceedsPixelLimit(bytes: Uint8Array): boolean {
  * path, no dots but the extension's) with the extension of its real type.
  */
 export function safeFileName(originalName: string, type: MediaType, fallback = 'datei'): string {
-  const base = originalName.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '')
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ß/g, 'ss')
-    .normalize('NFKD').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const base = originalName
+    .replace(/^.*[/\\]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/Ü/g, 'Ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
   return `${base || fallback}${MEDIA_TYPES[type].extension}`;
 }
 

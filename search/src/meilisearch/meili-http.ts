@@ -26,26 +26,33 @@ export function createKeepAliveHttpClient(maxSockets = 64) {
     const body = typeof init.body === 'string' ? init.body : undefined;
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     return new Promise((resolve, reject) => {
-      const request = transport.request(url, {
-        method: init.method ?? 'GET', headers, agent: agents[url.protocol as keyof typeof agents], signal: init.signal ?? undefined,
-      }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown;
-          try {
-            parsed = text === '' ? undefined : JSON.parse(text);
-          } catch (error) {
-            reject(new MeilisearchRequestError(url.toString(), error));
-            return;
-          }
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve(parsed);
-          else reject(new MeilisearchApiError(new Response(text || null, { status, statusText: response.statusMessage }), parsed as never));
-        });
-      });
+      const request = transport.request(
+        url,
+        {
+          method: init.method ?? 'GET',
+          headers,
+          agent: agents[url.protocol as keyof typeof agents],
+          signal: init.signal ?? undefined,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown;
+            try {
+              parsed = text === '' ? undefined : JSON.parse(text);
+            } catch (error) {
+              reject(new MeilisearchRequestError(url.toString(), error));
+              return;
+            }
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve(parsed);
+            else reject(new MeilisearchApiError(new Response(text || null, { status, statusText: response.statusMessage }), parsed as never));
+          });
+        },
+      );
       request.on('error', (error: NodeJS.ErrnoException) => {
         if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(send(input, init, true));
         else reject(new MeilisearchRequestError(url.toString(), error));

@@ -9,7 +9,10 @@ import { indexName } from '../settings.ts';
  * they were bookmarked). Ids that are not published in that language are left out.
  */
 export async function documentsByIds<Field extends keyof SearchDocument>(
-  client: Meilisearch, locale: string, ids: string[], fields: readonly Field[],
+  client: Meilisearch,
+  locale: string,
+  ids: string[],
+  fields: readonly Field[],
 ): Promise<Pick<SearchDocument, Field | 'documentId'>[]> {
   if (ids.length === 0) return [];
   const { hits } = await client.index(indexName(locale)).search('', {

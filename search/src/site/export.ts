@@ -7,8 +7,25 @@ import { indexName, MAX_TOTAL_HITS } from '../settings.ts';
 
 /** What an export (CSV, Excel) of a search or a Merkliste has per case study. */
 export const EXPORT_FIELDS = [
-  'slug', 'title', 'teaser', 'buildingBlock', 'municipalities', 'townTypes', 'townSizes', 'targetGroups', 'topics', 'settings',
-  'criteria', 'status', 'fundingStart', 'fundingEnd', 'provider', 'partners', 'lastReviewed', 'publishedAt', 'updatedAt',
+  'slug',
+  'title',
+  'teaser',
+  'buildingBlock',
+  'municipalities',
+  'townTypes',
+  'townSizes',
+  'targetGroups',
+  'topics',
+  'settings',
+  'criteria',
+  'status',
+  'fundingStart',
+  'fundingEnd',
+  'provider',
+  'partners',
+  'lastReviewed',
+  'publishedAt',
+  'updatedAt',
 ] as const;
 
 export type ExportDocument = Pick<SearchDocument, (typeof EXPORT_FIELDS)[number] | 'documentId'>;

@@ -4,10 +4,36 @@ import { indexName, MAX_TOTAL_HITS } from '../settings.ts';
 
 /** Every document of the published fields an open-data file carries (everything but search helpers). */
 export const OPEN_DATA_FIELDS = [
-  'documentId', 'locale', 'slug', 'title', 'teaser', 'description', 'startingSituation', 'goals', 'approach', 'results',
-  'afterFunding', 'transferability', 'successFactors', 'pitfalls', 'partners', 'provider', 'buildingBlock', 'municipalities',
-  'townTypes', 'townSizes', 'targetGroups', 'topics', 'settings', 'criteria', 'status', 'fundingStart', 'fundingEnd',
-  'lastReviewed', 'publishedAt', 'updatedAt',
+  'documentId',
+  'locale',
+  'slug',
+  'title',
+  'teaser',
+  'description',
+  'startingSituation',
+  'goals',
+  'approach',
+  'results',
+  'afterFunding',
+  'transferability',
+  'successFactors',
+  'pitfalls',
+  'partners',
+  'provider',
+  'buildingBlock',
+  'municipalities',
+  'townTypes',
+  'townSizes',
+  'targetGroups',
+  'topics',
+  'settings',
+  'criteria',
+  'status',
+  'fundingStart',
+  'fundingEnd',
+  'lastReviewed',
+  'publishedAt',
+  'updatedAt',
 ] as const satisfies readonly (keyof SearchDocument)[];
 
 export type OpenDataDocument = Pick<SearchDocument, (typeof OPEN_DATA_FIELDS)[number]>;
@@ -20,7 +46,10 @@ export type OpenDataDocument = Pick<SearchDocument, (typeof OPEN_DATA_FIELDS)[nu
 export async function* publishedDocuments(client: Meilisearch, locale: string, pageSize = 250): AsyncGenerator<OpenDataDocument[]> {
   for (let offset = 0; offset < MAX_TOTAL_HITS; offset += pageSize) {
     const { hits } = await client.index(indexName(locale)).search('', {
-      offset, limit: pageSize, sort: ['publishedAt:asc', 'titleSort:asc'], attributesToRetrieve: [...OPEN_DATA_FIELDS],
+      offset,
+      limit: pageSize,
+      sort: ['publishedAt:asc', 'titleSort:asc'],
+      attributesToRetrieve: [...OPEN_DATA_FIELDS],
     });
     if (hits.length === 0) return;
     yield hits as OpenDataDocument[];

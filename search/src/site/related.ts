@@ -42,14 +42,24 @@ const RELATEDNESS_FIELDS = ['slug', 'buildingBlockSlug', 'topicSlugs', 'targetGr
 export async function findRelated(client: Meilisearch, of: { documentId: string; locale: string }, limit = 6): Promise<SearchHit[]> {
   // A search, not a document read: the site's key may only search.
   const { hits } = await client.index(indexName(of.locale)).search('', {
-    filter: `documentId = ${escapeFilterValue(of.documentId)}`, limit: 1, attributesToRetrieve: [...RELATEDNESS_FIELDS],
+    filter: `documentId = ${escapeFilterValue(of.documentId)}`,
+    limit: 1,
+    attributesToRetrieve: [...RELATEDNESS_FIELDS],
   });
   const own = hits[0] as Pick<SearchDocument, (typeof RELATEDNESS_FIELDS)[number]> | undefined;
   if (!own) return [];
-  return rankRelated(client, {
-    slug: own.slug, locale: of.locale, buildingBlockSlug: own.buildingBlockSlug,
-    topicSlugs: own.topicSlugs, targetGroupSlugs: own.targetGroupSlugs, geo: own._geo,
-  }, limit);
+  return rankRelated(
+    client,
+    {
+      slug: own.slug,
+      locale: of.locale,
+      buildingBlockSlug: own.buildingBlockSlug,
+      topicSlugs: own.topicSlugs,
+      targetGroupSlugs: own.targetGroupSlugs,
+      geo: own._geo,
+    },
+    limit,
+  );
 }
 
 /**
@@ -82,7 +92,9 @@ export async function rankRelated(client: Meilisearch, to: RelatedTo, limit = 6)
 export async function countCaseStudiesByTown(client: Meilisearch, locale: string, townAgs: string[]): Promise<Record<string, number>> {
   if (townAgs.length === 0) return {};
   const { facetDistribution } = await client.index(indexName(locale)).search('', {
-    filter: `municipalityAgs IN [${townAgs.map(escapeFilterValue).join(', ')}]`, limit: 0, facets: ['municipalityAgs'],
+    filter: `municipalityAgs IN [${townAgs.map(escapeFilterValue).join(', ')}]`,
+    limit: 0,
+    facets: ['municipalityAgs'],
   });
   const counts = facetDistribution?.municipalityAgs ?? {};
   // The facet also counts the other towns of those case studies: only the asked ones are answered.

@@ -32,7 +32,10 @@ export async function latestMatches(client: Meilisearch, state: SearchState, lim
     attributesToRetrieve: [...FEED_FIELDS],
   });
   return (hits as Pick<SearchDocument, (typeof FEED_FIELDS)[number]>[]).map((hit) => ({
-    slug: hit.slug, title: hit.title, teaser: hit.teaser,
-    publishedAt: new Date(hit.publishedAt).toISOString(), updatedAt: new Date(hit.updatedAt).toISOString(),
+    slug: hit.slug,
+    title: hit.title,
+    teaser: hit.teaser,
+    publishedAt: new Date(hit.publishedAt).toISOString(),
+    updatedAt: new Date(hit.updatedAt).toISOString(),
   }));
 }

@@ -4,7 +4,17 @@ import { escapeFilterValue } from '../query.ts';
 import { indexName } from '../settings.ts';
 
 /** What the statistics page counts, by search parameter (each chart links to the search with it). */
-export const STATISTICS_KEYS = ['buildingBlock', 'region', 'district', 'municipality', 'targetGroup', 'topic', 'setting', 'status', 'fundingStart'] as const satisfies readonly FacetKey[];
+export const STATISTICS_KEYS = [
+  'buildingBlock',
+  'region',
+  'district',
+  'municipality',
+  'targetGroup',
+  'topic',
+  'setting',
+  'status',
+  'fundingStart',
+] as const satisfies readonly FacetKey[];
 export type StatisticsKey = (typeof STATISTICS_KEYS)[number];
 
 export interface ProgrammeStatistics {
@@ -25,7 +35,12 @@ export async function programmeStatistics(client: Meilisearch, locale: string, b
     queries: [
       { indexUid, q: '', hitsPerPage: 0, page: 1, facets: STATISTICS_KEYS.map((key) => FACETS[key]) },
       ...buildingBlocks.map((slug) => ({
-        indexUid, q: '', hitsPerPage: 0, page: 1, facets: [FACETS.status], filter: `${FACETS.buildingBlock} = ${escapeFilterValue(slug)}`,
+        indexUid,
+        q: '',
+        hitsPerPage: 0,
+        page: 1,
+        facets: [FACETS.status],
+        filter: `${FACETS.buildingBlock} = ${escapeFilterValue(slug)}`,
       })),
     ],
   });
@@ -34,8 +49,14 @@ export async function programmeStatistics(client: Meilisearch, locale: string, b
   return {
     total: all!.totalHits ?? 0,
     counts: Object.fromEntries(STATISTICS_KEYS.map((key) => [key, distribution[FACETS[key]] ?? {}])) as ProgrammeStatistics['counts'],
-    statusByBuildingBlock: Object.fromEntries(buildingBlocks.map((slug, index) => [slug, {
-      total: perBlock[index]!.totalHits ?? 0, status: perBlock[index]!.facetDistribution?.[FACETS.status] ?? {},
-    }])),
+    statusByBuildingBlock: Object.fromEntries(
+      buildingBlocks.map((slug, index) => [
+        slug,
+        {
+          total: perBlock[index]!.totalHits ?? 0,
+          status: perBlock[index]!.facetDistribution?.[FACETS.status] ?? {},
+        },
+      ]),
+    ),
   };
 }

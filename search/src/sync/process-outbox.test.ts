@@ -19,18 +19,39 @@ class FakeStore implements OutboxStore {
   failed: { ids: number[]; error: string; retryAt: Date }[] = [];
   constructor(private readonly due: OutboxRow[]) {}
   async enqueue() {}
-  async claim(limit: number) { return this.due.splice(0, limit); }
-  async complete(ids: number[]) { this.completed.push(...ids); }
-  async fail(ids: number[], error: string, retryAt: Date) { this.failed.push({ ids, error, retryAt }); }
-  async stats() { return { pending: this.due.length, failed: 0, lastSuccessAt: null, oldestPendingAt: null }; }
+  async claim(limit: number) {
+    return this.due.splice(0, limit);
+  }
+  async complete(ids: number[]) {
+    this.completed.push(...ids);
+  }
+  async fail(ids: number[], error: string, retryAt: Date) {
+    this.failed.push({ ids, error, retryAt });
+  }
+  async stats() {
+    return { pending: this.due.length, failed: 0, lastSuccessAt: null, oldestPendingAt: null };
+  }
 }
 
 function entry(documentId: string, locale: string, overrides: Partial<CaseStudyEntry> = {}): CaseStudyEntry {
   return {
-    documentId, locale, slug: `${documentId}-${locale}`, title: `Titel ${documentId}`, teaser: 'Teaser', description: 'Text',
+    documentId,
+    locale,
+    slug: `${documentId}-${locale}`,
+    title: `Titel ${documentId}`,
+    teaser: 'Teaser',
+    description: 'Text',
     buildingBlock: { slug: 'aktive-nachbarschaft', name: 'Aktive Nachbarschaft', nameEn: 'Active neighbourhood', number: 1 },
-    municipalities: [], targetGroups: [], topics: [], settings: [], criteria: [], projectStatus: 'laufend', fundingStart: 2024, fundingEnd: null,
-    publishedAt: '2025-01-02T03:04:05.000Z', updatedAt: '2025-01-02T03:04:05.000Z',
+    municipalities: [],
+    targetGroups: [],
+    topics: [],
+    settings: [],
+    criteria: [],
+    projectStatus: 'laufend',
+    fundingStart: 2024,
+    fundingEnd: null,
+    publishedAt: '2025-01-02T03:04:05.000Z',
+    updatedAt: '2025-01-02T03:04:05.000Z',
     ...overrides,
   };
 }
@@ -40,7 +61,9 @@ function fakeSource(published: Record<string, CaseStudyEntry[]>) {
   const asked: { ids: string[]; locale: string }[] = [];
   return {
     asked,
-    async locales() { return Object.keys(published); },
+    async locales() {
+      return Object.keys(published);
+    },
     async findPublished(ids: string[], locale: string) {
       asked.push({ ids: [...ids].sort(), locale });
       return (published[locale] ?? []).filter((candidate) => ids.includes(candidate.documentId));
@@ -62,7 +85,8 @@ function fakeIndexes(failing: Record<string, string> = {}) {
     return { taskUid } as EnqueuedTask;
   };
   return {
-    upserted, removed,
+    upserted,
+    removed,
     async enqueueUpsert(locale: string, documents: SearchDocument[]) {
       return enqueue(locale, () => (upserted[locale] ??= []).push(...documents.map((document) => document.documentId)));
     },
@@ -84,21 +108,33 @@ describe('processOutboxBatch', () => {
     const source = fakeSource({ de: [entry('a', 'de'), entry('b', 'de')], en: [entry('a', 'en')] });
     const indexes = fakeIndexes();
     const result = await processOutboxBatch(store, source, indexes, { now: () => NOW });
-    expect(source.asked).toEqual([{ ids: ['a', 'b'], locale: 'de' }, { ids: ['a', 'b'], locale: 'en' }]);
+    expect(source.asked).toEqual([
+      { ids: ['a', 'b'], locale: 'de' },
+      { ids: ['a', 'b'], locale: 'en' },
+    ]);
     expect(indexes.upserted).toEqual({ de: ['a', 'b'], en: ['a'] });
     // b has no English version: a row for "every locale" removes it from the English index.
     expect(indexes.removed).toEqual({ de: [], en: ['b'] });
     expect(store.completed.sort()).toEqual([1, 2, 3, 4]);
     expect(result).toEqual({
-      rows: 4, upserted: 3, deleted: 1, failedRows: 0,
-      indexed: [{ locale: 'de', documentIds: ['a', 'b'] }, { locale: 'en', documentIds: ['b', 'a'] }],
+      rows: 4,
+      upserted: 3,
+      deleted: 1,
+      failedRows: 0,
+      indexed: [
+        { locale: 'de', documentIds: ['a', 'b'] },
+        { locale: 'en', documentIds: ['b', 'a'] },
+      ],
     });
   });
 
   it('keeps the rows of a failing locale with the error and retries them later, and completes the others', async () => {
     const store = new FakeStore([row(1, 'a', 'de'), row(2, 'a', 'en', 2), row(3, 'b', null, 0)]);
     const indexes = fakeIndexes({ en: 'Meilisearch is down' });
-    const result = await processOutboxBatch(store, fakeSource({ de: [entry('a', 'de'), entry('b', 'de')], en: [entry('a', 'en')] }), indexes, { now: () => NOW, maxBackoffMs: 60_000 });
+    const result = await processOutboxBatch(store, fakeSource({ de: [entry('a', 'de'), entry('b', 'de')], en: [entry('a', 'en')] }), indexes, {
+      now: () => NOW,
+      maxBackoffMs: 60_000,
+    });
     expect(store.completed).toEqual([1]);
     expect(store.failed).toEqual([{ ids: [2, 3], error: 'Meilisearch is down', retryAt: new Date(NOW + backoffMs(3, 60_000)) }]);
     expect(result.failedRows).toBe(2);
@@ -124,7 +160,13 @@ describe('processOutboxBatch', () => {
     const source = fakeSource({ de: [] });
     expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toMatchObject({ rows: 2, deleted: 2 });
     expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toMatchObject({ rows: 1 });
-    expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toEqual({ rows: 0, upserted: 0, deleted: 0, failedRows: 0, indexed: [] });
+    expect(await processOutboxBatch(store, source, fakeIndexes(), { batchSize: 2, now: () => NOW })).toEqual({
+      rows: 0,
+      upserted: 0,
+      deleted: 0,
+      failedRows: 0,
+      indexed: [],
+    });
   });
 });
 
@@ -148,7 +190,9 @@ describe('OutboxWorker', () => {
     };
     const reported: string[][] = [];
     const worker = new OutboxWorker(store, source as unknown as PublishedSource, logged as unknown as SearchIndexes, {
-      batchSize: 2, pollIntervalMs: 10_000, onIndexed: (indexed) => reported.push(indexed.flatMap((write) => write.documentIds)),
+      batchSize: 2,
+      pollIntervalMs: 10_000,
+      onIndexed: (indexed) => reported.push(indexed.flatMap((write) => write.documentIds)),
     });
     worker.start();
     await expect.poll(() => store.completed.length).toBe(5);

@@ -85,8 +85,9 @@ export async function sendOutboxBatch(
       }
       const published = new Set(entries.map((entry) => entry.documentId));
       const gone = ids.filter((id) => !published.has(id));
-      const tasks = [await indexes.enqueueUpsert(locale, documents), await indexes.enqueueRemove(locale, gone)]
-        .filter((task): task is EnqueuedTask => task !== undefined);
+      const tasks = [await indexes.enqueueUpsert(locale, documents), await indexes.enqueueRemove(locale, gone)].filter(
+        (task): task is EnqueuedTask => task !== undefined,
+      );
       sent.writes.push({ locale, documentIds: ids, tasks, upserted: documents.length, deleted: gone.length });
     } catch (error) {
       sent.failures.set(locale, (error as Error).message);
@@ -133,7 +134,11 @@ export async function settleOutboxBatch(store: OutboxStore, indexes: OutboxIndex
   await store.complete(done);
   for (const [error, failed] of failedByError) {
     const attempts = Math.max(...failed.map((row) => row.attempts)) + 1;
-    await store.fail(failed.map((row) => row.id), error, new Date(now() + backoffMs(attempts, maxBackoffMs)));
+    await store.fail(
+      failed.map((row) => row.id),
+      error,
+      new Date(now() + backoffMs(attempts, maxBackoffMs)),
+    );
     result.failedRows += failed.length;
   }
   return result;

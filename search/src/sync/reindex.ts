@@ -24,7 +24,11 @@ export async function reindexAll(source: PublishedSource, indexes: SearchIndexes
   for (const locale of await source.locales()) {
     const live = indexName(locale);
     const fresh = `${live}-new`;
-    await client.deleteIndex(fresh).waitTask().then(assertSucceeded).catch(() => undefined);
+    await client
+      .deleteIndex(fresh)
+      .waitTask()
+      .then(assertSucceeded)
+      .catch(() => undefined);
     await indexes.ensureIndex(locale, fresh);
     await indexes.ensureIndex(locale, live);
     let done = 0;

@@ -28,11 +28,17 @@ export interface SearchIndexesOptions {
 
 /** The case-study indexes, with every write confirmed by its Meilisearch task. */
 export class SearchIndexes {
-  constructor(readonly client: Meilisearch, private readonly options: SearchIndexesOptions = {}) {}
+  constructor(
+    readonly client: Meilisearch,
+    private readonly options: SearchIndexesOptions = {},
+  ) {}
 
   /** Creates the locale's index if missing and applies the settings from code with the editors' synonyms. */
   async ensureIndex(locale: string, name = indexName(locale)): Promise<void> {
-    const exists = await this.client.getIndex(name).then(() => true, () => false);
+    const exists = await this.client.getIndex(name).then(
+      () => true,
+      () => false,
+    );
     if (!exists) assertSucceeded(await this.client.createIndex(name, { primaryKey: 'documentId' }).waitTask(WAIT));
     const synonymSets = await this.options.synonymSets?.(locale);
     assertSucceeded(await this.client.index(name).updateSettings(indexSettings(locale, synonymSets)).waitTask(WAIT));
@@ -72,7 +78,9 @@ export class SearchIndexes {
     const stamps: IndexedStamp[] = [];
     const pageSize = 1_000;
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.client.index(indexName(locale)).getDocuments<IndexedStamp>({ fields: ['documentId', 'updatedAt', 'analysis'], limit: pageSize, offset });
+      const page = await this.client
+        .index(indexName(locale))
+        .getDocuments<IndexedStamp>({ fields: ['documentId', 'updatedAt', 'analysis'], limit: pageSize, offset });
       stamps.push(...page.results);
       if (page.results.length < pageSize) return stamps;
     }

@@ -30,12 +30,16 @@ beforeAll(async () => {
   server = await startMeilisearch({ dataDir, masterKey: 'query-test-master-key-0123456789' });
   client = createMeiliClient(server.url, 'query-test-master-key-0123456789');
   let seed = 7;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   for (let i = 0; i < 60; i += 1) {
     const start = 2018 + Math.floor(next() * 8);
     const entry: CaseStudyEntry = {
-      documentId: `doc-${i}`, locale: 'de', slug: `fall-${i}`, title: `${pick(['Kita', 'Sport', 'Eltern'])}projekt ${i}`, teaser: 'Teaser',
+      documentId: `doc-${i}`,
+      locale: 'de',
+      slug: `fall-${i}`,
+      title: `${pick(['Kita', 'Sport', 'Eltern'])}projekt ${i}`,
+      teaser: 'Teaser',
       description: pick(['Kita und Familie', 'Bewegung im Park', 'Elterncafé']),
       buildingBlock: { ...term(pick(['aktive-nachbarschaft', 'gesundes-aufwachsen'])), number: 1 },
       municipalities: [...new Set([pick(TOWNS), pick(TOWNS)])],
@@ -44,15 +48,24 @@ beforeAll(async () => {
       settings: [term(pick(['kita-familienzentrum', 'oeffentlicher-raum']))],
       criteria: [term(pick(['partizipation', 'empowerment']))],
       projectStatus: pick(['laufend', 'abgeschlossen', 'verstetigt']),
-      fundingStart: start, fundingEnd: Math.min(2025, start + Math.floor(next() * 3)),
-      publishedAt: new Date(2024, 0, i + 1).toISOString(), updatedAt: new Date(2024, 0, i + 1).toISOString(),
+      fundingStart: start,
+      fundingEnd: Math.min(2025, start + Math.floor(next() * 3)),
+      publishedAt: new Date(2024, 0, i + 1).toISOString(),
+      updatedAt: new Date(2024, 0, i + 1).toISOString(),
     };
     fixtures.push(toSearchDocument(entry));
   }
-  fixtures.push(toSearchDocument({
-    documentId: 'evil', locale: 'de', slug: 'evil', title: 'Kita <img src=x onerror=alert(1)>', teaser: '<script>alert(1)</script> Kita & "Eltern"',
-    publishedAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z',
-  }));
+  fixtures.push(
+    toSearchDocument({
+      documentId: 'evil',
+      locale: 'de',
+      slug: 'evil',
+      title: 'Kita <img src=x onerror=alert(1)>',
+      teaser: '<script>alert(1)</script> Kita & "Eltern"',
+      publishedAt: '2024-01-01T00:00:00Z',
+      updatedAt: '2024-01-01T00:00:00Z',
+    }),
+  );
   const indexes = new SearchIndexes(client);
   await indexes.ensureIndex('de');
   await indexes.confirm([(await indexes.enqueueUpsert('de', fixtures))!]);
@@ -95,7 +108,13 @@ function countBy(docs: SearchDocument[], attribute: string): Record<string, numb
 
 async function run(s: SearchState) {
   const { results } = await client.multiSearch({ queries: buildMultiSearch(s, indexQuery(s) ?? '') });
-  return { main: results[0]!, facets: mergeFacetCounts(s, results.map((result) => result.facetDistribution)) };
+  return {
+    main: results[0]!,
+    facets: mergeFacetCounts(
+      s,
+      results.map((result) => result.facetDistribution),
+    ),
+  };
 }
 
 describe('disjunctive facets against a real Meilisearch', () => {
@@ -126,27 +145,64 @@ describe('disjunctive facets against a real Meilisearch', () => {
     expect(main.hits.map((hit) => (hit.title as string).toLowerCase())).toEqual(titles.slice(14, 21));
   });
 
-  it.each([
-    'x" OR status = "laufend', 'bewegung\\', '") OR (1 = 1', '_geoRadius(51, 7, 1000)', 'ü'.repeat(90), '🙂',
-  ])('never lets the value %j change the query', async (evil) => {
-    const result = parseSearchParams(new URLSearchParams({ topic: evil }));
-    expect(result.state).toBeUndefined();
-    // Even a value that got through validation is only ever a quoted literal:
-    const s = state('');
-    s.filters.topic = [evil];
-    const { main } = await run(s);
-    expect(main.totalHits).toBe(0);
-  });
+  it.each(['x" OR status = "laufend', 'bewegung\\', '") OR (1 = 1', '_geoRadius(51, 7, 1000)', 'ü'.repeat(90), '🙂'])(
+    'never lets the value %j change the query',
+    async (evil) => {
+      const result = parseSearchParams(new URLSearchParams({ topic: evil }));
+      expect(result.state).toBeUndefined();
+      // Even a value that got through validation is only ever a quoted literal:
+      const s = state('');
+      s.filters.topic = [evil];
+      const { main } = await run(s);
+      expect(main.totalHits).toBe(0);
+    },
+  );
 });
 
 const OBJECT_PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
 const EVIL_VALUES = [
-  '"', '\\', '\\"', 'x" OR status = "laufend', '") OR (1 = 1', 'OR', 'AND NOT', '_geoRadius(51, 7, 1000)', '_geoBoundingBox([1,2],[3,4])',
-  'a'.repeat(10_000), 'ü'.repeat(300), '🙂🙂', '\u0000', '%00', '<script>', '../../etc/passwd', '-1', '1e9', 'NaN', 'Infinity', '05978\n',
+  '"',
+  '\\',
+  '\\"',
+  'x" OR status = "laufend',
+  '") OR (1 = 1',
+  'OR',
+  'AND NOT',
+  '_geoRadius(51, 7, 1000)',
+  '_geoBoundingBox([1,2],[3,4])',
+  'a'.repeat(10_000),
+  'ü'.repeat(300),
+  '🙂🙂',
+  '\u0000',
+  '%00',
+  '<script>',
+  '../../etc/passwd',
+  '-1',
+  '1e9',
+  'NaN',
+  'Infinity',
+  '05978\n',
   // Names every plain object inherits: a lookup that is not an own-property check finds them.
   ...OBJECT_PROTOTYPE_NAMES,
 ];
-const PARAMS = ['q', 'topic', 'municipality', 'district', 'region', 'status', 'sort', 'locale', 'page', 'pageSize', 'fundingFrom', 'fundingTo', 'buildingBlock', 'unknown', '__proto__', 'toString'];
+const PARAMS = [
+  'q',
+  'topic',
+  'municipality',
+  'district',
+  'region',
+  'status',
+  'sort',
+  'locale',
+  'page',
+  'pageSize',
+  'fundingFrom',
+  'fundingTo',
+  'buildingBlock',
+  'unknown',
+  '__proto__',
+  'toString',
+];
 
 describe('searchCaseStudies, the one door', () => {
   it('answers with escaped highlights whose only markup is <mark>', async () => {
@@ -210,12 +266,27 @@ describe('searchCaseStudies, the one door', () => {
 describe('findRelated', () => {
   it('returns the six best-scoring others that share something, never the case study itself', async () => {
     const own = fixtures[0]!;
-    const to = { slug: own.slug, locale: 'de', buildingBlockSlug: own.buildingBlockSlug, topicSlugs: own.topicSlugs, targetGroupSlugs: own.targetGroupSlugs, geo: own._geo };
+    const to = {
+      slug: own.slug,
+      locale: 'de',
+      buildingBlockSlug: own.buildingBlockSlug,
+      topicSlugs: own.topicSlugs,
+      targetGroupSlugs: own.targetGroupSlugs,
+      geo: own._geo,
+    };
     const related = await findRelated(client, { documentId: own.documentId, locale: 'de' });
     expect(related).toHaveLength(6);
     expect(related.map((hit) => hit.slug)).not.toContain(own.slug);
-    const best = fixtures.filter((doc) => doc.slug !== own.slug).map((doc) => relatednessScore(to, doc)).sort((a, b) => b - a);
-    const scores = related.map((hit) => relatednessScore(to, fixtures.find((doc) => doc.slug === hit.slug)!));
+    const best = fixtures
+      .filter((doc) => doc.slug !== own.slug)
+      .map((doc) => relatednessScore(to, doc))
+      .sort((a, b) => b - a);
+    const scores = related.map((hit) =>
+      relatednessScore(
+        to,
+        fixtures.find((doc) => doc.slug === hit.slug)!,
+      ),
+    );
     expect(scores).toEqual(best.slice(0, 6));
   });
 
@@ -224,7 +295,11 @@ describe('findRelated', () => {
   });
 
   it('escapes the slug it excludes', async () => {
-    const related = await rankRelated(client, { slug: 'x" OR slug != "y', locale: 'de', buildingBlockSlug: null, topicSlugs: [], targetGroupSlugs: [], geo: null }, 3);
+    const related = await rankRelated(
+      client,
+      { slug: 'x" OR slug != "y', locale: 'de', buildingBlockSlug: null, topicSlugs: [], targetGroupSlugs: [], geo: null },
+      3,
+    );
     expect(related).toHaveLength(3);
   });
 });

@@ -22,6 +22,7 @@ export function useVocabulary<Part extends keyof Vocabulary = keyof Vocabulary>(
     key: computed(() => `vocabulary-${locale.value}${pick ? `-${pick.join('-')}` : ''}`),
     query: computed(() => ({ locale: locale.value })),
     $fetch: useOwnApiFetch(),
-    transform: (vocabulary: Vocabulary): Pick<Vocabulary, Part> => (pick ? Object.fromEntries(pick.map((part) => [part, vocabulary[part]])) as Pick<Vocabulary, Part> : vocabulary),
+    transform: (vocabulary: Vocabulary): Pick<Vocabulary, Part> =>
+      pick ? (Object.fromEntries(pick.map((part) => [part, vocabulary[part]])) as Pick<Vocabulary, Part>) : vocabulary,
   });
 }

@@ -18,7 +18,10 @@ export default defineNuxtPlugin({
       if (html == null || !html.includes(LANGUAGE_LINK_PLACEHOLDER)) return;
       // No page in the other language (an untranslated case study): the link stays on this page.
       const path = switchLocalePath(otherLocale(nuxtApp.$i18n.locale.value)) || '#';
-      context.renderResult!.html = html.replace(LANGUAGE_LINK_PLACEHOLDER, path.replace(/[&"<>]/g, (character) => ATTRIBUTE_ESCAPES[character]!));
+      context.renderResult!.html = html.replace(
+        LANGUAGE_LINK_PLACEHOLDER,
+        path.replace(/[&"<>]/g, (character) => ATTRIBUTE_ESCAPES[character]!),
+      );
     });
   },
 });

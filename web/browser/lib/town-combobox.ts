@@ -15,8 +15,13 @@ const townsByLocale = new Map<string, Promise<Town[] | undefined>>();
 
 function loadTowns(locale: string): Promise<Town[] | undefined> {
   if (!townsByLocale.has(locale)) {
-    townsByLocale.set(locale, fetch(`/api/vocabulary?locale=${encodeURIComponent(locale)}`)
-      .then(async (response) => (response.ok ? ((await response.json()) as { towns: Town[] }).towns : undefined), () => undefined));
+    townsByLocale.set(
+      locale,
+      fetch(`/api/vocabulary?locale=${encodeURIComponent(locale)}`).then(
+        async (response) => (response.ok ? ((await response.json()) as { towns: Town[] }).towns : undefined),
+        () => undefined,
+      ),
+    );
   }
   return townsByLocale.get(locale)!;
 }
@@ -31,7 +36,6 @@ export function townCombobox(root: HTMLElement, options: { locale: string; selec
   let active = 0;
   let open = false;
 
-
   function countLabel(ags: string): string {
     const facetCount = document.querySelector(`label[for="${facetOptionId('municipality', ags)}"] ${hooks.facetCount.selector}`);
     return facetCount?.textContent?.replace(/^,\s*/, '') ?? root.dataset[hooks.noHits.key] ?? '';
@@ -44,23 +48,25 @@ export function townCombobox(root: HTMLElement, options: { locale: string; selec
     input.setAttribute('aria-expanded', String(shown));
     if (shown) input.setAttribute('aria-activedescendant', `town-option-${matches[active]!.ags}`);
     else input.removeAttribute('aria-activedescendant');
-    list.replaceChildren(...(shown ? matches : []).map((town, index) => {
-      const option = document.createElement('li');
-      option.id = `town-option-${town.ags}`;
-      option.setAttribute('role', 'option');
-      option.setAttribute('aria-selected', String(index === active));
-      option.classList.toggle(hooks.activeOption.name, index === active);
-      const count = document.createElement('span');
-      count.className = hooks.optionCount.name;
-      count.textContent = countLabel(town.ags);
-      option.append(`${town.name} `, count);
-      // mousedown, not click: the field keeps the focus (its blur would close the list first).
-      option.addEventListener('mousedown', (event) => {
-        event.preventDefault();
-        choose(town);
-      });
-      return option;
-    }));
+    list.replaceChildren(
+      ...(shown ? matches : []).map((town, index) => {
+        const option = document.createElement('li');
+        option.id = `town-option-${town.ags}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', String(index === active));
+        option.classList.toggle(hooks.activeOption.name, index === active);
+        const count = document.createElement('span');
+        count.className = hooks.optionCount.name;
+        count.textContent = countLabel(town.ags);
+        option.append(`${town.name} `, count);
+        // mousedown, not click: the field keeps the focus (its blur would close the list first).
+        option.addEventListener('mousedown', (event) => {
+          event.preventDefault();
+          choose(town);
+        });
+        return option;
+      }),
+    );
   }
 
   function update(): void {

@@ -24,8 +24,12 @@ export default defineEventHandler(async (event) => {
     timed(() => $fetch.raw(`${strapiUrl}/_health`, { timeout: 3_000 })),
     // Typed: an untyped $fetch to …/health would take its answer type from this very route.
     timed(() => $fetch<{ status: string }>(`${meiliUrl}/health`, { timeout: 3_000 })),
-    timed(() => $fetch<{ pending: number; failed: number; oldestPendingAt: string | null; lastSuccessAt: string | null; connected: boolean }>(
-      `${strapiUrl}/api/sync/backlog`, { timeout: 3_000 })),
+    timed(() =>
+      $fetch<{ pending: number; failed: number; oldestPendingAt: string | null; lastSuccessAt: string | null; connected: boolean }>(
+        `${strapiUrl}/api/sync/backlog`,
+        { timeout: 3_000 },
+      ),
+    ),
   ]);
   const ok = cms.ok && meilisearch.ok;
   setResponseStatus(event, ok ? 200 : 503);

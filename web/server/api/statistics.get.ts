@@ -9,7 +9,11 @@ export type StatisticsAnswer = ProgrammeStatistics;
 export default defineEventHandler(async (event): Promise<StatisticsAnswer> => {
   const { locale } = await getValidatedQuery(event, parseWith(localeQuery));
   const { byLocale } = await loadVocabulary();
-  const statistics = await programmeStatistics(useMeilisearch(), locale, byLocale[locale]!.buildingBlocks.map((block) => block.slug));
+  const statistics = await programmeStatistics(
+    useMeilisearch(),
+    locale,
+    byLocale[locale]!.buildingBlocks.map((block) => block.slug),
+  );
   setResponseHeader(event, 'cache-control', 'no-cache');
   return statistics;
 });

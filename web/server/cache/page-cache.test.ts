@@ -6,7 +6,11 @@ import { caseStudiesChanged } from './purge';
 
 const MB = 1024 * 1024;
 // Random bytes: their gzip copy is as big as they are (and a little more: a page of just under 1 MB).
-const page = (loadedAt: number, bytes = MB - 4096) => ({ headers: { 'content-type': 'text/html', 'content-length': bytes, 'x-ratelimit-remaining': '5' }, body: randomBytes(bytes), loadedAt });
+const page = (loadedAt: number, bytes = MB - 4096) => ({
+  headers: { 'content-type': 'text/html', 'content-length': bytes, 'x-ratelimit-remaining': '5' },
+  body: randomBytes(bytes),
+  loadedAt,
+});
 
 describe('the page cache', () => {
   it('keeps at most MAX_BYTES, the gzip copies included, and lets the least recently read pages go first', () => {

@@ -15,7 +15,8 @@ const CACHED_PATH = /^\/(?:en\/?)?$|^\/(?:praxisbeispiele|en\/case-studies)(?:\/
 /** Identity and gzip copies together; a search page takes ~160 KB, a detail page ~30 KB. */
 export const MAX_BYTES = 32 * 1024 * 1024;
 /** Headers that belong to one response or one reader, not to the page. */
-const PER_RESPONSE_HEADER = /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|vary|set-cookie|retry-after|etag|x-ratelimit-.*|x-page-cache)$/;
+const PER_RESPONSE_HEADER =
+  /^(?:content-length|content-encoding|transfer-encoding|connection|keep-alive|date|vary|set-cookie|retry-after|etag|x-ratelimit-.*|x-page-cache)$/;
 
 export interface CachedPage {
   headers: [name: string, value: string | number | string[]][];
@@ -31,7 +32,12 @@ export interface CachedPage {
 }
 
 /** A counted search (search/answer.ts): its language, its text, its filters (describeFilters), whether its words found nothing. */
-export interface PageSearch { locale: string; text: string; filters: string; miss: boolean }
+export interface PageSearch {
+  locale: string;
+  text: string;
+  filters: string;
+  miss: boolean;
+}
 
 declare module 'h3' {
   interface H3EventContext {
@@ -90,7 +96,9 @@ export function storePage(key: string, page: Omit<CachedPage, 'headers' | 'etag'
   const entry: CachedPage = {
     ...page,
     etag: `W/"${createHash('sha256').update(page.body).digest('base64url').slice(0, 32)}"`,
-    headers: Object.entries(page.headers).filter((header): header is [string, string | number | string[]] => header[1] !== undefined && !PER_RESPONSE_HEADER.test(header[0])),
+    headers: Object.entries(page.headers).filter(
+      (header): header is [string, string | number | string[]] => header[1] !== undefined && !PER_RESPONSE_HEADER.test(header[0]),
+    ),
   };
   if (size(entry) > MAX_BYTES / 8) return;
   remove(key);

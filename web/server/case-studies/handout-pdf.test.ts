@@ -8,7 +8,14 @@ import { toWinAnsi } from './win-ansi';
 
 const LABELS: HandoutLabels = {
   facts: 'Auf einen Blick',
-  sections: { description: 'Beschreibung', startingSituation: 'Ausgangslage', goals: 'Ziele', approach: 'Vorgehen', results: 'Ergebnisse', afterFunding: 'Was wurde daraus?' },
+  sections: {
+    description: 'Beschreibung',
+    startingSituation: 'Ausgangslage',
+    goals: 'Ziele',
+    approach: 'Vorgehen',
+    results: 'Ergebnisse',
+    afterFunding: 'Was wurde daraus?',
+  },
   transferability: 'Übertragbarkeit',
   firstSteps: 'Erste Schritte',
   successFactors: 'Erfolgsfaktoren',
@@ -24,29 +31,48 @@ const LABELS: HandoutLabels = {
   generatedOn: 'Stand:',
 };
 
-const LONG_APPROACH = Array.from({ length: 14 }, (_, index) =>
-  `Im ${index + 1}. Schritt trafen sich Bewohnerinnen, Kita-Fachkräfte und das Quartiersmanagement in der Begegnungsstätte. `
-  + 'Gemeinsam wurden Bedarfe gesammelt, Übergänge zwischen Kita und Grundschule besprochen und Zuständigkeiten geklärt; '
-  + 'die Ergebnisse flossen in den nächsten Runden Tisch ein, der stets öffentlich tagte und von einer Übersetzerin begleitet wurde.',
+const LONG_APPROACH = Array.from(
+  { length: 14 },
+  (_, index) =>
+    `Im ${index + 1}. Schritt trafen sich Bewohnerinnen, Kita-Fachkräfte und das Quartiersmanagement in der Begegnungsstätte. ` +
+    'Gemeinsam wurden Bedarfe gesammelt, Übergänge zwischen Kita und Grundschule besprochen und Zuständigkeiten geklärt; ' +
+    'die Ergebnisse flossen in den nächsten Runden Tisch ein, der stets öffentlich tagte und von einer Übersetzerin begleitet wurde.',
 ).join('\n\n');
 
 function caseStudy(overrides: Partial<CaseStudyPage> = {}): CaseStudyPage {
   return {
-    documentId: 'abc123', locale: 'de', slug: 'familienzentrum-giessen',
+    documentId: 'abc123',
+    locale: 'de',
+    slug: 'familienzentrum-giessen',
     title: 'Familienzentrum Gießen-Nord: „Mitmachen“ im Quartier',
     teaser: 'Wie ein Stadtteil Übergänge für Familien gestaltet – mit Kita, Schule und Nachbarschaft.',
-    buildingBlock: null, places: [], targetGroups: [], topics: [], settings: [], criteria: [],
-    projectStatus: 'completed', fundingStart: 2021, fundingEnd: 2024, fundingPhase: null,
+    buildingBlock: null,
+    places: [],
+    targetGroups: [],
+    topics: [],
+    settings: [],
+    criteria: [],
+    projectStatus: 'completed',
+    fundingStart: 2021,
+    fundingEnd: 2024,
+    fundingPhase: null,
     html: {
-      description: renderRichText('Das **Familienzentrum** bündelt Angebote für *Eltern & Kinder* unter einem Dach. Mehr auf [der Projektseite](https://example.org/projekt).'),
-      startingSituation: renderRichText('Viele Familien kannten die Angebote nicht:\n\n- zu wenige Treffpunkte\n- Sprachbarrieren\n  - Arabisch\n  - Türkisch\n- lange Wege'),
+      description: renderRichText(
+        'Das **Familienzentrum** bündelt Angebote für *Eltern & Kinder* unter einem Dach. Mehr auf [der Projektseite](https://example.org/projekt).',
+      ),
+      startingSituation: renderRichText(
+        'Viele Familien kannten die Angebote nicht:\n\n- zu wenige Treffpunkte\n- Sprachbarrieren\n  - Arabisch\n  - Türkisch\n- lange Wege',
+      ),
       goals: renderRichText('1. Angebote bekannt machen\n2. Übergänge begleiten\n3. Ehrenamt stärken'),
       approach: renderRichText(LONG_APPROACH),
       results: renderRichText('Ein Familienfest 🎉 im Park, Grüße auf Chinesisch: 你好.\n\n> Wir kennen uns jetzt.\n\nKontakt: <info@example.org>'),
       afterFunding: renderRichText('Die Stadt übernahm die Stelle ab 2025.  \nDer Treff läuft weiter.'),
     },
     transferability: {
-      staffFte: 1.5, budgetRange: 'from50kTo100k', durationMonths: 36, partnersNeeded: 'Kita, Grundschule',
+      staffFte: 1.5,
+      budgetRange: 'from50kTo100k',
+      durationMonths: 36,
+      partnersNeeded: 'Kita, Grundschule',
       firstStepsHtml: renderRichText('1. Bedarfe erheben\n2. Partner gewinnen'),
     },
     successFactors: ['Verlässliche Ansprechpersonen vor Ort', 'Mehrsprachige Einladungen'],
@@ -55,8 +81,11 @@ function caseStudy(overrides: Partial<CaseStudyPage> = {}): CaseStudyPage {
     provider: { name: 'Diakonie Gießen e. V.', website: 'https://diakonie.example.org' },
     contact: { organisation: 'Stadtteilbüro Nord', role: 'Projektleitung', email: 'nord@example.org', phone: '0641 123456', website: null },
     links: [{ label: 'Abschlussbericht', url: 'https://example.org/bericht.pdf' }],
-    downloads: [], images: [],
-    lastReviewed: null, publishedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-02-01T00:00:00.000Z',
+    downloads: [],
+    images: [],
+    lastReviewed: null,
+    publishedAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-02-01T00:00:00.000Z',
     slugs: { de: 'familienzentrum-giessen' },
     ...overrides,
   };
@@ -96,7 +125,21 @@ describe('renderCaseStudyPdf', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const all = pages.join(' ');
     expect(all).toContain('Familienzentrum Gießen-Nord: „Mitmachen“ im Quartier');
-    for (const heading of ['Auf einen Blick', 'Beschreibung', 'Ausgangslage', 'Ziele', 'Vorgehen', 'Ergebnisse', 'Übertragbarkeit', 'Erste Schritte', 'Erfolgsfaktoren', 'Stolpersteine', 'Was wurde daraus?', 'Weiterführende Links', 'Kontakt']) {
+    for (const heading of [
+      'Auf einen Blick',
+      'Beschreibung',
+      'Ausgangslage',
+      'Ziele',
+      'Vorgehen',
+      'Ergebnisse',
+      'Übertragbarkeit',
+      'Erste Schritte',
+      'Erfolgsfaktoren',
+      'Stolpersteine',
+      'Was wurde daraus?',
+      'Weiterführende Links',
+      'Kontakt',
+    ]) {
       expect(all).toContain(heading);
     }
     expect(all).toContain('Gießen (Landkreis Gießen, Hessen)');
@@ -114,7 +157,19 @@ describe('renderCaseStudyPdf', () => {
 
   it('puts the sections in the handout order', async () => {
     const all = (await pagesOf(await renderCaseStudyPdf(input()))).join(' ');
-    const order = ['Auf einen Blick', 'Beschreibung', 'Ausgangslage', 'Ziele', 'Vorgehen', 'Ergebnisse', 'Übertragbarkeit', 'Erfolgsfaktoren', 'Stolpersteine', 'Was wurde daraus?', 'Kontakt'];
+    const order = [
+      'Auf einen Blick',
+      'Beschreibung',
+      'Ausgangslage',
+      'Ziele',
+      'Vorgehen',
+      'Ergebnisse',
+      'Übertragbarkeit',
+      'Erfolgsfaktoren',
+      'Stolpersteine',
+      'Was wurde daraus?',
+      'Kontakt',
+    ];
     let position = 0;
     for (const heading of order) {
       position = all.indexOf(heading, position);
@@ -152,7 +207,12 @@ describe('renderCaseStudyPdf', () => {
   it('leaves out empty sections and a missing contact', async () => {
     const sparse = input({
       html: { description: '<p>Nur eine Beschreibung.</p>', startingSituation: '', goals: '', approach: '', results: '', afterFunding: '' },
-      transferability: null, successFactors: [], pitfalls: [], links: [], provider: null, contact: null,
+      transferability: null,
+      successFactors: [],
+      pitfalls: [],
+      links: [],
+      provider: null,
+      contact: null,
     });
     const pages = await pagesOf(await renderCaseStudyPdf({ ...sparse, transferabilityFacts: [] }));
     expect(pages).toHaveLength(1);
@@ -164,18 +224,28 @@ describe('renderCaseStudyPdf', () => {
 });
 
 describe('htmlToBlocks', () => {
-  const text = (html: string) => htmlToBlocks(html).map((block) => `${'  '.repeat(block.indent)}${block.marker ? `${block.marker} ` : ''}${block.runs.map((run) => run.text).join('')}`);
+  const text = (html: string) =>
+    htmlToBlocks(html).map((block) => `${'  '.repeat(block.indent)}${block.marker ? `${block.marker} ` : ''}${block.runs.map((run) => run.text).join('')}`);
 
   it('turns paragraphs, headings and nested lists into blocks with markers and indents', () => {
     expect(text(renderRichText('Einleitung\n\n### Plan\n\n1. eins\n2. zwei\n   - a\n   - b\n3. drei'))).toEqual([
-      'Einleitung', 'Plan', '1. eins', '2. zwei', '  • a', '  • b', '3. drei',
+      'Einleitung',
+      'Plan',
+      '1. eins',
+      '2. zwei',
+      '  • a',
+      '  • b',
+      '3. drei',
     ]);
     expect(htmlToBlocks(renderRichText('### Plan')).map((block) => block.kind)).toEqual(['heading']);
   });
 
   it('keeps a loose list item’s paragraphs with their item', () => {
     expect(text(renderRichText('1. eins\n\n   mehr dazu\n\n2. zwei'))).toEqual(['1. eins', 'mehr dazu', '2. zwei']);
-    expect(htmlToBlocks(renderRichText('1. eins\n\n   mehr dazu')).map((block) => [block.kind, block.indent])).toEqual([['item', 0], ['item', 0]]);
+    expect(htmlToBlocks(renderRichText('1. eins\n\n   mehr dazu')).map((block) => [block.kind, block.indent])).toEqual([
+      ['item', 0],
+      ['item', 0],
+    ]);
   });
 
   it('numbers an ordered list from its start', () => {
@@ -183,7 +253,9 @@ describe('htmlToBlocks', () => {
   });
 
   it('decodes entities, keeps bold and italic runs and prints link targets', () => {
-    const [block] = htmlToBlocks('<p>A &amp; B &lt;3&gt; &quot;x&quot; &#39;y&#39;&nbsp;z &#x20AC; <strong>fett</strong> <em>kursiv</em> <a href="https://a.example/?x=1&amp;y=2">Seite</a> <a href="https://b.example">https://b.example</a></p>');
+    const [block] = htmlToBlocks(
+      '<p>A &amp; B &lt;3&gt; &quot;x&quot; &#39;y&#39;&nbsp;z &#x20AC; <strong>fett</strong> <em>kursiv</em> <a href="https://a.example/?x=1&amp;y=2">Seite</a> <a href="https://b.example">https://b.example</a></p>',
+    );
     expect(block!.runs.map((run) => run.text).join('')).toBe('A & B <3> "x" \'y\'\u00A0z € fett kursiv Seite (https://a.example/?x=1&y=2) https://b.example');
     expect(block!.runs.find((run) => run.text === 'fett')).toMatchObject({ bold: true, italic: false });
     expect(block!.runs.find((run) => run.text === 'kursiv')).toMatchObject({ bold: false, italic: true });

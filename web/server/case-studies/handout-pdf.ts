@@ -46,7 +46,6 @@ export interface HandoutInput {
   generatedOn: string;
 }
 
-
 const AUTHOR = 'Praxisdatenbank Zusammen im Quartier';
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
 const SIZE = { title: 22, teaser: 12, section: 14, subheading: 11.5, body: 10.5, footer: 8 };
@@ -96,10 +95,14 @@ export async function renderCaseStudyPdf(input: HandoutInput): Promise<Buffer> {
   writeListSection(doc, labels.successFactors, caseStudy.successFactors);
   writeListSection(doc, labels.pitfalls, caseStudy.pitfalls);
   writeRichSection(doc, sections.afterFunding, caseStudy.html.afterFunding);
-  writeListSection(doc, labels.links, caseStudy.links.map((link) => [
-    plainRun(link.label || link.url, link.url),
-    ...(link.label && link.label !== link.url ? [plainRun(` (${link.url})`, link.url)] : []),
-  ]));
+  writeListSection(
+    doc,
+    labels.links,
+    caseStudy.links.map((link) => [
+      plainRun(link.label || link.url, link.url),
+      ...(link.label && link.label !== link.url ? [plainRun(` (${link.url})`, link.url)] : []),
+    ]),
+  );
   writeContact(doc, labels, caseStudy);
 
   // The date first: a URL too long for the line is what gets cut.
@@ -143,9 +146,16 @@ function ensureSpace(doc: PDFKit.PDFDocument, height: number) {
   if (doc.y + height > bottom(doc) && doc.y > doc.page.margins.top + 1) doc.addPage();
 }
 
-function writePlain(doc: PDFKit.PDFDocument, text: string, style: { size: number; bold?: boolean; italic?: boolean; color?: string; x?: number; width?: number }) {
+function writePlain(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  style: { size: number; bold?: boolean; italic?: boolean; color?: string; x?: number; width?: number },
+) {
   const x = style.x ?? left(doc);
-  doc.font(fontFor(style)).fontSize(style.size).fillColor(style.color ?? COLOR.text);
+  doc
+    .font(fontFor(style))
+    .fontSize(style.size)
+    .fillColor(style.color ?? COLOR.text);
   doc.text(toWinAnsi(text), x, doc.y, { width: style.width ?? contentWidth(doc) - (x - left(doc)), lineGap: LINE_GAP });
 }
 
@@ -290,7 +300,11 @@ function writeFooters(doc: PDFKit.PDFDocument, source: string) {
     const y = doc.page.height - margin + 24;
     const pageLabel = `${page - range.start + 1} / ${range.count}`;
     doc.font('Helvetica').fontSize(SIZE.footer).fillColor(COLOR.muted);
-    doc.moveTo(left(doc), y - 6).lineTo(left(doc) + contentWidth(doc), y - 6).lineWidth(0.5).stroke(COLOR.rule);
+    doc
+      .moveTo(left(doc), y - 6)
+      .lineTo(left(doc) + contentWidth(doc), y - 6)
+      .lineWidth(0.5)
+      .stroke(COLOR.rule);
     doc.text(toWinAnsi(source), left(doc), y, { width: contentWidth(doc) - 50, height: SIZE.footer * 1.3, ellipsis: true, lineBreak: false });
     doc.text(pageLabel, left(doc) + contentWidth(doc) - 50, y, { width: 50, align: 'right', lineBreak: false });
     doc.page.margins.bottom = margin;

@@ -8,7 +8,8 @@ import type { CaseStudyAnswer } from '../api/case-studies/[slug].get';
 import { MESSAGES, translator } from '../site/messages';
 import { renderCaseStudyPdf } from './handout-pdf';
 
-const asHandoutFacts = (facts: CaseStudyFact[]) => facts.filter((fact) => fact.values.length > 0).map((fact) => ({ label: fact.label, value: fact.values.join(', ') }));
+const asHandoutFacts = (facts: CaseStudyFact[]) =>
+  facts.filter((fact) => fact.values.length > 0).map((fact) => ({ label: fact.label, value: fact.values.join(', ') }));
 
 /** `/praxisbeispiele/<slug>/handout.pdf` (`/en/case-studies/<slug>/handout.pdf`). */
 export async function caseStudyHandout(event: H3Event, locale: Locale): Promise<Buffer> {
@@ -29,11 +30,19 @@ export async function caseStudyHandout(event: H3Event, locale: Locale): Promise<
     labels: {
       facts: t('caseStudy.facts'),
       sections: MESSAGES[locale].caseStudy.sections,
-      transferability: t('caseStudy.transferability'), firstSteps: t('caseStudy.firstSteps'),
-      successFactors: t('caseStudy.successFactors'), pitfalls: t('caseStudy.pitfalls'), links: t('caseStudy.links'),
-      contact: t('caseStudy.contact'), provider: t('caseStudy.provider'), contactPerson: t('handout.contactPerson'),
-      email: t('caseStudy.email'), phone: t('caseStudy.phone'), website: t('caseStudy.website'),
-      source: t('handout.source'), generatedOn: t('handout.generatedOn'),
+      transferability: t('caseStudy.transferability'),
+      firstSteps: t('caseStudy.firstSteps'),
+      successFactors: t('caseStudy.successFactors'),
+      pitfalls: t('caseStudy.pitfalls'),
+      links: t('caseStudy.links'),
+      contact: t('caseStudy.contact'),
+      provider: t('caseStudy.provider'),
+      contactPerson: t('handout.contactPerson'),
+      email: t('caseStudy.email'),
+      phone: t('caseStudy.phone'),
+      website: t('caseStudy.website'),
+      source: t('handout.source'),
+      generatedOn: t('handout.generatedOn'),
     },
     facts: asHandoutFacts(about),
     transferabilityFacts: asHandoutFacts(effort),

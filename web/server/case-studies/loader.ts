@@ -1,6 +1,16 @@
 // Reads one case study from the CMS (the source of truth) and shapes it for the
 // detail page. Plain functions over an injected fetch, so tests run them against a real Strapi.
-import { isLocale, LOCALES, localizedName, parseCaseStudyEntry, TAXONOMY_POPULATE, texts, type Locale, type ParsedCaseStudyEntry, type TermEntry } from '@praxis/search';
+import {
+  isLocale,
+  LOCALES,
+  localizedName,
+  parseCaseStudyEntry,
+  TAXONOMY_POPULATE,
+  texts,
+  type Locale,
+  type ParsedCaseStudyEntry,
+  type TermEntry,
+} from '@praxis/search';
 import type { CaseStudyPage } from '../../shared/case-study';
 import { toStrapiQuery } from '../cms/strapi-query';
 import { renderRichText } from './rich-text';
@@ -12,7 +22,12 @@ const DETAIL_QUERY = {
   populate: {
     ...TAXONOMY_POPULATE,
     provider: { fields: ['name', 'website'] },
-    transferability: true, successFactors: true, pitfalls: true, partners: true, contact: true, links: true,
+    transferability: true,
+    successFactors: true,
+    pitfalls: true,
+    partners: true,
+    contact: true,
+    links: true,
     downloads: { fields: ['name', 'url', 'size', 'mime'] },
     images: { populate: { file: { fields: ['url', 'width', 'height'] } } },
     localizations: { fields: ['slug', 'locale'] },
@@ -28,34 +43,70 @@ export function toCaseStudyPage(raw: ParsedCaseStudyEntry): CaseStudyPage {
   const slugs: CaseStudyPage['slugs'] = { [raw.locale]: raw.slug };
   for (const other of raw.localizations ?? []) if (isLocale(other.locale)) slugs[other.locale] = other.slug;
   return {
-    documentId: raw.documentId, locale, slug: raw.slug, title: raw.title, teaser: raw.teaser ?? '',
-    buildingBlock: raw.buildingBlock ? { slug: raw.buildingBlock.slug, name: localizedName(raw.buildingBlock, locale), number: raw.buildingBlock.number } : null,
+    documentId: raw.documentId,
+    locale,
+    slug: raw.slug,
+    title: raw.title,
+    teaser: raw.teaser ?? '',
+    buildingBlock: raw.buildingBlock
+      ? { slug: raw.buildingBlock.slug, name: localizedName(raw.buildingBlock, locale), number: raw.buildingBlock.number }
+      : null,
     places: (raw.municipalities ?? []).map((town) => ({ ...town, lat: town.lat ?? null, lon: town.lon ?? null })),
-    targetGroups: terms(raw.targetGroups, locale), topics: terms(raw.topics, locale), settings: terms(raw.settings, locale), criteria: terms(raw.criteria, locale),
-    projectStatus: raw.projectStatus ?? null, fundingStart: raw.fundingStart ?? null, fundingEnd: raw.fundingEnd ?? null, fundingPhase: raw.fundingPhase ?? null,
+    targetGroups: terms(raw.targetGroups, locale),
+    topics: terms(raw.topics, locale),
+    settings: terms(raw.settings, locale),
+    criteria: terms(raw.criteria, locale),
+    projectStatus: raw.projectStatus ?? null,
+    fundingStart: raw.fundingStart ?? null,
+    fundingEnd: raw.fundingEnd ?? null,
+    fundingPhase: raw.fundingPhase ?? null,
     html: {
-      description: renderRichText(raw.description), startingSituation: renderRichText(raw.startingSituation), goals: renderRichText(raw.goals),
-      approach: renderRichText(raw.approach), results: renderRichText(raw.results), afterFunding: renderRichText(raw.afterFunding),
+      description: renderRichText(raw.description),
+      startingSituation: renderRichText(raw.startingSituation),
+      goals: renderRichText(raw.goals),
+      approach: renderRichText(raw.approach),
+      results: renderRichText(raw.results),
+      afterFunding: renderRichText(raw.afterFunding),
     },
-    transferability: transfer ? {
-      staffFte: transfer.staffFte ?? null,
-      budgetRange: transfer.budgetRange ?? null, durationMonths: transfer.durationMonths ?? null,
-      partnersNeeded: transfer.partnersNeeded ?? null, firstStepsHtml: renderRichText(transfer.firstSteps),
-    } : null,
-    successFactors: texts(raw.successFactors), pitfalls: texts(raw.pitfalls), partners: texts(raw.partners),
+    transferability: transfer
+      ? {
+          staffFte: transfer.staffFte ?? null,
+          budgetRange: transfer.budgetRange ?? null,
+          durationMonths: transfer.durationMonths ?? null,
+          partnersNeeded: transfer.partnersNeeded ?? null,
+          firstStepsHtml: renderRichText(transfer.firstSteps),
+        }
+      : null,
+    successFactors: texts(raw.successFactors),
+    pitfalls: texts(raw.pitfalls),
+    partners: texts(raw.partners),
     provider: raw.provider ? { name: raw.provider.name, website: raw.provider.website ?? null } : null,
-    contact: raw.contact ? {
-      organisation: raw.contact.organisation ?? null, role: raw.contact.role ?? null, email: raw.contact.email ?? null,
-      phone: raw.contact.phone ?? null, website: raw.contact.website ?? null,
-    } : null,
+    contact: raw.contact
+      ? {
+          organisation: raw.contact.organisation ?? null,
+          role: raw.contact.role ?? null,
+          email: raw.contact.email ?? null,
+          phone: raw.contact.phone ?? null,
+          website: raw.contact.website ?? null,
+        }
+      : null,
     // Only http(s) links reach the page (the CMS validates this on publish; drafts in preview may not be valid yet).
     links: (raw.links ?? []).filter((link) => /^https?:\/\//i.test(link.url)),
     downloads: (raw.downloads ?? []).map((file) => ({ name: file.name, url: file.url, sizeKb: file.size ?? null, mime: file.mime ?? null })),
-    images: (raw.images ?? []).filter((image) => image.file?.url).map((image) => ({
-      url: image.file!.url, alt: image.alt, caption: image.caption ?? null, credit: image.credit ?? null,
-      width: image.file!.width ?? null, height: image.file!.height ?? null,
-    })),
-    lastReviewed: raw.lastReviewed ?? null, publishedAt: raw.publishedAt ?? null, updatedAt: raw.updatedAt, slugs,
+    images: (raw.images ?? [])
+      .filter((image) => image.file?.url)
+      .map((image) => ({
+        url: image.file!.url,
+        alt: image.alt,
+        caption: image.caption ?? null,
+        credit: image.credit ?? null,
+        width: image.file!.width ?? null,
+        height: image.file!.height ?? null,
+      })),
+    lastReviewed: raw.lastReviewed ?? null,
+    publishedAt: raw.publishedAt ?? null,
+    updatedAt: raw.updatedAt,
+    slugs,
   };
 }
 
@@ -90,7 +141,13 @@ export async function loadCaseStudy(fetch: CmsFetch, slug: string, locale: Local
 }
 
 /** A draft (or the published version) by documentId, for the preview; `previewSecret` lets the CMS hand out drafts. */
-export async function loadCaseStudyPreview(fetch: CmsFetch, documentId: string, locale: string, status: 'draft' | 'published', previewSecret: string): Promise<CaseStudyPage | undefined> {
+export async function loadCaseStudyPreview(
+  fetch: CmsFetch,
+  documentId: string,
+  locale: string,
+  status: 'draft' | 'published',
+  previewSecret: string,
+): Promise<CaseStudyPage | undefined> {
   const query = toStrapiQuery({ ...DETAIL_QUERY, locale, status });
   const body = (await fetch(`/case-studies/${encodeURIComponent(documentId)}`, query, { 'x-preview-secret': previewSecret })) as { data: unknown } | null;
   return body?.data ? toCaseStudyPage(parseCaseStudyEntry(body.data)) : undefined;

@@ -127,7 +127,11 @@ export function htmlToBlocks(html: string): Block[] {
 /** A link prints as "text (target)" unless its text already is the target (a bare URL or address). */
 function appendLinkTarget(block: Block, href: string, firstRun: number, append: (text: string, link: string | null) => void) {
   const target = href.replace(/^(mailto|tel):/i, '');
-  const linkText = block.runs.slice(firstRun).map((run) => run.text).join('').trim();
+  const linkText = block.runs
+    .slice(firstRun)
+    .map((run) => run.text)
+    .join('')
+    .trim();
   if (linkText !== target && linkText !== href) append(` (${toWinAnsi(target)})`, href);
 }
 

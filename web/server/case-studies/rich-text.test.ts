@@ -34,7 +34,30 @@ const XSS_PAYLOADS = [
   '<scr<script>ipt>alert(1)</script>',
 ];
 
-const SAFE_TAGS = new Set(['p', 'br', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'blockquote', 'code', 'pre', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const SAFE_TAGS = new Set([
+  'p',
+  'br',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'em',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'blockquote',
+  'code',
+  'pre',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 const SAFE_ATTRIBUTES = new Set(['href', 'title', 'rel', 'align']);
 
 /** Every real tag (escaped text like `&lt;script&gt;` is harmless text) must be allowlisted, with harmless attributes only. */

@@ -13,8 +13,13 @@ export async function findSimilarTowns(places: CaseStudyPlace[], locale: Locale,
   const kinds = new Set(places.map((place) => `${townTypeOf(place.type)}/${townSizeOf(place.population)}`));
   const { byLocale } = await loadVocabulary();
   const candidates = byLocale[locale]!.towns.filter((town) => !own.has(town.ags) && town.type && town.size && kinds.has(`${town.type}/${town.size}`));
-  const counts = await countCaseStudiesByTown(useMeilisearch(), locale, candidates.map((town) => town.ags));
-  return candidates.filter((town) => counts[town.ags])
+  const counts = await countCaseStudiesByTown(
+    useMeilisearch(),
+    locale,
+    candidates.map((town) => town.ags),
+  );
+  return candidates
+    .filter((town) => counts[town.ags])
     .map((town) => ({ ags: town.ags, name: town.name, count: counts[town.ags]! }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'de'))
     .slice(0, limit);

@@ -25,7 +25,10 @@ interface StrapiList<T> {
 export async function strapiGetAll<T>(collection: string, fields: string[], query: Record<string, string> = {}): Promise<T[]> {
   const entries: T[] = [];
   for (let page = 1; ; page += 1) {
-    const body = await cmsFetch(`/${collection}`, toStrapiQuery({ ...query, fields, pagination: { page, pageSize: 100 }, sort: 'id:asc' })) as StrapiList<T> | null;
+    const body = (await cmsFetch(
+      `/${collection}`,
+      toStrapiQuery({ ...query, fields, pagination: { page, pageSize: 100 }, sort: 'id:asc' }),
+    )) as StrapiList<T> | null;
     if (!body) throw new Error(`the CMS has no collection ${collection}`);
     entries.push(...body.data);
     if (page >= body.meta.pagination.pageCount) return entries;

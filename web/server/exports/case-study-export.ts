@@ -3,8 +3,14 @@
 import type { Readable } from 'node:stream';
 import type { H3Event } from 'h3';
 import {
-  BOOKMARK_PARAM, bookmarkedDocuments, matchingDocuments, parseSearchParams, projectStatusName, townClassName,
-  type ExportDocument, type Locale,
+  BOOKMARK_PARAM,
+  bookmarkedDocuments,
+  matchingDocuments,
+  parseSearchParams,
+  projectStatusName,
+  townClassName,
+  type ExportDocument,
+  type Locale,
 } from '@praxis/search';
 import { caseStudyPath } from '../../shared/case-study';
 import { bookmarkIdsOf } from '../search/bookmark-ids';
@@ -33,7 +39,10 @@ export function caseStudyTable(documents: ExportDocument[], locale: Locale, site
   const fields: [string, (document: ExportDocument) => Cell][] = [
     [columns.title, (d) => d.title],
     [columns.teaser, (d) => d.teaser],
-    [columns.buildingBlock, (d) => (d.buildingBlock ? `${messages.home.bausteinNumber.replace('{number}', String(d.buildingBlock.number))}: ${d.buildingBlock.name}` : null)],
+    [
+      columns.buildingBlock,
+      (d) => (d.buildingBlock ? `${messages.home.bausteinNumber.replace('{number}', String(d.buildingBlock.number))}: ${d.buildingBlock.name}` : null),
+    ],
     [columns.municipalities, (d) => d.municipalities.map((town) => town.name).join('; ')],
     [columns.districts, (d) => unique(d.municipalities.map((town) => town.district)).join('; ')],
     [columns.regions, (d) => unique(d.municipalities.map((town) => town.region)).join('; ')],

@@ -42,7 +42,16 @@ const HOSTILE_TEXTS = [
 
 describe('toCsv', () => {
   it('starts with a BOM and ends every record with CRLF', () => {
-    const csv = toCsv({ headers: ['Titel', 'Ort'], rows: [['Kita', 'Köln'], ['Schule', 'Jena']] }, ';');
+    const csv = toCsv(
+      {
+        headers: ['Titel', 'Ort'],
+        rows: [
+          ['Kita', 'Köln'],
+          ['Schule', 'Jena'],
+        ],
+      },
+      ';',
+    );
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1)).toBe('Titel;Ort\r\nKita;Köln\r\nSchule;Jena\r\n');
   });
@@ -62,12 +71,23 @@ describe('toCsv', () => {
   it('prefixes text that Excel would run as a formula with an apostrophe', () => {
     const starts = ['=HYPERLINK("http://evil.example","klick")', '+49 30 1234', '-1+1', '@SUM(A1)', '\t=1', '\r=1'];
     const csv = toCsv({ headers: ['Text'], rows: starts.map((text) => [text]) }, ',');
-    const fields = parseCsv(csv.slice(1), ',').slice(1).map((record) => record[0]);
+    const fields = parseCsv(csv.slice(1), ',')
+      .slice(1)
+      .map((record) => record[0]);
     expect(fields).toEqual(starts.map((text) => `'${text}`));
   });
 
   it('leaves harmless text and negative numbers unprefixed', () => {
-    const csv = toCsv({ headers: ['Text', 'Zahl'], rows: [['a=b', -2.5], ['E-Mail: a@b.de', -7]] }, ';');
+    const csv = toCsv(
+      {
+        headers: ['Text', 'Zahl'],
+        rows: [
+          ['a=b', -2.5],
+          ['E-Mail: a@b.de', -7],
+        ],
+      },
+      ';',
+    );
     expect(csv.slice(1)).toBe('Text;Zahl\r\na=b;-2,5\r\nE-Mail: a@b.de;-7\r\n');
   });
 
@@ -104,14 +124,18 @@ describe('toXlsx', () => {
   });
 
   it('writes a bold, frozen header row and columns as wide as their content, within limits', async () => {
-    const xlsx = await buffer(toXlsx({ headers: ['Titel', 'Ort', 'Beschreibung'], rows: [['Ein ziemlich langer Titel eines Praxisbeispiels', 'Köln', 'x'.repeat(500)]] }, 'Export'));
+    const xlsx = await buffer(
+      toXlsx({ headers: ['Titel', 'Ort', 'Beschreibung'], rows: [['Ein ziemlich langer Titel eines Praxisbeispiels', 'Köln', 'x'.repeat(500)]] }, 'Export'),
+    );
     const sheetXml = readZipEntry(xlsx, 'xl/worksheets/sheet1.xml');
     expect(sheetXml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect([...sheetXml.matchAll(/<col [^>]*width="(\d+)"/g)].map((match) => Number(match[1]))).toEqual([49, 8, 60]);
 
     const stylesXml = readZipEntry(xlsx, 'xl/styles.xml');
     const fonts = [...stylesXml.match(/<fonts[^>]*>([\s\S]*?)<\/fonts>/)![1]!.matchAll(/<font>([\s\S]*?)<\/font>|<font\/>/g)].map((match) => match[0]);
-    const cellFormats = [...stylesXml.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)![1]!.matchAll(/<xf\b[^>]*>/g)].map((match) => Number(/fontId="(\d+)"/.exec(match[0])?.[1] ?? 0));
+    const cellFormats = [...stylesXml.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)![1]!.matchAll(/<xf\b[^>]*>/g)].map((match) =>
+      Number(/fontId="(\d+)"/.exec(match[0])?.[1] ?? 0),
+    );
     const isBold = (cellXml: string) => {
       const style = Number(/ s="(\d+)"/.exec(cellXml)?.[1] ?? 0);
       return fonts[cellFormats[style]!]!.includes('<b/>');

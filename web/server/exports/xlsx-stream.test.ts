@@ -65,7 +65,23 @@ const EXPECTED_FIRST_ROWS = [
 
 /** A text of pseudo-random words: compresses like prose, not like a repeated letter. */
 function prose(seed: number, length: number): string {
-  const words = ['Quartier', 'Kinder', 'Familien', 'Schule', 'Kita', 'Beratung', 'Netzwerk', 'Förderung', 'Zukunft', 'Stärken', 'gemeinsam', 'und', 'für', 'mit', 'im'];
+  const words = [
+    'Quartier',
+    'Kinder',
+    'Familien',
+    'Schule',
+    'Kita',
+    'Beratung',
+    'Netzwerk',
+    'Förderung',
+    'Zukunft',
+    'Stärken',
+    'gemeinsam',
+    'und',
+    'für',
+    'mit',
+    'im',
+  ];
   let state = seed * 2_654_435_761 + 1;
   let text = '';
   while (text.length < length) {
@@ -105,7 +121,9 @@ describe('xlsxStream', () => {
     const values = (sheet: ExcelJS.Worksheet, row: number, columns: number) =>
       Array.from({ length: columns }, (_, index) => sheet.getRow(row).getCell(index + 1).value ?? null);
     // exceljs does not decode Excel's _xHHHH_ escapes in strings, so that cell is left out here.
-    expect(EXPECTED_FIRST_ROWS.map((_, index) => values(first, index + 1, 4)).filter((_, index) => index !== 3)).toEqual(EXPECTED_FIRST_ROWS.filter((_, index) => index !== 3));
+    expect(EXPECTED_FIRST_ROWS.map((_, index) => values(first, index + 1, 4)).filter((_, index) => index !== 3)).toEqual(
+      EXPECTED_FIRST_ROWS.filter((_, index) => index !== 3),
+    );
     expect(first.getCell('A1').font).toMatchObject({ bold: true, name: 'Calibri', size: 11 });
     expect(first.getCell('D1').font?.bold).toBe(true);
     expect(first.getCell('A2').font?.bold).toBeFalsy();

@@ -6,9 +6,7 @@ import type { H3Event } from 'h3';
 import { contactRequestSchema, isLocale, type Locale } from '@praxis/search';
 import { guardPublicForm } from './public-form';
 
-export type ContactOutcome =
-  | { status: 202 }
-  | { status: 400 | 404 | 422 | 429 | 503; message: string; fields: Record<string, string> };
+export type ContactOutcome = { status: 202 } | { status: 400 | 404 | 422 | 429 | 503; message: string; fields: Record<string, string> };
 
 const FORM_FIELDS = ['caseStudy', 'locale', 'purpose', 'message', 'name', 'organisation', 'email'] as const;
 
@@ -29,7 +27,9 @@ const TEXTS = {
   },
 } satisfies Record<Locale, unknown>;
 
-interface CmsError { error?: { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } } }
+interface CmsError {
+  error?: { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
+}
 
 /** The form's fields as strings (a form or JSON body may carry anything). */
 export function contactFields(body: Record<string, unknown>): Record<string, string> {
@@ -39,9 +39,11 @@ export function contactFields(body: Record<string, unknown>): Record<string, str
 }
 
 export async function sendContactRequest(event: H3Event, fields: Record<string, string>): Promise<ContactOutcome> {
-  const locale: Locale = isLocale(fields.locale ?? '') ? fields.locale as Locale : 'de';
+  const locale: Locale = isLocale(fields.locale ?? '') ? (fields.locale as Locale) : 'de';
   const texts = TEXTS[locale];
-  const request = Object.fromEntries(FORM_FIELDS.filter((key) => fields[key] !== undefined && !(key === 'organisation' && fields[key]!.trim() === '')).map((key) => [key, fields[key]]));
+  const request = Object.fromEntries(
+    FORM_FIELDS.filter((key) => fields[key] !== undefined && !(key === 'organisation' && fields[key]!.trim() === '')).map((key) => [key, fields[key]]),
+  );
   const parsed = contactRequestSchema(locale).safeParse(request);
   if (!parsed.success) {
     const fieldMessages: Record<string, string> = {};
@@ -55,7 +57,9 @@ export async function sendContactRequest(event: H3Event, fields: Record<string, 
   const { strapiUrl, strapiToken } = useRuntimeConfig();
   try {
     await $fetch(`${strapiUrl}/api/contact-requests`, {
-      method: 'POST', body: parsed.data, timeout: 10_000,
+      method: 'POST',
+      body: parsed.data,
+      timeout: 10_000,
       headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {},
     });
     return { status: 202 };

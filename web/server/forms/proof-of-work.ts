@@ -16,10 +16,7 @@ const COUNTER_RANGE = [10_000, 40_000] as const;
 /** Long enough to write a message; a form left open longer gets a fresh challenge on sending. */
 const CHALLENGE_SECONDS = 2 * 60 * 60;
 
-export type ProofOutcome =
-  | { kind: 'solved' }
-  | { kind: 'unsolved' }
-  | { kind: 'refused'; reason: 'missing' | 'invalid' | 'expired' | 'replayed' | 'too-fast' };
+export type ProofOutcome = { kind: 'solved' } | { kind: 'unsolved' } | { kind: 'refused'; reason: 'missing' | 'invalid' | 'expired' | 'replayed' | 'too-fast' };
 
 let secrets: { signature: string; key: string } | undefined;
 /** Signing secrets from NUXT_ALTCHA_SECRET, or random per process (challenges then end with a restart). */
@@ -72,8 +69,11 @@ export async function checkProof(field: unknown, now = Date.now(), minSeconds = 
   const { challenge, solution } = proof;
   // Without a solution, a placeholder answer still tells a genuine, unexpired challenge from a forged one.
   const result = await verifySolution({
-    challenge, solution: solution ?? { counter: 0, derivedKey: '00' }, deriveKey,
-    hmacSignatureSecret: signature, hmacKeySignatureSecret: key,
+    challenge,
+    solution: solution ?? { counter: 0, derivedKey: '00' },
+    deriveKey,
+    hmacSignatureSecret: signature,
+    hmacKeySignatureSecret: key,
   }).catch(() => ({ verified: false, expired: false, invalidSignature: true, invalidSolution: null }));
   if (result.expired) return { kind: 'refused', reason: 'expired' };
   if (result.invalidSignature !== false) return { kind: 'refused', reason: 'invalid' };

@@ -20,10 +20,22 @@ const towns = townChoices(vocabulary);
 
 /** What the form posts for a complete submission (every step filled in). */
 const complete: FormValues = {
-  title: 'Lesepaten im Quartier', teaser: 'Ehrenamtliche lesen mit Kindern.', buildingBlock: 'baustein-1', status: 'laufend', fundingStart: '2024', fundingEnd: '',
-  municipality: ['Bottrop', ''], targetGroups: ['kinder'], description: 'Jede Woche in der Kita.', staffFte: '1,5', partners: 'Stadtbibliothek\n\n Kita Nord ',
-  linkLabel: ['Projektseite', ''], linkUrl: ['https://example.org/lesepaten', 'https://example.org/flyer.pdf'],
-  submitterName: 'Erika Muster', submitterEmail: 'erika@example.org', consent: 'ja',
+  title: 'Lesepaten im Quartier',
+  teaser: 'Ehrenamtliche lesen mit Kindern.',
+  buildingBlock: 'baustein-1',
+  status: 'laufend',
+  fundingStart: '2024',
+  fundingEnd: '',
+  municipality: ['Bottrop', ''],
+  targetGroups: ['kinder'],
+  description: 'Jede Woche in der Kita.',
+  staffFte: '1,5',
+  partners: 'Stadtbibliothek\n\n Kita Nord ',
+  linkLabel: ['Projektseite', ''],
+  linkUrl: ['https://example.org/lesepaten', 'https://example.org/flyer.pdf'],
+  submitterName: 'Erika Muster',
+  submitterEmail: 'erika@example.org',
+  consent: 'ja',
 };
 const check = (values: FormValues, locale: 'de' | 'en' = 'de') => checkSubmission(values, towns, locale);
 const errorsOf = (values: FormValues, locale: 'de' | 'en' = 'de') => check(values, locale).errors;
@@ -39,11 +51,21 @@ describe('a submission from the form', () => {
     const { submission, errors } = check(complete);
     expect(errors).toEqual({});
     expect(submission).toMatchObject({
-      locale: 'de', consent: true, submitter: { name: 'Erika Muster', email: 'erika@example.org' },
+      locale: 'de',
+      consent: true,
+      submitter: { name: 'Erika Muster', email: 'erika@example.org' },
       project: {
-        title: 'Lesepaten im Quartier', municipalities: ['05512000'], targetGroups: ['kinder'], topics: [], fundingStart: 2024, staffFte: 1.5,
+        title: 'Lesepaten im Quartier',
+        municipalities: ['05512000'],
+        targetGroups: ['kinder'],
+        topics: [],
+        fundingStart: 2024,
+        staffFte: 1.5,
         partners: ['Stadtbibliothek', 'Kita Nord'],
-        links: [{ label: 'Projektseite', url: 'https://example.org/lesepaten' }, { label: 'https://example.org/flyer.pdf', url: 'https://example.org/flyer.pdf' }],
+        links: [
+          { label: 'Projektseite', url: 'https://example.org/lesepaten' },
+          { label: 'https://example.org/flyer.pdf', url: 'https://example.org/flyer.pdf' },
+        ],
       },
     });
     expect((submission as { project: object }).project).not.toHaveProperty('fundingEnd');
@@ -56,14 +78,19 @@ describe('a submission from the form', () => {
   });
 
   it('says which municipality it does not know, which name is ambiguous, and that one is needed', () => {
-    expect(errorsOf({ ...complete, municipality: 'Berlin' }).municipality).toBe('„Berlin“ ist keine Kommune in Nordrhein-Westfalen. Bitte wählen Sie aus der Liste.');
-    expect(errorsOf({ ...complete, municipality: 'Neustadt' }).municipality)
-      .toBe('„Neustadt“ gibt es mehrmals: Neustadt (Steinfurt), Neustadt (Siegen-Wittgenstein). Bitte wählen Sie eine davon.');
+    expect(errorsOf({ ...complete, municipality: 'Berlin' }).municipality).toBe(
+      '„Berlin“ ist keine Kommune in Nordrhein-Westfalen. Bitte wählen Sie aus der Liste.',
+    );
+    expect(errorsOf({ ...complete, municipality: 'Neustadt' }).municipality).toBe(
+      '„Neustadt“ gibt es mehrmals: Neustadt (Steinfurt), Neustadt (Siegen-Wittgenstein). Bitte wählen Sie eine davon.',
+    );
     expect(errorsOf({ ...complete, municipality: [] }).municipality).toBe('Pflichtfeld: bitte ausfüllen.');
-    expect(errorsOf({ ...complete, municipality: 'Berlin' }, 'en').municipality).toBe('"Berlin" is not a municipality in North Rhine-Westphalia. Please choose from the list.');
+    expect(errorsOf({ ...complete, municipality: 'Berlin' }, 'en').municipality).toBe(
+      '"Berlin" is not a municipality in North Rhine-Westphalia. Please choose from the list.',
+    );
   });
 
-  it('marks a missing required field as such, in the form\'s language', () => {
+  it("marks a missing required field as such, in the form's language", () => {
     const { title: _title, ...withoutTitle } = complete;
     expect(errorsOf(withoutTitle)).toMatchObject({ title: expect.any(String) });
     expect(errorsOf({ ...complete, buildingBlock: '' }).buildingBlock).toBe('Pflichtfeld: bitte ausfüllen.');
@@ -80,21 +107,28 @@ describe('a submission from the form', () => {
 
   it('puts each message next to the form field it concerns', () => {
     const errors = errorsOf({
-      ...complete, submitterEmail: 'keine-adresse', contactWebsite: 'verein.example', linkUrl: ['http://example.org'], linkLabel: ['Zeile\neins'],
-      budgetRange: 'unbezahlbar', contactOrganisation: 'Verein\ne. V.',
+      ...complete,
+      submitterEmail: 'keine-adresse',
+      contactWebsite: 'verein.example',
+      linkUrl: ['http://example.org'],
+      linkLabel: ['Zeile\neins'],
+      budgetRange: 'unbezahlbar',
+      contactOrganisation: 'Verein\ne. V.',
     });
     expect(Object.keys(errors).sort()).toEqual(['budgetRange', 'contactOrganisation', 'contactWebsite', 'linkLabel', 'linkUrl', 'submitterEmail']);
     expect(errors.linkLabel).toBe('Bitte in einer Zeile, ohne Zeilenumbruch.');
   });
 
-  it('shows the first message of a field only, the rule for public text before the schema\'s', () => {
+  it("shows the first message of a field only, the rule for public text before the schema's", () => {
     expect(errorsOf({ ...complete, title: `<b>${'x'.repeat(500)}` }).title).toBe('Bitte ohne HTML.');
   });
 
   it('refuses more than ten links over all texts, on the description', () => {
     const links = Array.from({ length: 11 }, (_, index) => `www.example.org/${index}`).join(' ');
     expect(errorsOf({ ...complete, linkLabel: ['Projektseite', 'Flyer'], goals: links.split(' ').slice(0, 10).join(' ') })).toEqual({});
-    expect(errorsOf({ ...complete, linkLabel: ['Projektseite', 'Flyer'], goals: links }).description).toMatch(/^Bitte höchstens 10 Links in allen Texten zusammen \(es sind 11\)/);
+    expect(errorsOf({ ...complete, linkLabel: ['Projektseite', 'Flyer'], goals: links }).description).toMatch(
+      /^Bitte höchstens 10 Links in allen Texten zusammen \(es sind 11\)/,
+    );
   });
 
   it('takes the consent only as the checkbox\'s "ja"', () => {

@@ -23,7 +23,11 @@ const TEXTS = {
   },
 } satisfies Record<Locale, unknown>;
 
-export interface TownChoice { ags: string; name: string; label: string }
+export interface TownChoice {
+  ags: string;
+  name: string;
+  label: string;
+}
 
 /** The municipalities to choose from: "Name (Kreis)" for a town in a Kreis, the name alone for a kreisfreie Stadt. */
 export function townChoices(vocabulary: Vocabulary): TownChoice[] {
@@ -42,7 +46,11 @@ const many = (values: FormValues, key: string) => {
   const value = values[key];
   return (Array.isArray(value) ? value : value ? [value] : []).map((item) => item.trim()).filter(Boolean);
 };
-const lines = (values: FormValues, key: string) => one(values, key).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const lines = (values: FormValues, key: string) =>
+  one(values, key)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 const optional = (text: string) => (text === '' ? undefined : text);
 const number = (text: string) => optional(text.replace(',', '.'));
 
@@ -67,35 +75,62 @@ export function readSubmission(values: FormValues, towns: TownChoice[], locale: 
   const municipalities = resolveTowns(townNames, towns, locale);
   if (municipalities.error) errors.municipality = municipalities.error;
   else if (townNames.length === 0) errors.municipality = TEXTS[locale].required;
-  const transferability = Object.fromEntries(Object.entries({
-    budgetRange: optional(one(values, 'budgetRange')), durationMonths: optional(one(values, 'durationMonths')),
-    partnersNeeded: optional(one(values, 'partnersNeeded')), firstSteps: optional(one(values, 'firstSteps')),
-  }).filter(([, value]) => value !== undefined));
-  const contact = Object.fromEntries(Object.entries({
-    organisation: optional(one(values, 'contactOrganisation')), role: optional(one(values, 'contactRole')), email: optional(one(values, 'contactEmail')),
-    phone: optional(one(values, 'contactPhone')), website: optional(one(values, 'contactWebsite')),
-  }).filter(([, value]) => value !== undefined));
+  const transferability = Object.fromEntries(
+    Object.entries({
+      budgetRange: optional(one(values, 'budgetRange')),
+      durationMonths: optional(one(values, 'durationMonths')),
+      partnersNeeded: optional(one(values, 'partnersNeeded')),
+      firstSteps: optional(one(values, 'firstSteps')),
+    }).filter(([, value]) => value !== undefined),
+  );
+  const contact = Object.fromEntries(
+    Object.entries({
+      organisation: optional(one(values, 'contactOrganisation')),
+      role: optional(one(values, 'contactRole')),
+      email: optional(one(values, 'contactEmail')),
+      phone: optional(one(values, 'contactPhone')),
+      website: optional(one(values, 'contactWebsite')),
+    }).filter(([, value]) => value !== undefined),
+  );
   const labels = many(values, 'linkLabel');
   const urls = many(values, 'linkUrl');
-  const project = Object.fromEntries(Object.entries({
-    title: one(values, 'title'), teaser: one(values, 'teaser'), description: one(values, 'description'),
-    startingSituation: optional(one(values, 'startingSituation')), goals: optional(one(values, 'goals')),
-    approach: optional(one(values, 'approach')), results: optional(one(values, 'results')),
-    buildingBlock: optional(one(values, 'buildingBlock')), municipalities: municipalities.ags,
-    targetGroups: many(values, 'targetGroups'), topics: many(values, 'topics'), settings: many(values, 'settings'),
-    status: optional(one(values, 'status')), fundingStart: number(one(values, 'fundingStart')), fundingEnd: number(one(values, 'fundingEnd')),
-    provider: optional(one(values, 'provider')), partners: lines(values, 'partners'), staffFte: number(one(values, 'staffFte')),
-    transferability: Object.keys(transferability).length > 0 ? transferability : undefined,
-    successFactors: lines(values, 'successFactors'), pitfalls: lines(values, 'pitfalls'),
-    contact: Object.keys(contact).length > 0 ? contact : undefined,
-    links: urls.map((url, index) => ({ label: labels[index] || url, url })),
-  }).filter(([, value]) => value !== undefined));
+  const project = Object.fromEntries(
+    Object.entries({
+      title: one(values, 'title'),
+      teaser: one(values, 'teaser'),
+      description: one(values, 'description'),
+      startingSituation: optional(one(values, 'startingSituation')),
+      goals: optional(one(values, 'goals')),
+      approach: optional(one(values, 'approach')),
+      results: optional(one(values, 'results')),
+      buildingBlock: optional(one(values, 'buildingBlock')),
+      municipalities: municipalities.ags,
+      targetGroups: many(values, 'targetGroups'),
+      topics: many(values, 'topics'),
+      settings: many(values, 'settings'),
+      status: optional(one(values, 'status')),
+      fundingStart: number(one(values, 'fundingStart')),
+      fundingEnd: number(one(values, 'fundingEnd')),
+      provider: optional(one(values, 'provider')),
+      partners: lines(values, 'partners'),
+      staffFte: number(one(values, 'staffFte')),
+      transferability: Object.keys(transferability).length > 0 ? transferability : undefined,
+      successFactors: lines(values, 'successFactors'),
+      pitfalls: lines(values, 'pitfalls'),
+      contact: Object.keys(contact).length > 0 ? contact : undefined,
+      links: urls.map((url, index) => ({ label: labels[index] || url, url })),
+    }).filter(([, value]) => value !== undefined),
+  );
   const submission = {
     locale,
     project,
-    submitter: Object.fromEntries(Object.entries({
-      name: one(values, 'submitterName'), organisation: optional(one(values, 'submitterOrganisation')), email: one(values, 'submitterEmail'),
-    }).filter(([, value]) => value !== undefined)),
+    submitter: Object.fromEntries(
+      Object.entries({
+        name: one(values, 'submitterName'),
+        organisation: optional(one(values, 'submitterOrganisation')),
+        email: one(values, 'submitterEmail'),
+      }).filter(([, value]) => value !== undefined),
+    ),
     consent: one(values, 'consent') === 'ja',
   };
   return { submission, errors };

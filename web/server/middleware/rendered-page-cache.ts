@@ -18,7 +18,11 @@ export default defineEventHandler((event) => {
   response.setHeader('vary', 'accept-encoding');
   response.setHeader('x-page-cache', 'hit');
   response.setHeader('etag', page.etag);
-  if (getRequestHeader(event, 'if-none-match')?.split(',').some((tag) => tag.trim() === page.etag)) {
+  if (
+    getRequestHeader(event, 'if-none-match')
+      ?.split(',')
+      .some((tag) => tag.trim() === page.etag)
+  ) {
     setResponseStatus(event, 304);
     return null;
   }

@@ -20,7 +20,11 @@ export interface FeedHead {
 /** The Atom document for `entries`, in the order given. */
 export function renderAtomFeed(entries: FeedEntry[], head: FeedHead): string {
   const self = `${head.siteUrl}${head.selfPath}`;
-  const updated = entries.map((entry) => entry.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
+  const updated =
+    entries
+      .map((entry) => entry.updatedAt)
+      .sort()
+      .at(-1) ?? new Date(0).toISOString();
   const items = entries.map((entry) => {
     const url = head.siteUrl + caseStudyPath(entry.locale, entry.slug);
     return [

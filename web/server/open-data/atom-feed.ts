@@ -39,12 +39,17 @@ export async function atomFeed(event: H3Event, locale: Locale): Promise<string> 
     const { known, byLocale } = await loadVocabulary();
     const parsed = parseSearchParams(params, known);
     if (!parsed.state) {
-      throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: parsed.problems.map((problem) => `${problem.param}: ${problem.message}`).join('; ') });
+      throw createError({
+        statusCode: 400,
+        statusMessage: 'Bad Request',
+        message: parsed.problems.map((problem) => `${problem.param}: ${problem.message}`).join('; '),
+      });
     }
     const state = { ...parsed.state, locale };
     const entries = (await latestMatches(useMeilisearch(), state, FEED_SIZE)).map((entry) => ({ ...entry, locale }));
     xml = renderAtomFeed(entries, {
-      locale, siteUrl,
+      locale,
+      siteUrl,
       title: `${SEARCH_TITLES[locale]} – ${describeSearch(state, byLocale[locale]!, locale)}`,
       selfPath: `${localePathPrefix(locale)}/feed.xml?${params}`,
       alternatePath: `${searchPath}?${params}`,

@@ -29,7 +29,10 @@ const SPATIAL = 'http://dcat-ap.de/def/politicalGeocoding/stateKey/05';
 /** The open-data contributor id of NRW's portal, under which GovData lists its datasets. */
 const CONTRIBUTOR = 'http://dcat-ap.de/def/contributors/openNRW';
 
-const text = (de: string, en: string) => [{ '@value': de, '@language': 'de' }, { '@value': en, '@language': 'en' }];
+const text = (de: string, en: string) => [
+  { '@value': de, '@language': 'de' },
+  { '@value': en, '@language': 'en' },
+];
 
 /** `/dcat.jsonld`: the catalogue in JSON-LD. */
 export function dcatCatalogue(siteUrl: string): Record<string, unknown> {
@@ -52,7 +55,8 @@ export function dcatCatalogue(siteUrl: string): Record<string, unknown> {
       'dct:language': LANGUAGES.map((language) => ({ '@id': language })),
       'dcat:landingPage': { '@id': `${siteUrl}/open-data` },
       'owl:versionInfo': OPEN_DATA_VERSION,
-      'dcat:keyword': dataset === 'case-studies' ? ['Kinderarmut', 'Quartier', 'Praxisbeispiele', 'Nordrhein-Westfalen'] : ['Nordrhein-Westfalen', 'Referenzdaten'],
+      'dcat:keyword':
+        dataset === 'case-studies' ? ['Kinderarmut', 'Quartier', 'Praxisbeispiele', 'Nordrhein-Westfalen'] : ['Nordrhein-Westfalen', 'Referenzdaten'],
       'dcat:distribution': formats.map((format: OpenDataFormat) => {
         const url = `${siteUrl}/api/v1/open-data/${dataset}.${format}`;
         return {

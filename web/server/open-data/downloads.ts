@@ -8,8 +8,14 @@ import { LOCALES, publishedDocuments, townClassName, type Locale, type OpenDataD
 import { z } from 'zod';
 import { caseStudyPath } from '../../shared/case-study';
 import {
-  MEDIA_TYPES, OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION,
-  type OpenDataDataset, type OpenDataFormat, type OpenDataLicense,
+  MEDIA_TYPES,
+  OPEN_DATA_DATASETS,
+  OPEN_DATA_LICENSES,
+  OPEN_DATA_PUBLISHER,
+  OPEN_DATA_VERSION,
+  type OpenDataDataset,
+  type OpenDataFormat,
+  type OpenDataLicense,
 } from '../../shared/open-data';
 import { CSV_BOM, csvRow, type Cell } from '../exports/spreadsheet';
 import { xlsxStream } from '../exports/xlsx-stream';
@@ -29,8 +35,12 @@ export function openDataLicense(): OpenDataLicense {
 function fileHead(dataset: OpenDataDataset) {
   const license = openDataLicense();
   return {
-    dataset, schemaVersion: OPEN_DATA_VERSION, license: { id: license.id, name: license.name, url: license.url },
-    publisher: OPEN_DATA_PUBLISHER, source: useRuntimeConfig().public.siteUrl, generatedAt: new Date().toISOString(),
+    dataset,
+    schemaVersion: OPEN_DATA_VERSION,
+    license: { id: license.id, name: license.name, url: license.url },
+    publisher: OPEN_DATA_PUBLISHER,
+    source: useRuntimeConfig().public.siteUrl,
+    generatedAt: new Date().toISOString(),
   };
 }
 
@@ -40,20 +50,39 @@ const LIST_SEPARATOR = ' | ';
 export function toOpenDataCaseStudy(document: OpenDataDocument, siteUrl: string) {
   const { municipalities } = document;
   return {
-    documentId: document.documentId, locale: document.locale, slug: document.slug, url: `${siteUrl}${caseStudyPath(document.locale, document.slug)}`,
-    title: document.title, teaser: document.teaser,
+    documentId: document.documentId,
+    locale: document.locale,
+    slug: document.slug,
+    url: `${siteUrl}${caseStudyPath(document.locale, document.slug)}`,
+    title: document.title,
+    teaser: document.teaser,
     buildingBlock: document.buildingBlock,
     municipalities,
     districts: [...new Map(municipalities.map((town) => [town.districtAgs, { ags: town.districtAgs, name: town.district }])).values()],
     regions: [...new Set(municipalities.map((town) => town.region))],
-    townTypes: document.townTypes, townSizes: document.townSizes,
-    targetGroups: document.targetGroups, topics: document.topics, settings: document.settings, criteria: document.criteria,
-    status: document.status, fundingStart: document.fundingStart, fundingEnd: document.fundingEnd,
-    provider: document.provider, partners: document.partners,
-    description: document.description, startingSituation: document.startingSituation, goals: document.goals, approach: document.approach,
-    results: document.results, transferability: document.transferability, successFactors: document.successFactors, pitfalls: document.pitfalls,
+    townTypes: document.townTypes,
+    townSizes: document.townSizes,
+    targetGroups: document.targetGroups,
+    topics: document.topics,
+    settings: document.settings,
+    criteria: document.criteria,
+    status: document.status,
+    fundingStart: document.fundingStart,
+    fundingEnd: document.fundingEnd,
+    provider: document.provider,
+    partners: document.partners,
+    description: document.description,
+    startingSituation: document.startingSituation,
+    goals: document.goals,
+    approach: document.approach,
+    results: document.results,
+    transferability: document.transferability,
+    successFactors: document.successFactors,
+    pitfalls: document.pitfalls,
     afterFunding: document.afterFunding,
-    lastReviewed: document.lastReviewed, publishedAt: new Date(document.publishedAt).toISOString(), updatedAt: new Date(document.updatedAt).toISOString(),
+    lastReviewed: document.lastReviewed,
+    publishedAt: new Date(document.publishedAt).toISOString(),
+    updatedAt: new Date(document.updatedAt).toISOString(),
   };
 }
 
@@ -65,22 +94,46 @@ const names = (terms: { name: string }[]) => joined(terms.map((term) => term.nam
 
 /** The columns of the CSV and Excel files: the JSON's fields, lists joined with " | ", the licence last. */
 const CASE_STUDY_COLUMNS: [string, (record: OpenDataCaseStudy) => Cell][] = [
-  ['documentId', (r) => r.documentId], ['locale', (r) => r.locale], ['slug', (r) => r.slug], ['url', (r) => r.url],
-  ['title', (r) => r.title], ['teaser', (r) => r.teaser],
-  ['buildingBlock', (r) => r.buildingBlock?.slug ?? null], ['buildingBlockName', (r) => r.buildingBlock?.name ?? null],
-  ['municipalityAgs', (r) => joined(r.municipalities.map((town) => town.ags))], ['municipalityNames', (r) => names(r.municipalities)],
-  ['districtAgs', (r) => joined(r.districts.map((district) => district.ags))], ['districtNames', (r) => names(r.districts)],
-  ['regions', (r) => joined(r.regions)], ['townTypes', (r) => joined(r.townTypes)], ['townSizes', (r) => joined(r.townSizes)],
-  ['targetGroups', (r) => slugs(r.targetGroups)], ['targetGroupNames', (r) => names(r.targetGroups)],
-  ['topics', (r) => slugs(r.topics)], ['topicNames', (r) => names(r.topics)],
-  ['settings', (r) => slugs(r.settings)], ['settingNames', (r) => names(r.settings)],
-  ['criteria', (r) => slugs(r.criteria)], ['criterionNames', (r) => names(r.criteria)],
-  ['status', (r) => r.status], ['fundingStart', (r) => r.fundingStart], ['fundingEnd', (r) => r.fundingEnd],
-  ['provider', (r) => r.provider], ['partners', (r) => joined(r.partners)],
-  ['description', (r) => r.description], ['startingSituation', (r) => r.startingSituation], ['goals', (r) => r.goals],
-  ['approach', (r) => r.approach], ['results', (r) => r.results], ['transferability', (r) => r.transferability],
-  ['successFactors', (r) => joined(r.successFactors)], ['pitfalls', (r) => joined(r.pitfalls)], ['afterFunding', (r) => r.afterFunding],
-  ['lastReviewed', (r) => r.lastReviewed], ['publishedAt', (r) => r.publishedAt], ['updatedAt', (r) => r.updatedAt],
+  ['documentId', (r) => r.documentId],
+  ['locale', (r) => r.locale],
+  ['slug', (r) => r.slug],
+  ['url', (r) => r.url],
+  ['title', (r) => r.title],
+  ['teaser', (r) => r.teaser],
+  ['buildingBlock', (r) => r.buildingBlock?.slug ?? null],
+  ['buildingBlockName', (r) => r.buildingBlock?.name ?? null],
+  ['municipalityAgs', (r) => joined(r.municipalities.map((town) => town.ags))],
+  ['municipalityNames', (r) => names(r.municipalities)],
+  ['districtAgs', (r) => joined(r.districts.map((district) => district.ags))],
+  ['districtNames', (r) => names(r.districts)],
+  ['regions', (r) => joined(r.regions)],
+  ['townTypes', (r) => joined(r.townTypes)],
+  ['townSizes', (r) => joined(r.townSizes)],
+  ['targetGroups', (r) => slugs(r.targetGroups)],
+  ['targetGroupNames', (r) => names(r.targetGroups)],
+  ['topics', (r) => slugs(r.topics)],
+  ['topicNames', (r) => names(r.topics)],
+  ['settings', (r) => slugs(r.settings)],
+  ['settingNames', (r) => names(r.settings)],
+  ['criteria', (r) => slugs(r.criteria)],
+  ['criterionNames', (r) => names(r.criteria)],
+  ['status', (r) => r.status],
+  ['fundingStart', (r) => r.fundingStart],
+  ['fundingEnd', (r) => r.fundingEnd],
+  ['provider', (r) => r.provider],
+  ['partners', (r) => joined(r.partners)],
+  ['description', (r) => r.description],
+  ['startingSituation', (r) => r.startingSituation],
+  ['goals', (r) => r.goals],
+  ['approach', (r) => r.approach],
+  ['results', (r) => r.results],
+  ['transferability', (r) => r.transferability],
+  ['successFactors', (r) => joined(r.successFactors)],
+  ['pitfalls', (r) => joined(r.pitfalls)],
+  ['afterFunding', (r) => r.afterFunding],
+  ['lastReviewed', (r) => r.lastReviewed],
+  ['publishedAt', (r) => r.publishedAt],
+  ['updatedAt', (r) => r.updatedAt],
 ];
 
 // Case studies per request to the index for the Excel file (the JSON and CSV files take the search
@@ -116,19 +169,34 @@ async function referenceData(dataset: Exclude<OpenDataDataset, 'case-studies'>):
   if (dataset === 'districts') return de.districts.map((district) => ({ ags: district.ags, name: district.name, region: district.region }));
   if (dataset === 'municipalities') {
     return de.towns.map((town) => ({
-      ags: town.ags, name: town.name, districtAgs: town.districtAgs, districtName: districtNames.get(town.districtAgs) ?? null, region: town.region,
-      townType: town.type, townTypeName: town.type ? townClassName(town.type, 'de') : null,
-      townSize: town.size, townSizeName: town.size ? townClassName(town.size, 'de') : null, lat: town.lat, lon: town.lon,
+      ags: town.ags,
+      name: town.name,
+      districtAgs: town.districtAgs,
+      districtName: districtNames.get(town.districtAgs) ?? null,
+      region: town.region,
+      townType: town.type,
+      townTypeName: town.type ? townClassName(town.type, 'de') : null,
+      townSize: town.size,
+      townSizeName: town.size ? townClassName(town.size, 'de') : null,
+      lat: town.lat,
+      lon: town.lon,
     }));
   }
   // Taxonomies: every vocabulary with its stable slugs and the German and English names.
-  const both = <Term extends { slug: string; name: string }>(german: Term[], english: Term[]) => german.map((term) => ({
-    ...term, name: { de: term.name, en: english.find((other) => other.slug === term.slug)?.name ?? term.name },
-  }));
+  const both = <Term extends { slug: string; name: string }>(german: Term[], english: Term[]) =>
+    german.map((term) => ({
+      ...term,
+      name: { de: term.name, en: english.find((other) => other.slug === term.slug)?.name ?? term.name },
+    }));
   return {
-    buildingBlocks: both(de.buildingBlocks, en.buildingBlocks), targetGroups: both(de.targetGroups, en.targetGroups), topics: both(de.topics, en.topics),
-    settings: both(de.settings, en.settings), criteria: both(de.criteria, en.criteria), statuses: both(de.statuses, en.statuses),
-    townTypes: both(de.townTypes, en.townTypes), townSizes: both(de.townSizes, en.townSizes),
+    buildingBlocks: both(de.buildingBlocks, en.buildingBlocks),
+    targetGroups: both(de.targetGroups, en.targetGroups),
+    topics: both(de.topics, en.topics),
+    settings: both(de.settings, en.settings),
+    criteria: both(de.criteria, en.criteria),
+    statuses: both(de.statuses, en.statuses),
+    townTypes: both(de.townTypes, en.townTypes),
+    townSizes: both(de.townSizes, en.townSizes),
   };
 }
 
@@ -167,11 +235,14 @@ export async function openDataFile(event: H3Event, file: string): Promise<Readab
   const dataset = match?.[1] as OpenDataDataset | undefined;
   const format = match?.[2] as OpenDataFormat | undefined;
   if (!dataset || !format || !Object.hasOwn(OPEN_DATA_DATASETS, dataset) || !(OPEN_DATA_DATASETS[dataset] as readonly string[]).includes(format)) {
-    const offered = Object.entries(OPEN_DATA_DATASETS).flatMap(([name, formats]) => formats.map((each) => `${name}.${each}`)).join(', ');
+    const offered = Object.entries(OPEN_DATA_DATASETS)
+      .flatMap(([name, formats]) => formats.map((each) => `${name}.${each}`))
+      .join(', ');
     throw createError({ statusCode: 404, statusMessage: 'Not Found', message: `no open-data file "${file}"; there are ${offered}` });
   }
   const { locale } = await getValidatedQuery(event, parseWith(fileQuery));
-  if (locale && dataset !== 'case-studies') throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: `locale: ${dataset} has no languages` });
+  if (locale && dataset !== 'case-studies')
+    throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: `locale: ${dataset} has no languages` });
   const license = openDataLicense();
   const label = `${license.name}, ${license.url}`;
   setResponseHeaders(event, {
@@ -195,7 +266,11 @@ async function fileStream(dataset: OpenDataDataset, format: OpenDataFormat, loca
     const records = caseStudies(locales, XLSX_PAGE_SIZE);
     return xlsxStream([
       { name: 'case-studies', headers: [...CASE_STUDY_COLUMNS.map(([name]) => name), 'license'], rows: tableRows(CASE_STUDY_COLUMNS, records, label) },
-      { name: 'license', headers: ['field', 'value'], rows: Object.entries(fileHead(dataset)).map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : value]) },
+      {
+        name: 'license',
+        headers: ['field', 'value'],
+        rows: Object.entries(fileHead(dataset)).map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : value]),
+      },
     ]);
   }
   const data = await referenceData(dataset);

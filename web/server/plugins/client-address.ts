@@ -10,7 +10,10 @@ export default defineNitroPlugin((nitroApp) => {
     if (isInternalRequest(event)) return;
     let address = event.node.req.socket.remoteAddress!;
     if (isProxied) {
-      const forwarded = getRequestHeader(event, 'x-forwarded-for')?.split(',').map((entry) => entry.trim()).filter(Boolean);
+      const forwarded = getRequestHeader(event, 'x-forwarded-for')
+        ?.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
       address = forwarded?.at(-1) ?? address;
     }
     event.node.req.headers[CLIENT_ADDRESS_HEADER] = address;

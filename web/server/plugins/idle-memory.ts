@@ -28,6 +28,8 @@ export default defineNitroPlugin((nitroApp) => {
     if (!quiet || process.memoryUsage.rss() < residentAfterCollection + GROWTH_BYTES) return;
     collectGarbage({ type: 'major', execution: 'async', flavor: 'last-resort' });
     // Read at the next quiet interval's check: the collection runs as a task after this one.
-    setTimeout(() => { residentAfterCollection = process.memoryUsage.rss(); }, 1_000).unref();
+    setTimeout(() => {
+      residentAfterCollection = process.memoryUsage.rss();
+    }, 1_000).unref();
   }, QUIET_INTERVAL_MS).unref();
 });

@@ -16,8 +16,11 @@ export default defineNitroPlugin((nitroApp) => {
     const gzipped = headers['content-encoding'] === 'gzip';
     const body = gzipped ? gunzipSync(sent) : Buffer.from(sent);
     storePage(marked.key, {
-      headers, body, gzip: gzipped ? Buffer.from(sent) : undefined,
-      loadedAt: marked.loadedAt, search: event.context.pageSearch,
+      headers,
+      body,
+      gzip: gzipped ? Buffer.from(sent) : undefined,
+      loadedAt: marked.loadedAt,
+      search: event.context.pageSearch,
     });
   });
 });

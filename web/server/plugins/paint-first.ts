@@ -11,7 +11,13 @@ const LOADER = `(function(t){function l(){t.forEach(function(e){var n=document.c
 
 type Tag = [name: string, attributes: Record<string, string>];
 
-const unescapeAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeAttribute = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function parseTag(markup: string): Tag {
   const name = markup.startsWith('<link') ? 'link' : 'script';
@@ -24,10 +30,11 @@ function parseTag(markup: string): Tag {
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('render:html', (html) => {
     const tags: Tag[] = [];
-    const take = (chunk: string) => chunk.replace(DEFERRED_TAG, (markup) => {
-      tags.push(parseTag(markup));
-      return '';
-    });
+    const take = (chunk: string) =>
+      chunk.replace(DEFERRED_TAG, (markup) => {
+        tags.push(parseTag(markup));
+        return '';
+      });
     html.head = html.head.map(take);
     html.bodyAppend = html.bodyAppend.map(take);
     if (tags.length === 0) return;

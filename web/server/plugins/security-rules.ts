@@ -21,10 +21,16 @@ const defuReplaceArray = createDefu((target, key, value) => {
 
 type Rules = Record<string, unknown> & { headers?: Record<string, unknown> | false };
 /** What nuxt-security's resolveSecurityRules and resolveSecurityRoute answer for a path. */
-interface PathSecurity { rules: Rules; route: string }
+interface PathSecurity {
+  rules: Rules;
+  route: string;
+}
 
 export default defineNitroPlugin((nitroApp) => {
-  const { cmsPublicUrl, public: { siteUrl } } = useRuntimeConfig();
+  const {
+    cmsPublicUrl,
+    public: { siteUrl },
+  } = useRuntimeConfig();
   let securityFor: ((path: string) => PathSecurity) | undefined;
 
   nitroApp.hooks.hook('nuxt-security:routeRules', (rules) => {

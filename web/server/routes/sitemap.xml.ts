@@ -19,17 +19,21 @@ export default defineEventHandler(async (event) => {
   const caseStudies = await listPublishedCaseStudies();
   const byDocument = Map.groupBy(caseStudies, (entry) => entry.documentId);
   for (const entry of caseStudies) {
-    const alternates = Object.fromEntries((byDocument.get(entry.documentId) ?? []).map((version) => [version.locale, caseStudyPath(version.locale, version.slug)]));
+    const alternates = Object.fromEntries(
+      (byDocument.get(entry.documentId) ?? []).map((version) => [version.locale, caseStudyPath(version.locale, version.slug)]),
+    );
     entries.push({ loc: caseStudyPath(entry.locale, entry.slug), lastmod: entry.updatedAt, alternates });
   }
 
-  const xml = entries.map((entry) => [
-    '  <url>',
-    `    <loc>${escapeXml(siteUrl + entry.loc)}</loc>`,
-    ...(entry.lastmod ? [`    <lastmod>${entry.lastmod}</lastmod>`] : []),
-    ...Object.entries(entry.alternates).map(([locale, path]) => `    <xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(siteUrl + path)}"/>`),
-    '  </url>',
-  ].join('\n'));
+  const xml = entries.map((entry) =>
+    [
+      '  <url>',
+      `    <loc>${escapeXml(siteUrl + entry.loc)}</loc>`,
+      ...(entry.lastmod ? [`    <lastmod>${entry.lastmod}</lastmod>`] : []),
+      ...Object.entries(entry.alternates).map(([locale, path]) => `    <xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(siteUrl + path)}"/>`),
+      '  </url>',
+    ].join('\n'),
+  );
   setResponseHeader(event, 'content-type', 'application/xml; charset=utf-8');
   setResponseHeader(event, 'cache-control', 'public, max-age=300');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${xml.join('\n')}\n</urlset>\n`;

@@ -31,8 +31,12 @@ describe('describeFilters', () => {
 
   it('describes the same filters with the same text, in URL order with sorted values', () => {
     expect(filtersOf('q=kita')).toBe('{}');
-    expect(filtersOf('q=kita&topic=sport&topic=bewegung&district=05978&fundingFrom=2020')).toBe('{"district":["05978"],"topic":["bewegung","sport"],"fundingFrom":2020}');
-    expect(filtersOf('fundingFrom=2020&topic=bewegung&district=05978&topic=sport&q=kita')).toBe(filtersOf('q=kita&topic=sport&topic=bewegung&district=05978&fundingFrom=2020'));
+    expect(filtersOf('q=kita&topic=sport&topic=bewegung&district=05978&fundingFrom=2020')).toBe(
+      '{"district":["05978"],"topic":["bewegung","sport"],"fundingFrom":2020}',
+    );
+    expect(filtersOf('fundingFrom=2020&topic=bewegung&district=05978&topic=sport&q=kita')).toBe(
+      filtersOf('q=kita&topic=sport&topic=bewegung&district=05978&fundingFrom=2020'),
+    );
   });
 
   it('counts the values of each facet when the list would be longer than the CMS keeps', () => {

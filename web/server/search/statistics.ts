@@ -12,7 +12,13 @@ import { FACET_KEYS, queryTerms, type SearchState } from '@praxis/search';
 /** Distinct queries kept between two sends; beyond that new ones are not counted (a flood cannot grow memory). */
 const MAX_PENDING = 5_000;
 
-interface Count { locale: string; query: string; filters: string; searches: number; withoutResults: number }
+interface Count {
+  locale: string;
+  query: string;
+  filters: string;
+  searches: number;
+  withoutResults: number;
+}
 let pending = new Map<string, Count>();
 const keyOf = (count: Pick<Count, 'locale' | 'query' | 'filters'>) => `${count.locale}\n${count.query}\n${count.filters}`;
 
@@ -45,7 +51,8 @@ export function normaliseQuery(text: string): string | undefined {
 }
 
 /** User agents of programs, not of a person's browser. */
-const AUTOMATED = /bot|crawl|spider|slurp|curl|wget|python|java\/|go-http|node|undici|axios|okhttp|httpie|postman|insomnia|monitor|uptime|pingdom|check|lighthouse|scan/i;
+const AUTOMATED =
+  /bot|crawl|spider|slurp|curl|wget|python|java\/|go-http|node|undici|axios|okhttp|httpie|postman|insomnia|monitor|uptime|pingdom|check|lighthouse|scan/i;
 
 declare module 'h3' {
   interface H3EventContext {
@@ -95,7 +102,9 @@ export async function sendSearchCounts(): Promise<void> {
   const { strapiUrl, strapiToken } = useRuntimeConfig();
   try {
     await $fetch(`${strapiUrl}/api/search-statistics`, {
-      method: 'POST', body: { counts }, timeout: 10_000,
+      method: 'POST',
+      body: { counts },
+      timeout: 10_000,
       headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {},
     });
   } catch (error) {

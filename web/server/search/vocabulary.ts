@@ -1,5 +1,18 @@
 import {
-  districtLabel, FACET_KEYS, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, isKreisfrei, localizedName, LOCALES, PROJECT_STATUSES, projectStatusName, TOWN_SIZES, TOWN_TYPES, townClassName, townSizeOf, townTypeOf,
+  districtLabel,
+  FACET_KEYS,
+  FUNDING_YEAR_MAX,
+  FUNDING_YEAR_MIN,
+  isKreisfrei,
+  localizedName,
+  LOCALES,
+  PROJECT_STATUSES,
+  projectStatusName,
+  TOWN_SIZES,
+  TOWN_TYPES,
+  townClassName,
+  townSizeOf,
+  townTypeOf,
   type KnownValues,
 } from '@praxis/search';
 import type { District, Term, Town, Vocabulary } from '../../shared/vocabulary';
@@ -36,15 +49,25 @@ let loading: { startedAt: number; promise: Promise<Loaded> } | undefined;
 
 async function loadFromCms(): Promise<Loaded> {
   const at = Date.now();
-  const taxonomy = (collection: string, extra: string[] = []) =>
-    strapiGetAll<TaxonomyEntry>(collection, ['slug', 'name', 'nameEn', ...extra]);
+  const taxonomy = (collection: string, extra: string[] = []) => strapiGetAll<TaxonomyEntry>(collection, ['slug', 'name', 'nameEn', ...extra]);
   const [buildingBlocks, targetGroups, topics, settings, criteria, municipalities] = await Promise.all([
-    taxonomy('building-blocks', ['number']), taxonomy('target-groups'), taxonomy('topics'), taxonomy('settings'),
-    taxonomy('quality-criteria'), strapiGetAll<MunicipalityEntry>('municipalities', ['ags', 'name', 'type', 'district', 'districtAgs', 'region', 'population', 'lat', 'lon']),
+    taxonomy('building-blocks', ['number']),
+    taxonomy('target-groups'),
+    taxonomy('topics'),
+    taxonomy('settings'),
+    taxonomy('quality-criteria'),
+    strapiGetAll<MunicipalityEntry>('municipalities', ['ags', 'name', 'type', 'district', 'districtAgs', 'region', 'population', 'lat', 'lon']),
   ]);
   const towns: Town[] = municipalities
     .map(({ ags, name, type, districtAgs, region, population, lat, lon }) => ({
-      ags, name, districtAgs, region, type: townTypeOf(type), size: townSizeOf(population), lat: lat ?? null, lon: lon ?? null,
+      ags,
+      name,
+      districtAgs,
+      region,
+      type: townTypeOf(type),
+      size: townSizeOf(population),
+      lat: lat ?? null,
+      lon: lon ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'de'));
   const districtsByAgs = new Map<string, District>();
@@ -58,8 +81,7 @@ async function loadFromCms(): Promise<Loaded> {
   const sortName = (district: District) => district.name.replace(/^Kreis /, '');
   const districts = [...districtsByAgs.values()].sort((a, b) => sortName(a).localeCompare(sortName(b), 'de'));
   const regions = [...new Set(municipalities.map((town) => town.region))].sort((a, b) => a.localeCompare(b, 'de'));
-  const terms = (entries: TaxonomyEntry[], locale: string): Term[] =>
-    entries.map((entry) => ({ slug: entry.slug, name: localizedName(entry, locale) }));
+  const terms = (entries: TaxonomyEntry[], locale: string): Term[] => entries.map((entry) => ({ slug: entry.slug, name: localizedName(entry, locale) }));
 
   const byLocale: Record<string, Vocabulary> = {};
   for (const locale of LOCALES) {
@@ -74,15 +96,24 @@ async function loadFromCms(): Promise<Loaded> {
       statuses: PROJECT_STATUSES.map((slug) => ({ slug, name: projectStatusName(slug, locale) })),
       townTypes: TOWN_TYPES.map((slug) => ({ slug, name: townClassName(slug, locale) })),
       townSizes: TOWN_SIZES.map((slug) => ({ slug, name: townClassName(slug, locale) })),
-      regions, districts, towns,
+      regions,
+      districts,
+      towns,
     };
   }
   const slugs = (entries: { slug: string }[]) => new Set(entries.map((entry) => entry.slug));
   const known: KnownValues = {
-    buildingBlock: slugs(buildingBlocks), targetGroup: slugs(targetGroups), topic: slugs(topics), setting: slugs(settings),
-    criterion: slugs(criteria), status: new Set(PROJECT_STATUSES), region: new Set(regions),
-    district: new Set(districts.map((district) => district.ags)), municipality: new Set(towns.map((town) => town.ags)),
-    townType: new Set(TOWN_TYPES), townSize: new Set(TOWN_SIZES),
+    buildingBlock: slugs(buildingBlocks),
+    targetGroup: slugs(targetGroups),
+    topic: slugs(topics),
+    setting: slugs(settings),
+    criterion: slugs(criteria),
+    status: new Set(PROJECT_STATUSES),
+    region: new Set(regions),
+    district: new Set(districts.map((district) => district.ags)),
+    municipality: new Set(towns.map((town) => town.ags)),
+    townType: new Set(TOWN_TYPES),
+    townSize: new Set(TOWN_SIZES),
     // Any year the CMS accepts for a funding start (search/src/content/case-study-record.ts).
     fundingStart: new Set(Array.from({ length: FUNDING_YEAR_MAX - FUNDING_YEAR_MIN + 1 }, (_, index) => String(FUNDING_YEAR_MIN + index))),
   };

@@ -10,13 +10,20 @@ export interface RateLimitDecision {
   resetAt: number;
 }
 
-interface Window { startedAt: number; count: number }
+interface Window {
+  startedAt: number;
+  count: number;
+}
 
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
 
   /** `limit` requests per `windowMs` and client; at most `maxClients` windows are kept (the oldest go first). */
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly maxClients = 100_000) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly maxClients = 100_000,
+  ) {}
 
   take(client: string, now = Date.now()): RateLimitDecision {
     let window = this.windows.get(client);

@@ -39,7 +39,10 @@ describe('the bounded body', () => {
   it('stops a chunked body at the first byte over the limit and keeps none of it', async () => {
     const incoming = request({ 'transfer-encoding': 'chunked' });
     // Its outcome taken at once: the refusal comes while the client is still writing.
-    const read = readBoundedBody(incoming, 1_000).then(() => undefined, (error: unknown) => error);
+    const read = readBoundedBody(incoming, 1_000).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     let written = 0;
     // A client that would send 100 MB: the reader gives up after 1,000 bytes and stops reading.
     while (written < 100_000_000 && incoming.listenerCount('data') > 0) {

@@ -11,15 +11,32 @@ describe('uploadUrl', () => {
 
   const dots = ['..', '%2e%2e', '%2E%2E', '.%2e', '%252e%252e', '%c0%ae%c0%ae'];
   const separators = ['/', '\\', '%2f', '%2F', '%5c', '%5C', '%252f', '%255c', '%25252f'];
-  const traversals = dots.flatMap((dot) => separators.flatMap((separator) => [
-    `${dot}${separator}admin/init`, `${dot}${separator}api/sync/backlog`, `x${separator}${dot}${separator}${dot}${separator}admin`,
-  ]));
+  const traversals = dots.flatMap((dot) =>
+    separators.flatMap((separator) => [
+      `${dot}${separator}admin/init`,
+      `${dot}${separator}api/sync/backlog`,
+      `x${separator}${dot}${separator}${dot}${separator}admin`,
+    ]),
+  );
 
   it.each(traversals)('refuses %s', (path) => {
     expect(uploadUrl(CMS, path)).toBeUndefined();
   });
 
-  it.each(['', '.hidden', 'a/b.jpg', 'a?b=1', 'a#b', 'a b.jpg', 'ä.jpg', '//evil.example/x', 'http://evil.example/x', 'a'.repeat(300), 'x\u0000.jpg', 'x..jpg'])('refuses %j', (path) => {
+  it.each([
+    '',
+    '.hidden',
+    'a/b.jpg',
+    'a?b=1',
+    'a#b',
+    'a b.jpg',
+    'ä.jpg',
+    '//evil.example/x',
+    'http://evil.example/x',
+    'a'.repeat(300),
+    'x\u0000.jpg',
+    'x..jpg',
+  ])('refuses %j', (path) => {
     expect(uploadUrl(CMS, path)).toBeUndefined();
   });
 });

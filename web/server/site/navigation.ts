@@ -2,7 +2,12 @@ import { queryCollection } from '@nuxt/content/server';
 import type { H3Event } from 'h3';
 import type { Locale } from '@praxis/search/domain';
 
-export interface NavigationPage { path: string; navTitle: string; order: number; footer: boolean }
+export interface NavigationPage {
+  path: string;
+  navTitle: string;
+  order: number;
+  footer: boolean;
+}
 
 /** Per language: the editorial pages are part of the build, so they are read once per process (each time in development, where they are edited). */
 const navigation = new Map<Locale, Promise<NavigationPage[]>>();

@@ -7,9 +7,32 @@ import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { download, errorMessage } from './download';
 
-interface Issue { record: number; line?: number; field: string; reason: string }
-interface Report { total: number; issues: Issue[]; warnings: string[]; created: number; updated: number; unchanged: number; organisationsCreated: string[]; written: boolean }
-interface Job { fileName: string; locale: string; startedAt: string; done: number; total: number; finishedAt: string | null; report: Report | null; error: string | null }
+interface Issue {
+  record: number;
+  line?: number;
+  field: string;
+  reason: string;
+}
+interface Report {
+  total: number;
+  issues: Issue[];
+  warnings: string[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  organisationsCreated: string[];
+  written: boolean;
+}
+interface Job {
+  fileName: string;
+  locale: string;
+  startedAt: string;
+  done: number;
+  total: number;
+  finishedAt: string | null;
+  report: Report | null;
+  error: string | null;
+}
 
 function IssueTable({ issues }: { issues: Issue[] }) {
   const { formatMessage } = useIntl();
@@ -19,7 +42,9 @@ function IssueTable({ issues }: { issues: Issue[] }) {
       <thead>
         <tr>
           {['record', 'line', 'field', 'reason'].map((column) => (
-            <Typography key={column} tag="th" variant="sigma" textAlign="left" padding={2}>{text(column)}</Typography>
+            <Typography key={column} tag="th" variant="sigma" textAlign="left" padding={2}>
+              {text(column)}
+            </Typography>
           ))}
         </tr>
       </thead>
@@ -28,7 +53,9 @@ function IssueTable({ issues }: { issues: Issue[] }) {
           <tr key={index}>
             <Typography tag="td">{issue.record}</Typography>
             <Typography tag="td">{issue.line ?? '–'}</Typography>
-            <Typography tag="td"><code>{issue.field}</code></Typography>
+            <Typography tag="td">
+              <code>{issue.field}</code>
+            </Typography>
             <Typography tag="td">{issue.reason}</Typography>
           </tr>
         ))}
@@ -42,9 +69,16 @@ function Summary({ report, checked }: { report: Report; checked: boolean }) {
   const invalid = new Set(report.issues.map((issue) => issue.record)).size;
   return (
     <Typography tag="p" role="status">
-      {formatMessage({ id: checked ? 'praxis.importExport.summary.check' : 'praxis.importExport.summary.done' }, {
-        total: report.total, created: report.created, updated: report.updated, unchanged: report.unchanged, invalid,
-      })}
+      {formatMessage(
+        { id: checked ? 'praxis.importExport.summary.check' : 'praxis.importExport.summary.done' },
+        {
+          total: report.total,
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          invalid,
+        },
+      )}
     </Typography>
   );
 }
@@ -117,26 +151,44 @@ export default function ImportExportPage() {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
             <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography variant="delta" tag="h2">{text('import.heading')}</Typography>
+              <Typography variant="delta" tag="h2">
+                {text('import.heading')}
+              </Typography>
               <Typography>{text('import.intro')}</Typography>
               <Flex gap={4} alignItems="flex-end" wrap="wrap">
                 <Field.Root name="file" hint={text('import.fileHint')}>
                   <Field.Label>{text('import.file')}</Field.Label>
                   {/* The browser's own file button speaks the browser's language; this one speaks the admin's. */}
                   <input
-                    ref={fileInput} id="praxis-import-file" type="file" accept=".xlsx,.csv,.json" tabIndex={-1} aria-hidden
+                    ref={fileInput}
+                    id="praxis-import-file"
+                    type="file"
+                    accept=".xlsx,.csv,.json"
+                    tabIndex={-1}
+                    aria-hidden
                     style={{ position: 'absolute', width: 1, height: 1, opacity: 0, pointerEvents: 'none' }}
-                    onChange={(event) => { setFile(event.target.files?.[0]); setCheck(undefined); }}
+                    onChange={(event) => {
+                      setFile(event.target.files?.[0]);
+                      setCheck(undefined);
+                    }}
                   />
                   <Flex gap={2} alignItems="center">
-                    <Button variant="secondary" onClick={() => fileInput.current?.click()}>{text('import.choose')}</Button>
+                    <Button variant="secondary" onClick={() => fileInput.current?.click()}>
+                      {text('import.choose')}
+                    </Button>
                     <Typography aria-live="polite">{file?.name ?? text('import.noFile')}</Typography>
                   </Flex>
                   <Field.Hint />
                 </Field.Root>
                 <Field.Root name="locale">
                   <Field.Label>{text('import.language')}</Field.Label>
-                  <SingleSelect value={locale} onChange={(value: string | number) => { setLocale(String(value)); setCheck(undefined); }}>
+                  <SingleSelect
+                    value={locale}
+                    onChange={(value: string | number) => {
+                      setLocale(String(value));
+                      setCheck(undefined);
+                    }}
+                  >
                     <SingleSelectOption value="de">{text('language.de')}</SingleSelectOption>
                     <SingleSelectOption value="en">{text('language.en')}</SingleSelectOption>
                   </SingleSelect>
@@ -146,35 +198,65 @@ export default function ImportExportPage() {
                     {text('import.publish')}
                   </Checkbox>
                 )}
-                <Button onClick={runCheck} disabled={!file || busy || running} loading={busy}>{text('import.check')}</Button>
+                <Button onClick={runCheck} disabled={!file || busy || running} loading={busy}>
+                  {text('import.check')}
+                </Button>
               </Flex>
-              {!mayPublish && <Typography variant="pi" textColor="neutral600">{text('import.forReview')}</Typography>}
-              {problem && <Alert variant="danger" title={text('problem')} closeLabel={text('close')} onClose={() => setProblem(undefined)}>{problem}</Alert>}
+              {!mayPublish && (
+                <Typography variant="pi" textColor="neutral600">
+                  {text('import.forReview')}
+                </Typography>
+              )}
+              {problem && (
+                <Alert variant="danger" title={text('problem')} closeLabel={text('close')} onClose={() => setProblem(undefined)}>
+                  {problem}
+                </Alert>
+              )}
               {check && (
                 <Flex direction="column" alignItems="stretch" gap={3}>
                   <Summary report={check} checked />
                   {check.issues.length > 0 && (
                     <>
-                      <Typography variant="omega" textColor="danger600" role="alert">{text('import.invalid', { count: check.issues.length })}</Typography>
+                      <Typography variant="omega" textColor="danger600" role="alert">
+                        {text('import.invalid', { count: check.issues.length })}
+                      </Typography>
                       <IssueTable issues={check.issues} />
                     </>
                   )}
-                  {check.warnings.map((warning) => <Typography key={warning} variant="pi">{warning}</Typography>)}
+                  {check.warnings.map((warning) => (
+                    <Typography key={warning} variant="pi">
+                      {warning}
+                    </Typography>
+                  ))}
                   <Flex gap={2}>
-                    {check.issues.length === 0
-                      ? <Button onClick={() => runImport(false)} disabled={running}>{text('import.run')}</Button>
-                      : validRecords > 0 && <Button variant="secondary" onClick={() => runImport(true)} disabled={running}>{text('import.validOnly', { count: validRecords })}</Button>}
+                    {check.issues.length === 0 ? (
+                      <Button onClick={() => runImport(false)} disabled={running}>
+                        {text('import.run')}
+                      </Button>
+                    ) : (
+                      validRecords > 0 && (
+                        <Button variant="secondary" onClick={() => runImport(true)} disabled={running}>
+                          {text('import.validOnly', { count: validRecords })}
+                        </Button>
+                      )
+                    )}
                   </Flex>
                 </Flex>
               )}
               {job && (
                 <Box>
                   <Typography id="praxis-import-progress" tag="p">
-                    {running ? text('import.running', { file: job.fileName, done: job.done, total: job.total }) : text('import.finished', { file: job.fileName })}
+                    {running
+                      ? text('import.running', { file: job.fileName, done: job.done, total: job.total })
+                      : text('import.finished', { file: job.fileName })}
                   </Typography>
                   {running && <ProgressBar aria-labelledby="praxis-import-progress" value={job.total ? Math.round((100 * job.done) / job.total) : 0} />}
                   {job.report && <Summary report={job.report} checked={false} />}
-                  {job.error && <Typography textColor="danger600" role="alert">{job.error}</Typography>}
+                  {job.error && (
+                    <Typography textColor="danger600" role="alert">
+                      {job.error}
+                    </Typography>
+                  )}
                 </Box>
               )}
             </Flex>
@@ -182,13 +264,34 @@ export default function ImportExportPage() {
 
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
             <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography variant="delta" tag="h2">{text('export.heading')}</Typography>
+              <Typography variant="delta" tag="h2">
+                {text('export.heading')}
+              </Typography>
               <Typography>{text('export.intro')}</Typography>
               <Flex gap={2} wrap="wrap">
-                <Button onClick={() => download(get, '/redaktion/export.xlsx', 'praxisbeispiele.xlsx').catch((error) => setProblem(errorMessage(error)))}>{text('export.xlsx')}</Button>
-                <Button variant="secondary" onClick={() => download(get, '/redaktion/export.csv?locale=de', 'praxisbeispiele-de.csv').catch((error) => setProblem(errorMessage(error)))}>{text('export.csvDe')}</Button>
-                <Button variant="secondary" onClick={() => download(get, '/redaktion/export.csv?locale=en', 'praxisbeispiele-en.csv').catch((error) => setProblem(errorMessage(error)))}>{text('export.csvEn')}</Button>
-                <Button variant="tertiary" onClick={() => download(get, '/redaktion/import-template.xlsx', 'praxisbeispiele-vorlage.xlsx').catch((error) => setProblem(errorMessage(error)))}>{text('export.template')}</Button>
+                <Button onClick={() => download(get, '/redaktion/export.xlsx', 'praxisbeispiele.xlsx').catch((error) => setProblem(errorMessage(error)))}>
+                  {text('export.xlsx')}
+                </Button>
+                <Button
+                  variant="secondary"
+                  onClick={() => download(get, '/redaktion/export.csv?locale=de', 'praxisbeispiele-de.csv').catch((error) => setProblem(errorMessage(error)))}
+                >
+                  {text('export.csvDe')}
+                </Button>
+                <Button
+                  variant="secondary"
+                  onClick={() => download(get, '/redaktion/export.csv?locale=en', 'praxisbeispiele-en.csv').catch((error) => setProblem(errorMessage(error)))}
+                >
+                  {text('export.csvEn')}
+                </Button>
+                <Button
+                  variant="tertiary"
+                  onClick={() =>
+                    download(get, '/redaktion/import-template.xlsx', 'praxisbeispiele-vorlage.xlsx').catch((error) => setProblem(errorMessage(error)))
+                  }
+                >
+                  {text('export.template')}
+                </Button>
               </Flex>
             </Flex>
           </Box>

@@ -25,7 +25,9 @@ export default function ContactRequestsWidget() {
   const language = locale.startsWith('en') ? 'en' : 'de';
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Typography variant="pi" textColor="neutral600">{text('summary', { recent: data.recent, total: data.total, days: data.days })}</Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {text('summary', { recent: data.recent, total: data.total, days: data.days })}
+      </Typography>
       <Typography variant="pi" textColor="neutral600">
         {CONTACT_PURPOSES.map((purpose) => `${CONTACT_PURPOSE_NAMES[purpose][language]}: ${data.byPurpose[purpose]}`).join(' · ')}
       </Typography>
@@ -33,13 +35,17 @@ export default function ContactRequestsWidget() {
         {data.items.map((item) => (
           <Flex tag="li" key={item.documentId} justifyContent="space-between" alignItems="center" gap={2} paddingBottom={2}>
             <Link to={editPath(item.documentId, item.locale)}>
-              <Typography fontWeight="semiBold" textColor="primary600">{item.title}</Typography>
+              <Typography fontWeight="semiBold" textColor="primary600">
+                {item.title}
+              </Typography>
             </Link>
             <Typography variant="pi">{text('count', { recent: item.recent, total: item.total, days: data.days })}</Typography>
           </Flex>
         ))}
       </Box>
-      <Typography variant="pi" textColor="neutral600">{text('privacy')}</Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {text('privacy')}
+      </Typography>
     </Flex>
   );
 }

@@ -44,20 +44,32 @@ export default function IndexStatusWidget() {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      {!data.connected && <Typography variant="omega" textColor="danger600" role="alert">{text('disconnected')}</Typography>}
+      {!data.connected && (
+        <Typography variant="omega" textColor="danger600" role="alert">
+          {text('disconnected')}
+        </Typography>
+      )}
       <Box tag="table" width="100%">
         <thead>
           <tr>
-            <Typography tag="th" variant="sigma" textAlign="left">{text('language')}</Typography>
-            <Typography tag="th" variant="sigma" textAlign="right">{text('published')}</Typography>
-            <Typography tag="th" variant="sigma" textAlign="right">{text('indexed')}</Typography>
+            <Typography tag="th" variant="sigma" textAlign="left">
+              {text('language')}
+            </Typography>
+            <Typography tag="th" variant="sigma" textAlign="right">
+              {text('published')}
+            </Typography>
+            <Typography tag="th" variant="sigma" textAlign="right">
+              {text('indexed')}
+            </Typography>
           </tr>
         </thead>
         <tbody>
           {data.locales.map((row) => (
             <tr key={row.locale}>
               <Typography tag="td">{LANGUAGE_NAMES[language]![row.locale] ?? row.locale}</Typography>
-              <Typography tag="td" textAlign="right">{row.published}</Typography>
+              <Typography tag="td" textAlign="right">
+                {row.published}
+              </Typography>
               <Typography tag="td" textAlign="right" textColor={row.indexed === row.published ? undefined : 'danger600'}>
                 {row.indexed ?? text('unreachable')}
               </Typography>
@@ -85,7 +97,9 @@ export default function IndexStatusWidget() {
       </Typography>
       {data.reindex && running && (
         <Box>
-          <Typography variant="pi" id="praxis-reindex-progress">{text('reindexing', { done: sum(data.reindex.done), total: sum(data.reindex.total) })}</Typography>
+          <Typography variant="pi" id="praxis-reindex-progress">
+            {text('reindexing', { done: sum(data.reindex.done), total: sum(data.reindex.total) })}
+          </Typography>
           <ProgressBar aria-labelledby="praxis-reindex-progress" value={Math.round((100 * sum(data.reindex.done)) / Math.max(1, sum(data.reindex.total)))} />
         </Box>
       )}
@@ -96,10 +110,16 @@ export default function IndexStatusWidget() {
             : text('reindexed', { total: sum(data.reindex.done), time: relativeTime(data.reindex.finishedAt, language, '') })}
         </Typography>
       )}
-      {refusal && <Typography variant="pi" textColor="danger600" role="alert">{refusal}</Typography>}
+      {refusal && (
+        <Typography variant="pi" textColor="danger600" role="alert">
+          {refusal}
+        </Typography>
+      )}
       {data.mayReindex && (
         <Box>
-          <Button variant="secondary" onClick={startReindex} disabled={Boolean(running) || !data.connected} loading={Boolean(running)}>{text('reindex')}</Button>
+          <Button variant="secondary" onClick={startReindex} disabled={Boolean(running) || !data.connected} loading={Boolean(running)}>
+            {text('reindex')}
+          </Button>
         </Box>
       )}
     </Flex>

@@ -23,13 +23,17 @@ export default function ReviewDueWidget() {
   const markReviewed = async (documentId: string) => setData((await post<ReviewDue>(`/redaktion/review-due/${documentId}/reviewed`)).data);
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <Typography variant="pi" textColor="neutral600">{text('count', { total: data.total, months: data.months })}</Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {text('count', { total: data.total, months: data.months })}
+      </Typography>
       <Box tag="ul">
         {data.items.map((item) => (
           <Flex tag="li" key={item.documentId} justifyContent="space-between" alignItems="center" gap={2} paddingBottom={2}>
             <Box>
               <Link to={editPath(item.documentId, item.locale)}>
-                <Typography fontWeight="semiBold" textColor="primary600">{item.title}</Typography>
+                <Typography fontWeight="semiBold" textColor="primary600">
+                  {item.title}
+                </Typography>
               </Link>
               <Typography variant="pi" textColor="neutral600" display="block">
                 {item.lastReviewed ? text('last', { date: formatDate(item.lastReviewed, { dateStyle: 'medium' }) }) : text('never')}

@@ -20,15 +20,20 @@ export default function ReviewQueueWidget() {
   if (data.total === 0) return <Widget.NoData>{text('empty')}</Widget.NoData>;
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <Typography variant="pi" textColor="neutral600">{text('count', { total: data.total })}</Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {text('count', { total: data.total })}
+      </Typography>
       <Box tag="ol">
         {data.items.map((item) => (
           <Box tag="li" key={`${item.documentId}-${item.locale}`} paddingBottom={2}>
             <Link to={editPath(item.documentId, item.locale)}>
-              <Typography fontWeight="semiBold" textColor="primary600">{item.title}</Typography>
+              <Typography fontWeight="semiBold" textColor="primary600">
+                {item.title}
+              </Typography>
             </Link>
             <Typography variant="pi" textColor="neutral600" display="block">
-              {item.locale.toUpperCase()} · {item.submitted
+              {item.locale.toUpperCase()} ·{' '}
+              {item.submitted
                 ? text('submitted', { time: relativeTime(item.sentAt, language, '') })
                 : text('sent', { name: item.sentBy ?? text('someone'), time: relativeTime(item.sentAt, language, '') })}
             </Typography>

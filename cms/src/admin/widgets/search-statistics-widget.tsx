@@ -19,7 +19,12 @@ interface Searches {
   mostFrequent: TopSearch[];
 }
 
-function Ranking({ heading, rows, count, action }: {
+function Ranking({
+  heading,
+  rows,
+  count,
+  action,
+}: {
   heading: string;
   rows: TopSearch[];
   count: (row: TopSearch) => string;
@@ -27,15 +32,24 @@ function Ranking({ heading, rows, count, action }: {
 }) {
   return (
     <Box>
-      <Typography variant="sigma" tag="h3">{heading}</Typography>
+      <Typography variant="sigma" tag="h3">
+        {heading}
+      </Typography>
       <Box tag="ol" paddingTop={1}>
         {rows.map((row) => (
           <Flex tag="li" key={`${row.locale}-${row.query}`} justifyContent="space-between" alignItems="center" gap={2} paddingBottom={1}>
             <Box style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-              <Typography>„{row.query}“ <Typography variant="pi" textColor="neutral600">{row.locale.toUpperCase()}</Typography></Typography>
+              <Typography>
+                „{row.query}“{' '}
+                <Typography variant="pi" textColor="neutral600">
+                  {row.locale.toUpperCase()}
+                </Typography>
+              </Typography>
             </Box>
             <Flex gap={2} alignItems="center" shrink={0}>
-              <Typography variant="pi" style={{ whiteSpace: 'nowrap' }}>{count(row)}</Typography>
+              <Typography variant="pi" style={{ whiteSpace: 'nowrap' }}>
+                {count(row)}
+              </Typography>
               {action?.(row)}
             </Flex>
           </Flex>
@@ -49,7 +63,9 @@ export default function SearchStatisticsWidget() {
   const { formatMessage } = useIntl();
   const text = (id: string, values?: Record<string, string | number>) => formatMessage({ id: `praxis.dashboard.searches.${id}` }, values);
   const { data, failed } = useDashboardData<Searches>('search-statistics', 60_000);
-  const { allowedActions: { canCreate: mayAddSynonyms } } = useRBAC(CREATE_SEARCH_TERM);
+  const {
+    allowedActions: { canCreate: mayAddSynonyms },
+  } = useRBAC(CREATE_SEARCH_TERM);
   if (failed && !data) return <Widget.Error>{formatMessage({ id: 'praxis.dashboard.error' })}</Widget.Error>;
   if (!data) return <Widget.Loading />;
   if (data.mostFrequent.length === 0) return <Widget.NoData>{text('none', { days: data.days })}</Widget.NoData>;
@@ -60,14 +76,16 @@ export default function SearchStatisticsWidget() {
   );
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      {data.withoutResults.length === 0
-        ? <Typography variant="pi">{text('none', { days: data.days })}</Typography>
-        : <Ranking
-            heading={text('withoutResults', { days: data.days })}
-            rows={data.withoutResults}
-            count={(row) => text('times', { count: row.withoutResults, days: row.daysWithoutResults })}
-            action={mayAddSynonyms ? addSynonym : undefined}
-          />}
+      {data.withoutResults.length === 0 ? (
+        <Typography variant="pi">{text('none', { days: data.days })}</Typography>
+      ) : (
+        <Ranking
+          heading={text('withoutResults', { days: data.days })}
+          rows={data.withoutResults}
+          count={(row) => text('times', { count: row.withoutResults, days: row.daysWithoutResults })}
+          action={mayAddSynonyms ? addSynonym : undefined}
+        />
+      )}
       <Ranking heading={text('mostFrequent')} rows={data.mostFrequent} count={(row) => text('times', { count: row.searches, days: row.daysSearched })} />
     </Flex>
   );

@@ -21,19 +21,31 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.dashboard.index.failure': { de: '{title} ({locale}): {error}', en: '{title} ({locale}): {error}' },
   'praxis.dashboard.review.title': { de: 'Zur Prüfung', en: 'In review' },
   'praxis.dashboard.review.empty': { de: 'Nichts wartet auf Prüfung.', en: 'Nothing is waiting for review.' },
-  'praxis.dashboard.review.count': { de: '{total, plural, one {# Praxisbeispiel wartet} other {# Praxisbeispiele warten}}, das älteste zuerst', en: '{total, plural, one {# case study is waiting} other {# case studies are waiting}}, the oldest first' },
+  'praxis.dashboard.review.count': {
+    de: '{total, plural, one {# Praxisbeispiel wartet} other {# Praxisbeispiele warten}}, das älteste zuerst',
+    en: '{total, plural, one {# case study is waiting} other {# case studies are waiting}}, the oldest first',
+  },
   'praxis.dashboard.review.sent': { de: 'von {name}, {time}', en: 'by {name}, {time}' },
   'praxis.dashboard.review.submitted': { de: 'über „Praxisbeispiel einreichen“, {time}', en: 'through “Submit a project”, {time}' },
   'praxis.dashboard.review.someone': { de: 'unbekannt', en: 'unknown' },
   'praxis.dashboard.due.title': { de: 'Prüfung fällig', en: 'Review due' },
-  'praxis.dashboard.due.empty': { de: 'Alle Praxisbeispiele sind in den letzten {months} Monaten geprüft worden.', en: 'Every case study was reviewed in the last {months} months.' },
-  'praxis.dashboard.due.count': { de: '{total, plural, one {# Praxisbeispiel} other {# Praxisbeispiele}} seit über {months} Monaten nicht geprüft', en: '{total, plural, one {# case study} other {# case studies}} not reviewed for over {months} months' },
+  'praxis.dashboard.due.empty': {
+    de: 'Alle Praxisbeispiele sind in den letzten {months} Monaten geprüft worden.',
+    en: 'Every case study was reviewed in the last {months} months.',
+  },
+  'praxis.dashboard.due.count': {
+    de: '{total, plural, one {# Praxisbeispiel} other {# Praxisbeispiele}} seit über {months} Monaten nicht geprüft',
+    en: '{total, plural, one {# case study} other {# case studies}} not reviewed for over {months} months',
+  },
   'praxis.dashboard.due.never': { de: 'nie geprüft', en: 'never reviewed' },
   'praxis.dashboard.due.last': { de: 'zuletzt geprüft {date}', en: 'last reviewed {date}' },
   'praxis.dashboard.due.mark': { de: 'Als geprüft markieren', en: 'Mark as reviewed' },
   'praxis.dashboard.due.markLabel': { de: '„{title}“ als geprüft markieren', en: 'Mark “{title}” as reviewed' },
   'praxis.dashboard.searches.title': { de: 'Suchen ohne Treffer', en: 'Searches without results' },
-  'praxis.dashboard.searches.none': { de: 'In den letzten {days} Tagen blieb keine Suche ohne Treffer.', en: 'No search in the last {days} days went without results.' },
+  'praxis.dashboard.searches.none': {
+    de: 'In den letzten {days} Tagen blieb keine Suche ohne Treffer.',
+    en: 'No search in the last {days} days went without results.',
+  },
   'praxis.dashboard.searches.withoutResults': { de: 'Ohne Treffer (letzte {days} Tage)', en: 'Without results (last {days} days)' },
   'praxis.dashboard.searches.mostFrequent': { de: 'Häufigste Suchen', en: 'Most frequent searches' },
   'praxis.dashboard.searches.times': {
@@ -44,8 +56,14 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.dashboard.searches.addSynonymLabel': { de: 'Synonym anlegen für „{query}“', en: 'Add synonym for “{query}”' },
   'praxis.dashboard.requests.title': { de: 'Kontaktanfragen', en: 'Contact requests' },
   'praxis.dashboard.requests.none': { de: 'Noch keine Anfrage über „Kontakt aufnehmen“.', en: 'No request through “Get in touch” yet.' },
-  'praxis.dashboard.requests.summary': { de: '{recent, plural, one {# Anfrage} other {# Anfragen}} in den letzten {days} Tagen, {total} insgesamt', en: '{recent, plural, one {# request} other {# requests}} in the last {days} days, {total} in all' },
+  'praxis.dashboard.requests.summary': {
+    de: '{recent, plural, one {# Anfrage} other {# Anfragen}} in den letzten {days} Tagen, {total} insgesamt',
+    en: '{recent, plural, one {# request} other {# requests}} in the last {days} days, {total} in all',
+  },
   'praxis.dashboard.requests.count': { de: '{recent} in {days} Tagen · {total} insgesamt', en: '{recent} in {days} days · {total} in all' },
-  'praxis.dashboard.requests.privacy': { de: 'Nur Zahlen: Die Anfragen selbst gehen per E-Mail an die Projekte.', en: 'Counts only: the requests themselves go to the projects by e-mail.' },
+  'praxis.dashboard.requests.privacy': {
+    de: 'Nur Zahlen: Die Anfragen selbst gehen per E-Mail an die Projekte.',
+    en: 'Counts only: the requests themselves go to the projects by e-mail.',
+  },
   'praxis.dashboard.error': { de: 'Konnte nicht geladen werden.', en: 'Could not be loaded.' },
 };

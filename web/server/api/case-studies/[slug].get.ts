@@ -28,28 +28,34 @@ interface CachedAnswer {
 // Detail pages are read from the CMS and kept for an hour in the size-bounded LRU cache storage
 // (nuxt.config.ts, nitro.storage.cache). They are fresh because the CMS tells the site what
 // changed once Meilisearch confirmed it; the hour only matters when such a notice is lost.
-const lookup = defineCachedFunction(async (slug: string, locale: Locale): Promise<CachedAnswer> => {
-  const loadedAt = Date.now();
-  const found = await loadCaseStudy(cmsFetch, slug, locale);
-  if (found.kind !== 'found') return { answer: found, loadedAt, shows: [] };
-  const { caseStudy } = found;
-  // Related case studies and similar towns are a bonus: without the index the page still shows.
-  const [related, similarTowns] = await Promise.all([
-    findRelated(useMeilisearch(), { documentId: caseStudy.documentId, locale }).catch(() => []),
-    findSimilarTowns(caseStudy.places, locale).catch(() => []),
-  ]);
-  return { answer: { kind: 'found', caseStudy, related, similarTowns }, loadedAt, shows: [caseStudy.documentId, ...related.map((hit) => hit.documentId)] };
-}, {
-  name: 'case-study', maxAge: PURGED_CACHE_MAX_AGE_MS / 1000, swr: true, getKey: (slug: string, locale: string) => `${locale}/${slug}`,
-  validate: ({ value, mtime }) => {
-    if (value === undefined) return false;
-    if (value.answer.kind === 'found') return isCurrent(value.loadedAt, value.shows);
-    // "Not here" (missing, moved, another language) holds until a case study is published or changed.
-    return isListCurrent(value.loadedAt) && (value.answer.kind !== 'missing' || Date.now() - (mtime ?? 0) < MISSING_TTL_MS);
+const lookup = defineCachedFunction(
+  async (slug: string, locale: Locale): Promise<CachedAnswer> => {
+    const loadedAt = Date.now();
+    const found = await loadCaseStudy(cmsFetch, slug, locale);
+    if (found.kind !== 'found') return { answer: found, loadedAt, shows: [] };
+    const { caseStudy } = found;
+    // Related case studies and similar towns are a bonus: without the index the page still shows.
+    const [related, similarTowns] = await Promise.all([
+      findRelated(useMeilisearch(), { documentId: caseStudy.documentId, locale }).catch(() => []),
+      findSimilarTowns(caseStudy.places, locale).catch(() => []),
+    ]);
+    return { answer: { kind: 'found', caseStudy, related, similarTowns }, loadedAt, shows: [caseStudy.documentId, ...related.map((hit) => hit.documentId)] };
   },
-  // NUXT_CASE_STUDY_CACHE=false turns the cache off (the benchmark compares both).
-  shouldBypassCache: () => !useRuntimeConfig().caseStudyCache,
-});
+  {
+    name: 'case-study',
+    maxAge: PURGED_CACHE_MAX_AGE_MS / 1000,
+    swr: true,
+    getKey: (slug: string, locale: string) => `${locale}/${slug}`,
+    validate: ({ value, mtime }) => {
+      if (value === undefined) return false;
+      if (value.answer.kind === 'found') return isCurrent(value.loadedAt, value.shows);
+      // "Not here" (missing, moved, another language) holds until a case study is published or changed.
+      return isListCurrent(value.loadedAt) && (value.answer.kind !== 'missing' || Date.now() - (mtime ?? 0) < MISSING_TTL_MS);
+    },
+    // NUXT_CASE_STUDY_CACHE=false turns the cache off (the benchmark compares both).
+    shouldBypassCache: () => !useRuntimeConfig().caseStudyCache,
+  },
+);
 
 /** `GET /api/case-studies/<slug>?locale=de`: a published case study with its related ones, or where it lives instead. */
 export default defineEventHandler(async (event) => {

@@ -20,10 +20,12 @@ export default defineEventHandler(async (event) => {
     lingerAfterAnswer(event.node.req, event.node.res);
     throw unsigned();
   }
-  const body = (await readBoundedBody(event.node.req, PURGE_BODY_LIMIT).catch(() => {
-    lingerAfterAnswer(event.node.req, event.node.res);
-    throw createError({ statusCode: 413, statusMessage: 'Purge notice too large' });
-  })).toString('utf8');
+  const body = (
+    await readBoundedBody(event.node.req, PURGE_BODY_LIMIT).catch(() => {
+      lingerAfterAnswer(event.node.req, event.node.res);
+      throw createError({ statusCode: 413, statusMessage: 'Purge notice too large' });
+    })
+  ).toString('utf8');
   if (!verifyPurge(body, timestamp, signature, purgeSecret)) throw unsigned();
   let json: unknown;
   try {

@@ -21,8 +21,10 @@ export default defineEventHandler(async (event) => {
   const documentId = getRouterParam(event, 'documentId') ?? '';
   const parsed = query.safeParse(getQuery(event));
   const { previewSecret } = useRuntimeConfig();
-  const valid = parsed.success && /^[a-z0-9]{1,64}$/.test(documentId)
-    && verifyPreview({ documentId, locale: parsed.data.locale, status: parsed.data.status, expires: parsed.data.expires }, parsed.data.signature, previewSecret);
+  const valid =
+    parsed.success &&
+    /^[a-z0-9]{1,64}$/.test(documentId) &&
+    verifyPreview({ documentId, locale: parsed.data.locale, status: parsed.data.status, expires: parsed.data.expires }, parsed.data.signature, previewSecret);
   if (!valid) throw createError({ statusCode: 404, statusMessage: 'Not Found' });
   const caseStudy = await loadCaseStudyPreview(cmsFetch, documentId, parsed.data.locale, parsed.data.status, previewSecret);
   if (!caseStudy) throw createError({ statusCode: 404, statusMessage: 'Not Found' });

@@ -8,7 +8,10 @@ export default defineEventHandler(async (event) => {
   try {
     // Typed: an untyped $fetch to a path ending like this route's own would take its answer type from this handler.
     return await $fetch<{ data?: unknown; error?: unknown }>(`${strapiUrl}/api/submissions/confirm`, {
-      method: 'POST', body: { token }, timeout: 30_000, headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {},
+      method: 'POST',
+      body: { token },
+      timeout: 30_000,
+      headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {},
     });
   } catch (error) {
     const { statusCode, data } = error as { statusCode?: number; data?: unknown };

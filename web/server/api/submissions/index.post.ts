@@ -9,13 +9,20 @@ import { loadVocabulary } from '../../search/vocabulary';
 import { consentText, IMAGE_ROWS, SUBMISSION_STEPS } from '~~/shared/submission-form';
 
 const bodySchema = z.object({
-  step: z.coerce.number().int().min(0).max(SUBMISSION_STEPS.length - 1),
+  step: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(SUBMISSION_STEPS.length - 1),
   action: z.enum(['next', 'back', 'submit']),
   locale: z.string().refine(isLocale).default('de'),
   // Generous per value: each field's own limit (in the shared schema) answers with a message for that field.
   values: z.record(z.string(), z.union([z.string().max(2_000_000), z.array(z.string().max(2_000_000)).max(50)])),
   // Base64 of at most SUBMISSION_IMAGES.maxBytes; a larger image comes with its size only (the page leaves its bytes out).
-  images: z.array(z.object({ name: z.string().max(300), size: z.number().int().min(0), data: z.string().max(3_000_000) })).max(IMAGE_ROWS).default([]),
+  images: z
+    .array(z.object({ name: z.string().max(300), size: z.number().int().min(0), data: z.string().max(3_000_000) }))
+    .max(IMAGE_ROWS)
+    .default([]),
 });
 
 const IMAGE_TEXTS = {
@@ -33,10 +40,20 @@ const IMAGE_TEXTS = {
   },
 } satisfies Record<Locale, unknown>;
 
-interface CheckedImage { name: string; type: string; bytes: Buffer; alt: string; credit?: string }
+interface CheckedImage {
+  name: string;
+  type: string;
+  bytes: Buffer;
+  alt: string;
+  credit?: string;
+}
 
 /** The chosen images with their alt text and credit (rows without a file are skipped), or the first problem. */
-function checkImages(images: { name: string; size: number; data: string }[], values: Record<string, string | string[]>, locale: Locale): { images: CheckedImage[]; error?: string } {
+function checkImages(
+  images: { name: string; size: number; data: string }[],
+  values: Record<string, string | string[]>,
+  locale: Locale,
+): { images: CheckedImage[]; error?: string } {
   const texts = IMAGE_TEXTS[locale];
   const row = (name: string, index: number) => {
     const value = values[name];
@@ -51,7 +68,10 @@ function checkImages(images: { name: string; size: number; data: string }[], val
     if (!type) return { images: [], error: texts.type(index + 1) };
     // Before anything is forwarded: the CMS would have to decode it (160 MB for 40 megapixels).
     if (exceedsPixelLimit(bytes)) return { images: [], error: texts.pixels(index + 1) };
-    const description = submissionImageShape.safeParse({ alt: row('imageAlt', index), ...(row('imageCredit', index) ? { credit: row('imageCredit', index) } : {}) });
+    const description = submissionImageShape.safeParse({
+      alt: row('imageAlt', index),
+      ...(row('imageCredit', index) ? { credit: row('imageCredit', index) } : {}),
+    });
     if (!description.success) return { images: [], error: texts.alt(index + 1, description.error.issues[0]!.message) };
     // The sender's file name stays here: the CMS names the image itself (bild-1.png …).
     checked.push({ name: `bild-${index + 1}`, type, bytes, ...description.data });
@@ -59,11 +79,19 @@ function checkImages(images: { name: string; size: number; data: string }[], val
   return { images: checked };
 }
 
-interface CmsError { error?: { message?: string; details?: { errors?: { path?: (string | number)[]; message?: string }[] } } }
+interface CmsError {
+  error?: { message?: string; details?: { errors?: { path?: (string | number)[]; message?: string }[] } };
+}
 
 const TEXTS = {
-  de: { check: 'Bitte prüfen Sie die markierten Felder.', unavailable: 'Ihre Einreichung konnte gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten erneut; Ihre Angaben sind erhalten.' },
-  en: { check: 'Please check the marked fields.', unavailable: 'Your submission could not be saved just now. Please try again in a few minutes; your entries are kept.' },
+  de: {
+    check: 'Bitte prüfen Sie die markierten Felder.',
+    unavailable: 'Ihre Einreichung konnte gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten erneut; Ihre Angaben sind erhalten.',
+  },
+  en: {
+    check: 'Please check the marked fields.',
+    unavailable: 'Your submission could not be saved just now. Please try again in a few minutes; your entries are kept.',
+  },
 } satisfies Record<Locale, unknown>;
 
 export default defineEventHandler(async (event) => {
@@ -94,19 +122,27 @@ export default defineEventHandler(async (event) => {
   const refusal = await guardPublicForm(event, values, locale);
   if (refusal) return answer(refusal.status, last, refusal.field ? { [refusal.field]: refusal.message } : {}, refusal.message);
 
-  const { strapiUrl, strapiToken, public: { requestRetentionDays } } = useRuntimeConfig();
+  const {
+    strapiUrl,
+    strapiToken,
+    public: { requestRetentionDays },
+  } = useRuntimeConfig();
   const payload = { ...submission, consentText: consentText(locale, Number(requestRetentionDays)) };
   // With images the CMS takes multipart: the submission as JSON, the files in the order of their descriptions.
   let body: FormData | typeof payload = payload;
   if (images.images.length > 0) {
     const form = new FormData();
     form.append('submission', JSON.stringify({ ...payload, images: images.images.map(({ alt, credit }) => ({ alt, ...(credit ? { credit } : {}) })) }));
-    for (const [index, image] of images.images.entries()) form.append(`image-${index}`, new Blob([new Uint8Array(image.bytes)], { type: image.type }), image.name);
+    for (const [index, image] of images.images.entries())
+      form.append(`image-${index}`, new Blob([new Uint8Array(image.bytes)], { type: image.type }), image.name);
     body = form;
   }
   try {
     await $fetch(`${strapiUrl}/api/submissions`, {
-      method: 'POST', timeout: 30_000, headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {}, body,
+      method: 'POST',
+      timeout: 30_000,
+      headers: strapiToken ? { authorization: `Bearer ${strapiToken}` } : {},
+      body,
     });
     return answer(202, last);
   } catch (error) {
@@ -116,8 +152,16 @@ export default defineEventHandler(async (event) => {
       const fieldErrors: Record<string, string> = {};
       for (const entry of data?.error?.details?.errors ?? []) {
         const path = entry.path?.map(String) ?? [];
-        const field = path[0] === 'project' ? (path[1] === 'municipalities' ? 'municipality' : path[1] ?? 'title')
-          : path[0] === 'submitter' ? 'submitterEmail' : path[0] === 'images' ? 'image' : '';
+        const field =
+          path[0] === 'project'
+            ? path[1] === 'municipalities'
+              ? 'municipality'
+              : (path[1] ?? 'title')
+            : path[0] === 'submitter'
+              ? 'submitterEmail'
+              : path[0] === 'images'
+                ? 'image'
+                : '';
         if (entry.message) fieldErrors[field] ??= entry.message;
       }
       const wrong = firstStepWithErrors(fieldErrors) ?? last;

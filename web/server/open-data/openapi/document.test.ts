@@ -1,7 +1,19 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import {
-  BUDGET_RANGES, DEFAULT_PAGE_SIZE, FACET_KEYS, fieldMax, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_PARAM, MUNICIPALITY_AGS_PATTERN, parseSearchParams,
-  SEARCH_PARAMS, SLUG_MAX_LENGTH, SLUG_PATTERN, TOWN_TYPES,
+  BUDGET_RANGES,
+  DEFAULT_PAGE_SIZE,
+  FACET_KEYS,
+  fieldMax,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  MAX_QUERY_LENGTH,
+  MAX_VALUES_PER_PARAM,
+  MUNICIPALITY_AGS_PATTERN,
+  parseSearchParams,
+  SEARCH_PARAMS,
+  SLUG_MAX_LENGTH,
+  SLUG_PATTERN,
+  TOWN_TYPES,
 } from '@praxis/search';
 import { describe, expect, it } from 'vitest';
 import { conformsTo, examplesConform } from '../../../../e2e/support/openapi';
@@ -40,7 +52,11 @@ describe('openApiDocument', () => {
   it('names the site, the schema version and the configured licence', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(document.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(document.info).toMatchObject({ title: 'Praxisdatenbank „Zusammen im Quartier“ – API', version: OPEN_DATA_VERSION, license: { name: LICENSE.name, url: LICENSE.url } });
+    expect(document.info).toMatchObject({
+      title: 'Praxisdatenbank „Zusammen im Quartier“ – API',
+      version: OPEN_DATA_VERSION,
+      license: { name: LICENSE.name, url: LICENSE.url },
+    });
     expect(document.servers).toEqual([{ url: SITE }]);
   });
 
@@ -49,15 +65,22 @@ describe('openApiDocument', () => {
   });
 
   it('finds an example that does not conform', () => {
-    const broken = structuredClone(document) as unknown as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> }> } }> };
+    const broken = structuredClone(document) as unknown as {
+      paths: Record<
+        string,
+        { get: { responses: Record<string, { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> }> } }
+      >;
+    };
     const examples = broken.paths['/api/v1/search']!.get.responses['200']!.content['application/json']!.examples;
     (examples.found!.value.hits as Record<string, unknown>[])[0]!.fundingStart = '2022';
     delete examples.nothingFound!.value.relaxations;
     // The alias shares the operation's examples: each problem shows under both addresses.
-    expect(examplesConform(broken)).toEqual(['~1api~1v1~1search', '~1api~1search'].flatMap((path) => [
-      `/paths/${path}/get/responses/200/content/application~1json/examples/found: /hits/0/fundingStart must be integer,null [#/properties/fundingStart/type]`,
-      `/paths/${path}/get/responses/200/content/application~1json/examples/nothingFound: / must have required property 'relaxations' [#/required]`,
-    ]));
+    expect(examplesConform(broken)).toEqual(
+      ['~1api~1v1~1search', '~1api~1search'].flatMap((path) => [
+        `/paths/${path}/get/responses/200/content/application~1json/examples/found: /hits/0/fundingStart must be integer,null [#/properties/fundingStart/type]`,
+        `/paths/${path}/get/responses/200/content/application~1json/examples/nothingFound: / must have required property 'relaxations' [#/required]`,
+      ]),
+    );
   });
 
   it('offers exactly the open-data files of OPEN_DATA_DATASETS', () => {
@@ -81,11 +104,15 @@ describe('openApiDocument', () => {
     for (const key of FACET_KEYS) expect(parameters('/api/v1/search').find((parameter) => parameter.name === key)!.schema).toMatchObject({ type: 'array' });
   });
 
-  it('takes the search parameters from the parser\'s zod schemas: limits, patterns, enums, defaults, and examples it accepts', () => {
+  it("takes the search parameters from the parser's zod schemas: limits, patterns, enums, defaults, and examples it accepts", () => {
     const described = parameters('/api/v1/search');
     const schemaOf = (name: string) => described.find((parameter) => parameter.name === name)!.schema;
     expect(schemaOf('q')).toEqual({ type: 'string', maxLength: MAX_QUERY_LENGTH });
-    expect(schemaOf('topic')).toEqual({ type: 'array', maxItems: MAX_VALUES_PER_PARAM, items: { type: 'string', maxLength: SLUG_MAX_LENGTH, pattern: SLUG_PATTERN.source } });
+    expect(schemaOf('topic')).toEqual({
+      type: 'array',
+      maxItems: MAX_VALUES_PER_PARAM,
+      items: { type: 'string', maxLength: SLUG_MAX_LENGTH, pattern: SLUG_PATTERN.source },
+    });
     expect(schemaOf('townType')).toMatchObject({ items: { enum: [...TOWN_TYPES] } });
     expect(schemaOf('municipality')).toMatchObject({ items: { pattern: MUNICIPALITY_AGS_PATTERN.source } });
     expect(schemaOf('page')).toEqual({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 });
@@ -95,7 +122,7 @@ describe('openApiDocument', () => {
     expect(parseSearchParams(query).problems).toEqual([]);
   });
 
-  it('takes the case study\'s limits and patterns from the catalogue', () => {
+  it("takes the case study's limits and patterns from the catalogue", () => {
     type Properties = Record<string, Record<string, unknown> & { properties?: Properties }>;
     const propertiesOf = (name: string) => (document.components.schemas[name] as { properties: Properties }).properties;
     const page = propertiesOf('CaseStudyPage');
@@ -109,7 +136,12 @@ describe('openApiDocument', () => {
   });
 
   it('describes each unversioned alias as the same operation', () => {
-    for (const [versioned, alias] of [['/api/v1/search', '/api/search'], ['/api/v1/case-studies/{slug}', '/api/case-studies/{slug}'], ['/api/v1/vocabulary', '/api/vocabulary'], ['/api/v1/statistics', '/api/statistics']] as const) {
+    for (const [versioned, alias] of [
+      ['/api/v1/search', '/api/search'],
+      ['/api/v1/case-studies/{slug}', '/api/case-studies/{slug}'],
+      ['/api/v1/vocabulary', '/api/vocabulary'],
+      ['/api/v1/statistics', '/api/statistics'],
+    ] as const) {
       const { operationId, summary: _summary, description, deprecated, ...rest } = operation(alias);
       const { operationId: versionedId, summary: _versionedSummary, description: _description, ...versionedRest } = operation(versioned);
       expect(rest).toEqual(versionedRest);
@@ -124,18 +156,41 @@ describe('openApiDocument', () => {
     expect(conformsTo(document, 'get', '/api/case-studies/{slug}', 200, { kind: 'moved', slug: 'neuer-name' })).toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'gone' })).not.toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'missing', slug: 'x' })).not.toEqual([]);
-    const validationError = { error: true, url: `${SITE}/api/v1/vocabulary?locale=fr`, statusCode: 400, statusMessage: 'Validation Error', message: 'locale: Invalid option', data: {} };
+    const validationError = {
+      error: true,
+      url: `${SITE}/api/v1/vocabulary?locale=fr`,
+      statusCode: 400,
+      statusMessage: 'Validation Error',
+      message: 'locale: Invalid option',
+      data: {},
+    };
     expect(conformsTo(document, 'get', '/api/v1/vocabulary', 400, validationError)).toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/vocabulary', 400, { error: 'locale' })).not.toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/open-data/{file}', 404, { ...validationError, statusCode: 404, statusMessage: 'Not Found' })).toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/search', 503, { ...validationError, statusCode: 503, statusMessage: 'Service Unavailable' })).toEqual([]);
-    expect(conformsTo(document, 'get', '/api/v1/search', 400, { error: 'q: must be at most 200 characters', problems: [{ param: 'q', message: 'must be at most 200 characters' }] })).toEqual([]);
+    expect(
+      conformsTo(document, 'get', '/api/v1/search', 400, {
+        error: 'q: must be at most 200 characters',
+        problems: [{ param: 'q', message: 'must be at most 200 characters' }],
+      }),
+    ).toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/search', 400, { error: 'x', problems: [] })).not.toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/search', 418, {})).toEqual(['418 is not a documented response of GET /api/v1/search']);
     expect(conformsTo(document, 'get', '/api/v2/search', 200, {})).toEqual(['GET /api/v2/search is not described']);
-    const emptySearch = { hits: [], total: 0, page: 1, pageSize: 20, pageCount: 0, facets: Object.fromEntries(FACET_KEYS.map((key) => [key, {}])), relaxations: [], didYouMean: null };
+    const emptySearch = {
+      hits: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+      pageCount: 0,
+      facets: Object.fromEntries(FACET_KEYS.map((key) => [key, {}])),
+      relaxations: [],
+      didYouMean: null,
+    };
     expect(conformsTo(document, 'get', '/api/v1/search', 200, emptySearch)).toEqual([]);
-    expect(conformsTo(document, 'get', '/api/v1/search', 200, { ...emptySearch, facets: { ...emptySearch.facets, colour: {} } })).toEqual(['/facets must NOT have additional properties (colour) [#/additionalProperties]']);
+    expect(conformsTo(document, 'get', '/api/v1/search', 200, { ...emptySearch, facets: { ...emptySearch.facets, colour: {} } })).toEqual([
+      '/facets must NOT have additional properties (colour) [#/additionalProperties]',
+    ]);
   });
 
   it('maps every case-study kind to the variant that has it', () => {

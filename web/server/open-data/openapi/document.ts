@@ -5,22 +5,52 @@
 // server/open-data/openapi/schemas.ts (limits and patterns from the catalogue of the case study), both
 // through z.toJSONSchema. What stays here is the prose, the examples and the operations.
 import {
-  DEFAULT_LOCALE, DEFAULT_PAGE_SIZE, FACET_KEYS, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, PROJECT_STATUS_NAMES,
-  SEARCH_PARAM_SCHEMAS, SEARCH_PARAMS, TOWN_SIZE_NAMES, TOWN_SIZES, TOWN_TYPE_NAMES, TOWN_TYPES,
+  DEFAULT_LOCALE,
+  DEFAULT_PAGE_SIZE,
+  FACET_KEYS,
+  FUNDING_YEAR_MAX,
+  FUNDING_YEAR_MIN,
+  LOCALES,
+  PROJECT_STATUSES,
+  PROJECT_STATUS_NAMES,
+  SEARCH_PARAM_SCHEMAS,
+  SEARCH_PARAMS,
+  TOWN_SIZE_NAMES,
+  TOWN_SIZES,
+  TOWN_TYPE_NAMES,
+  TOWN_TYPES,
 } from '@praxis/search';
 import type { z } from 'zod';
 import {
-  MEDIA_TYPES, OPEN_DATA_BASE, OPEN_DATA_DATASETS, OPEN_DATA_FILES, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION, type OpenDataDataset,
+  MEDIA_TYPES,
+  OPEN_DATA_BASE,
+  OPEN_DATA_DATASETS,
+  OPEN_DATA_FILES,
+  OPEN_DATA_LICENSES,
+  OPEN_DATA_PUBLISHER,
+  OPEN_DATA_VERSION,
+  type OpenDataDataset,
 } from '../../../shared/open-data';
 import { localeQuery } from '../../security/request-schemas';
 import { componentSchemas, jsonSchema, ref, type JsonSchema } from './json-schema';
 import {
-  CaseStudyAnswer, ErrorAnswer, OpenDataFile, OpenDataFileList, ProgrammeStatisticsSchema, SearchBadRequest, SearchResponse, Vocabulary,
+  CaseStudyAnswer,
+  ErrorAnswer,
+  OpenDataFile,
+  OpenDataFileList,
+  ProgrammeStatisticsSchema,
+  SearchBadRequest,
+  SearchResponse,
+  Vocabulary,
 } from './schemas';
 
 export type { JsonSchema };
 type RefObject = { $ref: string };
-interface ExampleObject { summary?: string; description?: string; value: unknown }
+interface ExampleObject {
+  summary?: string;
+  description?: string;
+  value: unknown;
+}
 interface ParameterObject {
   name: string;
   in: 'query' | 'path';
@@ -31,9 +61,22 @@ interface ParameterObject {
   schema: JsonSchema;
   example?: unknown;
 }
-interface HeaderObject { description: string; required?: boolean; schema: JsonSchema; example?: unknown }
-interface MediaTypeObject { schema?: JsonSchema; example?: unknown; examples?: Record<string, ExampleObject> }
-interface ResponseObject { description: string; headers?: Record<string, HeaderObject | RefObject>; content?: Record<string, MediaTypeObject> }
+interface HeaderObject {
+  description: string;
+  required?: boolean;
+  schema: JsonSchema;
+  example?: unknown;
+}
+interface MediaTypeObject {
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, ExampleObject>;
+}
+interface ResponseObject {
+  description: string;
+  headers?: Record<string, HeaderObject | RefObject>;
+  content?: Record<string, MediaTypeObject>;
+}
 interface OperationObject {
   operationId: string;
   summary: string;
@@ -75,42 +118,74 @@ function queryParameter(name: string, zodSchema: z.ZodType): ParameterObject {
 // Realistic values from the demo content (cms/data/demo) and the NRW municipality data.
 const BLOCK = { slug: 'gesundes-aufwachsen', name: 'Gesundes Aufwachsen', number: 2 };
 const DUISBURG = { ags: '05112000', name: 'Duisburg', district: 'Duisburg', districtAgs: '05112', region: 'Düsseldorf' };
-const TARGET_GROUPS = [{ slug: 'kinder-3-bis-5', name: 'Kinder im Kita-Alter (3–5)' }, { slug: 'familien-mit-zuwanderungsgeschichte', name: 'Familien mit Zuwanderungsgeschichte' }];
-const TOPICS = [{ slug: 'sprachfoerderung', name: 'Sprachförderung' }, { slug: 'uebergaenge', name: 'Übergänge (Kita–Schule, Schule–Beruf)' }];
+const TARGET_GROUPS = [
+  { slug: 'kinder-3-bis-5', name: 'Kinder im Kita-Alter (3–5)' },
+  { slug: 'familien-mit-zuwanderungsgeschichte', name: 'Familien mit Zuwanderungsgeschichte' },
+];
+const TOPICS = [
+  { slug: 'sprachfoerderung', name: 'Sprachförderung' },
+  { slug: 'uebergaenge', name: 'Übergänge (Kita–Schule, Schule–Beruf)' },
+];
 const SETTINGS = [{ slug: 'kita-familienzentrum', name: 'Kita und Familienzentrum' }];
 const CRITERIA = [{ slug: 'niedrigschwelligkeit', name: 'Niedrigschwellige Arbeitsweise' }];
 const SLUG_EXAMPLE = 'spielgruppe-brueckenschlag-kinder-ohne-kita-platz';
 const TITLE = 'Spielgruppe Brückenschlag – Frühförderung für Kinder ohne Kita-Platz in Duisburg-Hochfeld';
-const TEASER = 'In Duisburg-Hochfeld warten viele Kinder aus neu zugewanderten Familien monatelang auf einen Kita-Platz. Die Spielgruppe Brückenschlag überbrückt diese Zeit mit Sprach- und Bewegungsangeboten.';
+const TEASER =
+  'In Duisburg-Hochfeld warten viele Kinder aus neu zugewanderten Familien monatelang auf einen Kita-Platz. Die Spielgruppe Brückenschlag überbrückt diese Zeit mit Sprach- und Bewegungsangeboten.';
 const DOCUMENT_ID = 'q8n3vk2c7m1xw5tz9rj4hd6b';
 
 const HIT = {
-  documentId: DOCUMENT_ID, slug: SLUG_EXAMPLE, title: TITLE,
+  documentId: DOCUMENT_ID,
+  slug: SLUG_EXAMPLE,
+  title: TITLE,
   titleHtml: 'Spielgruppe Brückenschlag – Frühförderung für Kinder ohne <mark>Kita</mark>-Platz in Duisburg-Hochfeld',
-  teaserHtml: 'In Duisburg-Hochfeld warten viele Kinder aus neu zugewanderten Familien monatelang auf einen <mark>Kita</mark>-Platz. Die Spielgruppe Brückenschlag überbrückt diese Zeit mit Sprach- und Bewegungsangeboten.',
-  buildingBlock: BLOCK, municipalities: [DUISBURG], targetGroups: TARGET_GROUPS, topics: TOPICS,
-  status: 'verstetigt', fundingStart: 2022, fundingEnd: 2024,
+  teaserHtml:
+    'In Duisburg-Hochfeld warten viele Kinder aus neu zugewanderten Familien monatelang auf einen <mark>Kita</mark>-Platz. Die Spielgruppe Brückenschlag überbrückt diese Zeit mit Sprach- und Bewegungsangeboten.',
+  buildingBlock: BLOCK,
+  municipalities: [DUISBURG],
+  targetGroups: TARGET_GROUPS,
+  topics: TOPICS,
+  status: 'verstetigt',
+  fundingStart: 2022,
+  fundingEnd: 2024,
   image: { url: '/uploads/small_spielgruppe_brueckenschlag_3f2a1c.jpg', alt: 'Kinder bauen mit Holzklötzen im Stadtteilbüro Hochfeld' },
 };
 const RELATED_HIT = {
-  documentId: 'b2t7xk9m4c1pz8wq3nv6hr5d', slug: 'familienlotsinnen-geburtsklinik-essen',
+  documentId: 'b2t7xk9m4c1pz8wq3nv6hr5d',
+  slug: 'familienlotsinnen-geburtsklinik-essen',
   title: 'Willkommen im Leben – Familienlots*innen in der Geburtsklinik für den Essener Norden',
   titleHtml: 'Willkommen im Leben – Familienlots*innen in der Geburtsklinik für den Essener Norden',
   teaserHtml: 'Familienlots*innen besuchen Mütter nach der Geburt noch in der Klinik und begleiten Familien in die Angebote im Stadtteil.',
-  buildingBlock: BLOCK, municipalities: [{ ags: '05113000', name: 'Essen', district: 'Essen', districtAgs: '05113', region: 'Düsseldorf' }],
-  targetGroups: [{ slug: 'werdende-eltern', name: 'Schwangere und werdende Eltern' }], topics: [{ slug: 'lotsen', name: 'Lotsen, Familiencoaching und Begleitung' }],
-  status: 'laufend', fundingStart: 2023, fundingEnd: null, image: null,
+  buildingBlock: BLOCK,
+  municipalities: [{ ags: '05113000', name: 'Essen', district: 'Essen', districtAgs: '05113', region: 'Düsseldorf' }],
+  targetGroups: [{ slug: 'werdende-eltern', name: 'Schwangere und werdende Eltern' }],
+  topics: [{ slug: 'lotsen', name: 'Lotsen, Familiencoaching und Begleitung' }],
+  status: 'laufend',
+  fundingStart: 2023,
+  fundingEnd: null,
+  image: null,
 };
 const emptyFacets = () => Object.fromEntries(FACET_KEYS.map((key) => [key, {}]));
 
 const CASE_STUDY_PAGE = {
-  documentId: DOCUMENT_ID, locale: 'de', slug: SLUG_EXAMPLE, title: TITLE, teaser: TEASER,
+  documentId: DOCUMENT_ID,
+  locale: 'de',
+  slug: SLUG_EXAMPLE,
+  title: TITLE,
+  teaser: TEASER,
   buildingBlock: BLOCK,
   places: [{ ...DUISBURG, lat: 51.43906, lon: 6.73543, type: 'kreisfreie Stadt', population: 502211 }],
-  targetGroups: TARGET_GROUPS, topics: TOPICS, settings: SETTINGS, criteria: CRITERIA,
-  projectStatus: 'verstetigt', fundingStart: 2022, fundingEnd: 2024, fundingPhase: null,
+  targetGroups: TARGET_GROUPS,
+  topics: TOPICS,
+  settings: SETTINGS,
+  criteria: CRITERIA,
+  projectStatus: 'verstetigt',
+  fundingStart: 2022,
+  fundingEnd: 2024,
+  fundingPhase: null,
   html: {
-    description: '<p>Die Spielgruppe Brückenschlag ist ein niedrigschwelliges Brückenangebot für Kinder zwischen drei und sechs Jahren, die (noch) keinen Kita-Platz haben.</p>',
+    description:
+      '<p>Die Spielgruppe Brückenschlag ist ein niedrigschwelliges Brückenangebot für Kinder zwischen drei und sechs Jahren, die (noch) keinen Kita-Platz haben.</p>',
     startingSituation: '<p>Ende 2021 standen im Quartier rund 300 Kinder im Kita-Alter auf Wartelisten.</p>',
     goals: '<ul><li>Kinder ohne Kita-Platz erhalten regelmäßige, verlässliche Bildungs- und Spielerfahrungen.</li></ul>',
     approach: '<p>Zwei feste Gruppen treffen sich jeweils an vier Vormittagen für drei Stunden.</p>',
@@ -118,7 +193,9 @@ const CASE_STUDY_PAGE = {
     afterFunding: '<p>Das Jugendamt der Stadt Duisburg hat die Spielgruppe als Regelangebot übernommen.</p>',
   },
   transferability: {
-    staffFte: 2.5, budgetRange: '100000-250000', durationMonths: 36,
+    staffFte: 2.5,
+    budgetRange: '100000-250000',
+    durationMonths: 36,
     partnersNeeded: 'Jugendamt (Kita-Bedarfsplanung), mindestens zwei Kitas im Quartier, Sprachmittlung, geeignete Räume mit Außenfläche',
     firstStepsHtml: '<ol><li>Wartelisten auswerten und den Bedarf im Quartier mit dem Jugendamt klären.</li></ol>',
   },
@@ -129,31 +206,63 @@ const CASE_STUDY_PAGE = {
   contact: { organisation: 'Kinderbrücke Rhein-Ruhr e. V.', role: 'Projektleitung', email: 'brueckenschlag@example.org', phone: null, website: null },
   links: [{ label: 'Konzept der Spielgruppe (PDF)', url: 'https://example.org/brueckenschlag/konzept.pdf' }],
   downloads: [],
-  images: [{ url: '/uploads/spielgruppe_brueckenschlag_3f2a1c.jpg', alt: 'Kinder bauen mit Holzklötzen im Stadtteilbüro Hochfeld', caption: 'Freispiel am Vormittag', credit: 'Kinderbrücke Rhein-Ruhr e. V.', width: 1600, height: 1067 }],
-  lastReviewed: '2025-11-14', publishedAt: '2025-11-20T09:12:44.000Z', updatedAt: '2025-11-20T09:12:44.000Z',
+  images: [
+    {
+      url: '/uploads/spielgruppe_brueckenschlag_3f2a1c.jpg',
+      alt: 'Kinder bauen mit Holzklötzen im Stadtteilbüro Hochfeld',
+      caption: 'Freispiel am Vormittag',
+      credit: 'Kinderbrücke Rhein-Ruhr e. V.',
+      width: 1600,
+      height: 1067,
+    },
+  ],
+  lastReviewed: '2025-11-14',
+  publishedAt: '2025-11-20T09:12:44.000Z',
+  updatedAt: '2025-11-20T09:12:44.000Z',
   slugs: { de: SLUG_EXAMPLE, en: 'bridging-playgroup-children-without-nursery-place' },
 };
 
 const OPEN_DATA_CASE_STUDY = (siteUrl: string) => ({
-  documentId: DOCUMENT_ID, locale: 'de', slug: SLUG_EXAMPLE, url: `${siteUrl}/praxisbeispiele/${SLUG_EXAMPLE}`, title: TITLE, teaser: TEASER,
-  buildingBlock: BLOCK, municipalities: [DUISBURG], districts: [{ ags: '05112', name: 'Duisburg' }], regions: ['Düsseldorf'],
-  townTypes: ['kreisfreie-stadt'], townSizes: ['ueber-500000'],
-  targetGroups: TARGET_GROUPS, topics: TOPICS, settings: SETTINGS, criteria: CRITERIA,
-  status: 'verstetigt', fundingStart: 2022, fundingEnd: 2024, provider: 'Kinderbrücke Rhein-Ruhr e. V.', partners: ['Jugendamt der Stadt Duisburg'],
-  description: 'Die Spielgruppe Brückenschlag ist ein niedrigschwelliges Brückenangebot für Kinder zwischen drei und sechs Jahren, die (noch) keinen Kita-Platz haben.',
+  documentId: DOCUMENT_ID,
+  locale: 'de',
+  slug: SLUG_EXAMPLE,
+  url: `${siteUrl}/praxisbeispiele/${SLUG_EXAMPLE}`,
+  title: TITLE,
+  teaser: TEASER,
+  buildingBlock: BLOCK,
+  municipalities: [DUISBURG],
+  districts: [{ ags: '05112', name: 'Duisburg' }],
+  regions: ['Düsseldorf'],
+  townTypes: ['kreisfreie-stadt'],
+  townSizes: ['ueber-500000'],
+  targetGroups: TARGET_GROUPS,
+  topics: TOPICS,
+  settings: SETTINGS,
+  criteria: CRITERIA,
+  status: 'verstetigt',
+  fundingStart: 2022,
+  fundingEnd: 2024,
+  provider: 'Kinderbrücke Rhein-Ruhr e. V.',
+  partners: ['Jugendamt der Stadt Duisburg'],
+  description:
+    'Die Spielgruppe Brückenschlag ist ein niedrigschwelliges Brückenangebot für Kinder zwischen drei und sechs Jahren, die (noch) keinen Kita-Platz haben.',
   startingSituation: 'Ende 2021 standen im Quartier rund 300 Kinder im Kita-Alter auf Wartelisten.',
   goals: 'Kinder ohne Kita-Platz erhalten regelmäßige, verlässliche Bildungs- und Spielerfahrungen.',
   approach: 'Zwei feste Gruppen treffen sich jeweils an vier Vormittagen für drei Stunden.',
   results: 'In drei Jahren besuchten rund 140 Kinder die Spielgruppe.',
-  transferability: 'Jugendamt (Kita-Bedarfsplanung), mindestens zwei Kitas im Quartier Wartelisten auswerten und den Bedarf im Quartier mit dem Jugendamt klären.',
+  transferability:
+    'Jugendamt (Kita-Bedarfsplanung), mindestens zwei Kitas im Quartier Wartelisten auswerten und den Bedarf im Quartier mit dem Jugendamt klären.',
   successFactors: ['Ein kita-ähnlicher, verlässlicher Tagesablauf gibt Kindern und Eltern Sicherheit.'],
   pitfalls: ['Die Raumsuche dauerte fast ein halbes Jahr und verzögerte den Start.'],
   afterFunding: 'Das Jugendamt der Stadt Duisburg hat die Spielgruppe als Regelangebot übernommen.',
-  lastReviewed: '2025-11-14', publishedAt: '2025-11-20T09:12:44.000Z', updatedAt: '2025-11-20T09:12:44.000Z',
+  lastReviewed: '2025-11-14',
+  publishedAt: '2025-11-20T09:12:44.000Z',
+  updatedAt: '2025-11-20T09:12:44.000Z',
 });
 
-const jsonContent = (schema: JsonSchema, examples: Record<string, ExampleObject>): Record<string, MediaTypeObject> =>
-  ({ 'application/json': { schema, examples } });
+const jsonContent = (schema: JsonSchema, examples: Record<string, ExampleObject>): Record<string, MediaTypeObject> => ({
+  'application/json': { schema, examples },
+});
 const shared = (name: string): RefObject => ({ $ref: `#/components/responses/${name}` });
 const COMMON_ERRORS = { 429: shared('TooManyRequests'), '5XX': shared('ServerError') };
 const localeParameter: RefObject = { $ref: '#/components/parameters/Locale' };
@@ -168,8 +277,9 @@ function withAlias(versioned: string, alias: string, operation: OperationObject)
         ...operation,
         operationId: `${operation.operationId}Unversioned`,
         summary: `${operation.summary} (unversioned alias)`,
-        description: `The unversioned alias of \`GET ${versioned}\`: the same operation, parameters and answers (the site's own pages use it). `
-          + `New clients should prefer the versioned address.\n\n${operation.description}`,
+        description:
+          `The unversioned alias of \`GET ${versioned}\`: the same operation, parameters and answers (the site's own pages use it). ` +
+          `New clients should prefer the versioned address.\n\n${operation.description}`,
         deprecated: false,
       },
     },
@@ -184,17 +294,23 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
   const licenseId = license.id ?? Object.values(OPEN_DATA_LICENSES).find((known) => known.url === license.url)?.id ?? 'CC-BY-4.0';
   const fileLicense = { id: licenseId, name: license.name, url: license.url };
   const fileHead = (dataset: OpenDataDataset) => ({
-    dataset, schemaVersion: OPEN_DATA_VERSION, license: fileLicense, publisher: OPEN_DATA_PUBLISHER, source: siteUrl, generatedAt: '2026-03-02T08:15:03.412Z',
+    dataset,
+    schemaVersion: OPEN_DATA_VERSION,
+    license: fileLicense,
+    publisher: OPEN_DATA_PUBLISHER,
+    source: siteUrl,
+    generatedAt: '2026-03-02T08:15:03.412Z',
   });
   const licenseLabel = `"${license.name.replaceAll('"', '""')}, ${license.url}"`;
 
   const search: OperationObject = {
     operationId: 'searchCaseStudies',
     summary: 'Search the case studies',
-    description: 'Full-text search and filters over the published case studies of one language, with facet counts. '
-      + 'Values of one filter parameter are OR-ed, different parameters AND-ed; each filter\'s counts leave out its own selection. '
-      + 'Every parameter is checked: an unknown parameter, a single-valued one given twice, a malformed or unknown value, a year outside '
-      + `${FUNDING_YEAR_MIN}–${FUNDING_YEAR_MAX}, \`fundingTo\` before \`fundingFrom\`, an oversized parameter or a page beyond the last is a 400 naming each problem.`,
+    description:
+      'Full-text search and filters over the published case studies of one language, with facet counts. ' +
+      "Values of one filter parameter are OR-ed, different parameters AND-ed; each filter's counts leave out its own selection. " +
+      'Every parameter is checked: an unknown parameter, a single-valued one given twice, a malformed or unknown value, a year outside ' +
+      `${FUNDING_YEAR_MIN}–${FUNDING_YEAR_MAX}, \`fundingTo\` before \`fundingFrom\`, an oversized parameter or a page beyond the last is a 400 naming each problem.`,
     tags: ['Search'],
     parameters: SEARCH_PARAMS.map((name) => queryParameter(name, SEARCH_PARAM_SCHEMAS[name])),
     responses: {
@@ -205,29 +321,58 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
           found: {
             summary: 'q=Kita&topic=sprachfoerderung',
             value: {
-              hits: [HIT], total: 1, page: 1, pageSize: DEFAULT_PAGE_SIZE, pageCount: 1,
+              hits: [HIT],
+              total: 1,
+              page: 1,
+              pageSize: DEFAULT_PAGE_SIZE,
+              pageCount: 1,
               facets: {
-                ...emptyFacets(), buildingBlock: { 'gesundes-aufwachsen': 1 }, region: { Düsseldorf: 1 }, district: { '05112': 1 }, municipality: { '05112000': 1 },
-                townType: { 'kreisfreie-stadt': 1 }, townSize: { 'ueber-500000': 1 }, targetGroup: { 'kinder-3-bis-5': 1, 'familien-mit-zuwanderungsgeschichte': 1 },
-                topic: { sprachfoerderung: 1, uebergaenge: 1, elternbildung: 2 }, setting: { 'kita-familienzentrum': 1 }, criterion: { niedrigschwelligkeit: 1 },
-                status: { verstetigt: 1 }, fundingStart: { 2022: 1 },
+                ...emptyFacets(),
+                buildingBlock: { 'gesundes-aufwachsen': 1 },
+                region: { Düsseldorf: 1 },
+                district: { '05112': 1 },
+                municipality: { '05112000': 1 },
+                townType: { 'kreisfreie-stadt': 1 },
+                townSize: { 'ueber-500000': 1 },
+                targetGroup: { 'kinder-3-bis-5': 1, 'familien-mit-zuwanderungsgeschichte': 1 },
+                topic: { sprachfoerderung: 1, uebergaenge: 1, elternbildung: 2 },
+                setting: { 'kita-familienzentrum': 1 },
+                criterion: { niedrigschwelligkeit: 1 },
+                status: { verstetigt: 1 },
+                fundingStart: { 2022: 1 },
               },
-              relaxations: [], didYouMean: null,
+              relaxations: [],
+              didYouMean: null,
             },
           },
           nothingFound: {
             summary: 'q=Kita&district=05978&status=abgeschlossen',
             value: {
-              hits: [], total: 0, page: 1, pageSize: DEFAULT_PAGE_SIZE, pageCount: 0, facets: emptyFacets(),
-              relaxations: [{ constraint: 'status', total: 2 }, { constraint: 'district', total: 1 }, { constraint: 'q', total: 0 }],
+              hits: [],
+              total: 0,
+              page: 1,
+              pageSize: DEFAULT_PAGE_SIZE,
+              pageCount: 0,
+              facets: emptyFacets(),
+              relaxations: [
+                { constraint: 'status', total: 2 },
+                { constraint: 'district', total: 1 },
+                { constraint: 'q', total: 0 },
+              ],
               didYouMean: null,
             },
           },
           misspelt: {
             summary: 'q=Gewalltprevenzion',
             value: {
-              hits: [], total: 0, page: 1, pageSize: DEFAULT_PAGE_SIZE, pageCount: 0, facets: emptyFacets(),
-              relaxations: [{ constraint: 'q', total: 42 }], didYouMean: { q: 'Gewaltprävention', total: 1 },
+              hits: [],
+              total: 0,
+              page: 1,
+              pageSize: DEFAULT_PAGE_SIZE,
+              pageCount: 0,
+              facets: emptyFacets(),
+              relaxations: [{ constraint: 'q', total: 42 }],
+              didYouMean: { q: 'Gewaltprävention', total: 1 },
             },
           },
         }),
@@ -239,7 +384,10 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
             summary: 'district=5978&pageSize=100',
             value: {
               error: 'district: "5978" must be a 5-digit Kreis AGS such as 05978; pageSize: "100" must be at most 50 results per page',
-              problems: [{ param: 'district', message: '"5978" must be a 5-digit Kreis AGS such as 05978' }, { param: 'pageSize', message: '"100" must be at most 50 results per page' }],
+              problems: [
+                { param: 'district', message: '"5978" must be a 5-digit Kreis AGS such as 05978' },
+                { param: 'pageSize', message: '"100" must be at most 50 results per page' },
+              ],
             },
           },
           unknown: { summary: 'foo=1', value: { error: 'foo: is not a search parameter', problems: [{ param: 'foo', message: 'is not a search parameter' }] } },
@@ -252,11 +400,19 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
   const caseStudy: OperationObject = {
     operationId: 'getCaseStudy',
     summary: 'A case study by its slug',
-    description: 'A published case study with related case studies and similar towns, or where it is instead: `kind` says which. '
-      + 'Every slug gets a 200: one that is not (or no longer) anywhere answers `{"kind":"missing"}`. Only a bad `locale` is a 400.',
+    description:
+      'A published case study with related case studies and similar towns, or where it is instead: `kind` says which. ' +
+      'Every slug gets a 200: one that is not (or no longer) anywhere answers `{"kind":"missing"}`. Only a bad `locale` is a 400.',
     tags: ['Case studies'],
     parameters: [
-      { name: 'slug', in: 'path', required: true, description: 'The case study\'s slug in the language asked for.', schema: { type: 'string' }, example: SLUG_EXAMPLE },
+      {
+        name: 'slug',
+        in: 'path',
+        required: true,
+        description: "The case study's slug in the language asked for.",
+        schema: { type: 'string' },
+        example: SLUG_EXAMPLE,
+      },
       localeParameter,
     ],
     responses: {
@@ -264,9 +420,23 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
         description: 'The case study, or where it lives instead.',
         headers: { 'Cache-Control': noCache },
         content: jsonContent(ref(CaseStudyAnswer), {
-          found: { summary: 'Published in the language asked for', value: { kind: 'found', caseStudy: CASE_STUDY_PAGE, related: [RELATED_HIT], similarTowns: [{ ags: '05113000', name: 'Essen', count: 3 }, { ags: '05124000', name: 'Wuppertal', count: 2 }] } },
+          found: {
+            summary: 'Published in the language asked for',
+            value: {
+              kind: 'found',
+              caseStudy: CASE_STUDY_PAGE,
+              related: [RELATED_HIT],
+              similarTowns: [
+                { ags: '05113000', name: 'Essen', count: 3 },
+                { ags: '05124000', name: 'Wuppertal', count: 2 },
+              ],
+            },
+          },
           translated: { summary: 'An English slug asked for in German', value: { kind: 'translated', slug: 'familienlotsinnen-geburtsklinik-essen' } },
-          otherLanguageOnly: { summary: 'Only published in German', value: { kind: 'other-language-only', locale: 'de', slug: 'sprechstunde-am-buedchen-wuppertal' } },
+          otherLanguageOnly: {
+            summary: 'Only published in German',
+            value: { kind: 'other-language-only', locale: 'de', slug: 'sprechstunde-am-buedchen-wuppertal' },
+          },
           moved: { summary: 'Renamed', value: { kind: 'moved', slug: SLUG_EXAMPLE } },
           missing: { summary: 'No such case study', value: { kind: 'missing' } },
         }),
@@ -279,8 +449,9 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
   const vocabulary: OperationObject = {
     operationId: 'getVocabulary',
     summary: 'Names of every filter value',
-    description: 'The Bausteine, target groups, topics, settings, criteria, statuses, Gemeindetypen and Einwohnerzahl classes with their names in one language, '
-      + 'and the Regierungsbezirke, Kreise and municipalities of NRW: the values the search accepts and its facet counts use.',
+    description:
+      'The Bausteine, target groups, topics, settings, criteria, statuses, Gemeindetypen and Einwohnerzahl classes with their names in one language, ' +
+      'and the Regierungsbezirke, Kreise and municipalities of NRW: the values the search accepts and its facet counts use.',
     tags: ['Vocabulary'],
     parameters: [localeParameter],
     responses: {
@@ -292,15 +463,39 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
             summary: 'German (shortened)',
             value: {
               buildingBlocks: [{ slug: 'aktive-nachbarschaft', name: 'Aktive Nachbarschaft – Bezugspersonen im Quartier', number: 1 }, BLOCK],
-              targetGroups: TARGET_GROUPS, topics: TOPICS, settings: SETTINGS, criteria: CRITERIA,
+              targetGroups: TARGET_GROUPS,
+              topics: TOPICS,
+              settings: SETTINGS,
+              criteria: CRITERIA,
               statuses: PROJECT_STATUSES.map((slug) => ({ slug, name: PROJECT_STATUS_NAMES[slug].de })),
               townTypes: TOWN_TYPES.map((slug) => ({ slug, name: TOWN_TYPE_NAMES[slug].de })),
               townSizes: TOWN_SIZES.map((slug) => ({ slug, name: TOWN_SIZE_NAMES[slug].de })),
               regions: ['Arnsberg', 'Detmold', 'Düsseldorf', 'Köln', 'Münster'],
-              districts: [{ ags: '05112', name: 'Duisburg', region: 'Düsseldorf' }, { ags: '05978', name: 'Kreis Unna', region: 'Arnsberg' }],
+              districts: [
+                { ags: '05112', name: 'Duisburg', region: 'Düsseldorf' },
+                { ags: '05978', name: 'Kreis Unna', region: 'Arnsberg' },
+              ],
               towns: [
-                { ags: '05112000', name: 'Duisburg', districtAgs: '05112', region: 'Düsseldorf', type: 'kreisfreie-stadt', size: 'ueber-500000', lat: 51.43906, lon: 6.73543 },
-                { ags: '05978024', name: 'Lünen', districtAgs: '05978', region: 'Arnsberg', type: 'kreisangehoerige-stadt', size: '50000-100000', lat: 51.61119, lon: 7.50945 },
+                {
+                  ags: '05112000',
+                  name: 'Duisburg',
+                  districtAgs: '05112',
+                  region: 'Düsseldorf',
+                  type: 'kreisfreie-stadt',
+                  size: 'ueber-500000',
+                  lat: 51.43906,
+                  lon: 6.73543,
+                },
+                {
+                  ags: '05978024',
+                  name: 'Lünen',
+                  districtAgs: '05978',
+                  region: 'Arnsberg',
+                  type: 'kreisangehoerige-stadt',
+                  size: '50000-100000',
+                  lat: 51.61119,
+                  lon: 7.50945,
+                },
               ],
             },
           },
@@ -314,8 +509,9 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
   const statistics: OperationObject = {
     operationId: 'getStatistics',
     summary: 'Figures of the programme',
-    description: 'How many case studies are published in a language, how they spread over Bausteine, regions, Kreise, towns, target groups, topics, settings, statuses '
-      + 'and funding years, and per Baustein how many were continued after the funding.',
+    description:
+      'How many case studies are published in a language, how they spread over Bausteine, regions, Kreise, towns, target groups, topics, settings, statuses ' +
+      'and funding years, and per Baustein how many were continued after the funding.',
     tags: ['Statistics'],
     parameters: [localeParameter],
     responses: {
@@ -355,7 +551,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
   const openDataList: OperationObject = {
     operationId: 'listOpenDataFiles',
     summary: 'The open-data files',
-    description: 'Every open-data download with its address and media type, the files\' schema version, licence and publisher.',
+    description: "Every open-data download with its address and media type, the files' schema version, licence and publisher.",
     tags: ['Open data'],
     responses: {
       200: {
@@ -363,7 +559,12 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
         content: jsonContent(ref(OpenDataFileList), {
           files: {
             summary: 'Every file',
-            value: { schemaVersion: OPEN_DATA_VERSION, publisher: OPEN_DATA_PUBLISHER, license: fileLicense, files: OPEN_DATA_FILES.map((file) => ({ ...file, url: `${siteUrl}${file.path}` })) },
+            value: {
+              schemaVersion: OPEN_DATA_VERSION,
+              publisher: OPEN_DATA_PUBLISHER,
+              license: fileLicense,
+              files: OPEN_DATA_FILES.map((file) => ({ ...file, url: `${siteUrl}${file.path}` })),
+            },
           },
         }),
       },
@@ -374,43 +575,76 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
   const openDataFile: OperationObject = {
     operationId: 'getOpenDataFile',
     summary: 'An open-data file',
-    description: 'A download, streamed and always current: the published case studies of both languages (or of `locale`), the municipalities and Kreise of NRW, or the vocabularies. '
-      + 'JSON files start with what the file is (dataset, schema version, licence, publisher, source, time) and carry the records in `data`. '
-      + 'CSV files are UTF-8 with a byte-order mark, comma-separated with CRLF line ends, lists joined with " | ", the licence in a last column; '
-      + 'the Excel file has the case studies in one sheet and the licence in another. The licence is also in the `Link` header.',
+    description:
+      'A download, streamed and always current: the published case studies of both languages (or of `locale`), the municipalities and Kreise of NRW, or the vocabularies. ' +
+      'JSON files start with what the file is (dataset, schema version, licence, publisher, source, time) and carry the records in `data`. ' +
+      'CSV files are UTF-8 with a byte-order mark, comma-separated with CRLF line ends, lists joined with " | ", the licence in a last column; ' +
+      'the Excel file has the case studies in one sheet and the licence in another. The licence is also in the `Link` header.',
     tags: ['Open data'],
     parameters: [
       {
-        name: 'file', in: 'path', required: true, schema: { type: 'string', enum: fileNames }, example: 'case-studies.json',
+        name: 'file',
+        in: 'path',
+        required: true,
+        schema: { type: 'string', enum: fileNames },
+        example: 'case-studies.json',
         description: '`<dataset>.<format>`; any other name is a 404 that lists the files.',
       },
       {
-        name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: [...LOCALES] }, example: 'de',
+        name: 'locale',
+        in: 'query',
+        required: false,
+        schema: { type: 'string', enum: [...LOCALES] },
+        example: 'de',
         description: 'Only for `case-studies.*`: the case studies of one language (absent: both). On any other file it is a 400.',
       },
     ],
     responses: {
       200: {
         description: 'The file; its media type follows its format.',
-        headers: { Link: { $ref: '#/components/headers/LicenseLink' }, 'Content-Disposition': { $ref: '#/components/headers/ContentDisposition' }, 'Cache-Control': noCache },
+        headers: {
+          Link: { $ref: '#/components/headers/LicenseLink' },
+          'Content-Disposition': { $ref: '#/components/headers/ContentDisposition' },
+          'Cache-Control': noCache,
+        },
         content: {
           [MEDIA_TYPES.json]: {
             schema: ref(OpenDataFile),
             examples: {
-              caseStudies: { summary: 'case-studies.json?locale=de (one record shown)', value: { ...fileHead('case-studies'), data: [OPEN_DATA_CASE_STUDY(siteUrl)] } },
+              caseStudies: {
+                summary: 'case-studies.json?locale=de (one record shown)',
+                value: { ...fileHead('case-studies'), data: [OPEN_DATA_CASE_STUDY(siteUrl)] },
+              },
               municipalities: {
                 summary: 'municipalities.json (one row shown)',
                 value: {
                   ...fileHead('municipalities'),
-                  data: [{
-                    ags: '05978024', name: 'Lünen', districtAgs: '05978', districtName: 'Kreis Unna', region: 'Arnsberg', townType: 'kreisangehoerige-stadt',
-                    townTypeName: TOWN_TYPE_NAMES['kreisangehoerige-stadt'].de, townSize: '50000-100000', townSizeName: TOWN_SIZE_NAMES['50000-100000'].de, lat: 51.61119, lon: 7.50945,
-                  }],
+                  data: [
+                    {
+                      ags: '05978024',
+                      name: 'Lünen',
+                      districtAgs: '05978',
+                      districtName: 'Kreis Unna',
+                      region: 'Arnsberg',
+                      townType: 'kreisangehoerige-stadt',
+                      townTypeName: TOWN_TYPE_NAMES['kreisangehoerige-stadt'].de,
+                      townSize: '50000-100000',
+                      townSizeName: TOWN_SIZE_NAMES['50000-100000'].de,
+                      lat: 51.61119,
+                      lon: 7.50945,
+                    },
+                  ],
                 },
               },
               districts: {
                 summary: 'districts.json (two rows shown)',
-                value: { ...fileHead('districts'), data: [{ ags: '05112', name: 'Duisburg', region: 'Düsseldorf' }, { ags: '05978', name: 'Kreis Unna', region: 'Arnsberg' }] },
+                value: {
+                  ...fileHead('districts'),
+                  data: [
+                    { ags: '05112', name: 'Duisburg', region: 'Düsseldorf' },
+                    { ags: '05978', name: 'Kreis Unna', region: 'Arnsberg' },
+                  ],
+                },
               },
               taxonomies: {
                 summary: 'taxonomies.json (shortened)',
@@ -432,7 +666,12 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
           },
           [MEDIA_TYPES.csv]: {
             schema: { type: 'string', description: 'The JSON file\'s fields as columns (lists joined with " | "), then `license`.' },
-            examples: { districts: { summary: 'districts.csv (two rows shown, without the byte-order mark)', value: `ags,name,region,license\r\n05112,Duisburg,Düsseldorf,${licenseLabel}\r\n05978,Kreis Unna,Arnsberg,${licenseLabel}\r\n` } },
+            examples: {
+              districts: {
+                summary: 'districts.csv (two rows shown, without the byte-order mark)',
+                value: `ags,name,region,license\r\n05112,Duisburg,Düsseldorf,${licenseLabel}\r\n05978,Kreis Unna,Arnsberg,${licenseLabel}\r\n`,
+              },
+            },
           },
           // Binary: no schema (OpenAPI 3.1, "Considerations for File Uploads").
           [MEDIA_TYPES.xlsx]: {},
@@ -452,10 +691,19 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
     responses: {
       200: {
         description: 'The OpenAPI document.',
-        headers: { 'Cache-Control': { description: 'Kept for five minutes.', schema: { type: 'string', const: 'public, max-age=300' }, example: 'public, max-age=300' } },
-        content: jsonContent({ type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: { const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' } } }, {
-          document: { summary: 'Shortened', value: { openapi: '3.1.0', info: { title: TITLE_OF_API, version: OPEN_DATA_VERSION }, paths: {} } },
-        }),
+        headers: {
+          'Cache-Control': { description: 'Kept for five minutes.', schema: { type: 'string', const: 'public, max-age=300' }, example: 'public, max-age=300' },
+        },
+        content: jsonContent(
+          {
+            type: 'object',
+            required: ['openapi', 'info', 'paths'],
+            properties: { openapi: { const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' } },
+          },
+          {
+            document: { summary: 'Shortened', value: { openapi: '3.1.0', info: { title: TITLE_OF_API, version: OPEN_DATA_VERSION }, paths: {} } },
+          },
+        ),
       },
       ...COMMON_ERRORS,
     },
@@ -467,11 +715,12 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
     info: {
       title: TITLE_OF_API,
       version: OPEN_DATA_VERSION,
-      description: 'The public, read-only API of the Praxisdatenbank: searching the published good-practice case studies of the NRW programme '
-        + '"Zusammen im Quartier – Kinder stärken – Zukunft sichern", reading one with its related case studies, the vocabulary of the filters, '
-        + 'the programme\'s figures and the open-data downloads. No key is needed. Requests per minute and client are limited (429 with `Retry-After` beyond). '
-        + `The addresses under \`/api/v1/\` are versioned (an unknown version of the open data, such as \`/api/v2/open-data/…\`, is a 404); `
-        + 'the unversioned ones the site itself uses answer the same. The data is under the licence named here.',
+      description:
+        'The public, read-only API of the Praxisdatenbank: searching the published good-practice case studies of the NRW programme ' +
+        '"Zusammen im Quartier – Kinder stärken – Zukunft sichern", reading one with its related case studies, the vocabulary of the filters, ' +
+        "the programme's figures and the open-data downloads. No key is needed. Requests per minute and client are limited (429 with `Retry-After` beyond). " +
+        `The addresses under \`/api/v1/\` are versioned (an unknown version of the open data, such as \`/api/v2/open-data/…\`, is a 404); ` +
+        'the unversioned ones the site itself uses answer the same. The data is under the licence named here.',
       license: { name: license.name, url: license.url },
     },
     servers: [{ url: siteUrl }],
@@ -501,7 +750,8 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
         CacheControl: { description: 'Ask again each time: the answer follows every publication.', schema: { type: 'string' }, example: 'no-cache' },
         LicenseLink: { description: 'The licence of the data.', required: true, schema: { type: 'string' }, example: `<${license.url}>; rel="license"` },
         ContentDisposition: {
-          description: 'A download, named `praxisdatenbank-<dataset>[-<locale>]-v<schemaVersion>.<format>`.', required: true,
+          description: 'A download, named `praxisdatenbank-<dataset>[-<locale>]-v<schemaVersion>.<format>`.',
+          required: true,
           schema: { type: 'string', pattern: '^attachment; filename="praxisdatenbank-[a-z-]+-v\\d+\\.\\d+\\.\\d+\\.[a-z]+"$' },
           example: `attachment; filename="praxisdatenbank-case-studies-de-v${OPEN_DATA_VERSION}.json"`,
         },
@@ -513,11 +763,24 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
           content: jsonContent(ref(ErrorAnswer), {
             locale: {
               summary: 'locale=fr',
-              value: { error: true, url: `${siteUrl}/api/v1/vocabulary?locale=fr`, statusCode: 400, statusMessage: 'Validation Error', message: 'locale: Invalid option: expected one of "de"|"en"', data: {} },
+              value: {
+                error: true,
+                url: `${siteUrl}/api/v1/vocabulary?locale=fr`,
+                statusCode: 400,
+                statusMessage: 'Validation Error',
+                message: 'locale: Invalid option: expected one of "de"|"en"',
+                data: {},
+              },
             },
             noLanguages: {
               summary: 'districts.json?locale=de',
-              value: { error: true, url: `${siteUrl}${OPEN_DATA_BASE}/districts.json?locale=de`, statusCode: 400, statusMessage: 'Bad Request', message: 'locale: districts has no languages' },
+              value: {
+                error: true,
+                url: `${siteUrl}${OPEN_DATA_BASE}/districts.json?locale=de`,
+                statusCode: 400,
+                statusMessage: 'Bad Request',
+                message: 'locale: districts has no languages',
+              },
             },
           }),
         },
@@ -527,7 +790,10 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
             unknownFile: {
               summary: 'districts.xlsx',
               value: {
-                error: true, url: `${siteUrl}${OPEN_DATA_BASE}/districts.xlsx`, statusCode: 404, statusMessage: 'Not Found',
+                error: true,
+                url: `${siteUrl}${OPEN_DATA_BASE}/districts.xlsx`,
+                statusCode: 404,
+                statusMessage: 'Not Found',
                 message: `no open-data file "districts.xlsx"; there are ${fileNames.join(', ')}`,
               },
             },
@@ -539,18 +805,26 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
           content: jsonContent(ref(ErrorAnswer), {
             limited: {
               summary: 'Rate limit',
-              value: { error: true, url: `${siteUrl}/api/v1/search`, statusCode: 429, statusMessage: 'Too Many Requests', message: 'At most 600 requests per minute; please try again in a minute.' },
+              value: {
+                error: true,
+                url: `${siteUrl}/api/v1/search`,
+                statusCode: 429,
+                statusMessage: 'Too Many Requests',
+                message: 'At most 600 requests per minute; please try again in a minute.',
+              },
             },
           }),
         },
         ServerError: {
           description: 'The CMS or the search index could not be reached, or another failure.',
           content: jsonContent(ref(ErrorAnswer), {
-            failure: { summary: 'Unexpected failure', value: { error: true, url: `${siteUrl}/api/v1/search`, statusCode: 500, statusMessage: 'Server Error', message: 'Server Error' } },
+            failure: {
+              summary: 'Unexpected failure',
+              value: { error: true, url: `${siteUrl}/api/v1/search`, statusCode: 500, statusMessage: 'Server Error', message: 'Server Error' },
+            },
           }),
         },
       },
     },
   };
 }
-

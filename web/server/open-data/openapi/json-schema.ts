@@ -41,7 +41,7 @@ function tidy(node: unknown): unknown {
   // Object keys are strings anyway.
   if (isObject(schema.propertyNames) && schema.propertyNames.type === 'string' && Object.keys(schema.propertyNames).length === 1) delete schema.propertyNames;
   // `anyOf: [{ type: 'integer', … }, { type: 'null' }]` → `type: ['integer', 'null'], …` (an enum gains null).
-  const [value, other, ...more] = Array.isArray(schema.anyOf) ? schema.anyOf as unknown[] : [];
+  const [value, other, ...more] = Array.isArray(schema.anyOf) ? (schema.anyOf as unknown[]) : [];
   if (more.length === 0 && isObject(value) && typeof value.type === 'string' && !('const' in value) && isNullType(other)) {
     const { anyOf: _anyOf, ...outer } = schema;
     return { ...value, ...outer, type: [value.type, 'null'], ...(Array.isArray(value.enum) ? { enum: [...value.enum, null] } : {}) };
@@ -66,10 +66,12 @@ export function componentSchemas(): Record<string, JsonSchema> {
  * to its component.
  */
 export function discriminated<Disc extends string, const Options extends readonly [z.ZodObject, ...z.ZodObject[]]>(property: Disc, options: Options) {
-  const mapping = Object.fromEntries(options.map((option) => {
-    const literal = option.shape[property];
-    if (!(literal instanceof z.ZodLiteral)) throw new Error(`${property} is not a literal`);
-    return [String(literal.value), ref(option).$ref];
-  }));
+  const mapping = Object.fromEntries(
+    options.map((option) => {
+      const literal = option.shape[property];
+      if (!(literal instanceof z.ZodLiteral)) throw new Error(`${property} is not a literal`);
+      return [String(literal.value), ref(option).$ref];
+    }),
+  );
   return z.discriminatedUnion(property, options).meta({ discriminator: { propertyName: property, mapping } });
 }

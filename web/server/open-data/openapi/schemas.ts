@@ -5,14 +5,43 @@
 // the card's fields from CARD_FIELDS, the open-data files from shared/open-data.ts. At the end,
 // each answer's schema is held to the type its handler returns.
 import {
-  BUDGET_RANGES, CARD_FIELDS, DISTRICT_AGS_PATTERN, EMAIL_MAX, FACET_KEYS, fieldMax, fieldMin, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LINK_LIMITS, LIST_ITEM_MAX, LIST_MAX,
-  LOCALES, MAX_PAGE, MAX_PAGE_SIZE, MUNICIPALITIES_MAX, MUNICIPALITY_AGS_PATTERN, PHONE_PATTERN, PROJECT_STATUSES, STATISTICS_KEYS, TOWN_SIZES, TOWN_TYPES,
-  type FacetKey, type ProgrammeStatistics, type SearchOutcome, type SearchResponse as SearchAnswer,
+  BUDGET_RANGES,
+  CARD_FIELDS,
+  DISTRICT_AGS_PATTERN,
+  EMAIL_MAX,
+  FACET_KEYS,
+  fieldMax,
+  fieldMin,
+  FUNDING_YEAR_MAX,
+  FUNDING_YEAR_MIN,
+  LINK_LIMITS,
+  LIST_ITEM_MAX,
+  LIST_MAX,
+  LOCALES,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  MUNICIPALITIES_MAX,
+  MUNICIPALITY_AGS_PATTERN,
+  PHONE_PATTERN,
+  PROJECT_STATUSES,
+  STATISTICS_KEYS,
+  TOWN_SIZES,
+  TOWN_TYPES,
+  type FacetKey,
+  type ProgrammeStatistics,
+  type SearchOutcome,
+  type SearchResponse as SearchAnswer,
 } from '@praxis/search';
 import { z } from 'zod';
 import type { CaseStudyPage as CaseStudyPageAnswer, SimilarTown as SimilarTownAnswer } from '../../../shared/case-study';
 import {
-  MEDIA_TYPES, OPEN_DATA_DATASETS, OPEN_DATA_FILES, OPEN_DATA_LICENSES, OPEN_DATA_PUBLISHER, OPEN_DATA_VERSION, type OpenDataDataset,
+  MEDIA_TYPES,
+  OPEN_DATA_DATASETS,
+  OPEN_DATA_FILES,
+  OPEN_DATA_LICENSES,
+  OPEN_DATA_PUBLISHER,
+  OPEN_DATA_VERSION,
+  type OpenDataDataset,
 } from '../../../shared/open-data';
 import type { Vocabulary as VocabularyAnswer } from '../../../shared/vocabulary';
 import type { CaseStudyAnswer as CaseStudyAnswerType } from '../../api/case-studies/[slug].get';
@@ -32,23 +61,31 @@ const keyed = <Key extends string, Value extends z.ZodType>(keys: readonly Key[]
   z.object(Object.fromEntries(keys.map((key) => [key, value])) as Record<Key, Value>);
 
 export const Locale = component('Locale', z.enum(LOCALES));
-export const Term = component('Term', z.object({
-  slug: slugParam.meta({ description: 'Stable identifier, used in URLs and filters.' }),
-  name: text('Name in the language asked for.'),
-}), 'A term of a vocabulary (target group, topic, setting, criterion, …).');
+export const Term = component(
+  'Term',
+  z.object({
+    slug: slugParam.meta({ description: 'Stable identifier, used in URLs and filters.' }),
+    name: text('Name in the language asked for.'),
+  }),
+  'A term of a vocabulary (target group, topic, setting, criterion, …).',
+);
 export const BuildingBlock = component('BuildingBlock', z.object({ slug: slugParam, name: z.string(), number: z.int() }), 'A Baustein of the programme.');
-export const Municipality = component('Municipality', z.object({
-  ags: municipalityAgs.meta({ description: 'Amtlicher Gemeindeschlüssel.' }),
-  name: z.string(),
-  district: text('Kreis (a kreisfreie Stadt is its own).'),
-  districtAgs,
-  region: text('Regierungsbezirk.'),
-}), 'A municipality of a case study, as the search index carries it.');
+export const Municipality = component(
+  'Municipality',
+  z.object({
+    ags: municipalityAgs.meta({ description: 'Amtlicher Gemeindeschlüssel.' }),
+    name: z.string(),
+    district: text('Kreis (a kreisfreie Stadt is its own).'),
+    districtAgs,
+    region: text('Regierungsbezirk.'),
+  }),
+  'A municipality of a case study, as the search index carries it.',
+);
 const terms = z.array(Term).max(LIST_MAX);
 
 /** What a case study has under the same name in several answers, each once. */
 const field = {
-  documentId: z.string().min(1).meta({ description: 'The case study\'s id, the same in every language.' }),
+  documentId: z.string().min(1).meta({ description: "The case study's id, the same in every language." }),
   locale: Locale,
   slug: slugParam.meta({ description: 'Address of the detail page: `/praxisbeispiele/<slug>` (de), `/en/case-studies/<slug>` (en).' }),
   title: z.string().max(fieldMax('title')),
@@ -73,207 +110,368 @@ const pick = <Key extends keyof typeof field>(...keys: readonly Key[]) => Object
 const CARD = CARD_FIELDS.filter((name): name is Exclude<(typeof CARD_FIELDS)[number], 'teaser'> => name !== 'teaser');
 
 // Search.
-export const SearchHit = component('SearchHit', z.object({
-  ...pick(...CARD),
-  titleHtml: text('The title as HTML: escaped, the only markup `<mark>` around what matched the query.'),
-  teaserHtml: text('The teaser as HTML, like `titleHtml`.'),
-}), 'A result card.');
+export const SearchHit = component(
+  'SearchHit',
+  z.object({
+    ...pick(...CARD),
+    titleHtml: text('The title as HTML: escaped, the only markup `<mark>` around what matched the query.'),
+    teaserHtml: text('The teaser as HTML, like `titleHtml`.'),
+  }),
+  'A result card.',
+);
 export const FacetCounts = component('FacetCounts', z.record(z.string(), count), 'Number of matching case studies per value.');
-export const SearchFacets = component('SearchFacets', keyed(FACET_KEYS, FacetCounts),
-  'Counts per value of every filter parameter. A parameter with a selection counts without its own selection (what choosing another value would give).');
-export const Relaxation = component('Relaxation', z.object({
-  constraint: z.enum(['q', ...FACET_KEYS, 'funding'] as const satisfies readonly ('q' | FacetKey | 'funding')[])
-    .meta({ description: 'The search text, a filter parameter, or the funding range (`fundingFrom`/`fundingTo`).' }),
-  total: count.meta({ description: 'Results without this constraint.' }),
-}));
-export const DidYouMean = component('DidYouMean', z.object({
-  q: text('The search text with each word the case studies do not use replaced by the closest one they do ("Meinten Sie …?").'),
-  total: z.int().min(1).meta({ description: 'What that text finds with the same filters.' }),
-}), 'Only when nothing matched and a close spelling finds something; otherwise null.');
-export const SearchResponse = component('SearchResponse', z.object({
-  hits: z.array(SearchHit).max(MAX_PAGE_SIZE),
-  total: count.meta({ description: 'All matches (exact).' }),
-  page: z.int().min(1).max(MAX_PAGE),
-  pageSize: z.int().min(1).max(MAX_PAGE_SIZE),
-  pageCount: count,
-  facets: SearchFacets,
-  relaxations: z.array(Relaxation).meta({ description: 'Only when nothing matched (otherwise empty): how many results dropping each active constraint would give, most first.' }),
-  didYouMean: DidYouMean.nullable(),
-}));
+export const SearchFacets = component(
+  'SearchFacets',
+  keyed(FACET_KEYS, FacetCounts),
+  'Counts per value of every filter parameter. A parameter with a selection counts without its own selection (what choosing another value would give).',
+);
+export const Relaxation = component(
+  'Relaxation',
+  z.object({
+    constraint: z
+      .enum(['q', ...FACET_KEYS, 'funding'] as const satisfies readonly ('q' | FacetKey | 'funding')[])
+      .meta({ description: 'The search text, a filter parameter, or the funding range (`fundingFrom`/`fundingTo`).' }),
+    total: count.meta({ description: 'Results without this constraint.' }),
+  }),
+);
+export const DidYouMean = component(
+  'DidYouMean',
+  z.object({
+    q: text('The search text with each word the case studies do not use replaced by the closest one they do ("Meinten Sie …?").'),
+    total: z.int().min(1).meta({ description: 'What that text finds with the same filters.' }),
+  }),
+  'Only when nothing matched and a close spelling finds something; otherwise null.',
+);
+export const SearchResponse = component(
+  'SearchResponse',
+  z.object({
+    hits: z.array(SearchHit).max(MAX_PAGE_SIZE),
+    total: count.meta({ description: 'All matches (exact).' }),
+    page: z.int().min(1).max(MAX_PAGE),
+    pageSize: z.int().min(1).max(MAX_PAGE_SIZE),
+    pageCount: count,
+    facets: SearchFacets,
+    relaxations: z
+      .array(Relaxation)
+      .meta({ description: 'Only when nothing matched (otherwise empty): how many results dropping each active constraint would give, most first.' }),
+    didYouMean: DidYouMean.nullable(),
+  }),
+);
 export const SearchProblem = component('SearchProblem', z.object({ param: text('The parameter concerned.'), message: text('What is wrong with it.') }));
-export const SearchBadRequest = component('SearchBadRequest', z.object({
-  error: text('Every problem as `param: message`, joined with `; `.'),
-  problems: z.array(SearchProblem).min(1),
-}), 'Why the search parameters were refused.');
+export const SearchBadRequest = component(
+  'SearchBadRequest',
+  z.object({
+    error: text('Every problem as `param: message`, joined with `; `.'),
+    problems: z.array(SearchProblem).min(1),
+  }),
+  'Why the search parameters were refused.',
+);
 
-export const ErrorAnswer = component('Error', z.looseObject({
-  error: z.literal(true).optional(),
-  url: text('The address asked for.').optional(),
-  statusCode: z.int().min(400).max(599),
-  statusMessage: z.string(),
-  message: z.string(),
-  data: z.unknown().meta({ description: 'Details, when there are any.' }).optional(),
-  stack: z.unknown().meta({ description: 'Only in development.' }).optional(),
-}), 'An error as the server framework (h3/Nitro) answers it for `/api/` requests that do not ask for HTML (`Accept: text/html` gets an error page instead). '
-  + 'A refused query parameter has `statusMessage` "Validation Error" and a `message` naming the parameter.');
+export const ErrorAnswer = component(
+  'Error',
+  z.looseObject({
+    error: z.literal(true).optional(),
+    url: text('The address asked for.').optional(),
+    statusCode: z.int().min(400).max(599),
+    statusMessage: z.string(),
+    message: z.string(),
+    data: z.unknown().meta({ description: 'Details, when there are any.' }).optional(),
+    stack: z.unknown().meta({ description: 'Only in development.' }).optional(),
+  }),
+  'An error as the server framework (h3/Nitro) answers it for `/api/` requests that do not ask for HTML (`Accept: text/html` gets an error page instead). ' +
+    'A refused query parameter has `statusMessage` "Validation Error" and a `message` naming the parameter.',
+);
 
 // One case study.
-export const CaseStudyPlace = component('CaseStudyPlace', z.object({
-  ...Municipality.shape,
-  lat: coordinate,
-  lon: coordinate,
-  type: z.string().nullable().optional().meta({ description: 'As the municipality data names it: "kreisfreie Stadt", "kreisangehörige Stadt" or "Gemeinde".' }),
-  population: count.nullable().optional(),
-}), 'A municipality of the case study; `type` and `population` only when the CMS has them.');
-export const SimilarTown = component('SimilarTown', z.object({ ags: municipalityAgs, name: z.string(), count: z.int().min(1).meta({ description: 'Published case studies in that town.' }) }),
-  'A town of the same Gemeindetyp and Einwohnerzahl class as one of the case study\'s own, where case studies ran.');
-export const CaseStudyPage = component('CaseStudyPage', z.object({
-  ...pick('documentId', 'locale', 'slug', 'title', 'teaser', 'buildingBlock'),
-  places: z.array(CaseStudyPlace).max(MUNICIPALITIES_MAX),
-  ...pick('targetGroups', 'topics', 'settings', 'criteria'),
-  projectStatus: field.status,
-  ...pick('fundingStart', 'fundingEnd'),
-  fundingPhase: z.string().max(fieldMax('fundingPhase')).nullable(),
-  html: z.object({ description: z.string(), startingSituation: z.string(), goals: z.string(), approach: z.string(), results: z.string(), afterFunding: z.string() })
-    .meta({ description: 'The long texts as sanitised HTML (empty string when there is none).' }),
-  transferability: z.object({
-    staffFte: z.number().min(fieldMin('staffFte')).max(fieldMax('staffFte')).nullable().meta({ description: 'Staff, in full-time equivalents.' }),
-    budgetRange: z.enum(BUDGET_RANGES).nullable().meta({ description: 'Yearly budget class.' }),
-    durationMonths: z.int().min(fieldMin('transferability.durationMonths')).max(fieldMax('transferability.durationMonths')).nullable(),
-    partnersNeeded: z.string().max(fieldMax('transferability.partnersNeeded')).nullable(),
-    firstStepsHtml: text('Sanitised HTML.'),
-  }).nullable(),
-  ...pick('successFactors', 'pitfalls', 'partners'),
-  provider: z.object({ name: z.string().max(fieldMax('provider')), website: z.string().nullable() }).nullable(),
-  contact: z.object({
-    organisation: z.string().max(fieldMax('contact.organisation')).nullable(),
-    role: z.string().max(fieldMax('contact.role')).nullable(),
-    email: z.string().max(EMAIL_MAX).nullable(),
-    phone: z.string().regex(PHONE_PATTERN).nullable(),
-    website: z.string().max(fieldMax('contact.website')).nullable(),
-  }).nullable(),
-  // The loader keeps http(s) links, in any case; a JSON Schema pattern has no `i` flag.
-  links: z.array(z.object({ label: z.string().max(LINK_LIMITS.label), url: z.string().max(LINK_LIMITS.url).regex(/^[hH][tT][tT][pP][sS]?:\/\//) }))
-    .max(fieldMax('links')).meta({ description: 'Only http(s) links.' }),
-  downloads: z.array(z.object({ name: z.string(), url: z.string(), sizeKb: z.number().nullable(), mime: z.string().nullable() })),
-  images: z.array(z.object({
-    url: z.string(), alt: z.string(), caption: z.string().nullable(), credit: z.string().nullable(), width: z.number().nullable(), height: z.number().nullable(),
-  })),
-  lastReviewed: field.lastReviewed,
-  publishedAt: z.iso.datetime().nullable(),
-  updatedAt: field.updatedAt,
-  slugs: z.object(Object.fromEntries(LOCALES.map((locale) => [locale, slugParam.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<typeof slugParam>>)
-    .meta({ description: 'The case study\'s slug per language it is published in.' }),
-}), 'Everything the detail page shows.');
+export const CaseStudyPlace = component(
+  'CaseStudyPlace',
+  z.object({
+    ...Municipality.shape,
+    lat: coordinate,
+    lon: coordinate,
+    type: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'As the municipality data names it: "kreisfreie Stadt", "kreisangehörige Stadt" or "Gemeinde".' }),
+    population: count.nullable().optional(),
+  }),
+  'A municipality of the case study; `type` and `population` only when the CMS has them.',
+);
+export const SimilarTown = component(
+  'SimilarTown',
+  z.object({ ags: municipalityAgs, name: z.string(), count: z.int().min(1).meta({ description: 'Published case studies in that town.' }) }),
+  "A town of the same Gemeindetyp and Einwohnerzahl class as one of the case study's own, where case studies ran.",
+);
+export const CaseStudyPage = component(
+  'CaseStudyPage',
+  z.object({
+    ...pick('documentId', 'locale', 'slug', 'title', 'teaser', 'buildingBlock'),
+    places: z.array(CaseStudyPlace).max(MUNICIPALITIES_MAX),
+    ...pick('targetGroups', 'topics', 'settings', 'criteria'),
+    projectStatus: field.status,
+    ...pick('fundingStart', 'fundingEnd'),
+    fundingPhase: z.string().max(fieldMax('fundingPhase')).nullable(),
+    html: z
+      .object({
+        description: z.string(),
+        startingSituation: z.string(),
+        goals: z.string(),
+        approach: z.string(),
+        results: z.string(),
+        afterFunding: z.string(),
+      })
+      .meta({ description: 'The long texts as sanitised HTML (empty string when there is none).' }),
+    transferability: z
+      .object({
+        staffFte: z.number().min(fieldMin('staffFte')).max(fieldMax('staffFte')).nullable().meta({ description: 'Staff, in full-time equivalents.' }),
+        budgetRange: z.enum(BUDGET_RANGES).nullable().meta({ description: 'Yearly budget class.' }),
+        durationMonths: z.int().min(fieldMin('transferability.durationMonths')).max(fieldMax('transferability.durationMonths')).nullable(),
+        partnersNeeded: z.string().max(fieldMax('transferability.partnersNeeded')).nullable(),
+        firstStepsHtml: text('Sanitised HTML.'),
+      })
+      .nullable(),
+    ...pick('successFactors', 'pitfalls', 'partners'),
+    provider: z.object({ name: z.string().max(fieldMax('provider')), website: z.string().nullable() }).nullable(),
+    contact: z
+      .object({
+        organisation: z.string().max(fieldMax('contact.organisation')).nullable(),
+        role: z.string().max(fieldMax('contact.role')).nullable(),
+        email: z.string().max(EMAIL_MAX).nullable(),
+        phone: z.string().regex(PHONE_PATTERN).nullable(),
+        website: z.string().max(fieldMax('contact.website')).nullable(),
+      })
+      .nullable(),
+    // The loader keeps http(s) links, in any case; a JSON Schema pattern has no `i` flag.
+    links: z
+      .array(
+        z.object({
+          label: z.string().max(LINK_LIMITS.label),
+          url: z
+            .string()
+            .max(LINK_LIMITS.url)
+            .regex(/^[hH][tT][tT][pP][sS]?:\/\//),
+        }),
+      )
+      .max(fieldMax('links'))
+      .meta({ description: 'Only http(s) links.' }),
+    downloads: z.array(z.object({ name: z.string(), url: z.string(), sizeKb: z.number().nullable(), mime: z.string().nullable() })),
+    images: z.array(
+      z.object({
+        url: z.string(),
+        alt: z.string(),
+        caption: z.string().nullable(),
+        credit: z.string().nullable(),
+        width: z.number().nullable(),
+        height: z.number().nullable(),
+      }),
+    ),
+    lastReviewed: field.lastReviewed,
+    publishedAt: z.iso.datetime().nullable(),
+    updatedAt: field.updatedAt,
+    slugs: z
+      .object(Object.fromEntries(LOCALES.map((locale) => [locale, slugParam.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<typeof slugParam>>)
+      .meta({ description: "The case study's slug per language it is published in." }),
+  }),
+  'Everything the detail page shows.',
+);
 
-export const CaseStudyFound = component('CaseStudyFound', z.object({
-  kind: z.literal('found'),
-  caseStudy: CaseStudyPage,
-  related: z.array(SearchHit).meta({ description: 'Up to 6 similar case studies (empty when the search index is unavailable).' }),
-  similarTowns: z.array(SimilarTown).meta({ description: 'Up to 8 towns, most case studies first.' }),
-}), 'The case study is published under this slug in this language.');
-export const CaseStudyTranslated = component('CaseStudyTranslated', z.object({ kind: z.literal('translated'), slug: slugParam.meta({ description: 'Its slug in the language asked for.' }) }),
-  'The slug is the case study\'s slug in the other language; it is published in the language asked for under `slug`.');
-export const CaseStudyOtherLanguageOnly = component('CaseStudyOtherLanguageOnly', z.object({ kind: z.literal('other-language-only'), locale: Locale, slug: slugParam }),
-  'The case study is published only in `locale`, under `slug`.');
-export const CaseStudyMoved = component('CaseStudyMoved', z.object({ kind: z.literal('moved'), slug: slugParam.meta({ description: 'Its current slug.' }) }),
-  'The case study was published under this slug once and lives under `slug` now.');
-export const CaseStudyMissing = component('CaseStudyMissing', z.object({ kind: z.literal('missing') }),
-  'No published case study has (or had) this slug; also the answer for a slug that is not a well-formed slug.');
-export const CaseStudyAnswer = component('CaseStudyAnswer',
-  discriminated('kind', [CaseStudyFound, CaseStudyTranslated, CaseStudyOtherLanguageOnly, CaseStudyMoved, CaseStudyMissing]));
+export const CaseStudyFound = component(
+  'CaseStudyFound',
+  z.object({
+    kind: z.literal('found'),
+    caseStudy: CaseStudyPage,
+    related: z.array(SearchHit).meta({ description: 'Up to 6 similar case studies (empty when the search index is unavailable).' }),
+    similarTowns: z.array(SimilarTown).meta({ description: 'Up to 8 towns, most case studies first.' }),
+  }),
+  'The case study is published under this slug in this language.',
+);
+export const CaseStudyTranslated = component(
+  'CaseStudyTranslated',
+  z.object({ kind: z.literal('translated'), slug: slugParam.meta({ description: 'Its slug in the language asked for.' }) }),
+  "The slug is the case study's slug in the other language; it is published in the language asked for under `slug`.",
+);
+export const CaseStudyOtherLanguageOnly = component(
+  'CaseStudyOtherLanguageOnly',
+  z.object({ kind: z.literal('other-language-only'), locale: Locale, slug: slugParam }),
+  'The case study is published only in `locale`, under `slug`.',
+);
+export const CaseStudyMoved = component(
+  'CaseStudyMoved',
+  z.object({ kind: z.literal('moved'), slug: slugParam.meta({ description: 'Its current slug.' }) }),
+  'The case study was published under this slug once and lives under `slug` now.',
+);
+export const CaseStudyMissing = component(
+  'CaseStudyMissing',
+  z.object({ kind: z.literal('missing') }),
+  'No published case study has (or had) this slug; also the answer for a slug that is not a well-formed slug.',
+);
+export const CaseStudyAnswer = component(
+  'CaseStudyAnswer',
+  discriminated('kind', [CaseStudyFound, CaseStudyTranslated, CaseStudyOtherLanguageOnly, CaseStudyMoved, CaseStudyMissing]),
+);
 
 // Vocabulary and statistics.
 const townType = z.enum(TOWN_TYPES);
 const townSize = z.enum(TOWN_SIZES);
-export const District = component('District', z.object({
-  ags: districtAgs, name: text('"Kreis Unna", "Rhein-Sieg-Kreis", "Duisburg" (a kreisfreie Stadt).'), region: z.string(),
-}));
-export const Town = component('Town', z.object({
-  ags: municipalityAgs, name: z.string(), districtAgs, region: z.string(),
-  type: townType.nullable().meta({ description: 'Gemeindetyp; null when the data lacks it.' }),
-  size: townSize.nullable().meta({ description: 'Einwohnerzahl class; null when the population is unknown.' }),
-  lat: coordinate, lon: coordinate,
-}));
+export const District = component(
+  'District',
+  z.object({
+    ags: districtAgs,
+    name: text('"Kreis Unna", "Rhein-Sieg-Kreis", "Duisburg" (a kreisfreie Stadt).'),
+    region: z.string(),
+  }),
+);
+export const Town = component(
+  'Town',
+  z.object({
+    ags: municipalityAgs,
+    name: z.string(),
+    districtAgs,
+    region: z.string(),
+    type: townType.nullable().meta({ description: 'Gemeindetyp; null when the data lacks it.' }),
+    size: townSize.nullable().meta({ description: 'Einwohnerzahl class; null when the population is unknown.' }),
+    lat: coordinate,
+    lon: coordinate,
+  }),
+);
 const named = <Slug extends z.ZodType>(slug: Slug) => z.array(z.object({ slug, name: z.string() }));
-export const Vocabulary = component('Vocabulary', z.object({
-  buildingBlocks: z.array(BuildingBlock).meta({ description: 'By number.' }),
-  targetGroups: z.array(Term), topics: z.array(Term), settings: z.array(Term), criteria: z.array(Term),
-  statuses: named(z.enum(PROJECT_STATUSES)), townTypes: named(townType), townSizes: named(townSize),
-  regions: z.array(z.string()).meta({ description: 'Regierungsbezirke, A–Z.' }),
-  districts: z.array(District),
-  towns: z.array(Town).meta({ description: 'Every municipality of NRW, A–Z.' }),
-}), 'Names and hierarchy of every filter value in one language.');
-export const ProgrammeStatisticsSchema = component('ProgrammeStatistics', z.object({
-  total: count.meta({ description: 'Published case studies in the language.' }),
-  counts: keyed(STATISTICS_KEYS, FacetCounts).meta({ description: 'Case studies per value, by search parameter (each count links to the search with that parameter).' }),
-  statusByBuildingBlock: z.record(z.string(), z.object({ total: count, status: FacetCounts }))
-    .meta({ description: 'Per Baustein slug: its case studies and their project statuses.' }),
-}));
+export const Vocabulary = component(
+  'Vocabulary',
+  z.object({
+    buildingBlocks: z.array(BuildingBlock).meta({ description: 'By number.' }),
+    targetGroups: z.array(Term),
+    topics: z.array(Term),
+    settings: z.array(Term),
+    criteria: z.array(Term),
+    statuses: named(z.enum(PROJECT_STATUSES)),
+    townTypes: named(townType),
+    townSizes: named(townSize),
+    regions: z.array(z.string()).meta({ description: 'Regierungsbezirke, A–Z.' }),
+    districts: z.array(District),
+    towns: z.array(Town).meta({ description: 'Every municipality of NRW, A–Z.' }),
+  }),
+  'Names and hierarchy of every filter value in one language.',
+);
+export const ProgrammeStatisticsSchema = component(
+  'ProgrammeStatistics',
+  z.object({
+    total: count.meta({ description: 'Published case studies in the language.' }),
+    counts: keyed(STATISTICS_KEYS, FacetCounts).meta({
+      description: 'Case studies per value, by search parameter (each count links to the search with that parameter).',
+    }),
+    statusByBuildingBlock: z
+      .record(z.string(), z.object({ total: count, status: FacetCounts }))
+      .meta({ description: 'Per Baustein slug: its case studies and their project statuses.' }),
+  }),
+);
 
 // Open data.
 export const OpenDataLicense = component('OpenDataLicense', z.object({ id: z.enum(Object.keys(OPEN_DATA_LICENSES)), name: z.string(), url: z.url() }));
-export const OpenDataFileEntry = component('OpenDataFileEntry', z.object({
-  dataset: z.enum(Object.keys(OPEN_DATA_DATASETS) as OpenDataDataset[]),
-  format: z.enum(Object.keys(MEDIA_TYPES) as (keyof typeof MEDIA_TYPES)[]),
-  path: z.enum(OPEN_DATA_FILES.map((file) => file.path)),
-  mediaType: z.enum(Object.values(MEDIA_TYPES)),
-  url: z.url(),
-}));
-export const OpenDataFileList = component('OpenDataFileList', z.object({
-  schemaVersion: z.literal(OPEN_DATA_VERSION), publisher: z.literal(OPEN_DATA_PUBLISHER), license: OpenDataLicense, files: z.array(OpenDataFileEntry),
-}));
+export const OpenDataFileEntry = component(
+  'OpenDataFileEntry',
+  z.object({
+    dataset: z.enum(Object.keys(OPEN_DATA_DATASETS) as OpenDataDataset[]),
+    format: z.enum(Object.keys(MEDIA_TYPES) as (keyof typeof MEDIA_TYPES)[]),
+    path: z.enum(OPEN_DATA_FILES.map((file) => file.path)),
+    mediaType: z.enum(Object.values(MEDIA_TYPES)),
+    url: z.url(),
+  }),
+);
+export const OpenDataFileList = component(
+  'OpenDataFileList',
+  z.object({
+    schemaVersion: z.literal(OPEN_DATA_VERSION),
+    publisher: z.literal(OPEN_DATA_PUBLISHER),
+    license: OpenDataLicense,
+    files: z.array(OpenDataFileEntry),
+  }),
+);
 const plainText = text('Plain text.');
-export const OpenDataCaseStudy = component('OpenDataCaseStudy', z.object({
-  ...pick('documentId', 'locale', 'slug'),
-  url: z.url().meta({ description: 'The detail page.' }),
-  ...pick('title', 'teaser', 'buildingBlock', 'municipalities'),
-  districts: z.array(z.object({ ags: districtAgs, name: z.string() })),
-  regions: z.array(z.string()),
-  townTypes: z.array(townType),
-  townSizes: z.array(townSize),
-  ...pick('targetGroups', 'topics', 'settings', 'criteria', 'status', 'fundingStart', 'fundingEnd'),
-  provider: z.string().max(fieldMax('provider')).nullable(),
-  ...pick('partners'),
-  description: plainText, startingSituation: plainText, goals: plainText, approach: plainText, results: plainText,
-  transferability: text('Partners needed and first steps, plain text.'),
-  ...pick('successFactors', 'pitfalls'),
-  afterFunding: plainText,
-  lastReviewed: field.lastReviewed,
-  publishedAt: z.iso.datetime(),
-  updatedAt: field.updatedAt,
-}), 'A published case study in one language.');
+export const OpenDataCaseStudy = component(
+  'OpenDataCaseStudy',
+  z.object({
+    ...pick('documentId', 'locale', 'slug'),
+    url: z.url().meta({ description: 'The detail page.' }),
+    ...pick('title', 'teaser', 'buildingBlock', 'municipalities'),
+    districts: z.array(z.object({ ags: districtAgs, name: z.string() })),
+    regions: z.array(z.string()),
+    townTypes: z.array(townType),
+    townSizes: z.array(townSize),
+    ...pick('targetGroups', 'topics', 'settings', 'criteria', 'status', 'fundingStart', 'fundingEnd'),
+    provider: z.string().max(fieldMax('provider')).nullable(),
+    ...pick('partners'),
+    description: plainText,
+    startingSituation: plainText,
+    goals: plainText,
+    approach: plainText,
+    results: plainText,
+    transferability: text('Partners needed and first steps, plain text.'),
+    ...pick('successFactors', 'pitfalls'),
+    afterFunding: plainText,
+    lastReviewed: field.lastReviewed,
+    publishedAt: z.iso.datetime(),
+    updatedAt: field.updatedAt,
+  }),
+  'A published case study in one language.',
+);
 export const OpenDataDistrict = component('OpenDataDistrict', z.object({ ags: districtAgs, name: z.string(), region: z.string() }));
-export const OpenDataMunicipality = component('OpenDataMunicipality', z.object({
-  ags: municipalityAgs, name: z.string(), districtAgs, districtName: z.string().nullable(), region: z.string(),
-  townType: townType.nullable(), townTypeName: z.string().nullable(), townSize: townSize.nullable(), townSizeName: z.string().nullable(),
-  lat: coordinate, lon: coordinate,
-}));
+export const OpenDataMunicipality = component(
+  'OpenDataMunicipality',
+  z.object({
+    ags: municipalityAgs,
+    name: z.string(),
+    districtAgs,
+    districtName: z.string().nullable(),
+    region: z.string(),
+    townType: townType.nullable(),
+    townTypeName: z.string().nullable(),
+    townSize: townSize.nullable(),
+    townSizeName: z.string().nullable(),
+    lat: coordinate,
+    lon: coordinate,
+  }),
+);
 const bothNames = z.object({ de: z.string(), en: z.string() }).meta({ description: 'German and English name (the German one where there is no English one).' });
 export const OpenDataTaxonomyTerm = component('OpenDataTaxonomyTerm', z.object({ slug: slugParam, name: bothNames }));
-export const OpenDataTaxonomies = component('OpenDataTaxonomies', z.object({
-  buildingBlocks: z.array(z.object({ slug: slugParam, name: bothNames, number: z.int() })),
-  ...keyed(['targetGroups', 'topics', 'settings', 'criteria', 'statuses', 'townTypes', 'townSizes'], z.array(OpenDataTaxonomyTerm)).shape,
-}), 'Every vocabulary with its stable slugs and German and English names.');
+export const OpenDataTaxonomies = component(
+  'OpenDataTaxonomies',
+  z.object({
+    buildingBlocks: z.array(z.object({ slug: slugParam, name: bothNames, number: z.int() })),
+    ...keyed(['targetGroups', 'topics', 'settings', 'criteria', 'statuses', 'townTypes', 'townSizes'], z.array(OpenDataTaxonomyTerm)).shape,
+  }),
+  'Every vocabulary with its stable slugs and German and English names.',
+);
 
 /** One open-data file as JSON: what it says about itself, then `data`. */
 function openDataFile<Dataset extends OpenDataDataset, Data extends z.ZodType>(id: string, dataset: Dataset, data: Data) {
-  return component(id, z.object({
-    dataset: z.literal(dataset),
-    schemaVersion: z.literal(OPEN_DATA_VERSION).meta({ description: 'Version of the files\' schema; its major version is the `/v1/` of the address.' }),
-    license: OpenDataLicense,
-    publisher: z.literal(OPEN_DATA_PUBLISHER),
-    source: z.url().meta({ description: 'The site the file comes from.' }),
-    generatedAt: z.iso.datetime(),
-    data,
-  }), `The \`${dataset}\` file as JSON: what the file says about itself, then \`data\`.`);
+  return component(
+    id,
+    z.object({
+      dataset: z.literal(dataset),
+      schemaVersion: z.literal(OPEN_DATA_VERSION).meta({ description: "Version of the files' schema; its major version is the `/v1/` of the address." }),
+      license: OpenDataLicense,
+      publisher: z.literal(OPEN_DATA_PUBLISHER),
+      source: z.url().meta({ description: 'The site the file comes from.' }),
+      generatedAt: z.iso.datetime(),
+      data,
+    }),
+    `The \`${dataset}\` file as JSON: what the file says about itself, then \`data\`.`,
+  );
 }
-export const OpenDataFile = component('OpenDataFile', discriminated('dataset', [
-  openDataFile('OpenDataCaseStudiesFile', 'case-studies', z.array(OpenDataCaseStudy).meta({ description: 'Oldest first; German, then English (or the one language asked for).' })),
-  openDataFile('OpenDataMunicipalitiesFile', 'municipalities', z.array(OpenDataMunicipality)),
-  openDataFile('OpenDataDistrictsFile', 'districts', z.array(OpenDataDistrict)),
-  openDataFile('OpenDataTaxonomiesFile', 'taxonomies', OpenDataTaxonomies),
-]));
+export const OpenDataFile = component(
+  'OpenDataFile',
+  discriminated('dataset', [
+    openDataFile(
+      'OpenDataCaseStudiesFile',
+      'case-studies',
+      z.array(OpenDataCaseStudy).meta({ description: 'Oldest first; German, then English (or the one language asked for).' }),
+    ),
+    openDataFile('OpenDataMunicipalitiesFile', 'municipalities', z.array(OpenDataMunicipality)),
+    openDataFile('OpenDataDistrictsFile', 'districts', z.array(OpenDataDistrict)),
+    openDataFile('OpenDataTaxonomiesFile', 'taxonomies', OpenDataTaxonomies),
+  ]),
+);
 
 /** The schema's answers fit the handler's type, and have no top-level field the type lacks. */
 type Describes<Schema extends z.ZodType, Answer> =

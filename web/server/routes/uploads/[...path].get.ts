@@ -23,8 +23,9 @@ export default defineEventHandler(async (event) => {
     const value = getRequestHeader(event, name);
     if (value) headers[name] = value;
   }
-  const response = await fetch(url, { method: event.method === 'HEAD' ? 'HEAD' : 'GET', headers, redirect: 'manual' })
-    .catch((cause: unknown) => { throw createError({ statusCode: 502, statusMessage: 'Bad Gateway', cause }); });
+  const response = await fetch(url, { method: event.method === 'HEAD' ? 'HEAD' : 'GET', headers, redirect: 'manual' }).catch((cause: unknown) => {
+    throw createError({ statusCode: 502, statusMessage: 'Bad Gateway', cause });
+  });
   if (![200, 206, 304].includes(response.status)) {
     await response.body?.cancel();
     throw createError({ statusCode: 404, statusMessage: 'Not Found' });

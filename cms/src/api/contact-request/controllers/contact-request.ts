@@ -20,7 +20,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Context) {
     const parsed = contactRequestSchema.safeParse(ctx.request.body ?? {});
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)), message: issue.message }));
+      const fields = parsed.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+        message: issue.message,
+      }));
       return refuse(ctx, 400, 'ValidationError', fields.map((field) => field.message).join(' '), fields);
     }
     try {

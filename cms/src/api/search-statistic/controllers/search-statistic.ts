@@ -14,14 +14,20 @@ function isJsonObject(text: string): boolean {
 }
 
 const batch = z.strictObject({
-  counts: z.array(z.strictObject({
-    locale: z.enum(LOCALES),
-    query: z.string().trim().min(1).max(100),
-    // JSON of the filters set with the query ({} for none); a site of the 2026-12 release sends none.
-    filters: z.string().max(SEARCH_FILTERS_MAX_LENGTH).refine(isJsonObject, 'must be a JSON object').optional(),
-    searches: z.number().int().min(1).max(1_000_000),
-    withoutResults: z.number().int().min(0).max(1_000_000),
-  }).refine((count) => count.withoutResults <= count.searches, 'withoutResults must not exceed searches')).max(5_000),
+  counts: z
+    .array(
+      z
+        .strictObject({
+          locale: z.enum(LOCALES),
+          query: z.string().trim().min(1).max(100),
+          // JSON of the filters set with the query ({} for none); a site of the 2026-12 release sends none.
+          filters: z.string().max(SEARCH_FILTERS_MAX_LENGTH).refine(isJsonObject, 'must be a JSON object').optional(),
+          searches: z.number().int().min(1).max(1_000_000),
+          withoutResults: z.number().int().min(0).max(1_000_000),
+        })
+        .refine((count) => count.withoutResults <= count.searches, 'withoutResults must not exceed searches'),
+    )
+    .max(5_000),
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

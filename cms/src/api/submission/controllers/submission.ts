@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { confirmSubmission, storeSubmission, SubmissionRefused, type SubmissionImage } from '../../../requests/submissions';
 import { cmsEnvironment } from '../../../config/environment';
 
-interface UploadedFile { filepath: string; size: number }
+interface UploadedFile {
+  filepath: string;
+  size: number;
+}
 interface Context {
   request: { body?: unknown; files?: Record<string, UploadedFile | UploadedFile[] | undefined> };
   status: number;
@@ -20,8 +23,12 @@ type FieldProblem = { path: (string | number)[]; message: string };
  */
 async function readImages(files: UploadedFile[], descriptions: unknown): Promise<{ images: SubmissionImage[]; problems: FieldProblem[] }> {
   const problems: FieldProblem[] = [];
-  const meta = z.array(submissionImageShape).max(SUBMISSION_IMAGES.max, `höchstens ${SUBMISSION_IMAGES.max} Bilder`).safeParse(descriptions ?? []);
-  if (!meta.success) return { images: [], problems: meta.error.issues.map((issue) => ({ path: ['images', ...issue.path.map(String)], message: issue.message })) };
+  const meta = z
+    .array(submissionImageShape)
+    .max(SUBMISSION_IMAGES.max, `höchstens ${SUBMISSION_IMAGES.max} Bilder`)
+    .safeParse(descriptions ?? []);
+  if (!meta.success)
+    return { images: [], problems: meta.error.issues.map((issue) => ({ path: ['images', ...issue.path.map(String)], message: issue.message })) };
   if (meta.data.length !== files.length) return { images: [], problems: [{ path: ['images'], message: 'Zu jedem Bild gehört ein Alternativtext.' }] };
   const images: SubmissionImage[] = [];
   for (const [index, file] of files.entries()) {
@@ -72,12 +79,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const { consentText, images: descriptions, ...rest } = body;
     if (typeof consentText !== 'string' || consentText.trim().length < 20 || consentText.length > 2_000) {
-      return refuse(ctx, 400, 'consentText: der Wortlaut der Einwilligung fehlt.', [{ path: ['consentText'], message: 'Der Wortlaut der Einwilligung fehlt.' }]);
+      return refuse(ctx, 400, 'consentText: der Wortlaut der Einwilligung fehlt.', [
+        { path: ['consentText'], message: 'Der Wortlaut der Einwilligung fehlt.' },
+      ]);
     }
     const parsed = submissionSchema.safeParse(rest);
     const { images, problems } = await readImages(files, descriptions);
     const fields: FieldProblem[] = [
-      ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)), message: issue.message }))),
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)), message: issue.message }))),
       ...problems,
     ];
     if (!parsed.success || fields.length > 0) return refuse(ctx, 400, fields.map((field) => `${field.path.join('.')}: ${field.message}`).join(' '), fields);

@@ -6,7 +6,9 @@ export default defineEventHandler(() => {
   const siteUrl = useRuntimeConfig().public.siteUrl;
   const license = openDataLicense();
   return {
-    schemaVersion: OPEN_DATA_VERSION, publisher: OPEN_DATA_PUBLISHER, license: { id: license.id, name: license.name, url: license.url },
+    schemaVersion: OPEN_DATA_VERSION,
+    publisher: OPEN_DATA_PUBLISHER,
+    license: { id: license.id, name: license.name, url: license.url },
     files: OPEN_DATA_FILES.map((file) => ({ ...file, url: `${siteUrl}${file.path}` })),
   };
 });
