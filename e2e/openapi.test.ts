@@ -2,7 +2,7 @@
 // requests (found, missing and bad ones, both languages, the open-data files) conforms to the
 // OpenAPI 3.1 document it serves, and the versioned addresses answer like the unversioned ones.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { conformsTo, examplesConform } from './support/openapi.ts';
+import { conformsTo, examplesConform } from '@praxis/web/openapi-conformance';
 import { published } from './support/cms.ts';
 
 let document: object;

@@ -16,7 +16,7 @@ import {
   TOWN_TYPES,
 } from '@praxis/search';
 import { describe, expect, it } from 'vitest';
-import { conformsTo, examplesConform } from '../../../../e2e/support/openapi';
+import { conformsTo, examplesConform } from './conformance';
 import { OPEN_DATA_DATASETS, OPEN_DATA_LICENSES, OPEN_DATA_VERSION } from '../../../shared/open-data';
 import { openApiDocument, type OpenApiDocument } from './document';
 

@@ -1,8 +1,8 @@
 // JSON bodies and examples against an OpenAPI 3.1 document's schemas, with ajv (JSON Schema
 // 2020-12, the document's dialect) and ajv-formats. The whole document is one schema with an $id,
 // so `$ref: '#/components/schemas/X'` resolves, and every operation's schema is reached by its JSON
-// pointer into it. Used by the e2e tests against the running site and by the document's unit test
-// (web/server/open-data/openapi/document.test.ts).
+// pointer into it. Used by the document's unit test (document.test.ts beside it) and by the e2e tests
+// against the running site (`@praxis/web/openapi-conformance`). Test support: no route imports it.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 
