@@ -1,39 +1,8 @@
 // The benchmark corpus as search documents: generated case studies mapped with
 // the real taxonomies and municipalities, written straight into Meilisearch.
-import { readFileSync } from 'node:fs';
 import { toSearchDocument, type CaseStudyEntry, type ProjectStatus, type SearchDocument } from '@praxis/search';
+import { taxonomies, term, towns } from '@praxis/search/reference-data';
 import { generateCaseStudies } from './generate-case-studies.ts';
-
-const taxonomies = JSON.parse(readFileSync(new URL('../cms/data/taxonomies.json', import.meta.url), 'utf8'));
-const towns = new Map(
-  readFileSync(new URL('../cms/data/nrw/municipalities.csv', import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [ags, name, type, district, districtAgs, region, lat, lon, population] = line.split(',') as string[];
-      return [
-        ags!,
-        {
-          ags: ags!,
-          name: name!,
-          district: type === 'kreisfreie Stadt' ? name! : district!,
-          districtAgs: districtAgs!,
-          region: region!,
-          lat: lat!,
-          lon: lon!,
-          type: type!,
-          population: Number(population),
-        },
-      ];
-    }),
-);
-
-type Vocab = { slug: string; de: string; en: string; number?: number }[];
-const term = (list: Vocab, slug: string) => {
-  const entry = list.find((candidate) => candidate.slug === slug)!;
-  return { slug, name: entry.de, nameEn: entry.en, number: entry.number ?? 0 };
-};
 
 /** `count` deterministic German search documents. */
 export function generateSearchDocuments(count: number): SearchDocument[] {

@@ -1,43 +1,7 @@
 // The demo case studies (cms/data/demo) as search documents, mapped by the same `toSearchDocument`
 // the sync uses, with the real taxonomies and municipalities: what the judged queries are judged on.
-import { readFileSync } from 'node:fs';
 import { toSearchDocument, type CaseStudyEntry, type SearchDocument } from '@praxis/search';
-
-const cmsData = new URL('../../cms/data/', import.meta.url);
-const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, cmsData), 'utf8'));
-
-type Vocabulary = { slug: string; de: string; en: string; number?: number }[];
-const taxonomies = readJson('taxonomies.json') as Record<'buildingBlocks' | 'targetGroups' | 'topics' | 'settings' | 'qualityCriteria', Vocabulary>;
-
-const towns = new Map(
-  readFileSync(new URL('nrw/municipalities.csv', cmsData), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [ags, name, type, district, districtAgs, region, lat, lon, population] = line.split(',') as string[];
-      return [
-        ags!,
-        {
-          ags: ags!,
-          name: name!,
-          district: type === 'kreisfreie Stadt' ? name! : district!,
-          districtAgs: districtAgs!,
-          region: region!,
-          lat: Number(lat),
-          lon: Number(lon),
-          type: type!,
-          population: Number(population),
-        },
-      ];
-    }),
-);
-
-function term(vocabulary: Vocabulary, slug: string) {
-  const entry = vocabulary.find((candidate) => candidate.slug === slug);
-  if (!entry) throw new Error(`demo content names an unknown vocabulary slug "${slug}"`);
-  return { slug, name: entry.de, nameEn: entry.en, number: entry.number ?? 0 };
-}
+import { readCmsData, taxonomies, term, towns } from './reference-data.ts';
 
 interface DemoRecord {
   slug: string;
@@ -67,7 +31,7 @@ interface DemoRecord {
 
 /** The published demo case studies of one locale as the index holds them. */
 export function demoDocuments(locale: 'de' | 'en'): SearchDocument[] {
-  const records = (readJson(`demo/case-studies.${locale}.json`) as { records: DemoRecord[] }).records;
+  const records = (readCmsData(`demo/case-studies.${locale}.json`) as { records: DemoRecord[] }).records;
   return records.map((record, index) => {
     const published = new Date(Date.UTC(2025, 0, 1) + index * 86_400_000).toISOString();
     const entry: CaseStudyEntry = {
