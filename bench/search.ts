@@ -42,7 +42,9 @@ try {
   const site = (query: string) => () => request(`${stack.siteUrl}/api/search?${query}`);
   const multiSearchBody = (query: string) => {
     const parsed = parseSearchParams(new URLSearchParams(query));
-    return parsed.state ? JSON.stringify({ queries: buildMultiSearch(parsed.state, indexQuery(parsed.state) ?? '') }) : undefined;
+    return parsed.state
+      ? JSON.stringify({ queries: buildMultiSearch(parsed.state, { q: indexQuery(parsed.state) ?? '', matchingStrategy: 'last' }) })
+      : undefined;
   };
   const raw = (query: string) => {
     const body = multiSearchBody(query);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEARCHED_FIELDS } from './analysis/document-terms.ts';
+import { TERM_FIELDS } from './analysis/document-terms.ts';
 
 const term = z.object({ slug: z.string(), name: z.string() });
 
@@ -68,7 +68,7 @@ export const searchDocumentSchema = z.object({
   updatedAt: z.number(),
   lastReviewed: z.string().nullable(),
   /** What a search looks in: the analysed terms of each searched field (analysis/terms.ts); never shown. */
-  terms: z.record(z.enum(SEARCHED_FIELDS), z.union([z.string(), z.array(z.string())])),
+  terms: z.record(z.enum(TERM_FIELDS), z.union([z.string(), z.array(z.string())])),
   /** For the title's and teaser's terms, the word each belongs to (analysis/highlight.ts). */
   termOwners: z.object({ title: z.array(z.number().int()), teaser: z.array(z.number().int()) }),
   /** The ANALYSIS_VERSION the terms were made with: a document made with another is re-indexed. */

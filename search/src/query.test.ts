@@ -79,7 +79,7 @@ describe('filters', () => {
   });
 
   it('asks for one count query per selected facet group, without its own filter', () => {
-    const queries = buildMultiSearch(state('q=kita&topic=bewegung&status=laufend'), 'kita');
+    const queries = buildMultiSearch(state('q=kita&topic=bewegung&status=laufend'), { q: 'kita', matchingStrategy: 'last' });
     expect(queries).toHaveLength(3);
     expect(queries.map((query) => query.q)).toEqual(['kita', 'kita', 'kita']);
     expect(queries[0]!.filter).toBe('(topicSlugs = "bewegung") AND (status = "laufend")');

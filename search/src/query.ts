@@ -285,6 +285,15 @@ export const RELEVANCE_TIEBREAK = ['publishedAt:desc', 'titleSort:asc'];
  */
 export const MATCHING_STRATEGY = 'last';
 
+/** How the index is asked for a state's words (`planTextSearch`): the words, and which case studies count as matching them. */
+export interface TextSearch {
+  q: string;
+  matchingStrategy: 'last' | 'all';
+  /** Only the fields that say what a case study is about, when some case study has the words there. */
+  attributesToSearchOn?: string[];
+  rankingScoreThreshold?: number;
+}
+
 /**
  * What the index is asked for the state's words: their analysed terms (analysis/terms.ts). Null
  * when words were typed but none can be searched (only stop words or punctuation): such a query
@@ -310,31 +319,27 @@ export function sortOrder(state: SearchState): string[] {
  * plus, per facet group with a selection, a count-only query without that
  * group's own filter — so its counts show what choosing another value would give.
  */
-export function buildMultiSearch(state: SearchState, q: string, minScore?: number): MultiSearchQuery[] {
+export function buildMultiSearch(state: SearchState, text: TextSearch): MultiSearchQuery[] {
   const index = indexName(state.locale);
   const main: MultiSearchQuery = {
+    ...text,
     indexUid: index,
-    q,
     filter: buildFilter(state).join(' AND ') || undefined,
     facets: FACET_ATTRIBUTES,
     hitsPerPage: state.pageSize,
     page: state.page,
     sort: sortOrder(state),
     // Which terms matched where: the title's and teaser's words are marked from it (analysis/highlight.ts).
-    showMatchesPosition: Boolean(q),
-    matchingStrategy: MATCHING_STRATEGY,
-    rankingScoreThreshold: minScore,
+    showMatchesPosition: Boolean(text.q),
     attributesToRetrieve: [...CARD_FIELDS, 'locale', 'analysis', 'terms.title', 'terms.teaser', 'termOwners'],
   };
   const perFacet = FACET_KEYS.filter((key) => state.filters[key].length > 0).map<MultiSearchQuery>((key) => ({
+    ...text,
     indexUid: index,
-    q,
     filter: buildFilter(state, key).join(' AND ') || undefined,
     facets: [FACETS[key]],
     hitsPerPage: 0,
     page: 1,
-    matchingStrategy: main.matchingStrategy,
-    rankingScoreThreshold: minScore,
   }));
   return [main, ...perFacet];
 }

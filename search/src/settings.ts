@@ -1,5 +1,5 @@
 import type { GranularFilterableAttribute, Settings } from 'meilisearch';
-import { SEARCHED_FIELDS } from './analysis/document-terms.ts';
+import { TERM_FIELDS } from './analysis/document-terms.ts';
 import { SEED_SYNONYMS, synonymSettings, type SynonymSet } from './synonyms.ts';
 
 const INDEX_PREFIX = 'case-studies';
@@ -50,7 +50,7 @@ export const FILTERED_ATTRIBUTES = [...EQUALITY_FILTERS, ...RANGE_FILTERS];
 export const SORTABLE_ATTRIBUTES = ['publishedAt', 'updatedAt', 'titleSort', 'fundingStart', '_geo'];
 
 /** The analysed terms of the searched fields, most important first (analysis/document-terms.ts). */
-export const SEARCHABLE_ATTRIBUTES = SEARCHED_FIELDS.map((field) => `terms.${field}`);
+export const SEARCHABLE_ATTRIBUTES = TERM_FIELDS.map((field) => `terms.${field}`);
 
 /** The complete settings of a case-study index in the given locale, with the editors' synonym sets. */
 export function indexSettings(locale: string, synonymSets: readonly SynonymSet[] = SEED_SYNONYMS[locale === 'en' ? 'en' : 'de']): Settings {

@@ -16,6 +16,12 @@ const KNOWN_TTL_MS = 60_000;
 const KNOWN_CACHE_SIZE = 5_000;
 /** A compound's head in more than this share of the case studies says little about the query. */
 const GENERIC_SHARE = 0.25;
+/**
+ * A compound used by at most this many case studies is asked by its parts as well when both are
+ * more common: "Jugendbeteiligung" is written so in one case study, while others are about the
+ * "Beteiligung" of "Jugendlichen". Those using the compound hold its parts too (analysis/terms.ts).
+ */
+const RARE_COMPOUND_HOLDERS = 1;
 
 const known = new Map<string, { at: number; value: number }>();
 
@@ -63,7 +69,7 @@ function documentCounts(client: Meilisearch, locale: string, terms: string[]): P
  * Whether a search for the word finds something without a typo (1) or not (0): the word itself,
  * a longer word it begins, or a synonym — anything but a look-alike.
  */
-function foundWithoutTypo(client: Meilisearch, locale: string, words: string[]): Promise<Map<string, number>> {
+export function foundWithoutTypo(client: Meilisearch, locale: string, words: string[]): Promise<Map<string, number>> {
   return cached(
     client,
     locale,
@@ -78,8 +84,9 @@ function foundWithoutTypo(client: Meilisearch, locale: string, words: string[]):
 }
 
 /**
- * The analysed query with each long word the index does not hold replaced by the parts of its
- * best split that it does hold: "Kochkurs" → "koch kur". Quoted phrases stay as typed.
+ * The analysed query with each long word the index does not hold, or holds in only a few case
+ * studies, replaced by the parts of its best split that it does hold: "Kochkurs" → "koch kur".
+ * Quoted phrases stay as typed.
  */
 export async function splitUnknownCompounds(client: Meilisearch, query: string, locale: string): Promise<string> {
   if (analysisLanguage(locale) !== 'de') return query;
@@ -90,23 +97,27 @@ export async function splitUnknownCompounds(client: Meilisearch, query: string, 
   if (asked.length === 0) return query;
   const candidates = words.map((word) => (asked.includes(word) ? splitCandidates(word) : []));
   if (candidates.every((list) => list.length === 0)) return query;
-  const held = await foundWithoutTypo(
+  const splittable = words.filter((_, index) => candidates[index]!.length > 0);
+  const held = await foundWithoutTypo(client, locale, splittable);
+  const holders = await documentCounts(client, locale, ['', ...splittable]);
+  const corpusSize = holders.get('') ?? 0;
+  // Held as this very word by only a few case studies: its parts are asked if they are more common.
+  const rare = (word: string) => (holders.get(word) ?? 0) > 0 && (holders.get(word) ?? 0) <= RARE_COMPOUND_HOLDERS;
+  const toSplit = words.map((word, index) => candidates[index]!.length > 0 && (!held.get(word) || rare(word)));
+  if (!toSplit.some(Boolean)) return query;
+  const parts = await documentCounts(
     client,
     locale,
-    words.filter((_, index) => candidates[index]!.length > 0),
+    candidates.flatMap((list, index) => (toSplit[index] ? list.flat() : [])),
   );
-  const missing = words.map((word, index) => candidates[index]!.length > 0 && !held.get(word));
-  if (!missing.some(Boolean)) return query;
-  const parts = await documentCounts(client, locale, ['', ...candidates.flatMap((list, index) => (missing[index] ? list.flat() : []))]);
-  const corpusSize = parts.get('') ?? 0;
   // Of the splits whose parts both occur, the one whose rarer part is the most common:
   // "väterarbeit" is vat + arbeit, not vat + erarbeit.
   const strength = (pair: [string, string]) => Math.min(parts.get(pair[0]) ?? 0, parts.get(pair[1]) ?? 0);
   return words
     .map((word, index) => {
-      if (!missing[index]) return word;
+      if (!toSplit[index]) return word;
       const best = candidates[index]!.reduce<[string, string] | undefined>((top, pair) => (strength(pair) > (top ? strength(top) : 0) ? pair : top), undefined);
-      if (!best) return word;
+      if (!best || (held.get(word) && strength(best) <= (holders.get(word) ?? 0))) return word;
       // A head found in over a quarter of the case studies ("arbeit" of "Mädchenarbeit") would only narrow the
       // modifier's results to those that happen to use both words: the modifier is asked alone.
       return (parts.get(best[1]) ?? 0) > corpusSize * GENERIC_SHARE ? best[0] : best.join(' ');

@@ -2,7 +2,8 @@
 // use — a word typed with more typos than the search tolerates, or one it does not know at all.
 import type { Meilisearch } from 'meilisearch';
 import { indexName } from '../settings.ts';
-import { analysisLanguage } from './terms.ts';
+import { analysisLanguage, wordTerm } from './terms.ts';
+import { foundWithoutTypo } from './compound-query.ts';
 import { STOP_WORDS } from './stop-words.ts';
 
 /** The texts whose words are offered: what a result card and the facets show, and the description. */
@@ -110,4 +111,25 @@ export async function suggestQuery(client: Meilisearch, query: string, locale: s
     return closest;
   });
   return changed ? suggestion : undefined;
+}
+
+/** The analyses whose short stems make Meilisearch's typo tolerance guess wrong ("bulying" → buli ≈ build): English. */
+const CORRECTED_LANGUAGES = new Set(['en']);
+
+/**
+ * The typed words with each one the index holds nowhere (not as a word, a beginning or a synonym)
+ * replaced by the closest word the case studies use: "bulying" → "bullying", "councelling" →
+ * "counselling". English stems are short (Porter), so a typo in the stem meets unrelated words;
+ * a typo in the whole word rarely does.
+ */
+export async function correctUnknownWords(client: Meilisearch, text: string, locale: string): Promise<string> {
+  const language = analysisLanguage(locale);
+  if (!CORRECTED_LANGUAGES.has(language)) return text;
+  const words = [...new Set([...text.matchAll(/\p{L}{4,}/gu)].map((match) => match[0]))].filter((word) => word.length <= MAX_WORD_LENGTH).slice(0, MAX_WORDS);
+  const terms = new Map(words.map((word) => [word, wordTerm(word, language)]));
+  const held = await foundWithoutTypo(client, locale, [...terms.values()].filter(Boolean));
+  const unknown = words.filter((word) => terms.get(word) && !held.get(terms.get(word)!));
+  if (unknown.length === 0) return text;
+  const vocabulary = await vocabularyOf(client, locale);
+  return text.replace(/\p{L}{4,}/gu, (word) => (unknown.includes(word) ? (closestWord(word, vocabulary) ?? word) : word));
 }

@@ -36,6 +36,16 @@ describe('German analysis', () => {
     expect(termOwners(tokens)).toEqual([0, 0, 0, 1, 2, 3]);
   });
 
+  it('completes a word cut short with a hyphen by the head of the word that completes it', () => {
+    const parts = (text: string) => analyse(text, 'de', new Set(['paket']))[0]!.parts;
+    expect(parts('Bildungs- und Teilhabepaket')).toEqual([wordTerm('Bildungspaket', 'de')]);
+    // Without the head among the case study's words: every head of five letters or more.
+    expect(analyse('Gewalt- und Mobbingprävention', 'de')[0]!.parts).toContain(wordTerm('Gewaltprävention', 'de'));
+    expect(analyse('Sprach-, Lese- und Bewegungsförderung', 'de')[1]!.parts).toContain(wordTerm('Leseförderung', 'de'));
+    // A hyphenated word is no stub.
+    expect(analyse('Eltern-Café und Kochkurs', 'de')[0]!.parts).toEqual(['elt', 'caf']);
+  });
+
   it('asks phrases as phrases and nothing for words without a searchable one', () => {
     expect(queryTerms('Übergang "Kita und Grundschule"', 'de')).toBe('ubergang "kita grundschul"');
     expect(queryTerms('"offen', 'de')).toBe('off');

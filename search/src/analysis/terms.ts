@@ -12,7 +12,7 @@ import { STOP_WORDS } from './stop-words.ts';
  * Raised whenever the analysis changes what it makes of a text: documents indexed with another
  * version count as stale, and the sync's reconciliation re-indexes them.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 export type AnalysisLanguage = 'de' | 'en';
 
@@ -75,12 +75,13 @@ export function wordTerm(word: string, language: AnalysisLanguage): string {
  */
 export function analyse(text: string, locale: string, lexicon?: ReadonlySet<string>): Token[] {
   const language = analysisLanguage(locale);
+  const matches = [...text.matchAll(WORD)];
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  matches.forEach((match, index) => {
     const word = match[0];
     const pieces = word.split(PIECE_SEPARATOR);
     const term = wordTerm(pieces.join(''), language);
-    if (!term) continue;
+    if (!term) return;
     const parts =
       pieces.length > 1
         ? [
@@ -90,9 +91,44 @@ export function analyse(text: string, locale: string, lexicon?: ReadonlySet<stri
         : lexicon
           ? compoundParts(word, language, lexicon)
           : [];
+    if (language === 'de') parts.push(...completedStub(text, matches, index, lexicon));
     tokens.push({ start: match.index, end: match.index + word.length, term, parts: [...new Set(parts.filter((part) => part && part !== term))] });
-  }
+  });
   return tokens;
+}
+
+// A word cut short with a hyphen before "und", "oder", a comma…: "Gewalt- und Mobbingprävention".
+const STUB_END = /^[-‐‑](?=\s*(?:,|&|und\b|oder\b|sowie\b|bzw\.))/u;
+const CONNECTOR = /^(?:und|oder|sowie|bzw)$/u;
+const BETWEEN_STUB_AND_WORD = /^[-‐‑,.&\s]*$/u;
+const MIN_HEAD = 5;
+
+/**
+ * The compounds a word cut short stands for (German "Ergänzungsstrich"): "Gewalt-" in "Gewalt- und
+ * Mobbingprävention" means Gewaltprävention, "Bildungs-" in "Bildungs- und Teilhabepaket"
+ * Bildungspaket. Where the completing word's head begins is not known without a dictionary: the
+ * heads the case study also uses as words (`lexicon`), or else every head of at least five letters
+ * ("…prävention", "…ävention", …), of which only the real one is ever searched for.
+ */
+function completedStub(text: string, matches: RegExpMatchArray[], index: number, lexicon?: ReadonlySet<string>): string[] {
+  const stub = matches[index]!;
+  const stubEnd = stub.index! + stub[0].length;
+  if (!STUB_END.test(text.slice(stubEnd))) return [];
+  for (let next = index + 1; next < matches.length; next += 1) {
+    const candidate = matches[next]!;
+    const previous = matches[next - 1]!;
+    if (!BETWEEN_STUB_AND_WORD.test(text.slice(previous.index! + previous[0].length, candidate.index!))) return [];
+    if (CONNECTOR.test(candidate[0])) continue;
+    const candidateEnd = candidate.index! + candidate[0].length;
+    // Another word cut short ("Sprach-, Lese- und Bewegungsförderung"): the completing word comes later.
+    if (STUB_END.test(text.slice(candidateEnd))) continue;
+    const completing = candidate[0].split(PIECE_SEPARATOR).at(-1)!;
+    const heads: string[] = [];
+    for (let split = 3; split <= completing.length - MIN_HEAD; split += 1) heads.push(completing.slice(split));
+    const known = heads.filter((head) => lexicon?.has(wordTerm(head, 'de')));
+    return (known.length > 0 ? known : heads).map((head) => wordTerm(stub[0] + head.toLocaleLowerCase('de'), 'de'));
+  }
+  return [];
 }
 
 /** Each piece of a hyphenated word and each run of neighbouring pieces: Stadtteil-Eltern-Café → …, Eltern, ElternCafé, Café. */

@@ -1,8 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
 import { documentsByIds } from './bookmarks.ts';
 import type { SearchDocument } from '../document.ts';
-import { buildFilter, MATCHING_STRATEGY, sortOrder, type SearchState } from '../query.ts';
-import { minimumScore, resolveIndexQuery } from '../search-case-studies.ts';
+import { buildFilter, sortOrder, type SearchState } from '../query.ts';
+import { planTextSearch } from '../search-case-studies.ts';
 import { indexName, MAX_TOTAL_HITS } from '../settings.ts';
 
 /** What an export (CSV, Excel) of a search or a Merkliste has per case study. */
@@ -32,12 +32,12 @@ export type ExportDocument = Pick<SearchDocument, (typeof EXPORT_FIELDS)[number]
 
 /** Every case study a search matches (not one page of it), in the search's own order. */
 export async function matchingDocuments(client: Meilisearch, state: SearchState): Promise<ExportDocument[]> {
-  const q = await resolveIndexQuery(client, state);
-  if (q === null) return [];
+  const text = await planTextSearch(client, state);
+  if (text === null) return [];
+  const { q, ...matching } = text;
   const { hits } = await client.index(indexName(state.locale)).search(q, {
+    ...matching,
     filter: buildFilter(state).join(' AND ') || undefined,
-    matchingStrategy: MATCHING_STRATEGY,
-    rankingScoreThreshold: await minimumScore(client, state, q),
     sort: sortOrder(state),
     limit: MAX_TOTAL_HITS,
     attributesToRetrieve: ['documentId', ...EXPORT_FIELDS],

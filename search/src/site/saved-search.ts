@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { SearchDocument } from '../document.ts';
-import { buildFilter, MATCHING_STRATEGY, type SearchState } from '../query.ts';
-import { minimumScore, resolveIndexQuery } from '../search-case-studies.ts';
+import { buildFilter, type SearchState } from '../query.ts';
+import { planTextSearch } from '../search-case-studies.ts';
 import { indexName } from '../settings.ts';
 
 /** A case study as a saved search's feed lists it. */
@@ -21,12 +21,12 @@ const FEED_FIELDS = ['slug', 'title', 'teaser', 'publishedAt', 'updatedAt'] as c
  * published or updated first: what "Diese Suche abonnieren" delivers as an Atom feed.
  */
 export async function latestMatches(client: Meilisearch, state: SearchState, limit = 30): Promise<SearchFeedEntry[]> {
-  const q = await resolveIndexQuery(client, state);
-  if (q === null) return [];
+  const text = await planTextSearch(client, state);
+  if (text === null) return [];
+  const { q, ...matching } = text;
   const { hits } = await client.index(indexName(state.locale)).search(q, {
+    ...matching,
     filter: buildFilter(state).join(' AND ') || undefined,
-    matchingStrategy: MATCHING_STRATEGY,
-    rankingScoreThreshold: await minimumScore(client, state, q),
     sort: ['updatedAt:desc'],
     limit,
     attributesToRetrieve: [...FEED_FIELDS],

@@ -107,7 +107,7 @@ function countBy(docs: SearchDocument[], attribute: string): Record<string, numb
 }
 
 async function run(s: SearchState) {
-  const { results } = await client.multiSearch({ queries: buildMultiSearch(s, indexQuery(s) ?? '') });
+  const { results } = await client.multiSearch({ queries: buildMultiSearch(s, { q: indexQuery(s) ?? '', matchingStrategy: 'last' }) });
   return {
     main: results[0]!,
     facets: mergeFacetCounts(

@@ -53,14 +53,15 @@ describe('relevance on the judged queries', () => {
     for (const queryClass of ['plural', 'synonym', 'transliteration', 'typo', 'place-topic', 'phrase']) {
       expect(row('de', queryClass).ndcg10, queryClass).toBeGreaterThanOrEqual(0.85);
     }
-    expect(row('de', 'compound').ndcg10).toBeGreaterThanOrEqual(0.7);
+    expect(row('de', 'compound').ndcg10).toBeGreaterThanOrEqual(0.78);
+    expect(row('en', 'typo').ndcg10).toBeGreaterThanOrEqual(0.9);
   });
 
   it('returns no more of the corpus than before the analysis, and less than a quarter on average', () => {
-    // bench:relevance measured 14 German and 9 English queries over a quarter of their (small)
+    // bench:relevance measured 8 German and 8 English queries over a quarter of their (small)
     // corpus although fewer are judged relevant; before the analysis, 55 and 13.
-    expect(results.filter((result) => result.query.locale === 'de' && isFlood(result, sizes.de)).length).toBeLessThanOrEqual(14);
-    expect(results.filter((result) => result.query.locale === 'en' && isFlood(result, sizes.en)).length).toBeLessThanOrEqual(9);
+    expect(results.filter((result) => result.query.locale === 'de' && isFlood(result, sizes.de)).length).toBeLessThanOrEqual(8);
+    expect(results.filter((result) => result.query.locale === 'en' && isFlood(result, sizes.en)).length).toBeLessThanOrEqual(8);
     expect(row('de').corpusShare).toBeLessThan(0.25);
   });
 
@@ -71,8 +72,23 @@ describe('relevance on the judged queries', () => {
     expect(await asked('Mädchenarbeit')).toBe('madch');
     expect(await asked('Kindergarten')).toBe('kindergart');
     expect(await asked('Ernärung')).toBe('ernar');
-    expect(await asked('Schwimmkurs Gladbeck')).toBe('schwimmkur gladbeck');
+    // One case study writes "Schwimmkurse": asked by its parts, which that one holds as well.
+    expect(await asked('Schwimmkurs Gladbeck')).toBe('schwimm kur gladbeck');
     expect(await asked('"Übergang Kita"')).toBe('"ubergang kita"');
+    // Written so in one case study only; others are about the "Beteiligung" of "Jugendlichen".
+    expect(await asked('Jugendbeteiligung')).toBe('jugend beteil');
+  });
+
+  it('corrects an English word the case studies do not use to the closest one they do', async () => {
+    const asked = async (q: string) => resolveIndexQuery(client, parseSearchParams(new URLSearchParams({ q, locale: 'en' })).state!);
+    expect(await asked('bulying')).toBe('bulli');
+    expect(await asked('councelling')).toBe('counsel');
+    expect(await asked('counselling')).toBe('counsel');
+  });
+
+  it('finds a compound written with a hyphen that stands for its head ("Gewalt- und Mobbingprävention")', () => {
+    const result = results.find((candidate) => candidate.query.q === 'Gewaltprävention')!;
+    expect(result.recall).toBe(1);
   });
 
   it('offers "Meinten Sie …?" from the case studies\' words when nothing is found, and only what finds something', async () => {
@@ -84,11 +100,12 @@ describe('relevance on the judged queries', () => {
     // Three slips: more than the search tolerates, close enough for a suggestion.
     const misspelt = await search({ q: 'Gewalltprevenzion' });
     expect(misspelt.total).toBe(0);
-    expect(misspelt.didYouMean).toEqual({ q: 'Gewaltprävention', total: 1 });
+    // Six: the Herne project's title, and five whose topic is "Gewalt- und Mobbingprävention".
+    expect(misspelt.didYouMean).toEqual({ q: 'Gewaltprävention', total: 6 });
     // Nothing close: no suggestion rather than a wild guess.
     expect((await search({ q: 'Quarkspeise' })).didYouMean).toBeNull();
-    // A suggestion must find something with the same filters (the Herne project is not in Detmold).
-    expect((await search({ q: 'Gewalltprevenzion', region: 'Detmold' })).didYouMean).toBeNull();
+    // A suggestion must find something with the same filters (none of the six is in Regierungsbezirk Köln).
+    expect((await search({ q: 'Gewalltprevenzion', region: 'Köln' })).didYouMean).toBeNull();
     expect((await search({ q: 'Kita' })).didYouMean).toBeNull();
   });
 
