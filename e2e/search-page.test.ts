@@ -111,10 +111,11 @@ describe('search page with JavaScript', () => {
     await settled(page);
     await expect.poll(() => page.locator('#empty-heading').innerText()).toBe('Keine Praxisbeispiele gefunden');
     const suggestion = page.locator('.did-you-mean');
-    expect(await suggestion.innerText()).toMatch(/^Meinten Sie „Gewaltprävention“\? \(1 Treffer\)$/);
+    // Six: the Herne project's title, and five whose topic is "Gewalt- und Mobbingprävention".
+    expect(await suggestion.innerText()).toMatch(/^Meinten Sie „Gewaltprävention“\? \(6 Treffer\)$/);
     await suggestion.getByRole('link', { name: '„Gewaltprävention“' }).click();
     await settled(page);
-    await expect.poll(() => resultCount(page)).toBe('Ein Praxisbeispiel gefunden');
+    await expect.poll(() => resultCount(page)).toBe('6 Praxisbeispiele gefunden');
     expect(new URL(page.url()).searchParams.get('q')).toBe('Gewaltprävention');
   });
 

@@ -367,13 +367,9 @@ export function activeConstraints(state: SearchState): Constraint[] {
   return active;
 }
 
-/** Count-only queries for the empty state: the result total with each active constraint dropped in turn. */
-export function buildRelaxationQueries(state: SearchState, q: string): MultiSearchQuery[] {
-  return activeConstraints(state).map((constraint) => ({
-    indexUid: indexName(state.locale),
-    q: constraint === 'q' ? '' : q,
-    filter: buildFilter(state, constraint === 'q' ? undefined : constraint).join(' AND ') || undefined,
-    hitsPerPage: 0,
-    page: 1,
-  }));
+/** The state with one constraint dropped: what "ohne diesen Filter" would show. */
+export function withoutConstraint(state: SearchState, constraint: Constraint): SearchState {
+  if (constraint === 'q') return { ...state, q: '' };
+  if (constraint === 'funding') return { ...state, fundingFrom: undefined, fundingTo: undefined };
+  return { ...state, filters: { ...state.filters, [constraint]: [] } };
 }

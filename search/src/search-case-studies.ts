@@ -11,7 +11,6 @@ import {
   buildFilter,
   buildMultiSearch,
   MATCHING_STRATEGY,
-  buildRelaxationQueries,
   type CARD_FIELDS,
   FACET_KEYS,
   indexQuery,
@@ -23,6 +22,7 @@ import {
   type QueryProblem,
   type SearchState,
   type TextSearch,
+  withoutConstraint,
 } from './query.ts';
 
 type CardFields = Exclude<(typeof CARD_FIELDS)[number], 'teaser'>;
@@ -183,18 +183,16 @@ export async function searchCaseStudies(client: Meilisearch, params: URLSearchPa
     results.map((result) => result.facetDistribution),
   );
   for (const key of FACET_KEYS) facets[key] ??= {};
-  const relaxations = total === 0 ? await findRelaxations(client, state, text.q) : [];
+  const relaxations = total === 0 ? await findRelaxations(client, state) : [];
   const didYouMean = total === 0 ? await findSuggestion(client, state) : null;
   return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets, relaxations, didYouMean } };
 }
 
-async function findRelaxations(client: Meilisearch, state: SearchState, q: string): Promise<Relaxation[]> {
-  const queries = buildRelaxationQueries(state, q);
-  if (queries.length === 0) return [];
-  const { results } = await client.multiSearch({ queries });
-  return activeConstraints(state)
-    .map((constraint, index) => ({ constraint, total: results[index]?.totalHits ?? 0 }))
-    .sort((a, b) => b.total - a.total);
+/** For each active constraint, how many case studies dropping it would give: counted as the search itself would count them. */
+async function findRelaxations(client: Meilisearch, state: SearchState): Promise<Relaxation[]> {
+  const constraints = activeConstraints(state);
+  const totals = await Promise.all(constraints.map((constraint) => countMatches(client, withoutConstraint(state, constraint))));
+  return constraints.map((constraint, index) => ({ constraint, total: totals[index]! })).sort((a, b) => b.total - a.total);
 }
 
 /** The answer to words without a searchable one ("die", "?!"): nothing, and what dropping the words would give. */

@@ -79,11 +79,11 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** The closest word the case studies use, if it is close enough (one edit in short words, up to three in long ones). */
-function closestWord(word: string, vocabulary: Vocabulary): string | undefined {
+/** The closest word the case studies use, if it is close enough (one edit in short words, up to three in long ones, or at most `maxEdits`). */
+function closestWord(word: string, vocabulary: Vocabulary, maxEdits = 3): string | undefined {
   const folded = fold(word);
   if (vocabulary.words.has(folded)) return undefined;
-  const allowed = folded.length <= 5 ? 1 : folded.length <= 9 ? 2 : 3;
+  const allowed = Math.min(maxEdits, folded.length <= 5 ? 1 : folded.length <= 9 ? 2 : 3);
   let best: { word: string; distance: number; count: number } | undefined;
   for (const [candidate, { word: spelling, count }] of vocabulary.words) {
     if (Math.abs(candidate.length - folded.length) > allowed) continue;
@@ -118,7 +118,7 @@ const CORRECTED_LANGUAGES = new Set(['en']);
 
 /**
  * The typed words with each one the index holds nowhere (not as a word, a beginning or a synonym)
- * replaced by the closest word the case studies use: "bulying" → "bullying", "councelling" →
+ * replaced by a word the case studies use one edit away: "bulying" → "bullying", "councelling" →
  * "counselling". English stems are short (Porter), so a typo in the stem meets unrelated words;
  * a typo in the whole word rarely does.
  */
@@ -131,5 +131,6 @@ export async function correctUnknownWords(client: Meilisearch, text: string, loc
   const unknown = words.filter((word) => terms.get(word) && !held.get(terms.get(word)!));
   if (unknown.length === 0) return text;
   const vocabulary = await vocabularyOf(client, locale);
-  return text.replace(/\p{L}{4,}/gu, (word) => (unknown.includes(word) ? (closestWord(word, vocabulary) ?? word) : word));
+  // One slip only, silently, as Meilisearch's own typo tolerance would; more, and "Did you mean …?" asks.
+  return text.replace(/\p{L}{4,}/gu, (word) => (unknown.includes(word) ? (closestWord(word, vocabulary, 1) ?? word) : word));
 }
