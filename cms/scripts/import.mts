@@ -1,4 +1,4 @@
-// `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--locale de] [--skip-invalid]`
+// `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--locale de] [--skip-invalid] [--user e-mail]`
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,11 +7,16 @@ import { createProgressBar } from './progress-bar.mts';
 import { loadStrapi, stopStrapi } from './strapi-app.mts';
 import { loadEnv } from '@praxis/tooling/env-file';
 
-const USAGE = `Usage: npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--locale de|en] [--skip-invalid]
+const USAGE = `Usage: npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--locale de|en] [--skip-invalid] [--user e-mail]
 
   --dry-run       validate and show what would change; write nothing
   --locale CODE   locale of the records (default: the CMS's default locale, de)
-  --skip-invalid  write the valid records even if others are invalid`;
+  --skip-invalid  write the valid records even if others are invalid
+  --user E-MAIL   the admin user the editorial record names for the changes
+                  (default: "Import (Kommandozeile)")`;
+
+/** What the editorial record names for a command-line import (cms/src/history/actor.ts). */
+const COMMAND_LINE = { id: null, name: 'Import (Kommandozeile)', email: null };
 
 function printReport(report: ImportReport, dryRun: boolean): void {
   for (const warning of report.warnings) console.warn(`warning: ${warning}`);
@@ -40,6 +45,7 @@ async function main(): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
       locale: { type: 'string' },
+      user: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,8 +70,25 @@ async function main(): Promise<number> {
     const importer = strapi.service('api::case-study.importer') as {
       importFile(path: string, options: object): Promise<ImportReport>;
     };
+    let actor: { id: number | null; name: string; email: string | null } = COMMAND_LINE;
+    if (values.user) {
+      const user = (await strapi.db
+        .query('admin::user')
+        .findOne({ where: { email: values.user.toLowerCase() }, select: ['id', 'firstname', 'lastname', 'email'] })) as {
+        id: number;
+        firstname: string | null;
+        lastname: string | null;
+        email: string;
+      } | null;
+      if (!user) {
+        console.error(`error: there is no admin user with the e-mail address ${values.user}`);
+        return 2;
+      }
+      actor = { id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email, email: user.email };
+    }
     const report = await importer.importFile(file, {
       locale: values.locale,
+      actor,
       dryRun: values['dry-run'],
       skipInvalid: values['skip-invalid'],
       onProgress: (done: number, total: number) => progress.update(done, total),

@@ -17,6 +17,12 @@ import { seedMunicipalities } from './seed/municipalities';
 import { seedSearchTerms } from './seed/search-terms';
 import { seedTaxonomies } from './seed/taxonomies';
 import { registerChangeRecorder } from './sync/record-changes';
+import { registerHistory } from './history/record-history';
+import { registerHistoryRoutes } from './history/history-routes';
+import { registerReview } from './review/review-routes';
+import { registerNotifications } from './notifications/notify';
+import { registerNotificationRoutes } from './notifications/notification-routes';
+import { startDigests, stopDigests } from './notifications/digest';
 import { registerSearchTermSync } from './sync/search-terms';
 import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
@@ -43,6 +49,12 @@ export default {
       () => searchSync(strapi).notify(),
       () => searchSync(strapi).purge.notify({ vocabulary: true }),
     );
+    // Inside the change recorder's transaction: an action and its record commit together.
+    registerHistory(strapi);
+    registerHistoryRoutes(strapi);
+    registerReview(strapi);
+    registerNotifications(strapi);
+    registerNotificationRoutes(strapi);
     // The editors' synonym sets reach the index within a second of a save, without a reindex.
     registerSearchTermSync(strapi, (languages) => {
       for (const language of languages) void searchSync(strapi).refreshSynonyms(language);
@@ -56,6 +68,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await startMail(strapi);
     startRequestRetention(strapi);
+    startDigests(strapi);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);
     await seedMunicipalities(strapi);
@@ -77,6 +90,7 @@ export default {
     await searchSync(strapi).stop();
     await mailQueue(strapi).stop();
     stopRequestRetention();
+    stopDigests();
     await settleSubmissionImages();
   },
 };

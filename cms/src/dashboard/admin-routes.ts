@@ -1,47 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY, mayRelease, type AdminUser } from '../editorial/roles';
+import { CASE_STUDY, mayRelease } from '../editorial/roles';
 import { searchSync } from '../sync/search-sync';
+import { adminActor } from '../history/actor';
+import { allowedTo, refuse, type Context } from '../access/admin-api';
 import { checkImport, currentImportJob, exportCsv, exportWorkbook, filteredDocumentIds, isKnownLocale, startImport, templateWorkbook } from './import-export';
 import { contactRequestCounts } from './contact-request-counts';
 import { markReviewed, reviewDue, reviewQueue } from './review-queues';
 import { topSearches } from './search-log';
 
-// The editors' dashboard asks these (admin API, the admin's login, under /redaktion/…). Strapi
-// forces an app's own API routes into the public content API, so they are added to the admin
-// API here; each needs an admin session and the named permission on case studies.
-
-interface UploadedFile {
-  filepath: string;
-  originalFilename?: string | null;
-  size: number;
-}
-interface Context {
-  state: { user: AdminUser };
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: Record<string, unknown>; files?: Record<string, UploadedFile | UploadedFile[]> };
-  status: number;
-  body: unknown;
-  set(name: string, value: string): void;
-}
+// The editors' dashboard asks these (admin API, the admin's login, under /redaktion/…; see
+// access/admin-api.ts).
 
 /** Spreadsheets of a few thousand case studies are far below this. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** An error in Strapi's shape with our German message (Strapi replaces a ForbiddenError's message by "Forbidden"). */
-function refuse(ctx: Context, status: number, name: string, message: string): void {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
-
-const EXPLORER = 'plugin::content-manager.explorer';
-const allowedTo = (action: 'read' | 'update' | 'create') => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions: [[`${EXPLORER}.${action}`, CASE_STUDY]] } },
-];
 
 /** A sync error as editors read it: an unreachable search in words, anything else as Meilisearch said it. */
 function editorsError(error: string): string {
@@ -87,7 +61,8 @@ function handlers(strapi: Core.Strapi) {
       const shown = new Set<string>();
       const failures = status.failures
         .filter((failure) => {
-          const key = `${failure.documentId}:${failure.locale}`;
+          // A change of every language (locale null, e.g. "Zuletzt geprüft") counts as the German one's.
+          const key = `${failure.documentId}:${failure.locale ?? 'de'}`;
           if (shown.has(key)) return false;
           shown.add(key);
           return true;
@@ -113,7 +88,9 @@ function handlers(strapi: Core.Strapi) {
     /** "Als geprüft markieren": today's date; the index and the site follow through the outbox. */
     async markReviewed(ctx: Context) {
       const { documentId } = ctx.params;
-      if (!documentId || !/^[a-z0-9]{1,64}$/.test(documentId) || !(await markReviewed(strapi, documentId))) {
+      // It changes the live page: a release, like publishing (Redaktion asks for it by sending the entry to review).
+      if (!mayRelease(ctx.state.user)) return refuse(ctx, 403, 'ForbiddenError', 'Als geprüft markieren darf nur die Chefredaktion.');
+      if (!documentId || !/^[a-z0-9]{1,64}$/.test(documentId) || !(await markReviewed(strapi, documentId, new Date(), adminActor(ctx.state.user)))) {
         return refuse(ctx, 404, 'NotFoundError', 'Dieses Praxisbeispiel gibt es nicht.');
       }
       await sync().store.enqueue([{ documentId, locale: null, reason: 'reviewed' }]);
@@ -151,6 +128,7 @@ function handlers(strapi: Core.Strapi) {
         validOnly: fields.validOnly === 'true',
         publishing: publish ? 'from-file' : 'for-review',
         createsOrganisations: mayRelease(ctx.state.user),
+        actor: adminActor(ctx.state.user),
       });
       if (!started) return refuse(ctx, 409, 'ConflictError', 'Es läuft bereits ein Import.');
       ctx.status = 202;

@@ -3,6 +3,7 @@
 // CMS runs. An import checks first and writes nothing; writing runs in the background with its
 // progress readable, one import at a time.
 import type { Core } from '@strapi/strapi';
+import { asEditorialWork, type Actor } from '../history/actor';
 import { CASE_STUDY } from '../editorial/roles';
 import { IMPORT_COLUMNS } from '../import/columns';
 import { exportRecords, valueLists } from '../import/export-records';
@@ -56,19 +57,21 @@ export function startImport(
   strapi: Core.Strapi,
   fileName: string,
   content: Uint8Array,
-  options: { locale: string; validOnly: boolean; publishing: 'from-file' | 'for-review'; createsOrganisations: boolean },
+  options: { locale: string; validOnly: boolean; publishing: 'from-file' | 'for-review'; createsOrganisations: boolean; actor: Actor },
 ): boolean {
   if (current && !current.finishedAt) return false;
   const job: ImportJob = { fileName, locale: options.locale, startedAt: new Date(), finishedAt: null, done: 0, total: 0, report: null, error: null };
   current = job;
-  importer(strapi)
-    .importContent(fileName, content, {
+  // The editor who started it stands behind every change it makes (the editorial record).
+  asEditorialWork(options.actor, 'import', () =>
+    importer(strapi).importContent(fileName, content, {
       locale: options.locale,
       skipInvalid: options.validOnly,
       publishing: options.publishing,
       createsOrganisations: options.createsOrganisations,
       onProgress: (done: number, total: number) => Object.assign(job, { done, total }),
-    })
+    }),
+  )
     .then((report) => (job.report = report))
     .catch((error: unknown) => {
       job.error = (error as Error).message;

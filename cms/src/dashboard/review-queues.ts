@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { CASE_STUDY } from '../editorial/roles';
 import { cmsEnvironment } from '../config/environment';
+import type { Actor } from '../history/actor';
+import { lastActors } from '../history/history-table';
+import { record } from '../history/record-history';
 
 /** Months after which a published case study is due for review again (REVIEW_INTERVAL_MONTHS). */
 export function reviewIntervalMonths(): number {
@@ -21,10 +24,7 @@ interface Row {
   submitted?: boolean | number | null;
   updatedAt?: string | Date;
   lastReviewed?: string | null;
-  updatedBy?: { firstname?: string | null; lastname?: string | null; email?: string } | null;
 }
-
-const personName = (user: Row['updatedBy']) => [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || null;
 
 /** Drafts waiting for the Chefredaktion ("Zur Prüfung"), the longest waiting first, with who sent them. */
 export async function reviewQueue(
@@ -36,22 +36,27 @@ export async function reviewQueue(
     strapi.db.query(CASE_STUDY).findMany({
       where,
       select: ['documentId', 'locale', 'title', 'updatedAt', 'submitted'],
-      populate: { updatedBy: { select: ['firstname', 'lastname', 'email'] } },
       orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
       limit,
     }) as Promise<Row[]>,
     strapi.db.query(CASE_STUDY).count({ where }),
   ]);
+  // Who sent it and when: the record's last submission to review, or the import, form or first save that wrote it so
+  // (a later save by the reviewer does not make the entry theirs).
+  const sent = await lastActors(strapi.db.connection, rows, ['create', 'submit', 'import', 'submission']);
   return {
     total,
-    items: rows.map((row) => ({
-      documentId: row.documentId,
-      locale: row.locale,
-      title: row.title,
-      sentAt: new Date(row.updatedAt!).toISOString(),
-      sentBy: personName(row.updatedBy),
-      submitted: Boolean(row.submitted),
-    })),
+    items: rows.map((row) => {
+      const by = sent.get(`${row.documentId}:${row.locale}`);
+      return {
+        documentId: row.documentId,
+        locale: row.locale,
+        title: row.title,
+        sentAt: new Date(by?.at ?? row.updatedAt!).toISOString(),
+        sentBy: by?.name ?? null,
+        submitted: Boolean(row.submitted),
+      };
+    }),
   };
 }
 
@@ -91,7 +96,19 @@ export async function reviewDue(
  * a fact about the case study, not an edit of its text, so it neither touches nor publishes a
  * pending draft. Returns false when there is no such case study.
  */
-export async function markReviewed(strapi: Core.Strapi, documentId: string, now = new Date()): Promise<boolean> {
-  const { count } = await strapi.db.query(CASE_STUDY).updateMany({ where: { documentId }, data: { lastReviewed: now.toISOString().slice(0, 10) } });
+export async function markReviewed(strapi: Core.Strapi, documentId: string, now = new Date(), actor?: Actor): Promise<boolean> {
+  const { count } = await strapi.db
+    .query(CASE_STUDY)
+    .updateMany({ where: { documentId }, data: { lastReviewed: now.toISOString().slice(0, 10), ...(actor?.id ? { updatedBy: actor.id } : {}) } });
+  // The button's own act, recorded for each language (publishing records itself).
+  if (count > 0 && actor) {
+    const locales = (await strapi.db.query(CASE_STUDY).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] })) as {
+      locale: string;
+    }[];
+    await record(
+      strapi,
+      [...new Set(locales.map((row) => row.locale))].map((locale) => ({ documentId, locale, action: 'reviewed', actor, fields: ['lastReviewed'] })),
+    );
+  }
   return count > 0;
 }

@@ -11,6 +11,12 @@ import {
 } from './admin-labels';
 import { CASE_STUDY, SEARCH_TERM } from './roles';
 
+/**
+ * Fields the edit view does not show: the review's comments are a thread with authors (the
+ * *Prüfung* panel, src/review/), not a field anyone may overwrite.
+ */
+const NOT_IN_EDIT_VIEW = ['reviewComment'];
+
 interface Cell {
   name: string;
   size: number;
@@ -106,7 +112,7 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
       .flat()
       .map((cell) => cell.name)
       .filter((name) => !(name in CASE_STUDY_FIELDS)),
-  ];
+  ].filter((name) => !NOT_IN_EDIT_VIEW.includes(name));
   await contentTypes.updateConfiguration(model, {
     settings: { ...current.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
     metadatas: withTexts(current.metadatas, CASE_STUDY_FIELDS, relationMainField),

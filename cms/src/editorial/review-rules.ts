@@ -4,6 +4,9 @@ import { editorialStateRefusal, inUseRefusal, publishRefusal, releasedRows } fro
 import { actingAdmin, CASE_STUDY } from './roles';
 import type { EditorialState } from './states';
 import { RELATION_OF_UID } from '@praxis/search';
+import { markReviewed } from '../dashboard/review-queues';
+import { searchSync } from '../sync/search-sync';
+import { currentWork } from '../history/actor';
 
 function refuse(message: string, field: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
@@ -33,6 +36,17 @@ export function registerReviewRules(strapi: Core.Strapi): void {
         await strapi.db
           .query(CASE_STUDY)
           .updateMany({ where: releasedRows(params.documentId, params.locale), data: { editorialState: 'freigegeben', reviewComment: null } });
+        // Publishing is a review: "Zuletzt geprüft" is today, for every language (the date is not
+        // localised); written after the publish's own outbox row, so the index is told again, in the
+        // caller's transaction where there is one. An import or a submission publishes as its file
+        // says, "Zuletzt geprüft" included.
+        const documentId = params.documentId;
+        if (currentWork()?.kind) return result;
+        await strapi.db.transaction(async ({ trx, onCommit }) => {
+          await markReviewed(strapi, documentId);
+          await searchSync(strapi).store.enqueue([{ documentId, locale: null, reason: 'reviewed' }], trx);
+          onCommit(() => searchSync(strapi).notify());
+        });
       }
       return result;
     }

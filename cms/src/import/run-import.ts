@@ -3,6 +3,9 @@ import { parseImportFile } from './parse-file';
 import { validateRecords, type ImportIssue, type ValidRecord } from './validate';
 import { loadReferenceIds, loadVocabulary } from './vocabulary';
 import { bulkCaseStudyWriter, replaceable } from './bulk-create';
+import { actingActor, asEditorialWork, currentWork, type Actor } from '../history/actor';
+import { recordBulkImport } from '../history/record-history';
+import { readSnapshots } from '../history/snapshot';
 import { bulkEntry, noteNewOrganisations, planWrite, writeThroughDocumentService, type WriteContext, type WriteOutcome } from './write';
 
 /** Case studies per bulk write: progress moves in steps of this many. */
@@ -17,6 +20,8 @@ export interface ImportOptions {
   /** See WriteContext: false for Redaktion and submissions. Default true. */
   createsOrganisations?: boolean;
   onProgress?(done: number, total: number): void;
+  /** Who the editorial record names for the changes (the command line's user); else whoever runs the import. */
+  actor?: Actor;
 }
 
 export interface ImportReport {
@@ -112,7 +117,13 @@ export async function importCaseStudies(
       const entries = [];
       // One after another: a provider named twice in the chunk must be created once.
       for (const { record, documentId } of pending) entries.push(await bulkEntry(context, record, documentId));
+      const before = await readSnapshots(
+        strapi,
+        pending.flatMap(({ documentId }) => (documentId ? [documentId] : [])),
+        locale,
+      );
       const documentIds = await bulk.write(entries);
+      await recordBulkImport(strapi, documentIds, locale, before);
       pending.forEach(({ record, outcome }, index) => {
         context.slugsInLocale.set(record.slug, documentIds[index]!);
         count(outcome);
@@ -141,7 +152,9 @@ export async function importCaseStudies(
     await flush();
   };
   if (dryRun) await checkAll();
-  else await strapi.db.transaction(writeAll);
+  // Recorded as an import by whoever runs it (an editor in the admin, a user named on the command line, a submission).
+  else
+    await asEditorialWork(options.actor ?? currentWork()?.actor ?? actingActor(strapi), currentWork()?.kind ?? 'import', () => strapi.db.transaction(writeAll));
   report.written = !dryRun;
   return report;
 }

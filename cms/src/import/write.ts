@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
+import { actingActor, asEditorialWork, currentWork } from '../history/actor';
 import type { BulkCaseStudy } from './bulk-create';
 import { entryToRecord, loadEntries } from './export-records';
 import { CASE_STUDY_UID as CASE_STUDY, type ImportRecord, type KeyedTaxonomyField, recordSchemaFor } from '@praxis/search';
@@ -156,7 +157,12 @@ export async function writeThroughDocumentService(context: WriteContext, valid: 
   const { slug, record } = valid;
   const documents = strapi.documents(CASE_STUDY);
   const data = await entryData(context, slug, record, recordChecksum(slug, locale, record));
-  const target = documentId ? (await documents.update({ documentId, locale, data }))!.documentId : (await documents.create({ locale, data })).documentId;
-  if (record.publish && context.publishing === 'from-file') await documents.publish({ documentId: target, locale });
-  context.slugsInLocale.set(slug, target);
+  const write = async () => {
+    const target = documentId ? (await documents.update({ documentId, locale, data }))!.documentId : (await documents.create({ locale, data })).documentId;
+    if (record.publish && context.publishing === 'from-file') await documents.publish({ documentId: target, locale });
+    context.slugsInLocale.set(slug, target);
+  };
+  // Recorded as an import (and publishing as the file says, "Zuletzt geprüft" included) even when called on its own.
+  const work = currentWork();
+  await (work?.kind ? write() : asEditorialWork(work?.actor ?? actingActor(strapi), 'import', write));
 }

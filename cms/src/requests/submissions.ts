@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { asEditorialWork } from '../history/actor';
 import { CASE_STUDY_UID as CASE_STUDY, type Locale, localePathPrefix, type Submission } from '@praxis/search';
 import { freeSlug } from '../editorial/slugs';
 import { importCaseStudies } from '../import/run-import';
@@ -163,6 +164,8 @@ interface SubmissionRow {
   locale: string;
   title: string;
   project: string;
+  submitter_name: string;
+  submitter_email: string;
   confirmed_at: number | string | null;
   failed_confirmations: number | string | null;
 }
@@ -201,11 +204,15 @@ export async function confirmSubmission(strapi: Core.Strapi, token: string): Pro
       const slug = await freeSlug(strapi, row.title, row.locale, undefined);
       const record = { ...JSON.parse(row.project), slug, publish: true };
       // A draft "Zur Prüfung"; an unknown provider becomes a note for the editors, not a live Organisation.
-      const report = await importCaseStudies(strapi, 'einreichung.json', JSON.stringify([record]), {
-        locale: row.locale,
-        publishing: 'for-review',
-        createsOrganisations: false,
-      });
+      // The editorial record names the submitter (personal data: purged with the submission, see the Datenschutz page).
+      const submitter = { id: null, name: `${row.submitter_name} (Einreichung)`, email: row.submitter_email };
+      const report = await asEditorialWork(submitter, 'submission', () =>
+        importCaseStudies(strapi, 'einreichung.json', JSON.stringify([record]), {
+          locale: row.locale,
+          publishing: 'for-review',
+          createsOrganisations: false,
+        }),
+      );
       if (!report.written) {
         // The vocabulary changed since the submission (a topic was removed, say).
         throw new SubmissionRefused(

@@ -131,10 +131,14 @@ describe('Zur Prüfung and Prüfung fällig', () => {
   });
 
   it('lists published case studies never reviewed or reviewed over 12 months ago, and marks one reviewed', async () => {
-    const old = (await create('Vor zwei Jahren geprüft', { lastReviewed: '2024-11-01' })).body.data.documentId;
-    const fresh = (await create('Gerade geprüft', { lastReviewed: new Date().toISOString().slice(0, 10) })).body.data.documentId;
+    const old = (await create('Vor zwei Jahren geprüft')).body.data.documentId;
+    const fresh = (await create('Gerade geprüft')).body.data.documentId;
     await publish(old);
     await publish(fresh);
+    // Publishing is a review: both are fresh now. Two years pass for one of them.
+    await cms.strapi.db.query(CASE_STUDY).updateMany({ where: { documentId: old }, data: { lastReviewed: '2024-11-01' } });
+    // And one was published before publishing counted as a review: it has no date.
+    await cms.strapi.db.query(CASE_STUDY).updateMany({ where: { title: 'Lesepaten im Quartier' }, data: { lastReviewed: null } });
     const due = (await as(REDAKTION.code, 'GET', '/redaktion/review-due')).body;
     expect(due.months).toBe(12);
     const ids = due.items.map((item: { documentId: string }) => item.documentId);
@@ -143,7 +147,9 @@ describe('Zur Prüfung and Prüfung fällig', () => {
     // Never reviewed comes first ("Lesepaten im Quartier" has no date).
     expect(due.items[0].lastReviewed).toBeNull();
 
-    const marked = await as(REDAKTION.code, 'POST', `/redaktion/review-due/${old}/reviewed`);
+    // It changes the live page: Chefredaktion's step, not Redaktion's.
+    expect((await as(REDAKTION.code, 'POST', `/redaktion/review-due/${old}/reviewed`)).status).toBe(403);
+    const marked = await as(CHEFREDAKTION.code, 'POST', `/redaktion/review-due/${old}/reviewed`);
     expect(marked.status).toBe(200);
     expect(marked.body.items.map((item: { documentId: string }) => item.documentId)).not.toContain(old);
     const rows = await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId: old }, select: ['lastReviewed', 'publishedAt'] });
@@ -153,7 +159,7 @@ describe('Zur Prüfung and Prüfung fällig', () => {
       async () => (await meili.client.index('case-studies-de').getDocument(old)).lastReviewed === new Date().toISOString().slice(0, 10),
       'the index did not get the review date',
     );
-    expect((await as(REDAKTION.code, 'POST', '/redaktion/review-due/doesnotexist/reviewed')).status).toBe(404);
+    expect((await as(CHEFREDAKTION.code, 'POST', '/redaktion/review-due/doesnotexist/reviewed')).status).toBe(404);
   });
 });
 

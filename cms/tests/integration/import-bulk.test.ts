@@ -8,6 +8,7 @@ import { bulkCaseStudyWriter, replaceable, type BulkCaseStudy } from '../../src/
 import { validateRecords } from '../../src/import/validate';
 import { loadReferenceIds, loadVocabulary } from '../../src/import/vocabulary';
 import { bulkEntry, planWrite, writeThroughDocumentService, type WriteContext } from '../../src/import/write';
+import { asEditorialWork, SYSTEM_ACTOR } from '../../src/history/actor';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
@@ -66,12 +67,14 @@ async function entryFor(record: Record<string, unknown>, slug: string): Promise<
   return bulkEntry(await writeContext(cms.strapi), await validRecord(record, slug));
 }
 
-/** The document service's way: create the draft, then publish it. */
+/** The document service's way, as the importer takes it: create the draft, then publish it (as an import: with the file's "Zuletzt geprüft"). */
 async function createThroughDocumentService(entry: BulkCaseStudy): Promise<string> {
   const documents = cms.strapi.documents(CASE_STUDY);
-  const { documentId } = await documents.create({ locale: entry.locale, data: entry.data as never });
-  if (entry.publish) await documents.publish({ documentId, locale: entry.locale });
-  return documentId;
+  return asEditorialWork(SYSTEM_ACTOR, 'import', async () => {
+    const { documentId } = await documents.create({ locale: entry.locale, data: entry.data as never });
+    if (entry.publish) await documents.publish({ documentId, locale: entry.locale });
+    return documentId;
+  });
 }
 
 async function createInBulk(entry: BulkCaseStudy): Promise<string> {

@@ -10,11 +10,22 @@ import { MAIL_TABLE } from '../../src/mail/mail-queue';
 import { CONTACT_REQUEST_TABLE } from '../../src/requests/contact-requests';
 import { SUBMISSION_IMAGE_TABLE, SUBMISSION_TABLE } from '../../src/requests/submission-tables';
 import { OUTBOX_TABLE } from '../../src/sync/outbox-table';
+import { HISTORY_TABLE } from '../../src/history/history-table';
+import { REVIEW_COMMENT_TABLE } from '../../src/review/review-table';
+import { DIGEST_TABLE, NOTIFICATION_SETTINGS_TABLE } from '../../src/notifications/settings-table';
 import { createReleaseTables, insertReleaseRows, RELEASE_ROWS, RELEASE_TABLES } from '../helpers/release-2026-12.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.mts';
 
-const MIGRATIONS = ['2026.12.07T00.00.00.own-tables.js', '2026.12.07T16.00.00.search-log-filters.js'];
+const MIGRATIONS = [
+  '2026.12.07T00.00.00.own-tables.js',
+  '2026.12.07T16.00.00.search-log-filters.js',
+  '2026.12.08T00.00.00.editorial-history.js',
+  '2026.12.08T00.00.01.review-comments.js',
+  '2026.12.08T00.00.02.notifications.js',
+];
+/** Tables the release did not have: made by later migrations. */
+const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE];
 const TABLES = {
   outbox: OUTBOX_TABLE,
   searchLog: SEARCH_LOG_TABLE,
@@ -87,7 +98,7 @@ async function releaseDatabase(options: { firstRelease?: boolean } = {}): Promis
   const database = await createTestDatabase(inject('cmsTemplates').seeded);
   const knex = connect(database);
   try {
-    for (const name of [...Object.values(TABLES), 'strapi_migrations']) await knex.schema.dropTableIfExists(name);
+    for (const name of [...Object.values(TABLES), ...NEWER_TABLES, 'strapi_migrations']) await knex.schema.dropTableIfExists(name);
     await createReleaseTables(knex, options);
     await insertReleaseRows(knex, options);
   } finally {

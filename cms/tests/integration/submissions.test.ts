@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMails, startMailSink, type MailSink } from '@praxis/tooling/mail-sink';
 import { deleteUnconfirmedSubmissions } from '../../src/requests/submissions';
 import { SUBMISSION_TABLE } from '../../src/requests/submission-tables';
+import { readHistory } from '../../src/history/history-table';
+import { CHEFREDAKTION } from '../../src/editorial/roles';
+import { adminTokenFor } from '../helpers/admin-users.mts';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { pngStating } from '../helpers/images.mts';
 import { waitFor } from '../helpers/meilisearch.mts';
@@ -78,6 +81,8 @@ beforeAll(async () => {
   cms = await startTestStrapi({
     env: { SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), MAIL_POLL_INTERVAL_MS: '200', SITE_URL: 'https://praxis.example.org' },
   });
+  // A member of the Chefredaktion, to be told of confirmed submissions.
+  await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code);
 }, 120_000);
 
 afterAll(async () => {
@@ -114,6 +119,17 @@ describe('submissions', () => {
     const entries = await drafts('Familienpatenschaften im Quartier');
     expect(entries).toEqual([expect.objectContaining({ slug: 'familienpatenschaften-im-quartier', editorialState: 'zur-pruefung', submitted: true })]);
     expect(await cms.strapi.db.query(CASE_STUDY).count({ where: { title: 'Familienpatenschaften im Quartier', publishedAt: { $notNull: true } } })).toBe(0);
+    // The editorial record names the submitter, once.
+    const [entry] = await drafts('Familienpatenschaften im Quartier');
+    const history = await readHistory(cms.strapi.db.connection, entry.documentId, 'de');
+    expect(history).toEqual([
+      expect.objectContaining({ action: 'submission', user: { id: null, name: expect.stringContaining('(Einreichung)'), email: 'traeger@example.org' } }),
+    ]);
+    // The Chefredaktion hears of it.
+    await waitFor(async () => readMails(dir).some((mail) => mail.content.includes('To: chefin@example.org')), 'the Chefredaktion got no mail');
+    const notice = readMails(dir).find((mail) => mail.content.includes('To: chefin@example.org'))!;
+    expect(notice.text).toContain('hat über das Formular der Website ein Projekt eingereicht; es wartet auf die Prüfung:');
+    expect(notice.text).toContain('„Familienpatenschaften im Quartier“ (Deutsch)');
     expect((await post('/submissions/confirm', { token: 'x'.repeat(43) })).status).toBe(404);
     expect((await post('/submissions/confirm', { token: '../etc' })).status).toBe(400);
   });

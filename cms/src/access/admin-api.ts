@@ -1,0 +1,35 @@
+// What the CMS's own admin API routes (under /redaktion/…) share: the request as Koa hands it
+// over, errors in Strapi's shape with German messages, and the permission policies. Strapi
+// forces an app's own API routes into the public content API, so they are added to the admin
+// API instead; each needs an admin session and the named permission on case studies.
+import { CASE_STUDY, type AdminUser } from '../editorial/roles';
+import type { AdminUserRecord } from '../history/actor';
+
+interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+export interface Context {
+  state: { user: AdminUser & AdminUserRecord };
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: Record<string, unknown>; files?: Record<string, UploadedFile | UploadedFile[]> };
+  status: number;
+  body: unknown;
+  set(name: string, value: string): void;
+}
+
+/** An error in Strapi's shape with our German message (Strapi replaces a ForbiddenError's message by "Forbidden"). */
+export function refuse(ctx: Context, status: number, name: string, message: string): void {
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details: {} } };
+}
+
+const EXPLORER = 'plugin::content-manager.explorer';
+/** An admin session with the content manager's permission `action` on case studies. */
+export const allowedTo = (action: 'read' | 'update' | 'create') => [
+  'admin::isAuthenticatedAdmin',
+  { name: 'admin::hasPermissions', config: { actions: [[`${EXPLORER}.${action}`, CASE_STUDY]] } },
+];
