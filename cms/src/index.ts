@@ -23,6 +23,8 @@ import { registerReview } from './review/review-routes';
 import { registerNotifications } from './notifications/notify';
 import { registerNotificationRoutes } from './notifications/notification-routes';
 import { startDigests, stopDigests } from './notifications/digest';
+import { registerTrash, startTrashPurge, stopTrashPurge } from './trash/trash';
+import { registerSubmissionAdmin } from './requests/submission-admin';
 import { registerSearchTermSync } from './sync/search-terms';
 import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
@@ -54,6 +56,8 @@ export default {
     registerHistoryRoutes(strapi);
     registerReview(strapi);
     registerNotifications(strapi);
+    registerTrash(strapi);
+    registerSubmissionAdmin(strapi);
     registerNotificationRoutes(strapi);
     // The editors' synonym sets reach the index within a second of a save, without a reindex.
     registerSearchTermSync(strapi, (languages) => {
@@ -69,6 +73,7 @@ export default {
     await startMail(strapi);
     startRequestRetention(strapi);
     startDigests(strapi);
+    startTrashPurge(strapi);
     await seedLocales(strapi);
     await seedTaxonomies(strapi);
     await seedMunicipalities(strapi);
@@ -91,6 +96,7 @@ export default {
     await mailQueue(strapi).stop();
     stopRequestRetention();
     stopDigests();
+    stopTrashPurge();
     await settleSubmissionImages();
   },
 };

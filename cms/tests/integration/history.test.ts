@@ -268,3 +268,44 @@ describe('the review thread', () => {
     expect(missing.body.error.message).toBe('Dieses Praxisbeispiel gibt es in dieser Sprache nicht.');
   });
 });
+
+describe('the Papierkorb', () => {
+  it('keeps a deleted case study for 30 days; Chefredaktion takes it back as a draft under its address, Redaktion may not', async () => {
+    const created = await as(CHEFREDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Papierkorb Bochum', { slug: 'papierkorb-bochum' }));
+    const { documentId } = created.body.data;
+    expect((await as(CHEFREDAKTION.code, 'POST', `${caseStudyPath(documentId)}/actions/publish?locale=de`, {})).status).toBe(200);
+    expect((await as(CHEFREDAKTION.code, 'DELETE', `${caseStudyPath(documentId)}?locale=de`)).status).toBe(200);
+    expect(await cms.strapi.db.query(CASE_STUDY).count({ where: { documentId } })).toBe(0);
+
+    const trash = await as(REDAKTION.code, 'GET', '/redaktion/trash');
+    const item = trash.body.data.find((entry: { documentId: string }) => entry.documentId === documentId);
+    expect(item).toMatchObject({ title: 'Papierkorb Bochum', locale: 'de', deletedBy: 'Ayşe Test', wasPublished: true });
+    expect(Date.parse(item.purgeAt) - Date.parse(item.deletedAt)).toBe(30 * 24 * 3_600_000);
+    expect(trash.body.mayRestore).toBe(false);
+
+    const refused = await as(REDAKTION.code, 'POST', `/redaktion/trash/${item.id}/restore`);
+    expect(refused.status).toBe(403);
+    const restored = await as(CHEFREDAKTION.code, 'POST', `/redaktion/trash/${item.id}/restore`);
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    const rows = await cms.strapi.db.query(CASE_STUDY).findMany({ where: { documentId } });
+    // The same case study (its record continues), as a draft to be published again.
+    expect(rows).toEqual([expect.objectContaining({ title: 'Papierkorb Bochum', slug: 'papierkorb-bochum', publishedAt: null, editorialState: 'entwurf' })]);
+    expect((await historyOf(documentId)).map((entry) => entry.action).slice(0, 3)).toEqual(['restore', 'delete', 'publish']);
+    expect((await as(CHEFREDAKTION.code, 'POST', `/redaktion/trash/${item.id}/restore`)).status).toBe(404);
+  });
+
+  it('purges after 30 days: the entry, its record and review thread', async () => {
+    const created = await as(CHEFREDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Endgültig weg'));
+    const { documentId } = created.body.data;
+    await as(CHEFREDAKTION.code, 'POST', `/redaktion/case-studies/${documentId}/review/comments?locale=de`, { body: 'Notiz' });
+    expect((await as(CHEFREDAKTION.code, 'DELETE', `${caseStudyPath(documentId)}?locale=de`)).status).toBe(200);
+    const { purgeTrash } = await import('../../src/trash/trash');
+    expect(await purgeTrash(cms.strapi, Date.now())).toBe(0);
+    expect(await purgeTrash(cms.strapi, Date.now() + 31 * 24 * 3_600_000)).toBeGreaterThanOrEqual(1);
+    expect((await as(CHEFREDAKTION.code, 'GET', '/redaktion/trash')).body.data.map((entry: { documentId: string }) => entry.documentId)).not.toContain(
+      documentId,
+    );
+    expect(await historyOf(documentId, CHEFREDAKTION.code)).toEqual([]);
+    expect(await cms.strapi.db.connection('praxis_review_comments').where({ document_id: documentId })).toEqual([]);
+  });
+});

@@ -130,6 +130,26 @@ describe('submissions', () => {
     const notice = readMails(dir).find((mail) => mail.content.includes('To: chefin@example.org'))!;
     expect(notice.text).toContain('hat über das Formular der Website ein Projekt eingereicht; es wartet auf die Prüfung:');
     expect(notice.text).toContain('„Familienpatenschaften im Quartier“ (Deutsch)');
+    // The editors see who submitted it, with the consent word for word, and it is listed as open.
+    const chefToken = await adminTokenFor(cms, 'leitung@example.org', CHEFREDAKTION.code);
+    const admin = (path: string) =>
+      fetch(`${cms.url}${path}`, { headers: { authorization: `Bearer ${chefToken}` } }).then(async (response) => (await response.json()) as any);
+    expect((await admin(`/redaktion/case-studies/${entry.documentId}/submission`)).data).toEqual({
+      name: 'Tina Träger',
+      organisation: 'Nachbarschaftshilfe e. V.',
+      email: 'traeger@example.org',
+      consentText: CONSENT,
+      submittedAt: expect.any(String),
+      confirmedAt: expect.any(String),
+    });
+    const open = await admin('/redaktion/submissions');
+    expect(open.items).toEqual([
+      expect.objectContaining({
+        documentId: entry.documentId,
+        title: 'Familienpatenschaften im Quartier',
+        submitter: expect.objectContaining({ email: 'traeger@example.org' }),
+      }),
+    ]);
     expect((await post('/submissions/confirm', { token: 'x'.repeat(43) })).status).toBe(404);
     expect((await post('/submissions/confirm', { token: '../etc' })).status).toBe(400);
   });
