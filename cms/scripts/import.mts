@@ -94,6 +94,7 @@ async function main(): Promise<number> {
       onProgress: (done: number, total: number) => progress.update(done, total),
     });
     printReport(report, values['dry-run']);
+    if (report.written) console.log(`Recorded in the editorial history as "${actor.name}".`);
     return report.issues.length > 0 ? 1 : 0;
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);

@@ -82,8 +82,9 @@ function handlers(strapi: Core.Strapi) {
     async reviewQueue(ctx: Context) {
       ctx.body = await reviewQueue(strapi);
     },
+    /** With whether this user may mark entries reviewed (Chefredaktion), so Redaktion sees no button it cannot use. */
     async reviewDue(ctx: Context) {
-      ctx.body = await reviewDue(strapi);
+      ctx.body = { ...(await reviewDue(strapi)), mayMark: mayRelease(ctx.state.user) };
     },
     /** "Als geprüft markieren": today's date; the index and the site follow through the outbox. */
     async markReviewed(ctx: Context) {
@@ -95,7 +96,7 @@ function handlers(strapi: Core.Strapi) {
       }
       await sync().store.enqueue([{ documentId, locale: null, reason: 'reviewed' }]);
       sync().notify();
-      ctx.body = await reviewDue(strapi);
+      ctx.body = { ...(await reviewDue(strapi)), mayMark: true };
     },
     /**
      * An uploaded import file: `check` (the dry run) answers with every problem; `import` starts

@@ -48,6 +48,8 @@ describe('npm run import', () => {
     const valid = await importCli(join(dir, 'valid.json'), '--locale', 'de');
     expect(valid.code, valid.stderr).toBe(0);
     expect(valid.stdout).toContain('1 records (de): 1 created, 0 updated, 0 unchanged, 0 invalid.');
+    // Without --user, the editorial record names the command line.
+    expect(valid.stdout).toContain('Recorded in the editorial history as "Import (Kommandozeile)".');
   });
 
   it('explains its usage and refuses a missing file', async () => {

@@ -1,5 +1,6 @@
 // "Prüfung fällig": published case studies not reviewed within the interval (12 months unless
-// REVIEW_INTERVAL_MONTHS says otherwise), with "Als geprüft markieren" after reading.
+// REVIEW_INTERVAL_MONTHS says otherwise), with "Als geprüft markieren" after reading for the
+// Chefredaktion (Redaktion asks for it by sending the entry to review).
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Widget, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -10,6 +11,8 @@ interface ReviewDue {
   total: number;
   months: number;
   items: { documentId: string; locale: string; title: string; lastReviewed: string | null }[];
+  /** Chefredaktion and Administration: marking reviewed changes the live page. */
+  mayMark: boolean;
 }
 
 export default function ReviewDueWidget() {
@@ -39,9 +42,11 @@ export default function ReviewDueWidget() {
                 {item.lastReviewed ? text('last', { date: formatDate(item.lastReviewed, { dateStyle: 'medium' }) }) : text('never')}
               </Typography>
             </Box>
-            <Button size="S" variant="tertiary" onClick={() => markReviewed(item.documentId)} aria-label={text('markLabel', { title: item.title })}>
-              {text('mark')}
-            </Button>
+            {data.mayMark && (
+              <Button size="S" variant="tertiary" onClick={() => markReviewed(item.documentId)} aria-label={text('markLabel', { title: item.title })}>
+                {text('mark')}
+              </Button>
+            )}
           </Flex>
         ))}
       </Box>
