@@ -3,6 +3,8 @@
 // names of enumeration values instead of their codes.
 import { Clock, Eye, Mail, Search, Server, Upload } from '@strapi/icons';
 import logo from './extensions/logo.svg';
+import { HistoryPanel } from './editorial-record/history-panel';
+import { ReviewPanel } from './editorial-record/review-panel';
 import { ExportListButton } from './import-export/export-list-button';
 import { SearchTermPrefill } from './search-terms/prefill';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
@@ -115,12 +117,18 @@ export default {
   },
   bootstrap(app: {
     registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void;
-    getPlugin: (id: string) => { injectComponent: (page: string, zone: string, component: { name: string; Component: () => unknown }) => void };
+    getPlugin: (id: string) => {
+      injectComponent: (page: string, zone: string, component: { name: string; Component: (props: { slug?: string }) => unknown }) => void;
+    };
   }) {
     // The case-study list exports what its filter shows, in the import format.
     app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'praxis-export-list', Component: ExportListButton });
     // "Synonym anlegen" on the dashboard opens a search-term set's create form with the word filled in.
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-search-term-prefill', Component: SearchTermPrefill });
+    // A case study's editorial record under its actions: the review thread first (where it stands,
+    // the reviewers' comments, "Zurückgeben"), then every version (compare, restore).
+    app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-review', Component: ReviewPanel });
+    app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-history', Component: HistoryPanel });
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,

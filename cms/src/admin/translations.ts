@@ -1,11 +1,12 @@
 // The admin's own words for the newsroom, in German and English: branding, Strapi texts no
-// editor should read, the field labels, the dashboard widgets, the import & export page, and the
-// names of enumeration values. Strapi's
+// editor should read, the field labels, the dashboard widgets, the import & export page, the
+// edit view's history and review panels, and the names of enumeration values. Strapi's
 // edit view and list filters look an enumeration value up as a message id, so a value's name is
 // a translation whose id is the value itself.
 import { BUDGET_RANGE_NAMES, PROJECT_STATUS_NAMES } from '@praxis/search/domain';
 import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
 import { EDITORIAL_STATE_NAMES } from '../editorial/states';
+import { RECORD_TEXTS } from './editorial-record/texts';
 import { IMPORT_EXPORT_TEXTS } from './import-export/texts';
 import { DASHBOARD_TEXTS } from './widgets/texts';
 import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search/catalogue';
@@ -71,6 +72,7 @@ const messages = (locale: AdminLocale) => ({
   ...inLanguage(FIELD_LABELS, locale),
   ...inLanguage(DASHBOARD_TEXTS, locale),
   ...inLanguage(IMPORT_EXPORT_TEXTS, locale),
+  ...inLanguage(RECORD_TEXTS, locale),
 });
 
 export const translations: Record<AdminLocale, Record<string, string>> = { de: messages('de'), en: messages('en') };
