@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './access/first-admin';
 import { registerDashboardRoutes } from './dashboard/admin-routes';
 import { applyAdminLayout } from './editorial/admin-layout';
 import { ensureEditorialStates, registerReviewRules } from './editorial/review-rules';
+import { registerListSearch } from './editorial/list-search';
 import { ensureEditorialRoles } from './editorial/roles';
 import { registerSlugRule, registerSlugSuggestions } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
@@ -43,6 +44,7 @@ export default {
     registerSearchTermRules(strapi);
     registerSlugRule(strapi);
     registerReviewRules(strapi);
+    registerListSearch(strapi);
     registerUploadGuard(strapi);
     registerDashboardRoutes(strapi);
     registerChangeRecorder(

@@ -249,3 +249,24 @@ describe('a published slug that changes', () => {
     expect(await moved('x%22%20OR')).toBeNull();
   });
 });
+
+describe("the case-study list's search", () => {
+  it('finds by Kommune, Kreis and Träger as well as by text, whatever the umlaut spelling', async () => {
+    const towns = cms.strapi.db.query('api::municipality.municipality');
+    const bottrop = (await towns.findOne({ where: { name: 'Bottrop' } })).documentId;
+    const lemgo = (await towns.findOne({ where: { name: 'Lemgo' } })).documentId;
+    const documents = cms.strapi.documents(CASE_STUDY);
+    await documents.create({ locale: 'de', data: { ...draft('Bolzplatz am Revierpark'), municipalities: [bottrop], buildingBlock } as never });
+    await documents.create({ locale: 'de', data: { ...draft('Spielräume im Quartier'), municipalities: [lemgo], buildingBlock } as never });
+    const list = async (q: string) => {
+      const response = await as(REDAKTION.code, 'GET', `${caseStudyPath()}?page=1&pageSize=50&locale=de&_q=${encodeURIComponent(q)}`);
+      expect(response.status).toBe(200);
+      return { titles: response.body.results.map((row: { title: string }) => row.title), total: response.body.pagination.total };
+    };
+    expect(await list('Bottrop')).toEqual({ titles: ['Bolzplatz am Revierpark'], total: 1 });
+    expect((await list('Kreis Lippe')).titles).toEqual(['Spielräume im Quartier']);
+    expect((await list('Spielraume')).titles).toEqual(['Spielräume im Quartier']);
+    expect((await list('spielraeume lemgo')).titles).toEqual(['Spielräume im Quartier']);
+    expect(await list('Atlantis')).toEqual({ titles: [], total: 0 });
+  });
+});
