@@ -13,9 +13,17 @@ import { CASE_STUDY, SEARCH_TERM } from './roles';
 
 /**
  * Fields the edit view does not show: the review's comments are a thread with authors (the
- * *Prüfung* panel, src/review/), not a field anyone may overwrite.
+ * *Prüfung* panel, src/review/), not a field anyone may overwrite; the old addresses are kept by
+ * the slug rule for redirects, not written by hand.
  */
-const NOT_IN_EDIT_VIEW = ['reviewComment'];
+const NOT_IN_EDIT_VIEW = ['reviewComment', 'previousSlugs'];
+/** Shown but not editable: set by the CMS ("Eingereicht über das Formular" comes from the form, never from an editor). */
+const READ_ONLY = ['submitted'];
+/** Strapi's own fields in the list, named for editors (the list showed "UPDATEDAT"). */
+const SYSTEM_FIELD_TEXTS: Record<string, FieldText> = {
+  updatedAt: { label: 'Zuletzt geändert' },
+  createdAt: { label: 'Angelegt' },
+};
 
 interface Cell {
   name: string;
@@ -81,6 +89,16 @@ function withTexts(
   return next;
 }
 
+/** The fields' edit metadata with `editable: false`. */
+function readOnly(metadatas: Record<string, Metadata>, fields: string[]): Record<string, Metadata> {
+  return Object.fromEntries(
+    Object.entries(metadatas).map(([field, metadata]) => [
+      field,
+      fields.includes(field) ? { ...metadata, edit: { ...metadata.edit, editable: false } } : metadata,
+    ]),
+  );
+}
+
 /**
  * The content manager as the newsroom needs it, from code and the same on every start: German
  * labels, help texts and placeholders; the edit view in the order the detail page reads; list
@@ -115,7 +133,7 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
   ].filter((name) => !NOT_IN_EDIT_VIEW.includes(name));
   await contentTypes.updateConfiguration(model, {
     settings: { ...current.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
-    metadatas: withTexts(current.metadatas, CASE_STUDY_FIELDS, relationMainField),
+    metadatas: readOnly(withTexts(current.metadatas, { ...CASE_STUDY_FIELDS, ...SYSTEM_FIELD_TEXTS }, relationMainField), READ_ONLY),
     layouts: { edit: packRows(order, sizes), list: CASE_STUDY_LIST.filter((field) => field in current.metadatas) },
   });
 

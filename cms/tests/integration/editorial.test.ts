@@ -194,6 +194,11 @@ describe('the admin for German editors', () => {
     expect(order.indexOf('afterFunding')).toBeLessThan(order.indexOf('municipalities'));
     for (const row of layouts.edit) expect(row.reduce((sum: number, cell: { size: number }) => sum + cell.size, 0)).toBeLessThanOrEqual(12);
     expect(data.components['case-study.transferability'].metadatas.staffFte.edit.label).toBe('Personal (Vollzeitstellen)');
+    // No technical fields to type into: old addresses and the review's note are the CMS's; the form's flag is shown, not set.
+    expect(order).not.toContain('previousSlugs');
+    expect(order).not.toContain('reviewComment');
+    expect(metadatas.submitted.edit.editable).toBe(false);
+    expect(metadatas.updatedAt.list.label).toBe('Zuletzt geändert');
   });
 
   it('finds a Kommune by typing its name and shows it with its Kreis', async () => {
