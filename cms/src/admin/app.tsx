@@ -1,7 +1,7 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
-import { Clock, Eye, Mail, Search, Server, Upload } from '@strapi/icons';
+import { ArrowLeft, Clock, Eye, Mail, Search, Server, Upload } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { HistoryPanel } from './editorial-record/history-panel';
 import { ReviewPanel } from './editorial-record/review-panel';
@@ -33,6 +33,8 @@ const READ_CASE_STUDIES = [{ action: 'plugin::content-manager.explorer.read', su
 
 /** The editors' dashboard (src/dashboard on the server); shown to everyone who may read case studies. */
 const DASHBOARD_WIDGETS = [
+  // First: what came back to the editor from the review, to work on.
+  { id: 'praxis-returned-to-me', icon: ArrowLeft, title: 'praxis.dashboard.returned.title', component: () => import('./widgets/returned-widget') },
   { id: 'praxis-index-status', icon: Server, title: 'praxis.dashboard.index.title', component: () => import('./widgets/index-status-widget') },
   { id: 'praxis-review-queue', icon: Eye, title: 'praxis.dashboard.review.title', component: () => import('./widgets/review-queue-widget') },
   { id: 'praxis-review-due', icon: Clock, title: 'praxis.dashboard.due.title', component: () => import('./widgets/review-due-widget') },

@@ -65,5 +65,18 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
     de: 'Nur Zahlen: Die Anfragen selbst gehen per E-Mail an die Projekte.',
     en: 'Counts only: the requests themselves go to the projects by e-mail.',
   },
+  'praxis.dashboard.returned.title': { de: 'Zurück an mich', en: 'Returned to me' },
+  'praxis.dashboard.returned.empty': {
+    de: 'Keines Ihrer Praxisbeispiele wurde Ihnen zur Überarbeitung zurückgegeben.',
+    en: 'None of your case studies was returned to you for revision.',
+  },
+  'praxis.dashboard.returned.count': {
+    de: '{total, plural, one {# Praxisbeispiel kam} other {# Praxisbeispiele kamen}} mit Anmerkungen zu Ihnen zurück, das zuletzt zurückgegebene zuerst',
+    en: '{total, plural, one {# case study came} other {# case studies came}} back to you with comments, the latest first',
+  },
+  'praxis.dashboard.returned.by': { de: 'Zurückgegeben von {name}, {time}', en: 'Returned by {name}, {time}' },
+  'praxis.dashboard.returned.language.de': { de: 'Deutsch', en: 'German' },
+  'praxis.dashboard.returned.language.en': { de: 'Englisch', en: 'English' },
+  'praxis.dashboard.returned.more': { de: 'und {count} weitere', en: 'and {count} more' },
   'praxis.dashboard.error': { de: 'Konnte nicht geladen werden.', en: 'Could not be loaded.' },
 };
