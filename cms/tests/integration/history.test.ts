@@ -100,6 +100,10 @@ describe('the editorial record', () => {
     const due = await as(CHEFREDAKTION.code, 'GET', '/redaktion/review-due');
     expect(due.body.items.map((item: { documentId: string }) => item.documentId)).not.toContain(documentId);
     expect((await historyOf(documentId))[0]).toMatchObject({ action: 'publish', user: { name: 'Ayşe Test' } });
+    // Taken offline and put online again: both recorded.
+    expect((await as(CHEFREDAKTION.code, 'POST', `${caseStudyPath(documentId)}/actions/unpublish?locale=de`, {})).status).toBe(200);
+    expect((await historyOf(documentId))[0]).toMatchObject({ action: 'unpublish', user: { name: 'Ayşe Test' } });
+    expect((await as(CHEFREDAKTION.code, 'POST', `${caseStudyPath(documentId)}/actions/publish?locale=de`, {})).status).toBe(200);
   });
 
   it('shows a version with its content, and restores it into the draft as a restore; the live page stays until published', async () => {
