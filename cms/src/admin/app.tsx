@@ -1,12 +1,13 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
-import { ArrowLeft, Clock, Eye, Mail, Search, Server, Upload } from '@strapi/icons';
+import { ArrowLeft, Bell, Clock, Eye, Mail, Search, Server, Trash, Upload, User } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { HistoryPanel } from './editorial-record/history-panel';
 import { ReviewPanel } from './editorial-record/review-panel';
 import { ExportListButton } from './import-export/export-list-button';
 import { SearchTermPrefill } from './search-terms/prefill';
+import { SubmitterPanel } from './redaktion-extras/submitter-panel';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -37,9 +38,16 @@ const DASHBOARD_WIDGETS = [
   { id: 'praxis-returned-to-me', icon: ArrowLeft, title: 'praxis.dashboard.returned.title', component: () => import('./widgets/returned-widget') },
   { id: 'praxis-index-status', icon: Server, title: 'praxis.dashboard.index.title', component: () => import('./widgets/index-status-widget') },
   { id: 'praxis-review-queue', icon: Eye, title: 'praxis.dashboard.review.title', component: () => import('./widgets/review-queue-widget') },
+  {
+    id: 'praxis-open-submissions',
+    icon: User,
+    title: 'praxis.extras.submissions.title',
+    component: () => import('./redaktion-extras/open-submissions-widget'),
+  },
   { id: 'praxis-review-due', icon: Clock, title: 'praxis.dashboard.due.title', component: () => import('./widgets/review-due-widget') },
   { id: 'praxis-contact-requests', icon: Mail, title: 'praxis.dashboard.requests.title', component: () => import('./widgets/contact-requests-widget') },
   { id: 'praxis-search-statistics', icon: Search, title: 'praxis.dashboard.searches.title', component: () => import('./widgets/search-statistics-widget') },
+  { id: 'praxis-notifications', icon: Bell, title: 'praxis.extras.notifications.title', component: () => import('./redaktion-extras/notifications-widget') },
 ];
 
 const SEARCH_TERM = 'api::search-term.search-term';
@@ -114,6 +122,15 @@ export default {
       Component: () => import('./import-export/import-export-page'),
       permissions: READ_CASE_STUDIES,
     });
+    // Deleted case studies for 30 days (src/trash); only the Chefredaktion takes one back.
+    app.addMenuLink({
+      to: 'papierkorb',
+      icon: Trash,
+      position: 3,
+      intlLabel: { id: 'praxis.extras.trash.menu', defaultMessage: translations.de['praxis.extras.trash.menu'] },
+      Component: () => import('./redaktion-extras/trash-page'),
+      permissions: READ_CASE_STUDIES,
+    });
     const contentManager = app.router?.menu?.find((link) => link.to === 'content-manager');
     if (contentManager) contentManager.to = CASE_STUDY_LIST;
   },
@@ -129,6 +146,8 @@ export default {
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-search-term-prefill', Component: SearchTermPrefill });
     // A case study's editorial record under its actions: the review thread first (where it stands,
     // the reviewers' comments, "Zurückgeben"), then every version (compare, restore).
+    // Who submitted a draft through the site's form, to check with the provider before release.
+    app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-submitter', Component: SubmitterPanel });
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-review', Component: ReviewPanel });
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-history', Component: HistoryPanel });
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.

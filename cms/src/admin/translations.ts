@@ -8,6 +8,7 @@ import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
 import { EDITORIAL_STATE_NAMES } from '../editorial/states';
 import { RECORD_TEXTS } from './editorial-record/texts';
 import { IMPORT_EXPORT_TEXTS } from './import-export/texts';
+import { EXTRAS_TEXTS } from './redaktion-extras/texts';
 import { DASHBOARD_TEXTS } from './widgets/texts';
 import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search/catalogue';
 
@@ -73,6 +74,7 @@ const messages = (locale: AdminLocale) => ({
   ...inLanguage(DASHBOARD_TEXTS, locale),
   ...inLanguage(IMPORT_EXPORT_TEXTS, locale),
   ...inLanguage(RECORD_TEXTS, locale),
+  ...inLanguage(EXTRAS_TEXTS, locale),
 });
 
 export const translations: Record<AdminLocale, Record<string, string>> = { de: messages('de'), en: messages('en') };
