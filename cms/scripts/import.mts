@@ -20,16 +20,22 @@ const COMMAND_LINE = { id: null, name: 'Import (Kommandozeile)', email: null };
 
 function printReport(report: ImportReport, dryRun: boolean): void {
   for (const warning of report.warnings) console.warn(`warning: ${warning}`);
-  for (const issue of report.issues) {
-    const where = issue.line ? `record ${issue.record} (line ${issue.line})` : `record ${issue.record}`;
-    console.error(`error: ${where}, field "${issue.field}": ${issue.reason}`);
-  }
-  const invalidRecords = new Set(report.issues.map((issue) => issue.record)).size;
+  // Each problem as editors read it: "Zeile 3, Kurzbeschreibung: 369 Zeichen, höchstens 300".
+  for (const issue of report.issues) console.error(`error: ${issue.message}`);
+  const invalidRecords = report.invalid;
   const verb = report.written ? '' : 'would be ';
   console.log(
     `${report.total} records (${report.locale}): ${report.created} ${verb}created, ${report.updated} ${verb}updated, ` +
       `${report.unchanged} unchanged, ${invalidRecords} invalid.`,
   );
+  for (const [what, entries] of [
+    ['created', report.createdEntries],
+    ['updated', report.updatedEntries],
+  ] as const) {
+    const titles = entries.slice(0, 20).map((entry) => `„${entry.title}“`);
+    if (entries.length > 20) titles.push(`… (${entries.length - 20} more)`);
+    if (entries.length > 0) console.log(`${what[0]!.toUpperCase()}${what.slice(1)}: ${titles.join(', ')}`);
+  }
   if (report.organisationsCreated.length > 0) {
     console.log(`Organisations ${verb}created: ${report.organisationsCreated.join(', ')}`);
   }

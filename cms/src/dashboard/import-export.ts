@@ -1,7 +1,9 @@
 // The admin's import and export (the page "Import & Export"): the same importer as
 // `npm run import` (cms/src/import), run in the CMS itself, so it also works on SQLite while the
 // CMS runs. An import checks first and writes nothing; writing runs in the background with its
-// progress readable, one import at a time.
+// progress readable, one import at a time. The Excel and CSV files are for editors: German headers
+// and names instead of codes (Kommunen, vocabularies, status, budget); the import reads them, and
+// the codes of older files and of JSON (the machine format).
 import type { Core } from '@strapi/strapi';
 import { asEditorialWork, type Actor } from '../history/actor';
 import { CASE_STUDY } from '../editorial/roles';
@@ -9,6 +11,7 @@ import { IMPORT_COLUMNS } from '../import/columns';
 import { exportRecords, valueLists } from '../import/export-records';
 import type { ImportReport } from '../import/run-import';
 import { recordToRow, type Cell } from '../import/table-rows';
+import { nameLists } from '../import/names';
 import { buildWorkbook } from '../import/workbook';
 
 interface Importer {
@@ -95,9 +98,12 @@ export async function filteredDocumentIds(strapi: Core.Strapi, filters: object, 
 /** All case studies (or those of `documentIds`) of both languages, a sheet each, in the import format, with the explanations and values. */
 export async function exportWorkbook(strapi: Core.Strapi, documentIds?: string[]): Promise<Buffer> {
   const { all, defaultLocale } = await locales(strapi);
+  const values = await valueLists(strapi);
+  const names = nameLists(values);
   const sheets = [];
-  for (const locale of all) sheets.push({ locale, rows: (await exportRecords(strapi, locale, defaultLocale, documentIds)).map(recordToRow) });
-  return buildWorkbook(sheets, await valueLists(strapi));
+  for (const locale of all)
+    sheets.push({ locale, rows: (await exportRecords(strapi, locale, defaultLocale, documentIds)).map((record) => recordToRow(record, names)) });
+  return buildWorkbook(sheets, values);
 }
 
 /** The empty template: the same workbook without case studies. */
@@ -114,10 +120,14 @@ const csvCell = (value: Cell) => {
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** One language (all case studies, or those of `documentIds`) as CSV in the import format: `;`-separated with a byte-order mark, as German Excel opens it. */
+/**
+ * One language (all case studies, or those of `documentIds`) as CSV in the import format, as the
+ * Excel sheet has it (German headers, names): `;`-separated with a byte-order mark, as German Excel opens it.
+ */
 export async function exportCsv(strapi: Core.Strapi, locale: string, documentIds?: string[]): Promise<string> {
   const { defaultLocale } = await locales(strapi);
-  const rows = (await exportRecords(strapi, locale, defaultLocale, documentIds)).map(recordToRow);
-  const names = IMPORT_COLUMNS.map((column) => column.name);
-  return `\uFEFF${[names.join(';'), ...rows.map((row) => names.map((name) => csvCell(row[name] ?? '')).join(';'))].join('\r\n')}\r\n`;
+  const names = nameLists(await valueLists(strapi));
+  const rows = (await exportRecords(strapi, locale, defaultLocale, documentIds)).map((record) => recordToRow(record, names));
+  const header = IMPORT_COLUMNS.map((column) => csvCell(column.header)).join(';');
+  return `\uFEFF${[header, ...rows.map((row) => IMPORT_COLUMNS.map(({ name }) => csvCell(row[name] ?? '')).join(';'))].join('\r\n')}\r\n`;
 }

@@ -1,13 +1,16 @@
 // The columns of the import format's table form (CSV and Excel), with what the Excel template's
 // second sheet tells editors about each: the catalogue's fields that have a column (@praxis/search,
-// catalogue/fields.ts). A column name is the record's field; `transferability.budgetRange` is the
-// field `budgetRange` of `transferability`.
-import { CASE_STUDY_FIELDS, type CaseStudyFieldName, type ValueList } from '@praxis/search';
+// catalogue/fields.ts). A column's name is the record's field (`transferability.budgetRange` is the
+// field `budgetRange` of `transferability`); its header in the files editors get is the catalogue's
+// German label ("Übertragbarkeit: Budget pro Jahr"). The import reads either.
+import { CASE_STUDY_FIELDS, type CaseStudyField, type CaseStudyFieldName, type ValueList } from '@praxis/search';
 
 export type { ValueList };
 
 export interface ImportColumn {
   name: string;
+  /** The column's header in Excel and CSV files: the field's German label, a component's fields prefixed with the component's. */
+  header: string;
   /** What goes in, in German, for the template's "Erläuterungen" sheet. */
   description: string;
   required?: boolean;
@@ -66,6 +69,20 @@ export const COLUMN_ORDER = [
   'publish',
 ] as const satisfies readonly CaseStudyFieldName[];
 
+const FIELDS = CASE_STUDY_FIELDS as readonly CaseStudyField[];
+
+/**
+ * A field's German label as a column header: a component's field gets the component's name in
+ * front ("Kontakt: E-Mail", "Übertragbarkeit: Budget pro Jahr" — the component's label up to its colon).
+ */
+function headerOf(field: CaseStudyField): string {
+  const label = field.label?.de ?? field.name;
+  const [parent, child] = field.name.split('.', 2) as [string, string | undefined];
+  if (!child) return label;
+  const component = FIELDS.find((candidate) => candidate.name === parent)?.label?.de.split(':')[0] ?? parent;
+  return `${component}: ${label}`;
+}
+
 const COLUMNS_IN_CATALOGUE = new Map(
   CASE_STUDY_FIELDS.flatMap((field): [string, ImportColumn][] =>
     'column' in field
@@ -74,6 +91,7 @@ const COLUMNS_IN_CATALOGUE = new Map(
             field.name,
             {
               name: field.name,
+              header: headerOf(field),
               ...field.column,
               ...('required' in field ? { required: field.required } : {}),
               ...(NUMBER_KINDS.has(field.kind) ? { number: true } : {}),
@@ -90,4 +108,19 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = COLUMN_ORDER.map((name) =
 export function unorderedColumns(): string[] {
   const ordered = new Set<string>(COLUMN_ORDER);
   return [...COLUMNS_IN_CATALOGUE.keys()].filter((name) => !ordered.has(name)).concat(COLUMN_ORDER.filter((name) => !COLUMNS_IN_CATALOGUE.has(name)));
+}
+
+/** A header as the import compares it: case, surrounding and doubled spaces do not matter. */
+export const normalHeader = (header: string) => header.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
+
+const BY_HEADER = new Map(IMPORT_COLUMNS.flatMap((column) => [normalHeader(column.name), normalHeader(column.header)].map((key) => [key, column] as const)));
+
+/** The column a file's header names: its German header or its field name (the files of before), in any case. */
+export function columnOfHeader(header: string): ImportColumn | undefined {
+  return BY_HEADER.get(normalHeader(header));
+}
+
+/** A column by its field name. */
+export function columnNamed(name: string): ImportColumn | undefined {
+  return IMPORT_COLUMNS.find((column) => column.name === name);
 }

@@ -59,7 +59,7 @@ export async function exportRecords(strapi: Core.Strapi, locale: string, default
   return entries.map((entry) => entryToRecord(entry, { published: published.has(entry.documentId), translationOf: originals.get(entry.documentId) }));
 }
 
-/** The allowed values of the template's dropdowns and explanations, with their German names. */
+/** The allowed values with their German names: the template's dropdowns and explanations, the export's cells, the import's reading of names. */
 export async function valueLists(strapi: Core.Strapi): Promise<ValueLists> {
   const terms = async (uid: string) =>
     ((await strapi.db.query(uid as never).findMany({ select: ['slug', 'name'], orderBy: [{ name: 'asc' }] })) as { slug: string; name: string }[]).map(
@@ -71,23 +71,24 @@ export async function valueLists(strapi: Core.Strapi): Promise<ValueLists> {
     type: string;
     district: string;
   }[];
-  // Each vocabulary under the value list its column names (catalogue), Kommunen by AGS with their label.
+  // Each vocabulary under the value list its column names (catalogue). Kommunen by AGS with their
+  // label; the import also reads the plain name (unique in NRW, else it asks which one is meant)
+  // and the AGS as Excel shows a number that lost its leading zero.
+  const kommunen = towns.map((town) => ({ value: town.ags, name: municipalityLabel(town), aliases: [town.name, town.ags.replace(/^0/, '')] }));
   const vocabularies = await Promise.all(
     KEYED_TAXONOMIES.map(
       async (taxonomy) =>
-        [
-          IMPORT_COLUMNS.find((column) => column.name === taxonomy.field)!.values!,
-          taxonomy.key === 'ags' ? towns.map((town) => ({ value: town.ags, name: municipalityLabel(town) })) : await terms(taxonomy.uid),
-        ] as const,
+        [IMPORT_COLUMNS.find((column) => column.name === taxonomy.field)!.values!, taxonomy.key === 'ags' ? kommunen : await terms(taxonomy.uid)] as const,
     ),
   );
   return {
     ...(Object.fromEntries(vocabularies) as Pick<ValueLists, 'buildingBlocks' | 'municipalities' | 'targetGroups' | 'topics' | 'settings' | 'criteria'>),
     statuses: PROJECT_STATUSES.map((status) => ({ value: status, name: PROJECT_STATUS_NAMES[status].de })),
     budgetRanges: BUDGET_RANGES.map((range) => ({ value: range, name: BUDGET_RANGE_NAMES[range].de })),
+    // "Veröffentlichen": ja or nein (the table rows also read true/false, "veröffentlichen" and "Entwurf").
     yesNo: [
-      { value: 'ja', name: 'veröffentlichen' },
-      { value: 'nein', name: 'als Entwurf' },
+      { value: 'ja', name: 'ja' },
+      { value: 'nein', name: 'nein' },
     ],
   };
 }

@@ -24,6 +24,12 @@ export interface ImportOptions {
   actor?: Actor;
 }
 
+/** A case study the import creates or changes, as editors recognise it. */
+export interface ImportedEntry {
+  title: string;
+  slug: string;
+}
+
 export interface ImportReport {
   locale: string;
   total: number;
@@ -32,6 +38,12 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** Records not written because of a problem. */
+  invalid: number;
+  /** The case studies created (or, in a dry run, that would be), in the file's order. */
+  createdEntries: ImportedEntry[];
+  /** The case studies changed (or that would be). */
+  updatedEntries: ImportedEntry[];
   organisationsCreated: string[];
   /** Providers that are no organisation yet, left for the Chefredaktion (when the import may not create one). */
   organisationsMissing: string[];
@@ -57,19 +69,23 @@ export async function importCaseStudies(
   const known = (await i18n.find()).map((entry) => entry.code);
   if (!known.includes(locale)) throw new Error(`Die Sprache „${locale}“ gibt es nicht; das CMS hat ${known.join(', ')}.`);
 
-  const raw = await parseImportFile(fileName, content, locale);
+  const file = await parseImportFile(fileName, content, locale);
+  const raw = file.records;
   const references = await loadReferenceIds(strapi);
   const vocabulary = await loadVocabulary(strapi, references, locale, defaultLocale);
-  const { valid, issues, warnings } = validateRecords(raw, vocabulary, { defaultLocale: locale === defaultLocale });
+  const { valid, issues, warnings, invalid } = validateRecords(raw, vocabulary, { defaultLocale: locale === defaultLocale, columns: file.columns });
 
   const report: ImportReport = {
     locale,
     total: raw.length,
     issues,
-    warnings,
+    warnings: [...file.warnings, ...warnings],
     created: 0,
     updated: 0,
     unchanged: 0,
+    invalid,
+    createdEntries: [],
+    updatedEntries: [],
     organisationsCreated: [],
     organisationsMissing: [],
     written: false,
@@ -94,12 +110,16 @@ export async function importCaseStudies(
       );
     },
   };
-  const count = (outcome: WriteOutcome) => (report[outcome] += 1);
+  const count = (outcome: WriteOutcome, { record, slug }: ValidRecord) => {
+    report[outcome] += 1;
+    if (outcome === 'created') report.createdEntries.push({ title: record.title, slug });
+    if (outcome === 'updated') report.updatedEntries.push({ title: record.title, slug });
+  };
 
   const checkAll = async () => {
     for (const [index, record] of valid.entries()) {
       const { outcome } = await planWrite(context, record);
-      count(outcome);
+      count(outcome, record);
       if (outcome !== 'unchanged') await noteNewOrganisations(context, record);
       options.onProgress?.(index + 1, valid.length);
     }
@@ -126,7 +146,7 @@ export async function importCaseStudies(
       await recordBulkImport(strapi, documentIds, locale, before);
       pending.forEach(({ record, outcome }, index) => {
         context.slugsInLocale.set(record.slug, documentIds[index]!);
-        count(outcome);
+        count(outcome, record);
       });
       progress(pending.length);
       pending = [];
@@ -134,7 +154,7 @@ export async function importCaseStudies(
     for (const record of valid) {
       const plan = await planWrite(context, record);
       if (plan.outcome === 'unchanged') {
-        count(plan.outcome);
+        count(plan.outcome, record);
         progress(1);
         continue;
       }
@@ -146,7 +166,7 @@ export async function importCaseStudies(
       }
       await flush();
       await writeThroughDocumentService(context, record, plan);
-      count(plan.outcome);
+      count(plan.outcome, record);
       progress(1);
     }
     await flush();

@@ -1,20 +1,27 @@
 // A record in the import format ↔ one row of the table form (CSV or Excel): the same columns
-// (columns.ts) both ways, so that an exported file imports again unchanged.
+// (columns.ts) both ways, so that an exported file imports again unchanged. Rows are keyed by the
+// column's field name; the files' headers are mapped to it when read (parse-file.ts) and written
+// (workbook.ts, the CSV export).
 import { IMPORT_COLUMNS } from './columns';
 import { KNOWN_FIELDS, LIST_FIELDS } from '@praxis/search';
+import { namedRecord, type NameLists } from './names';
 
 export type Cell = string | number;
 
 const NUMBER_COLUMNS = new Set(IMPORT_COLUMNS.filter((column) => column.number).map((column) => column.name));
-const TRUE_WORDS = new Set(['true', 'ja', 'yes', '1', 'x']);
-const FALSE_WORDS = new Set(['false', 'nein', 'no', '0']);
+const TRUE_WORDS = new Set(['true', 'ja', 'yes', '1', 'x', 'veröffentlichen', 'veröffentlicht']);
+const FALSE_WORDS = new Set(['false', 'nein', 'no', '0', 'entwurf', 'als entwurf']);
 
-/** A record (JSON shape) as one table row, keyed by column name; empty fields are empty cells. */
-export function recordToRow(record: Record<string, unknown>): Record<string, Cell> {
+/**
+ * A record (JSON shape) as one table row, keyed by column name; empty fields are empty cells.
+ * With `names` the cells show names instead of codes (Kommunen, vocabularies, status, budget).
+ */
+export function recordToRow(record: Record<string, unknown>, names?: NameLists): Record<string, Cell> {
+  const shown = names ? namedRecord(record, names) : record;
   const row: Record<string, Cell> = {};
   for (const { name } of IMPORT_COLUMNS) {
     const [field, child] = name.split('.', 2) as [string, string | undefined];
-    const value = child ? (record[field] as Record<string, unknown> | undefined)?.[child] : record[field];
+    const value = child ? (shown[field] as Record<string, unknown> | undefined)?.[child] : shown[field];
     if (value === undefined || value === null) row[name] = '';
     else if (field === 'links') row[name] = listCell((value as { label: string; url: string }[]).map((link) => `${link.label}|${link.url}`));
     else if (Array.isArray(value)) row[name] = listCell(value as string[]);
@@ -33,7 +40,7 @@ function listCell(items: string[]): string {
   return items.length === 1 && cell.includes(';') ? `${cell}\n` : cell;
 }
 
-/** One table row (cells as text) in the shape of a JSON record. */
+/** One table row (cells as text, keyed by column name) in the shape of a JSON record. */
 export function rowToRecord(row: Record<string, string>): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const [column, rawValue] of Object.entries(row)) {

@@ -1,5 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CASE_STUDY_UID as CASE_STUDY, KEYED_TAXONOMIES, type KeyedTaxonomyField } from '@praxis/search';
+import { valueLists } from './export-records';
+import { nameLists } from './names';
 import type { Vocabulary } from './validate';
 
 /** Slug or AGS → documentId of every taxonomy entry records may name, per case-study relation. */
@@ -22,10 +24,13 @@ export async function loadReferenceIds(strapi: Core.Strapi): Promise<ReferenceId
   return Object.fromEntries(entries) as ReferenceIds;
 }
 
-export async function loadVocabulary(strapi: Core.Strapi, references: ReferenceIds, locale: string, defaultLocale: string): Promise<Vocabulary> {
-  const keys = (map: Map<string, string>) => new Set(map.keys());
+/**
+ * What records may name: the allowed values with their names (the same lists the export and the
+ * template write, read from the CMS like `references`), and the case studies' slugs.
+ */
+export async function loadVocabulary(strapi: Core.Strapi, _references: ReferenceIds, locale: string, defaultLocale: string): Promise<Vocabulary> {
   return {
-    keys: Object.fromEntries(KEYED_TAXONOMIES.map((taxonomy) => [taxonomy.field, keys(references[taxonomy.field])])) as Vocabulary['keys'],
+    names: nameLists(await valueLists(strapi)),
     slugsInLocale: await caseStudySlugs(strapi, locale),
     defaultLocaleSlugs: await caseStudySlugs(strapi, defaultLocale),
   };

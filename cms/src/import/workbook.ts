@@ -1,19 +1,26 @@
-// The import format as an Excel workbook (exceljs): one sheet of case studies per language, a
-// sheet explaining every column, and a sheet of allowed values that the single-choice columns
-// offer as dropdowns. Reading takes the language's sheet, each row's cells as text.
+// The import format as an Excel workbook (exceljs): one sheet of case studies per language with
+// German headers, a sheet explaining every column, and a sheet of allowed values whose names the
+// single-choice columns offer as dropdowns. Reading takes the language's sheet, each row's cells as text.
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ValueList } from './columns';
 import type { Cell } from './table-rows';
 
 /** The sheet that holds a language's case studies: "Praxisbeispiele (de)". */
 export const caseStudySheetName = (locale: string) => `Praxisbeispiele (${locale})`;
-const EXPLANATION_SHEET = 'Erläuterungen';
-const VALUES_SHEET = 'Werte';
+export const EXPLANATION_SHEET = 'Erläuterungen';
+export const VALUES_SHEET = 'Werte';
 /** Rows of a sheet that get the dropdowns (the template is empty; editors add rows below). */
 const VALIDATED_ROWS = 2_000;
 
-/** Allowed values per list: the code that goes in the cell and its German name. */
-export type ValueLists = Record<ValueList, { value: string; name: string }[]>;
+/** An allowed value: the code the CMS keeps, the German name the cells show, other ways of naming it the import reads. */
+export interface ValueEntry {
+  value: string;
+  name: string;
+  aliases?: string[];
+}
+
+/** Allowed values per list. */
+export type ValueLists = Record<ValueList, ValueEntry[]>;
 
 /** A cell's value as the text a CSV cell would hold (dates as YYYY-MM-DD, formulas by their result). */
 function cellText(value: ExcelJS.CellValue): string {
@@ -28,25 +35,31 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Every non-empty row below the header of the language's sheet (else the first sheet), with its row number. */
-export async function readWorksheetRows(content: Uint8Array, locale: string): Promise<{ row: number; cells: Record<string, string> }[]> {
+/** A sheet as text: its header row and every non-empty row below it, with the row's number. */
+export interface SheetText {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+/**
+ * The language's sheet (else the first sheet) of a workbook as text. Throws what exceljs or its
+ * zip reader say when the bytes are no workbook; the caller words it for editors.
+ */
+export async function readWorksheet(content: Uint8Array, locale: string): Promise<SheetText | null> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(caseStudySheetName(locale)) ?? workbook.worksheets[0];
-  if (!sheet) throw new Error('it has no sheets');
+  if (!sheet) return null;
   const header: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => (header[column] = cellText(cell.value).trim()));
-  const rows: { row: number; cells: Record<string, string> }[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => (header[column - 1] = cellText(cell.value)));
+  const rows: SheetText['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     if (number === 1) return;
-    const cells: Record<string, string> = {};
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const name = header[column];
-      if (name) cells[name] = cellText(cell.value);
-    });
-    if (Object.values(cells).some((text) => text.trim() !== '')) rows.push({ row: number, cells });
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => (cells[column - 1] = cellText(cell.value)));
+    if (cells.some((text) => text !== undefined && text.trim() !== '')) rows.push({ line: number, cells: Array.from(cells, (text) => text ?? '') });
   });
-  return rows;
+  return { header: Array.from(header, (text) => text ?? ''), rows };
 }
 
 /** Excel's column letters: 1 → A, 27 → AA. */
@@ -60,8 +73,10 @@ function columnLetter(number: number): string {
 export async function buildWorkbook(sheets: { locale: string; rows: Record<string, Cell>[] }[], values: ValueLists): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Praxisdatenbank „Zusammen im Quartier“';
-  // Each list of allowed values has two columns of the values sheet: the code and its name.
+  // Each list of allowed values has two columns of the values sheet: the name (what the dropdowns
+  // offer), then the code the CMS keeps.
   const lists = Object.keys(values) as ValueList[];
+  const listHeader = (list: ValueList) => IMPORT_COLUMNS.find((column) => column.values === list)?.header ?? list;
   const listRange = (list: ValueList) => {
     const letter = columnLetter(lists.indexOf(list) * 2 + 1);
     return `'${VALUES_SHEET}'!$${letter}$2:$${letter}$${Math.max(2, values[list].length + 1)}`;
@@ -70,9 +85,9 @@ export async function buildWorkbook(sheets: { locale: string; rows: Record<strin
   for (const { locale, rows } of sheets) {
     const sheet = workbook.addWorksheet(caseStudySheetName(locale), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = IMPORT_COLUMNS.map((column) => ({
-      header: column.name,
+      header: column.header,
       key: column.name,
-      width: column.multiple || /description|Situation|goals|approach|results|firstSteps/.test(column.name) ? 40 : 18,
+      width: column.multiple || /description|Situation|goals|approach|results|firstSteps/.test(column.name) ? 40 : Math.max(18, column.header.length + 2),
     }));
     sheet.getRow(1).font = { bold: true };
     for (const row of rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
@@ -88,7 +103,7 @@ export async function buildWorkbook(sheets: { locale: string; rows: Record<strin
           formulae: [listRange(column.values)],
           showErrorMessage: true,
           errorTitle: 'Wert nicht erlaubt',
-          error: `Bitte einen Wert aus dem Blatt „${VALUES_SHEET}“ wählen (Spalte ${column.values}).`,
+          error: `Bitte einen Wert aus der Liste wählen (Blatt „${VALUES_SHEET}“, Spalte „${listHeader(column.values)}“).`,
         },
       );
     });
@@ -96,35 +111,38 @@ export async function buildWorkbook(sheets: { locale: string; rows: Record<strin
 
   const explanations = workbook.addWorksheet(EXPLANATION_SHEET);
   explanations.columns = [
-    { header: 'Spalte', key: 'name', width: 32 },
-    { header: 'Pflicht', key: 'required', width: 8 },
+    { header: 'Spalte', key: 'header', width: 34 },
+    { header: 'Pflicht', key: 'required', width: 20 },
     { header: 'Mehrere Werte', key: 'multiple', width: 14 },
     { header: 'Was hineingehört', key: 'description', width: 90 },
     { header: 'Erlaubte Werte', key: 'values', width: 60 },
+    { header: 'Feldname (ältere Dateien, JSON)', key: 'name', width: 30 },
   ];
   explanations.getRow(1).font = { bold: true };
   for (const column of IMPORT_COLUMNS) {
     let allowed = '';
     if (column.values === 'municipalities') allowed = `${values.municipalities.length} Kommunen, siehe Blatt „${VALUES_SHEET}“`;
-    else if (column.values) allowed = values[column.values].map((entry) => `${entry.value} (${entry.name})`).join(', ');
+    else if (column.values) allowed = values[column.values].map((entry) => entry.name).join(', ');
     explanations.addRow({
-      name: column.name,
-      required: column.required ? 'ja' : '',
+      header: column.header,
+      // Only the title is needed by every row; the other required fields by a row that is published.
+      required: column.name === 'title' ? 'ja' : column.required ? 'zum Veröffentlichen' : '',
       multiple: column.multiple ? 'eine je Zeile' : '',
       description: column.description,
       values: allowed,
+      name: column.name,
     }).alignment = { wrapText: true, vertical: 'top' };
   }
 
-  const valueSheet = workbook.addWorksheet(VALUES_SHEET);
+  const valueSheet = workbook.addWorksheet(VALUES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   lists.forEach((list, index) => {
-    valueSheet.getColumn(index * 2 + 1).width = 18;
-    valueSheet.getColumn(index * 2 + 2).width = 40;
-    valueSheet.getCell(1, index * 2 + 1).value = list;
-    valueSheet.getCell(1, index * 2 + 2).value = 'Bezeichnung';
+    valueSheet.getColumn(index * 2 + 1).width = 40;
+    valueSheet.getColumn(index * 2 + 2).width = 16;
+    valueSheet.getCell(1, index * 2 + 1).value = listHeader(list);
+    valueSheet.getCell(1, index * 2 + 2).value = 'Schlüssel';
     values[list].forEach((entry, row) => {
-      valueSheet.getCell(row + 2, index * 2 + 1).value = entry.value;
-      valueSheet.getCell(row + 2, index * 2 + 2).value = entry.name;
+      valueSheet.getCell(row + 2, index * 2 + 1).value = entry.name;
+      valueSheet.getCell(row + 2, index * 2 + 2).value = entry.value;
     });
   });
   valueSheet.getRow(1).font = { bold: true };

@@ -41,13 +41,14 @@ describe('npm run import', () => {
 
     const invalid = await importCli(join(dir, 'invalid.json'));
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain('error: record 2, field "status": einer von laufend, abgeschlossen, verstetigt');
+    expect(invalid.stderr).toContain('error: Datensatz 2, Projektstatus: „pausiert“ ist kein Projektstatus; erlaubt: Laufend, Abgeschlossen, Verstetigt');
     expect(invalid.stderr).toContain('Nothing was written');
     expect(invalid.stdout).toContain('2 records (de): 1 would be created, 0 would be updated, 0 unchanged, 1 invalid.');
 
     const valid = await importCli(join(dir, 'valid.json'), '--locale', 'de');
     expect(valid.code, valid.stderr).toBe(0);
     expect(valid.stdout).toContain('1 records (de): 1 created, 0 updated, 0 unchanged, 0 invalid.');
+    expect(valid.stdout).toContain('Created: „Stadtteilmütter im Quartier Nordstadt“');
     // Without --user, the editorial record names the command line.
     expect(valid.stdout).toContain('Recorded in the editorial history as "Import (Kommandozeile)".');
   });

@@ -45,7 +45,8 @@ describe('importing a valid JSON file', () => {
   it('creates and publishes every record with its relations, and creates new organisations', async () => {
     const organisationsBefore = await countOrganisations();
     const report = await importJson(records);
-    expect(report).toMatchObject({ total: 2, created: 2, updated: 0, unchanged: 0, issues: [], written: true });
+    expect(report).toMatchObject({ total: 2, created: 2, updated: 0, unchanged: 0, invalid: 0, issues: [], written: true });
+    expect(report.createdEntries.map((entry) => entry.title)).toEqual(['Stadtteilmütter im Quartier Nordstadt', 'Bewegungsbaustelle im Park']);
     expect(report.organisationsCreated).toEqual(['Testträger Nordstadt e. V.', 'Sportjugend Test e. V.']);
     expect(await countOrganisations()).toBe(organisationsBefore + 2);
 
@@ -70,6 +71,9 @@ describe('importing a valid JSON file', () => {
     const changed = [{ ...records[0], teaser: 'Neuer Teaser für den zweiten Import des Projekts Stadtteilmütter.' }, records[1]];
     const report = await importJson(changed);
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    // Which one, by title.
+    expect(report.updatedEntries).toEqual([{ title: 'Stadtteilmütter im Quartier Nordstadt', slug: 'stadtteilmuetter-nordstadt' }]);
+    expect(report.createdEntries).toEqual([]);
     expect((await findPublished('stadtteilmuetter-nordstadt'))!.teaser).toBe('Neuer Teaser für den zweiten Import des Projekts Stadtteilmütter.');
   });
 
@@ -151,37 +155,57 @@ describe('importing an invalid file', () => {
     caseStudyRecord({ slug: 'gueltig-aber-nicht-geschrieben' }),
   ];
 
-  it('reports every problem with record number, field and reason and writes nothing', async () => {
+  it('reports every problem with record number, German label, value and rule and writes nothing', async () => {
     const caseStudiesBefore = await countCaseStudies();
     const organisationsBefore = await countOrganisations();
     const report = await importJson(records);
     expect(report.written).toBe(false);
+    expect(report.invalid).toBe(5);
     expect(await countCaseStudies()).toBe(caseStudiesBefore);
     expect(await countOrganisations()).toBe(organisationsBefore);
-    expect(report.issues).toEqual(
-      expect.arrayContaining([
-        { record: 2, line: undefined, field: 'topics', reason: 'Das Handlungsfeld „quatsch“ gibt es nicht' },
-        { record: 2, line: undefined, field: 'municipalities', reason: 'Die Kommune (AGS) „05999999“ gibt es nicht' },
-        { record: 3, line: undefined, field: 'teaser', reason: 'höchstens 300 Zeichen' },
-        { record: 4, line: undefined, field: 'title', reason: 'darf nicht leer sein' },
-        { record: 4, line: undefined, field: 'buildingBlock', reason: 'fehlt (Pflichtfeld)' },
-        { record: 5, line: undefined, field: '(record)', reason: 'muss ein Objekt mit benannten Feldern sein' },
-        { record: 6, line: undefined, field: 'slug', reason: '„gueltig-aber-nicht-geschrieben“ hat auch Datensatz 1 dieser Datei' },
-      ]),
-    );
-    expect(report.warnings).toEqual(['Unbekannte Spalte „colour“ in einem Datensatz wurde übergangen.']);
+    expect(report.issues.map((issue) => issue.message)).toEqual([
+      expect.stringMatching(
+        /^Datensatz 2, Kommune\(n\): Eine Kommune mit dem Gemeindeschlüssel „05999999“ gibt es nicht; bitte den Namen wählen, z\. B\. „Lemgo \(Kreis Lippe\)“$/,
+      ),
+      expect.stringMatching(/^Datensatz 2, Handlungsfelder: Das Handlungsfeld „quatsch“ gibt es nicht; /),
+      'Datensatz 3, Kurzbeschreibung: 301 Zeichen, höchstens 300',
+      'Datensatz 3, Förderende (Jahr): „2020“ liegt vor dem Förderbeginn 2024',
+      'Datensatz 4, Titel: ist leer; jedes Praxisbeispiel braucht einen Titel',
+      ...['Kurzbeschreibung', 'Worum es geht', 'Baustein', 'Kommune(n)', 'Projektstatus', 'Förderbeginn (Jahr)'].map(
+        (label) => `Datensatz 4, ${label}: fehlt; Pflichtfeld zum Veröffentlichen (nur ein Entwurf mit „Veröffentlichen: nein“ darf es leer lassen)`,
+      ),
+      'Datensatz 5: muss ein Objekt mit benannten Feldern sein',
+      'Datensatz 6, Adresse (Slug): „gueltig-aber-nicht-geschrieben“ hat auch Datensatz 1 dieser Datei',
+    ]);
+    // The machine's side of a problem: where in the record, and the value refused.
+    expect(report.issues[1]).toEqual({
+      record: 2,
+      field: 'topics',
+      label: 'Handlungsfelder',
+      value: 'quatsch',
+      reason: expect.stringMatching(/^Das Handlungsfeld „quatsch“ gibt es nicht/),
+      message: expect.any(String),
+    });
+    expect(report.warnings).toEqual(['Unbekanntes Feld „colour“ in einem Datensatz wurde übergangen.']);
   });
 
   it('reports an inverted funding period on fundingEnd', async () => {
     const report = await importJson([caseStudyRecord({ fundingStart: 2024, fundingEnd: 2020 })]);
-    expect(report.issues).toEqual([{ record: 1, line: undefined, field: 'fundingEnd', reason: 'nicht vor fundingStart' }]);
+    expect(report.issues.map((issue) => issue.message)).toEqual(['Datensatz 1, Förderende (Jahr): „2020“ liegt vor dem Förderbeginn 2024']);
   });
 
-  it('gives CSV line numbers', async () => {
+  it('gives CSV line numbers, and every problem of a row at once', async () => {
     const csv =
       'title,teaser,description,buildingBlock,municipalities,status,fundingStart\nA,B,C,aktive-nachbarschaft,05913000,laufend,2022\nD,E,F,unbekannt,05913000,laufend,zwanzig\n';
     const report = await importer().importContent('x.csv', csv, { dryRun: true });
-    expect(report.issues).toEqual([{ record: 2, line: 3, field: 'fundingStart', reason: 'eine Jahreszahl wie 2021' }]);
+    expect(report.issues.map((issue) => issue.message)).toEqual([
+      expect.stringMatching(/^Zeile 3, Baustein: Der Baustein „unbekannt“ gibt es nicht; erlaubt: Aktive Nachbarschaft.*, Gesundes Aufwachsen$/),
+      'Zeile 3, Förderbeginn (Jahr): „zwanzig“ passt nicht: eine Jahreszahl wie 2021',
+    ]);
+    expect(report.issues.map(({ record, line, field }) => ({ record, line, field }))).toEqual([
+      { record: 2, line: 3, field: 'buildingBlock' },
+      { record: 2, line: 3, field: 'fundingStart' },
+    ]);
   });
 
   it('writes the valid records with skipInvalid', async () => {
@@ -199,7 +223,8 @@ describe('importing an invalid file', () => {
 
   it('rejects an unreadable file with a clear message', async () => {
     await expect(importer().importContent('x.json', '{"records": [')).rejects.toThrow(/kein gültiges JSON/);
-    await expect(importer().importContent('x.pdf', '')).rejects.toThrow(/bitte eine \.xlsx-, \.csv- oder \.json-Datei/);
+    await expect(importer().importContent('x.pdf', '%PDF-1.4')).rejects.toThrow(/bitte eine \.xlsx-, \.csv- oder \.json-Datei/);
+    await expect(importer().importContent('x.csv', '')).rejects.toThrow('Die Datei „x.csv“ ist leer.');
     await expect(importJson([], { locale: 'fr' })).rejects.toThrow(/Die Sprache „fr“ gibt es nicht/);
   });
 });

@@ -110,6 +110,7 @@ export const CASE_STUDY_FIELDS = [
     cms: null,
     kind: 'slug',
     max: SLUG_MAX_LENGTH,
+    label: { de: 'Übersetzung von (Slug)', en: 'Translation of (slug)' },
     column: { description: 'Nur in der englischen Tabelle: Slug des deutschen Praxisbeispiels, dessen Übersetzung diese Zeile ist.' },
   },
   {
@@ -231,7 +232,7 @@ export const CASE_STUDY_FIELDS = [
     kind: 'relation',
     required: true,
     label: { de: 'Baustein', en: 'Building block' },
-    column: { description: 'Baustein (Slug, siehe Blatt „Werte“).', values: 'buildingBlocks' },
+    column: { description: 'Baustein, mit seinem Namen wie im Blatt „Werte“.', values: 'buildingBlocks' },
   },
   {
     name: 'municipalities',
@@ -241,7 +242,8 @@ export const CASE_STUDY_FIELDS = [
     label: { de: 'Kommune(n)', en: 'Municipality (or municipalities)' },
     help: 'Ort des Projekts. Tippen Sie den Namen, z. B. „Bottrop“. Ein kreisweites Projekt nennt die Städte und Gemeinden des Kreises.',
     column: {
-      description: 'Kommune(n) als achtstelliger Amtlicher Gemeindeschlüssel (AGS), z. B. 05512000 für Bottrop; siehe Blatt „Werte“.',
+      description:
+        'Kommune(n) mit ihrem Namen wie im Blatt „Werte“, z. B. „Bottrop (kreisfreie Stadt)“ oder „Lemgo (Kreis Lippe)“ (ohne Klammer, wo der Name in NRW nur einmal vorkommt), eine je Zeile. Der achtstellige Gemeindeschlüssel (AGS, z. B. 05512000) geht auch.',
       multiple: true,
       values: 'municipalities',
     },
@@ -251,14 +253,14 @@ export const CASE_STUDY_FIELDS = [
     kind: 'relations',
     max: LIST_MAX,
     label: { de: 'Zielgruppen', en: 'Target groups' },
-    column: { description: 'Zielgruppen (Slugs).', multiple: true, values: 'targetGroups' },
+    column: { description: 'Zielgruppen, mit ihren Namen wie im Blatt „Werte“, ein Eintrag je Zeile.', multiple: true, values: 'targetGroups' },
   },
   {
     name: 'topics',
     kind: 'relations',
     max: LIST_MAX,
     label: { de: 'Handlungsfelder', en: 'Fields of action' },
-    column: { description: 'Handlungsfelder (Slugs).', multiple: true, values: 'topics' },
+    column: { description: 'Handlungsfelder, mit ihren Namen wie im Blatt „Werte“, ein Eintrag je Zeile.', multiple: true, values: 'topics' },
   },
   {
     name: 'settings',
@@ -266,7 +268,7 @@ export const CASE_STUDY_FIELDS = [
     max: LIST_MAX,
     label: { de: 'Settings', en: 'Settings' },
     help: 'Wo das Angebot stattfindet, z. B. Kita, Schule, Quartierszentrum.',
-    column: { description: 'Settings (Slugs).', multiple: true, values: 'settings' },
+    column: { description: 'Settings, mit ihren Namen wie im Blatt „Werte“, ein Eintrag je Zeile.', multiple: true, values: 'settings' },
   },
   {
     name: 'criteria',
@@ -274,7 +276,7 @@ export const CASE_STUDY_FIELDS = [
     max: LIST_MAX,
     label: { de: 'Qualitätskriterien', en: 'Quality criteria' },
     help: 'Die Good-Practice-Kriterien, die das Projekt besonders erfüllt.',
-    column: { description: 'Qualitätskriterien (Slugs).', multiple: true, values: 'criteria' },
+    column: { description: 'Qualitätskriterien, mit ihren Namen wie im Blatt „Werte“, ein Eintrag je Zeile.', multiple: true, values: 'criteria' },
   },
   {
     name: 'status',
@@ -394,6 +396,7 @@ export const CASE_STUDY_FIELDS = [
     name: 'publish',
     cms: null,
     kind: 'boolean',
+    label: { de: 'Veröffentlichen', en: 'Publish' },
     column: {
       description:
         'Veröffentlichen? „ja“ oder „nein“. Beim Import in der Redaktion entscheidet die Chefredaktion; sonst kommen Praxisbeispiele als Entwurf „Zur Prüfung“.',
