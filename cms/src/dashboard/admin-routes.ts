@@ -67,7 +67,13 @@ function handlers(strapi: Core.Strapi) {
           shown.add(key);
           return true;
         })
-        .map((failure) => ({ ...failure, error: failure.error && editorsError(failure.error), title: titleOf(failure.documentId, failure.locale) }));
+        .map((failure) => ({
+          ...failure,
+          // A change of every language is shown as the German entry's.
+          locale: failure.locale ?? 'de',
+          error: failure.error && editorsError(failure.error),
+          title: titleOf(failure.documentId, failure.locale),
+        }));
       ctx.body = { ...status, failures, lastReconciledAt: sync().lastReconciledAt, reindex: sync().reindexJob ?? null, mayReindex: mayRelease(ctx.state.user) };
     },
     /** "Neu indexieren": the zero-downtime reindex, for Chefredaktion and Administration. */

@@ -12,14 +12,15 @@ import { appendHistory, type HistoryAction, type NewHistoryEntry } from './histo
 import { changedFields, readSnapshot, readSnapshots, type Snapshot } from './snapshot';
 
 type Listener = (entries: NewHistoryEntry[], trx: Knex) => Promise<void>;
-const listeners: Listener[] = [];
+/** Per Strapi instance: a process that stops one and starts another (tests, a restart) must not call the old one's. */
+const listeners = new WeakMap<Core.Strapi, Listener[]>();
 
 /**
  * Called with each batch of recorded entries inside their transaction (the review thread keeps
  * notes, the editors' mails are queued): what a listener writes commits with the change, or not at all.
  */
-export function onHistoryRecorded(listener: Listener): void {
-  listeners.push(listener);
+export function onHistoryRecorded(strapi: Core.Strapi, listener: Listener): void {
+  listeners.set(strapi, [...(listeners.get(strapi) ?? []), listener]);
 }
 
 /** Appends entries in the transaction of the change they record: a rolled-back change leaves none. */
@@ -27,7 +28,7 @@ export async function record(strapi: Core.Strapi, entries: NewHistoryEntry[]): P
   if (entries.length === 0) return;
   await strapi.db.transaction(async ({ trx }) => {
     await appendHistory(trx, entries);
-    for (const listener of listeners) await listener(entries, trx);
+    for (const listener of listeners.get(strapi) ?? []) await listener(entries, trx);
   });
 }
 

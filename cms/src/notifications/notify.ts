@@ -106,5 +106,5 @@ async function notify(strapi: Core.Strapi, entries: NewHistoryEntry[], trx: Knex
 }
 
 export function registerNotifications(strapi: Core.Strapi): void {
-  onHistoryRecorded((entries, trx) => notify(strapi, entries, trx));
+  onHistoryRecorded(strapi, (entries, trx) => notify(strapi, entries, trx));
 }

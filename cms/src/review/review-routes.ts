@@ -147,8 +147,8 @@ export async function returnedTo(strapi: Core.Strapi, userId: number, limit = 10
 }
 
 /** A note the importer or an editor writes into the old "Anmerkung der Prüfung" field becomes a comment of the thread. */
-function captureReviewCommentField(): void {
-  onHistoryRecorded(async (entries, trx) => {
+function captureReviewCommentField(strapi: Core.Strapi): void {
+  onHistoryRecorded(strapi, async (entries, trx) => {
     for (const entry of entries) {
       const note = entry.snapshot?.reviewComment;
       if (!entry.locale || !entry.fields?.includes('reviewComment') || typeof note !== 'string' || !note.trim()) continue;
@@ -158,7 +158,7 @@ function captureReviewCommentField(): void {
 }
 
 export function registerReview(strapi: Core.Strapi): void {
-  captureReviewCommentField();
+  captureReviewCommentField(strapi);
   const handle = handlers(strapi);
   strapi.server.routes({
     type: 'admin',

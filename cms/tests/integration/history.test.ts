@@ -48,8 +48,8 @@ const draft = (title: string, extra: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   cms = await startTestStrapi();
   buildingBlock = (await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'gesundes-aufwachsen' } })).documentId;
-  tokens[REDAKTION.code] = await adminTokenFor(cms, 'autorin@example.org', REDAKTION.code, 'Rita');
-  tokens[CHEFREDAKTION.code] = await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code, 'Ayşe');
+  tokens[REDAKTION.code] = await adminTokenFor(cms, 'rita.verlauf@example.org', REDAKTION.code, 'Rita');
+  tokens[CHEFREDAKTION.code] = await adminTokenFor(cms, 'ayse.verlauf@example.org', CHEFREDAKTION.code, 'Ayşe');
 });
 afterAll(async () => {
   await cms?.stop();
@@ -89,7 +89,7 @@ describe('the editorial record', () => {
     expect(history[0]).toMatchObject({ comment: 'Bitte Ergebnisse ergänzen.', fields: ['editorialState', 'reviewComment'] });
     expect(history[3]!.fields).toEqual(['teaser']);
     expect(history[4]!.fields).toEqual(expect.arrayContaining(['title', 'teaser', 'buildingBlock']));
-    expect(history[4]!.user).toMatchObject({ email: 'autorin@example.org' });
+    expect(history[4]!.user).toMatchObject({ email: 'rita.verlauf@example.org' });
   });
 
   it('records publishing as a review ("Zuletzt geprüft" today), and unpublishing', async () => {
@@ -174,7 +174,11 @@ describe('imports in the record', () => {
   it('names the editor who imported, new and changed case studies alike, as author in Strapi too', async () => {
     await upload(REDAKTION.code, [caseStudyRecord({ slug: 'import-historie' })]);
     const entry = await entryOf('import-historie');
-    expect(entry).toMatchObject({ editorialState: 'zur-pruefung', createdBy: { email: 'autorin@example.org' }, updatedBy: { email: 'autorin@example.org' } });
+    expect(entry).toMatchObject({
+      editorialState: 'zur-pruefung',
+      createdBy: { email: 'rita.verlauf@example.org' },
+      updatedBy: { email: 'rita.verlauf@example.org' },
+    });
     expect(await historyOf(entry.documentId)).toEqual([expect.objectContaining({ action: 'import', user: expect.objectContaining({ name: 'Rita Test' }) })]);
 
     // The chief editor touches it; then Redaktion changes the teaser by import: the queue names Redaktion.
@@ -182,7 +186,7 @@ describe('imports in the record', () => {
     await upload(REDAKTION.code, [caseStudyRecord({ slug: 'import-historie', teaser: 'Ein neuer Teaser aus der Tabelle, lang genug für die Regeln.' })]);
     const [latest] = await historyOf(entry.documentId);
     expect(latest).toMatchObject({ action: 'import', user: { name: 'Rita Test' }, fields: expect.arrayContaining(['teaser']) });
-    expect((await entryOf('import-historie')).updatedBy).toMatchObject({ email: 'autorin@example.org' });
+    expect((await entryOf('import-historie')).updatedBy).toMatchObject({ email: 'rita.verlauf@example.org' });
     const queue = await as(CHEFREDAKTION.code, 'GET', '/redaktion/review-queue');
     expect(queue.body.items.find((item: { documentId: string }) => item.documentId === entry.documentId)).toMatchObject({ sentBy: 'Rita Test' });
   });

@@ -52,12 +52,12 @@ beforeAll(async () => {
   sink = await startMailSink({ dir });
   cms = await startTestStrapi({ env: { SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), MAIL_POLL_INTERVAL_MS: '100', DIGEST_HOUR: '7' } });
   buildingBlock = (await cms.strapi.db.query('api::building-block.building-block').findOne({ where: { slug: 'gesundes-aufwachsen' } })).documentId;
-  tokens.autorin = await adminTokenFor(cms, 'autorin@example.org', REDAKTION.code, 'Rita');
-  tokens.chefin = await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code, 'Ayşe');
-  tokens.chef = await adminTokenFor(cms, 'chef@example.org', CHEFREDAKTION.code, 'Ben');
-  tokens.admin = await adminTokenFor(cms, 'verwaltung@example.org', SUPER_ADMIN_CODE, 'Vera');
+  tokens.autorin = await adminTokenFor(cms, 'rita.mails@example.org', REDAKTION.code, 'Rita');
+  tokens.chefin = await adminTokenFor(cms, 'ayse.mails@example.org', CHEFREDAKTION.code, 'Ayşe');
+  tokens.chef = await adminTokenFor(cms, 'ben.mails@example.org', CHEFREDAKTION.code, 'Ben');
+  tokens.admin = await adminTokenFor(cms, 'vera.mails@example.org', SUPER_ADMIN_CODE, 'Vera');
   // Rita reads the admin in English.
-  await cms.strapi.db.query('admin::user').update({ where: { email: 'autorin@example.org' }, data: { preferedLanguage: 'en' } });
+  await cms.strapi.db.query('admin::user').update({ where: { email: 'rita.mails@example.org' }, data: { preferedLanguage: 'en' } });
 }, 120_000);
 afterAll(async () => {
   await cms?.stop();
@@ -85,17 +85,17 @@ describe('the editors’ mails', () => {
     });
     const { documentId } = created.body.data;
     expect((await as('autorin', 'PUT', `${caseStudyPath(documentId)}?locale=de`, { editorialState: 'zur-pruefung' })).status).toBe(200);
-    const [news] = await received('chefin@example.org', 1);
+    const [news] = await received('ayse.mails@example.org', 1);
     expect(subjectOf(news!)).toBe('Zur Prüfung: „Leseclub Marxloh“');
     expect(news!.text).toContain('Guten Tag Ayşe Test,');
     expect(news!.text).toContain('Rita Test hat ein Praxisbeispiel zur Prüfung gegeben:');
     expect(news!.text).toContain(`/admin/content-manager/collection-types/${CASE_STUDY}/${documentId}?plugins[i18n][locale]=de`);
     // Ben chose the digest: nothing at once.
-    expect(mailsTo('chef@example.org')).toEqual([]);
+    expect(mailsTo('ben.mails@example.org')).toEqual([]);
 
     const back = await as('chefin', 'POST', `/redaktion/case-studies/${documentId}/review/return?locale=de`, { comment: 'Bitte die Zahlen ergänzen.' });
     expect(back.status).toBe(200);
-    const [returned] = await received('autorin@example.org', 1);
+    const [returned] = await received('rita.mails@example.org', 1);
     // In the author's admin language.
     expect(subjectOf(returned!)).toBe('Returned: “Leseclub Marxloh”');
     expect(returned!.text).toContain('Hello Rita Test,');
@@ -103,18 +103,18 @@ describe('the editors’ mails', () => {
     expect(returned!.text).toContain('  Bitte die Zahlen ergänzen.');
 
     expect((await as('autorin', 'PUT', `${caseStudyPath(documentId)}?locale=de`, { editorialState: 'zur-pruefung' })).status).toBe(200);
-    await received('chefin@example.org', 2);
+    await received('ayse.mails@example.org', 2);
     expect((await as('chefin', 'POST', `${caseStudyPath(documentId)}/actions/publish?locale=de`, {})).status).toBe(200);
-    const published = (await received('autorin@example.org', 2)).at(-1)!;
+    const published = (await received('rita.mails@example.org', 2)).at(-1)!;
     expect(published.text).toContain('Ayşe Test published your case study “Leseclub Marxloh” (German). It is on the site now.');
     // Each mail once: no reviewer hears of their own step, nobody twice.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(mailsTo('autorin@example.org')).toHaveLength(2);
-    expect(mailsTo('chefin@example.org')).toHaveLength(2);
+    expect(mailsTo('rita.mails@example.org')).toHaveLength(2);
+    expect(mailsTo('ayse.mails@example.org')).toHaveLength(2);
   });
 
   it('sends one mail for an import of several entries for review, not one per entry', async () => {
-    const before = mailsTo('chefin@example.org').length;
+    const before = mailsTo('ayse.mails@example.org').length;
     const form = new FormData();
     form.append(
       'file',
@@ -127,12 +127,12 @@ describe('the editors’ mails', () => {
     expect((await fetch(`${cms.url}/redaktion/import`, { method: 'POST', headers: { authorization: `Bearer ${tokens.autorin}` }, body: form })).status).toBe(
       202,
     );
-    const mail = (await received('chefin@example.org', before + 1)).at(-1)!;
+    const mail = (await received('ayse.mails@example.org', before + 1)).at(-1)!;
     expect(mail.text).toContain('Rita Test hat 2 Praxisbeispiele zur Prüfung gegeben:');
     expect(mail.text).toContain('„Sammel eins“ (Deutsch)');
     expect(mail.text).toContain('„Sammel zwei“ (Deutsch)');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(mailsTo('chefin@example.org')).toHaveLength(before + 1);
+    expect(mailsTo('ayse.mails@example.org')).toHaveLength(before + 1);
   });
 
   it('gathers the digest reader’s notices into one mail a day, sent once however often the job runs', async () => {
@@ -140,7 +140,7 @@ describe('the editors’ mails', () => {
     expect(await sendDigests(cms.strapi, now)).toBe(1);
     // A second run (or a second CMS instance) the same day sends nothing.
     expect(await sendDigests(cms.strapi, now + 60_000)).toBe(0);
-    const [digest] = await received('chef@example.org', 1);
+    const [digest] = await received('ben.mails@example.org', 1);
     expect(digest!.text).toContain('Guten Tag Ben Test,');
     expect(digest!.text).toContain('Rita Test hat ein Praxisbeispiel zur Prüfung gegeben:');
     expect(digest!.text).toContain('Rita Test hat 2 Praxisbeispiele zur Prüfung gegeben:');

@@ -82,7 +82,7 @@ beforeAll(async () => {
     env: { SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), MAIL_POLL_INTERVAL_MS: '200', SITE_URL: 'https://praxis.example.org' },
   });
   // A member of the Chefredaktion, to be told of confirmed submissions.
-  await adminTokenFor(cms, 'chefin@example.org', CHEFREDAKTION.code);
+  await adminTokenFor(cms, 'chefin.einreichung@example.org', CHEFREDAKTION.code);
 }, 120_000);
 
 afterAll(async () => {
@@ -126,12 +126,12 @@ describe('submissions', () => {
       expect.objectContaining({ action: 'submission', user: { id: null, name: expect.stringContaining('(Einreichung)'), email: 'traeger@example.org' } }),
     ]);
     // The Chefredaktion hears of it.
-    await waitFor(async () => readMails(dir).some((mail) => mail.content.includes('To: chefin@example.org')), 'the Chefredaktion got no mail');
-    const notice = readMails(dir).find((mail) => mail.content.includes('To: chefin@example.org'))!;
+    await waitFor(async () => readMails(dir).some((mail) => mail.content.includes('To: chefin.einreichung@example.org')), 'the Chefredaktion got no mail');
+    const notice = readMails(dir).find((mail) => mail.content.includes('To: chefin.einreichung@example.org'))!;
     expect(notice.text).toContain('hat über das Formular der Website ein Projekt eingereicht; es wartet auf die Prüfung:');
     expect(notice.text).toContain('„Familienpatenschaften im Quartier“ (Deutsch)');
     // The editors see who submitted it, with the consent word for word, and it is listed as open.
-    const chefToken = await adminTokenFor(cms, 'leitung@example.org', CHEFREDAKTION.code);
+    const chefToken = await adminTokenFor(cms, 'leitung.einreichung@example.org', CHEFREDAKTION.code);
     const admin = (path: string) =>
       fetch(`${cms.url}${path}`, { headers: { authorization: `Bearer ${chefToken}` } }).then(async (response) => (await response.json()) as any);
     expect((await admin(`/redaktion/case-studies/${entry.documentId}/submission`)).data).toEqual({

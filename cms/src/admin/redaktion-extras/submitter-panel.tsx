@@ -50,14 +50,15 @@ export function SubmitterPanel() {
               ['email', submitter.email],
             ] as const
           ).map(([field, value]) => (
-            <Flex key={field} gap={2}>
+            // Label over value: the side panel is narrow, and an e-mail address must not run out of it.
+            <Box key={field} paddingBottom={1} style={{ overflowWrap: 'anywhere' }}>
               <Typography tag="dt" variant="pi" fontWeight="bold">
-                {text(field)}:
+                {text(field)}
               </Typography>
               <Typography tag="dd" variant="pi">
                 {field === 'email' ? <a href={`mailto:${value}`}>{value}</a> : value}
               </Typography>
-            </Flex>
+            </Box>
           ))}
         </Box>
         <Typography variant="pi" textColor="neutral600">
