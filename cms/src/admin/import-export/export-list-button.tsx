@@ -6,7 +6,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useLocation } from 'react-router-dom';
-import { download, errorMessage } from './download';
+import { download, errorMessage, localDate } from './download';
 
 const CASE_STUDY_LIST = /\/collection-types\/api::case-study\.case-study\/?$/;
 
@@ -24,7 +24,10 @@ export function ExportListButton() {
   const exportSelection = async () => {
     setBusy(true);
     try {
-      await download(get, `/redaktion/export.xlsx?${filtered ? query : ''}`, 'praxisbeispiele-auswahl.xlsx');
+      // The server names the file with the date (praxisbeispiele-2026-12-07.xlsx); a selection says so.
+      await download(get, `/redaktion/export.xlsx?${filtered ? query : ''}`, `praxisbeispiele-${localDate()}.xlsx`, (name) =>
+        filtered ? name.replace(/^praxisbeispiele-/, 'praxisbeispiele-auswahl-') : name,
+      );
     } catch (error) {
       window.alert(errorMessage(error));
     } finally {

@@ -5,13 +5,22 @@ import { Alert, Box, Button, Checkbox, Field, Flex, ProgressBar, SingleSelect, S
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { download, errorMessage } from './download';
+import { download, errorMessage, localDate } from './download';
 
+/** A problem as the server words it (src/import/validate.ts): row, German label, value and rule. */
 interface Issue {
-  record: number;
+  /** Absent for a problem of the whole file (a missing column). */
+  record?: number;
   line?: number;
   field: string;
+  label: string;
+  item?: number;
   reason: string;
+  message: string;
+}
+interface Entry {
+  title: string;
+  slug: string;
 }
 interface Report {
   total: number;
@@ -20,6 +29,9 @@ interface Report {
   created: number;
   updated: number;
   unchanged: number;
+  invalid: number;
+  createdEntries: Entry[];
+  updatedEntries: Entry[];
   organisationsCreated: string[];
   written: boolean;
 }
@@ -41,7 +53,7 @@ function IssueTable({ issues }: { issues: Issue[] }) {
     <Box tag="table" width="100%" aria-label={text('caption')}>
       <thead>
         <tr>
-          {['record', 'line', 'field', 'reason'].map((column) => (
+          {['line', 'field', 'reason'].map((column) => (
             <Typography key={column} tag="th" variant="sigma" textAlign="left" padding={2}>
               {text(column)}
             </Typography>
@@ -51,12 +63,19 @@ function IssueTable({ issues }: { issues: Issue[] }) {
       <tbody>
         {issues.map((issue, index) => (
           <tr key={index}>
-            <Typography tag="td">{issue.record}</Typography>
-            <Typography tag="td">{issue.line ?? '–'}</Typography>
-            <Typography tag="td">
-              <code>{issue.field}</code>
+            <Typography tag="td" padding={2}>
+              {issue.record === undefined
+                ? text('wholeFile')
+                : issue.line !== undefined
+                  ? formatMessage({ id: 'praxis.importExport.issues.row' }, { line: issue.line })
+                  : formatMessage({ id: 'praxis.importExport.issues.record' }, { record: issue.record })}
             </Typography>
-            <Typography tag="td">{issue.reason}</Typography>
+            <Typography tag="td" padding={2}>
+              {issue.item ? formatMessage({ id: 'praxis.importExport.issues.item' }, { label: issue.label, item: issue.item }) : issue.label}
+            </Typography>
+            <Typography tag="td" padding={2}>
+              {issue.reason}
+            </Typography>
           </tr>
         ))}
       </tbody>
@@ -64,27 +83,59 @@ function IssueTable({ issues }: { issues: Issue[] }) {
   );
 }
 
+/** Titles shown of the entries created or changed; the rest are counted. */
+const SHOWN_ENTRIES = 30;
+
+/** "Neu: „A“, „B“" — which case studies, by title. */
+function EntryList({ id, entries }: { id: 'created' | 'updated'; entries: Entry[] }) {
+  const { formatMessage } = useIntl();
+  if (entries.length === 0) return null;
+  const shown = entries.slice(0, SHOWN_ENTRIES);
+  return (
+    <Box>
+      <Typography variant="sigma" tag="h3">
+        {formatMessage({ id: `praxis.importExport.entries.${id}` }, { count: entries.length })}
+      </Typography>
+      <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
+        {shown.map((entry) => (
+          <Typography key={entry.slug} tag="li">
+            {entry.title}
+          </Typography>
+        ))}
+        {entries.length > shown.length && (
+          <Typography tag="li" textColor="neutral600">
+            {formatMessage({ id: 'praxis.importExport.entries.more' }, { count: entries.length - shown.length })}
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
 function Summary({ report, checked }: { report: Report; checked: boolean }) {
   const { formatMessage } = useIntl();
-  const invalid = new Set(report.issues.map((issue) => issue.record)).size;
   return (
-    <Typography tag="p" role="status">
-      {formatMessage(
-        { id: checked ? 'praxis.importExport.summary.check' : 'praxis.importExport.summary.done' },
-        {
-          total: report.total,
-          created: report.created,
-          updated: report.updated,
-          unchanged: report.unchanged,
-          invalid,
-        },
-      )}
-    </Typography>
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography tag="p" role="status">
+        {formatMessage(
+          { id: checked ? 'praxis.importExport.summary.check' : 'praxis.importExport.summary.done' },
+          {
+            total: report.total,
+            created: report.created,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            invalid: report.invalid,
+          },
+        )}
+      </Typography>
+      <EntryList id="created" entries={report.createdEntries ?? []} />
+      <EntryList id="updated" entries={report.updatedEntries ?? []} />
+    </Flex>
   );
 }
 
 export default function ImportExportPage() {
-  const { formatMessage } = useIntl();
+  const { formatMessage, formatDate } = useIntl();
   const text = (id: string, values?: Record<string, string | number>) => formatMessage({ id: `praxis.importExport.${id}` }, values);
   const { get, post } = useFetchClient();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -96,6 +147,9 @@ export default function ImportExportPage() {
   const [job, setJob] = useState<Job | null>(null);
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // A finished import's result stays until the editor turns to another file or check (its startedAt).
+  const [dismissedJob, setDismissedJob] = useState<string>();
+  const dismissJob = () => setDismissedJob(job?.finishedAt ? job.startedAt : undefined);
 
   // The running import's progress, until it ends.
   useEffect(() => {
@@ -122,6 +176,7 @@ export default function ImportExportPage() {
   const runCheck = async () => {
     setProblem(undefined);
     setCheck(undefined);
+    dismissJob();
     setBusy(true);
     try {
       setCheck((await post<{ report: Report }>('/redaktion/import', form('check'))).data.report);
@@ -141,7 +196,9 @@ export default function ImportExportPage() {
     }
   };
   const running = job !== null && !job.finishedAt;
-  const validRecords = check ? check.total - new Set(check.issues.map((issue) => issue.record)).size : 0;
+  const validRecords = check ? check.total - check.invalid : 0;
+  const shownJob = job && job.startedAt !== dismissedJob ? job : null;
+  const exportFile = (path: string, fallbackName: string) => () => download(get, path, fallbackName).catch((error) => setProblem(errorMessage(error)));
 
   return (
     <Page.Main>
@@ -170,6 +227,7 @@ export default function ImportExportPage() {
                     onChange={(event) => {
                       setFile(event.target.files?.[0]);
                       setCheck(undefined);
+                      dismissJob();
                     }}
                   />
                   <Flex gap={2} alignItems="center">
@@ -243,18 +301,23 @@ export default function ImportExportPage() {
                   </Flex>
                 </Flex>
               )}
-              {job && (
+              {shownJob && (
                 <Box>
                   <Typography id="praxis-import-progress" tag="p">
                     {running
-                      ? text('import.running', { file: job.fileName, done: job.done, total: job.total })
-                      : text('import.finished', { file: job.fileName })}
+                      ? text('import.running', { file: shownJob.fileName, done: shownJob.done, total: shownJob.total })
+                      : text('import.finished', {
+                          file: shownJob.fileName,
+                          time: formatDate(shownJob.finishedAt!, { dateStyle: 'medium', timeStyle: 'short' }),
+                        })}
                   </Typography>
-                  {running && <ProgressBar aria-labelledby="praxis-import-progress" value={job.total ? Math.round((100 * job.done) / job.total) : 0} />}
-                  {job.report && <Summary report={job.report} checked={false} />}
-                  {job.error && (
+                  {running && (
+                    <ProgressBar aria-labelledby="praxis-import-progress" value={shownJob.total ? Math.round((100 * shownJob.done) / shownJob.total) : 0} />
+                  )}
+                  {shownJob.report && <Summary report={shownJob.report} checked={false} />}
+                  {shownJob.error && (
                     <Typography textColor="danger600" role="alert">
-                      {job.error}
+                      {shownJob.error}
                     </Typography>
                   )}
                 </Box>
@@ -269,27 +332,15 @@ export default function ImportExportPage() {
               </Typography>
               <Typography>{text('export.intro')}</Typography>
               <Flex gap={2} wrap="wrap">
-                <Button onClick={() => download(get, '/redaktion/export.xlsx', 'praxisbeispiele.xlsx').catch((error) => setProblem(errorMessage(error)))}>
-                  {text('export.xlsx')}
-                </Button>
-                <Button
-                  variant="secondary"
-                  onClick={() => download(get, '/redaktion/export.csv?locale=de', 'praxisbeispiele-de.csv').catch((error) => setProblem(errorMessage(error)))}
-                >
+                {/* The server names each file, with the date: praxisbeispiele-2026-12-07.xlsx. */}
+                <Button onClick={exportFile('/redaktion/export.xlsx', `praxisbeispiele-${localDate()}.xlsx`)}>{text('export.xlsx')}</Button>
+                <Button variant="secondary" onClick={exportFile('/redaktion/export.csv?locale=de', `praxisbeispiele-de-${localDate()}.csv`)}>
                   {text('export.csvDe')}
                 </Button>
-                <Button
-                  variant="secondary"
-                  onClick={() => download(get, '/redaktion/export.csv?locale=en', 'praxisbeispiele-en.csv').catch((error) => setProblem(errorMessage(error)))}
-                >
+                <Button variant="secondary" onClick={exportFile('/redaktion/export.csv?locale=en', `praxisbeispiele-en-${localDate()}.csv`)}>
                   {text('export.csvEn')}
                 </Button>
-                <Button
-                  variant="tertiary"
-                  onClick={() =>
-                    download(get, '/redaktion/import-template.xlsx', 'praxisbeispiele-vorlage.xlsx').catch((error) => setProblem(errorMessage(error)))
-                  }
-                >
+                <Button variant="tertiary" onClick={exportFile('/redaktion/import-template.xlsx', 'praxisbeispiele-vorlage.xlsx')}>
                   {text('export.template')}
                 </Button>
               </Flex>
