@@ -11,6 +11,10 @@ import { SubmitterPanel } from './redaktion-extras/submitter-panel';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
+/** Where Strapi keeps the guided tour's state (not a documented API: an upgrade may rename it, and the tour would show again). */
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
+/** Strapi's dashboard tiles for developers: "Projekt-Statistiken" counts API tokens, webhooks and the 396 Kommunen as entries. */
+const DEVELOPER_WIDGETS = ['key-statistics', 'deploy-now'];
 // Strapi's English "Introducing the new Media Library" banner (a release note) counts as read:
 // its key is scoped by the project uuid, which is false with telemetry off (and undefined until
 // the admin has loaded it).
@@ -105,6 +109,10 @@ export default {
     // Strapi starts in English unless a language was chosen; ours start in German.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'de');
     for (const key of MEDIA_LIBRARY_BANNER_KEYS) window.localStorage.setItem(key, 'true');
+    // Strapi's guided tour ("Erstelle dein Schema", "Deploye … zu Strapi Cloud") is for developers
+    // building a Strapi app, not for a newsroom: switched off before the admin reads its state.
+    if (!window.localStorage.getItem(GUIDED_TOUR_KEY))
+      window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false, hidden: true, completedActions: [] }));
     // The newsroom's widgets first, Strapi's own (last edited, profile, statistics) after them.
     const ours = DASHBOARD_WIDGETS.map(({ title, component, ...widget }) => ({
       ...widget,
@@ -112,7 +120,7 @@ export default {
       component: async () => (await component()).default,
       permissions: READ_CASE_STUDIES,
     }));
-    app.widgets.register((registered) => [...ours, ...registered]);
+    app.widgets.register((registered) => [...ours, ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? ''))]);
     // Spreadsheets in and out (src/dashboard/import-export.ts); the server checks each action's permission.
     app.addMenuLink({
       to: 'import-export',
