@@ -23,6 +23,8 @@ describe('seeding on first start', () => {
     const locales = cms.strapi.plugin('i18n').service('locales');
     expect(await locales.getDefaultLocale()).toBe('de');
     expect((await locales.find()).map((locale: { code: string }) => locale.code).sort()).toEqual(['de', 'en']);
+    // Named for German editors in the language menus and the list.
+    expect((await locales.find()).map((locale: { name: string }) => locale.name).sort()).toEqual(['Deutsch', 'Englisch']);
   });
 
   it('creates the two Bausteine with their numbers and German and English names', async () => {
