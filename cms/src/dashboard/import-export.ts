@@ -115,8 +115,9 @@ export async function templateWorkbook(strapi: Core.Strapi): Promise<Buffer> {
   );
 }
 
+/** A CSV cell as German Excel reads it: a decimal with a comma ("1.5" would become the 1st of May), quoted where needed. */
 const csvCell = (value: Cell) => {
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

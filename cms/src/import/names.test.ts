@@ -128,6 +128,20 @@ describe('what an editor reads about a file', () => {
     expect(result.invalid).toBe(5);
   });
 
+  it('names the item of a list and the part of a link', async () => {
+    const file = await parseImportFile(
+      'links.csv',
+      `Titel;Veröffentlichen;Links;Gelingensbedingungen\nEntwurf;nein;"Seite|https://example.org\nFlyer|http://example.org/flyer";"Eins\n${'x'.repeat(1200)}"\n`,
+      'de',
+    );
+    const result = validateRecords(file.records, vocabulary, { defaultLocale: true, columns: file.columns });
+    expect(result.issues.map((issue) => issue.message)).toEqual([
+      'Zeile 2, Gelingensbedingungen, 2. Eintrag: 1.200 Zeichen, höchstens 1.000',
+      'Zeile 2, Links, 2. Eintrag: Adresse „http://example.org/flyer“ passt nicht: muss mit https:// beginnen',
+    ]);
+    expect(result.issues[1]).toMatchObject({ field: 'links.1.url', label: 'Links', item: 2 });
+  });
+
   it('says a missing required column once', async () => {
     const result = await check('Kurzbeschreibung;Baustein\nKurz.;Aktive Nachbarschaft\nAuch kurz.;Aktive Nachbarschaft\n');
     expect(result.issues.map((issue) => issue.message)).toContain('Die Spalte „Titel“ fehlt; jede Zeile braucht einen Titel.');

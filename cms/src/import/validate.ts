@@ -4,7 +4,7 @@
 // from a table is one problem, not one per row.
 import type { ZodError } from 'zod';
 import { CASE_STUDY_FIELDS, KNOWN_FIELDS, recordSchemaFor, type CaseStudyField, type ImportRecord } from '@praxis/search';
-import { columnNamed } from './columns';
+import { columnNamed, IMPORT_COLUMNS } from './columns';
 import { resolveNames, type NameLists } from './names';
 import type { RawRecord } from './parse-file';
 import { slugify } from './slugify';
@@ -56,6 +56,13 @@ export interface ValidationOptions {
   defaultLocale: boolean;
   /** A table's columns (field names): a required one missing is reported once. Absent for JSON. */
   columns?: ReadonlySet<string>;
+}
+
+/** Where a problem's field stands among the columns (`links.1.url` with `links`); unknown ones last. */
+function columnIndex(field: string): number {
+  const [head, second] = field.split('.');
+  const index = IMPORT_COLUMNS.findIndex((column) => column.name === `${head}.${second}` || column.name === head);
+  return index === -1 ? IMPORT_COLUMNS.length : index;
 }
 
 /** "Zeile 7" (Excel row, CSV line) or, in JSON, "Datensatz 3". */
@@ -177,6 +184,8 @@ export function validateRecords(raw: RawRecord[], vocabulary: Vocabulary, option
     const done = (valid?: ValidRecord) => {
       if (valid && result.issues.length === before && !lacksColumn) result.valid.push(valid);
       else result.invalid += 1;
+      // A row's problems from left to right, as its columns stand.
+      result.issues.splice(before, Infinity, ...result.issues.slice(before).sort((a, b) => columnIndex(a.field) - columnIndex(b.field)));
     };
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       issue('(record)', { label: 'Datensatz', reason: 'muss ein Objekt mit benannten Feldern sein' });

@@ -280,11 +280,11 @@ describe('what an editor reads about a file with problems', () => {
       ]),
     );
     expect(messages(report)).toEqual([
-      'Zeile 3, Kommune(n): „Atlantis“ ist keine NRW-Kommune; bitte den Namen wählen, z. B. „Lemgo (Kreis Lippe)“',
       'Zeile 3, Kurzbeschreibung: 369 Zeichen, höchstens 300',
+      'Zeile 3, Kommune(n): „Atlantis“ ist keine NRW-Kommune; bitte den Namen wählen, z. B. „Lemgo (Kreis Lippe)“',
       'Zeile 3, Förderbeginn (Jahr): „zwanzig“ passt nicht: eine Jahreszahl wie 2021',
     ]);
-    expect(report.issues[0]).toMatchObject({ record: 2, line: 3, field: 'municipalities', label: 'Kommune(n)', value: 'Atlantis' });
+    expect(report.issues[1]).toMatchObject({ record: 2, line: 3, field: 'municipalities', label: 'Kommune(n)', value: 'Atlantis' });
     // A slip of the keyboard gets a suggestion.
     const typo = await check('tippfehler.xlsx', await workbookWith([caseStudyRecord({ municipalities: ['Lemgoo'], targetGroups: ['Jugendlich'] })]));
     expect(messages(typo)).toEqual([
@@ -475,6 +475,8 @@ describe('export → re-import', () => {
     const csv = (await download(REDAKTION.code, '/redaktion/export.csv?locale=de')).toString('utf8');
     expect(csv.startsWith('\uFEFFAdresse (Slug);Übersetzung von (Slug);Titel;Kurzbeschreibung;')).toBe(true);
     expect(csv).toContain('Dortmund (kreisfreie Stadt)');
+    // Decimals as German Excel reads them: "1.5" would be the 1st of May.
+    expect(csv).toContain(';1,5;');
     const unchanged = await check('export.csv', csv);
     expect(unchanged).toMatchObject({ issues: [], created: 0, updated: 0 });
 
