@@ -10,7 +10,7 @@ import { CASE_STUDY } from '../editorial/roles';
 import { IMPORT_COLUMNS } from '../import/columns';
 import { exportRecords, valueLists } from '../import/export-records';
 import type { ImportReport } from '../import/run-import';
-import { recordToRow, type Cell } from '../import/table-rows';
+import { recordToNamedRow, type Cell } from '../import/table-rows';
 import { nameLists } from '../import/names';
 import { buildWorkbook } from '../import/workbook';
 
@@ -102,7 +102,7 @@ export async function exportWorkbook(strapi: Core.Strapi, documentIds?: string[]
   const names = nameLists(values);
   const sheets = [];
   for (const locale of all)
-    sheets.push({ locale, rows: (await exportRecords(strapi, locale, defaultLocale, documentIds)).map((record) => recordToRow(record, names)) });
+    sheets.push({ locale, rows: (await exportRecords(strapi, locale, defaultLocale, documentIds)).map((record) => recordToNamedRow(record, names)) });
   return buildWorkbook(sheets, values);
 }
 
@@ -128,7 +128,7 @@ const csvCell = (value: Cell) => {
 export async function exportCsv(strapi: Core.Strapi, locale: string, documentIds?: string[]): Promise<string> {
   const { defaultLocale } = await locales(strapi);
   const names = nameLists(await valueLists(strapi));
-  const rows = (await exportRecords(strapi, locale, defaultLocale, documentIds)).map((record) => recordToRow(record, names));
+  const rows = (await exportRecords(strapi, locale, defaultLocale, documentIds)).map((record) => recordToNamedRow(record, names));
   const header = IMPORT_COLUMNS.map((column) => csvCell(column.header)).join(';');
   return `\uFEFF${[header, ...rows.map((row) => IMPORT_COLUMNS.map(({ name }) => csvCell(row[name] ?? '')).join(';'))].join('\r\n')}\r\n`;
 }

@@ -12,12 +12,17 @@ const NUMBER_COLUMNS = new Set(IMPORT_COLUMNS.filter((column) => column.number).
 const TRUE_WORDS = new Set(['true', 'ja', 'yes', '1', 'x', 'veröffentlichen', 'veröffentlicht']);
 const FALSE_WORDS = new Set(['false', 'nein', 'no', '0', 'entwurf', 'als entwurf']);
 
-/**
- * A record (JSON shape) as one table row, keyed by column name; empty fields are empty cells.
- * With `names` the cells show names instead of codes (Kommunen, vocabularies, status, budget).
- */
-export function recordToRow(record: Record<string, unknown>, names?: NameLists): Record<string, Cell> {
-  const shown = names ? namedRecord(record, names) : record;
+/** A record (JSON shape) as one table row, keyed by column name, with the codes; empty fields are empty cells. */
+export function recordToRow(record: Record<string, unknown>): Record<string, Cell> {
+  return rowOf(record);
+}
+
+/** The same with the names editors read instead of codes (Kommunen, vocabularies, status, budget): the export's rows. */
+export function recordToNamedRow(record: Record<string, unknown>, names: NameLists): Record<string, Cell> {
+  return rowOf(namedRecord(record, names));
+}
+
+function rowOf(shown: Record<string, unknown>): Record<string, Cell> {
   const row: Record<string, Cell> = {};
   for (const { name } of IMPORT_COLUMNS) {
     const [field, child] = name.split('.', 2) as [string, string | undefined];
