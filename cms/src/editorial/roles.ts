@@ -80,12 +80,27 @@ function allContentPermissions(strapi: Core.Strapi): Permission[] {
   ).getPermissionsWithNestedFields(actions);
 }
 
+/**
+ * Case-study fields the CMS keeps itself, which no editor reads or writes in the admin (nor
+ * filters the list by): the old addresses and the import's checksum.
+ */
+const CMS_FIELDS = ['previousSlugs', 'importChecksum'];
+/** What Redaktion may not write: the review's note is the reviewers', "Eingereicht über das Formular" the form's. */
+const NOT_WRITTEN_BY_REDAKTION = ['reviewComment', 'submitted'];
+
 /** The permissions of a role: on which subjects which explorer actions (every locale of localised types), plus media. */
-function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<string, string[]>): Permission[] {
+function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<string, string[]>, withheld: (action: string) => string[]): Permission[] {
   const localised = (uid: string) =>
     (strapi.contentTypes[uid as never] as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
+  const fieldsOf = (permission: Permission) => {
+    const fields = permission.properties?.fields as string[] | undefined;
+    if (permission.subject !== CASE_STUDY || !fields) return permission.properties;
+    const hidden = [...CMS_FIELDS, ...withheld(permission.action.slice(EXPLORER.length + 1))];
+    return { ...permission.properties, fields: fields.filter((field) => !hidden.includes(field)) };
+  };
   const content = all
     .filter((permission) => permission.subject && grants[permission.subject]?.includes(permission.action.slice(EXPLORER.length + 1)))
+    .map((permission) => ({ ...permission, properties: fieldsOf(permission) }))
     .map((permission) => (localised(permission.subject!) ? { ...permission, properties: { ...permission.properties, locales: [...LOCALES] } } : permission));
   return [...content, ...UPLOAD_PERMISSIONS.map((action) => ({ action }))];
 }
@@ -112,7 +127,8 @@ export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
     if (role.name !== definition.name || role.description !== definition.description) {
       await roles.update({ id: role.id }, { name: definition.name, description: definition.description });
     }
-    await roles.assignPermissions(role.id, permissionsFor(strapi, all, grants[definition.code]!));
+    const withheld = (action: string) => (definition === REDAKTION && (action === 'create' || action === 'update') ? NOT_WRITTEN_BY_REDAKTION : []);
+    await roles.assignPermissions(role.id, permissionsFor(strapi, all, grants[definition.code]!, withheld));
   }
   const superAdmin = await roles.findOne({ code: SUPER_ADMIN_CODE });
   if (superAdmin && superAdmin.name !== 'Administration') {

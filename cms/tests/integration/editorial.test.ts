@@ -62,6 +62,19 @@ describe('the roles', () => {
     expect((await as(REDAKTION.code, 'DELETE', `${caseStudyPath(documentId)}?locale=de`)).status).toBe(403);
     const stored = await cms.strapi.db.query(CASE_STUDY).findOne({ where: { documentId, locale: 'de' } });
     expect(stored).toMatchObject({ editorialState: 'zur-pruefung', publishedAt: null });
+    // The reviewer's note and the form's flag are not Redaktion's to write; the CMS's own fields nobody's.
+    expect((await as(REDAKTION.code, 'PUT', `${caseStudyPath(documentId)}?locale=de`, { reviewComment: 'Überschrieben', submitted: true })).status).toBe(200);
+    expect(await cms.strapi.db.query(CASE_STUDY).findOne({ where: { documentId, locale: 'de' } })).toMatchObject({ reviewComment: null, submitted: false });
+    const permissions = (await as(REDAKTION.code, 'GET', '/admin/users/me/permissions')).body.data as {
+      action: string;
+      subject: string;
+      properties: { fields?: string[] };
+    }[];
+    const caseStudyFields = (action: string) =>
+      permissions.find((permission) => permission.subject === CASE_STUDY && permission.action.endsWith(action))!.properties.fields!;
+    expect(caseStudyFields('read')).toContain('title');
+    expect(caseStudyFields('read')).not.toContain('previousSlugs');
+    expect(caseStudyFields('update')).not.toContain('reviewComment');
   });
 
   it('let Chefredaktion send back with a comment, publish (which releases) and delete', async () => {
