@@ -15,7 +15,8 @@ import { topSearches } from './search-log';
 /** Spreadsheets of a few thousand case studies are far below this. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Germany (en-CA writes YYYY-MM-DD): a file saved just after midnight carries the new day, not UTC's. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** A sync error as editors read it: an unreachable search in words, anything else as Meilisearch said it. */
 function editorsError(error: string): string {
