@@ -89,6 +89,8 @@ describe("the editor's path through the admin", () => {
     await page.waitForURL((url) => url.pathname.endsWith(`/content-manager/collection-types/${CASE_STUDY}`));
     await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}/create?plugins[i18n][locale]=de`);
     await page.locator('input[name="title"]').fill(title);
+    // The address follows the title as it is typed, before any save (Strapi showed "case-study" until then).
+    await expect.poll(() => page.locator('input[name="slug"]').first().inputValue(), { timeout: 10_000 }).toMatch(/^lesepaten-bottrop-\d+$/);
     // German labels in the German admin (Strapi lays its English messages under every language).
     expect(
       await page

@@ -8,6 +8,7 @@ import { ReviewPanel } from './editorial-record/review-panel';
 import { ExportListButton } from './import-export/export-list-button';
 import { SearchTermPrefill } from './search-terms/prefill';
 import { SubmitterPanel } from './redaktion-extras/submitter-panel';
+import { SlugFromTitle } from './slug-from-title';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -152,10 +153,12 @@ export default {
     app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'praxis-export-list', Component: ExportListButton });
     // "Synonym anlegen" on the dashboard opens a search-term set's create form with the word filled in.
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-search-term-prefill', Component: SearchTermPrefill });
-    // A case study's editorial record under its actions: the review thread first (where it stands,
-    // the reviewers' comments, "Zurückgeben"), then every version (compare, restore).
+    // A new case study's address follows its title until the editor writes one.
+    app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-slug-from-title', Component: SlugFromTitle });
     // Who submitted a draft through the site's form, to check with the provider before release.
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-submitter', Component: SubmitterPanel });
+    // A case study's editorial record under its actions: the review thread first (where it stands,
+    // the reviewers' comments, "Zurückgeben"), then every version (compare, restore).
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-review', Component: ReviewPanel });
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-history', Component: HistoryPanel });
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.

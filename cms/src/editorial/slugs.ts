@@ -79,6 +79,7 @@ export function registerSlugRule(strapi: Core.Strapi): void {
 interface UidService {
   checkUIDAvailability(params: { contentTypeUID: string; field: string; value: string; locale?: string }): Promise<boolean>;
   findUniqueUID(params: { contentTypeUID: string; field: string; value: string; locale?: string }): Promise<string>;
+  generateUIDField(params: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
 }
 
 /**
@@ -97,6 +98,14 @@ export function registerSlugSuggestions(strapi: Core.Strapi): void {
   };
   uid.findUniqueUID = async function (params) {
     return ours(params) ? freeSlug(strapi, params.value, params.locale ?? DEFAULT_LOCALE, undefined) : findUniqueUID.call(this, params);
+  };
+  // Without a title there is nothing to make a slug of: the field stays empty (Strapi offered the
+  // type's name, "case-study", which stayed until the first save); the edit view fills it as the
+  // title is typed (src/admin/slug-from-title.tsx).
+  const { generateUIDField } = uid;
+  uid.generateUIDField = async function (params) {
+    if (ours(params) && !String(params.data?.title ?? '').trim()) return '';
+    return generateUIDField.call(this, params);
   };
 }
 
