@@ -147,7 +147,11 @@ describe('slugs', () => {
     });
     expect(generated.body).toEqual({ data: 'map-2' });
     // Without a title, no address yet (Strapi offered the type's name, "case-study"); the edit view fills it as the title is typed.
-    const empty = await as(REDAKTION.code, 'POST', '/content-manager/uid/generate?locale=de', { contentTypeUID: CASE_STUDY, field: 'slug', data: { title: '' } });
+    const empty = await as(REDAKTION.code, 'POST', '/content-manager/uid/generate?locale=de', {
+      contentTypeUID: CASE_STUDY,
+      field: 'slug',
+      data: { title: '' },
+    });
     expect(empty.body).toEqual({ data: '' });
     const made = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Karte'));
     expect(made.body.data.slug).toBe('karte-2');
