@@ -39,7 +39,14 @@ function handlers(strapi: Core.Strapi) {
       if (last?.action === 'return') state = 'zurueckgegeben';
     }
     const reviewer = mayRelease(ctx.state.user);
-    return { state, mayResolve: reviewer, mayReturn: reviewer && state === 'zur-pruefung', comments: await readComments(knex(), documentId, locale) };
+    return {
+      state,
+      mayResolve: reviewer,
+      mayReturn: reviewer && state === 'zur-pruefung',
+      // Sending to review is the author's step (Redaktion, or a reviewer writing themselves); a released entry goes again after a change.
+      maySubmit: state !== 'zur-pruefung',
+      comments: await readComments(knex(), documentId, locale),
+    };
   };
 
   /** A comment's text, or an answer already given. */
@@ -86,6 +93,20 @@ function handlers(strapi: Core.Strapi) {
       );
       await addComment(knex(), named.documentId, named.locale, text, actor);
       ctx.body = { data: await review(named.documentId, named.locale, 'entwurf', ctx) };
+    },
+    /** "Zur Prüfung geben": the editorial state in one click, instead of a menu that offered Redaktion states it may not set. */
+    async submit(ctx: Context) {
+      const named = await target(ctx);
+      if (!named) return;
+      if (named.draft.editorialState === 'zur-pruefung') return refuse(ctx, 409, 'ConflictError', 'Dieses Praxisbeispiel liegt schon zur Prüfung vor.');
+      const comment = typeof ctx.request.body?.comment === 'string' && ctx.request.body.comment.trim() ? commentText(ctx, 'comment') : null;
+      if (comment === undefined) return;
+      const actor = adminActor(ctx.state.user);
+      await asEditorialWork(actor, undefined, () =>
+        strapi.documents(CASE_STUDY).update({ documentId: named.documentId, locale: named.locale, data: { editorialState: 'zur-pruefung' } } as never),
+      );
+      if (comment) await addComment(knex(), named.documentId, named.locale, comment, actor);
+      ctx.body = { data: await review(named.documentId, named.locale, 'zur-pruefung', ctx) };
     },
     async resolve(ctx: Context) {
       if (!mayRelease(ctx.state.user)) return refuse(ctx, 403, 'ForbiddenError', 'Kommentare als erledigt markieren darf nur die Chefredaktion.');
@@ -166,6 +187,7 @@ export function registerReview(strapi: Core.Strapi): void {
     routes: [
       { method: 'GET', path: '/case-studies/:documentId/review', handler: handle.show, config: { policies: allowedTo('read') } },
       { method: 'POST', path: '/case-studies/:documentId/review/comments', handler: handle.comment, config: { policies: allowedTo('update') } },
+      { method: 'POST', path: '/case-studies/:documentId/review/submit', handler: handle.submit, config: { policies: allowedTo('update') } },
       { method: 'POST', path: '/case-studies/:documentId/review/return', handler: handle.returnEntry, config: { policies: allowedTo('update') } },
       { method: 'POST', path: '/case-studies/:documentId/review/comments/:id/resolve', handler: handle.resolve, config: { policies: allowedTo('update') } },
       { method: 'GET', path: '/returned-to-me', handler: handle.returnedToMe, config: { policies: allowedTo('read') } },

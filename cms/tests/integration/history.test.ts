@@ -270,6 +270,21 @@ describe('the review thread', () => {
     expect((await review(REDAKTION.code, documentId)).body.data.comments[0]).toMatchObject({ body: 'Träger fehlt.', author: { name: 'Ayşe Test' } });
   });
 
+  it('sends an entry to review with one click, with an optional comment, and not twice', async () => {
+    const created = await as(REDAKTION.code, 'POST', `${caseStudyPath()}?locale=de`, draft('Einreichen per Knopf'));
+    const { documentId } = created.body.data;
+    expect((await review(REDAKTION.code, documentId)).body.data).toMatchObject({ state: 'entwurf', maySubmit: true });
+    const sent = await as(REDAKTION.code, 'POST', `/redaktion/case-studies/${documentId}/review/submit?locale=de`, { comment: 'Bitte vor Freitag.' });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.data).toMatchObject({
+      state: 'zur-pruefung',
+      maySubmit: false,
+      comments: [{ body: 'Bitte vor Freitag.', author: { name: 'Rita Test' } }],
+    });
+    expect((await historyOf(documentId))[0]).toMatchObject({ action: 'submit', user: { name: 'Rita Test' } });
+    expect((await as(REDAKTION.code, 'POST', `/redaktion/case-studies/${documentId}/review/submit?locale=de`, {})).status).toBe(409);
+  });
+
   it('answers an unknown case study with a 404 in German', async () => {
     const missing = await review(REDAKTION.code, 'gibtesnicht');
     expect(missing.status).toBe(404);
