@@ -17,6 +17,11 @@ export const shoot = async (page: Page, name: string) => {
 
 /** An active admin account with one of the newsroom's roles (`praxis-redaktion`, `praxis-chefredaktion`). */
 export async function createEditor(email: string, roleCode: string): Promise<void> {
+  await createNamedEditor(email, roleCode, roleCode, 'Test');
+}
+
+/** The same with a person's name, as the editorial record and the mails show it ("Jana Schreiber"). */
+export async function createNamedEditor(email: string, roleCode: string, firstname: string, lastname: string): Promise<void> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${await adminJwt()}` };
   const roles = ((await (await fetch(`${inject('cmsUrl')}/admin/roles`, { headers })).json()) as { data: { id: number; code: string }[] }).data;
   const role = roles.find((candidate) => candidate.code === roleCode)!;
@@ -24,7 +29,7 @@ export async function createEditor(email: string, roleCode: string): Promise<voi
     await fetch(`${inject('cmsUrl')}/admin/users`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ firstname: roleCode, lastname: 'Test', email, roles: [role.id] }),
+      body: JSON.stringify({ firstname, lastname, email, roles: [role.id] }),
     })
   ).json()) as { data: { id: number } };
   await fetch(`${inject('cmsUrl')}/admin/users/${created.data.id}`, {

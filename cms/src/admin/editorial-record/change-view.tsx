@@ -33,7 +33,8 @@ function Removed({ children, text }: { children: string; text: Text }) {
 function Added({ children, text }: { children: string; text: Text }) {
   return (
     <Box tag="ins" background="success100" color="success700" paddingLeft={1} paddingRight={1} hasRadius>
-      <VisuallyHidden>{`${text('added')} `}</VisuallyHidden>
+      {/* A space first: after removed words, "im Park" and "in der …" are not one word to a screen reader. */}
+      <VisuallyHidden>{` ${text('added')} `}</VisuallyHidden>
       {children}
     </Box>
   );
@@ -65,7 +66,7 @@ function TextChange({ parts, text }: { parts: TextPart[]; text: Text }) {
 
 function ItemList({ items, kind, text }: { items: string[]; kind: 'removed' | 'added'; text: Text }) {
   if (items.length === 0) return null;
-  const Mark = kind === 'removed' ? Removed : Added;
+  // The list's own label says removed or added: the items need no hidden word of their own.
   return (
     <Box>
       <Typography variant="pi" fontWeight="bold" textColor="neutral700">
@@ -75,7 +76,7 @@ function ItemList({ items, kind, text }: { items: string[]; kind: 'removed' | 'a
         {items.map((item, index) => (
           <li key={index}>
             <Typography style={{ overflowWrap: 'anywhere' }}>
-              <Mark text={text}>{item || text('emptyValue')}</Mark>
+              <Marked kind={kind} value={item} text={item || text('emptyValue')} />
             </Typography>
           </li>
         ))}

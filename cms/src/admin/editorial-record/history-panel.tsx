@@ -13,6 +13,10 @@ import { CompareDialog } from './compare-dialog';
 import { CASE_STUDY, fieldLabel, formatTime, useEditedCaseStudy, useTexts, useUnsavedChanges } from './edit-view';
 
 const PAGE = 10;
+/** How an entry introduces its fields: what a new entry filled in, what a publication put on the website, else what changed. */
+const FIELDS_TEXT: Partial<Record<HistoryEntry['action'], string>> = { create: 'fields.create', publish: 'fields.publish' };
+/** Entries without content of their own ("Als geprüft markiert" only sets a date; a delete ends the record): nothing to compare or restore. */
+const WITHOUT_CONTENT = new Set(['reviewed', 'delete']);
 /** How many changed fields an entry names before "und 7 weitere". */
 const FIELDS_NAMED = 5;
 /** Who restores on a published case study: Chefredaktion and Administration (mayRelease in cms/src/editorial/roles.ts). */
@@ -21,12 +25,10 @@ const RELEASING_ROLES = ['praxis-chefredaktion', 'strapi-super-admin'];
 /** False for Redaktion on a case study with a published version: the server refuses that restore. */
 function useMayRestore(target: Target): boolean {
   const roles = useAuth('PraxisHistory', (state) => state.user?.roles ?? []);
-  const { document, meta } = unstable_useDocument({
-    collectionType: 'collection-types',
-    model: CASE_STUDY,
-    documentId: target.documentId,
-    params: { locale: target.locale },
-  });
+  const { document, meta } = unstable_useDocument(
+    { collectionType: 'collection-types', model: CASE_STUDY, documentId: target.documentId, params: { locale: target.locale } },
+    { refetchOnMountOrArgChange: true },
+  );
   // As the edit view tells it: a draft whose published version exists is published.
   const published =
     (document?.status !== undefined && document.status !== 'draft') || (meta?.availableStatus ?? []).some((status) => status.publishedAt !== null);
@@ -102,7 +104,7 @@ function Entry({ target, entry, previous, current, mayRestore, unsaved }: EntryP
       </Typography>
       {fields ? (
         <Typography variant="pi" textColor="neutral600" tag="p" style={{ overflowWrap: 'anywhere' }}>
-          {text('fields', { fields })}
+          {text(FIELDS_TEXT[entry.action] ?? 'fields', { fields })}
         </Typography>
       ) : null}
       {entry.comment && entry.action === 'restore' ? (
@@ -117,26 +119,28 @@ function Entry({ target, entry, previous, current, mayRestore, unsaved }: EntryP
           </Typography>
         </Box>
       ) : null}
-      <Flex direction="column" alignItems="flex-start" gap={2} paddingTop={2}>
-        <Modal.Root open={comparing} onOpenChange={setComparing}>
-          <Modal.Trigger>
-            <TextButton startIcon={<Eye />} aria-label={text('compareLabel', { time })}>
-              {text('compare')}
-            </TextButton>
-          </Modal.Trigger>
-          {comparing ? <CompareDialog target={target} entry={entry} previous={previous} current={current} /> : null}
-        </Modal.Root>
-        {current && mayRestore ? (
-          <Dialog.Root open={restoring} onOpenChange={setRestoring}>
-            <Dialog.Trigger>
-              <TextButton startIcon={<ArrowClockwise />} disabled={unsaved} aria-label={text('restoreLabel', { time })} style={{ textAlign: 'left' }}>
-                {text('restore')}
+      {WITHOUT_CONTENT.has(entry.action) ? null : (
+        <Flex direction="column" alignItems="flex-start" gap={2} paddingTop={2}>
+          <Modal.Root open={comparing} onOpenChange={setComparing}>
+            <Modal.Trigger>
+              <TextButton startIcon={<Eye />} aria-label={text('compareLabel', { time })}>
+                {text('compare')}
               </TextButton>
-            </Dialog.Trigger>
-            {restoring ? <RestoreDialog target={target} entry={entry} onDone={() => setRestoring(false)} /> : null}
-          </Dialog.Root>
-        ) : null}
-      </Flex>
+            </Modal.Trigger>
+            {comparing ? <CompareDialog target={target} entry={entry} previous={previous} current={current} /> : null}
+          </Modal.Root>
+          {current && mayRestore ? (
+            <Dialog.Root open={restoring} onOpenChange={setRestoring}>
+              <Dialog.Trigger>
+                <TextButton startIcon={<ArrowClockwise />} disabled={unsaved} aria-label={text('restoreLabel', { time })} style={{ textAlign: 'left' }}>
+                  {text('restore')}
+                </TextButton>
+              </Dialog.Trigger>
+              {restoring ? <RestoreDialog target={target} entry={entry} onDone={() => setRestoring(false)} /> : null}
+            </Dialog.Root>
+          ) : null}
+        </Flex>
+      )}
     </>
   );
 }
@@ -144,7 +148,8 @@ function Entry({ target, entry, previous, current, mayRestore, unsaved }: EntryP
 function HistoryList({ target }: { target: Target }) {
   const { text } = useTexts('praxis.history');
   const heading = useId();
-  const { data, isLoading, isError } = usePraxisHistoryQuery(target);
+  // Fresh on every visit: others act on the case study too.
+  const { data, isLoading, isError } = usePraxisHistoryQuery(target, { refetchOnMountOrArgChange: true });
   const unsaved = useUnsavedChanges();
   const mayRestore = useMayRestore(target);
   const [shown, setShown] = useState(PAGE);
@@ -155,7 +160,8 @@ function HistoryList({ target }: { target: Target }) {
     if (focusFrom !== undefined) firstNew.current?.focus();
   }, [focusFrom]);
   const entries = data ?? [];
-  const versions = entries.filter((entry) => entry.locale !== null);
+  // The versions with content in this language: what "the version before" and "the current draft" are.
+  const versions = entries.filter((entry) => entry.locale !== null && !WITHOUT_CONTENT.has(entry.action));
   return (
     <Box tag="section" aria-labelledby={heading} width="100%" paddingTop={4} borderColor="neutral150" style={{ borderWidth: '1px 0 0', borderStyle: 'solid' }}>
       <Typography id={heading} tag="h2" variant="sigma" textColor="neutral600" textTransform="uppercase">
@@ -227,7 +233,7 @@ function HistoryList({ target }: { target: Target }) {
                 setShown(shown + PAGE);
               }}
             >
-              {text('older', { count: entries.length - shown })}
+              {text('older')}
             </Button>
           ) : null}
         </>

@@ -63,7 +63,7 @@ function Comment({ comment, text, language, onResolve, busy }: CommentProps) {
         {text('byAt', { name: comment.author.name, time })}
       </Typography>
       <Box marginTop={1} padding={2} background="neutral100" hasRadius style={{ borderLeft: '3px solid #8e8ea9' }}>
-        <Typography tag="p" textColor="neutral800" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        <Typography tag="p" textColor={comment.resolvedAt ? 'neutral600' : 'neutral800'} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {comment.body}
         </Typography>
       </Box>
@@ -97,10 +97,15 @@ function ReturnDialog({ target, onDone }: { target: Target; onDone: () => void }
     event.preventDefault();
     event.stopPropagation();
     const body = comment.trim();
-    if (!body) return setError(text('returnRequired'));
-    if (body.length > REVIEW_COMMENT_MAX_LENGTH) return setError(text('tooLong', { count: body.length }));
+    // What is wrong is said at the field, and the focus goes there.
+    const refuse = (message: string) => {
+      setError(message);
+      field.current?.focus();
+    };
+    if (!body) return refuse(text('returnRequired'));
+    if (body.length > REVIEW_COMMENT_MAX_LENGTH) return refuse(text('tooLong', { count: body.length }));
     const result = await giveBack({ ...target, comment: body });
-    if ('error' in result) return setError(text('failed', { error: refusal(result.error) }));
+    if ('error' in result) return refuse(text('failed', { error: refusal(result.error) }));
     toggleNotification({ type: 'success', message: text('returned') });
     onDone();
   };
@@ -192,7 +197,8 @@ function ReviewThread({ target }: { target: Target }) {
   const heading = useId();
   const resolvedList = useId();
   const { toggleNotification } = useNotification();
-  const { data, isLoading, isError } = usePraxisReviewQuery(target);
+  // Fresh on every visit: someone else may have commented or returned it since.
+  const { data, isLoading, isError } = usePraxisReviewQuery(target, { refetchOnMountOrArgChange: true });
   const [resolve, { isLoading: resolving }] = usePraxisReviewResolveMutation();
   const unsaved = useUnsavedChanges();
   const [showResolved, setShowResolved] = useState(false);
