@@ -6,7 +6,7 @@ import { CONTROL_CHARACTER } from '@praxis/search';
 import { allowedTo, refuse, type Context } from '../access/admin-api';
 import { CASE_STUDY, mayRelease } from '../editorial/roles';
 import { adminActor, asEditorialWork } from '../history/actor';
-import { HISTORY_TABLE, lastAction } from '../history/history-table';
+import { HISTORY_TABLE, lastAction, type HistoryAction } from '../history/history-table';
 import { onHistoryRecorded } from '../history/record-history';
 import { addComment, latestOpenComments, readComments, resolveComment, REVIEW_COMMENT_MAX_LENGTH } from './review-table';
 
@@ -167,11 +167,15 @@ export async function returnedTo(strapi: Core.Strapi, userId: number, limit = 10
   };
 }
 
+const NOTE_WRITING_ACTIONS: HistoryAction[] = ['create', 'update', 'submit', 'return', 'import', 'submission'];
+
 /** A note the importer or an editor writes into the old "Anmerkung der Prüfung" field becomes a comment of the thread. */
 function captureReviewCommentField(strapi: Core.Strapi): void {
   onHistoryRecorded(strapi, async (entries, trx) => {
     for (const entry of entries) {
       const note = entry.snapshot?.reviewComment;
+      // Only where someone wrote the note: publishing copies the draft's note to the live version, which is no new note.
+      if (!NOTE_WRITING_ACTIONS.includes(entry.action)) continue;
       if (!entry.locale || !entry.fields?.includes('reviewComment') || typeof note !== 'string' || !note.trim()) continue;
       await addComment(trx, entry.documentId, entry.locale, note.trim().slice(0, REVIEW_COMMENT_MAX_LENGTH), entry.actor);
     }
