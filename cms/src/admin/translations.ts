@@ -9,6 +9,7 @@ import { EDITORIAL_STATE_NAMES } from '../editorial/states';
 import { RECORD_TEXTS } from './editorial-record/texts';
 import { IMPORT_EXPORT_TEXTS } from './import-export/texts';
 import { EXTRAS_TEXTS } from './redaktion-extras/texts';
+import { STRAPI_GERMAN } from './strapi-german';
 import { DASHBOARD_TEXTS } from './widgets/texts';
 import { CASE_STUDY_UID as CASE_STUDY } from '@praxis/search/catalogue';
 
@@ -68,6 +69,8 @@ const inLanguage = (table: Record<string, Record<AdminLocale, string>>, locale: 
   Object.fromEntries(Object.entries(table).map(([id, names]) => [id, names[locale]]));
 
 const messages = (locale: AdminLocale) => ({
+  // Strapi's own messages in German, in the Sie-form (strapi-german/); the project's texts below win.
+  ...(locale === 'de' ? STRAPI_GERMAN : {}),
   ...inLanguage(ADMIN_TEXTS, locale),
   ...inLanguage(VALUE_NAMES, locale),
   ...inLanguage(FIELD_LABELS, locale),

@@ -1,0 +1,162 @@
+// The content manager (@strapi/content-manager: lists, edit view, relations, history) in German,
+// addressing the editor as "Sie". Its ids carry the prefix `content-manager.`; a few of its
+// screens ask for ids without it (listed last).
+export const CONTENT_MANAGER_GERMAN: Record<string, string> = {
+  // --- Strapi has no German for these ---
+  'content-manager.actions.open-in-new-tab.label': 'In neuem Tab öffnen',
+  'content-manager.actions.copy-documentId.label': 'Dokument-ID kopieren',
+  'content-manager.actions.copy-documentId.success': 'Dokument-ID in die Zwischenablage kopiert',
+  'content-manager.components.DynamicZone.unknown-component': 'Unbekannte Komponente',
+  'content-manager.components.DynamicZone.move-up': 'Nach oben',
+  'content-manager.components.DynamicZone.move-down': 'Nach unten',
+  'content-manager.containers.edit.information.documentId.label': 'Dokument-ID',
+  'content-manager.containers.List.statusFilter.draft': 'Entwurf (nie veröffentlicht)',
+  'content-manager.containers.List.statusFilter.published': 'Veröffentlicht (alle)',
+  'content-manager.containers.List.statusFilter.publishedModified': 'Veröffentlicht (seitdem geändert)',
+  'content-manager.containers.List.statusFilter.publishedUnmodified': 'Veröffentlicht (unverändert)',
+  'content-manager.containers.list.filters.status': 'Status',
+  'content-manager.containers.SettingPage.editSettings.relationOpenMode': 'Verknüpfte Einträge öffnen',
+  'content-manager.containers.SettingPage.editSettings.relationOpenMode.description': 'Legen Sie fest, wie sich ein verknüpfter Eintrag beim Anklicken öffnet.',
+  'content-manager.containers.SettingPage.editSettings.relationOpenMode.modal': 'Im Dialog (Standard)',
+  'content-manager.containers.SettingPage.editSettings.relationOpenMode.newTab': 'In neuem Tab',
+  'content-manager.containers.SettingPage.editSettings.relationOpenMode.page': 'Auf eigener Seite',
+  'content-manager.permissions.not-allowed.locale': 'Sie dürfen diesen Inhalt in dieser Sprache nicht ansehen.',
+  'content-manager.popUpWarning.warning.has-draft-m2m-relations.message':
+    '{count, plural, one {# verknüpfter Eintrag ist noch ein Entwurf. Er erscheint auf der Website, sobald er veröffentlicht ist.} other {# verknüpfte Einträge sind noch Entwürfe. Sie erscheinen auf der Website, sobald sie veröffentlicht sind.}}',
+  'content-manager.popUpWarning.warning.has-draft-m2m-relations.additional':
+    '{count, plural, one {# Verknüpfung führt} other {# Verknüpfungen führen}} zu Entwürfen, die erst mit deren Veröffentlichung sichtbar werden.',
+  'content-manager.preview.error.script-failed':
+    'Das Skript der Live-Vorschau konnte nicht geladen werden. Bearbeiten in der Vorschau ist womöglich nicht möglich.',
+  'content-manager.actions-drawer.open': 'Weitere Aktionen öffnen',
+  'content-manager.actions-drawer.close': 'Weitere Aktionen schließen',
+
+  // --- Strapi's German addresses the editor as "du", or is wrong ---
+  'content-manager.actions.delete.dialog.body': 'Möchten Sie dieses Dokument wirklich löschen? Das lässt sich nicht rückgängig machen.',
+  'content-manager.actions.discard.dialog.body': 'Möchten Sie die Änderungen wirklich verwerfen? Das lässt sich nicht rückgängig machen.',
+  'content-manager.actions.unpublish.dialog.body': 'Möchten Sie die Veröffentlichung wirklich zurücknehmen?',
+  'content-manager.components.DraggableCard.delete.field': '{item} löschen',
+  'content-manager.components.DraggableCard.edit.field': '{item} bearbeiten',
+  'content-manager.components.DraggableCard.move.field': '{item} verschieben',
+  'content-manager.components.DynamicZone.ComponentPicker-label': 'Komponente auswählen',
+  'content-manager.components.DynamicZone.add-component': '{componentName} eine Komponente hinzufügen',
+  'content-manager.components.DynamicZone.delete-label': '{name} löschen',
+  'content-manager.components.DynamicZone.move-down-label': 'Komponente nach unten verschieben',
+  'content-manager.components.DynamicZone.move-up-label': 'Komponente nach oben verschieben',
+  'content-manager.components.DynamicZone.pick-compo': 'Komponente auswählen',
+  'content-manager.components.EmptyAttributesBlock.button': 'Zu den Einstellungen',
+  'content-manager.components.EmptyAttributesBlock.description': 'Sie können Ihre Einstellungen ändern.',
+  'content-manager.components.FieldSelect.label': 'Feld hinzufügen',
+  'content-manager.components.FiltersPickWrapper.PluginHeader.description': 'Legen Sie fest, nach welchen Bedingungen die Einträge gefiltert werden.',
+  'content-manager.components.Filters.usersSelect.label': 'Person suchen und danach filtern',
+  'content-manager.components.LeftMenu.Search.label': 'Inhaltstyp suchen',
+  'content-manager.components.RelationInputModal.confirmation-message':
+    'Einige Änderungen sind nicht gespeichert. Möchten Sie diese Verknüpfung wirklich schließen? Nicht gespeicherte Änderungen gehen verloren.',
+  'content-manager.components.Search.placeholder': 'Eintrag suchen …',
+  'content-manager.components.empty-repeatable': 'Noch keine Einträge. Klicken Sie, um einen hinzuzufügen.',
+  'content-manager.components.repeatable.reorder.error': 'Die Reihenfolge der Komponenten konnte nicht geändert werden. Bitte versuchen Sie es erneut.',
+  'content-manager.containers.Home.introduction':
+    'Ihre Einträge erreichen Sie über die Links im Menü links. Für dieses Plugin gibt es noch keine eigenen Einstellungen; es wird weiterentwickelt.',
+  'content-manager.containers.Home.pluginHeaderDescription': 'Verwalten Sie Ihre Einträge übersichtlich an einem Ort.',
+  'content-manager.containers.list.autoCloneModal.description':
+    'Es entsteht ein neuer Eintrag mit demselben Inhalt. Damit er gespeichert werden kann, müssen Sie die folgenden Felder ändern.',
+  'content-manager.containers.edit-settings.modal-form.mainField.hint': 'Legt das angezeigte Feld in der Bearbeitungs- und in der Listenansicht fest',
+  'content-manager.containers.SettingPage.editSettings.description': 'Ziehen Sie die Felder an die gewünschte Stelle, um das Layout festzulegen.',
+  'content-manager.containers.SettingPage.editSettings.relation-field.description':
+    'Legt das angezeigte Feld in der Bearbeitungs- und in der Listenansicht fest',
+  'content-manager.containers.SettingPage.listSettings.description': 'Einstellungen für diesen Inhaltstyp',
+  'content-manager.containers.SettingPage.pluginHeaderDescription': 'Eigene Einstellungen für diesen Inhaltstyp',
+  'content-manager.dnd.grab-item':
+    '{item} aufgenommen. Aktuelle Position in der Liste: {position}. Mit den Pfeiltasten nach oben und unten ändern Sie die Position, mit der Leertaste legen Sie ab, mit Escape brechen Sie ab.',
+  'content-manager.emptyAttributes.description': 'Fügen Sie dem Inhaltstyp sein erstes Feld hinzu.',
+  'content-manager.form.Input.description.placeholder': 'Anzeigename im Profil',
+  'content-manager.form.Input.search': 'Suche erlauben',
+  'content-manager.form.Input.search.field': 'Suche in diesem Feld erlauben',
+  'content-manager.notification.error.displayedFields': 'Mindestens ein Feld muss angezeigt werden.',
+  'content-manager.notification.info.SettingPage.disableSort': 'Mindestens ein Feld muss sortierbar sein.',
+  'content-manager.notification.info.minimumFields': 'Mindestens ein Feld muss angezeigt werden.',
+  'content-manager.notification.upload.error': 'Beim Hochladen Ihrer Dateien ist ein Fehler aufgetreten.',
+  'content-manager.pages.NoContentType.button': 'Ersten Inhaltstyp anlegen',
+  'content-manager.pages.NoContentType.text': 'Es gibt noch keine Inhalte. Legen Sie zuerst einen Inhaltstyp an.',
+  'content-manager.permissions.not-allowed.create': 'Sie dürfen kein Dokument anlegen.',
+  'content-manager.permissions.not-allowed.update': 'Sie dürfen dieses Dokument nicht ansehen.',
+  'content-manager.plugin.description.long': 'Daten der Datenbank schnell ansehen, bearbeiten und löschen.',
+  'content-manager.plugin.description.short': 'Daten der Datenbank schnell ansehen, bearbeiten und löschen.',
+  'content-manager.popUpWarning.bodyMessage.contentType.delete': 'Möchten Sie diesen Inhaltstyp wirklich löschen?',
+  'content-manager.popUpWarning.bodyMessage.contentType.delete.all': 'Möchten Sie diese Einträge wirklich löschen?',
+  'content-manager.popUpWarning.bodyMessage.contentType.publish.all': 'Möchten Sie diese Einträge wirklich veröffentlichen?',
+  'content-manager.popUpWarning.bodyMessage.contentType.unpublish.all': 'Möchten Sie die Veröffentlichung dieser Einträge wirklich zurücknehmen?',
+  'content-manager.popUpWarning.warning.has-draft-relations.message':
+    'Dieser Eintrag ist mit {count, plural, one {# Entwurf} other {# Entwürfen}} verknüpft. {count, plural, one {Diese Verknüpfung fehlt in der veröffentlichten Fassung.} other {Diese Verknüpfungen fehlen in der veröffentlichten Fassung.}}',
+  'content-manager.popUpWarning.warning.publish-question': 'Möchten Sie trotzdem veröffentlichen?',
+  'content-manager.popUpWarning.warning.unpublish': 'Wenn Sie diesen Inhalt nicht veröffentlichen, wird er automatisch zum Entwurf.',
+  'content-manager.popUpWarning.warning.unpublish-question': 'Möchten Sie ihn wirklich nicht veröffentlichen?',
+  'content-manager.popUpWarning.warning.updateAllSettings': 'Damit ändern Sie alle Einstellungen.',
+  'content-manager.listView.validation.errors.message':
+    'Bitte sorgen Sie vor dem Veröffentlichen dafür, dass alle Felder gültig sind (Pflichtfelder, Mindest- und Höchstlängen usw.).',
+  'content-manager.history.content.new-field.message':
+    'Dieses Feld gab es noch nicht, als diese Version gespeichert wurde. Wenn Sie die Version wiederherstellen, bleibt es leer.',
+  'content-manager.history.content.localized':
+    'Dieser Wert gilt nur für diese Sprache. Wenn Sie diese Version wiederherstellen, bleiben die anderen Sprachen unverändert.',
+  'content-manager.history.content.not-localized':
+    'Dieser Wert gilt für alle Sprachen. Wenn Sie diese Version wiederherstellen, wird der Inhalt in allen Sprachen ersetzt.',
+  'content-manager.history.restore.confirm.title': 'Möchten Sie diese Version wirklich wiederherstellen?',
+  'content-manager.history.restore.confirm.message':
+    '{isDraft, select, true {Der wiederhergestellte Inhalt ersetzt Ihren Entwurf.} other {Der wiederhergestellte Inhalt wird nicht veröffentlicht: Er ersetzt den Entwurf und wird als noch nicht veröffentlichte Änderung gespeichert. Sie können die Änderungen jederzeit veröffentlichen.}}',
+  'content-manager.validation.error': 'Das Dokument enthält Fehler. Bitte beheben Sie sie vor dem Speichern.',
+  'content-manager.validation.error.unreadable-required-field':
+    'Mit Ihren Berechtigungen sehen Sie einige Pflichtfelder nicht. Bitte wenden Sie sich an die Administration, um Zugriff zu erhalten.',
+  // Strapi's German lost the count ("Einträge" without a number).
+  'content-manager.containers.list.items': '{number} {number, plural, one {Eintrag} other {Einträge}}',
+  // Strapi's German is broken ICU ("plura") and loses the wording.
+  'content-manager.components.DynamicZone.missing-components':
+    '{number, plural, =0 {Es fehlen # Komponenten} one {Es fehlt # Komponente} other {Es fehlen # Komponenten}}',
+  // Strapi's German dropped the limit.
+  'content-manager.error.validation.max': 'Der Wert ist zu hoch (max: {max}).',
+  'content-manager.error.validation.maxLength': 'Der Wert ist zu lang (max: {max}).',
+  'content-manager.error.validation.min': 'Der Wert ist zu niedrig (min: {min}).',
+  'content-manager.error.validation.minLength': 'Der Wert ist zu kurz (min: {min}).',
+  'content-manager.error.validation.regex': 'Das Format stimmt nicht.',
+  // Strapi's German is English here.
+  'content-manager.components.Select.publish-info-title': 'Status: Veröffentlicht',
+  'content-manager.components.uid.apply': 'übernehmen',
+  'content-manager.components.uid.suggested': 'Vorschlag',
+  'content-manager.containers.Home.pluginHeaderTitle': 'Inhalte',
+  'content-manager.containers.SettingViewModel.pluginHeader.title': 'Inhalte – {name}',
+  'content-manager.api.id': 'API-ID',
+  'content-manager.containers.edit-settings.modal-form.label': 'Beschriftung',
+  'content-manager.form.Input.label': 'Beschriftung',
+  'content-manager.form.Input.label.inputDescription': 'Dieser Wert ersetzt die Beschriftung im Tabellenkopf.',
+  'content-manager.form.Input.bulkActions': 'Sammelaktionen erlauben',
+  'content-manager.form.Input.placeholder.placeholder': 'Mein Wert',
+
+  // --- Ids the content manager asks for with an English default only ---
+  'app.components.HomePage.create': 'Ersten Inhaltstyp anlegen',
+  'components.Blocks.blocks.bulletList': 'Aufzählung',
+  'components.Blocks.blocks.numberList': 'Nummerierte Liste',
+  'containers.SettingPage.editSettings.description': 'Ziehen Sie die Felder an die gewünschte Stelle, um das Layout festzulegen.',
+  'containers.list.displayedFields': 'Angezeigte Felder',
+  'content-manager.Settings.list.actions.deleteAdditionalInfos': 'Damit werden die aktiven Sprachfassungen gelöscht <em>(aus der Internationalisierung)</em>',
+  'content-manager.actions.unpublish.dialog.radio-label': 'Wählen Sie, wie die Veröffentlichung zurückgenommen wird.',
+  'content-manager.components.Blocks.collapse': 'Einklappen',
+  'content-manager.components.Blocks.dnd.instruction':
+    'Um Blöcke zu verschieben, drücken Sie Befehlstaste oder Strg zusammen mit Umschalt und der Pfeiltaste nach oben oder unten.',
+  'content-manager.components.Blocks.dnd.reorder': '{item} verschoben. Neue Position im Editor: {position}.',
+  'content-manager.components.Blocks.expand': 'Ausklappen',
+  'content-manager.components.DynamicZone.add-item-above': 'Komponente darüber einfügen',
+  'content-manager.components.DynamicZone.add-item-below': 'Komponente darunter einfügen',
+  'content-manager.components.DynamicZone.more-actions': 'Weitere Aktionen',
+  'content-manager.containers.ListPage.selectedEntriesModal.title': 'Einträge veröffentlichen',
+  'content-manager.containers.ListSettingsView.modal-form.size': 'Größe',
+  'content-manager.containers.SettingPage.edit-settings.modal-form.mainField.hint': 'Legt das angezeigte Feld fest',
+  'content-manager.containers.list.table-headers.status': 'Status',
+  'content-manager.history.sidebar.title.version-card.aria-label': 'Versionskarte',
+  'content-manager.restore.success.message': 'Eine frühere Version des Inhalts wurde wiederhergestellt.',
+  'content-manager.restore.success.title': 'Version wiederhergestellt.',
+  'history.content.localized': 'Dieser Wert gilt nur für diese Sprache. Wenn Sie diese Version wiederherstellen, bleiben die anderen Sprachen unverändert.',
+  'history.content.not-localized':
+    'Dieser Wert gilt für alle Sprachen. Wenn Sie diese Version wiederherstellen und die Änderungen speichern, wird der Inhalt in allen Sprachen ersetzt.',
+  'popUpWarning.bodyMessage.contentType.delete.all': 'Möchten Sie diese Einträge wirklich löschen?',
+  'popUpWarning.bodyMessage.contentType.unpublish.all': 'Möchten Sie die Veröffentlichung dieser Einträge wirklich zurücknehmen?',
+  'preview.copy.label': 'Link zur Vorschau kopieren',
+  'preview.tabs.label': 'Dokumentstatus',
+};

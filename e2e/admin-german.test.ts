@@ -1,0 +1,250 @@
+// Every Strapi screen an editor uses, in German and in one register (issue 35, item 1): the media
+// library (list and grid, the upload, the picker of a case study's image and its upload dialog),
+// the case studies' list and edit view and the dashboard as Redaktion; Settings → Benutzer, its
+// invitation and the dashboard as the super admin. Each screen is checked for Strapi's English
+// (its messages, the ones the issue quotes first) and for the du-form; the screenshots are the
+// editors' guide's (docs/redaktion/30-…).
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRAPI_GERMAN } from '../cms/src/admin/strapi-german/index.ts';
+import { translations } from '../cms/src/admin/translations.ts';
+import { strapiMessages } from '../cms/src/admin/strapi-german/strapi-messages.ts';
+import { adminNavigate, createEditor, logIn, shoot } from './support/admin-users.ts';
+import { admin, CASE_STUDY } from './support/cms.ts';
+
+const run = randomBytes(3).toString('hex');
+const USERS = { redaktion: `greta.${run}@example.org`, admin: `armin.${run}@example.org` };
+const FOLDER = `Projektfotos ${run}`;
+
+/** What the issue found in English, screen by screen. */
+const QUOTED_ENGLISH = {
+  media: ['Home', 'items', 'New', 'Sort:', 'Most recent updates', 'Table view', 'Grid view', 'No folders yet', 'More actions'],
+  picker: ['Add folder', 'List View', 'Grid View', 'Add new assets', 'Browse'],
+  upload: ['Drag & Drop here or', 'Browse files', 'From computer', 'From url'],
+  editView: ['Bulleted list', 'Numbered list', 'Copy document ID', 'More actions'],
+  users: ['Select', 'Learn more on our documentation', 'Invite new user', 'Invite user'],
+  dashboard: ['Create your schema', 'Deploy your application to Strapi Cloud', 'Welcome to your administration panel'],
+};
+
+/**
+ * Strapi's English that is no message and so cannot be translated (hard-coded in its code; see
+ * docs/upgrading.md "The admin in German"): the users list's status badges, the picker's search
+ * button, and labels only screen readers read (the design system's dialogs and pagination, the
+ * toast region, the edit view's status badge).
+ */
+const HARD_CODED_ENGLISH = new Set([
+  'Active',
+  'Inactive',
+  'Search',
+  'search',
+  'Close modal',
+  'Pagination',
+  'Notifications alt+T',
+  'published',
+  'draft',
+  'modified',
+]);
+
+/** Strapi's English messages that have no German twin (a German message may be "Filter" too). */
+const ENGLISH_MESSAGES = (() => {
+  const { english, german } = strapiMessages();
+  const germanTexts = new Set([...Object.values(german), ...Object.values(STRAPI_GERMAN), ...Object.values(translations.de)]);
+  return new Set(
+    [...english.values()]
+      .map(({ text }) => text.trim())
+      .filter((text) => text.length >= 3 && /\p{L}/u.test(text) && !/[{<]/.test(text) && !germanTexts.has(text) && !HARD_CODED_ENGLISH.has(text)),
+  );
+})();
+
+/** "du" and the du-imperatives Strapi's German used (as in strapi-german.test.ts, in short). */
+const DU_FORM = /(?<!\p{L})(du|dich|dir|dein|deine|deinem|deinen|deiner|deines|Erstelle|Deploye|Füge|Wähle|Klicke|Bist)(?!\p{L})/u;
+
+/** The lines a sighted editor reads, and the labels, placeholders and titles a screen reader reads. */
+async function screenTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts = document.body.innerText.split('\n');
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]'))
+      for (const name of ['aria-label', 'placeholder', 'title']) texts.push(element.getAttribute(name) ?? '');
+    return texts.map((text) => text.trim()).filter(Boolean);
+  });
+}
+
+/** Checks a screen: none of the quoted English words, no English message of Strapi's, no du-form. */
+async function expectGerman(page: Page, quoted: string[], screen: string) {
+  // Strapi renders lists and dialogs in steps: check once the screen has settled.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const texts = await screenTexts(page);
+  const words = (text: string) => text.split(/[\s()]+/);
+  expect(
+    texts.filter((text) => quoted.some((english) => text === english || (english.includes(' ') ? text.includes(english) : words(text).includes(english)))),
+    `${screen}: English the issue quoted`,
+  ).toEqual([]);
+  expect(
+    texts.filter((text) => ENGLISH_MESSAGES.has(text)),
+    `${screen}: Strapi's English`,
+  ).toEqual([]);
+  expect(
+    texts.filter((text) => DU_FORM.test(text)),
+    `${screen}: the du-form`,
+  ).toEqual([]);
+}
+
+const visible = (page: Page, text: string | RegExp) => expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
+
+/** A photo-like PNG drawn in the browser (a gradient with a caption), as the editors upload them. */
+async function drawnPhoto(page: Page, caption: string, hue: number): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    ([text, baseHue]) => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [640, 420];
+      const context = canvas.getContext('2d')!;
+      const gradient = context.createLinearGradient(0, 0, 640, 420);
+      gradient.addColorStop(0, `hsl(${baseHue}, 55%, 62%)`);
+      gradient.addColorStop(1, `hsl(${Number(baseHue) + 40}, 45%, 38%)`);
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, 640, 420);
+      context.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      context.font = 'bold 40px sans-serif';
+      context.fillText(String(text), 36, 380);
+      return canvas.toDataURL('image/png');
+    },
+    [caption, String(hue)] as const,
+  );
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+const pages: Page[] = [];
+const uploaded: number[] = [];
+let folderId: number | undefined;
+
+async function openAs(email: string): Promise<Page> {
+  const page = await logIn(email);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  pages.push(page);
+  return page;
+}
+
+beforeAll(async () => {
+  await createEditor(USERS.redaktion, 'praxis-redaktion');
+  await createEditor(USERS.admin, 'strapi-super-admin');
+  folderId = (await admin<{ data: { id: number } }>('POST', '/upload/folders', { name: FOLDER, parent: null })).data.id;
+});
+
+afterAll(async () => {
+  for (const page of pages) await page.context().close();
+  // The other suites see the media library as the demo content left it.
+  await admin('POST', '/upload/actions/bulk-delete', { fileIds: uploaded, folderIds: folderId ? [folderId] : [] }).catch(() => undefined);
+});
+
+describe('the admin in German', () => {
+  it('Redaktion: the dashboard, the media library in list and grid, uploading, in German', async () => {
+    const page = await openAs(USERS.redaktion);
+    await visible(page, 'Willkommen in der Verwaltung');
+    await expectGerman(page, QUOTED_ENGLISH.dashboard, "Redaktion's dashboard");
+    await shoot(page, '37-startseite-redaktion');
+    await adminNavigate(page, '/admin/plugins/upload');
+    await visible(page, /^Hauptordner \(\d+ Dateien?\)$/);
+    // Upload through "Neu" → "Dateien hochladen", as an editor does.
+    const photos = await Promise.all(
+      [
+        ['Stadtteilfest', 190],
+        ['Lesepatenschaft', 20],
+        ['Spielmobil', 120],
+      ].map(async ([caption, hue]) => ({
+        name: `${String(caption).toLowerCase()}.png`,
+        mimeType: 'image/png',
+        buffer: await drawnPhoto(page, String(caption), Number(hue)),
+      })),
+    );
+    await page.getByRole('button', { name: 'Neu', exact: true }).click();
+    await expectGerman(page, QUOTED_ENGLISH.media, 'the menu "Neu"');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Dateien hochladen' }).click();
+    await (await chooser).setFiles(photos);
+    await visible(page, 'Hochladen abgeschlossen');
+    await visible(page, '3 Dateien hochgeladen');
+    const files = (await admin<{ results: { id: number; name: string }[] }>('GET', '/upload/files?pageSize=100')).results;
+    uploaded.push(...files.filter((file) => photos.some((photo) => photo.name === file.name)).map((file) => file.id));
+    expect(uploaded).toHaveLength(3);
+    await page.keyboard.press('Escape');
+
+    // Other suites may have left files in the main folder: these three are there, counted as files.
+    await visible(page, /^Hauptordner \([3-9]\d* Dateien\)$/);
+    for (const photo of photos) await visible(page, photo.name);
+    await visible(page, 'Sortierung: Zuletzt geändert');
+    await expectGerman(page, QUOTED_ENGLISH.media, 'the media library (grid)');
+    await shoot(page, '30-medienbibliothek-raster');
+    await page.locator('[aria-label="Listenansicht"]').click();
+    await visible(page, 'Erstellt am');
+    await expectGerman(page, QUOTED_ENGLISH.media, 'the media library (list)');
+    await shoot(page, '31-medienbibliothek-liste');
+    await page.getByRole('button', { name: 'Sortierung: Zuletzt geändert' }).click();
+    await visible(page, 'Vor den Dateien');
+    await expectGerman(page, QUOTED_ENGLISH.media, 'the sort menu');
+    await shoot(page, '32-medienbibliothek-sortierung');
+    await page.keyboard.press('Escape');
+    await page.locator('[aria-label="Rasteransicht"]').click();
+  });
+
+  it("Redaktion: the case studies' list, the edit view, the image picker and its upload dialog, in German", async () => {
+    const page = pages[0] ?? (await openAs(USERS.redaktion));
+    await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}`);
+    await visible(page, /^\d+ Einträge gefunden$/);
+    await expectGerman(page, QUOTED_ENGLISH.editView, 'the case studies');
+    await shoot(page, '33-praxisbeispiele-liste');
+
+    // A published case study: its actions, the text editor's toolbar.
+    await page.locator('tbody tr').first().getByRole('link').first().click();
+    await page.locator('input[name="title"]').waitFor();
+    await expectGerman(page, QUOTED_ENGLISH.editView, 'a case study');
+    await expect.poll(() => page.getByRole('button', { name: 'Aufzählung' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Nummerierte Liste' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Weitere Aktionen' }).first().click();
+    await visible(page, 'Dokument-ID kopieren');
+    await expectGerman(page, QUOTED_ENGLISH.editView, 'the edit view’s actions');
+    await shoot(page, '34-praxisbeispiel-aktionen');
+    await page.keyboard.press('Escape');
+
+    await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}/create?plugins[i18n][locale]=de`);
+    await page.locator('input[name="title"]').waitFor();
+    await expectGerman(page, QUOTED_ENGLISH.editView, 'a new case study');
+
+    // Bilder: a first image, then its file from the media library.
+    await page.getByText('Bilder (0)', { exact: true }).locator('xpath=following::button[1]').click();
+    await page.getByText('Bilder (1)', { exact: true }).waitFor();
+    await page.getByText('Klicken Sie hier, um eine Datei hinzuzufügen, oder ziehen Sie eine Datei in diesen Bereich.').first().click();
+    await visible(page, 'Ordner hinzufügen');
+    await visible(page, FOLDER);
+    await expectGerman(page, QUOTED_ENGLISH.picker, 'the image picker');
+    await shoot(page, '35-bild-auswaehlen');
+    const picker = page.getByRole('dialog');
+    await picker.getByRole('button', { name: 'Listenansicht' }).click();
+    await expectGerman(page, QUOTED_ENGLISH.picker, 'the image picker (list)');
+    await picker.getByRole('button', { name: 'Rasteransicht' }).click();
+
+    await picker.getByRole('button', { name: 'Weitere Dateien hinzufügen' }).click();
+    await visible(page, 'Dateien hierher ziehen oder klicken, um Dateien auszuwählen');
+    await expectGerman(page, QUOTED_ENGLISH.upload, 'the upload dialog');
+    await shoot(page, '36-dateien-hochladen');
+  });
+
+  it('the super admin: Settings → Benutzer, the invitation and the dashboard, in German', async () => {
+    const page = await openAs(USERS.admin);
+    await visible(page, 'Willkommen in der Verwaltung');
+    await expectGerman(page, QUOTED_ENGLISH.dashboard, 'the dashboard');
+    await shoot(page, '38-startseite-administration');
+
+    await adminNavigate(page, '/admin/settings/users');
+    await visible(page, 'Benutzerstatus');
+    await expectGerman(page, QUOTED_ENGLISH.users, 'the users');
+    expect(await page.getByRole('link', { name: 'Mehr dazu in der Dokumentation' }).count()).toBe(1);
+    await shoot(page, '39-benutzer');
+    await page.getByRole('button', { name: 'Benutzer einladen' }).first().click();
+    await visible(page, 'Rolle des Benutzers');
+    await visible(page, 'Auswählen');
+    await expectGerman(page, QUOTED_ENGLISH.users, 'the invitation');
+    await shoot(page, '40-benutzer-einladen');
+  });
+});
