@@ -63,6 +63,17 @@ function handlers(strapi: Core.Strapi) {
 
   return {
     async show(ctx: Context) {
+      // A translation not written yet (the edit view of a new language) has no review: nothing, not an error
+      // (a 404 here made the admin's edit view of a new language load again and again).
+      const { documentId } = ctx.params;
+      const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : 'de';
+      if (documentId && DOCUMENT_ID.test(documentId) && /^[a-z]{2}$/.test(locale) && !(await draftOf(documentId, locale))) {
+        const other = await strapi.db.query(CASE_STUDY).findOne({ where: { documentId }, select: ['id'] });
+        if (other) {
+          ctx.body = { data: null };
+          return;
+        }
+      }
       const named = await target(ctx);
       if (!named) return;
       ctx.body = { data: await review(named.documentId, named.locale, named.draft.editorialState, ctx) };

@@ -52,9 +52,10 @@ const recordApi = adminApi.enhanceEndpoints({ addTagTypes: ['Document', 'PraxisR
       transformResponse: (response: { data: { documentId: string; locale: string; restored: number } }) => response.data,
       invalidatesTags: (_result, error, { documentId }) => (error ? [] : [documentTag(documentId), reviewTag(documentId)]),
     }),
-    praxisReview: build.query<Review, Target>({
+    // null: the edit view's language has no version of the case study yet.
+    praxisReview: build.query<Review | null, Target>({
       query: ({ documentId, locale }) => ({ url: `${base(documentId)}/review`, method: 'GET', config: { params: { locale } } }),
-      transformResponse: (response: { data: Review }) => response.data,
+      transformResponse: (response: { data: Review | null }) => response.data,
       providesTags: (_result, _error, { documentId }) => [documentTag(documentId), reviewTag(documentId)],
     }),
     praxisReviewComment: build.mutation<ReviewComment, Target & { body: string }>({

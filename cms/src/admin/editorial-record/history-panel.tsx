@@ -25,10 +25,14 @@ const RELEASING_ROLES = ['praxis-chefredaktion', 'strapi-super-admin'];
 /** False for Redaktion on a case study with a published version: the server refuses that restore. */
 function useMayRestore(target: Target): boolean {
   const roles = useAuth('PraxisHistory', (state) => state.user?.roles ?? []);
-  const { document, meta } = unstable_useDocument(
-    { collectionType: 'collection-types', model: CASE_STUDY, documentId: target.documentId, params: { locale: target.locale } },
-    { refetchOnMountOrArgChange: true },
-  );
+  // The edit view's own copy of the document, not fetched again: a refetch on mount put the edit
+  // view of a language not written yet back into loading, which mounted this panel again, in a loop.
+  const { document, meta } = unstable_useDocument({
+    collectionType: 'collection-types',
+    model: CASE_STUDY,
+    documentId: target.documentId,
+    params: { locale: target.locale },
+  });
   // As the edit view tells it: a draft whose published version exists is published.
   const published =
     (document?.status !== undefined && document.status !== 'draft') || (meta?.availableStatus ?? []).some((status) => status.publishedAt !== null);

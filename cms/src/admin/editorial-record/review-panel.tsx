@@ -207,6 +207,7 @@ function ReviewThread({ target }: { target: Target }) {
     const result = await resolve({ ...target, id });
     if ('error' in result) toggleNotification({ type: 'danger', message: text('failed', { error: refusal(result.error) }) });
   };
+  if (data === null) return null;
   const open = data?.comments.filter((comment) => !comment.resolvedAt) ?? [];
   const resolved = data?.comments.filter((comment) => comment.resolvedAt) ?? [];
   return (
