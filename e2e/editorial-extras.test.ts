@@ -141,6 +141,6 @@ describe('a submission, the notices and the Papierkorb in the admin', () => {
     expect(
       query<{ editorial_state: string; published_at: unknown }>('select editorial_state, published_at from case_studies where document_id = ?', documentId),
     ).toEqual([{ editorial_state: 'entwurf', published_at: null }]);
-    expect(await chef.getByRole('row').filter({ hasText: title }).count()).toBe(0);
+    await expect.poll(() => chef.getByRole('row').filter({ hasText: title }).count()).toBe(0);
   });
 });

@@ -5,12 +5,12 @@
 // says so instead of offering a button that would be refused.
 import { Box, Button, Dialog, Flex, Modal, TextButton, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Eye, WarningCircle } from '@strapi/icons';
-import { unstable_useDocument, useAuth, useNotification } from '@strapi/strapi/admin';
+import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useId, useRef, useState } from 'react';
 import { HISTORY_ACTION_NAMES } from '../../history/history-table';
 import { refusal, usePraxisHistoryQuery, usePraxisRestoreVersionMutation, type HistoryEntry, type Target } from './api';
 import { CompareDialog } from './compare-dialog';
-import { CASE_STUDY, fieldLabel, formatTime, useEditedCaseStudy, useTexts, useUnsavedChanges } from './edit-view';
+import { fieldLabel, formatTime, useEditedCaseStudy, useTexts, useUnsavedChanges } from './edit-view';
 
 const PAGE = 10;
 /** How an entry introduces its fields: what a new entry filled in, what a publication put on the website, else what changed. */
@@ -22,21 +22,15 @@ const FIELDS_NAMED = 5;
 /** Who restores on a published case study: Chefredaktion and Administration (mayRelease in cms/src/editorial/roles.ts). */
 const RELEASING_ROLES = ['praxis-chefredaktion', 'strapi-super-admin'];
 
-/** False for Redaktion on a case study with a published version: the server refuses that restore. */
-function useMayRestore(target: Target): boolean {
+/**
+ * False for Redaktion on a case study with a published version: the server refuses that restore.
+ * Read from the record (fetched fresh on every visit), not from the edit view's document: fetching
+ * that again on mount put the edit view of a language not written yet back into loading, in a loop.
+ */
+function useMayRestore(entries: HistoryEntry[]): boolean {
   const roles = useAuth('PraxisHistory', (state) => state.user?.roles ?? []);
-  // The edit view's own copy of the document, not fetched again: a refetch on mount put the edit
-  // view of a language not written yet back into loading, which mounted this panel again, in a loop.
-  const { document, meta } = unstable_useDocument({
-    collectionType: 'collection-types',
-    model: CASE_STUDY,
-    documentId: target.documentId,
-    params: { locale: target.locale },
-  });
-  // As the edit view tells it: a draft whose published version exists is published.
-  const published =
-    (document?.status !== undefined && document.status !== 'draft') || (meta?.availableStatus ?? []).some((status) => status.publishedAt !== null);
-  return !published || roles.some((role) => RELEASING_ROLES.includes(role.code));
+  const lastPublication = entries.find((entry) => entry.action === 'publish' || entry.action === 'unpublish' || entry.action === 'delete');
+  return lastPublication?.action !== 'publish' || roles.some((role) => RELEASING_ROLES.includes(role.code));
 }
 
 function RestoreDialog({ target, entry, onDone }: { target: Target; entry: HistoryEntry; onDone: () => void }) {
@@ -155,7 +149,7 @@ function HistoryList({ target }: { target: Target }) {
   // Fresh on every visit: others act on the case study too.
   const { data, isLoading, isError } = usePraxisHistoryQuery(target, { refetchOnMountOrArgChange: true });
   const unsaved = useUnsavedChanges();
-  const mayRestore = useMayRestore(target);
+  const mayRestore = useMayRestore(data ?? []);
   const [shown, setShown] = useState(PAGE);
   const firstNew = useRef<HTMLLIElement>(null);
   const [focusFrom, setFocusFrom] = useState<number>();

@@ -43,8 +43,9 @@ export default function TrashPage() {
   const restore = async (item: TrashItem) => {
     try {
       await post(`/redaktion/trash/${item.id}/restore`);
-      setNotice({ variant: 'success', id: 'trash.restored', values: { title: item.title }, link: editPath(item.documentId, item.locale) });
+      // The list first, then the message: what the message says is what the list shows.
       await load();
+      setNotice({ variant: 'success', id: 'trash.restored', values: { title: item.title }, link: editPath(item.documentId, item.locale) });
     } catch (error) {
       setNotice({ variant: 'danger', id: 'error', values: { message: messageOf(error) } });
     }
