@@ -68,8 +68,13 @@ async function confirmedSubmission(): Promise<string> {
   const page = await openPage();
   await page.goto(link!.replace(/^https?:\/\/[^/]+/, ''));
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Bestätigen' }).click()]);
+  const shown = await page.locator('main').innerText();
   await page.context().close();
-  return query<{ document_id: string }>('select document_id from case_studies where title = ?', title)[0]!.document_id;
+  for (const deadline = Date.now() + 10_000; ; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    const [row] = query<{ document_id: string }>('select document_id from case_studies where title = ?', title);
+    if (row) return row.document_id;
+    if (Date.now() > deadline) throw new Error(`the confirmed submission is no draft; the page said: ${shown.slice(0, 300)}`);
+  }
 }
 
 beforeAll(async () => {
