@@ -2,6 +2,7 @@
 // over, errors in Strapi's shape with German messages, and the permission policies. Strapi
 // forces an app's own API routes into the public content API, so they are added to the admin
 // API instead; each needs an admin session and the named permission on case studies.
+import type { Core } from '@strapi/strapi';
 import { CASE_STUDY, type AdminUser } from '../editorial/roles';
 import type { AdminUserRecord } from '../history/actor';
 
@@ -28,8 +29,20 @@ export function refuse(ctx: Context, status: number, name: string, message: stri
 }
 
 const EXPLORER = 'plugin::content-manager.explorer';
+type Permission = 'read' | 'update' | 'create';
 /** An admin session with the content manager's permission `action` on case studies. */
-export const allowedTo = (action: 'read' | 'update' | 'create') => [
+const allowedTo = (action: Permission) => [
   'admin::isAuthenticatedAdmin',
   { name: 'admin::hasPermissions', config: { actions: [[`${EXPLORER}.${action}`, CASE_STUDY]] } },
 ];
+
+type Handler = (ctx: Context) => unknown;
+
+/** Adds routes under /redaktion/… to the admin API: method, path, handler, and the permission on case studies each needs. */
+export function addAdminRoutes(strapi: Core.Strapi, routes: [method: 'GET' | 'POST' | 'PUT', path: string, handler: Handler, permission: Permission][]): void {
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/redaktion',
+    routes: routes.map(([method, path, handler, permission]) => ({ method, path, handler, config: { policies: allowedTo(permission) } })),
+  } as never);
+}

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { CASE_STUDY, mayRelease } from '../editorial/roles';
 import { searchSync } from '../sync/search-sync';
 import { adminActor } from '../history/actor';
-import { allowedTo, refuse, type Context } from '../access/admin-api';
+import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
 import { checkImport, currentImportJob, exportCsv, exportWorkbook, filteredDocumentIds, isKnownLocale, startImport, templateWorkbook } from './import-export';
 import { contactRequestCounts } from './contact-request-counts';
 import { markReviewed, reviewDue, reviewQueue } from './review-queues';
@@ -179,22 +179,18 @@ function handlers(strapi: Core.Strapi) {
 
 export function registerDashboardRoutes(strapi: Core.Strapi): void {
   const handle = handlers(strapi);
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/redaktion',
-    routes: [
-      { method: 'GET', path: '/index-status', handler: handle.indexStatus, config: { policies: allowedTo('read') } },
-      { method: 'POST', path: '/reindex', handler: handle.startReindex, config: { policies: allowedTo('read') } },
-      { method: 'GET', path: '/review-queue', handler: handle.reviewQueue, config: { policies: allowedTo('read') } },
-      { method: 'GET', path: '/review-due', handler: handle.reviewDue, config: { policies: allowedTo('read') } },
-      { method: 'POST', path: '/review-due/:documentId/reviewed', handler: handle.markReviewed, config: { policies: allowedTo('update') } },
-      { method: 'GET', path: '/search-statistics', handler: handle.searchStatistics, config: { policies: allowedTo('read') } },
-      { method: 'GET', path: '/contact-requests', handler: handle.contactRequests, config: { policies: allowedTo('read') } },
-      { method: 'POST', path: '/import', handler: handle.importFile, config: { policies: allowedTo('create') } },
-      { method: 'GET', path: '/import', handler: handle.importStatus, config: { policies: allowedTo('create') } },
-      { method: 'GET', path: '/export.xlsx', handler: handle.exportXlsx, config: { policies: allowedTo('read') } },
-      { method: 'GET', path: '/export.csv', handler: handle.exportCsv, config: { policies: allowedTo('read') } },
-      { method: 'GET', path: '/import-template.xlsx', handler: handle.template, config: { policies: allowedTo('read') } },
-    ],
-  } as never);
+  addAdminRoutes(strapi, [
+    ['GET', '/index-status', handle.indexStatus, 'read'],
+    ['POST', '/reindex', handle.startReindex, 'read'],
+    ['GET', '/review-queue', handle.reviewQueue, 'read'],
+    ['GET', '/review-due', handle.reviewDue, 'read'],
+    ['POST', '/review-due/:documentId/reviewed', handle.markReviewed, 'update'],
+    ['GET', '/search-statistics', handle.searchStatistics, 'read'],
+    ['GET', '/contact-requests', handle.contactRequests, 'read'],
+    ['POST', '/import', handle.importFile, 'create'],
+    ['GET', '/import', handle.importStatus, 'create'],
+    ['GET', '/export.xlsx', handle.exportXlsx, 'read'],
+    ['GET', '/export.csv', handle.exportCsv, 'read'],
+    ['GET', '/import-template.xlsx', handle.template, 'read'],
+  ]);
 }

@@ -2,7 +2,7 @@
 // its content (for the *Verlauf* panel's comparison), and "Diese Fassung wiederherstellen".
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { allowedTo, refuse, type Context } from '../access/admin-api';
+import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
 import { CASE_STUDY, mayRelease } from '../editorial/roles';
 import { adminActor, asEditorialWork } from './actor';
 import { HISTORY_ACTION_NAMES, readHistory, readVersion } from './history-table';
@@ -86,13 +86,9 @@ function handlers(strapi: Core.Strapi) {
 
 export function registerHistoryRoutes(strapi: Core.Strapi): void {
   const handle = handlers(strapi);
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/redaktion',
-    routes: [
-      { method: 'GET', path: '/case-studies/:documentId/history', handler: handle.list, config: { policies: allowedTo('read') } },
-      { method: 'GET', path: '/case-studies/:documentId/history/:id', handler: handle.version, config: { policies: allowedTo('read') } },
-      { method: 'POST', path: '/case-studies/:documentId/history/:id/restore', handler: handle.restore, config: { policies: allowedTo('update') } },
-    ],
-  } as never);
+  addAdminRoutes(strapi, [
+    ['GET', '/case-studies/:documentId/history', handle.list, 'read'],
+    ['GET', '/case-studies/:documentId/history/:id', handle.version, 'read'],
+    ['POST', '/case-studies/:documentId/history/:id/restore', handle.restore, 'update'],
+  ]);
 }

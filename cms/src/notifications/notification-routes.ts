@@ -1,7 +1,7 @@
 // Each editor's delivery of the Chefredaktion's notices (the dashboard's "Benachrichtigungen"), and
 // the invitation mail: a user created in the admin gets the registration link by mail.
 import type { Core } from '@strapi/strapi';
-import { allowedTo, refuse, type Context } from '../access/admin-api';
+import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
 import { actingActor } from '../history/actor';
 import { mailQueue } from '../mail/mail';
 import { invitationMail } from './notification-texts';
@@ -54,12 +54,8 @@ function mailInvitations(strapi: Core.Strapi): void {
 export function registerNotificationRoutes(strapi: Core.Strapi): void {
   mailInvitations(strapi);
   const handle = handlers(strapi);
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/redaktion',
-    routes: [
-      { method: 'GET', path: '/notification-settings', handler: handle.show, config: { policies: allowedTo('read') } },
-      { method: 'PUT', path: '/notification-settings', handler: handle.update, config: { policies: allowedTo('read') } },
-    ],
-  } as never);
+  addAdminRoutes(strapi, [
+    ['GET', '/notification-settings', handle.show, 'read'],
+    ['PUT', '/notification-settings', handle.update, 'read'],
+  ]);
 }

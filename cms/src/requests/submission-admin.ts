@@ -2,7 +2,7 @@
 // it — name, organisation, e-mail, the consent text word for word and the times — to check it with
 // the provider before it is released; and the list of submissions still waiting for a decision.
 import type { Core } from '@strapi/strapi';
-import { allowedTo, refuse, type Context } from '../access/admin-api';
+import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
 import { CASE_STUDY } from '../editorial/roles';
 import { SUBMISSION_TABLE } from './submission-tables';
 
@@ -69,12 +69,8 @@ function handlers(strapi: Core.Strapi) {
 
 export function registerSubmissionAdmin(strapi: Core.Strapi): void {
   const handle = handlers(strapi);
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/redaktion',
-    routes: [
-      { method: 'GET', path: '/case-studies/:documentId/submission', handler: handle.ofCaseStudy, config: { policies: allowedTo('read') } },
-      { method: 'GET', path: '/submissions', handler: handle.open, config: { policies: allowedTo('read') } },
-    ],
-  } as never);
+  addAdminRoutes(strapi, [
+    ['GET', '/case-studies/:documentId/submission', handle.ofCaseStudy, 'read'],
+    ['GET', '/submissions', handle.open, 'read'],
+  ]);
 }

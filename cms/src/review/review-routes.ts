@@ -3,7 +3,7 @@
 // and the dashboard's "Zurück an mich". Returning and resolving are for the reviewing roles.
 import type { Core } from '@strapi/strapi';
 import { CONTROL_CHARACTER } from '@praxis/search';
-import { allowedTo, refuse, type Context } from '../access/admin-api';
+import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
 import { CASE_STUDY, mayRelease } from '../editorial/roles';
 import { adminActor, asEditorialWork } from '../history/actor';
 import { HISTORY_TABLE, lastAction, type HistoryAction } from '../history/history-table';
@@ -196,16 +196,12 @@ function captureReviewCommentField(strapi: Core.Strapi): void {
 export function registerReview(strapi: Core.Strapi): void {
   captureReviewCommentField(strapi);
   const handle = handlers(strapi);
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/redaktion',
-    routes: [
-      { method: 'GET', path: '/case-studies/:documentId/review', handler: handle.show, config: { policies: allowedTo('read') } },
-      { method: 'POST', path: '/case-studies/:documentId/review/comments', handler: handle.comment, config: { policies: allowedTo('update') } },
-      { method: 'POST', path: '/case-studies/:documentId/review/submit', handler: handle.submit, config: { policies: allowedTo('update') } },
-      { method: 'POST', path: '/case-studies/:documentId/review/return', handler: handle.returnEntry, config: { policies: allowedTo('update') } },
-      { method: 'POST', path: '/case-studies/:documentId/review/comments/:id/resolve', handler: handle.resolve, config: { policies: allowedTo('update') } },
-      { method: 'GET', path: '/returned-to-me', handler: handle.returnedToMe, config: { policies: allowedTo('read') } },
-    ],
-  } as never);
+  addAdminRoutes(strapi, [
+    ['GET', '/case-studies/:documentId/review', handle.show, 'read'],
+    ['POST', '/case-studies/:documentId/review/comments', handle.comment, 'update'],
+    ['POST', '/case-studies/:documentId/review/submit', handle.submit, 'update'],
+    ['POST', '/case-studies/:documentId/review/return', handle.returnEntry, 'update'],
+    ['POST', '/case-studies/:documentId/review/comments/:id/resolve', handle.resolve, 'update'],
+    ['GET', '/returned-to-me', handle.returnedToMe, 'read'],
+  ]);
 }

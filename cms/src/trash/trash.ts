@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { DEFAULT_LOCALE } from '@praxis/search';
-import { allowedTo, refuse, type Context } from '../access/admin-api';
+import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
 import { CASE_STUDY, mayRelease } from '../editorial/roles';
 import { actingActor, adminActor, asEditorialWork } from '../history/actor';
 import { HISTORY_TABLE } from '../history/history-table';
@@ -111,14 +111,10 @@ let purgeTimer: NodeJS.Timeout | undefined;
 export function registerTrash(strapi: Core.Strapi): void {
   keepDeleted(strapi);
   const handle = handlers(strapi);
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/redaktion',
-    routes: [
-      { method: 'GET', path: '/trash', handler: handle.list, config: { policies: allowedTo('read') } },
-      { method: 'POST', path: '/trash/:id/restore', handler: handle.restore, config: { policies: allowedTo('update') } },
-    ],
-  } as never);
+  addAdminRoutes(strapi, [
+    ['GET', '/trash', handle.list, 'read'],
+    ['POST', '/trash/:id/restore', handle.restore, 'update'],
+  ]);
 }
 
 /** At bootstrap: purge now and then every hour. */

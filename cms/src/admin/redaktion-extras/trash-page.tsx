@@ -5,18 +5,8 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import type { TrashItem } from '../../trash/trash-table';
 import { editPath } from '../widgets/use-dashboard-data';
-
-interface TrashItem {
-  id: number;
-  documentId: string;
-  locale: string;
-  title: string;
-  deletedAt: string;
-  deletedBy: string;
-  wasPublished: boolean;
-  purgeAt: string;
-}
 
 /** The server's German (or English) message of a refused request. */
 const messageOf = (error: unknown) =>
