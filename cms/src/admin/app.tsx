@@ -86,6 +86,16 @@ function searchTermCell(header: ListHeader): ListHeader['cellFormatter'] {
   return undefined;
 }
 
+/** A list cell's date in the admin's language ("14.11.2025"), or "-" for none. */
+function shortDate(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '-';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  // A date without time (YYYY-MM-DD) is a calendar day: read in UTC, it stays that day everywhere.
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(adminLanguage() === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', ...(dayOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+}
+
 /** Where the main menu's "Inhalte" leads: the case studies, not the alphabetically first type (Baustein). */
 const CASE_STUDY_LIST = 'content-manager/collection-types/api::case-study.case-study';
 
@@ -164,13 +174,20 @@ export default {
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,
-      displayedHeaders: displayedHeaders.map((header) => {
-        if (header.attribute?.type === 'enumeration') {
-          return { ...header, cellFormatter: (row: Record<string, unknown>) => valueName(row[header.name], adminLanguage()) };
-        }
-        const cellFormatter = searchTermCell(header);
-        return cellFormatter ? { ...header, cellFormatter } : header;
-      }),
+      // i18n's "Verfügbar in" column is left out: the list fits a 1366 px screen, and the language menu above it chooses the language.
+      displayedHeaders: displayedHeaders
+        .filter((header) => header.name !== 'locales')
+        .map((header) => {
+          if (header.attribute?.type === 'enumeration') {
+            return { ...header, cellFormatter: (row: Record<string, unknown>) => valueName(row[header.name], adminLanguage()) };
+          }
+          // Dates as "14.11.2025", not "Freitag, 14. November 2025": the list fits a 1366 px screen.
+          if (header.attribute?.type === 'date' || header.attribute?.type === 'datetime') {
+            return { ...header, cellFormatter: (row: Record<string, unknown>) => shortDate(row[header.name]) };
+          }
+          const cellFormatter = searchTermCell(header);
+          return cellFormatter ? { ...header, cellFormatter } : header;
+        }),
     }));
   },
 };
