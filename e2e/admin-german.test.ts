@@ -7,9 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STRAPI_GERMAN } from '../cms/src/admin/strapi-german/index.ts';
-import { translations } from '../cms/src/admin/translations.ts';
-import { strapiMessages } from '../cms/src/admin/strapi-german/strapi-messages.ts';
+import { STRAPI_GERMAN, strapiMessages, translations } from '@praxis/cms/admin-texts';
 import { adminNavigate, createEditor, logIn, shoot } from './support/admin-users.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
 
