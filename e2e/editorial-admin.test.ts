@@ -43,6 +43,29 @@ async function chooseByTyping(page: Page, field: string, typed: string, option: 
   await expect.poll(() => page.getByText(option, { exact: true }).count()).toBeGreaterThan(0);
 }
 
+const pageText = (page: Page) =>
+  page
+    .locator('body')
+    .innerText({ timeout: 1_000 })
+    .catch(() => '');
+
+/** Opens the dashboard again until its Suchindex tile shows figures that `done` accepts; returns the page's text then. */
+async function dashboardWhen(page: Page, done: (text: string) => boolean, timeout: number): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        await adminReopen(page, '/admin');
+        await expect.poll(async () => /ausstehend/i.test(await pageText(page)), { timeout: 10_000 }).toBe(true);
+        text = await pageText(page);
+        return done(text);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return text;
+}
+
 async function chooseEnum(page: Page, field: string, option: string) {
   await page.locator(`[name="${field}"][role="combobox"]`).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -298,22 +321,7 @@ describe("the editor's path through the admin", () => {
       await admin('PUT', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`, { title: outageTitle });
       await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${documentId}/actions/publish?locale=de`, {});
       const page = await logIn(USERS.chefredaktion);
-      const body = () =>
-        page
-          .locator('body')
-          .innerText({ timeout: 1_000 })
-          .catch(() => '');
-      await expect
-        .poll(
-          async () => {
-            await adminReopen(page, '/admin');
-            await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
-            return body();
-          },
-          { timeout: 30_000 },
-        )
-        .toMatch(/[1-9]\d* fehlgeschlagen/i);
-      const text = await body();
+      const text = await dashboardWhen(page, (shown) => /[1-9]\d* fehlgeschlagen/i.test(shown), 30_000);
       expect(text).toMatch(/nicht erreichbar/i);
       // The failed change names the case study once, and why in words.
       expect(text.split(`${outageTitle} (de): Die Suche war nicht erreichbar; wird automatisch wiederholt.`)).toHaveLength(2);
@@ -322,22 +330,7 @@ describe("the editor's path through the admin", () => {
       await fetch(`${inject('controlUrl')}/meilisearch/start`, { method: 'POST' });
     }
     const page = await logIn(USERS.chefredaktion);
-    const body = () =>
-      page
-        .locator('body')
-        .innerText({ timeout: 1_000 })
-        .catch(() => '');
-    await expect
-      .poll(
-        async () => {
-          await adminReopen(page, '/admin');
-          await expect.poll(async () => /ausstehend/i.test(await body()), { timeout: 10_000 }).toBe(true);
-          const text = await body();
-          return /0 fehlgeschlagen/i.test(text) && /0 ausstehend/i.test(text) && !/nicht erreichbar/i.test(text);
-        },
-        { timeout: 60_000 },
-      )
-      .toBe(true);
+    await dashboardWhen(page, (shown) => /0 fehlgeschlagen/i.test(shown) && /0 ausstehend/i.test(shown) && !/nicht erreichbar/i.test(shown), 60_000);
     const found = (await (await fetch(`${inject('siteUrl')}/api/search?q=${encodeURIComponent('während des Ausfalls')}`)).json()) as {
       hits: { title: string }[];
     };

@@ -25,3 +25,16 @@ export async function adminTokenFor(cms: TestStrapi, email: string, roleCode: st
   if (!body.data) throw new Error(`login as ${email} failed: ${JSON.stringify(body.error)}`);
   return body.data.token;
 }
+
+/** An admin API call as the admin panel makes it, with an editor's token (or none): the status and the JSON body. */
+export async function adminCall(cms: TestStrapi, token: string | undefined, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${cms.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => null)) as any };
+}
+
+/** The content manager's path of the case studies, or of one of them. */
+export const caseStudyPath = (documentId = '') => `/content-manager/collection-types/api::case-study.case-study${documentId ? `/${documentId}` : ''}`;

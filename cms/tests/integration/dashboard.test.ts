@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSearches, SEARCH_LOG_TABLE, topSearches } from '../../src/dashboard/search-log';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
 import { startTestMeilisearch, waitFor, type TestMeilisearch } from '../helpers/meilisearch.mts';
-import { adminTokenFor } from '../helpers/admin-users.mts';
+import { adminTokenFor, adminCall } from '../helpers/admin-users.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const CASE_STUDY = 'api::case-study.case-study';
@@ -14,14 +14,8 @@ let cms: TestStrapi;
 const tokens: Record<string, string> = {};
 let buildingBlock: string;
 
-async function as(roleCode: string | undefined, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(roleCode ? { authorization: `Bearer ${tokens[roleCode]}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as any };
-}
+const as = (roleCode: string | undefined, method: string, path: string, body?: unknown) =>
+  adminCall(cms, roleCode ? tokens[roleCode] : undefined, method, path, body);
 
 const create = (title: string, extra: Record<string, unknown> = {}) =>
   as(REDAKTION.code, 'POST', `/content-manager/collection-types/${CASE_STUDY}?locale=de`, {

@@ -3,7 +3,7 @@
 // applied again identically on every start.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
-import { adminTokenFor } from '../helpers/admin-users.mts';
+import { adminTokenFor, adminCall, caseStudyPath } from '../helpers/admin-users.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const CASE_STUDY = 'api::case-study.case-study';
@@ -11,16 +11,8 @@ let cms: TestStrapi;
 const tokens: Record<string, string> = {};
 let buildingBlock: string;
 
-async function as(roleCode: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as any };
-}
+const as = (roleCode: string, method: string, path: string, body?: unknown) => adminCall(cms, tokens[roleCode], method, path, body);
 
-const caseStudyPath = (documentId = '') => `/content-manager/collection-types/${CASE_STUDY}${documentId ? `/${documentId}` : ''}`;
 const draft = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
   slug: 'case-study',

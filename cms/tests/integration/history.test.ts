@@ -6,7 +6,7 @@ import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
 import { COMMAND_LINE_ACTOR } from '../../src/history/actor';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { waitFor } from '../helpers/meilisearch.mts';
-import { adminTokenFor } from '../helpers/admin-users.mts';
+import { adminTokenFor, adminCall, caseStudyPath } from '../helpers/admin-users.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const CASE_STUDY = 'api::case-study.case-study';
@@ -14,15 +14,7 @@ let cms: TestStrapi;
 const tokens: Record<string, string> = {};
 let buildingBlock: string;
 
-async function as(roleCode: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as any };
-}
-const caseStudyPath = (documentId = '') => `/content-manager/collection-types/${CASE_STUDY}${documentId ? `/${documentId}` : ''}`;
+const as = (roleCode: string, method: string, path: string, body?: unknown) => adminCall(cms, tokens[roleCode], method, path, body);
 const historyOf = async (documentId: string, roleCode = REDAKTION.code, locale = 'de') => {
   const answer = await as(roleCode, 'GET', `/redaktion/case-studies/${documentId}/history?locale=${locale}`);
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);

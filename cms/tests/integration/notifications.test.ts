@@ -10,7 +10,7 @@ import { CHEFREDAKTION, REDAKTION, SUPER_ADMIN_CODE } from '../../src/editorial/
 import { lastDigestTime, sendDigests } from '../../src/notifications/digest';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { waitFor } from '../helpers/meilisearch.mts';
-import { adminTokenFor } from '../helpers/admin-users.mts';
+import { adminTokenFor, adminCall, caseStudyPath } from '../helpers/admin-users.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
 const CASE_STUDY = 'api::case-study.case-study';
@@ -20,15 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'praxis-notification-test-'));
 const tokens: Record<string, string> = {};
 let buildingBlock: string;
 
-async function as(who: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[who]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as any };
-}
-const caseStudyPath = (documentId = '') => `/content-manager/collection-types/${CASE_STUDY}${documentId ? `/${documentId}` : ''}`;
+const as = (who: string, method: string, path: string, body?: unknown) => adminCall(cms, tokens[who], method, path, body);
 const mailsTo = (address: string) => readMails(dir).filter((mail) => mail.content.split(/\r?\n/).includes(`To: ${address}`));
 /** The Subject header, unfolded and its RFC 2047 encoded words decoded. */
 function subjectOf(mail: { content: string }): string {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SYNONYM_LENGTH, MAX_SYNONYMS_PER_SET, queryTerms, SEED_SYNONYMS, synonymSettings } from '@praxis/search';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
 import { synonymSetsOf } from '../../src/sync/search-terms';
-import { adminTokenFor } from '../helpers/admin-users.mts';
+import { adminTokenFor, adminCall } from '../helpers/admin-users.mts';
 import { startTestMeilisearch, waitFor, type TestMeilisearch } from '../helpers/meilisearch.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
@@ -19,14 +19,7 @@ const tokens: Record<string, string> = {};
 /** The demo's swimming-course case study ("Seepferdchen-Offensive …"). */
 let swimming: string;
 
-async function as(roleCode: string, method: string, url: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[roleCode]}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as any };
-}
+const as = (roleCode: string, method: string, path: string, body?: unknown) => adminCall(cms, tokens[roleCode], method, path, body);
 const create = (data: Record<string, unknown>) => as(CHEFREDAKTION.code, 'POST', path(), data);
 
 /** The documentIds the German index finds for what a reader typed, analysed as the site analyses it. */
