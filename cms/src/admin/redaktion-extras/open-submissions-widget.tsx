@@ -2,8 +2,8 @@
 import { Box, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
-import { editPath, relativeTime, useDashboardData } from '../widgets/use-dashboard-data';
+import { CaseStudyItem } from '../widgets/case-study-item';
+import { relativeTime, useDashboardData } from '../widgets/use-dashboard-data';
 
 interface OpenSubmissions {
   total: number;
@@ -20,12 +20,7 @@ export default function OpenSubmissionsWidget() {
   return (
     <Box tag="ul">
       {data.items.map((item) => (
-        <Box tag="li" key={`${item.documentId}:${item.locale}`} paddingBottom={2}>
-          <Link to={editPath(item.documentId, item.locale)}>
-            <Typography fontWeight="semiBold" textColor="primary600">
-              {item.title}
-            </Typography>
-          </Link>
+        <CaseStudyItem key={`${item.documentId}:${item.locale}`} documentId={item.documentId} locale={item.locale} title={item.title}>
           <Typography variant="pi" textColor="neutral600" display="block">
             {text('submissions.by', {
               name: item.submitter.name,
@@ -33,7 +28,7 @@ export default function OpenSubmissionsWidget() {
               time: relativeTime(item.submitter.confirmedAt, locale, '–'),
             })}
           </Typography>
-        </Box>
+        </CaseStudyItem>
       ))}
     </Box>
   );

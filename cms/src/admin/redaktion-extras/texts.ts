@@ -29,8 +29,6 @@ export const EXTRAS_TEXTS: Record<string, { de: string; en: string }> = {
   },
   'praxis.extras.error': { de: 'Das hat nicht geklappt: {message}', en: 'That did not work: {message}' },
   'praxis.extras.loadError': { de: 'Konnte nicht geladen werden.', en: 'Could not be loaded.' },
-  'praxis.extras.language.de': { de: 'Deutsch', en: 'German' },
-  'praxis.extras.language.en': { de: 'Englisch', en: 'English' },
   'praxis.extras.submitter.title': { de: 'Eingereicht über das Formular', en: 'Submitted through the form' },
   'praxis.extras.submitter.hint': {
     de: 'Vor der Freigabe mit dem Träger abgleichen. Diese Angaben werden nie veröffentlicht.',

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { TrashItem } from '../../trash/trash-table';
+import { useLanguageName } from '../widgets/case-study-item';
 import { editPath } from '../widgets/use-dashboard-data';
 
 /** The server's German (or English) message of a refused request. */
@@ -16,6 +17,7 @@ export default function TrashPage() {
   const { formatMessage, formatDate } = useIntl();
   const text = (id: string, values?: Record<string, string>) => formatMessage({ id: `praxis.extras.${id}` }, values);
   const { get, post } = useFetchClient();
+  const languageName = useLanguageName();
   const [items, setItems] = useState<TrashItem[]>();
   const [mayRestore, setMayRestore] = useState(false);
   const [notice, setNotice] = useState<{ variant: 'success' | 'danger'; id: string; values: Record<string, string>; link?: string }>();
@@ -83,7 +85,7 @@ export default function TrashPage() {
                         )}
                       </Typography>
                       <Typography tag="td" padding={2}>
-                        {text(`language.${item.locale}`)}
+                        {languageName(item.locale)}
                       </Typography>
                       <Typography tag="td" padding={2}>
                         {text('trash.deletedBy', { date: date(item.deletedAt), name: item.deletedBy })}

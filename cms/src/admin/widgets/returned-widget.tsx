@@ -4,8 +4,8 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
-import { editPath, relativeTime, useDashboardData } from './use-dashboard-data';
+import { CaseStudyItem, useLanguageName } from './case-study-item';
+import { relativeTime, useDashboardData } from './use-dashboard-data';
 
 interface ReturnedToMe {
   total: number;
@@ -23,10 +23,10 @@ export default function ReturnedWidget() {
   const text = (id: string, values?: Record<string, string | number>) => formatMessage({ id: `praxis.dashboard.returned.${id}` }, values);
   const language = locale.startsWith('en') ? 'en' : 'de';
   const { data, failed } = useDashboardData<ReturnedToMe>('returned-to-me', 30_000);
+  const languageName = useLanguageName();
   if (failed && !data) return <Widget.Error>{formatMessage({ id: 'praxis.dashboard.error' })}</Widget.Error>;
   if (!data) return <Widget.Loading />;
   if (data.total === 0) return <Widget.NoData>{text('empty')}</Widget.NoData>;
-  const languageName = (code: string) => (code === 'de' || code === 'en' ? text(`language.${code}`) : code);
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography variant="pi" textColor="neutral600">
@@ -34,12 +34,7 @@ export default function ReturnedWidget() {
       </Typography>
       <Box tag="ol">
         {data.items.map((item) => (
-          <Box tag="li" key={`${item.documentId}-${item.locale}`} paddingBottom={3}>
-            <Link to={editPath(item.documentId, item.locale)}>
-              <Typography fontWeight="semiBold" textColor="primary600">
-                {item.title}
-              </Typography>
-            </Link>
+          <CaseStudyItem key={`${item.documentId}-${item.locale}`} documentId={item.documentId} locale={item.locale} title={item.title}>
             <Typography variant="pi" textColor="neutral600" display="block">
               {`${languageName(item.locale)} · ${text('by', { name: item.returnedBy, time: relativeTime(item.returnedAt, language, '') })}`}
             </Typography>
@@ -48,7 +43,7 @@ export default function ReturnedWidget() {
                 {language === 'en' ? `“${firstLine(item.comment)}”` : `„${firstLine(item.comment)}“`}
               </Typography>
             ) : null}
-          </Box>
+          </CaseStudyItem>
         ))}
       </Box>
       {data.total > data.items.length ? (

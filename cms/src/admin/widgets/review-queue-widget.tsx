@@ -2,8 +2,8 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
-import { editPath, relativeTime, useDashboardData } from './use-dashboard-data';
+import { CaseStudyItem, useLanguageName } from './case-study-item';
+import { relativeTime, useDashboardData } from './use-dashboard-data';
 
 interface ReviewQueue {
   total: number;
@@ -15,6 +15,7 @@ export default function ReviewQueueWidget() {
   const text = (id: string, values?: Record<string, string | number>) => formatMessage({ id: `praxis.dashboard.review.${id}` }, values);
   const language = locale.startsWith('en') ? 'en' : 'de';
   const { data, failed } = useDashboardData<ReviewQueue>('review-queue', 30_000);
+  const languageName = useLanguageName();
   if (failed && !data) return <Widget.Error>{formatMessage({ id: 'praxis.dashboard.error' })}</Widget.Error>;
   if (!data) return <Widget.Loading />;
   if (data.total === 0) return <Widget.NoData>{text('empty')}</Widget.NoData>;
@@ -25,19 +26,14 @@ export default function ReviewQueueWidget() {
       </Typography>
       <Box tag="ol">
         {data.items.map((item) => (
-          <Box tag="li" key={`${item.documentId}-${item.locale}`} paddingBottom={2}>
-            <Link to={editPath(item.documentId, item.locale)}>
-              <Typography fontWeight="semiBold" textColor="primary600">
-                {item.title}
-              </Typography>
-            </Link>
+          <CaseStudyItem key={`${item.documentId}-${item.locale}`} documentId={item.documentId} locale={item.locale} title={item.title}>
             <Typography variant="pi" textColor="neutral600" display="block">
-              {item.locale.toUpperCase()} ·{' '}
+              {languageName(item.locale)} ·{' '}
               {item.submitted
                 ? text('submitted', { time: relativeTime(item.sentAt, language, '') })
                 : text('sent', { name: item.sentBy ?? text('someone'), time: relativeTime(item.sentAt, language, '') })}
             </Typography>
-          </Box>
+          </CaseStudyItem>
         ))}
       </Box>
     </Flex>

@@ -75,8 +75,8 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
     en: '{total, plural, one {# case study came} other {# case studies came}} back to you with comments, the latest first',
   },
   'praxis.dashboard.returned.by': { de: 'Zurückgegeben von {name}, {time}', en: 'Returned by {name}, {time}' },
-  'praxis.dashboard.returned.language.de': { de: 'Deutsch', en: 'German' },
-  'praxis.dashboard.returned.language.en': { de: 'Englisch', en: 'English' },
+  'praxis.dashboard.language.de': { de: 'Deutsch', en: 'German' },
+  'praxis.dashboard.language.en': { de: 'Englisch', en: 'English' },
   'praxis.dashboard.returned.more': { de: 'und {count} weitere', en: 'and {count} more' },
   'praxis.dashboard.error': { de: 'Konnte nicht geladen werden.', en: 'Could not be loaded.' },
 };
