@@ -98,7 +98,10 @@ describe('a submission, the notices and the Papierkorb in the admin', () => {
       .filter({ has: chef.getByText('Offene Einreichungen', { exact: true }) })
       .last();
     await expect.poll(() => chef.getByRole('link', { name: title }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await chef.getByText(`von ${submitter.name} (${submitter.organisation})`, { exact: false }).count()).toBeGreaterThan(0);
+    // The link may come first from the "Zur Prüfung" tile; the submissions tile loads on its own.
+    await expect
+      .poll(() => chef.getByText(`von ${submitter.name} (${submitter.organisation})`, { exact: false }).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     expect(await widget.count()).toBeGreaterThan(0);
 
     // The reviewer takes notices once a day.

@@ -258,7 +258,8 @@ describe('the editorial record in the admin', () => {
     // Against the current draft (the publication): the teaser is the same.
     await dialog.getByRole('radio', { name: /dem aktuellen Entwurf \(Veröffentlicht,/ }).click();
     await expect.poll(() => dialog.locator('section h3').allInnerTexts(), { timeout: 10_000 }).not.toContain('Kurzbeschreibung');
-    expect(await text(dialog)).toMatch(/Keine Unterschiede\.|Felder? (ist|sind) anders/);
+    // The comparison is loaded anew for the other version: wait for it, not just for the old one to go.
+    await expect.poll(() => text(dialog), { timeout: 10_000 }).toMatch(/Keine Unterschiede\.|Felder? (ist|sind) anders/);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     // The focus goes back to the button that opened the dialog.
