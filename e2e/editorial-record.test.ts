@@ -193,6 +193,8 @@ describe('the editorial record in the admin', () => {
     const page = await logIn(USERS.chefredaktion.email);
     await adminNavigate(page, editPath());
     await expect.poll(() => text(reviewPanel(page)), { timeout: 15_000 }).toMatch(/Stand: Zur Prüfung/i);
+    // The form must show the fetched draft, not the copy cached from the return above: publishing sends the form.
+    await expect.poll(() => page.locator('[name="editorialState"][role="combobox"]').innerText(), { timeout: 15_000 }).toContain('Zur Prüfung');
     await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
     await expect.poll(() => page.getByRole('tab', { name: /Veröffentlicht/i }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => text(reviewPanel(page)), { timeout: 15_000 }).toMatch(/Stand: Freigegeben/i);
