@@ -193,9 +193,12 @@ describe('the editorial record in the admin', () => {
     const page = await logIn(USERS.chefredaktion.email);
     await adminNavigate(page, editPath());
     await expect.poll(() => text(reviewPanel(page)), { timeout: 15_000 }).toMatch(/Stand: Zur Prüfung/i);
-    // The form must show the fetched draft, not the copy cached from the return above: publishing sends the form.
-    await expect.poll(() => page.locator('[name="editorialState"][role="combobox"]').innerText(), { timeout: 15_000 }).toContain('Zur Prüfung');
-    await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+    // Publishing sends the form: the button waits until the form holds the fetched draft, not the
+    // copy Strapi cached when this user returned the entry above (fresh-document.ts).
+    const publish = page.getByRole('button', { name: 'Veröffentlichen', exact: true });
+    await expect.poll(() => publish.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('[name="editorialState"][role="combobox"]').innerText()).toContain('Zur Prüfung');
+    await publish.click();
     await expect.poll(() => page.getByRole('tab', { name: /Veröffentlicht/i }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => text(reviewPanel(page)), { timeout: 15_000 }).toMatch(/Stand: Freigegeben/i);
     await expect.poll(() => versionNames(page), { timeout: 15_000 }).toContain('Veröffentlicht');

@@ -2,7 +2,9 @@
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
 import { ArrowLeft, Bell, Clock, Eye, Mail, Search, Server, Trash, Upload, User } from '@strapi/icons';
+import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import logo from './extensions/logo.svg';
+import { waitingForFreshDocument } from './editorial-record/fresh-document';
 import { HistoryPanel } from './editorial-record/history-panel';
 import { ReviewPanel } from './editorial-record/review-panel';
 import { ExportListButton } from './import-export/export-list-button';
@@ -157,6 +159,7 @@ export default {
     registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void;
     getPlugin: (id: string) => {
       injectComponent: (page: string, zone: string, component: { name: string; Component: (props: { slug?: string }) => unknown }) => void;
+      apis: { addDocumentAction: (add: (actions: DocumentActionComponent[]) => DocumentActionComponent[]) => void };
     };
   }) {
     // The case-study list exports what its filter shows, in the import format.
@@ -171,6 +174,8 @@ export default {
     // the reviewers' comments, "Zurückgeben"), then every version (compare, restore).
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-review', Component: ReviewPanel });
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-history', Component: HistoryPanel });
+    // Save and Publish wait until the edit view shows the document as it is now, not Strapi's cached copy.
+    app.getPlugin('content-manager').apis.addDocumentAction(waitingForFreshDocument);
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,

@@ -5,12 +5,12 @@
 // says so instead of offering a button that would be refused.
 import { Box, Button, Dialog, Flex, Modal, TextButton, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Eye, WarningCircle } from '@strapi/icons';
-import { unstable_useDocument, useAuth, useNotification } from '@strapi/strapi/admin';
+import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useId, useRef, useState } from 'react';
 import { HISTORY_ACTION_NAMES } from '../../history/history-table';
 import { refusal, usePraxisHistoryQuery, usePraxisRestoreVersionMutation, type HistoryEntry, type Target } from './api';
 import { CompareDialog } from './compare-dialog';
-import { CASE_STUDY, fieldLabel, formatTime, useEditedCaseStudy, useTexts, useUnsavedChanges } from './edit-view';
+import { fieldLabel, formatTime, useEditedCaseStudy, useTexts, useUnsavedChanges } from './edit-view';
 
 const PAGE = 10;
 /** How an entry introduces its fields: what a new entry filled in, what a publication put on the website, else what changed. */
@@ -31,19 +31,6 @@ function useMayRestore(entries: HistoryEntry[]): boolean {
   const roles = useAuth('PraxisHistory', (state) => state.user?.roles ?? []);
   const lastPublication = entries.find((entry) => entry.action === 'publish' || entry.action === 'unpublish' || entry.action === 'delete');
   return lastPublication?.action !== 'publish' || roles.some((role) => RELEASING_ROLES.includes(role.code));
-}
-
-/**
- * Fetches the edit view's document again when this panel mounts: coming back to a case study within a
- * minute, Strapi's edit view showed its cached copy — a draft someone has changed since, which a
- * save or a publication would then write back. Only for a language the case study has (the record
- * says so): for one not written yet, the fetch put the edit view back into loading, in a loop.
- */
-function useFreshDocument(target: Target, exists: boolean): void {
-  unstable_useDocument(
-    { collectionType: 'collection-types', model: CASE_STUDY, documentId: target.documentId, params: { locale: target.locale } },
-    { refetchOnMountOrArgChange: true, skip: !exists },
-  );
 }
 
 function RestoreDialog({ target, entry, onDone }: { target: Target; entry: HistoryEntry; onDone: () => void }) {
@@ -163,10 +150,6 @@ function HistoryList({ target }: { target: Target }) {
   const { data, isLoading, isError } = usePraxisHistoryQuery(target, { refetchOnMountOrArgChange: true });
   const unsaved = useUnsavedChanges();
   const mayRestore = useMayRestore(data ?? []);
-  useFreshDocument(
-    target,
-    (data ?? []).some((entry) => entry.locale === target.locale),
-  );
   const [shown, setShown] = useState(PAGE);
   const firstNew = useRef<HTMLLIElement>(null);
   const [focusFrom, setFocusFrom] = useState<number>();
