@@ -166,6 +166,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(env.FORM_RATE_LIMIT ? { NUXT_FORM_RATE_LIMIT: env.FORM_RATE_LIMIT } : {}),
       ...(env.FORM_MIN_SECONDS ? { NUXT_FORM_MIN_SECONDS: env.FORM_MIN_SECONDS } : {}),
       ...(env.ALTCHA_SECRET ? { NUXT_ALTCHA_SECRET: env.ALTCHA_SECRET } : {}),
+      // Shared with the other site instances (web/server/shared-state/): caches, counters, used challenges, change notices.
+      ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}),
       ...(env.REQUEST_RETENTION_DAYS ? { NUXT_PUBLIC_REQUEST_RETENTION_DAYS: env.REQUEST_RETENTION_DAYS } : {}),
       ...(env.OPEN_DATA_LICENSE ? { NUXT_OPEN_DATA_LICENSE: env.OPEN_DATA_LICENSE } : {}),
       ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),

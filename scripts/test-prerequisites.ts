@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { findMeilisearchBinary } from './meilisearch.ts';
 import { isExecutable } from './processes.ts';
+import { findRedisServer } from './redis.ts';
 
 export const PROJECTS = ['search', 'cms', 'cms-unit', 'web', 'e2e', 'repo'] as const;
 export type Project = (typeof PROJECTS)[number];
@@ -65,6 +66,17 @@ export async function findMissingPrerequisites(projects: readonly Project[], env
         debian: 'nothing to install: Linux answers on all of 127.0.0.0/8; check `ip addr show lo`',
         macos: 'sudo ifconfig lo0 alias 127.0.0.2 up && sudo ifconfig lo0 alias 127.0.0.3 up',
         windows: 'inside WSL nothing to install (Linux answers on all of 127.0.0.0/8)',
+      },
+    });
+  }
+  if (wanted('web').length > 0 && !findRedisServer(env)) {
+    missing.push({
+      what: 'redis-server (the site instances share their state in Redis; its test runs a real one)',
+      neededBy: ['web'],
+      install: {
+        debian: 'sudo apt-get install redis-server   (or set REDIS_SERVER_BIN=/path/to/redis-server)',
+        macos: 'brew install redis',
+        windows: 'inside WSL: sudo apt-get install redis-server',
       },
     });
   }

@@ -1,4 +1,4 @@
-// `npm test` on a machine without Chromium and docker-compose stops at once and says what to install.
+// `npm test` on a machine without Chromium, redis-server and docker-compose stops at once and says what to install.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,23 +18,25 @@ describe("npm test's prerequisite check", () => {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 10_000,
-      // No Chromium where it is looked for, and nothing on PATH but node: no docker-compose.
+      // No Chromium where it is looked for, and nothing on PATH but node: no redis-server, no docker-compose.
       env: { PATH: onlyNode, HOME: process.env.HOME, CHROMIUM_PATH: join(onlyNode, 'chromium') },
     });
     expect(result.status).toBe(1);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(result.stderr).toContain('npm test cannot run: 2 prerequisites are missing.');
+    expect(result.stderr).toContain('npm test cannot run: 3 prerequisites are missing.');
     expect(result.stderr).toMatch(/✗ Chromium[^\n]*\n {2}needed by: e2e\n {2}Debian\/Ubuntu: sudo apt-get install chromium/);
     expect(result.stderr).toMatch(
       /✗ docker-compose[^\n]*\n {2}needed by: repo\n {2}Debian\/Ubuntu: sudo apt-get install docker-compose\n {2}macOS: +brew install docker-compose/,
     );
-    expect(result.stderr).toContain('npm test -- --project search --project cms --project cms-unit --project web');
+    expect(result.stderr).toMatch(/✗ redis-server[^\n]*\n {2}needed by: web\n {2}Debian\/Ubuntu: sudo apt-get install redis-server/);
+    expect(result.stderr).toContain('npm test -- --project search --project cms --project cms-unit\n');
     expect(result.stdout).not.toContain('RUN');
   });
 
   it('checks only what the chosen projects need', async () => {
     const env = { PATH: onlyNode, CHROMIUM_PATH: join(onlyNode, 'chromium') };
-    expect(await findMissingPrerequisites(['web'], env)).toEqual([]);
+    expect(await findMissingPrerequisites(['cms-unit'], env)).toEqual([]);
+    expect((await findMissingPrerequisites(['web'], env)).map((item) => item.neededBy)).toEqual([['web']]);
     expect((await findMissingPrerequisites(['e2e'], env)).map((item) => item.neededBy)).toEqual([['e2e']]);
   });
 

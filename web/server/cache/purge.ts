@@ -50,3 +50,16 @@ export function isListCurrent(loadedAt: number): boolean {
 export function isVocabularyCurrent(loadedAt: number): boolean {
   return vocabularyChangedAt < loadedAt;
 }
+
+/** A change notice as the instances pass it on to each other (shared-state/): which case studies, the vocabulary, or everything. */
+export interface ChangeNotice {
+  caseStudies: string[];
+  vocabulary: boolean;
+  all: boolean;
+}
+
+export function applyChangeNotice({ caseStudies, vocabulary, all }: ChangeNotice, now = Date.now()): void {
+  if (all) everythingChanged(now);
+  if (caseStudies.length > 0) caseStudiesChanged(caseStudies, now);
+  if (vocabulary) vocabularyChanged(now);
+}

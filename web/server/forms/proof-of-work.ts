@@ -1,14 +1,16 @@
 // ALTCHA proof of work for the public forms, self-hosted: the site signs a challenge, the
 // browser spends about a second of hashing on it, the site checks the answer. No cookie, no
-// third party. Each challenge is accepted once (its nonce is remembered until it expires).
+// third party. Each challenge is accepted once (its nonce is remembered until it expires, by all
+// site instances together: shared-state/).
 //
 // A browser without JavaScript cannot do the work. Its form still carries the signed challenge
 // that the server rendered into it, which proves the form was fetched from us and when; such a
 // submission must come at least NUXT_FORM_MIN_SECONDS (5) after that and counts against a tighter
 // per-client limit (server/forms/public-form.ts).
 import { randomBytes } from 'node:crypto';
-import { CappedMap, createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { sharedState } from '../shared-state/shared-state';
 
 const ALGORITHM = 'SHA-256';
 /** The solver tries counters from 0 up: about 10,000–40,000 hashes, a second or less in a phone's browser. */
@@ -27,9 +29,6 @@ function signingSecrets() {
   secrets = { signature: `${base}:challenge`, key: `${base}:key` };
   return secrets;
 }
-
-/** Nonces of challenges already used, with their expiry; bounded, so a flood cannot grow memory without end. */
-const used = new CappedMap<string, number>({ maxSize: 100_000 });
 
 export async function issueChallenge(now = Date.now()): Promise<Challenge> {
   const { signature, key } = signingSecrets();
@@ -81,10 +80,7 @@ export async function checkProof(field: unknown, now = Date.now(), minSeconds = 
   const issuedAt = Number(challenge.parameters.data?.issuedAt);
   if (!solution && !(now / 1000 - issuedAt >= minSeconds)) return { kind: 'refused', reason: 'too-fast' };
 
-  for (const [nonce, expiresAt] of used) {
-    if (expiresAt > now / 1000) break;
-    used.delete(nonce);
-  }
-  if (!used.setIfAbsent(challenge.parameters.nonce, challenge.parameters.expiresAt ?? 0)) return { kind: 'refused', reason: 'replayed' };
+  const firstUse = await sharedState().claimOnce(`proof:${challenge.parameters.nonce}`, challenge.parameters.expiresAt ?? 0, now);
+  if (!firstUse) return { kind: 'refused', reason: 'replayed' };
   return { kind: solution ? 'solved' : 'unsolved' };
 }

@@ -4,7 +4,7 @@
 import type { H3Event } from 'h3';
 import type { Locale } from '@praxis/search';
 import { CLIENT_ADDRESS_HEADER } from '../security/client-address';
-import { RateLimiter } from '../security/rate-limit';
+import { sharedState } from '../shared-state/shared-state';
 import { checkProof } from './proof-of-work';
 
 /** The field a form hides from people and shows to scripts that fill in everything. */
@@ -40,16 +40,14 @@ const TEXTS = {
 } satisfies Record<Locale, unknown>;
 
 const HOUR = 60 * 60 * 1000;
-let limiters: { solved: RateLimiter; unsolved: RateLimiter } | undefined;
 /**
  * NUXT_FORM_RATE_LIMIT submissions per client and hour (default 20: an office behind one
  * address); a fifth of that without the proof of work, which a browser without JavaScript
- * cannot do, and which is therefore cheaper for a script too.
+ * cannot do, and which is therefore cheaper for a script too. Counted across all site instances (shared-state/).
  */
-function formLimiters() {
+function formLimit(kind: 'solved' | 'unsolved'): number {
   const perHour = Math.max(1, Number(useRuntimeConfig().formRateLimit) || 20);
-  limiters ??= { solved: new RateLimiter(perHour, HOUR), unsolved: new RateLimiter(Math.max(1, Math.floor(perHour / 5)), HOUR) };
-  return limiters;
+  return kind === 'solved' ? perHour : Math.max(1, Math.floor(perHour / 5));
 }
 
 /** Checks honeypot, proof of work and the per-client limit; undefined when the form may be read. */
@@ -61,7 +59,7 @@ export async function guardPublicForm(event: H3Event, fields: Record<string, unk
   const proof = await checkProof(fields[PROOF_FIELD]);
   if (proof.kind === 'refused') return { status: 400, field: PROOF_FIELD, message: texts[proof.reason] };
   const client = getRequestHeader(event, CLIENT_ADDRESS_HEADER) ?? 'unknown';
-  const decision = formLimiters()[proof.kind].take(client);
+  const decision = await sharedState().take(`form-${proof.kind}`, client, formLimit(proof.kind), HOUR);
   if (!decision.allowed) {
     const minutes = Math.max(1, Math.ceil((decision.resetAt - Date.now()) / 60_000));
     setResponseHeader(event, 'retry-after', minutes * 60);

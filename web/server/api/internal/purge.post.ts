@@ -1,11 +1,11 @@
 import { PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, purgeHeadersPlausible, purgeNoticeSchema, verifyPurge } from '@praxis/search';
-import { caseStudiesChanged, everythingChanged, vocabularyChanged } from '../../cache/purge';
 import { lingerAfterAnswer, PURGE_BODY_LIMIT, readBoundedBody } from '../../security/request-body';
+import { sharedState } from '../../shared-state/shared-state';
 
 /**
  * `POST /api/internal/purge`: the CMS says which case studies Meilisearch has confirmed (or that
  * the vocabulary changed), signed with PURGE_SECRET; this instance stops serving cached answers
- * that show them. A request whose headers cannot be genuine is refused before its body is read
+ * that show them, and so does every other instance sharing its Redis (shared-state/). A request whose headers cannot be genuine is refused before its body is read
  * (this route reads its own body: server/security/request-body.ts); unsigned, stale or wrongly signed
  * requests change nothing (401).
  */
@@ -36,9 +36,12 @@ export default defineEventHandler(async (event) => {
   const notice = purgeNoticeSchema.safeParse(json);
   if (!notice.success) throw createError({ statusCode: 400, statusMessage: `Invalid purge notice: ${notice.error.issues[0]?.message}` });
   const { caseStudies, vocabulary, all } = notice.data;
-  if (all) everythingChanged();
-  if (caseStudies.length > 0) caseStudiesChanged(caseStudies.map((change) => change.documentId));
-  if (vocabulary) vocabularyChanged();
+  // Applied here and passed on to the other site instances (with REDIS_URL); if that fails, the CMS sends it again.
+  await sharedState()
+    .announce({ caseStudies: caseStudies.map((change) => change.documentId), vocabulary, all })
+    .catch(() => {
+      throw createError({ statusCode: 503, statusMessage: 'The notice could not be passed on to the other site instances' });
+    });
   setResponseStatus(event, 204);
   return null;
 });
