@@ -1,9 +1,12 @@
 // The hourly clean-up of personal data from the public forms (REQUEST_RETENTION_DAYS, default 90):
-// contact requests keep only their count, unconfirmed submissions go entirely.
+// contact requests keep only their count, unconfirmed submissions go entirely. Once an hour across
+// all CMS instances (database/scheduled-job.ts).
 import type { Core } from '@strapi/strapi';
+import { runScheduled } from '../database/scheduled-job';
 import { anonymiseOldContactRequests, requestRetentionDays } from './contact-requests';
 import { deleteUnconfirmedSubmissions } from './submissions';
 
+const HOUR = 60 * 60 * 1000;
 let retentionTimer: NodeJS.Timeout | undefined;
 
 /** Removes what is past the retention period; returns how many requests and submissions. */
@@ -15,15 +18,17 @@ export async function applyRequestRetention(strapi: Core.Strapi, now = Date.now(
 /** At bootstrap: clean up now and then every hour. */
 export function startRequestRetention(strapi: Core.Strapi): void {
   const run = () =>
-    applyRequestRetention(strapi)
-      .then(({ requests, submissions }) => {
+    runScheduled(strapi.db.connection, 'request-retention', HOUR, () => applyRequestRetention(strapi))
+      .then((outcome) => {
+        if (!outcome.ran) return;
+        const { requests, submissions } = outcome.result;
         if (requests > 0) strapi.log.info(`[requests] personal data of ${requests} contact request(s) older than ${requestRetentionDays()} days removed`);
         if (submissions > 0) strapi.log.info(`[requests] ${submissions} submission(s) not confirmed within ${requestRetentionDays()} days deleted`);
       })
       .catch((error: Error) => strapi.log.error(`[requests] retention failed: ${error.message}`));
   void run();
   clearInterval(retentionTimer);
-  retentionTimer = setInterval(run, 60 * 60 * 1000);
+  retentionTimer = setInterval(run, HOUR);
   retentionTimer.unref();
 }
 

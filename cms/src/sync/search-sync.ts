@@ -11,6 +11,7 @@ import {
   type SyncStatus,
 } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
+import { runScheduled } from '../database/scheduled-job';
 import { connectRetryMs, nextSynonymRetryMs } from './retry-delays';
 import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
 import { synonymSetsOf } from './search-terms';
@@ -162,7 +163,11 @@ export class SearchSync {
     this.worker.start();
     await this.reconcileNow();
     const interval = settings.SYNC_RECONCILE_INTERVAL_MS;
-    this.reconcileTimer = setInterval(() => void this.reconcileNow(), interval);
+    // Once per interval across all CMS instances (database/scheduled-job.ts): two reconciliations at once would queue each repair twice.
+    this.reconcileTimer = setInterval(
+      () => void runScheduled(this.strapi.db.connection, 'search-reconciliation', interval, () => this.reconcileNow()),
+      interval,
+    );
   }
 
   /** MEILI_SYNC_KEY if given; otherwise the scoped sync key derived once from the master key. */

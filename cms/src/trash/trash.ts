@@ -7,6 +7,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { DEFAULT_LOCALE } from '@praxis/search';
 import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
+import { runScheduled } from '../database/scheduled-job';
 import { CASE_STUDY, mayRelease } from '../editorial/roles';
 import { actingActor, adminActor, asEditorialWork } from '../history/actor';
 import { HISTORY_TABLE } from '../history/history-table';
@@ -117,15 +118,19 @@ export function registerTrash(strapi: Core.Strapi): void {
   ]);
 }
 
-/** At bootstrap: purge now and then every hour. */
+const HOUR = 60 * 60 * 1000;
+
+/** At bootstrap: purge now and then every hour (once an hour across all CMS instances: database/scheduled-job.ts). */
 export function startTrashPurge(strapi: Core.Strapi): void {
   const run = () =>
-    purgeTrash(strapi)
-      .then((count) => count > 0 && strapi.log.info(`[trash] ${count} case stud(y/ies) purged after 30 days in the Papierkorb`))
+    runScheduled(strapi.db.connection, 'trash-purge', HOUR, () => purgeTrash(strapi))
+      .then(
+        (outcome) => outcome.ran && outcome.result > 0 && strapi.log.info(`[trash] ${outcome.result} case stud(y/ies) purged after 30 days in the Papierkorb`),
+      )
       .catch((error: Error) => strapi.log.error(`[trash] purge failed: ${error.message}`));
   void run();
   clearInterval(purgeTimer);
-  purgeTimer = setInterval(run, 60 * 60 * 1000);
+  purgeTimer = setInterval(run, HOUR);
   purgeTimer.unref();
 }
 

@@ -14,6 +14,7 @@ import { HISTORY_TABLE } from '../../src/history/history-table';
 import { REVIEW_COMMENT_TABLE } from '../../src/review/review-table';
 import { DIGEST_TABLE, NOTIFICATION_SETTINGS_TABLE } from '../../src/notifications/settings-table';
 import { TRASH_TABLE } from '../../src/trash/trash-table';
+import { SCHEDULED_JOBS_TABLE } from '../../src/database/scheduled-job';
 import { createReleaseTables, insertReleaseRows, RELEASE_ROWS, RELEASE_TABLES } from '../helpers/release-2026-12.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.mts';
@@ -25,9 +26,10 @@ const MIGRATIONS = [
   '2026.12.08T00.00.01.review-comments.js',
   '2026.12.08T00.00.02.notifications.js',
   '2026.12.08T00.00.03.trash.js',
+  '2026.12.08T00.00.04.scheduled-jobs.js',
 ];
 /** Tables the release did not have: made by later migrations. */
-const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE, TRASH_TABLE];
+const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE, TRASH_TABLE, SCHEDULED_JOBS_TABLE];
 const TABLES = {
   outbox: OUTBOX_TABLE,
   searchLog: SEARCH_LOG_TABLE,

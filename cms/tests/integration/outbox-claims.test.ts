@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScheduled } from '../../src/database/scheduled-job';
 import { KnexOutboxStore } from '../../src/sync/knex-outbox-store';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 
+const HOUR = 60 * 60 * 1000;
 let cms: TestStrapi;
 beforeAll(async () => {
   cms = await startTestStrapi();
@@ -41,5 +43,26 @@ describe('the outbox under concurrent workers', () => {
     expect(await store.claim(10, 60_000)).toEqual([]);
     expect(await store.failures()).toEqual([{ documentId: 'doc-fail', locale: null, attempts: 1, error: 'Meilisearch unreachable' }]);
     expect((await store.stats()).failed).toBe(1);
+  });
+});
+
+describe('timed jobs under several CMS instances', () => {
+  it('runs a job once per interval, whichever instance asks first', async () => {
+    const knex = cms.strapi.db.connection;
+    let runs = 0;
+    const job = async () => ++runs;
+    const now = Date.now();
+    // Four instances whose hourly timers fire at the same moment: one runs the job.
+    const outcomes = await Promise.all([0, 1, 2, 3].map(() => runScheduled(knex, 'test-job', HOUR, job, now)));
+    expect(runs).toBe(1);
+    expect(outcomes.filter((outcome) => outcome.ran)).toEqual([{ ran: true, result: 1 }]);
+    // Another instance's timer half an hour later: not yet due.
+    expect(await runScheduled(knex, 'test-job', HOUR, job, now + HOUR / 2)).toEqual({ ran: false });
+    // An hour later, even if that timer fires a little early: due again, once.
+    const later = await Promise.all([0, 1].map(() => runScheduled(knex, 'test-job', HOUR, job, now + HOUR - 60_000)));
+    expect(later.filter((outcome) => outcome.ran)).toHaveLength(1);
+    expect(runs).toBe(2);
+    // Another job has its own schedule.
+    expect(await runScheduled(knex, 'other-job', HOUR, job, now)).toEqual({ ran: true, result: 3 });
   });
 });
