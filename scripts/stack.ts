@@ -64,6 +64,45 @@ export async function buildIfStale(options: { env: NodeJS.ProcessEnv; log: (mess
   }
 }
 
+/** Where a site process finds its services. */
+export interface SiteServices {
+  host: string;
+  port: string;
+  meiliUrl: string;
+  searchKey: string;
+  cmsUrl: string;
+  siteUrl: string;
+}
+
+/** The environment of a built site process: the site's settings of `.env` as its NUXT_* variables (docs/configuration.md). */
+export function siteEnvironment(env: NodeJS.ProcessEnv, where: SiteServices): NodeJS.ProcessEnv {
+  return {
+    PATH: env.PATH,
+    NODE_ENV: 'production',
+    HOST: where.host,
+    PORT: where.port,
+    NUXT_MEILI_URL: where.meiliUrl,
+    NUXT_MEILI_SEARCH_KEY: where.searchKey,
+    NUXT_STRAPI_URL: where.cmsUrl,
+    NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
+    NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET,
+    NUXT_PURGE_SECRET: env.PURGE_SECRET,
+    NUXT_PUBLIC_SITE_URL: env.SITE_URL || where.siteUrl,
+    NUXT_PUBLIC_I18N_BASE_URL: env.SITE_URL || where.siteUrl,
+    NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || where.cmsUrl,
+    NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
+    ...(env.RATE_LIMIT ? { NUXT_RATE_LIMIT: env.RATE_LIMIT } : {}),
+    ...(env.FORM_RATE_LIMIT ? { NUXT_FORM_RATE_LIMIT: env.FORM_RATE_LIMIT } : {}),
+    ...(env.FORM_MIN_SECONDS ? { NUXT_FORM_MIN_SECONDS: env.FORM_MIN_SECONDS } : {}),
+    ...(env.ALTCHA_SECRET ? { NUXT_ALTCHA_SECRET: env.ALTCHA_SECRET } : {}),
+    // Shared with the other site instances (web/server/shared-state/): caches, counters, used challenges, change notices.
+    ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}),
+    ...(env.REQUEST_RETENTION_DAYS ? { NUXT_PUBLIC_REQUEST_RETENTION_DAYS: env.REQUEST_RETENTION_DAYS } : {}),
+    ...(env.OPEN_DATA_LICENSE ? { NUXT_OPEN_DATA_LICENSE: env.OPEN_DATA_LICENSE } : {}),
+    ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),
+  };
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const children = new Map<string, ChildProcess>();
@@ -147,31 +186,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const cms = spawnChild('cms', binary('strapi'), ['start'], CMS_DIR, cmsEnv);
     await waitForHttp(`${cmsUrl}/_health`, 300_000, cms);
 
-    const siteEnv: NodeJS.ProcessEnv = {
-      PATH: env.PATH,
-      NODE_ENV: 'production',
-      HOST: host,
-      PORT: env.WEB_PORT || '3000',
-      NUXT_MEILI_URL: meilisearch.url,
-      NUXT_MEILI_SEARCH_KEY: searchKey,
-      NUXT_STRAPI_URL: cmsUrl,
-      NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
-      NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET,
-      NUXT_PURGE_SECRET: env.PURGE_SECRET,
-      NUXT_PUBLIC_SITE_URL: env.SITE_URL || siteUrl,
-      NUXT_PUBLIC_I18N_BASE_URL: env.SITE_URL || siteUrl,
-      NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || cmsUrl,
-      NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
-      ...(env.RATE_LIMIT ? { NUXT_RATE_LIMIT: env.RATE_LIMIT } : {}),
-      ...(env.FORM_RATE_LIMIT ? { NUXT_FORM_RATE_LIMIT: env.FORM_RATE_LIMIT } : {}),
-      ...(env.FORM_MIN_SECONDS ? { NUXT_FORM_MIN_SECONDS: env.FORM_MIN_SECONDS } : {}),
-      ...(env.ALTCHA_SECRET ? { NUXT_ALTCHA_SECRET: env.ALTCHA_SECRET } : {}),
-      // Shared with the other site instances (web/server/shared-state/): caches, counters, used challenges, change notices.
-      ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}),
-      ...(env.REQUEST_RETENTION_DAYS ? { NUXT_PUBLIC_REQUEST_RETENTION_DAYS: env.REQUEST_RETENTION_DAYS } : {}),
-      ...(env.OPEN_DATA_LICENSE ? { NUXT_OPEN_DATA_LICENSE: env.OPEN_DATA_LICENSE } : {}),
-      ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),
-    };
+    const siteEnv = siteEnvironment(env, { host, port: env.WEB_PORT || '3000', meiliUrl: meilisearch.url, searchKey: searchKey!, cmsUrl, siteUrl });
     const site = spawnChild('web', process.execPath, [...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], WEB_DIR, siteEnv);
     await waitForHttp(`${siteUrl}/api/health`, 60_000, site);
 

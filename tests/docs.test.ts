@@ -145,7 +145,7 @@ describe('README.md', () => {
   it("gives the test commands CI runs, and CI runs no other besides the quick start's install and build", () => {
     const tests = commandsUnder(readme, 'Test').map((command) => command.replace(/\s+/g, ' '));
     const setup = commandsUnder(readme, 'Quick start');
-    expect(tests).toEqual(['npm test', 'npm run test:postgres', 'npm run lint']);
+    expect(tests).toEqual(['npm test', 'npm run test:postgres', 'npm run test:cluster', 'npm run lint']);
     const ci = ciCommands();
     expect(ci.filter((command) => !setup.includes(command)).sort()).toEqual([...tests].sort());
     expect(ci).toEqual(expect.arrayContaining(['npm ci', 'npm run build']));

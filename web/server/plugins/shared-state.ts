@@ -5,6 +5,7 @@
 // they are served in microseconds from there, and a change notice reaches every instance.
 import type Redis from 'ioredis';
 import redisDriver from 'unstorage/drivers/redis';
+import { applyChangeNotice, PURGED_CACHE_MAX_AGE_MS } from '../cache/purge';
 import { RedisState } from '../shared-state/redis-state';
 import { useSharedState } from '../shared-state/shared-state';
 
@@ -14,12 +15,15 @@ const REDIS_OPTIONS = { enableOfflineQueue: false, commandTimeout: 1_000, maxRet
 export default defineNitroPlugin((nitroApp) => {
   const url = process.env.REDIS_URL;
   if (!url) return;
-  const cache = redisDriver({ url, base: 'praxis:site:cache', ...REDIS_OPTIONS });
+  // Every answer expires in Redis after the longest time any cache keeps one (Nitro sets no expiry for stale-while-revalidate answers).
+  const cache = redisDriver({ url, base: 'praxis:site:cache', ttl: PURGED_CACHE_MAX_AGE_MS / 1000, ...REDIS_OPTIONS });
   const storage = useStorage();
   // Unmounting without disposing runs synchronously: no request can see the storage without a cache mount.
   void storage.unmount('cache', false);
   storage.mount('cache', cache);
   const state = new RedisState(cache.getInstance!() as Redis);
   useSharedState(state);
+  // Answers other instances cached while this one was down were judged by notices it never heard: it trusts none of those.
+  applyChangeNotice({ caseStudies: [], vocabulary: false, all: true });
   nitroApp.hooks.hook('close', () => state.close());
 });
