@@ -27,7 +27,7 @@ import {
   STATISTICS_KEYS,
   TOWN_SIZES,
   TOWN_TYPES,
-  type FacetKey,
+  type Constraint,
   type ProgrammeStatistics,
   type SearchOutcome,
   type SearchResponse as SearchAnswer,
@@ -129,8 +129,8 @@ export const Relaxation = component(
   'Relaxation',
   z.object({
     constraint: z
-      .enum(['q', ...FACET_KEYS, 'funding'] as const satisfies readonly ('q' | FacetKey | 'funding')[])
-      .meta({ description: 'The search text, a filter parameter, or the funding range (`fundingFrom`/`fundingTo`).' }),
+      .enum(['q', ...FACET_KEYS, 'near', 'funding'] as const satisfies readonly Constraint[])
+      .meta({ description: 'The search text, a filter parameter, the Umkreis (`near`/`radius`) or the funding range (`fundingFrom`/`fundingTo`).' }),
     total: count.meta({ description: 'Results without this constraint.' }),
   }),
 );
