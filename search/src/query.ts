@@ -110,11 +110,11 @@ export const SEARCH_PARAM_SCHEMAS = {
   ...FILTER_PARAMS,
   near: z
     .string()
-    .regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05766020')
+    .regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05766028')
     .meta({
       description:
         'Umkreis search around a municipality, by its 8-digit AGS (`towns` of the vocabulary); needs `radius`. A case study matches when any of its municipalities has its centre within `radius` km of this one\'s (great-circle distance between the centres of the NRW reference data). An unknown AGS is a 400. Once only.',
-      example: '05766020',
+      example: '05766028',
     }),
   radius: z
     .enum(RADIUS_CHOICES, { error: `must be one of ${RADII_KM.join(', ')} (km)` })
