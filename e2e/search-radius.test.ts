@@ -8,7 +8,14 @@ import { createMeiliClient, type SearchDocument } from '@praxis/search';
 
 interface Answer {
   status: number;
-  body: { total: number; hits: { slug: string }[]; facets: Record<string, Record<string, number>>; problems?: { param: string; message: string }[] };
+  body: {
+    total: number;
+    hits: { slug: string }[];
+    facets: Record<string, Record<string, number>>;
+    relaxations: { constraint: string; total: number }[];
+    townAlternatives: { town: string; alternatives: { kind: string; query: string; total: number }[] } | null;
+    problems?: { param: string; message: string }[];
+  };
 }
 const site = () => inject('siteUrl');
 async function search(query: string): Promise<Answer> {
@@ -22,7 +29,10 @@ const CENTRES = new Map(
     .split('\n')
     .slice(1)
     .map((line) => line.split(','))
-    .map(([ags, name, , , , , lat, lon]) => [ags!, { name: name!, lat: Number(lat), lon: Number(lon) }]),
+    .map(([ags, name, type, , districtAgs, , lat, lon, population]) => [
+      ags!,
+      { name: name!, type: type!, districtAgs: districtAgs!, population: Number(population), lat: Number(lat), lon: Number(lon) },
+    ]),
 );
 function kmBetween(a: string, b: string): number {
   const [from, to] = [CENTRES.get(a)!, CENTRES.get(b)!];
@@ -88,16 +98,80 @@ describe('Umkreis search (near, radius)', () => {
 
   it('exports and subscribes to the same Umkreis: the CSV and the feed hold exactly its case studies', async () => {
     const centre = agsOf('Gelsenkirchen');
-    const expected = within(centre, 25).map((doc) => `/praxisbeispiele/${doc.slug}`).sort();
+    const expected = within(centre, 25)
+      .map((doc) => `/praxisbeispiele/${doc.slug}`)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     const csv = await fetch(`${site()}/export.csv?near=${centre}&radius=25`);
     expect(csv.status).toBe(200);
     const rows: string[][] = parse(await csv.text(), { delimiter: ';', bom: true });
-    expect(rows.slice(1).map((row) => new URL(row.at(-1)!).pathname).sort()).toEqual(expected);
+    expect(
+      rows
+        .slice(1)
+        .map((row) => new URL(row.at(-1)!).pathname)
+        .sort(),
+    ).toEqual(expected);
     const feed = await (await fetch(`${site()}/feed.xml?near=${centre}&radius=25`)).text();
     expect(feed).toContain('Umkreis 25 km um Gelsenkirchen');
     const linked = [...feed.matchAll(/<entry>[\s\S]*?<link[^>]*href="([^"]+)"/g)].map((match) => new URL(match[1]!).pathname).sort();
     expect(linked).toEqual(expected);
     expect((await fetch(`${site()}/export.csv?near=${centre}&radius=7`)).status).toBe(400);
+  });
+});
+
+describe('"Kommunen wie meine": alternatives for a town without hits', () => {
+  it('offers Extertal its Kreis, its 25-km Umkreis and towns of its type and size, each counted as brute force counts it', async () => {
+    const extertal = agsOf('Extertal');
+    const { districtAgs, type, population } = CENTRES.get(extertal)!;
+    expect([type, districtAgs, population < 20_000]).toEqual(['Gemeinde', '05766', true]);
+    const found: number[] = [];
+    // As the practitioner asked (Baustein 2 + Eltern + Kinder unter 3 + Gemeinde), and Baustein 2 alone: with the
+    // rest the demo content has nothing around Extertal.
+    const asked = { targetGroups: ['eltern', 'kinder-unter-3'], townType: 'gemeinde' };
+    for (const { targetGroups, townType } of [asked, { targetGroups: [], townType: undefined }]) {
+      const rest = [
+        'buildingBlock=gesundes-aufwachsen',
+        ...targetGroups.map((slug) => `targetGroup=${slug}`),
+        ...(townType ? [`townType=${townType}`] : []),
+      ].join('&');
+      const fits = (doc: SearchDocument) =>
+        doc.buildingBlockSlug === 'gesundes-aufwachsen' &&
+        (targetGroups.length === 0 || doc.targetGroupSlugs.some((slug) => targetGroups.includes(slug))) &&
+        (!townType || doc.townTypes.includes(townType));
+      const answer = await search(`${rest}&municipality=${extertal}`);
+      expect(answer.body.total).toBe(0);
+      expect(docs.filter((doc) => fits(doc) && doc.municipalityAgs.includes(extertal))).toEqual([]);
+      // "ohne Kommune" gives way to the alternatives on the page; the API still counts it.
+      expect(answer.body.relaxations.map((relaxation) => relaxation.constraint)).toContain('municipality');
+
+      const expected = {
+        district: docs.filter((doc) => fits(doc) && doc.districtAgs.includes('05766')).length,
+        nearby: within(extertal, 25).filter(fits).length,
+        similar: docs.filter((doc) => fits(doc) && doc.townTypes.includes('gemeinde') && doc.townSizes.includes('unter-20000')).length,
+      };
+      expect(answer.body.townAlternatives?.town).toBe(extertal);
+      const byKind = Object.fromEntries(answer.body.townAlternatives!.alternatives.map((alternative) => [alternative.kind, alternative]));
+      expect(Object.keys(byKind)).toEqual(['district', 'nearby', 'similar']);
+      for (const kind of ['district', 'nearby', 'similar'] as const) {
+        expect(byKind[kind]!.total, `${rest} ${kind}`).toBe(expected[kind]);
+        // The alternative's own search finds what it promised, and names no Kommune any more.
+        expect((await search(byKind[kind]!.query)).body.total, kind).toBe(expected[kind]);
+        expect(new URLSearchParams(byKind[kind]!.query).get('municipality'), kind).toBeNull();
+        found.push(expected[kind]);
+      }
+      expect(new URLSearchParams(byKind.nearby!.query).get('near')).toBe(extertal);
+      expect(new URLSearchParams(byKind.similar!.query).getAll('townSize')).toEqual(['unter-20000']);
+    }
+    expect(found.some((count) => count > 0)).toBe(true);
+  });
+
+  it('names no alternatives when the search names no single town, and for an Umkreis offers the next wider one', async () => {
+    expect((await search('buildingBlock=gesundes-aufwachsen')).body.townAlternatives).toBeNull();
+    expect((await search(`municipality=${agsOf('Essen')}&municipality=${agsOf('Bochum')}`)).body.townAlternatives).toBeNull();
+    const essen = agsOf('Essen');
+    const { alternatives } = (await search(`near=${essen}&radius=25`)).body.townAlternatives!;
+    // A kreisfreie Stadt is its own Kreis: no Kreis alternative.
+    expect(alternatives.map((alternative) => alternative.kind)).toEqual(['nearby', 'similar']);
+    expect(alternatives[0]!.total).toBe(within(essen, 50).length);
   });
 });

@@ -33,3 +33,4 @@ export * from './site/export.ts';
 export * from './site/statistics.ts';
 export * from './site/published-documents.ts';
 export * from './radius.ts';
+export * from './site/town-alternatives.ts';

@@ -12,11 +12,11 @@ import {
   type RadiusKm,
   type SortKey,
 } from './query-params.ts';
-import { DEFAULT_LOCALE, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, TOWN_SIZES, TOWN_TYPES, type Locale } from './catalogue/domain.ts';
+import { DEFAULT_LOCALE, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, TOWN_SIZES, TOWN_TYPES, type Locale, type TownSize, type TownType } from './catalogue/domain.ts';
 import { indexName } from './settings.ts';
 import { queryTerms } from './analysis/terms.ts';
 import { DISTRICT_AGS_PATTERN, MUNICIPALITY_AGS_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';
-import { townsWithin, type TownPoints } from './radius.ts';
+import { townsWithin, type GeoPoint, type TownPoints } from './radius.ts';
 
 export * from './query-params.ts';
 
@@ -176,11 +176,19 @@ export interface QueryProblem {
   message: string;
 }
 
+/** A municipality as the search needs it: its centre (for an Umkreis), its Kreis and its class ("Kommunen wie meine"). */
+export interface KnownTown extends GeoPoint {
+  districtAgs: string;
+  kreisfrei: boolean;
+  type: TownType | null;
+  size: TownSize | null;
+}
+
 /**
  * Known values per facet; values outside them are refused. Regions, Kreise and towns included.
- * `townPoints` are the municipalities' centres: `near` accepts only a town among them.
+ * `towns` are the municipalities by AGS: `near` accepts only a town among them.
  */
-export type KnownValues = Partial<Record<FacetKey, ReadonlySet<string>>> & { townPoints?: TownPoints };
+export type KnownValues = Partial<Record<FacetKey, ReadonlySet<string>>> & { towns?: ReadonlyMap<string, KnownTown> };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -240,7 +248,7 @@ export function parseSearchParams(
   const nearAgs = check('near', SEARCH_PARAM_SCHEMAS.near, single('near'));
   const radiusRaw = single('radius');
   const radiusKm = check('radius', SEARCH_PARAM_SCHEMAS.radius, radiusRaw);
-  const near = nearAgs === undefined ? undefined : nearTowns(nearAgs, radiusRaw !== undefined, radiusKm, known.townPoints ?? new Map(), problems);
+  const near = nearAgs === undefined ? undefined : nearTowns(nearAgs, radiusRaw !== undefined, radiusKm, known.towns ?? new Map(), problems);
 
   const sortRaw = single('sort');
   // An own-property check: `in` would accept inherited names such as `toString` or `__proto__`.

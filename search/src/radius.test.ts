@@ -10,7 +10,8 @@ const POINTS = new Map([
   ['05711000', { lat: 52.0107, lon: 8.54078 }], // Bielefeld, 39 km
   ['05111000', { lat: 51.23543, lon: 6.81078 }], // Düsseldorf, 184 km
 ]);
-const parse = (query: string) => parseSearchParams(new URLSearchParams(query), { townPoints: POINTS });
+const TOWNS = new Map([...POINTS].map(([ags, point]) => [ags, { ...point, districtAgs: ags.slice(0, 5), kreisfrei: false, type: null, size: null }]));
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query), { towns: TOWNS });
 
 describe('distanceKm', () => {
   it('gives the great-circle distance: Düsseldorf–Bielefeld is about 147 km, a point to itself 0', () => {

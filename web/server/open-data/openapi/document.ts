@@ -343,6 +343,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
               },
               relaxations: [],
               didYouMean: null,
+              townAlternatives: null,
             },
           },
           nothingFound: {
@@ -360,6 +361,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
                 { constraint: 'q', total: 0 },
               ],
               didYouMean: null,
+              townAlternatives: null,
             },
           },
           misspelt: {
@@ -373,6 +375,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
               facets: emptyFacets(),
               relaxations: [{ constraint: 'q', total: 42 }],
               didYouMean: { q: 'Gewaltprävention', total: 1 },
+              townAlternatives: null,
             },
           },
         }),
