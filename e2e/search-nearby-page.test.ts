@@ -72,7 +72,9 @@ describe('Umkreis and "Kommunen wie meine" on the search page', () => {
     // "Kommunen wie meine" fits the phone (the page's own reflow at 320 px is e2e'd with issue 36's reflow item).
     const overflow = await page.evaluate(() => {
       const group = document.querySelector('.towns-like-mine')!;
-      return [group, ...group.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > 320.5).map((element) => element.outerHTML.slice(0, 80));
+      return [group, ...group.querySelectorAll('*')]
+        .filter((element) => element.getBoundingClientRect().right > 320.5)
+        .map((element) => element.outerHTML.slice(0, 80));
     });
     expect(overflow).toEqual([]);
     const body = page.locator(hooks.filtersBody.selector);

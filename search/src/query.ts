@@ -12,7 +12,18 @@ import {
   type RadiusKm,
   type SortKey,
 } from './query-params.ts';
-import { DEFAULT_LOCALE, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, TOWN_SIZES, TOWN_TYPES, type Locale, type TownSize, type TownType } from './catalogue/domain.ts';
+import {
+  DEFAULT_LOCALE,
+  FUNDING_YEAR_MAX,
+  FUNDING_YEAR_MIN,
+  LOCALES,
+  PROJECT_STATUSES,
+  TOWN_SIZES,
+  TOWN_TYPES,
+  type Locale,
+  type TownSize,
+  type TownType,
+} from './catalogue/domain.ts';
 import { indexName } from './settings.ts';
 import { queryTerms } from './analysis/terms.ts';
 import { DISTRICT_AGS_PATTERN, MUNICIPALITY_AGS_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';
@@ -108,14 +119,11 @@ export const SEARCH_PARAM_SCHEMAS = {
       example: 'Kita',
     }),
   ...FILTER_PARAMS,
-  near: z
-    .string()
-    .regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05766028')
-    .meta({
-      description:
-        'Umkreis search around a municipality, by its 8-digit AGS (`towns` of the vocabulary); needs `radius`. A case study matches when any of its municipalities has its centre within `radius` km of this one\'s (great-circle distance between the centres of the NRW reference data). An unknown AGS is a 400. Once only.',
-      example: '05766028',
-    }),
+  near: z.string().regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05766028').meta({
+    description:
+      "Umkreis search around a municipality, by its 8-digit AGS (`towns` of the vocabulary); needs `radius`. A case study matches when any of its municipalities has its centre within `radius` km of this one's (great-circle distance between the centres of the NRW reference data). An unknown AGS is a 400. Once only.",
+    example: '05766028',
+  }),
   radius: z
     .enum(RADIUS_CHOICES, { error: `must be one of ${RADII_KM.join(', ')} (km)` })
     .transform((km) => Number(km) as RadiusKm)

@@ -31,7 +31,11 @@ function withoutPlace(state: SearchState): SearchState {
 }
 
 /** The alternative searches for `town`: its Kreis (unless it is a kreisfreie Stadt, its own Kreis), its Umkreis, its class. */
-export function townAlternativeStates(state: SearchState, ags: string, towns: ReadonlyMap<string, KnownTown>): { kind: TownAlternativeKind; state: SearchState }[] {
+export function townAlternativeStates(
+  state: SearchState,
+  ags: string,
+  towns: ReadonlyMap<string, KnownTown>,
+): { kind: TownAlternativeKind; state: SearchState }[] {
   const town = towns.get(ags);
   if (!town) return [];
   const base = withoutPlace(state);
