@@ -58,6 +58,17 @@ describe('Umkreis and "Kommunen wie meine" on the search page', () => {
     expect(await page.getByLabel('Umkreis', { exact: true }).inputValue()).toBe('50');
   });
 
+  it('speaks English at /en/case-studies: "Towns like mine", "My municipality", "Radius"', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto(`/en/case-studies?near=${GELSENKIRCHEN}&radius=50`);
+    expect(await page.locator('.towns-like-mine > legend').innerText()).toBe('Towns like mine');
+    expect(await page.getByLabel('My municipality').inputValue()).toBe(GELSENKIRCHEN);
+    expect(await page.getByLabel('Radius', { exact: true }).inputValue()).toBe('50');
+    expect(await page.locator('.chip', { hasText: 'Within 50 km of Gelsenkirchen' }).count()).toBe(1);
+    const total = await apiTotal(page, `near=${GELSENKIRCHEN}&radius=50&locale=en`);
+    expect(await resultCount(page)).toMatch(new RegExp(`^${total === 0 ? 'No' : total === 1 ? 'One' : total} `));
+  });
+
   it('puts "Kommunen wie meine", Gemeindetyp and Einwohnerzahl before the long place lists in the phone drawer', async () => {
     const page = await openPage({ viewport: { width: 320, height: 640 } });
     await page.goto('/praxisbeispiele');

@@ -165,6 +165,17 @@ describe('"Kommunen wie meine": alternatives for a town without hits', () => {
     expect(found.some((count) => count > 0)).toBe(true);
   });
 
+  it("answers the API description's example of a town without hits as described", async () => {
+    const document = (await (await fetch(`${site()}/api/openapi.json`)).json()) as {
+      paths: Record<string, { get: { responses: { 200: { content: { 'application/json': { examples: Record<string, { value: unknown }> } } } } } }>;
+    };
+    const example = document.paths['/api/v1/search']!.get.responses[200].content['application/json'].examples.townWithoutHits!.value as Answer['body'];
+    const { body } = await search(`buildingBlock=gesundes-aufwachsen&municipality=${agsOf('Extertal')}`);
+    // The example leaves the facet counts out, as the other examples do.
+    const described = ({ total, hits, relaxations, townAlternatives }: Answer['body']) => ({ total, hits, relaxations, townAlternatives });
+    expect(described(body)).toEqual(described(example));
+  });
+
   it('names no alternatives when the search names no single town, and for an Umkreis offers the next wider one', async () => {
     expect((await search('buildingBlock=gesundes-aufwachsen')).body.townAlternatives).toBeNull();
     expect((await search(`municipality=${agsOf('Essen')}&municipality=${agsOf('Bochum')}`)).body.townAlternatives).toBeNull();
