@@ -127,8 +127,11 @@ describe('"Kommunen wie meine": alternatives for a town without hits', () => {
     const found: number[] = [];
     // As the practitioner asked (Baustein 2 + Eltern + Kinder unter 3 + Gemeinde), and Baustein 2 alone: with the
     // rest the demo content has nothing around Extertal.
-    const asked = { targetGroups: ['eltern', 'kinder-unter-3'], townType: 'gemeinde' };
-    for (const { targetGroups, townType } of [asked, { targetGroups: [], townType: undefined }]) {
+    const variants: { targetGroups: string[]; townType?: string }[] = [
+      { targetGroups: ['eltern', 'kinder-unter-3'], townType: 'gemeinde' },
+      { targetGroups: [] },
+    ];
+    for (const { targetGroups, townType } of variants) {
       const rest = [
         'buildingBlock=gesundes-aufwachsen',
         ...targetGroups.map((slug) => `targetGroup=${slug}`),
