@@ -32,3 +32,5 @@ export * from './site/bookmarks.ts';
 export * from './site/export.ts';
 export * from './site/statistics.ts';
 export * from './site/published-documents.ts';
+export * from './radius.ts';
+export * from './site/town-alternatives.ts';

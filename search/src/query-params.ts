@@ -25,8 +25,14 @@ export const MAX_PAGE_SIZE = 50;
 /** Hits per page when `pageSize` is absent. */
 export const DEFAULT_PAGE_SIZE = 20;
 
+/** The radii (km) an "Umkreis" search offers around the town named by `near`. */
+export const RADII_KM = [10, 25, 50, 100] as const;
+export type RadiusKm = (typeof RADII_KM)[number];
+/** The radius "Kommunen wie meine" suggests, and the one the search page preselects. */
+export const NEARBY_RADIUS_KM: RadiusKm = 25;
+
 /** Every parameter `/api/search` and the search page understand (same names in both). */
-export const SEARCH_PARAMS = ['q', ...FACET_KEYS, 'fundingFrom', 'fundingTo', 'sort', 'page', 'pageSize', 'locale'] as const;
+export const SEARCH_PARAMS = ['q', ...FACET_KEYS, 'near', 'radius', 'fundingFrom', 'fundingTo', 'sort', 'page', 'pageSize', 'locale'] as const;
 
 /**
  * The Merkliste's URL: `/merkliste?ids=<documentId>,<documentId>…` — the list is its address, so

@@ -1,10 +1,33 @@
 import { z } from 'zod';
 import type { MultiSearchQuery } from 'meilisearch';
-import { DEFAULT_PAGE_SIZE, FACET_KEYS, FACETS, MAX_PAGE_SIZE, SEARCH_PARAMS, SORTS, type FacetKey, type SortKey } from './query-params.ts';
-import { DEFAULT_LOCALE, FUNDING_YEAR_MAX, FUNDING_YEAR_MIN, LOCALES, PROJECT_STATUSES, TOWN_SIZES, TOWN_TYPES, type Locale } from './catalogue/domain.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  FACET_KEYS,
+  FACETS,
+  MAX_PAGE_SIZE,
+  RADII_KM,
+  SEARCH_PARAMS,
+  SORTS,
+  type FacetKey,
+  type RadiusKm,
+  type SortKey,
+} from './query-params.ts';
+import {
+  DEFAULT_LOCALE,
+  FUNDING_YEAR_MAX,
+  FUNDING_YEAR_MIN,
+  LOCALES,
+  PROJECT_STATUSES,
+  TOWN_SIZES,
+  TOWN_TYPES,
+  type Locale,
+  type TownSize,
+  type TownType,
+} from './catalogue/domain.ts';
 import { indexName } from './settings.ts';
 import { queryTerms } from './analysis/terms.ts';
 import { DISTRICT_AGS_PATTERN, MUNICIPALITY_AGS_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './catalogue/patterns.ts';
+import { townsWithin, type GeoPoint, type TownPoints } from './radius.ts';
 
 export * from './query-params.ts';
 
@@ -77,6 +100,7 @@ const year = z.coerce
   .int('must be a year')
   .min(FUNDING_YEAR_MIN, `must be ${FUNDING_YEAR_MIN} or later`)
   .max(FUNDING_YEAR_MAX, `must be ${FUNDING_YEAR_MAX} or earlier`);
+const RADIUS_CHOICES = RADII_KM.map(String) as [string, ...string[]];
 const positiveInt = (max: number, label: string) =>
   z.coerce.number({ error: `must be a number` }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}${label}`);
 
@@ -95,6 +119,18 @@ export const SEARCH_PARAM_SCHEMAS = {
       example: 'Kita',
     }),
   ...FILTER_PARAMS,
+  near: z.string().regex(MUNICIPALITY_AGS_PATTERN, 'must be an 8-digit municipality AGS such as 05766028').meta({
+    description:
+      "Umkreis search around a municipality, by its 8-digit AGS (`towns` of the vocabulary); needs `radius`. A case study matches when any of its municipalities has its centre within `radius` km of this one's (great-circle distance between the centres of the NRW reference data). An unknown AGS is a 400. Once only.",
+    example: '05766028',
+  }),
+  radius: z
+    .enum(RADIUS_CHOICES, { error: `must be one of ${RADII_KM.join(', ')} (km)` })
+    .transform((km) => Number(km) as RadiusKm)
+    .meta({
+      description: `Radius of the Umkreis search around \`near\`, in km: one of ${RADII_KM.join(', ')}. Without \`near\` it changes nothing (a form may always send it); any other value is a 400. Once only.`,
+      example: '25',
+    }),
   fundingFrom: year.meta({
     description: 'First year of the funding range: a case study matches when any of its funded years lies in the range. Once only.',
     example: 2021,
@@ -124,9 +160,17 @@ export const SEARCH_PARAM_SCHEMAS = {
     .meta({ description: 'Language of the case studies searched (one index per language). Once only.', example: DEFAULT_LOCALE }),
 } satisfies Record<(typeof SEARCH_PARAMS)[number], z.ZodType>;
 
+/** An Umkreis search: the town named, the radius, and every municipality within it (the filter). */
+export interface NearTowns {
+  ags: string;
+  radiusKm: RadiusKm;
+  towns: string[];
+}
+
 export interface SearchState {
   q: string;
   filters: Record<FacetKey, string[]>;
+  near?: NearTowns;
   fundingFrom?: number;
   fundingTo?: number;
   sort: SortKey;
@@ -140,8 +184,19 @@ export interface QueryProblem {
   message: string;
 }
 
-/** Known values per facet; values outside them are refused. Regions, Kreise and towns included. */
-export type KnownValues = Partial<Record<FacetKey, ReadonlySet<string>>>;
+/** A municipality as the search needs it: its centre (for an Umkreis), its Kreis and its class ("Kommunen wie meine"). */
+export interface KnownTown extends GeoPoint {
+  districtAgs: string;
+  kreisfrei: boolean;
+  type: TownType | null;
+  size: TownSize | null;
+}
+
+/**
+ * Known values per facet; values outside them are refused. Regions, Kreise and towns included.
+ * `towns` are the municipalities by AGS: `near` accepts only a town among them.
+ */
+export type KnownValues = Partial<Record<FacetKey, ReadonlySet<string>>> & { towns?: ReadonlyMap<string, KnownTown> };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -198,6 +253,11 @@ export function parseSearchParams(
     filters[key] = [...new Set(values)];
   }
 
+  const nearAgs = check('near', SEARCH_PARAM_SCHEMAS.near, single('near'));
+  const radiusRaw = single('radius');
+  const radiusKm = check('radius', SEARCH_PARAM_SCHEMAS.radius, radiusRaw);
+  const near = nearAgs === undefined ? undefined : nearTowns(nearAgs, radiusRaw !== undefined, radiusKm, known.towns ?? new Map(), problems);
+
   const sortRaw = single('sort');
   // An own-property check: `in` would accept inherited names such as `toString` or `__proto__`.
   const sort = sortRaw === undefined ? 'relevance' : Object.hasOwn(SORTS, sortRaw) ? (sortRaw as SortKey) : undefined;
@@ -218,7 +278,15 @@ export function parseSearchParams(
     problems.splice(MAX_REPORTED_PROBLEMS, more, { param: '…', message: `and ${more} more problem${more === 1 ? '' : 's'}` });
   }
   if (problems.length > 0 || sort === undefined || locale === undefined) return { problems };
-  return { state: { q, filters, fundingFrom, fundingTo, sort, page, pageSize, locale }, problems: [] };
+  return { state: { q, filters, near, fundingFrom, fundingTo, sort, page, pageSize, locale }, problems: [] };
+}
+
+/** The Umkreis around a checked town, or why there is none; a radius without a town changes nothing. */
+function nearTowns(ags: string, radiusGiven: boolean, radiusKm: RadiusKm | undefined, points: TownPoints, problems: QueryProblem[]): NearTowns | undefined {
+  if (!points.has(ags)) problems.push({ param: 'near', message: `"${ags}" is not a known municipality` });
+  else if (!radiusGiven) problems.push({ param: 'radius', message: `is needed with near: one of ${RADII_KM.join(', ')} (km)` });
+  else if (radiusKm !== undefined) return { ags, radiusKm, towns: townsWithin(points, ags, radiusKm) };
+  return undefined;
 }
 
 function truncate(value: string): string {
@@ -230,6 +298,10 @@ export function toSearchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const key of FACET_KEYS) for (const value of state.filters[key]) params.append(key, value);
+  if (state.near) {
+    params.set('near', state.near.ags);
+    params.set('radius', String(state.near.radiusKm));
+  }
   if (state.fundingFrom !== undefined) params.set('fundingFrom', String(state.fundingFrom));
   if (state.fundingTo !== undefined) params.set('fundingTo', String(state.fundingTo));
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -244,16 +316,18 @@ export function escapeFilterValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** A constraint the empty state can suggest dropping: a facet group, the text query or the funding range. */
-export type Constraint = FacetKey | 'q' | 'funding';
+/** A constraint the empty state can suggest dropping: a facet group, the text query, the Umkreis or the funding range. */
+export type Constraint = FacetKey | 'q' | 'near' | 'funding';
 
-/** `(topicSlugs = "a" OR topicSlugs = "b") AND …`, built only from the whitelisted attributes; `without` drops one facet group or the funding range. */
+/** `(topicSlugs = "a" OR topicSlugs = "b") AND …`, built only from the whitelisted attributes; `without` drops one facet group, the Umkreis or the funding range. */
 export function buildFilter(state: SearchState, without?: Constraint): string[] {
   const clauses: string[] = [];
   for (const key of FACET_KEYS) {
     if (key === without || state.filters[key].length === 0) continue;
     clauses.push(`(${state.filters[key].map((value) => `${FACETS[key]} = ${escapeFilterValue(value)}`).join(' OR ')})`);
   }
+  // Any of the case study's towns within the radius (the centre itself always is, so the list is never empty).
+  if (without !== 'near' && state.near) clauses.push(`${FACETS.municipality} IN [${state.near.towns.map(escapeFilterValue).join(', ')}]`);
   if (without !== 'funding' && (state.fundingFrom !== undefined || state.fundingTo !== undefined)) {
     clauses.push(`fundingYears ${state.fundingFrom ?? FUNDING_YEAR_MIN} TO ${state.fundingTo ?? FUNDING_YEAR_MAX}`);
   }
@@ -363,6 +437,7 @@ export function mergeFacetCounts(
 export function activeConstraints(state: SearchState): Constraint[] {
   const active: Constraint[] = state.q ? ['q'] : [];
   active.push(...FACET_KEYS.filter((key) => state.filters[key].length > 0));
+  if (state.near) active.push('near');
   if (state.fundingFrom !== undefined || state.fundingTo !== undefined) active.push('funding');
   return active;
 }
@@ -371,5 +446,6 @@ export function activeConstraints(state: SearchState): Constraint[] {
 export function withoutConstraint(state: SearchState, constraint: Constraint): SearchState {
   if (constraint === 'q') return { ...state, q: '' };
   if (constraint === 'funding') return { ...state, fundingFrom: undefined, fundingTo: undefined };
+  if (constraint === 'near') return { ...state, near: undefined };
   return { ...state, filters: { ...state.filters, [constraint]: [] } };
 }

@@ -6,6 +6,7 @@ import { CENTRAL_TERM_FIELDS } from './analysis/document-terms.ts';
 import { forgetHeldTerms, splitUnknownCompounds } from './analysis/compound-query.ts';
 import { correctUnknownWords, forgetVocabularies, suggestQuery } from './analysis/did-you-mean.ts';
 import { indexName } from './settings.ts';
+import { findTownAlternatives, type TownAlternatives } from './site/town-alternatives.ts';
 import {
   activeConstraints,
   buildFilter,
@@ -41,6 +42,8 @@ export interface SearchResponse {
   relaxations: Relaxation[];
   /** Only when nothing matched: the words the case studies use that are closest to those typed, and what they find. */
   didYouMean: DidYouMean | null;
+  /** When the search names one town (the Umkreis centre or the one Kommune chosen): the same search in its Kreis, Umkreis and class ("Kommunen wie meine"). */
+  townAlternatives: TownAlternatives | null;
 }
 
 export interface DidYouMean {
@@ -185,7 +188,8 @@ export async function searchCaseStudies(client: Meilisearch, params: URLSearchPa
   for (const key of FACET_KEYS) facets[key] ??= {};
   const relaxations = total === 0 ? await findRelaxations(client, state) : [];
   const didYouMean = total === 0 ? await findSuggestion(client, state) : null;
-  return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets, relaxations, didYouMean } };
+  const townAlternatives = known.towns ? await findTownAlternatives(state, known.towns, (alternative) => countMatches(client, alternative)) : null;
+  return { status: 200, body: { hits, total, page: state.page, pageSize: state.pageSize, pageCount, facets, relaxations, didYouMean, townAlternatives } };
 }
 
 /** For each active constraint, how many case studies dropping it would give: counted as the search itself would count them. */
@@ -214,6 +218,7 @@ async function nothingSearchable(client: Meilisearch, state: SearchState): Promi
     facets,
     relaxations: relaxations.sort((a, b) => b.total - a.total),
     didYouMean: null,
+    townAlternatives: null,
   };
 }
 

@@ -25,8 +25,11 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
   /** The address of the form's current state: empty fields and the default sort left out. */
   function formUrl(extra: [string, string][] = []): string {
     const params = new URLSearchParams();
-    for (const [name, value] of [...new FormData(form), ...extra]) {
-      if (typeof value !== 'string' || value.trim() === '' || (name === 'sort' && value === 'relevance')) continue;
+    const data = new FormData(form);
+    // The Umkreis select always sends a radius; without a town it means nothing.
+    const withoutTown = !data.get('near');
+    for (const [name, value] of [...data, ...extra]) {
+      if (typeof value !== 'string' || value.trim() === '' || (name === 'sort' && value === 'relevance') || (name === 'radius' && withoutTown)) continue;
       params.append(name, name === 'q' ? value.trim() : value);
     }
     const query = params.toString();

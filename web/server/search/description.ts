@@ -25,6 +25,10 @@ export function describeSearch(state: SearchState, vocabulary: Vocabulary, local
     const values = state.filters[key];
     if (values.length > 0) parts.push(`${search.facets[key]}: ${values.map((value) => labels[key]?.(value) ?? value).join(', ')}`);
   }
+  if (state.near) {
+    const town = labels.municipality!(state.near.ags) ?? state.near.ags;
+    parts.push(fill(search.nearby.chip, { km: String(state.near.radiusKm), town }));
+  }
   if (state.fundingFrom !== undefined || state.fundingTo !== undefined) {
     parts.push(fill(search.fundingChip, { from: String(state.fundingFrom ?? '…'), to: String(state.fundingTo ?? '…') }));
   }

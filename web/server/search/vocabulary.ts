@@ -116,6 +116,26 @@ async function loadFromCms(): Promise<Loaded> {
     townSize: new Set(TOWN_SIZES),
     // Any year the CMS accepts for a funding start (search/src/content/case-study-record.ts).
     fundingStart: new Set(Array.from({ length: FUNDING_YEAR_MAX - FUNDING_YEAR_MIN + 1 }, (_, index) => String(FUNDING_YEAR_MIN + index))),
+    // An Umkreis is drawn around a town with a centre; every NRW municipality has one in the reference data.
+    towns: new Map(
+      municipalities.flatMap((town) =>
+        town.lat === null || town.lon === null
+          ? []
+          : [
+              [
+                town.ags,
+                {
+                  lat: town.lat,
+                  lon: town.lon,
+                  districtAgs: town.districtAgs,
+                  kreisfrei: isKreisfrei(town.type),
+                  type: townTypeOf(town.type),
+                  size: townSizeOf(town.population),
+                },
+              ] as const,
+            ],
+      ),
+    ),
   };
   for (const key of FACET_KEYS) if (!known[key]) throw new Error(`no known values for ${key}`);
   return { at, byLocale, known };

@@ -10,6 +10,7 @@ import {
   MAX_VALUES_PER_PARAM,
   MUNICIPALITY_AGS_PATTERN,
   parseSearchParams,
+  RADII_KM,
   SEARCH_PARAMS,
   SLUG_MAX_LENGTH,
   SLUG_PATTERN,
@@ -119,7 +120,10 @@ describe('openApiDocument', () => {
     expect(schemaOf('pageSize')).toEqual({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE });
     const query = new URLSearchParams();
     for (const { name, example } of described) for (const value of [example].flat()) query.append(name, String(value));
-    expect(parseSearchParams(query).problems).toEqual([]);
+    expect(schemaOf('radius')).toEqual({ type: 'string', enum: RADII_KM.map(String) });
+    // The example town of `near` must be one the parser knows.
+    const towns = new Map([[String(query.get('near')), { lat: 52.09124, lon: 9.09768, districtAgs: '05766', kreisfrei: false, type: null, size: null }]]);
+    expect(parseSearchParams(query, { towns }).problems).toEqual([]);
   });
 
   it("takes the case study's limits and patterns from the catalogue", () => {
@@ -186,6 +190,7 @@ describe('openApiDocument', () => {
       facets: Object.fromEntries(FACET_KEYS.map((key) => [key, {}])),
       relaxations: [],
       didYouMean: null,
+      townAlternatives: null,
     };
     expect(conformsTo(document, 'get', '/api/v1/search', 200, emptySearch)).toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/search', 200, { ...emptySearch, facets: { ...emptySearch.facets, colour: {} } })).toEqual([

@@ -315,7 +315,8 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
     parameters: SEARCH_PARAMS.map((name) => queryParameter(name, SEARCH_PARAM_SCHEMAS[name])),
     responses: {
       200: {
-        description: 'The page of hits, the total, the facet counts and, when nothing matched, the relaxations and a suggested spelling.',
+        description:
+          'The page of hits, the total, the facet counts; when nothing matched, the relaxations and a suggested spelling; when the search names one town, its alternatives ("Kommunen wie meine").',
         headers: { 'Cache-Control': noCache },
         content: jsonContent(ref(SearchResponse), {
           found: {
@@ -343,6 +344,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
               },
               relaxations: [],
               didYouMean: null,
+              townAlternatives: null,
             },
           },
           nothingFound: {
@@ -360,6 +362,31 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
                 { constraint: 'q', total: 0 },
               ],
               didYouMean: null,
+              townAlternatives: null,
+            },
+          },
+          townWithoutHits: {
+            summary: 'buildingBlock=gesundes-aufwachsen&municipality=05766028 (Extertal)',
+            value: {
+              hits: [],
+              total: 0,
+              page: 1,
+              pageSize: DEFAULT_PAGE_SIZE,
+              pageCount: 0,
+              facets: emptyFacets(),
+              relaxations: [
+                { constraint: 'municipality', total: 21 },
+                { constraint: 'buildingBlock', total: 0 },
+              ],
+              didYouMean: null,
+              townAlternatives: {
+                town: '05766028',
+                alternatives: [
+                  { kind: 'district', query: 'buildingBlock=gesundes-aufwachsen&district=05766', total: 1 },
+                  { kind: 'nearby', query: 'buildingBlock=gesundes-aufwachsen&near=05766028&radius=25', total: 1 },
+                  { kind: 'similar', query: 'buildingBlock=gesundes-aufwachsen&townType=gemeinde&townSize=unter-20000', total: 1 },
+                ],
+              },
             },
           },
           misspelt: {
@@ -373,6 +400,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
               facets: emptyFacets(),
               relaxations: [{ constraint: 'q', total: 42 }],
               didYouMean: { q: 'Gewaltprävention', total: 1 },
+              townAlternatives: null,
             },
           },
         }),

@@ -27,7 +27,7 @@ import {
   STATISTICS_KEYS,
   TOWN_SIZES,
   TOWN_TYPES,
-  type FacetKey,
+  type Constraint,
   type ProgrammeStatistics,
   type SearchOutcome,
   type SearchResponse as SearchAnswer,
@@ -129,8 +129,8 @@ export const Relaxation = component(
   'Relaxation',
   z.object({
     constraint: z
-      .enum(['q', ...FACET_KEYS, 'funding'] as const satisfies readonly ('q' | FacetKey | 'funding')[])
-      .meta({ description: 'The search text, a filter parameter, or the funding range (`fundingFrom`/`fundingTo`).' }),
+      .enum(['q', ...FACET_KEYS, 'near', 'funding'] as const satisfies readonly Constraint[])
+      .meta({ description: 'The search text, a filter parameter, the Umkreis (`near`/`radius`) or the funding range (`fundingFrom`/`fundingTo`).' }),
     total: count.meta({ description: 'Results without this constraint.' }),
   }),
 );
@@ -141,6 +141,23 @@ export const DidYouMean = component(
     total: z.int().min(1).meta({ description: 'What that text finds with the same filters.' }),
   }),
   'Only when nothing matched and a close spelling finds something; otherwise null.',
+);
+export const TownAlternatives = component(
+  'TownAlternatives',
+  z.object({
+    town: z.string().regex(MUNICIPALITY_AGS_PATTERN).meta({ description: 'AGS of the town: `near`, or the one `municipality` chosen.' }),
+    alternatives: z.array(
+      z.object({
+        kind: z.enum(['district', 'nearby', 'similar']).meta({
+          description:
+            '`district`: in its Kreis (not for a kreisfreie Stadt); `nearby`: within 25 km (or the next wider radius than the one asked); `similar`: in towns of its Gemeindetyp and Einwohnerzahl class.',
+        }),
+        query: text('The alternative search, as parameters for `/api/search` and the search page (the place filters replaced, the rest kept).'),
+        total: count.meta({ description: 'What the alternative search finds.' }),
+      }),
+    ),
+  }),
+  '"Kommunen wie meine": only when the search names one town; otherwise null.',
 );
 export const SearchResponse = component(
   'SearchResponse',
@@ -155,6 +172,7 @@ export const SearchResponse = component(
       .array(Relaxation)
       .meta({ description: 'Only when nothing matched (otherwise empty): how many results dropping each active constraint would give, most first.' }),
     didYouMean: DidYouMean.nullable(),
+    townAlternatives: TownAlternatives.nullable(),
   }),
 );
 export const SearchProblem = component('SearchProblem', z.object({ param: text('The parameter concerned.'), message: text('What is wrong with it.') }));
