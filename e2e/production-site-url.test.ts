@@ -16,9 +16,17 @@ function runToExit(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
 }
 
 const SECRETS = Object.fromEntries(
-  ['STRAPI_SITE_TOKEN', 'PREVIEW_SECRET', 'PURGE_SECRET', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map(
-    (name) => [name, 'not-a-real-secret-0123456789'],
-  ),
+  [
+    'STRAPI_SITE_TOKEN',
+    'PREVIEW_SECRET',
+    'PURGE_SECRET',
+    'APP_KEYS',
+    'API_TOKEN_SALT',
+    'ADMIN_JWT_SECRET',
+    'TRANSFER_TOKEN_SALT',
+    'JWT_SECRET',
+    'ENCRYPTION_KEY',
+  ].map((name) => [name, 'not-a-real-secret-0123456789']),
 );
 
 describe('production and SITE_URL', () => {

@@ -3,7 +3,18 @@ import { localSiteUrlRefusal } from './site-url.ts';
 
 describe('the production check of SITE_URL', () => {
   it('refuses a missing, empty or local address and says how to fix it', () => {
-    for (const url of [undefined, '', '  ', 'http://localhost:3000', 'http://LOCALHOST', 'http://app.localhost', 'http://127.0.0.1:3000', 'http://127.1.2.3', 'http://[::1]:3000', 'http://0.0.0.0']) {
+    for (const url of [
+      undefined,
+      '',
+      '  ',
+      'http://localhost:3000',
+      'http://LOCALHOST',
+      'http://app.localhost',
+      'http://127.0.0.1:3000',
+      'http://127.1.2.3',
+      'http://[::1]:3000',
+      'http://0.0.0.0',
+    ]) {
       const refusal = localSiteUrlRefusal(url, {});
       expect(refusal, String(url)).toContain('SITE_URL');
       expect(refusal).toContain('https://praxisdatenbank.example.org');

@@ -144,7 +144,13 @@ describe('openApiDocument', () => {
       ['/api/v1/statistics', '/api/statistics'],
     ] as const) {
       const { operationId, summary: _summary, description, deprecated, 'x-alias-of': aliasOf, responses, ...rest } = operation(alias);
-      const { operationId: versionedId, summary: _versionedSummary, description: _description, responses: versionedResponses, ...versionedRest } = operation(versioned);
+      const {
+        operationId: versionedId,
+        summary: _versionedSummary,
+        description: _description,
+        responses: versionedResponses,
+        ...versionedRest
+      } = operation(versioned);
       expect(rest).toEqual(versionedRest);
       expect(operationId).toBe(`${versionedId}Unversioned`);
       expect(deprecated).toBe(false);
@@ -155,7 +161,8 @@ describe('openApiDocument', () => {
   });
 
   it('documents the 404 of an unknown slug under /api/v1 and the 200 "missing" of the alias the site uses', () => {
-    const examplesOf = (path: string, status: number) => Object.keys((operation(path).responses[status] as ResponseWithExamples).content['application/json'].examples);
+    const examplesOf = (path: string, status: number) =>
+      Object.keys((operation(path).responses[status] as ResponseWithExamples).content['application/json'].examples);
     expect(examplesOf('/api/v1/case-studies/{slug}', 404)).toEqual(['unknownSlug']);
     expect(examplesOf('/api/v1/case-studies/{slug}', 200)).not.toContain('missing');
     expect(examplesOf('/api/case-studies/{slug}', 200)).toContain('missing');

@@ -7,5 +7,9 @@ import { caseStudyAnswer } from '../../case-studies/[slug].get';
 export default defineEventHandler(async (event) => {
   const answer = await caseStudyAnswer(event);
   if (answer.kind !== 'missing') return answer;
-  throw createError({ statusCode: 404, statusMessage: 'Not Found', message: 'no published case study has this slug, in any language or under an earlier name' });
+  throw createError({
+    statusCode: 404,
+    statusMessage: 'Not Found',
+    message: 'no published case study has this slug, in any language or under an earlier name',
+  });
 });
