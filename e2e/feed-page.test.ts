@@ -1,7 +1,6 @@
-// A feed opened in a browser ("Diese Suche abonnieren" on a phone) is a readable page: the feed's
-// own stylesheet (web/public/feed.xsl, same origin) turns the Atom document into a page that says
-// what a feed is, how to subscribe and what it lists now — in the feed's language. Readers still
-// get the same Atom document (search-feed.test.ts checks it).
+// A feed opened in a browser ("Diese Suche abonnieren" on a phone) is a readable page that says
+// what a feed is, how to subscribe and what it lists now — in the feed's language — at the same
+// address (server/open-data/feed-page.ts). Readers still get Atom (search-feed.test.ts checks it).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -30,13 +29,20 @@ async function atomTitles(path: string): Promise<{ xml: string; title: string; e
 }
 
 describe('a feed opened in a browser', () => {
-  it('names its stylesheet, which the site serves as XSLT from its own origin', async () => {
+  it('is a page for a browser (which asks for HTML) and Atom for a feed reader, at the same address', async () => {
     const { xml } = await atomTitles(`/feed.xml?${QUERY}`);
-    expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', '<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>']);
-    const stylesheet = await fetch(`${inject('siteUrl')}/feed.xsl`);
-    expect(stylesheet.status).toBe(200);
-    expect(stylesheet.headers.get('content-type')).toMatch(/^(text\/xsl|application\/xslt\+xml|application\/xml|text\/xml)/);
-    expect(stylesheet.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const asPage = await fetch(`${inject('siteUrl')}/feed.xml?${QUERY}`, { headers: { accept: browserAccept } });
+    expect(asPage.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(asPage.headers.get('vary')).toContain('Accept');
+    // The page runs nothing and loads nothing.
+    expect(asPage.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await asPage.text()).toContain('<link rel="alternate" type="application/atom+xml"');
+    // A reader that names Atom (even next to HTML) gets Atom.
+    const reader = await fetch(`${inject('siteUrl')}/feed.xml?${QUERY}`, { headers: { accept: 'application/atom+xml, application/rss+xml;q=0.9, text/html;q=0.1' } });
+    expect(reader.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(await reader.text()).toBe(xml);
   });
 
   for (const [language, path, texts] of [
@@ -58,6 +64,7 @@ describe('a feed opened in a browser', () => {
       await page.goto(path);
       await page.locator('h1').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe(language === 'English' ? 'en' : 'de');
+      expect(await page.title()).toBe(title);
       expect(await page.locator('h1').textContent()).toBe(title);
       const text = (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
       for (const expected of texts) expect(text).toContain(expected);

@@ -5,9 +5,6 @@ import { caseStudyPath } from '../../shared/case-study';
 import { escapeXml } from '../exports/xml';
 import type { PublishedCaseStudy } from './published-case-studies';
 
-/** The stylesheet that turns a feed opened in a browser into a readable page (same origin: the site's CSP allows it). */
-export const FEED_STYLESHEET_PATH = '/feed.xsl';
-
 /** A case study as a feed lists it: a published one, or a match of a saved search. */
 export type FeedEntry = Omit<PublishedCaseStudy, 'documentId'>;
 
@@ -43,8 +40,6 @@ export function renderAtomFeed(entries: FeedEntry[], head: FeedHead): string {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    // A browser shows the feed as a page that explains it (web/public/feed.xsl); readers ignore this.
-    `<?xml-stylesheet type="text/xsl" href="${FEED_STYLESHEET_PATH}"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${head.locale}">`,
     `  <title>${escapeXml(head.title)}</title>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(self)}"/>`,
