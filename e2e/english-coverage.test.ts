@@ -11,8 +11,8 @@ import { published, type PublishedEntry } from './support/cms.ts';
 
 const SCREENSHOTS = process.env.SCREENSHOTS;
 if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-const screenshot = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const screenshot = async (page: Page, name: string, fullPage = false) => {
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 };
 
 let germanOnly: PublishedEntry[] = [];
@@ -79,7 +79,7 @@ describe('English pages and the case studies only in German', () => {
 
     await page.goto('/en/case-studies-in-german');
     expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'english-coverage-list');
+    await screenshot(page, 'english-coverage-list', true);
   });
 
   it('the German pages carry no notice; the German list says the same in German', async () => {

@@ -40,7 +40,9 @@ describe('a feed opened in a browser', () => {
     expect(asPage.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await asPage.text()).toContain('<link rel="alternate" type="application/atom+xml"');
     // A reader that names Atom (even next to HTML) gets Atom.
-    const reader = await fetch(`${inject('siteUrl')}/feed.xml?${QUERY}`, { headers: { accept: 'application/atom+xml, application/rss+xml;q=0.9, text/html;q=0.1' } });
+    const reader = await fetch(`${inject('siteUrl')}/feed.xml?${QUERY}`, {
+      headers: { accept: 'application/atom+xml, application/rss+xml;q=0.9, text/html;q=0.1' },
+    });
     expect(reader.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     expect(await reader.text()).toBe(xml);
   });
@@ -76,7 +78,7 @@ describe('a feed opened in a browser', () => {
       expect(blocked).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       expect(await axeViolations(page)).toEqual([]);
-      if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `feed-page-${language.toLowerCase()}-320.png`), fullPage: true });
+      if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `feed-page-${language.toLowerCase()}-320.png`) });
     });
   }
 

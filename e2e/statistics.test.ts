@@ -89,7 +89,8 @@ describe('statistics page', () => {
       de: {
         one: (label: string, count: number, total: number) => `Am häufigsten: ${label} mit ${count} von ${total} Praxisbeispielen.`,
         few: (labels: string, count: number, total: number) => `Gleich häufig: ${labels} mit je ${count} von ${total} Praxisbeispielen.`,
-        many: (number: number, count: number, total: number) => `Kein Wert überwiegt: ${number} liegen gleichauf mit je ${count} von ${total} Praxisbeispielen.`,
+        many: (number: number, count: number, total: number) =>
+          `Kein Wert überwiegt: ${number} liegen gleichauf mit je ${count} von ${total} Praxisbeispielen.`,
       },
       en: {
         one: (label: string, count: number, total: number) => `Most frequent: ${label} with ${count} of ${total} case studies.`,

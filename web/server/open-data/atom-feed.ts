@@ -72,7 +72,11 @@ export async function atomFeed(event: H3Event, locale: Locale): Promise<string> 
   if (opensAsPage(getRequestHeader(event, 'accept'))) {
     setResponseHeader(event, 'content-type', 'text/html; charset=utf-8');
     // The page runs no script and loads nothing: only its own inline style.
-    setResponseHeader(event, 'content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    setResponseHeader(
+      event,
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     return renderFeedPage(entries, head);
   }
   setResponseHeader(event, 'content-type', 'application/atom+xml; charset=utf-8');

@@ -6,7 +6,16 @@ const head = { siteUrl: 'https://example.org', selfPath: '/feed.xml?q=%3Cb%3E', 
 describe('renderFeedPage', () => {
   it('escapes every stored or searched text, so a title cannot add markup', () => {
     const html = renderFeedPage(
-      [{ locale: 'de', slug: 'kita', title: '<script>alert(1)</script>', teaser: '"><img src=x onerror=alert(1)>', publishedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' }],
+      [
+        {
+          locale: 'de',
+          slug: 'kita',
+          title: '<script>alert(1)</script>',
+          teaser: '"><img src=x onerror=alert(1)>',
+          publishedAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-02T00:00:00.000Z',
+        },
+      ],
       { ...head, locale: 'de', title: 'Suche: „<b>“' },
     );
     expect(html).not.toMatch(/<script|<img|<b>/);
