@@ -2,7 +2,7 @@
 // links, feeds, PDF footers, exports, mails) would otherwise say http://localhost:3000.
 import { spawn } from 'node:child_process';
 import { freePort } from '@praxis/tooling/processes';
-import { ROOT_DIR } from '@praxis/tooling/env-file';
+import { freshSecrets, ROOT_DIR } from '@praxis/tooling/env-file';
 import { WEB_SERVER_ENTRY } from '@praxis/tooling/web-build';
 import { describe, expect, it } from 'vitest';
 
@@ -15,23 +15,9 @@ function runToExit(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-const SECRETS = Object.fromEntries(
-  [
-    'STRAPI_SITE_TOKEN',
-    'PREVIEW_SECRET',
-    'PURGE_SECRET',
-    'APP_KEYS',
-    'API_TOKEN_SALT',
-    'ADMIN_JWT_SECRET',
-    'TRANSFER_TOKEN_SALT',
-    'JWT_SECRET',
-    'ENCRYPTION_KEY',
-  ].map((name) => [name, 'not-a-real-secret-0123456789']),
-);
-
 describe('production and SITE_URL', () => {
-  it('npm run start:prod stops before starting anything when SITE_URL points to localhost, naming the fix', async () => {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'unused', ...SECRETS };
+  it('npm run start:prod stops before starting anything when SITE_URL is unset or points to localhost, naming the fix', async () => {
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'unused', ...freshSecrets() };
     for (const siteUrl of ['http://localhost:3000', 'http://127.0.0.1:3000']) {
       const { code, output } = await runToExit(['scripts/start-prod.ts', '--no-env-file'], { ...env, SITE_URL: siteUrl });
       expect(code).toBe(1);
@@ -39,6 +25,9 @@ describe('production and SITE_URL', () => {
       expect(output).toContain('ALLOW_LOCAL_SITE_URL=1');
       expect(output).not.toContain('Meilisearch');
     }
+    const unset = await runToExit(['scripts/start-prod.ts', '--no-env-file'], env);
+    expect(unset.code).toBe(1);
+    expect(unset.output).toMatch(/\[start:prod\] missing settings .*: SITE_URL$/m);
   });
 
   it('the built site (the web container’s entry) stops when its site URL is unset or local', async () => {
