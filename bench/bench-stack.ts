@@ -14,6 +14,8 @@ export async function startBenchStack(dir: string, env: Record<string, string>):
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
+      // The production build on loopback (docs/configuration.md, ALLOW_LOCAL_SITE_URL).
+      ALLOW_LOCAL_SITE_URL: '1',
       HOST: '127.0.0.1',
       STRAPI_PORT: String(strapiPort),
       WEB_PORT: String(webPort),

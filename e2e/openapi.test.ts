@@ -3,6 +3,7 @@
 // OpenAPI 3.1 document it serves, and the versioned addresses answer like the unversioned ones.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { conformsTo, examplesConform } from '@praxis/web/openapi-conformance';
+import { openPage } from './support/browser.ts';
 import { published } from './support/cms.ts';
 
 let document: object;
@@ -55,8 +56,16 @@ describe('OpenAPI description of the public API', () => {
       expect(await check(template, `${prefix}/case-studies/${de[0]!.slug}?locale=de`, 200)).toMatchObject({ kind: 'found' });
       expect(await check(template, `${prefix}/case-studies/${translated.slug}?locale=en`, 200)).toMatchObject({ kind: 'translated' });
       if (germanOnly) expect(await check(template, `${prefix}/case-studies/${germanOnly.slug}?locale=en`, 200)).toMatchObject({ kind: 'other-language-only' });
-      expect(await check(template, `${prefix}/case-studies/gibt-es-nicht?locale=de`, 200)).toMatchObject({ kind: 'missing' });
       await check(template, `${prefix}/case-studies/${de[0]!.slug}?locale=fr`, 400);
+    }
+    // An unknown slug: a 404 with a JSON problem body under /api/v1/; the alias, which the site's
+    // detail, contact and handout pages read, keeps its 200 {"kind":"missing"}.
+    for (const slug of ['gibt-es-nicht', 'NICHT_ERLAUBT']) {
+      expect(await check('/api/v1/case-studies/{slug}', `/api/v1/case-studies/${slug}?locale=de`, 404)).toMatchObject({
+        statusCode: 404,
+        statusMessage: 'Not Found',
+      });
+      expect(await check('/api/case-studies/{slug}', `/api/case-studies/${slug}?locale=de`, 200)).toEqual({ kind: 'missing' });
     }
   });
 
@@ -76,4 +85,29 @@ describe('OpenAPI description of the public API', () => {
     await check('/api/v1/open-data/{file}', '/api/v1/open-data/case-studies.pdf', 404);
     await check('/api/openapi.json', '/api/openapi.json', 200);
   });
+
+  for (const [path, aliasNote, exampleLabel] of [
+    ['/api-dokumentation', 'Dieselbe Abfrage ohne Versionsnummer', 'Beispiel:'],
+    ['/en/api-documentation', 'The same operation without the version', 'Example:'],
+  ] as const) {
+    it(`documents each operation once on ${path}, its alias as a note, with its examples in sight`, async () => {
+      const paths = (document as { paths: Record<string, { get: { 'x-alias-of'?: string } }> }).paths;
+      const versioned = Object.keys(paths).filter((template) => !paths[template]!.get['x-alias-of']);
+      const page = await openPage({ javaScriptEnabled: false });
+      await page.goto(path);
+      const headings = (await page.locator('.operation h2').allTextContents()).map((text) => text.trim());
+      expect(headings).toEqual(versioned.map((template) => `GET ${template}`));
+      expect(new Set(headings).size).toBe(headings.length);
+      const caseStudy = page.locator('#get--api-v1-case-studies--slug-');
+      expect(await caseStudy.locator('.alias').textContent()).toContain(`${aliasNote} (`);
+      expect(await caseStudy.locator('.alias code').textContent()).toBe('GET /api/case-studies/{slug}');
+      // The 404's example, visible as it is: no click needed.
+      const example = caseStudy.locator('figure.example', { hasText: 'An unknown slug' });
+      expect(await example.locator('figcaption').textContent()).toContain(exampleLabel);
+      expect(await example.locator('pre').isVisible()).toBe(true);
+      expect(JSON.parse((await example.locator('pre').textContent())!)).toMatchObject({ statusCode: 404, statusMessage: 'Not Found' });
+      // The shared parameter (a $ref) is named in the table.
+      expect(await caseStudy.locator('tbody th code').allTextContents()).toEqual(['slug', 'locale']);
+    });
+  }
 });

@@ -84,6 +84,56 @@ describe('statistics page', () => {
     for (const row of mapRows) expect(row.count, row.href).toBe(districts.get(new URL(row.href, site).searchParams.get('district')!) ?? 0);
   });
 
+  it('names the most frequent value only when one leads; tied values are named together (a few) or counted (many)', async () => {
+    const sentences = {
+      de: {
+        one: (label: string, count: number, total: number) => `Am häufigsten: ${label} mit ${count} von ${total} Praxisbeispielen.`,
+        few: (labels: string, count: number, total: number) => `Gleich häufig: ${labels} mit je ${count} von ${total} Praxisbeispielen.`,
+        many: (number: number, count: number, total: number) =>
+          `Kein Wert überwiegt: ${number} liegen gleichauf mit je ${count} von ${total} Praxisbeispielen.`,
+      },
+      en: {
+        one: (label: string, count: number, total: number) => `Most frequent: ${label} with ${count} of ${total} case studies.`,
+        few: (labels: string, count: number, total: number) => `Equally frequent: ${labels} with ${count} of ${total} case studies each.`,
+        many: (number: number, count: number, total: number) => `No single value leads: ${number} tie with ${count} of ${total} case studies each.`,
+      },
+    };
+    const seen = new Set<string>();
+    for (const [locale, path] of [
+      ['de', '/statistik'],
+      ['en', '/en/statistics'],
+    ] as const) {
+      const page = await openPage({ javaScriptEnabled: false });
+      await page.goto(path);
+      const total = Number((await page.locator('.intro').first().textContent())!.match(/\d+/)![0]);
+      const charts = await page.locator('.statistics-chart:has(table[data-chart]:not([data-chart="chart-continued"])), .district-map').evaluateAll((sections) =>
+        sections.map((section) => ({
+          summary: section.querySelector('.summary, h2 + p')!.textContent!.trim(),
+          rows: [...section.querySelectorAll('table[data-chart] tbody tr, .district-table tbody tr')].map((row) => ({
+            label: row.querySelector('a')!.textContent!.trim(),
+            count: Number(row.querySelector('td:last-child')!.textContent),
+          })),
+        })),
+      );
+      expect(charts.length, path).toBe(8);
+      for (const { summary, rows } of charts) {
+        const highest = Math.max(...rows.map((row) => row.count));
+        const leaders = rows.filter((row) => row.count === highest).map((row) => row.label);
+        const sentence = sentences[locale];
+        if (leaders.length === 1) expect(summary).toBe(sentence.one(leaders[0]!, highest, total));
+        else if (leaders.length > 3) expect(summary).toBe(sentence.many(leaders.length, highest, total));
+        else {
+          const [before, after] = sentence.few('§', highest, total).split('§') as [string, string];
+          expect(summary.startsWith(before) && summary.endsWith(after), summary).toBe(true);
+          for (const leader of leaders) expect(summary).toContain(leader);
+        }
+        seen.add(leaders.length === 1 ? 'one' : leaders.length > 3 ? 'many' : 'few');
+      }
+    }
+    // The demo content has ties (all Kreise of the English pages have one case study each).
+    expect(seen.has('many') || seen.has('few')).toBe(true);
+  });
+
   it('draws its charts as SVG whose bars are links, with a sentence saying what each shows', async () => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto('/en/statistics');

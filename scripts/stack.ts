@@ -91,6 +91,7 @@ export function siteEnvironment(env: NodeJS.ProcessEnv, where: SiteServices): No
     NUXT_PUBLIC_I18N_BASE_URL: env.SITE_URL || where.siteUrl,
     NUXT_CMS_PUBLIC_URL: env.STRAPI_PUBLIC_URL || where.cmsUrl,
     NUXT_IS_PROXIED: env.IS_PROXIED || 'false',
+    ...(env.ALLOW_LOCAL_SITE_URL ? { ALLOW_LOCAL_SITE_URL: env.ALLOW_LOCAL_SITE_URL } : {}),
     ...(env.RATE_LIMIT ? { NUXT_RATE_LIMIT: env.RATE_LIMIT } : {}),
     ...(env.FORM_RATE_LIMIT ? { NUXT_FORM_RATE_LIMIT: env.FORM_RATE_LIMIT } : {}),
     ...(env.FORM_MIN_SECONDS ? { NUXT_FORM_MIN_SECONDS: env.FORM_MIN_SECONDS } : {}),

@@ -3,6 +3,7 @@
 // setting is an error that names it. `--no-env-file` ignores `.env` (the environment alone counts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { localSiteUrlRefusal } from '@praxis/search';
 import { DIST_DIR, isBuildFresh } from './build-hash.ts';
 import { ENV_FILE, loadEnv, ROOT_DIR } from './env-file.ts';
 import { startStack, type Stack } from './stack.ts';
@@ -34,6 +35,8 @@ if (!process.env.MEILI_SEARCH_KEY || !process.env.MEILI_SYNC_KEY) {
 }
 if (process.env.DATABASE_CLIENT === 'postgres' && !process.env.DATABASE_URL) missing.push('DATABASE_URL');
 if (missing.length > 0) fail(`missing settings (see .env.example and docs/operations.md): ${missing.join(', ')}`);
+const siteUrlRefusal = localSiteUrlRefusal(process.env.SITE_URL, process.env);
+if (siteUrlRefusal) fail(siteUrlRefusal);
 if (!existsSync(join(DIST_DIR, 'build')) || !existsSync(WEB_SERVER_ENTRY)) fail('the CMS or the site is not built: run `npm run build` first');
 if (!isBuildFresh() || !isWebBuildFresh()) console.warn('[start:prod] warning: the sources changed since the last `npm run build`; starting the older build');
 

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   loadEnv();
 
   stack = await startStack({
-    env: process.env,
+    // The local launcher: the production build may link to this machine (docs/configuration.md).
+    env: { ...process.env, ALLOW_LOCAL_SITE_URL: '1' },
     meiliDataDir: join(ROOT_DIR, '.data', 'meilisearch'),
     mailDir: join(ROOT_DIR, '.data', 'mail'),
     buildIfStale: true,

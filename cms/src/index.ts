@@ -31,12 +31,13 @@ import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
 import { registerControlCharacterRule } from './validation/control-characters';
 import { registerSearchTermRules } from './validation/search-term-rules';
-import { cmsEnvironment } from './config/environment';
+import { cmsEnvironment, refuseLocalSiteUrlInProduction } from './config/environment';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // A wrong value in the environment stops the CMS here, naming the variable.
     cmsEnvironment();
+    refuseLocalSiteUrlInProduction();
     // Funding years: an integer typed as four digits in the admin (src/admin/year-input.tsx).
     strapi.customFields.register({ name: 'year', type: 'integer' });
     registerControlCharacterRule(strapi);

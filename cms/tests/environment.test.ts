@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CMS_VARIABLES, cmsEnvironment } from '../src/config/environment';
+import { CMS_VARIABLES, cmsEnvironment, refuseLocalSiteUrlInProduction } from '../src/config/environment';
 
 describe("the CMS's environment", () => {
   it('has a default for every setting that needs one, and takes an empty value as unset', () => {
@@ -36,6 +36,14 @@ describe("the CMS's environment", () => {
     ).toThrow(
       /SITE_URL must be a URL.*SYNC_BATCH_SIZE must be a number \(is "viele"\).*MAIL_WORKER must be true or false.*MAIL_RETRY_BASE_MS must be a whole number.*REVIEW_INTERVAL_MONTHS must be at least 1/,
     );
+  });
+
+  it('refuses in production a missing or local SITE_URL (its mails would link to localhost), unless explicitly allowed', () => {
+    expect(() => refuseLocalSiteUrlInProduction({ NODE_ENV: 'production' })).toThrow(/SITE_URL is not set: .* mails/);
+    expect(() => refuseLocalSiteUrlInProduction({ NODE_ENV: 'production', SITE_URL: 'http://127.0.0.1:3000' })).toThrow(/SITE_URL points to this machine/);
+    expect(() => refuseLocalSiteUrlInProduction({ NODE_ENV: 'production', SITE_URL: 'https://praxis.example.org' })).not.toThrow();
+    expect(() => refuseLocalSiteUrlInProduction({ NODE_ENV: 'production', SITE_URL: 'http://localhost:3000', ALLOW_LOCAL_SITE_URL: '1' })).not.toThrow();
+    expect(() => refuseLocalSiteUrlInProduction({ NODE_ENV: 'development' })).not.toThrow();
   });
 
   it('is documented in .env.example, variable by variable', () => {

@@ -158,6 +158,8 @@ async function main(): Promise<void> {
     ...secrets,
     SEED_DEMO_CONTENT: 'true',
     SITE_URL: siteLb,
+    // The balancer's address is on loopback here; production refuses a local SITE_URL without this.
+    ALLOW_LOCAL_SITE_URL: '1',
     // One address reaches any site instance; it passes the notice on to the others over Redis.
     SITE_PURGE_URLS: siteLb,
   };
@@ -176,7 +178,16 @@ async function main(): Promise<void> {
   const sitePorts = [await freePort(), await freePort()];
   const site = sitePorts.map((port, index) => {
     const env = siteEnvironment(
-      { ...secrets, SITE_URL: siteLb, IS_PROXIED: 'true', REDIS_URL: redis.url, RATE_LIMIT: '100000', FORM_RATE_LIMIT: '1000', PATH: process.env.PATH },
+      {
+        ...secrets,
+        SITE_URL: siteLb,
+        ALLOW_LOCAL_SITE_URL: '1',
+        IS_PROXIED: 'true',
+        REDIS_URL: redis.url,
+        RATE_LIMIT: '100000',
+        FORM_RATE_LIMIT: '1000',
+        PATH: process.env.PATH,
+      },
       { host: '127.0.0.1', port: String(port), meiliUrl: meili.url, searchKey, cmsUrl: cmsLb, siteUrl: siteLb },
     );
     return new Instance(`site-${'ab'[index]}`, port, [process.execPath, ...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], WEB_DIR, env, '/api/health');

@@ -27,6 +27,7 @@ export * from './site/related.ts';
 export * from './cms-site/preview.ts';
 export * from './meilisearch/meili-http.ts';
 export * from './cms-site/site-purge.ts';
+export * from './cms-site/site-url.ts';
 export * from './site/saved-search.ts';
 export * from './site/bookmarks.ts';
 export * from './site/export.ts';

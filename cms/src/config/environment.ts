@@ -3,7 +3,7 @@
 // turning into NaN or a silent default somewhere. Strapi's own settings (database, secrets, SMTP)
 // are read by the files in cms/config with Strapi's env() helper. `.env.example` documents each
 // variable here (cms/tests/environment.test.ts holds them together).
-import { DEFAULT_BATCH_SIZE } from '@praxis/search';
+import { DEFAULT_BATCH_SIZE, localSiteUrlRefusal } from '@praxis/search';
 import { z } from 'zod';
 
 // An empty value (`NAME=` in an .env file) counts as unset.
@@ -68,4 +68,14 @@ export function cmsEnvironment(env: NodeJS.ProcessEnv = process.env): CmsEnviron
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message} (is "${env[String(issue.path[0])]}")`);
   throw new Error(`The CMS's environment is not valid: ${problems.join('; ')}. See .env.example.`);
+}
+
+/**
+ * Throws in production when SITE_URL is unset or local: the CMS's mails would link to
+ * http://localhost:3000 (the rule and its one escape, ALLOW_LOCAL_SITE_URL=1: @praxis/search).
+ */
+export function refuseLocalSiteUrlInProduction(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV !== 'production') return;
+  const refusal = localSiteUrlRefusal(env.SITE_URL, env);
+  if (refusal) throw new Error(`The CMS's environment is not valid: ${refusal}`);
 }

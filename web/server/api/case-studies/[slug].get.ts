@@ -1,4 +1,5 @@
 import { findRelated, type Locale, type SearchHit } from '@praxis/search';
+import type { H3Event } from 'h3';
 import type { CaseStudyPage, SimilarTown } from '../../../shared/case-study';
 import { isCurrent, isListCurrent, PURGED_CACHE_MAX_AGE_MS } from '../../cache/purge';
 import { loadCaseStudy } from '../../case-studies/loader';
@@ -57,14 +58,21 @@ const lookup = defineCachedFunction(
   },
 );
 
-/** `GET /api/case-studies/<slug>?locale=de`: a published case study with its related ones, or where it lives instead. */
-export default defineEventHandler(async (event) => {
+/** The answer to `GET …/case-studies/<slug>?locale=de`, shared by the unversioned and the versioned address. */
+export async function caseStudyAnswer(event: H3Event): Promise<CaseStudyAnswer> {
   const { locale } = await getValidatedQuery(event, parseWith(localeQuery));
   const slug = slugParam.safeParse(getRouterParam(event, 'slug'));
   // A slug the CMS could never have made is simply not there: no CMS call, no cache entry.
-  if (!slug.success) return { kind: 'missing' } satisfies CaseStudyAnswer;
+  if (!slug.success) return { kind: 'missing' };
   const { answer } = await lookup(slug.data, locale);
   // The browser asks again each time: this server's cache is what is fast, and it is fresh.
   setResponseHeader(event, 'cache-control', 'no-cache');
   return answer;
-});
+}
+
+/**
+ * `GET /api/case-studies/<slug>?locale=de`: a published case study with its related ones, or where
+ * it lives instead; an unknown slug is a 200 `{"kind":"missing"}`, which the site's own pages
+ * (detail, contact, PDF handout) turn into their 404 page. `/api/v1/…` answers it with a 404.
+ */
+export default defineEventHandler(caseStudyAnswer);

@@ -28,6 +28,7 @@ const document = openApiDocument(SITE, LICENSE);
 type Parameter = { name: string; in: string; description?: string; schema?: { enum?: unknown[] }; example?: unknown };
 const operation = (path: string) => document.paths[path]!.get;
 const parameters = (path: string) => (operation(path).parameters ?? []) as Parameter[];
+type ResponseWithExamples = { content: { 'application/json': { examples: Record<string, unknown> } } };
 
 async function openApiProblems(candidate: unknown): Promise<unknown> {
   const validator = new Validator();
@@ -146,17 +147,38 @@ describe('openApiDocument', () => {
       ['/api/v1/vocabulary', '/api/vocabulary'],
       ['/api/v1/statistics', '/api/statistics'],
     ] as const) {
-      const { operationId, summary: _summary, description, deprecated, ...rest } = operation(alias);
-      const { operationId: versionedId, summary: _versionedSummary, description: _description, ...versionedRest } = operation(versioned);
+      const { operationId, summary: _summary, description, deprecated, 'x-alias-of': aliasOf, responses, ...rest } = operation(alias);
+      const {
+        operationId: versionedId,
+        summary: _versionedSummary,
+        description: _description,
+        responses: versionedResponses,
+        ...versionedRest
+      } = operation(versioned);
       expect(rest).toEqual(versionedRest);
       expect(operationId).toBe(`${versionedId}Unversioned`);
       expect(deprecated).toBe(false);
+      expect(aliasOf).toBe(versioned);
       expect(description).toContain('unversioned alias');
+      if (!versioned.includes('case-studies')) expect(responses).toEqual(versionedResponses);
     }
   });
 
+  it('documents the 404 of an unknown slug under /api/v1 and the 200 "missing" of the alias the site uses', () => {
+    const examplesOf = (path: string, status: number) =>
+      Object.keys((operation(path).responses[status] as unknown as ResponseWithExamples).content['application/json'].examples);
+    expect(examplesOf('/api/v1/case-studies/{slug}', 404)).toEqual(['unknownSlug']);
+    expect(examplesOf('/api/v1/case-studies/{slug}', 200)).not.toContain('missing');
+    expect(examplesOf('/api/case-studies/{slug}', 200)).toContain('missing');
+    expect(operation('/api/case-studies/{slug}').responses[404]).toBeUndefined();
+    expect(operation('/api/v1/case-studies/{slug}').description).toContain('404');
+  });
+
   it('checks answers against the operations: the right shapes conform, wrong ones do not', () => {
-    expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'missing' })).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/case-studies/{slug}', 200, { kind: 'missing' })).toEqual([]);
+    const unknownSlug = { error: true, url: `${SITE}/api/v1/case-studies/x`, statusCode: 404, statusMessage: 'Not Found', message: 'no such slug' };
+    expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 404, unknownSlug)).toEqual([]);
+    expect(conformsTo(document, 'get', '/api/case-studies/{slug}', 404, unknownSlug)).not.toEqual([]);
     expect(conformsTo(document, 'get', '/api/case-studies/{slug}', 200, { kind: 'moved', slug: 'neuer-name' })).toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'gone' })).not.toEqual([]);
     expect(conformsTo(document, 'get', '/api/v1/case-studies/{slug}', 200, { kind: 'missing', slug: 'x' })).not.toEqual([]);

@@ -83,6 +83,8 @@ interface OperationObject {
   description: string;
   tags: string[];
   deprecated?: boolean;
+  /** On an unversioned alias: the versioned path it repeats (the documentation page shows the pair as one entry). */
+  'x-alias-of'?: string;
   parameters?: (ParameterObject | RefObject)[];
   responses: Record<string, ResponseObject | RefObject>;
 }
@@ -268,8 +270,16 @@ const COMMON_ERRORS = { 429: shared('TooManyRequests'), '5XX': shared('ServerErr
 const localeParameter: RefObject = { $ref: '#/components/parameters/Locale' };
 const noCache: RefObject = { $ref: '#/components/headers/CacheControl' };
 
-/** The versioned operation and its unversioned alias (the same handler). */
-function withAlias(versioned: string, alias: string, operation: OperationObject): Record<string, { get: OperationObject }> {
+/**
+ * The versioned operation and its unversioned alias (the same handler); `aliasDiffers` replaces
+ * what the alias answers differently (only the case study's: a 200 instead of a 404).
+ */
+function withAlias(
+  versioned: string,
+  alias: string,
+  operation: OperationObject,
+  aliasDiffers: Pick<Partial<OperationObject>, 'description' | 'responses'> = {},
+): Record<string, { get: OperationObject }> {
   return {
     [versioned]: { get: operation },
     [alias]: {
@@ -279,8 +289,10 @@ function withAlias(versioned: string, alias: string, operation: OperationObject)
         summary: `${operation.summary} (unversioned alias)`,
         description:
           `The unversioned alias of \`GET ${versioned}\`: the same operation, parameters and answers (the site's own pages use it). ` +
-          `New clients should prefer the versioned address.\n\n${operation.description}`,
+          `New clients should prefer the versioned address.\n\n${aliasDiffers.description ?? operation.description}`,
         deprecated: false,
+        'x-alias-of': versioned,
+        ...(aliasDiffers.responses ? { responses: aliasDiffers.responses } : {}),
       },
     },
   };
@@ -425,12 +437,37 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
     },
   };
 
+  const caseStudyFound = {
+    found: {
+      summary: 'Published in the language asked for',
+      value: {
+        kind: 'found',
+        caseStudy: CASE_STUDY_PAGE,
+        related: [RELATED_HIT],
+        similarTowns: [
+          { ags: '05113000', name: 'Essen', count: 3 },
+          { ags: '05124000', name: 'Wuppertal', count: 2 },
+        ],
+      },
+    },
+    translated: { summary: 'An English slug asked for in German', value: { kind: 'translated', slug: 'familienlotsinnen-geburtsklinik-essen' } },
+    otherLanguageOnly: {
+      summary: 'Only published in German',
+      value: { kind: 'other-language-only', locale: 'de', slug: 'sprechstunde-am-buedchen-wuppertal' },
+    },
+    moved: { summary: 'Renamed', value: { kind: 'moved', slug: SLUG_EXAMPLE } },
+  };
+  const caseStudyAnswers = (examples: Record<string, ExampleObject>): ResponseObject => ({
+    description: 'The case study, or where it lives instead.',
+    headers: { 'Cache-Control': noCache },
+    content: jsonContent(ref(CaseStudyAnswer), examples),
+  });
   const caseStudy: OperationObject = {
     operationId: 'getCaseStudy',
     summary: 'A case study by its slug',
     description:
       'A published case study with related case studies and similar towns, or where it is instead: `kind` says which. ' +
-      'Every slug gets a 200: one that is not (or no longer) anywhere answers `{"kind":"missing"}`. Only a bad `locale` is a 400.',
+      'A slug that is nowhere (no case study, no translation, no earlier name) is a 404 with a JSON problem body; a bad `locale` is a 400.',
     tags: ['Case studies'],
     parameters: [
       {
@@ -444,31 +481,33 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
       localeParameter,
     ],
     responses: {
-      200: {
-        description: 'The case study, or where it lives instead.',
-        headers: { 'Cache-Control': noCache },
-        content: jsonContent(ref(CaseStudyAnswer), {
-          found: {
-            summary: 'Published in the language asked for',
+      200: caseStudyAnswers(caseStudyFound),
+      400: shared('BadRequest'),
+      404: {
+        description: 'No published case study has this slug, in any language or under an earlier name.',
+        content: jsonContent(ref(ErrorAnswer), {
+          unknownSlug: {
+            summary: 'An unknown slug',
             value: {
-              kind: 'found',
-              caseStudy: CASE_STUDY_PAGE,
-              related: [RELATED_HIT],
-              similarTowns: [
-                { ags: '05113000', name: 'Essen', count: 3 },
-                { ags: '05124000', name: 'Wuppertal', count: 2 },
-              ],
+              error: true,
+              url: `${siteUrl}/api/v1/case-studies/gibt-es-nicht?locale=de`,
+              statusCode: 404,
+              statusMessage: 'Not Found',
+              message: 'no published case study has this slug, in any language or under an earlier name',
             },
           },
-          translated: { summary: 'An English slug asked for in German', value: { kind: 'translated', slug: 'familienlotsinnen-geburtsklinik-essen' } },
-          otherLanguageOnly: {
-            summary: 'Only published in German',
-            value: { kind: 'other-language-only', locale: 'de', slug: 'sprechstunde-am-buedchen-wuppertal' },
-          },
-          moved: { summary: 'Renamed', value: { kind: 'moved', slug: SLUG_EXAMPLE } },
-          missing: { summary: 'No such case study', value: { kind: 'missing' } },
         }),
       },
+      ...COMMON_ERRORS,
+    },
+  };
+  // The site's own pages read the alias and show their 404 page for `{"kind":"missing"}`.
+  const caseStudyAlias = {
+    description:
+      'A published case study with related case studies and similar towns, or where it is instead: `kind` says which. ' +
+      'Unlike `/api/v1/`, every slug gets a 200: one that is nowhere answers `{"kind":"missing"}`. Only a bad `locale` is a 400.',
+    responses: {
+      200: caseStudyAnswers({ ...caseStudyFound, missing: { summary: 'No such case study', value: { kind: 'missing' } } }),
       400: shared('BadRequest'),
       ...COMMON_ERRORS,
     },
@@ -762,7 +801,7 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
     ],
     paths: {
       ...withAlias('/api/v1/search', '/api/search', search),
-      ...withAlias('/api/v1/case-studies/{slug}', '/api/case-studies/{slug}', caseStudy),
+      ...withAlias('/api/v1/case-studies/{slug}', '/api/case-studies/{slug}', caseStudy, caseStudyAlias),
       ...withAlias('/api/v1/vocabulary', '/api/vocabulary', vocabulary),
       ...withAlias('/api/v1/statistics', '/api/statistics', statistics),
       [OPEN_DATA_BASE]: { get: openDataList },
