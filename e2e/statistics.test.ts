@@ -84,7 +84,7 @@ describe('statistics page', () => {
     for (const row of mapRows) expect(row.count, row.href).toBe(districts.get(new URL(row.href, site).searchParams.get('district')!) ?? 0);
   });
 
-  it('draws its charts as SVG whose bars are links, with a sentence saying what each shows', async () => {
+  it('draws its charts as bars that are links, with a sentence saying what each shows', async () => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto('/en/statistics');
     expect(await page.locator('h1').textContent()).toBe('Programme statistics');
@@ -92,10 +92,10 @@ describe('statistics page', () => {
     expect(await charts.count()).toBe(8);
     for (const chart of await charts.all()) {
       expect(await chart.locator('.summary').textContent()).toMatch(/\S/);
-      expect(await chart.locator('svg a').count()).toBe(await chart.locator('tbody tr').count());
+      expect(await chart.locator('.bars a').count()).toBe(await chart.locator('tbody tr').count());
     }
     await page.locator('#chart-topic-heading').scrollIntoViewIfNeeded();
-    const firstBar = page.locator('.statistics-chart').nth(3).locator('svg a').first();
+    const firstBar = page.locator('.statistics-chart').nth(3).locator('.bars a').first();
     const target = await firstBar.getAttribute('href');
     expect(target).toMatch(/^\/en\/case-studies\?topic=/);
     await firstBar.locator('rect').click();
