@@ -72,7 +72,7 @@ describe('statistics page', () => {
       expect(new URL(row.href, site).search).toBe(`?buildingBlock=${row.value}&status=verstetigt`);
     }
 
-    // The Kreise on the map: the same counts as a brute force, each Kreis a link.
+    // The Kreise on the map: the same counts as a brute force, each Kreis a link; the table lists those with case studies.
     const districts = bruteForce('district');
     const mapRows = await page.locator('.district-table tbody tr').evaluateAll((rows) =>
       rows.map((row) => ({
@@ -80,7 +80,7 @@ describe('statistics page', () => {
         count: Number(row.querySelector('td:last-child')!.textContent),
       })),
     );
-    expect(mapRows).toHaveLength(53);
+    expect(mapRows).toHaveLength([...districts.values()].filter((count) => count > 0).length);
     for (const row of mapRows) expect(row.count, row.href).toBe(districts.get(new URL(row.href, site).searchParams.get('district')!) ?? 0);
   });
 
