@@ -20,10 +20,15 @@ async function ready(page: Page, path: string): Promise<void> {
 }
 
 const focused = (page: Page) =>
-  page.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', id: document.activeElement?.id ?? '', tag: document.activeElement?.tagName ?? '' }));
+  page.evaluate(() => ({
+    text: document.activeElement?.textContent?.trim() ?? '',
+    id: document.activeElement?.id ?? '',
+    tag: document.activeElement?.tagName ?? '',
+  }));
 
 /** Whether the focused element is the first result's title link. */
-const onFirstResult = (page: Page) => page.evaluate((hits) => document.activeElement === document.querySelector(`${hits} li:first-child .title a`), hooks.hits.selector);
+const onFirstResult = (page: Page) =>
+  page.evaluate((hits) => document.activeElement === document.querySelector(`${hits} li:first-child .title a`), hooks.hits.selector);
 
 /** The accessibility tree's "expanded" state of the element `selector` finds, as Chromium tells screen readers. */
 async function expandedState(page: Page, selector: string): Promise<boolean | undefined> {

@@ -29,8 +29,14 @@ async function openDrawer(page: Page, label: string): Promise<void> {
 
 async function pageKinds(): Promise<PageKind[]> {
   const [de, en] = await Promise.all([published('de'), published('en')]);
-  const deIds = de.slice(0, 3).map((entry) => entry.documentId).join(',');
-  const enIds = en.slice(0, 3).map((entry) => entry.documentId).join(',');
+  const deIds = de
+    .slice(0, 3)
+    .map((entry) => entry.documentId)
+    .join(',');
+  const enIds = en
+    .slice(0, 3)
+    .map((entry) => entry.documentId)
+    .join(',');
   return [
     { name: 'home', path: '/' },
     { name: 'search', path: '/praxisbeispiele' },
@@ -130,10 +136,56 @@ describe('reflow (WCAG 1.4.10)', () => {
         await kind.then?.(page);
         const problems = await reflowProblems(page);
         if (problems.length > 0) found[kind.name] = problems.slice(0, 8);
-        if (SCREENSHOTS && width === WIDTHS[0]) await page.screenshot({ path: join(SCREENSHOTS, `reflow-${kind.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+        if (SCREENSHOTS && width === WIDTHS[0])
+          await page.screenshot({ path: join(SCREENSHOTS, `reflow-${kind.name.replace(/\W+/g, '-')}.png`), fullPage: true });
         await page.context().close();
       }
       expect(found).toEqual({});
     });
   }
+});
+
+describe('long words', () => {
+  // Chromium here has no hyphenation dictionaries (Chrome and Safari bring them), so what is
+  // checked is what makes a browser hyphenate: the text's language and hyphens: auto.
+  it('are hyphenated by the language of their text and never broken anywhere without a hyphen', async () => {
+    const [de, en] = await Promise.all([published('de'), published('en')]);
+    for (const [path, language] of [
+      [`/praxisbeispiele/${de[0]!.slug}`, 'de-DE'],
+      [`/en/case-studies/${en[0]!.slug}`, 'en-GB'],
+      ['/praxisbeispiele', 'de-DE'],
+      ['/praxisbeispiel-einreichen', 'de-DE'],
+    ] as const) {
+      const page = await openPage({ viewport: { width: 320, height: 640 } });
+      await page.goto(path);
+      const text = await page.evaluate(() => {
+        const texts = [...document.querySelectorAll('main p, main h1, main h2, main h3, main dd, main li, main label')].filter(
+          (element) => !element.closest('code'),
+        );
+        return {
+          lang: document.documentElement.lang,
+          notHyphenated: texts.filter((element) => getComputedStyle(element).hyphens !== 'auto').map((element) => element.outerHTML.slice(0, 80)),
+          anywhere: [...document.querySelectorAll('body *')]
+            .filter((element) => !element.matches('code, code *') && getComputedStyle(element).overflowWrap === 'anywhere')
+            .map((element) => element.outerHTML.slice(0, 80)),
+          count: texts.length,
+        };
+      });
+      expect(text.lang, path).toBe(language);
+      expect(text.count, path).toBeGreaterThan(5);
+      expect(text.notHyphenated, path).toEqual([]);
+      expect(text.anywhere, path).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('carry the language they are written in where it differs from the page (the API page, German, quotes the English API description)', async () => {
+    const page = await openPage();
+    await page.goto('/api-dokumentation');
+    const languages = await page
+      .locator('.operation td:last-child, .operation .summary')
+      .evaluateAll((cells) => [...new Set(cells.map((cell) => cell.closest('[lang]')!.getAttribute('lang')))]);
+    expect(languages).toEqual(['en']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
+  });
 });

@@ -73,6 +73,26 @@ describe('search map', () => {
     expect(await label.evaluate((element) => getComputedStyle(element).visibility)).toBe('visible');
   });
 
+  it("shows every Kreis's count in view on a 320 px phone, in both languages", async () => {
+    for (const [path, countHeading] of [
+      ['/praxisbeispiele/karte', 'Anzahl'],
+      ['/en/case-studies/map', 'Number'],
+    ] as const) {
+      const page = await openPage({ viewport: { width: 320, height: 640 } });
+      await page.goto(path);
+      expect(await page.locator('.district-table thead th').last().innerText()).toBe(countHeading);
+      const cells = await page
+        .locator('.district-table tbody td:last-child')
+        .evaluateAll((tds) => tds.map((td) => ({ right: td.getBoundingClientRect().right, text: td.textContent!.trim() })));
+      expect(cells.length, path).toBeGreaterThan(0);
+      for (const cell of cells) {
+        expect(cell.right, path).toBeLessThanOrEqual(320);
+        expect(Number(cell.text), path).toBeGreaterThan(0);
+      }
+      await page.context().close();
+    }
+  });
+
   for (const [name, path, viewport] of [
     ['German', '/praxisbeispiele/karte?q=Kita', { width: 1280, height: 900 }],
     ['English', '/en/case-studies/map?region=Arnsberg', { width: 1280, height: 900 }],
