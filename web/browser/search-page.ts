@@ -68,7 +68,10 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
       const next = loaded.querySelector(selector);
       if (next) page.querySelector(selector)?.replaceWith(document.importNode(next, true));
     }
-    for (const id of opened) page.querySelector<HTMLDetailsElement>(`details#${id}`)?.setAttribute('open', '');
+    for (const id of opened) {
+      const details = page.querySelector<HTMLDetailsElement>(`details#${id}`);
+      if (details) details.open = true;
+    }
     for (const selector of [hooks.drawerToggle.selector, hooks.drawerDone.selector]) {
       page.querySelector(selector)!.textContent = loaded.querySelector(selector)?.textContent ?? '';
     }
