@@ -141,7 +141,8 @@ describe('reflow (WCAG 1.4.10)', () => {
         await page.context().close();
       }
       expect(found).toEqual({});
-    });
+      // Thirty pages in one test, on a slow shared machine.
+    }, 300_000);
   }
 });
 
