@@ -128,6 +128,24 @@ describe('Merkliste and compare', () => {
     expect(await page.locator('#share-url').inputValue()).toMatch(/\/en\/saved-list\?ids=/);
   });
 
+  it('"Merken" works without JavaScript: it opens the Merkliste address with that case study (detail page, search page, English)', async () => {
+    const [first] = await searchHits('sort=newest');
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto(`/praxisbeispiele/${first!.slug}`);
+    await bookmarkButton(page, '.case-study', first!.documentId).click();
+    await page.waitForURL(/\/merkliste\?ids=/);
+    expect(idsOf(page.url())).toEqual([first!.documentId]);
+    expect(await listTitles(page)).toEqual([first!.title]);
+
+    // On the search page "Merken" sits inside the search form: it submits its own form, not the search.
+    const [english] = await searchHits('locale=en&sort=title');
+    await page.goto('/en/case-studies?sort=title');
+    await bookmarkButton(page, searchPageHooks.hits.selector, english!.documentId).click();
+    await page.waitForURL(/\/en\/saved-list\?ids=/);
+    expect([...new URL(page.url()).searchParams.keys()]).toEqual(['ids']);
+    expect(await listTitles(page)).toEqual([english!.title]);
+  });
+
   it('answers bad lists with a 400 that says what is wrong, and names what is no longer published', async () => {
     const site = inject('siteUrl');
     const api = await fetch(`${site}/api/bookmarks?ids=${encodeURIComponent('../etc')}`);

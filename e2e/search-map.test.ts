@@ -33,10 +33,13 @@ describe('search map', () => {
       if (!zoomed) expect(Object.keys(shown), query).toHaveLength(53);
       const dots = [...html.matchAll(/class="town"[^>]*aria-label="[^"]*: (\d+) Praxisbeispiel/g)].map(([, count]) => Number(count));
       expect(dots.sort(), query).toEqual(Object.values(expected.municipality).sort());
+      // The table: the Kreise with hits, most first.
       const rows = [
-        ...html.matchAll(/<th scope="row"[^>]*><a href="[^"]*district=(\d{5})[^"]*"[^>]*>[^<]*<\/a><\/th><td[^>]*>[^<]*<\/td><td[^>]*>(\d+)<\/td>/g),
+        ...html.matchAll(/<th scope="row"[^>]*><a href="[^"]*district=(\d{5})[^"]*"[^>]*>[^<]*<\/a> <span[^>]*>[^<]*<\/span><\/th><td[^>]*>(\d+)<\/td>/g),
       ];
-      expect(Object.fromEntries(rows.map(([, ags, count]) => [ags!, Number(count)])), query).toEqual(shown);
+      expect(Object.fromEntries(rows.map(([, ags, count]) => [ags!, Number(count)])), query).toEqual(nonZero);
+      const counts = rows.map(([, , count]) => Number(count));
+      expect(counts, query).toEqual([...counts].sort((a, b) => b - a));
     }
   });
 
@@ -68,6 +71,26 @@ describe('search map', () => {
     await first.focus();
     const label = page.locator(`.label[data-for="${await first.getAttribute('data-ags')}"]`);
     expect(await label.evaluate((element) => getComputedStyle(element).visibility)).toBe('visible');
+  });
+
+  it("shows every Kreis's count in view on a 320 px phone, in both languages", async () => {
+    for (const [path, countHeading] of [
+      ['/praxisbeispiele/karte', 'Anzahl'],
+      ['/en/case-studies/map', 'Number'],
+    ] as const) {
+      const page = await openPage({ viewport: { width: 320, height: 640 } });
+      await page.goto(path);
+      expect(await page.locator('.district-table thead th').last().innerText()).toBe(countHeading);
+      const cells = await page
+        .locator('.district-table tbody td:last-child')
+        .evaluateAll((tds) => tds.map((td) => ({ right: td.getBoundingClientRect().right, text: td.textContent!.trim() })));
+      expect(cells.length, path).toBeGreaterThan(0);
+      for (const cell of cells) {
+        expect(cell.right, path).toBeLessThanOrEqual(320);
+        expect(Number(cell.text), path).toBeGreaterThan(0);
+      }
+      await page.context().close();
+    }
   });
 
   for (const [name, path, viewport] of [

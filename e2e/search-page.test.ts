@@ -124,9 +124,10 @@ describe('search page with JavaScript', () => {
     await page.goto('/praxisbeispiele');
     await settled(page);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => [document.activeElement?.className, document.activeElement?.textContent])).toEqual(['skip-link', 'Zu den Filtern']);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await focusedId(page)).toBe(hooks.filtersHeading.name);
     let tabs = 0;
     while ((await focusedId(page)) !== facetOptionId('buildingBlock', 'gesundes-aufwachsen') && tabs < 30) {
       await page.keyboard.press('Tab');

@@ -55,6 +55,8 @@ document.addEventListener('click', (event) => {
   const target = event.target as Element;
   const button = target.closest<HTMLButtonElement>(`button${hooks.button.selector}`);
   if (button) {
+    // Here the list is kept in this browser: not the form that goes to the Merkliste without JavaScript.
+    event.preventDefault();
     const id = button.dataset[hooks.button.key]!;
     const ids = storedIds();
     const next = ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];

@@ -65,9 +65,15 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
   /** Moves the loaded page's changing parts into this one; the focused control keeps the focus. */
   function swap(loaded: Document): void {
     const focusedId = document.activeElement?.id;
+    // A facet group the reader opened ("alle N anzeigen") stays open.
+    const opened = [...page.querySelectorAll<HTMLDetailsElement>(`details${hooks.facetMore.selector}[open]`)].map((details) => details.id);
     for (const selector of [hooks.resultsBody.selector, hooks.filtersBody.selector]) {
       const next = loaded.querySelector(selector);
       if (next) page.querySelector(selector)?.replaceWith(document.importNode(next, true));
+    }
+    for (const id of opened) {
+      const details = page.querySelector<HTMLDetailsElement>(`details#${id}`);
+      if (details) details.open = true;
     }
     for (const selector of [hooks.drawerToggle.selector, hooks.drawerDone.selector]) {
       page.querySelector(selector)!.textContent = loaded.querySelector(selector)?.textContent ?? '';
@@ -132,6 +138,12 @@ function enhance(page: HTMLElement, form: HTMLFormElement): void {
     drawerToggle.focus();
   }
   drawerToggle.addEventListener('click', openDrawer);
+  // "Zu den Filtern" on a phone, where the filters are in the closed drawer: opens it.
+  document.querySelector(`a[href="${hooks.filtersHeading.selector}"]`)?.addEventListener('click', (event) => {
+    if (getComputedStyle(drawerToggle).display === 'none') return;
+    event.preventDefault();
+    openDrawer();
+  });
   drawer.querySelector(hooks.drawerClose.selector)!.addEventListener('click', closeDrawer);
   drawer.querySelector(hooks.drawerDone.selector)!.addEventListener('click', closeDrawer);
   drawer.addEventListener('keydown', (event) => {

@@ -87,6 +87,8 @@ export const searchPageHooks = {
   enhanced: state('enhanced'),
   /** On the filters while the phone's drawer is open. */
   drawerOpen: state('open'),
+  /** A long facet group's "alle N anzeigen" (SearchFacetGroup.vue): stays open across updates. */
+  facetMore: cls('facet-more'),
 } as const;
 
 /** The facets' checkboxes (components/search/SearchFacetGroup.vue): `facet-<param>-<value>`, safe as an id. */
