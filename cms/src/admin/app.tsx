@@ -4,11 +4,13 @@
 import { ArrowLeft, Bell, Clock, Eye, Mail, Search, Server, Trash, Upload, User } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { HistoryPanel } from './editorial-record/history-panel';
+import { editorsFilters, type ListFilter } from './list-filters';
 import { ReviewPanel } from './editorial-record/review-panel';
 import { ExportListButton } from './import-export/export-list-button';
 import { SearchTermPrefill } from './search-terms/prefill';
 import { SubmitterPanel } from './redaktion-extras/submitter-panel';
 import { SlugFromTitle } from './slug-from-title';
+import { rememberSignedInUser, statesForEditor, type EditLayout } from './state-menu';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -33,6 +35,7 @@ interface AdminApp {
   customFields: { register: (field: object) => void };
   widgets: { register: (widgets: object[] | ((registered: object[]) => object[])) => void };
   addMenuLink: (link: object) => void;
+  addMiddlewares: (middlewares: (typeof rememberSignedInUser)[]) => void;
 }
 
 const READ_CASE_STUDIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::case-study.case-study' }];
@@ -117,6 +120,8 @@ export default {
       intlDescription: { id: 'praxis.customField.year.description', defaultMessage: 'Eine Jahreszahl, z. B. 2025' },
       components: { Input: async () => import('./year-input') },
     });
+    // Who is signed in, for the state menu (state-menu.ts).
+    app.addMiddlewares([rememberSignedInUser]);
     // Strapi starts in English unless a language was chosen; ours start in German.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'de');
     for (const key of MEDIA_LIBRARY_BANNER_KEYS) window.localStorage.setItem(key, 'true');
@@ -154,7 +159,11 @@ export default {
     if (contentManager) contentManager.to = CASE_STUDY_LIST;
   },
   bootstrap(app: {
-    registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void;
+    registerHook: {
+      (name: 'Admin/CM/pages/ListView/inject-column-in-table', hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown): void;
+      (name: 'Admin/CM/pages/ListView/inject-in-filters', hook: (args: { displayedFilters: ListFilter[]; layout: unknown }) => unknown): void;
+      (name: 'Admin/CM/pages/EditView/mutate-edit-view-layout', hook: (args: { layout: EditLayout }) => unknown): void;
+    };
     getPlugin: (id: string) => {
       injectComponent: (page: string, zone: string, component: { name: string; Component: (props: { slug?: string }) => unknown }) => void;
     };
@@ -171,6 +180,13 @@ export default {
     // the reviewers' comments, "Zurückgeben"), then every version (compare, restore).
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-review', Component: ReviewPanel });
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-history', Component: HistoryPanel });
+    // The state menu offers only the states the editor may set; "Zur Prüfung geben" is in the Prüfung panel.
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', ({ layout }) => ({ layout: statesForEditor(layout) }));
+    // The list's filter: no database keys, fields and chips named (list-filters.ts).
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', ({ displayedFilters, layout }) => ({
+      layout,
+      displayedFilters: editorsFilters(displayedFilters, adminLanguage()),
+    }));
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,

@@ -1,0 +1,40 @@
+// The edit view's "Redaktionsstatus" menu offers the signed-in editor only the states they may
+// set (src/editorial/review-policy.ts refuses the others on save): Redaktion "Entwurf" and
+// "Zur Prüfung", the Chefredaktion and Administration every state. Who is signed in is read from
+// the admin's own "users/me" answer as it passes through the store, before any edit view opens.
+import { mayRelease, type AdminUser } from '../editorial/roles';
+import { EDITORIAL_STATES, STATES_FOR_REDAKTION } from '../editorial/states';
+
+interface StoreAction {
+  type?: string;
+  payload?: unknown;
+  meta?: { arg?: { endpointName?: string } };
+}
+interface EditField {
+  name: string;
+  attribute?: { type?: string; enum?: string[] };
+}
+export interface EditLayout {
+  layout: EditField[][][];
+}
+
+/** Whether the signed-in user may release; undefined until the admin has asked who it is. */
+let releasing: boolean | undefined;
+
+/** A store middleware (app.addMiddlewares): remembers who signed in from the admin's `getMe` query. */
+export const rememberSignedInUser = () => () => (next: (action: StoreAction) => unknown) => (action: StoreAction) => {
+  if (action.meta?.arg?.endpointName === 'getMe' && action.type?.endsWith('/fulfilled') && action.payload) {
+    releasing = mayRelease(action.payload as AdminUser);
+  }
+  return next(action);
+};
+
+const isStateField = (field: EditField) =>
+  field.name === 'editorialState' && field.attribute?.type === 'enumeration' && EDITORIAL_STATES.every((state) => field.attribute?.enum?.includes(state));
+
+/** The edit layout with the state menu cut to what `mayRelease` allows (all of it while unknown: the server still refuses). */
+export function statesForEditor<Layout extends EditLayout>(layout: Layout, mayReleaseStates = releasing): Layout {
+  if (mayReleaseStates !== false) return layout;
+  const narrow = (field: EditField) => (isStateField(field) ? { ...field, attribute: { ...field.attribute, enum: [...STATES_FOR_REDAKTION] } } : field);
+  return { ...layout, layout: layout.layout.map((panel) => panel.map((row) => row.map(narrow))) };
+}
