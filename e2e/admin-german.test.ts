@@ -2,8 +2,10 @@
 // library (list and grid, the upload, the picker of a case study's image and its upload dialog),
 // the case studies' list and edit view and the dashboard as Redaktion; Settings → Benutzer, its
 // invitation and the dashboard as the super admin. Each screen is checked for Strapi's English
-// (its messages, the ones the issue quotes first) and for the du-form; the screenshots are the
-// editors' guide's (docs/redaktion/30-…).
+// (its messages, the ones the issue quotes first, the words Strapi types into its code, which
+// cms/scripts/patch-strapi.mts replaces) and for the du-form; the list's filter for names instead
+// of codes, the state menu for what Redaktion may set. The screenshots are the editors' guide's
+// (docs/redaktion/30-…).
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,32 +19,33 @@ const FOLDER = `Projektfotos ${run}`;
 
 /** What the issue found in English, screen by screen. */
 const QUOTED_ENGLISH = {
-  media: ['Home', 'items', 'New', 'Sort:', 'Most recent updates', 'Table view', 'Grid view', 'No folders yet', 'More actions'],
-  picker: ['Add folder', 'List View', 'Grid View', 'Add new assets', 'Browse'],
-  upload: ['Drag & Drop here or', 'Browse files', 'From computer', 'From url'],
-  editView: ['Bulleted list', 'Numbered list', 'Copy document ID', 'More actions'],
-  users: ['Select', 'Learn more on our documentation', 'Invite new user', 'Invite user'],
+  media: ['Home', 'items', 'New', 'Sort:', 'Most recent updates', 'Table view', 'Grid view', 'No folders yet', 'More actions', 'Pagination'],
+  picker: ['Add folder', 'List View', 'Grid View', 'Add new assets', 'Browse', 'Search', 'Close modal', 'Pagination'],
+  upload: ['Drag & Drop here or', 'Browse files', 'From computer', 'From url', 'Close modal'],
+  editView: ['Bulleted list', 'Numbered list', 'Copy document ID', 'More actions', 'Relation erstellen', 'Pagination'],
+  list: ['zur-pruefung', 'documentId', 'previousSlugs', 'createdAt', 'updatedAt', 'id', 'UPDATEDAT', 'Pagination'],
+  users: [
+    'Select',
+    'Learn more on our documentation',
+    'Invite new user',
+    'Invite user',
+    'Active',
+    'Inactive',
+    'Firstname',
+    'Lastname',
+    'Username',
+    'Active user',
+    'Close modal',
+    'Pagination',
+  ],
   dashboard: ['Create your schema', 'Deploy your application to Strapi Cloud', 'Welcome to your administration panel'],
 };
 
 /**
- * Strapi's English that is no message and so cannot be translated (hard-coded in its code; see
- * docs/upgrading.md "The admin in German"): the users list's status badges, the picker's search
- * button, and labels only screen readers read (the design system's dialogs and pagination, the
- * toast region, the edit view's status badge).
+ * Strapi's English that is no message and is not patched (see docs/upgrading.md "The admin in
+ * German"): labels only screen readers read (the toast region, the edit view's status badge).
  */
-const HARD_CODED_ENGLISH = new Set([
-  'Active',
-  'Inactive',
-  'Search',
-  'search',
-  'Close modal',
-  'Pagination',
-  'Notifications alt+T',
-  'published',
-  'draft',
-  'modified',
-]);
+const HARD_CODED_ENGLISH = new Set(['search', 'Notifications alt+T', 'published', 'draft', 'modified']);
 
 /** Strapi's English messages that have no German twin (a German message may be "Filter" too). */
 const ENGLISH_MESSAGES = (() => {
@@ -190,8 +193,25 @@ describe('the admin in German', () => {
     const page = pages[0] ?? (await openAs(USERS.redaktion));
     await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}`);
     await visible(page, /^\d+ Einträge gefunden$/);
-    await expectGerman(page, QUOTED_ENGLISH.editView, 'the case studies');
+    await expectGerman(page, [...QUOTED_ENGLISH.editView, ...QUOTED_ENGLISH.list], 'the case studies');
     await shoot(page, '33-praxisbeispiele-liste');
+
+    // The filter offers fields by their names, no database keys, and its chip names the state.
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Feld auswählen' }).click();
+    const fields = (await page.getByRole('option').allInnerTexts()).map((field) => field.trim());
+    expect(fields).toEqual(expect.arrayContaining(['Angelegt', 'Zuletzt geändert', 'Redaktionsstatus', 'Titel']));
+    expect(fields.filter((field) => /^(id|documentId|previousSlugs|createdAt|updatedAt|createdBy|updatedBy)$/i.test(field))).toEqual([]);
+    await page.getByRole('option', { name: 'Redaktionsstatus', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Redaktionsstatus' }).click();
+    expect((await page.getByRole('option').allInnerTexts()).map((option) => option.trim())).toEqual(['Entwurf', 'Zur Prüfung', 'Freigegeben']);
+    await page.getByRole('option', { name: 'Zur Prüfung', exact: true }).click();
+    await page.getByRole('button', { name: 'Filter hinzufügen' }).click();
+    await visible(page, /^Redaktionsstatus \S+ Zur Prüfung$/);
+    await expectGerman(page, [...QUOTED_ENGLISH.editView, ...QUOTED_ENGLISH.list], 'the case studies, filtered');
+    await shoot(page, '41-praxisbeispiele-filter');
+    await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}`);
+    await visible(page, /^\d+ Einträge gefunden$/);
 
     // A published case study: its actions, the text editor's toolbar.
     await page.locator('tbody tr').first().getByRole('link').first().click();
@@ -204,10 +224,20 @@ describe('the admin in German', () => {
     await expectGerman(page, QUOTED_ENGLISH.editView, 'the edit view’s actions');
     await shoot(page, '34-praxisbeispiel-aktionen');
     await page.keyboard.press('Escape');
+    // Sending to review is a button with an optional note, not a state Redaktion picks from a menu.
+    await page.getByRole('button', { name: 'Zur Prüfung geben', exact: true }).click();
+    await visible(page, 'Hinweis für die Chefredaktion (freiwillig)');
+    await expectGerman(page, QUOTED_ENGLISH.editView, 'the dialog "Zur Prüfung geben"');
+    await shoot(page, '42-zur-pruefung-geben');
+    await page.getByRole('dialog').getByRole('button', { name: 'Abbrechen' }).click();
 
     await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}/create?plugins[i18n][locale]=de`);
     await page.locator('input[name="title"]').waitFor();
     await expectGerman(page, QUOTED_ENGLISH.editView, 'a new case study');
+    // Redaktion's state menu: only the states it may set ("Freigegeben" is the Chefredaktion's).
+    await page.locator('[name="editorialState"][role="combobox"]').click();
+    expect((await page.getByRole('option').allInnerTexts()).map((option) => option.trim())).toEqual(['Entwurf', 'Zur Prüfung']);
+    await page.keyboard.press('Escape');
 
     // Bilder: a first image, then its file from the media library.
     await page.getByText('Bilder (0)', { exact: true }).locator('xpath=following::button[1]').click();
@@ -236,7 +266,16 @@ describe('the admin in German', () => {
 
     await adminNavigate(page, '/admin/settings/users');
     await visible(page, 'Benutzerstatus');
+    await visible(page, 'Aktiv');
     await expectGerman(page, QUOTED_ENGLISH.users, 'the users');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Feld auswählen' }).click();
+    expect((await page.getByRole('option').allInnerTexts()).map((field) => field.trim())).toEqual(
+      expect.arrayContaining(['Vorname', 'Nachname', 'E-Mail', 'Benutzername', 'Benutzerstatus']),
+    );
+    await expectGerman(page, QUOTED_ENGLISH.users, 'the users’ filter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
     expect(await page.getByRole('link', { name: 'Mehr dazu in der Dokumentation' }).count()).toBe(1);
     await shoot(page, '39-benutzer');
     await page.getByRole('button', { name: 'Benutzer einladen' }).first().click();

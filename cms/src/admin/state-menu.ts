@@ -2,8 +2,14 @@
 // set (src/editorial/review-policy.ts refuses the others on save): Redaktion "Entwurf" and
 // "Zur Prüfung", the Chefredaktion and Administration every state. Who is signed in is read from
 // the admin's own "users/me" answer as it passes through the store, before any edit view opens.
-import { mayRelease, type AdminUser } from '../editorial/roles';
 import { EDITORIAL_STATES, STATES_FOR_REDAKTION } from '../editorial/states';
+
+/**
+ * The roles that release and publish: Chefredaktion and Administration (mayRelease in
+ * cms/src/editorial/roles.ts, which the admin bundle cannot import: it pulls in server code).
+ */
+export const RELEASING_ROLES = ['praxis-chefredaktion', 'strapi-super-admin'];
+export const mayRelease = (user: { roles?: { code: string }[] }) => (user.roles ?? []).some((role) => RELEASING_ROLES.includes(role.code));
 
 interface StoreAction {
   type?: string;
@@ -24,7 +30,7 @@ let releasing: boolean | undefined;
 /** A store middleware (app.addMiddlewares): remembers who signed in from the admin's `getMe` query. */
 export const rememberSignedInUser = () => () => (next: (action: StoreAction) => unknown) => (action: StoreAction) => {
   if (action.meta?.arg?.endpointName === 'getMe' && action.type?.endsWith('/fulfilled') && action.payload) {
-    releasing = mayRelease(action.payload as AdminUser);
+    releasing = mayRelease(action.payload as { roles?: { code: string }[] });
   }
   return next(action);
 };
