@@ -8,13 +8,15 @@
 // (docs/redaktion/30-…).
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STRAPI_GERMAN, strapiMessages, translations } from '@praxis/cms/admin-texts';
-import { adminNavigate, createEditor, logIn, shoot } from './support/admin-users.ts';
+import { readMails } from '@praxis/tooling/mail-sink';
+import { adminNavigate, createEditor, EDITOR_PASSWORD, logIn, shoot } from './support/admin-users.ts';
+import { openPage } from './support/browser.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
 
 const run = randomBytes(3).toString('hex');
-const USERS = { redaktion: `greta.${run}@example.org`, admin: `armin.${run}@example.org` };
+const USERS = { redaktion: `greta.${run}@example.org`, admin: `armin.${run}@example.org`, invited: `ines.${run}@example.org` };
 const FOLDER = `Projektfotos ${run}`;
 
 /** What the issue found in English, screen by screen. */
@@ -38,6 +40,7 @@ const QUOTED_ENGLISH = {
     'Close modal',
     'Pagination',
   ],
+  register: ['Keep me updated', 'terms', 'policy', 'Nutzungsbedingungen', 'Datenschutzerklärung', 'Auf dem Laufenden', "Let's start", 'Password'],
   dashboard: ['Create your schema', 'Deploy your application to Strapi Cloud', 'Welcome to your administration panel'],
 };
 
@@ -119,6 +122,13 @@ async function drawnPhoto(page: Page, caption: string, hue: number): Promise<Buf
   );
   return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
+
+/** The registration links mailed to `email` so far (the invitation and each "Einladung erneut senden"). */
+const invitationLinks = (email: string) =>
+  readMails(inject('mailDir'))
+    .filter((mail) => mail.content.split(/\r?\n/).includes(`To: ${email}`))
+    .map((mail) => /https?:\/\/\S+\/auth\/register\?registrationToken=[A-Za-z0-9%_-]+/.exec(mail.text)?.[0])
+    .filter((link): link is string => Boolean(link));
 
 const pages: Page[] = [];
 const uploaded: number[] = [];
@@ -291,5 +301,46 @@ describe('the admin in German', () => {
     await visible(page, 'Auswählen');
     await expectGerman(page, QUOTED_ENGLISH.users, 'the invitation');
     await shoot(page, '40-benutzer-einladen');
+  });
+
+  it('the super admin invites by mail and sends the invitation again; the invited editor registers on a German page and is logged in', async () => {
+    const page = pages.at(-1) ?? (await openAs(USERS.admin));
+    await adminNavigate(page, '/admin/settings/users');
+    await page.getByRole('button', { name: 'Benutzer einladen' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="firstname"]').fill('Ines');
+    await dialog.locator('input[name="lastname"]').fill('Neumann');
+    await dialog.locator('input[name="email"]').fill(USERS.invited);
+    await dialog.getByRole('combobox').last().click();
+    await page.getByRole('option', { name: 'Redaktion', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Benutzer einladen' }).click();
+    await expect.poll(() => invitationLinks(USERS.invited).length, { timeout: 20_000 }).toBe(1);
+    await page.keyboard.press('Escape');
+
+    // The dashboard's "Offene Einladungen": the same link again, by mail.
+    await adminNavigate(page, '/admin');
+    await visible(page, 'Offene Einladungen');
+    await page.getByRole('button', { name: 'Einladung an Ines Neumann erneut senden' }).click();
+    await visible(page, `Einladung an ${USERS.invited} gesendet.`);
+    await expect.poll(() => invitationLinks(USERS.invited).length, { timeout: 20_000 }).toBe(2);
+    await expectGerman(page, QUOTED_ENGLISH.dashboard, 'the dashboard with the open invitations');
+    await shoot(page, '43-offene-einladungen');
+    const [first, again] = invitationLinks(USERS.invited);
+    expect(again).toBe(first);
+
+    const invited = await openPage({ viewport: { width: 1280, height: 1000 } });
+    pages.push(invited);
+    await invited.goto(first!.replace(/^https?:\/\/[^/]+/, inject('cmsUrl')));
+    await invited.locator('input[name="password"]').waitFor();
+    expect(await invited.locator('input[name="email"]').inputValue()).toBe(USERS.invited);
+    expect(await invited.locator('input[name="news"]').count()).toBe(0);
+    await expectGerman(invited, QUOTED_ENGLISH.register, 'the registration page');
+    await invited.locator('input[name="password"]').fill(EDITOR_PASSWORD);
+    await invited.locator('input[name="confirmPassword"]').fill(EDITOR_PASSWORD);
+    await shoot(invited, '44-registrieren');
+    await invited.getByRole('button', { name: 'Los geht’s' }).or(invited.getByRole('button', { name: "Los geht's" })).click();
+    await invited.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
+    await visible(invited, 'Willkommen in der Verwaltung');
   });
 });

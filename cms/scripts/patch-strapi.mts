@@ -47,6 +47,15 @@ export const STRAPI_PATCHES: StrapiPatch[] = [
       "options: FILTERS.map((filter)=>({ ...filter, label: formatMessage({ id: filter.name === 'isActive' ? 'Settings.permissions.users.user-status' : `Settings.permissions.users.${filter.name}`, defaultMessage: filter.label }) })),",
   },
   {
+    // The registration page's newsletter opt-in, which also accepts Strapi's terms: wrong for
+    // public-sector staff invited to the newsroom (left unticked, the form sends news: false).
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/pages/Auth/components/Register.mjs',
+    english: ['Keep me updated about new features & upcoming improvements'],
+    find: '].map(({ size, ...field })=>/*#__PURE__*/ jsx(Grid.Item, {',
+    replace: "].filter((field)=>field.name !== 'news').map(({ size, ...field })=>/*#__PURE__*/ jsx(Grid.Item, {",
+  },
+  {
     // The media picker's search button: the search field's own label.
     pkg: '@strapi/upload',
     file: 'dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs',

@@ -1,7 +1,8 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
-import { ArrowLeft, Bell, Clock, Eye, Mail, Search, Server, Trash, Upload, User } from '@strapi/icons';
+import { ArrowLeft, Bell, Clock, Eye, Mail, PaperPlane, Search, Server, Trash, Upload, User } from '@strapi/icons';
+import type { ReactNode } from 'react';
 import logo from './extensions/logo.svg';
 import { HistoryPanel } from './editorial-record/history-panel';
 import { editorsFilters, type ListFilter } from './list-filters';
@@ -9,6 +10,7 @@ import { ReviewPanel } from './editorial-record/review-panel';
 import { ExportListButton } from './import-export/export-list-button';
 import { SearchTermPrefill } from './search-terms/prefill';
 import { SubmitterPanel } from './redaktion-extras/submitter-panel';
+import { TitleCell } from './list-title-cell';
 import { SlugFromTitle } from './slug-from-title';
 import { rememberSignedInUser, statesForEditor, type EditLayout } from './state-menu';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
@@ -26,7 +28,7 @@ const MEDIA_LIBRARY_BANNER_KEYS = ['STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_fa
 interface ListHeader {
   name: string;
   attribute?: { type?: string };
-  cellFormatter?: (row: Record<string, unknown>, header: unknown, context: { model: string }) => string;
+  cellFormatter?: (row: Record<string, unknown>, header: unknown, context: { model: string }) => ReactNode;
 }
 /** What register() gets: the whole admin app, after the plugins registered (their menu links included). */
 interface AdminApp {
@@ -136,7 +138,15 @@ export default {
       component: async () => (await component()).default,
       permissions: READ_CASE_STUDIES,
     }));
-    app.widgets.register((registered) => [...ours, ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? ''))]);
+    // Administration (who may invite): the invitations not taken up, with "Einladung erneut senden".
+    const invitations = {
+      id: 'praxis-invitations',
+      icon: PaperPlane,
+      title: { id: 'praxis.dashboard.invitations.title', defaultMessage: translations.de['praxis.dashboard.invitations.title'] },
+      component: async () => (await import('./widgets/invitations-widget')).default,
+      permissions: [{ action: 'admin::users.create', subject: null }],
+    };
+    app.widgets.register((registered) => [...ours, invitations, ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? ''))]);
     // Spreadsheets in and out (src/dashboard/import-export.ts); the server checks each action's permission.
     app.addMenuLink({
       to: 'import-export',
@@ -196,6 +206,10 @@ export default {
         .map((header) => {
           if (header.attribute?.type === 'enumeration') {
             return { ...header, cellFormatter: (row: Record<string, unknown>) => valueName(row[header.name], adminLanguage()) };
+          }
+          // The title narrower than Strapi's, so that the row menu (…) is on screen at 1366 px.
+          if (header.name === 'title' && header.attribute?.type === 'string') {
+            return { ...header, cellFormatter: (row: Record<string, unknown>) => <TitleCell row={row} /> };
           }
           // Dates as "14.11.2025", not "Freitag, 14. November 2025": the list fits a 1366 px screen.
           if (header.attribute?.type === 'date' || header.attribute?.type === 'datetime') {
