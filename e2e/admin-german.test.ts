@@ -203,6 +203,7 @@ describe('the admin in German', () => {
     await page.locator('[aria-label="Rasteransicht"]').click();
   });
 
+  // Six screens, each a full render of the edit view or a dialog: longer than the default minute on a busy machine.
   it("Redaktion: the case studies' list, the edit view, the image picker and its upload dialog, in German", async () => {
     const page = pages[0] ?? (await openAs(USERS.redaktion));
     await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}`);
@@ -210,10 +211,11 @@ describe('the admin in German', () => {
     await expectGerman(page, [...QUOTED_ENGLISH.editView, ...QUOTED_ENGLISH.list], 'the case studies');
     await shoot(page, '33-praxisbeispiele-liste');
 
-
     // A published case study: its actions, the text editor's toolbar.
     await page.locator('tbody tr').first().getByRole('link').first().click();
     await page.locator('input[name="title"]').waitFor();
+    // The actions come with the document's permissions, which take seconds on a busy machine.
+    await page.getByRole('button', { name: 'Speichern' }).waitFor({ timeout: 60_000 });
     await expectGerman(page, QUOTED_ENGLISH.editView, 'a case study');
     await expect.poll(() => page.getByRole('button', { name: 'Aufzählung' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('button', { name: 'Nummerierte Liste' }).count()).toBeGreaterThan(0);
@@ -254,12 +256,24 @@ describe('the admin in German', () => {
     await visible(page, 'Dateien hierher ziehen oder klicken, um Dateien auszuwählen');
     await expectGerman(page, QUOTED_ENGLISH.upload, 'the upload dialog');
     await shoot(page, '36-dateien-hochladen');
-  });
+  }, 180_000);
 
   it("Redaktion: the list's filter offers fields by their names, and its chip names the state", async () => {
     const page = pages[0] ?? (await openAs(USERS.redaktion));
     await adminNavigate(page, `/admin/content-manager/collection-types/${CASE_STUDY}`);
     await visible(page, /^\d+ Einträge gefunden$/);
+    // The whole row, its menu (…) included, fits a 1366 px screen: no horizontal scrolling.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const overflow = () =>
+      page
+        .locator('table')
+        .first()
+        .evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+    await expect.poll(overflow, { timeout: 10_000 }).toBeLessThanOrEqual(0);
+    const rowMenu = await page.getByRole('button', { name: 'Zeilenaktionen' }).first().boundingBox();
+    expect(rowMenu!.x + rowMenu!.width).toBeLessThanOrEqual(1366);
+    await shoot(page, '45-praxisbeispiele-1366');
+    await page.setViewportSize({ width: 1440, height: 900 });
     // The filter offers fields by their names, no database keys, and its chip names the state.
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByRole('combobox', { name: 'Feld auswählen' }).click();
@@ -288,9 +302,7 @@ describe('the admin in German', () => {
     await expectGerman(page, QUOTED_ENGLISH.users, 'the users');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByRole('combobox', { name: 'Feld auswählen' }).click();
-    expect(await menuOptions(page)).toEqual(
-      expect.arrayContaining(['Vorname', 'Nachname', 'E-Mail', 'Benutzername', 'Benutzerstatus']),
-    );
+    expect(await menuOptions(page)).toEqual(expect.arrayContaining(['Vorname', 'Nachname', 'E-Mail', 'Benutzername', 'Benutzerstatus']));
     await expectGerman(page, QUOTED_ENGLISH.users, 'the users’ filter');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
@@ -339,7 +351,10 @@ describe('the admin in German', () => {
     await invited.locator('input[name="password"]').fill(EDITOR_PASSWORD);
     await invited.locator('input[name="confirmPassword"]').fill(EDITOR_PASSWORD);
     await shoot(invited, '44-registrieren');
-    await invited.getByRole('button', { name: 'Los geht’s' }).or(invited.getByRole('button', { name: "Los geht's" })).click();
+    await invited
+      .getByRole('button', { name: 'Los geht’s' })
+      .or(invited.getByRole('button', { name: "Los geht's" }))
+      .click();
     await invited.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
     await visible(invited, 'Willkommen in der Verwaltung');
   });

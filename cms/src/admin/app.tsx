@@ -146,7 +146,11 @@ export default {
       component: async () => (await import('./widgets/invitations-widget')).default,
       permissions: [{ action: 'admin::users.create', subject: null }],
     };
-    app.widgets.register((registered) => [...ours, invitations, ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? ''))]);
+    app.widgets.register((registered) => [
+      ...ours,
+      invitations,
+      ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? '')),
+    ]);
     // Spreadsheets in and out (src/dashboard/import-export.ts); the server checks each action's permission.
     app.addMenuLink({
       to: 'import-export',

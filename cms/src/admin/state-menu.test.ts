@@ -36,3 +36,10 @@ describe('the state menu', () => {
     expect(stateOptions(statesForEditor(layout()))).toEqual(['entwurf', 'zur-pruefung', 'freigegeben']);
   });
 });
+
+describe('the narrowed layout', () => {
+  it('is the same object for the same layout, so the edit view keeps its render', () => {
+    const strapiLayout = layout();
+    expect(statesForEditor(strapiLayout, false)).toBe(statesForEditor(strapiLayout, false));
+  });
+});

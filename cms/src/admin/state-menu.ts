@@ -38,9 +38,16 @@ export const rememberSignedInUser = () => () => (next: (action: StoreAction) => 
 const isStateField = (field: EditField) =>
   field.name === 'editorialState' && field.attribute?.type === 'enumeration' && EDITORIAL_STATES.every((state) => field.attribute?.enum?.includes(state));
 
+/** One narrowed layout per layout Strapi made: the same object again, so the edit view does not render anew. */
+const narrowed = new WeakMap<EditLayout, EditLayout>();
+
 /** The edit layout with the state menu cut to what `mayRelease` allows (all of it while unknown: the server still refuses). */
 export function statesForEditor<Layout extends EditLayout>(layout: Layout, mayReleaseStates = releasing): Layout {
   if (mayReleaseStates !== false) return layout;
+  const known = narrowed.get(layout);
+  if (known) return known as Layout;
   const narrow = (field: EditField) => (isStateField(field) ? { ...field, attribute: { ...field.attribute, enum: [...STATES_FOR_REDAKTION] } } : field);
-  return { ...layout, layout: layout.layout.map((panel) => panel.map((row) => row.map(narrow))) };
+  const result = { ...layout, layout: layout.layout.map((panel) => panel.map((row) => row.map(narrow))) };
+  narrowed.set(layout, result);
+  return result;
 }

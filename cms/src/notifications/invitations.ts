@@ -37,8 +37,17 @@ function handlers(strapi: Core.Strapi) {
   return {
     /** Who was invited and has not registered, newest first. */
     async list(ctx: Context) {
-      const open = ((await users().findMany({ where: { isActive: false, registrationToken: { $notNull: true } }, select: USER_FIELDS, orderBy: { createdAt: 'desc' } })) as InvitedUser[]).filter(isOpen);
-      ctx.body = { total: open.length, items: open.slice(0, 20).map((user) => ({ id: user.id, name: nameOf(user), email: user.email, invitedAt: user.createdAt })) };
+      const open = (
+        (await users().findMany({
+          where: { isActive: false, registrationToken: { $notNull: true } },
+          select: USER_FIELDS,
+          orderBy: { createdAt: 'desc' },
+        })) as InvitedUser[]
+      ).filter(isOpen);
+      ctx.body = {
+        total: open.length,
+        items: open.slice(0, 20).map((user) => ({ id: user.id, name: nameOf(user), email: user.email, invitedAt: user.createdAt })),
+      };
     },
     /** "Einladung erneut senden": the same link again (it stays valid until the user registers). */
     async resend(ctx: Context) {

@@ -117,7 +117,10 @@ export const RECORD_TEXTS: Record<string, { de: string; en: string }> = {
   },
   'praxis.review.submitComment': { de: 'Hinweis für die Chefredaktion (freiwillig)', en: 'Note for the editors-in-chief (optional)' },
   'praxis.review.submitConfirm': { de: 'Zur Prüfung geben', en: 'Send to review' },
-  'praxis.review.submitted': { de: 'Zur Prüfung gegeben: Die Chefredaktion sieht es auf ihrer Startseite.', en: 'Sent to review: the editors-in-chief see it on their dashboard.' },
+  'praxis.review.submitted': {
+    de: 'Zur Prüfung gegeben: Die Chefredaktion sieht es auf ihrer Startseite.',
+    en: 'Sent to review: the editors-in-chief see it on their dashboard.',
+  },
   'praxis.review.failed': { de: 'Das hat nicht geklappt: {error}', en: 'That did not work: {error}' },
   'praxis.review.tooLong': { de: 'Höchstens 2000 Zeichen ({count} sind es jetzt).', en: 'At most 2,000 characters ({count} now).' },
   'praxis.review.unsaved': {
