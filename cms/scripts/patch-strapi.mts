@@ -109,7 +109,10 @@ export function applyStrapiPatches(): string[] {
     if (state === 'missing')
       throw new Error(`${patch.pkg}/${patch.file} no longer contains ${JSON.stringify(patch.find)}: see docs/upgrading.md, "The admin in German"`);
     if (text.split(patch.find).length !== 2) throw new Error(`${patch.pkg}/${patch.file} contains ${JSON.stringify(patch.find)} more than once`);
-    writeFileSync(path, text.replace(patch.find, () => patch.replace));
+    writeFileSync(
+      path,
+      text.replace(patch.find, () => patch.replace),
+    );
     changed.push(`${patch.pkg}/${patch.file}`);
   }
   return changed;
