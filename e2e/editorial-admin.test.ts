@@ -154,7 +154,7 @@ describe("the editor's path through the admin", () => {
         .inputValue({ timeout: 500 })
         .catch(() => '');
     await expect.poll(slugField, { timeout: 10_000 }).toMatch(/^lesepaten-bottrop-\d+$/);
-    await expect.poll(() => page.getByText('Bottrop (kreisfreie Stadt)', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Bottrop (kreisfreie Stadt)', { exact: true }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     await chooseEnum(page, 'editorialState', 'Zur Prüfung');
     await page.getByRole('button', { name: 'Speichern' }).click();
