@@ -3,6 +3,7 @@
 // cannot publish; the Chefredaktion publishes; the site finds it; the translation gets its own slug.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { STRAPI_GERMAN } from '@praxis/cms/admin-texts';
 import { adminNavigate, adminReopen, createEditor, logIn as logInAs, shoot } from './support/admin-users.ts';
 import { admin, CASE_STUDY } from './support/cms.ts';
 
@@ -27,8 +28,9 @@ async function chooseByTyping(page: Page, field: string, typed: string, option: 
   const input = page.locator(`input[name="${field}"]`);
   await input.click();
   await input.pressSequentially(typed, { delay: 30 });
-  // Strapi always offers "Relation erstellen" last; the found entries come first.
-  const found = async () => (await page.getByRole('option').allInnerTexts()).filter((text) => text !== 'Relation erstellen');
+  // The picker always offers "Neuen Eintrag anlegen" last; the found entries come first.
+  const create = STRAPI_GERMAN['content-manager.relation.create'];
+  const found = async () => (await page.getByRole('option').allInnerTexts()).filter((text) => text !== create);
   await expect.poll(found, { timeout: 10_000 }).toEqual([option]);
   // Arrow down until the option is the highlighted one (the list may still settle), then Enter.
   const highlighted = () =>
@@ -152,7 +154,7 @@ describe("the editor's path through the admin", () => {
         .inputValue({ timeout: 500 })
         .catch(() => '');
     await expect.poll(slugField, { timeout: 10_000 }).toMatch(/^lesepaten-bottrop-\d+$/);
-    await expect.poll(() => page.getByText('Bottrop (kreisfreie Stadt)', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Bottrop (kreisfreie Stadt)', { exact: true }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     await chooseEnum(page, 'editorialState', 'Zur Prüfung');
     await page.getByRole('button', { name: 'Speichern' }).click();

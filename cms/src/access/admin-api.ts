@@ -29,16 +29,20 @@ export function refuse(ctx: Context, status: number, name: string, message: stri
 }
 
 const EXPLORER = 'plugin::content-manager.explorer';
-type Permission = 'read' | 'update' | 'create';
-/** An admin session with the content manager's permission `action` on case studies. */
-const allowedTo = (action: Permission) => [
+/** The content manager's permission on case studies, or `invite`: Strapi's permission to create admin users. */
+type Permission = 'read' | 'update' | 'create' | 'invite';
+/** An admin session with the named permission. */
+const allowedTo = (permission: Permission) => [
   'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions: [[`${EXPLORER}.${action}`, CASE_STUDY]] } },
+  {
+    name: 'admin::hasPermissions',
+    config: { actions: [permission === 'invite' ? 'admin::users.create' : [`${EXPLORER}.${permission}`, CASE_STUDY]] },
+  },
 ];
 
 type Handler = (ctx: Context) => unknown;
 
-/** Adds routes under /redaktion/… to the admin API: method, path, handler, and the permission on case studies each needs. */
+/** Adds routes under /redaktion/… to the admin API: method, path, handler, and the permission each needs. */
 export function addAdminRoutes(strapi: Core.Strapi, routes: [method: 'GET' | 'POST' | 'PUT', path: string, handler: Handler, permission: Permission][]): void {
   strapi.server.routes({
     type: 'admin',

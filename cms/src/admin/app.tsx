@@ -1,16 +1,20 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
-import { ArrowLeft, Bell, Clock, Eye, Mail, Search, Server, Trash, Upload, User } from '@strapi/icons';
+import { ArrowLeft, Bell, Clock, Eye, Mail, PaperPlane, Search, Server, Trash, Upload, User } from '@strapi/icons';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import type { ReactNode } from 'react';
 import logo from './extensions/logo.svg';
 import { waitingForFreshDocument } from './editorial-record/fresh-document';
 import { HistoryPanel } from './editorial-record/history-panel';
+import { editorsFilters, type ListFilter } from './list-filters';
 import { ReviewPanel } from './editorial-record/review-panel';
 import { ExportListButton } from './import-export/export-list-button';
 import { SearchTermPrefill } from './search-terms/prefill';
 import { SubmitterPanel } from './redaktion-extras/submitter-panel';
+import { TitleCell } from './list-title-cell';
 import { SlugFromTitle } from './slug-from-title';
+import { rememberSignedInUser, statesForEditor, type EditLayout } from './state-menu';
 import { SEARCH_TERM_DIRECTIONS, translations, valueName } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -26,7 +30,7 @@ const MEDIA_LIBRARY_BANNER_KEYS = ['STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_fa
 interface ListHeader {
   name: string;
   attribute?: { type?: string };
-  cellFormatter?: (row: Record<string, unknown>, header: unknown, context: { model: string }) => string;
+  cellFormatter?: (row: Record<string, unknown>, header: unknown, context: { model: string }) => ReactNode;
 }
 /** What register() gets: the whole admin app, after the plugins registered (their menu links included). */
 interface AdminApp {
@@ -35,6 +39,7 @@ interface AdminApp {
   customFields: { register: (field: object) => void };
   widgets: { register: (widgets: object[] | ((registered: object[]) => object[])) => void };
   addMenuLink: (link: object) => void;
+  addMiddlewares: (middlewares: (typeof rememberSignedInUser)[]) => void;
 }
 
 const READ_CASE_STUDIES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::case-study.case-study' }];
@@ -119,6 +124,8 @@ export default {
       intlDescription: { id: 'praxis.customField.year.description', defaultMessage: 'Eine Jahreszahl, z. B. 2025' },
       components: { Input: async () => import('./year-input') },
     });
+    // Who is signed in, for the state menu (state-menu.ts).
+    app.addMiddlewares([rememberSignedInUser]);
     // Strapi starts in English unless a language was chosen; ours start in German.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'de');
     for (const key of MEDIA_LIBRARY_BANNER_KEYS) window.localStorage.setItem(key, 'true');
@@ -133,7 +140,19 @@ export default {
       component: async () => (await component()).default,
       permissions: READ_CASE_STUDIES,
     }));
-    app.widgets.register((registered) => [...ours, ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? ''))]);
+    // Administration (who may invite): the invitations not taken up, with "Einladung erneut senden".
+    const invitations = {
+      id: 'praxis-invitations',
+      icon: PaperPlane,
+      title: { id: 'praxis.dashboard.invitations.title', defaultMessage: translations.de['praxis.dashboard.invitations.title'] },
+      component: async () => (await import('./widgets/invitations-widget')).default,
+      permissions: [{ action: 'admin::users.create', subject: null }],
+    };
+    app.widgets.register((registered) => [
+      ...ours,
+      invitations,
+      ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? '')),
+    ]);
     // Spreadsheets in and out (src/dashboard/import-export.ts); the server checks each action's permission.
     app.addMenuLink({
       to: 'import-export',
@@ -156,7 +175,11 @@ export default {
     if (contentManager) contentManager.to = CASE_STUDY_LIST;
   },
   bootstrap(app: {
-    registerHook: (name: string, hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown) => void;
+    registerHook: {
+      (name: 'Admin/CM/pages/ListView/inject-column-in-table', hook: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown): void;
+      (name: 'Admin/CM/pages/ListView/inject-in-filters', hook: (args: { displayedFilters: ListFilter[]; layout: unknown }) => unknown): void;
+      (name: 'Admin/CM/pages/EditView/mutate-edit-view-layout', hook: (args: { layout: EditLayout }) => unknown): void;
+    };
     getPlugin: (id: string) => {
       injectComponent: (page: string, zone: string, component: { name: string; Component: (props: { slug?: string }) => unknown }) => void;
       apis: { addDocumentAction: (add: (actions: DocumentActionComponent[]) => DocumentActionComponent[]) => void };
@@ -176,6 +199,13 @@ export default {
     app.getPlugin('content-manager').injectComponent('editView', 'right-links', { name: 'praxis-history', Component: HistoryPanel });
     // Save and Publish wait until the edit view shows the document as it is now, not Strapi's cached copy.
     app.getPlugin('content-manager').apis.addDocumentAction(waitingForFreshDocument);
+    // The state menu offers only the states the editor may set; "Zur Prüfung geben" is in the Prüfung panel.
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', ({ layout }) => ({ layout: statesForEditor(layout) }));
+    // The list's filter: no database keys, fields and chips named (list-filters.ts).
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', ({ displayedFilters, layout }) => ({
+      layout,
+      displayedFilters: editorsFilters(displayedFilters, adminLanguage()),
+    }));
     // The list view prints enumeration values raw ("zur-pruefung"); editors read their names.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,
@@ -185,6 +215,10 @@ export default {
         .map((header) => {
           if (header.attribute?.type === 'enumeration') {
             return { ...header, cellFormatter: (row: Record<string, unknown>) => valueName(row[header.name], adminLanguage()) };
+          }
+          // The title narrower than Strapi's, so that the row menu (…) is on screen at 1366 px.
+          if (header.name === 'title' && header.attribute?.type === 'string') {
+            return { ...header, cellFormatter: (row: Record<string, unknown>) => <TitleCell row={row} /> };
           }
           // Dates as "14.11.2025", not "Freitag, 14. November 2025": the list fits a 1366 px screen.
           if (header.attribute?.type === 'date' || header.attribute?.type === 'datetime') {

@@ -1,10 +1,8 @@
 // Each editor's delivery of the Chefredaktion's notices (the dashboard's "Benachrichtigungen"), and
-// the invitation mail: a user created in the admin gets the registration link by mail.
+// the invitations (invitations.ts).
 import type { Core } from '@strapi/strapi';
 import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
-import { actingActor } from '../history/actor';
-import { mailQueue } from '../mail/mail';
-import { invitationMail } from './notification-texts';
+import { registerInvitations } from './invitations';
 import { deliveryOf, setDelivery, type Delivery } from './settings-table';
 
 const DELIVERIES: Delivery[] = ['sofort', 'taeglich'];
@@ -26,33 +24,8 @@ function handlers(strapi: Core.Strapi) {
   };
 }
 
-interface CreatedUser {
-  email?: string;
-  firstname?: string | null;
-  lastname?: string | null;
-  isActive?: boolean;
-  registrationToken?: string | null;
-  preferedLanguage?: string | null;
-}
-
-/** Strapi shows an invited user's registration link once, in the admin; the invited person gets it by mail. */
-function mailInvitations(strapi: Core.Strapi): void {
-  strapi.db.lifecycles.subscribe({
-    models: ['admin::user'],
-    async afterCreate(event: { result?: CreatedUser }) {
-      const user = event.result;
-      if (!user?.email || user.isActive || !user.registrationToken) return;
-      const admin = String(strapi.config.get('admin.absoluteUrl') ?? 'http://localhost:1337/admin').replace(/\/$/, '');
-      const link = `${admin}/auth/register?registrationToken=${encodeURIComponent(user.registrationToken)}`;
-      const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
-      const mail = invitationMail(user.preferedLanguage === 'en' ? 'en' : 'de', name, actingActor(strapi).name, link);
-      await strapi.db.transaction(({ trx }) => mailQueue(strapi).enqueue([{ to: user.email!, ...mail }], trx));
-    },
-  } as never);
-}
-
 export function registerNotificationRoutes(strapi: Core.Strapi): void {
-  mailInvitations(strapi);
+  registerInvitations(strapi);
   const handle = handlers(strapi);
   addAdminRoutes(strapi, [
     ['GET', '/notification-settings', handle.show, 'read'],

@@ -155,4 +155,27 @@ describe('the editors’ mails', () => {
     const link = /(http\S+\/admin\/auth\/register\?registrationToken=\S+)/.exec(mail!.content.replace(/=\r?\n/g, '').replace(/=3D/g, '='))?.[1];
     expect(link).toContain(invited.body.data.registrationToken);
   });
+
+  it('lists the invitations not taken up and sends one again with the same link, for Administration only', async () => {
+    const open = await as('admin', 'GET', '/redaktion/invitations');
+    expect(open.status).toBe(200);
+    const nora = open.body.items.find((item: { email: string }) => item.email === 'nora@example.org');
+    expect(nora).toMatchObject({ name: 'Nora Neu', email: 'nora@example.org' });
+    expect(open.body.items.map((item: { email: string }) => item.email)).not.toContain('vera.mails@example.org');
+    expect((await as('autorin', 'POST', `/redaktion/invitations/${nora.id}/resend`)).status).toBe(403);
+    expect((await as('autorin', 'GET', '/redaktion/invitations')).status).toBe(403);
+
+    const resent = await as('admin', 'POST', `/redaktion/invitations/${nora.id}/resend`);
+    expect(resent.status, JSON.stringify(resent.body)).toBe(202);
+    const [first, again] = await received('nora@example.org', 2);
+    const link = (mail: typeof first) => /registrationToken=\S+/.exec(mail!.content.replace(/=\r?\n/g, '').replace(/=3D/g, '='))?.[0];
+    expect(link(again)).toBe(link(first));
+
+    const vera = await cms.strapi.db.query('admin::user').findOne({ where: { email: 'vera.mails@example.org' } });
+    const registered = await as('admin', 'POST', `/redaktion/invitations/${vera.id}/resend`);
+    expect(registered.status).toBe(409);
+    expect(registered.body.error.message).toContain('hat sich schon registriert');
+    expect((await as('admin', 'POST', '/redaktion/invitations/999999/resend')).status).toBe(404);
+    expect((await as('admin', 'POST', '/redaktion/invitations/abc/resend')).status).toBe(404);
+  });
 });

@@ -27,6 +27,7 @@ export interface Review {
   state: ReviewState;
   mayResolve: boolean;
   mayReturn: boolean;
+  maySubmit: boolean;
   comments: ReviewComment[];
 }
 
@@ -68,10 +69,10 @@ const recordApi = adminApi.enhanceEndpoints({ addTagTypes: ['Document', 'PraxisR
       transformResponse: (response: { data: ReviewComment }) => response.data,
       invalidatesTags: (_result, error, { documentId }) => (error ? [] : [reviewTag(documentId)]),
     }),
-    // A return changes the document (its state): the edit view reloads it, with the history.
-    praxisReviewReturn: build.mutation<Review, Target & { comment: string }>({
-      query: ({ documentId, locale, comment }) => ({
-        url: `${base(documentId)}/review/return`,
+    // A return or a submit changes the document (its state): the edit view reloads it, with the history.
+    praxisReviewStep: build.mutation<Review, Target & { step: 'return' | 'submit'; comment: string }>({
+      query: ({ documentId, locale, step, comment }) => ({
+        url: `${base(documentId)}/review/${step}`,
         method: 'POST',
         data: { comment },
         config: { params: { locale } },
@@ -90,7 +91,7 @@ export const {
   usePraxisReviewQuery,
   usePraxisReviewCommentMutation,
   usePraxisReviewResolveMutation,
-  usePraxisReviewReturnMutation,
+  usePraxisReviewStepMutation,
 } = recordApi;
 
 /** The server's message for a refused call (our routes answer in German), else what went wrong. */

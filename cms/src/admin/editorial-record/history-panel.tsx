@@ -9,6 +9,7 @@ import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useId, useRef, useState } from 'react';
 import { HISTORY_ACTION_NAMES } from '../../history/history-table';
 import { refusal, usePraxisHistoryQuery, usePraxisRestoreVersionMutation, type HistoryEntry, type Target } from './api';
+import { mayRelease } from '../state-menu';
 import { CompareDialog } from './compare-dialog';
 import { fieldLabel, formatTime, useEditedCaseStudy, useTexts, useUnsavedChanges } from './edit-view';
 
@@ -19,8 +20,6 @@ const FIELDS_TEXT: Partial<Record<HistoryEntry['action'], string>> = { create: '
 const WITHOUT_CONTENT = new Set(['reviewed', 'delete']);
 /** How many changed fields an entry names before "und 7 weitere". */
 const FIELDS_NAMED = 5;
-/** Who restores on a published case study: Chefredaktion and Administration (mayRelease in cms/src/editorial/roles.ts). */
-const RELEASING_ROLES = ['praxis-chefredaktion', 'strapi-super-admin'];
 
 /**
  * False for Redaktion on a case study with a published version: the server refuses that restore.
@@ -28,9 +27,10 @@ const RELEASING_ROLES = ['praxis-chefredaktion', 'strapi-super-admin'];
  * that again on mount put the edit view of a language not written yet back into loading, in a loop.
  */
 function useMayRestore(entries: HistoryEntry[]): boolean {
-  const roles = useAuth('PraxisHistory', (state) => state.user?.roles ?? []);
+  // Who restores on a published case study: Chefredaktion and Administration.
+  const user = useAuth('PraxisHistory', (state) => state.user);
   const lastPublication = entries.find((entry) => entry.action === 'publish' || entry.action === 'unpublish' || entry.action === 'delete');
-  return lastPublication?.action !== 'publish' || roles.some((role) => RELEASING_ROLES.includes(role.code));
+  return lastPublication?.action !== 'publish' || (user !== undefined && mayRelease(user));
 }
 
 function RestoreDialog({ target, entry, onDone }: { target: Target; entry: HistoryEntry; onDone: () => void }) {

@@ -1,6 +1,7 @@
 // "Prüfung" at the top of a case study's edit view: where the entry stands in the review (in
 // words, as a badge), the reviewers' open comments and the resolved ones folded away, a field to
-// add a comment, and for the Chefredaktion "Als erledigt markieren" and "Zurückgeben" (with a
+// add a comment, "Zur Prüfung geben" (with an optional note; the state menu offers Redaktion no
+// "Freigegeben"), and for the Chefredaktion "Als erledigt markieren" and "Zurückgeben" (with a
 // required comment). The server (cms/src/review/) says what the user may do; while the form has
 // unsaved changes the controls wait, so nobody comments on or returns what is not saved.
 import { Box, Button, Field, Flex, Modal, TextButton, Textarea, Typography } from '@strapi/design-system';
@@ -13,7 +14,7 @@ import {
   usePraxisReviewCommentMutation,
   usePraxisReviewQuery,
   usePraxisReviewResolveMutation,
-  usePraxisReviewReturnMutation,
+  usePraxisReviewStepMutation,
   type ReviewComment,
   type ReviewState,
   type Target,
@@ -85,13 +86,17 @@ function Comment({ comment, text, language, onResolve, busy }: CommentProps) {
   );
 }
 
-function ReturnDialog({ target, onDone }: { target: Target; onDone: () => void }) {
+/** A step of the review with a comment: "Zurückgeben" (the comment required) or "Zur Prüfung geben" (a note if the editor wants). */
+type Step = 'return' | 'submit';
+
+function StepDialog({ target, step, onDone }: { target: Target; step: Step; onDone: () => void }) {
   const { text } = useTexts('praxis.review');
   const { toggleNotification } = useNotification();
-  const [giveBack, { isLoading }] = usePraxisReviewReturnMutation();
+  const [take, { isLoading }] = usePraxisReviewStepMutation();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string>();
   const field = useRef<HTMLTextAreaElement>(null);
+  const required = step === 'return';
   /** Stops here: through React's tree (the dialog is portalled from inside it) a submit would also reach the edit view's form, which saves. */
   const submit = async (event: Stoppable) => {
     event.preventDefault();
@@ -102,11 +107,11 @@ function ReturnDialog({ target, onDone }: { target: Target; onDone: () => void }
       setError(message);
       field.current?.focus();
     };
-    if (!body) return refuse(text('returnRequired'));
+    if (required && !body) return refuse(text('returnRequired'));
     if (body.length > REVIEW_COMMENT_MAX_LENGTH) return refuse(text('tooLong', { count: body.length }));
-    const result = await giveBack({ ...target, comment: body });
+    const result = await take({ ...target, step, comment: body });
     if ('error' in result) return refuse(text('failed', { error: refusal(result.error) }));
-    toggleNotification({ type: 'success', message: text('returned') });
+    toggleNotification({ type: 'success', message: text(required ? 'returned' : 'submitted') });
     onDone();
   };
   return (
@@ -118,13 +123,13 @@ function ReturnDialog({ target, onDone }: { target: Target; onDone: () => void }
     >
       <form onSubmit={submit} noValidate>
         <Modal.Header closeLabel={text('cancel')}>
-          <Modal.Title>{text('returnTitle')}</Modal.Title>
+          <Modal.Title>{text(`${step}Title`)}</Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography tag="p">{text('returnBody')}</Typography>
-            <Field.Root name="returnComment" required error={error} hint={text('addHint')}>
-              <Field.Label>{text('returnComment')}</Field.Label>
+            <Typography tag="p">{text(`${step}Body`)}</Typography>
+            <Field.Root name={`${step}Comment`} required={required} error={error} hint={text('addHint')}>
+              <Field.Label>{text(`${step}Comment`)}</Field.Label>
               <Textarea
                 ref={field}
                 value={comment}
@@ -142,12 +147,28 @@ function ReturnDialog({ target, onDone }: { target: Target; onDone: () => void }
           <Modal.Close>
             <Button variant="tertiary">{text('cancel')}</Button>
           </Modal.Close>
-          <Button type="submit" variant="danger-light" loading={isLoading}>
-            {text('returnConfirm')}
+          <Button type="submit" variant={required ? 'danger-light' : 'default'} loading={isLoading}>
+            {text(`${step}Confirm`)}
           </Button>
         </Modal.Footer>
       </form>
     </Modal.Content>
+  );
+}
+
+/** The button that opens a step's dialog. */
+function StepButton({ target, step, disabled }: { target: Target; step: Step; disabled: boolean }) {
+  const { text } = useTexts('praxis.review');
+  const [open, setOpen] = useState(false);
+  return (
+    <Modal.Root open={open} onOpenChange={setOpen}>
+      <Modal.Trigger>
+        <Button variant={step === 'return' ? 'danger-light' : 'default'} fullWidth disabled={disabled}>
+          {text(step)}
+        </Button>
+      </Modal.Trigger>
+      {open ? <StepDialog target={target} step={step} onDone={() => setOpen(false)} /> : null}
+    </Modal.Root>
   );
 }
 
@@ -202,7 +223,6 @@ function ReviewThread({ target }: { target: Target }) {
   const [resolve, { isLoading: resolving }] = usePraxisReviewResolveMutation();
   const unsaved = useUnsavedChanges();
   const [showResolved, setShowResolved] = useState(false);
-  const [returning, setReturning] = useState(false);
   const resolveComment = async (id: number) => {
     const result = await resolve({ ...target, id });
     if ('error' in result) toggleNotification({ type: 'danger', message: text('failed', { error: refusal(result.error) }) });
@@ -266,17 +286,9 @@ function ReviewThread({ target }: { target: Target }) {
               {text('unsaved')}
             </Typography>
           ) : null}
+          {data.maySubmit ? <StepButton target={target} step="submit" disabled={unsaved} /> : null}
           <NewComment target={target} disabled={unsaved} />
-          {data.mayReturn ? (
-            <Modal.Root open={returning} onOpenChange={setReturning}>
-              <Modal.Trigger>
-                <Button variant="danger-light" fullWidth disabled={unsaved}>
-                  {text('return')}
-                </Button>
-              </Modal.Trigger>
-              {returning ? <ReturnDialog target={target} onDone={() => setReturning(false)} /> : null}
-            </Modal.Root>
-          ) : null}
+          {data.mayReturn ? <StepButton target={target} step="return" disabled={unsaved} /> : null}
         </Flex>
       )}
     </Box>

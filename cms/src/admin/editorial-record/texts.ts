@@ -109,11 +109,23 @@ export const RECORD_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.review.returnRequired': { de: 'Bitte schreiben Sie, was fehlt oder geändert werden soll.', en: 'Please write what is missing or should change.' },
   'praxis.review.returnConfirm': { de: 'Zurückgeben', en: 'Return' },
   'praxis.review.returned': { de: 'Zurückgegeben: Die Redaktion sieht Ihre Anmerkung.', en: 'Returned: the editor sees your comment.' },
+  'praxis.review.submit': { de: 'Zur Prüfung geben', en: 'Send to review' },
+  'praxis.review.submitTitle': { de: 'Zur Prüfung geben', en: 'Send to review' },
+  'praxis.review.submitBody': {
+    de: 'Die Chefredaktion sieht das Praxisbeispiel unter „Zur Prüfung“, gibt es frei und veröffentlicht es oder gibt es mit einer Anmerkung zurück.',
+    en: 'The editors-in-chief see the case study under “In review”, approve and publish it, or return it with a comment.',
+  },
+  'praxis.review.submitComment': { de: 'Hinweis für die Chefredaktion (freiwillig)', en: 'Note for the editors-in-chief (optional)' },
+  'praxis.review.submitConfirm': { de: 'Zur Prüfung geben', en: 'Send to review' },
+  'praxis.review.submitted': {
+    de: 'Zur Prüfung gegeben: Die Chefredaktion sieht es auf ihrer Startseite.',
+    en: 'Sent to review: the editors-in-chief see it on their dashboard.',
+  },
   'praxis.review.failed': { de: 'Das hat nicht geklappt: {error}', en: 'That did not work: {error}' },
   'praxis.review.tooLong': { de: 'Höchstens 2000 Zeichen ({count} sind es jetzt).', en: 'At most 2,000 characters ({count} now).' },
   'praxis.review.unsaved': {
-    de: 'Sie haben ungespeicherte Änderungen. Speichern Sie zuerst, dann können Sie kommentieren und zurückgeben.',
-    en: 'You have unsaved changes. Save first, then you can comment and return.',
+    de: 'Sie haben ungespeicherte Änderungen. Speichern Sie zuerst, dann können Sie kommentieren, zur Prüfung geben und zurückgeben.',
+    en: 'You have unsaved changes. Save first, then you can comment, send to review and return.',
   },
   'praxis.review.cancel': { de: 'Abbrechen', en: 'Cancel' },
 };

@@ -129,6 +129,11 @@ export const CONTENT_MANAGER_GERMAN: Record<string, string> = {
   'content-manager.form.Input.bulkActions': 'Sammelaktionen erlauben',
   'content-manager.form.Input.placeholder.placeholder': 'Mein Wert',
 
+  // The relation picker, in plain words ("Relation hinzufügen oder erstellen" said what a database does).
+  'content-manager.relation.add': 'Namen tippen und auswählen',
+  'content-manager.relation.create': 'Neuen Eintrag anlegen',
+  'content-manager.relation.notAvailable': 'Nichts gefunden',
+  'content-manager.relation.isLoading': 'Einträge werden geladen',
   // --- Ids the content manager asks for with an English default only ---
   'app.components.HomePage.create': 'Ersten Inhaltstyp anlegen',
   'components.Blocks.blocks.bulletList': 'Aufzählung',

@@ -28,6 +28,13 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
   'praxis.dashboard.review.sent': { de: 'von {name}, {time}', en: 'by {name}, {time}' },
   'praxis.dashboard.review.submitted': { de: 'über „Praxisbeispiel einreichen“, {time}', en: 'through “Submit a project”, {time}' },
   'praxis.dashboard.review.someone': { de: 'unbekannt', en: 'unknown' },
+  'praxis.dashboard.invitations.title': { de: 'Offene Einladungen', en: 'Open invitations' },
+  'praxis.dashboard.invitations.empty': { de: 'Alle Eingeladenen haben sich registriert.', en: 'Everyone invited has registered.' },
+  'praxis.dashboard.invitations.invited': { de: '{email}, eingeladen am {date}', en: '{email}, invited on {date}' },
+  'praxis.dashboard.invitations.resend': { de: 'Einladung erneut senden', en: 'Send invitation again' },
+  'praxis.dashboard.invitations.resendLabel': { de: 'Einladung an {name} erneut senden', en: 'Send the invitation to {name} again' },
+  'praxis.dashboard.invitations.sent': { de: 'Einladung an {email} gesendet.', en: 'Invitation sent to {email}.' },
+  'praxis.dashboard.invitations.failed': { de: 'Die Einladung an {email} ließ sich nicht senden.', en: 'The invitation to {email} could not be sent.' },
   'praxis.dashboard.due.title': { de: 'Prüfung fällig', en: 'Review due' },
   'praxis.dashboard.due.empty': {
     de: 'Alle Praxisbeispiele sind in den letzten {months} Monaten geprüft worden.',
