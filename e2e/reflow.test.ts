@@ -184,7 +184,7 @@ describe('long words', () => {
     const page = await openPage();
     await page.goto('/api-dokumentation');
     const languages = await page
-      .locator('.operation td:last-child, .operation .summary')
+      .locator('.operation td:last-child > span:first-child, .operation .summary')
       .evaluateAll((cells) => [...new Set(cells.map((cell) => cell.closest('[lang]')!.getAttribute('lang')))]);
     expect(languages).toEqual(['en']);
     expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
