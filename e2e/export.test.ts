@@ -200,6 +200,29 @@ describe('PDF handout of a case study', () => {
     expect((await fetch(`${site()}/praxisbeispiele/gibt-es-nicht/handout.pdf`)).status).toBe(404);
   });
 
+  it('names the partners, the quality criteria met and when it was last reviewed', async () => {
+    interface Checked {
+      slug: string;
+      partners: string[];
+      criteria: { name: string }[];
+      lastReviewed: string | null;
+    }
+    let study: Checked | undefined;
+    for (const hit of (await search('sort=title&pageSize=50')).hits) {
+      const each = (await (await fetch(`${site()}/api/case-studies/${hit.slug}?locale=de`)).json()) as { caseStudy: Checked };
+      if (each.caseStudy.partners.length > 0 && each.caseStudy.criteria.length > 0 && each.caseStudy.lastReviewed) study = each.caseStudy;
+      if (study) break;
+    }
+    expect(study, 'a demo case study with partners, criteria and a review date').toBeDefined();
+    const bytes = new Uint8Array(await (await fetch(`${site()}/praxisbeispiele/${study!.slug}/handout.pdf`)).arrayBuffer());
+    const text = (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
+    const reviewed = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long' }).format(new Date(study!.lastReviewed!));
+    expect(text).toContain(`Zuletzt geprüft ${reviewed}`);
+    expect(text).toContain('Erfüllte Qualitätskriterien');
+    for (const criterion of study!.criteria) expect(text).toContain(criterion.name.slice(0, 25));
+    expect(text).toMatch(new RegExp(`Partner • ${study!.partners[0]!.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
   it('is linked from the detail page', async () => {
     const { hits } = await search('sort=title');
     const page = await openPage({ javaScriptEnabled: false });
