@@ -179,7 +179,10 @@ describe('Merkliste and compare', () => {
     await plain.goto(`/merkliste/vergleich?ids=${ids}`);
     expect(await plain.locator(`button${printHooks.button.selector}`).isVisible()).toBe(false);
     expect(await plain.getByRole('link', { name: 'Die verglichenen Praxisbeispiele als Excel-Datei' }).getAttribute('href')).toBe(`/export.xlsx?ids=${ids}`);
-    const english = (await searchHits('locale=en&sort=title')).slice(0, 2).map((hit) => hit.documentId).join(',');
+    const english = (await searchHits('locale=en&sort=title'))
+      .slice(0, 2)
+      .map((hit) => hit.documentId)
+      .join(',');
     await plain.goto(`/en/saved-list/compare?ids=${english}`);
     expect(await plain.getByRole('link', { name: 'The compared case studies as an Excel file' }).getAttribute('href')).toBe(`/en/export.xlsx?ids=${english}`);
   });

@@ -16,19 +16,30 @@ interface SearchAnswer {
 const site = () => inject('siteUrl');
 const search = async (query: string) => (await (await fetch(`${site()}/api/search?${query}`)).json()) as SearchAnswer;
 const csvRows = (text: string, delimiter: string): string[][] => parse(text, { delimiter, bom: true, relax_column_count: false });
-const flat = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const flat = (text: string) =>
+  text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A case study as the CMS has it (the detail page's API): what the exports' effort columns must say. */
 interface Detail {
   documentId: string;
   title: string;
-  transferability: { staffFte: number | null; budgetRange: string | null; durationMonths: number | null; partnersNeeded: string | null; firstStepsHtml: string } | null;
+  transferability: {
+    staffFte: number | null;
+    budgetRange: string | null;
+    durationMonths: number | null;
+    partnersNeeded: string | null;
+    firstStepsHtml: string;
+  } | null;
   successFactors: string[];
   pitfalls: string[];
   html: { afterFunding: string };
   contact: { organisation: string | null; email: string | null } | null;
 }
-const detail = async (slug: string, locale = 'de') => ((await (await fetch(`${site()}/api/case-studies/${slug}?locale=${locale}`)).json()) as { caseStudy: Detail }).caseStudy;
+const detail = async (slug: string, locale = 'de') =>
+  ((await (await fetch(`${site()}/api/case-studies/${slug}?locale=${locale}`)).json()) as { caseStudy: Detail }).caseStudy;
 
 /** Demo case studies that state every effort fact and a contact, by title. */
 async function withEffortData(count: number): Promise<Detail[]> {
@@ -36,7 +47,8 @@ async function withEffortData(count: number): Promise<Detail[]> {
   for (const hit of (await search('sort=title&pageSize=50')).hits) {
     const each = await detail(hit.slug);
     const effort = each.transferability;
-    if (effort?.staffFte != null && effort.budgetRange && effort.durationMonths && effort.partnersNeeded && effort.firstStepsHtml && each.contact?.email) found.push(each);
+    if (effort?.staffFte != null && effort.budgetRange && effort.durationMonths && effort.partnersNeeded && effort.firstStepsHtml && each.contact?.email)
+      found.push(each);
     if (found.length === count) return found;
   }
   throw new Error(`fewer than ${count} demo case studies state all effort data`);

@@ -101,14 +101,24 @@ describe('open data', () => {
       contact: { organisation: string | null; email: string | null };
     }
     interface Detail {
-      transferability: { staffFte: number | null; budgetRange: string | null; durationMonths: number | null; partnersNeeded: string | null; firstStepsHtml: string } | null;
+      transferability: {
+        staffFte: number | null;
+        budgetRange: string | null;
+        durationMonths: number | null;
+        partnersNeeded: string | null;
+        firstStepsHtml: string;
+      } | null;
       contact: { organisation: string | null; email: string | null } | null;
     }
     const records = ((await (await download('case-studies.json')).json()) as { data: EffortRecord[] }).data;
     const stated = records.filter((record) => record.staffFte !== null && record.budgetRange && record.contact.email);
     // Both languages have demo case studies with every effort fact.
     expect(new Set(stated.map((record) => record.locale))).toEqual(new Set(['de', 'en']));
-    const flat = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    const flat = (text: string) =>
+      text
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     for (const record of [stated.find((each) => each.locale === 'de')!, stated.find((each) => each.locale === 'en')!]) {
       const { caseStudy } = (await (await fetch(`${site()}/api/v1/case-studies/${record.slug}?locale=${record.locale}`)).json()) as { caseStudy: Detail };
       const effort = caseStudy.transferability!;

@@ -31,7 +31,8 @@ const DOCUMENT: ExportDocument = {
   updatedAt: Date.parse('2025-02-03T00:00:00Z'),
 };
 
-const row = (table: ReturnType<typeof caseStudyTable>, index = 0) => Object.fromEntries(table.headers.map((header, column) => [header, table.rows[index]![column]]));
+const row = (table: ReturnType<typeof caseStudyTable>, index = 0) =>
+  Object.fromEntries(table.headers.map((header, column) => [header, table.rows[index]![column]]));
 
 describe('caseStudyTable', () => {
   it('has the effort data, success factors, pitfalls, what became of it and the contact: numbers as numbers, budget by its name', () => {
@@ -50,7 +51,10 @@ describe('caseStudyTable', () => {
       'Adresse (URL)': 'https://example.org/praxisbeispiele/stadtteilmuetter',
     });
     expect(Object.keys(german)).toHaveLength(31);
-    expect(row(caseStudyTable([DOCUMENT], 'en', 'https://example.org'))).toMatchObject({ 'Budget per year': '€10,000–50,000', 'Contact: e-mail': 'info@traeger.example' });
+    expect(row(caseStudyTable([DOCUMENT], 'en', 'https://example.org'))).toMatchObject({
+      'Budget per year': '€10,000–50,000',
+      'Contact: e-mail': 'info@traeger.example',
+    });
     // German Excel reads "1,5" as the number.
     expect(toCsv(caseStudyTable([DOCUMENT], 'de', 'https://example.org'), ';')).toContain(';1,5;10.000–50.000 €;18;');
   });
@@ -59,7 +63,15 @@ describe('caseStudyTable', () => {
     const { effort: _effort, contact: _contact, ...older } = DOCUMENT;
     for (const document of [{ ...DOCUMENT, effort: null, contact: null, afterFunding: '' }, older as ExportDocument]) {
       const cells = row(caseStudyTable([document], 'de', 'https://example.org'));
-      for (const header of ['Personal (Vollzeitstellen)', 'Budget pro Jahr', 'Dauer (Monate)', 'Nötige Partner', 'Erste Schritte', 'Kontakt: Organisation', 'Kontakt: E-Mail'])
+      for (const header of [
+        'Personal (Vollzeitstellen)',
+        'Budget pro Jahr',
+        'Dauer (Monate)',
+        'Nötige Partner',
+        'Erste Schritte',
+        'Kontakt: Organisation',
+        'Kontakt: E-Mail',
+      ])
         expect(cells[header], header).toBeNull();
     }
   });
