@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { budgetRangeName } from '@praxis/search';
+import type { toCaseStudyPage } from '@praxis/web/case-study-loader';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage } from './support/browser.ts';
 
@@ -23,21 +24,7 @@ const flat = (text: string) =>
     .trim();
 
 /** A case study as the CMS has it (the detail page's API): what the exports' effort columns must say. */
-interface Detail {
-  documentId: string;
-  title: string;
-  transferability: {
-    staffFte: number | null;
-    budgetRange: string | null;
-    durationMonths: number | null;
-    partnersNeeded: string | null;
-    firstStepsHtml: string;
-  } | null;
-  successFactors: string[];
-  pitfalls: string[];
-  html: { afterFunding: string };
-  contact: { organisation: string | null; email: string | null } | null;
-}
+type Detail = ReturnType<typeof toCaseStudyPage>;
 const detail = async (slug: string, locale = 'de') =>
   ((await (await fetch(`${site()}/api/case-studies/${slug}?locale=${locale}`)).json()) as { caseStudy: Detail }).caseStudy;
 
@@ -213,16 +200,10 @@ describe('PDF handout of a case study', () => {
   });
 
   it('names the partners, the quality criteria met and when it was last reviewed', async () => {
-    interface Checked {
-      slug: string;
-      partners: string[];
-      criteria: { name: string }[];
-      lastReviewed: string | null;
-    }
-    let study: Checked | undefined;
+    let study: Detail | undefined;
     for (const hit of (await search('sort=title&pageSize=50')).hits) {
-      const each = (await (await fetch(`${site()}/api/case-studies/${hit.slug}?locale=de`)).json()) as { caseStudy: Checked };
-      if (each.caseStudy.partners.length > 0 && each.caseStudy.criteria.length > 0 && each.caseStudy.lastReviewed) study = each.caseStudy;
+      const each = await detail(hit.slug);
+      if (each.partners.length > 0 && each.criteria.length > 0 && each.lastReviewed) study = each;
       if (study) break;
     }
     expect(study, 'a demo case study with partners, criteria and a review date').toBeDefined();

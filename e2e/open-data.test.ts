@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import jsonld from 'jsonld';
 import readXlsxFile from 'read-excel-file/node';
+import type { toCaseStudyPage } from '@praxis/web/case-study-loader';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
@@ -100,16 +101,6 @@ describe('open data', () => {
       firstSteps: string;
       contact: { organisation: string | null; email: string | null };
     }
-    interface Detail {
-      transferability: {
-        staffFte: number | null;
-        budgetRange: string | null;
-        durationMonths: number | null;
-        partnersNeeded: string | null;
-        firstStepsHtml: string;
-      } | null;
-      contact: { organisation: string | null; email: string | null } | null;
-    }
     const records = ((await (await download('case-studies.json')).json()) as { data: EffortRecord[] }).data;
     const stated = records.filter((record) => record.staffFte !== null && record.budgetRange && record.contact.email);
     // Both languages have demo case studies with every effort fact.
@@ -120,7 +111,9 @@ describe('open data', () => {
         .replace(/\s+/g, ' ')
         .trim();
     for (const record of [stated.find((each) => each.locale === 'de')!, stated.find((each) => each.locale === 'en')!]) {
-      const { caseStudy } = (await (await fetch(`${site()}/api/v1/case-studies/${record.slug}?locale=${record.locale}`)).json()) as { caseStudy: Detail };
+      const { caseStudy } = (await (await fetch(`${site()}/api/v1/case-studies/${record.slug}?locale=${record.locale}`)).json()) as {
+        caseStudy: ReturnType<typeof toCaseStudyPage>;
+      };
       const effort = caseStudy.transferability!;
       expect(record, record.slug).toMatchObject({
         staffFte: effort.staffFte,
