@@ -1,8 +1,12 @@
 // Merkliste and compare: "Merken" keeps case studies in the browser, the list and the comparison
 // are addresses that open anywhere (also without JavaScript), and bad addresses are a clear 400.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import readXlsxFile from 'read-excel-file/node';
+import { getDocumentProxy } from 'unpdf';
 import { describe, expect, inject, it } from 'vitest';
-import { bookmarkHooks as hooks, dataSelector, searchPageHooks } from '@praxis/web/hooks';
+import { bookmarkHooks as hooks, dataSelector, printHooks, searchPageHooks } from '@praxis/web/hooks';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 
@@ -16,6 +20,9 @@ async function searchHits(query: string): Promise<Hit[]> {
   const body = (await (await fetch(`${inject('siteUrl')}/api/search?${query}`)).json()) as { hits: Hit[] };
   return body.hits;
 }
+
+const SCREENSHOTS = process.env.SCREENSHOTS;
+if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 
 const trimmed = (texts: string[]) => texts.map((text) => text.trim());
 const columnTitles = async (page: Page) => trimmed(await page.locator('table.compare thead th a:first-child').allTextContents());
@@ -144,6 +151,58 @@ describe('Merkliste and compare', () => {
     await page.waitForURL(/\/en\/saved-list\?ids=/);
     expect([...new URL(page.url()).searchParams.keys()]).toEqual(['ids']);
     expect(await listTitles(page)).toEqual([english!.title]);
+  });
+
+  it('prints the comparison on landscape pages and downloads the compared case studies as Excel and CSV', async () => {
+    const hits = (await searchHits('sort=title')).slice(0, 3);
+    const ids = hits.map((hit) => hit.documentId).join(',');
+    const page = await openPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    await page.goto(`/merkliste/vergleich?ids=${ids}`);
+    const print = page.getByRole('button', { name: 'Den Vergleich drucken (Querformat)' });
+    await print.waitFor();
+    expect(await print.textContent()).toBe('Drucken');
+    // The browser's print dialogue cannot be driven headless: count the calls the button makes instead.
+    await page.evaluate(() => {
+      const counted = window as unknown as { printed: number };
+      counted.printed = 0;
+      window.print = () => void (counted.printed += 1);
+    });
+    await print.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Die verglichenen Praxisbeispiele als Excel-Datei' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^merkliste-\d{4}-\d\d-\d\d\.xlsx$/);
+    const [sheet] = await readXlsxFile(readFileSync(await download.path()));
+    const [headers, ...rows] = sheet!.data;
+    expect(rows.map((row) => row[0])).toEqual(await columnTitles(page));
+    expect(headers).toEqual(expect.arrayContaining(['Personal (Vollzeitstellen)', 'Budget pro Jahr', 'Dauer (Monate)', 'Kontakt: E-Mail']));
+    expect(await page.getByRole('link', { name: 'Die verglichenen Praxisbeispiele als CSV-Datei' }).getAttribute('href')).toBe(`/export.csv?ids=${ids}`);
+
+    // Printed: no buttons, links or hints, the table whole on A4 landscape.
+    await page.emulateMedia({ media: 'print' });
+    expect(await print.isVisible()).toBe(false);
+    expect(await page.locator('.downloads').isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Zur Merkliste' }).isVisible()).toBe(false);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'vergleich-druck.png'), fullPage: true });
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
+    const [, , width, height] = (await pdf.getPage(1)).view;
+    expect(width).toBeGreaterThan(height!);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Without JavaScript no button that could not print; the downloads work all the same. English too.
+    const plain = await openPage({ javaScriptEnabled: false });
+    await plain.goto(`/merkliste/vergleich?ids=${ids}`);
+    expect(await plain.locator(`button${printHooks.button.selector}`).isVisible()).toBe(false);
+    expect(await plain.getByRole('link', { name: 'Die verglichenen Praxisbeispiele als Excel-Datei' }).getAttribute('href')).toBe(`/export.xlsx?ids=${ids}`);
+    const english = (await searchHits('locale=en&sort=title'))
+      .slice(0, 2)
+      .map((hit) => hit.documentId)
+      .join(',');
+    await plain.goto(`/en/saved-list/compare?ids=${english}`);
+    expect(await plain.getByRole('link', { name: 'The compared case studies as an Excel file' }).getAttribute('href')).toBe(`/en/export.xlsx?ids=${english}`);
   });
 
   it('answers bad lists with a 400 that says what is wrong, and names what is no longer published', async () => {

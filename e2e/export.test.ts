@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { budgetRangeName } from '@praxis/search';
+import type { toCaseStudyPage } from '@praxis/web/case-study-loader';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage } from './support/browser.ts';
 
@@ -15,6 +17,29 @@ interface SearchAnswer {
 const site = () => inject('siteUrl');
 const search = async (query: string) => (await (await fetch(`${site()}/api/search?${query}`)).json()) as SearchAnswer;
 const csvRows = (text: string, delimiter: string): string[][] => parse(text, { delimiter, bom: true, relax_column_count: false });
+const flat = (text: string) =>
+  text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A case study as the CMS has it (the detail page's API): what the exports' effort columns must say. */
+type Detail = ReturnType<typeof toCaseStudyPage>;
+const detail = async (slug: string, locale = 'de') =>
+  ((await (await fetch(`${site()}/api/case-studies/${slug}?locale=${locale}`)).json()) as { caseStudy: Detail }).caseStudy;
+
+/** Demo case studies that state every effort fact and a contact, by title. */
+async function withEffortData(count: number): Promise<Detail[]> {
+  const found: Detail[] = [];
+  for (const hit of (await search('sort=title&pageSize=50')).hits) {
+    const each = await detail(hit.slug);
+    const effort = each.transferability;
+    if (effort?.staffFte != null && effort.budgetRange && effort.durationMonths && effort.partnersNeeded && effort.firstStepsHtml && each.contact?.email)
+      found.push(each);
+    if (found.length === count) return found;
+  }
+  throw new Error(`fewer than ${count} demo case studies state all effort data`);
+}
 const urlColumn = (rows: unknown[][]) => rows.slice(1).map((row) => new URL(String(row.at(-1))).pathname);
 
 /** Every hit's detail path, through the API's pages (at most 50 a page). */
@@ -79,6 +104,52 @@ describe('export of a search and a Merkliste', () => {
     expect(csv.slice(1).map((row) => row[0])).toEqual(hits.map((hit) => hit.title));
   });
 
+  it('carries the effort data, success factors, pitfalls, what became of it and the contact, as the detail page has them', async () => {
+    const studies = await withEffortData(3);
+    const ids = studies.map((study) => study.documentId).join(',');
+    const [sheet] = await readXlsxFile(Buffer.from(await (await fetch(`${site()}/export.xlsx?ids=${ids}`)).arrayBuffer()));
+    const csv = csvRows(await (await fetch(`${site()}/export.csv?ids=${ids}`)).text(), ';');
+    const [headers, ...rows] = sheet!.data;
+    expect(csv[0]).toEqual(headers);
+    const effortColumns = [
+      'Personal (Vollzeitstellen)',
+      'Budget pro Jahr',
+      'Dauer (Monate)',
+      'Nötige Partner',
+      'Erste Schritte',
+      'Gelingensbedingungen',
+      'Stolpersteine',
+      'Was wurde daraus?',
+      'Kontakt: Organisation',
+      'Kontakt: E-Mail',
+    ];
+    expect(headers).toEqual(expect.arrayContaining(effortColumns));
+    expect(headers).toHaveLength(31);
+    const at = (row: unknown[], name: string) => row[headers!.indexOf(name)];
+    studies.forEach((study, index) => {
+      const [row, csvRow] = [rows[index]!, csv[index + 1]!];
+      const effort = study.transferability!;
+      expect(at(row, 'Titel')).toBe(study.title);
+      expect(at(row, 'Personal (Vollzeitstellen)'), study.title).toBe(effort.staffFte);
+      expect(at(csvRow, 'Personal (Vollzeitstellen)')).toBe(String(effort.staffFte).replace('.', ','));
+      expect(at(row, 'Budget pro Jahr')).toBe(budgetRangeName(effort.budgetRange!, 'de'));
+      expect(at(row, 'Dauer (Monate)')).toBe(effort.durationMonths);
+      expect(at(row, 'Nötige Partner')).toBe(effort.partnersNeeded);
+      expect(flat(effort.firstStepsHtml)).toContain(flat(String(at(row, 'Erste Schritte'))).slice(0, 30));
+      expect(at(row, 'Gelingensbedingungen')).toBe(study.successFactors.join('; ') || null);
+      expect(at(row, 'Stolpersteine')).toBe(study.pitfalls.join('; ') || null);
+      if (study.html.afterFunding) expect(flat(study.html.afterFunding)).toContain(flat(String(at(row, 'Was wurde daraus?'))).slice(0, 30));
+      expect(at(row, 'Kontakt: Organisation')).toBe(study.contact!.organisation);
+      expect(at(row, 'Kontakt: E-Mail')).toBe(study.contact!.email);
+      expect(at(csvRow, 'Kontakt: E-Mail')).toBe(study.contact!.email);
+    });
+
+    const english = csvRows(await (await fetch(`${site()}/en/export.csv?region=Arnsberg`)).text(), ',');
+    expect(english[0]).toEqual(expect.arrayContaining(['Staff (full-time equivalents)', 'Budget per year', 'Contact: e-mail']));
+    const budgets = english.slice(1).map((row) => row[english[0]!.indexOf('Budget per year')]);
+    expect(budgets.some((budget) => budget?.startsWith('€') || budget?.startsWith('under') || budget?.startsWith('over'))).toBe(true);
+  });
+
   it("links the search page's downloads to the search as it changes", async () => {
     const page = await openPage();
     await page.goto('/praxisbeispiele?q=Kita');
@@ -126,6 +197,24 @@ describe('PDF handout of a case study', () => {
       expect(flat).toContain(`${site()}${path}`.slice(0, 60));
     }
     expect((await fetch(`${site()}/praxisbeispiele/gibt-es-nicht/handout.pdf`)).status).toBe(404);
+  });
+
+  it('names the partners, the quality criteria met and when it was last reviewed', async () => {
+    let study: Detail | undefined;
+    for (const hit of (await search('sort=title&pageSize=50')).hits) {
+      const each = await detail(hit.slug);
+      if (each.partners.length > 0 && each.criteria.length > 0 && each.lastReviewed) study = each;
+      if (study) break;
+    }
+    expect(study, 'a demo case study with partners, criteria and a review date').toBeDefined();
+    const bytes = new Uint8Array(await (await fetch(`${site()}/praxisbeispiele/${study!.slug}/handout.pdf`)).arrayBuffer());
+    // A line may end after a hyphen ("Kosten-" / "Wirksamkeits-Verhältnis"): the space read there is dropped.
+    const text = (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ').replaceAll('- ', '-');
+    const reviewed = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long' }).format(new Date(study!.lastReviewed!));
+    expect(text).toContain(`Zuletzt geprüft ${reviewed}`);
+    expect(text).toContain('Erfüllte Qualitätskriterien');
+    for (const criterion of study!.criteria) expect(text).toContain(criterion.name.slice(0, 25));
+    expect(text).toMatch(new RegExp(`Partner • ${study!.partners[0]!.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
   it('is linked from the detail page', async () => {

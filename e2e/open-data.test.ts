@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import jsonld from 'jsonld';
 import readXlsxFile from 'read-excel-file/node';
+import type { toCaseStudyPage } from '@praxis/web/case-study-loader';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
@@ -41,9 +42,9 @@ describe('open data', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('link')).toBe(`<${CC_BY.url}>; rel="license"`);
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="praxisdatenbank-case-studies-v1.0.0.json"');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="praxisdatenbank-case-studies-v1.1.0.json"');
     const file = (await response.json()) as CaseStudyFile;
-    expect(file).toMatchObject({ dataset: 'case-studies', schemaVersion: '1.0.0', license: CC_BY });
+    expect(file).toMatchObject({ dataset: 'case-studies', schemaVersion: '1.1.0', license: CC_BY });
     const [de, en] = [await total('de'), await total('en')];
     expect(file.data.filter((record) => record.locale === 'de')).toHaveLength(de);
     expect(file.data.filter((record) => record.locale === 'en')).toHaveLength(en);
@@ -87,6 +88,61 @@ describe('open data', () => {
     ).toEqual(expected);
     expect(license!.sheet).toBe('license');
     expect(JSON.stringify(license!.data)).toContain(CC_BY.url);
+  });
+
+  it('has the effort data and contact of each case study apart, as the detail page has them, in the JSON, CSV and Excel file', async () => {
+    interface EffortRecord {
+      slug: string;
+      locale: string;
+      staffFte: number | null;
+      budgetRange: { slug: string; name: string } | null;
+      durationMonths: number | null;
+      partnersNeeded: string | null;
+      firstSteps: string;
+      contact: { organisation: string | null; email: string | null };
+    }
+    const records = ((await (await download('case-studies.json')).json()) as { data: EffortRecord[] }).data;
+    const stated = records.filter((record) => record.staffFte !== null && record.budgetRange && record.contact.email);
+    // Both languages have demo case studies with every effort fact.
+    expect(new Set(stated.map((record) => record.locale))).toEqual(new Set(['de', 'en']));
+    const flat = (text: string) =>
+      text
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (const record of [stated.find((each) => each.locale === 'de')!, stated.find((each) => each.locale === 'en')!]) {
+      const { caseStudy } = (await (await fetch(`${site()}/api/v1/case-studies/${record.slug}?locale=${record.locale}`)).json()) as {
+        caseStudy: ReturnType<typeof toCaseStudyPage>;
+      };
+      const effort = caseStudy.transferability!;
+      expect(record, record.slug).toMatchObject({
+        staffFte: effort.staffFte,
+        budgetRange: { slug: effort.budgetRange },
+        durationMonths: effort.durationMonths,
+        partnersNeeded: effort.partnersNeeded,
+        contact: { organisation: caseStudy.contact!.organisation, email: caseStudy.contact!.email },
+      });
+      // The name in the record's language: "10.000–50.000 €" in German, "€10,000–50,000" in English.
+      expect(record.budgetRange!.name).toMatch(record.locale === 'de' ? /€$|^(unter|über)/ : /^(€|under|over)/);
+      expect(flat(effort.firstStepsHtml)).toContain(flat(record.firstSteps).slice(0, 30));
+    }
+
+    const [header, ...rows]: string[][] = parse(await (await download('case-studies.csv')).text(), { bom: true, relax_column_count: false });
+    const [sheet] = await readXlsxFile(Buffer.from(await (await download('case-studies.xlsx')).arrayBuffer()));
+    const record = stated[0]!;
+    const cell = (row: unknown[], name: string) => row[header!.indexOf(name)];
+    const csvRow = rows.find((row) => cell(row, 'slug') === record.slug && cell(row, 'locale') === record.locale)!;
+    const xlsxRow = sheet!.data.find((row) => cell(row, 'slug') === record.slug && cell(row, 'locale') === record.locale)!;
+    expect(cell(csvRow, 'staffFte')).toBe(String(record.staffFte));
+    expect(cell(xlsxRow, 'staffFte')).toBe(record.staffFte);
+    expect(cell(xlsxRow, 'durationMonths')).toBe(record.durationMonths);
+    for (const row of [csvRow, xlsxRow]) {
+      expect(cell(row, 'budgetRange')).toBe(record.budgetRange!.slug);
+      expect(cell(row, 'budgetRangeName')).toBe(record.budgetRange!.name);
+      expect(cell(row, 'partnersNeeded')).toBe(record.partnersNeeded);
+      expect(cell(row, 'contactOrganisation')).toBe(record.contact.organisation);
+      expect(cell(row, 'contactEmail')).toBe(record.contact.email);
+    }
   });
 
   it('has the reference data: 396 municipalities with AGS, 53 Kreise, the vocabularies in both languages', async () => {
@@ -138,6 +194,9 @@ describe('open data', () => {
     const html = await (await fetch(`${site()}/open-data`)).text();
     for (const file of index.files) expect(html).toContain(`href="${file.path}"`);
     expect(html).toContain('rel="license"');
+    // The changelog, newest first, in both languages.
+    expect(html).toMatch(/Änderungen<\/h2>[\s\S]*1\.1\.0[\s\S]*staffFte[\s\S]*1\.0\.0/);
+    expect(await (await fetch(`${site()}/en/open-data`)).text()).toMatch(/Changes<\/h2>[\s\S]*1\.1\.0[\s\S]*effort data apart/);
   });
 
   it('describes the datasets in DCAT-AP.de as JSON-LD with the properties portals require', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TERM_FIELDS } from './analysis/document-terms.ts';
+import { BUDGET_RANGES } from './catalogue/domain.ts';
 
 const term = z.object({ slug: z.string(), name: z.string() });
 
@@ -29,7 +30,20 @@ export const searchDocumentSchema = z.object({
   approach: z.string(),
   results: z.string(),
   afterFunding: z.string(),
+  /** Partners needed and first steps run together: what a search looks in (`effort` has them apart). */
   transferability: z.string(),
+  /** What it takes to do the same (content/effort.ts), for the exports and open data; first steps as plain text. */
+  effort: z
+    .object({
+      staffFte: z.number().nullable(),
+      budgetRange: z.enum(BUDGET_RANGES).nullable(),
+      durationMonths: z.number().int().nullable(),
+      partnersNeeded: z.string().nullable(),
+      firstSteps: z.string(),
+    })
+    .nullable(),
+  /** Whom to ask, as the detail page shows it: the organisation and its e-mail address. */
+  contact: z.object({ organisation: z.string().nullable(), email: z.string().nullable() }).nullable(),
   successFactors: z.array(z.string()),
   pitfalls: z.array(z.string()),
   partners: z.array(z.string()),

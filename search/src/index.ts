@@ -3,6 +3,7 @@ export * from './catalogue/domain.ts';
 export * from './catalogue/index.ts';
 export * from './keys.ts';
 export * from './content/case-study-entry.ts';
+export * from './content/effort.ts';
 export * from './content/case-study-record.ts';
 export * from './forms/contact-request.ts';
 export * from './map.ts';

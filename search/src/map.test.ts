@@ -9,7 +9,8 @@ const entry: CaseStudyEntry = {
   title: 'Neighbourhood mothers',
   teaser: 'Teaser',
   description: '**Bold** start',
-  transferability: { staffFte: 1.5, budgetRange: '10000-50000', partnersNeeded: 'Jugendamt', firstSteps: '- Find rooms' },
+  transferability: { staffFte: '1.5', budgetRange: '10000-50000', durationMonths: 18, partnersNeeded: 'Jugendamt', firstSteps: '- Find rooms' },
+  contact: { organisation: 'Träger e. V.', role: 'Leitung', email: 'info@traeger.example', phone: '+49 231 1234' },
   successFactors: [{ text: 'Trust' }],
   pitfalls: [{ text: 'Staff turnover' }],
   partners: [{ text: 'Kita am Park' }],
@@ -76,6 +77,14 @@ describe('toSearchDocument', () => {
     expect(document.fundingYears).toEqual([2019, 2020, 2021]);
     expect(document.description).toBe('Bold start');
     expect(document.transferability).toBe('Jugendamt Find rooms');
+  });
+
+  it('keeps the effort data apart, numbers as numbers, and the contact without phone or role', () => {
+    expect(document.effort).toEqual({ staffFte: 1.5, budgetRange: '10000-50000', durationMonths: 18, partnersNeeded: 'Jugendamt', firstSteps: 'Find rooms' });
+    expect(document.contact).toEqual({ organisation: 'Träger e. V.', email: 'info@traeger.example' });
+    const without = toSearchDocument({ ...entry, transferability: null, contact: null });
+    expect(without.effort).toBeNull();
+    expect(without.contact).toBeNull();
   });
 
   it('carries status, dates as epoch milliseconds and the first image with its alt text', () => {

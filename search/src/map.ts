@@ -1,6 +1,7 @@
 import { parseCaseStudyEntry, type CaseStudyEntry, type TermEntry } from './content/case-study-entry.ts';
 import { centreOf, districtLabel, isOwnDistrict, localizedName, texts, townSizeOf, townTypeOf } from './catalogue/domain.ts';
 import { markdownToPlainText } from './content/plain-text.ts';
+import { contactOf, effortOf } from './content/effort.ts';
 import { searchDocumentSchema, type SearchDocument } from './document.ts';
 import { documentTerms } from './analysis/document-terms.ts';
 import { ANALYSIS_VERSION } from './analysis/terms.ts';
@@ -25,6 +26,7 @@ export const CASE_STUDY_POPULATE = {
   successFactors: true,
   pitfalls: true,
   partners: true,
+  contact: { fields: ['organisation', 'email'] },
   provider: { fields: ['name'] },
   images: { populate: { file: { fields: ['url', 'formats'] } } },
 } as const;
@@ -58,7 +60,8 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
   const settings = terms(entry.settings, locale);
   const criteria = terms(entry.criteria, locale);
   const image = entry.images?.find((item) => item.file?.url);
-  const transfer = entry.transferability;
+  const effort = effortOf(entry);
+  const contact = contactOf(entry);
   const document: Omit<SearchDocument, 'terms' | 'termOwners' | 'analysis'> = {
     documentId: entry.documentId,
     locale,
@@ -72,7 +75,9 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
     approach: markdownToPlainText(entry.approach),
     results: markdownToPlainText(entry.results),
     afterFunding: markdownToPlainText(entry.afterFunding),
-    transferability: [transfer?.partnersNeeded ?? '', markdownToPlainText(transfer?.firstSteps)].filter(Boolean).join(' '),
+    transferability: [effort?.partnersNeeded ?? '', markdownToPlainText(effort?.firstSteps)].filter(Boolean).join(' '),
+    effort: effort && { ...effort, firstSteps: markdownToPlainText(effort.firstSteps) },
+    contact: contact && { organisation: contact.organisation, email: contact.email },
     successFactors: texts(entry.successFactors),
     pitfalls: texts(entry.pitfalls),
     partners: texts(entry.partners),

@@ -133,3 +133,9 @@ export const bookmarkHooks = {
 
 /** What the status texts (bookmarkHooks.added, .removed) have in place of the title and the list's length. */
 export const BOOKMARK_STATUS_PLACEHOLDERS = { title: '{title}', count: '{count}' } as const;
+
+/** "Drucken" on the comparison (pages/merkliste/vergleich.vue) for web/browser/print.ts. */
+export const printHooks = {
+  /** The button: rendered hidden, shown by the script, which prints the page on a click. */
+  button: data('print'),
+} as const;

@@ -2,7 +2,12 @@
 // list of files, shared by the download routes, the /open-data page and the DCAT catalogue.
 
 /** The version of the files' schema; the major version is the `/api/v1/` in their addresses. */
-export const OPEN_DATA_VERSION = '1.0.0';
+export const OPEN_DATA_VERSION = '1.1.0';
+/** Every version of the schema, newest first, with the day it was published; what changed is in the messages (openData.changes). */
+export const OPEN_DATA_CHANGELOG = [
+  { version: '1.1.0', date: '2026-12-07' },
+  { version: '1.0.0', date: '2026-12-02' },
+] as const satisfies readonly { version: string; date: string }[];
 export const OPEN_DATA_PUBLISHER = 'G.I.B. NRW – Gesellschaft für innovative Beschäftigungsförderung mbH';
 
 export interface OpenDataLicense {

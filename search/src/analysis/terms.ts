@@ -9,10 +9,11 @@ import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
 import { STOP_WORDS } from './stop-words.ts';
 
 /**
- * Raised whenever the analysis changes what it makes of a text: documents indexed with another
- * version count as stale, and the sync's reconciliation re-indexes them.
+ * Raised whenever the analysis changes what it makes of a text, or the search document gains
+ * fields (4: `effort` and `contact`): documents indexed with another version count as stale, and
+ * the sync's reconciliation re-indexes them.
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 export type AnalysisLanguage = 'de' | 'en';
 

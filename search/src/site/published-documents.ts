@@ -16,6 +16,8 @@ export const OPEN_DATA_FIELDS = [
   'results',
   'afterFunding',
   'transferability',
+  'effort',
+  'contact',
   'successFactors',
   'pitfalls',
   'partners',

@@ -20,6 +20,7 @@ const LABELS: HandoutLabels = {
   firstSteps: 'Erste Schritte',
   successFactors: 'Erfolgsfaktoren',
   pitfalls: 'Stolpersteine',
+  partners: 'Partner',
   links: 'Weiterführende Links',
   contact: 'Kontakt',
   provider: 'Träger',
@@ -136,6 +137,7 @@ describe('renderCaseStudyPdf', () => {
       'Erste Schritte',
       'Erfolgsfaktoren',
       'Stolpersteine',
+      'Partner',
       'Was wurde daraus?',
       'Weiterführende Links',
       'Kontakt',
@@ -150,6 +152,7 @@ describe('renderCaseStudyPdf', () => {
     expect(all).toContain('der Projektseite (https://example.org/projekt)');
     expect(all).toContain('Abschlussbericht (https://example.org/bericht.pdf)');
     expect(all).toContain('Diakonie Gießen e. V.');
+    expect(all).toMatch(/Partner • Stadt Gießen/);
     // A <br> breaks the line: pdf.js reads the break as a space, a lost break as none.
     expect(all).toContain('ab 2025. Der Treff läuft weiter.');
     expect(all).not.toContain('Leer');
@@ -167,6 +170,7 @@ describe('renderCaseStudyPdf', () => {
       'Übertragbarkeit',
       'Erfolgsfaktoren',
       'Stolpersteine',
+      'Partner',
       'Was wurde daraus?',
       'Kontakt',
     ];

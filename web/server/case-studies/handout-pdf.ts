@@ -13,6 +13,8 @@ export interface HandoutLabels {
   firstSteps: string;
   successFactors: string;
   pitfalls: string;
+  /** Heading of the project's partners, e.g. "Partner". */
+  partners: string;
   links: string;
   contact: string;
   provider: string;
@@ -38,7 +40,7 @@ export interface HandoutInput {
   /** Public URL of the case study, printed in every page's footer. */
   url: string;
   labels: HandoutLabels;
-  /** The "at a glance" block under the teaser: place, target groups, topics, status, funding, … */
+  /** The "at a glance" block under the teaser: place, target groups, topics, status, funding, quality criteria, last reviewed, … */
   facts: HandoutFact[];
   /** Staff, budget range, duration, partners needed: shown with the first steps in the transferability box. */
   transferabilityFacts?: HandoutFact[];
@@ -62,7 +64,7 @@ const BAR_PADDING = 12;
 
 /**
  * The case study as a printable A4 handout: title, teaser, facts, the rich-text sections, the
- * transferability box, success factors, pitfalls, what came after the funding, links and contact;
+ * transferability box, success factors, pitfalls, partners, what came after the funding, links and contact;
  * every page's footer names the source URL and "page / pages". Built-in Helvetica only: no
  * font files to ship, text outside its WinAnsi character set is replaced (see toWinAnsi).
  */
@@ -94,6 +96,7 @@ export async function renderCaseStudyPdf(input: HandoutInput): Promise<Buffer> {
   writeTransferability(doc, labels, input.transferabilityFacts ?? [], caseStudy.transferability?.firstStepsHtml ?? '');
   writeListSection(doc, labels.successFactors, caseStudy.successFactors);
   writeListSection(doc, labels.pitfalls, caseStudy.pitfalls);
+  writeListSection(doc, labels.partners, caseStudy.partners);
   writeRichSection(doc, sections.afterFunding, caseStudy.html.afterFunding);
   writeListSection(
     doc,

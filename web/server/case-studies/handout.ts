@@ -24,6 +24,12 @@ export async function caseStudyHandout(event: H3Event, locale: Locale): Promise<
   const { caseStudy } = answer;
   const t = translator(locale);
   const { about, effort } = caseStudyFacts(caseStudy, locale, t);
+  const longDate = new Intl.DateTimeFormat(LANGUAGE_TAGS[isLocale(locale) ? locale : 'de'], { dateStyle: 'long' });
+  // Which quality criteria it meets and when the editors last checked it: what a reader weighs it by.
+  const checked: CaseStudyFact[] = [
+    { label: t('caseStudy.criteria'), values: caseStudy.criteria.map((criterion) => criterion.name) },
+    { label: t('handout.lastReviewed'), values: caseStudy.lastReviewed ? [longDate.format(new Date(caseStudy.lastReviewed))] : [] },
+  ];
   const pdf = await renderCaseStudyPdf({
     caseStudy,
     url: `${useRuntimeConfig().public.siteUrl}${caseStudyPath(locale, caseStudy.slug)}`,
@@ -34,6 +40,7 @@ export async function caseStudyHandout(event: H3Event, locale: Locale): Promise<
       firstSteps: t('caseStudy.firstSteps'),
       successFactors: t('caseStudy.successFactors'),
       pitfalls: t('caseStudy.pitfalls'),
+      partners: t('caseStudy.partners'),
       links: t('caseStudy.links'),
       contact: t('caseStudy.contact'),
       provider: t('caseStudy.provider'),
@@ -44,9 +51,9 @@ export async function caseStudyHandout(event: H3Event, locale: Locale): Promise<
       source: t('handout.source'),
       generatedOn: t('handout.generatedOn'),
     },
-    facts: asHandoutFacts(about),
+    facts: asHandoutFacts([...about, ...checked]),
     transferabilityFacts: asHandoutFacts(effort),
-    generatedOn: new Intl.DateTimeFormat(LANGUAGE_TAGS[isLocale(locale) ? locale : 'de'], { dateStyle: 'long' }).format(new Date()),
+    generatedOn: longDate.format(new Date()),
   });
   setResponseHeader(event, 'content-type', 'application/pdf');
   setResponseHeader(event, 'content-disposition', `inline; filename="${caseStudy.slug}.pdf"`);

@@ -1,6 +1,8 @@
 // Reads one case study from the CMS (the source of truth) and shapes it for the
 // detail page. Plain functions over an injected fetch, so tests run them against a real Strapi.
 import {
+  contactOf,
+  effortOf,
   isLocale,
   LOCALES,
   localizedName,
@@ -39,7 +41,7 @@ const terms = (list: TermEntry[] | null | undefined, locale: string) => (list ??
 /** Strapi entry → the detail page's data; rich text rendered and sanitised here, on the server. */
 export function toCaseStudyPage(raw: ParsedCaseStudyEntry): CaseStudyPage {
   const { locale } = raw;
-  const transfer = raw.transferability;
+  const effort = effortOf(raw);
   const slugs: CaseStudyPage['slugs'] = { [raw.locale]: raw.slug };
   for (const other of raw.localizations ?? []) if (isLocale(other.locale)) slugs[other.locale] = other.slug;
   return {
@@ -68,28 +70,20 @@ export function toCaseStudyPage(raw: ParsedCaseStudyEntry): CaseStudyPage {
       results: renderRichText(raw.results),
       afterFunding: renderRichText(raw.afterFunding),
     },
-    transferability: transfer
+    transferability: effort
       ? {
-          staffFte: transfer.staffFte ?? null,
-          budgetRange: transfer.budgetRange ?? null,
-          durationMonths: transfer.durationMonths ?? null,
-          partnersNeeded: transfer.partnersNeeded ?? null,
-          firstStepsHtml: renderRichText(transfer.firstSteps),
+          staffFte: effort.staffFte,
+          budgetRange: effort.budgetRange,
+          durationMonths: effort.durationMonths,
+          partnersNeeded: effort.partnersNeeded,
+          firstStepsHtml: renderRichText(effort.firstSteps),
         }
       : null,
     successFactors: texts(raw.successFactors),
     pitfalls: texts(raw.pitfalls),
     partners: texts(raw.partners),
     provider: raw.provider ? { name: raw.provider.name, website: raw.provider.website ?? null } : null,
-    contact: raw.contact
-      ? {
-          organisation: raw.contact.organisation ?? null,
-          role: raw.contact.role ?? null,
-          email: raw.contact.email ?? null,
-          phone: raw.contact.phone ?? null,
-          website: raw.contact.website ?? null,
-        }
-      : null,
+    contact: contactOf(raw),
     // Only http(s) links reach the page (the CMS validates this on publish; drafts in preview may not be valid yet).
     links: (raw.links ?? []).filter((link) => /^https?:\/\//i.test(link.url)),
     downloads: (raw.downloads ?? []).map((file) => ({ name: file.name, url: file.url, sizeKb: file.size ?? null, mime: file.mime ?? null })),

@@ -4,7 +4,7 @@
 // which the CMS updates on every publish, so a file is always current and never held in memory.
 import { Readable } from 'node:stream';
 import type { H3Event } from 'h3';
-import { LOCALES, publishedDocuments, townClassName, type Locale, type OpenDataDocument } from '@praxis/search';
+import { budgetRangeName, LOCALES, publishedDocuments, townClassName, type Locale, type OpenDataDocument } from '@praxis/search';
 import { z } from 'zod';
 import { caseStudyPath } from '../../shared/case-study';
 import {
@@ -49,6 +49,8 @@ const LIST_SEPARATOR = ' | ';
 /** A case study as the open data has it: ids, names and plain text, each list once as slugs and once as names. */
 export function toOpenDataCaseStudy(document: OpenDataDocument, siteUrl: string) {
   const { municipalities } = document;
+  // A document indexed before 1.1.0 has no `effort` until the reconciliation re-indexes it.
+  const effort = document.effort ?? null;
   return {
     documentId: document.documentId,
     locale: document.locale,
@@ -76,10 +78,17 @@ export function toOpenDataCaseStudy(document: OpenDataDocument, siteUrl: string)
     goals: document.goals,
     approach: document.approach,
     results: document.results,
+    // Since 1.1.0 each fact apart (below); kept for 1.0 readers.
     transferability: document.transferability,
+    staffFte: effort?.staffFte ?? null,
+    budgetRange: effort?.budgetRange ? { slug: effort.budgetRange, name: budgetRangeName(effort.budgetRange, document.locale) } : null,
+    durationMonths: effort?.durationMonths ?? null,
+    partnersNeeded: effort?.partnersNeeded ?? null,
+    firstSteps: effort?.firstSteps ?? '',
     successFactors: document.successFactors,
     pitfalls: document.pitfalls,
     afterFunding: document.afterFunding,
+    contact: { organisation: document.contact?.organisation ?? null, email: document.contact?.email ?? null },
     lastReviewed: document.lastReviewed,
     publishedAt: new Date(document.publishedAt).toISOString(),
     updatedAt: new Date(document.updatedAt).toISOString(),
@@ -128,9 +137,17 @@ const CASE_STUDY_COLUMNS: [string, (record: OpenDataCaseStudy) => Cell][] = [
   ['approach', (r) => r.approach],
   ['results', (r) => r.results],
   ['transferability', (r) => r.transferability],
+  ['staffFte', (r) => r.staffFte],
+  ['budgetRange', (r) => r.budgetRange?.slug ?? null],
+  ['budgetRangeName', (r) => r.budgetRange?.name ?? null],
+  ['durationMonths', (r) => r.durationMonths],
+  ['partnersNeeded', (r) => r.partnersNeeded],
+  ['firstSteps', (r) => r.firstSteps],
   ['successFactors', (r) => joined(r.successFactors)],
   ['pitfalls', (r) => joined(r.pitfalls)],
   ['afterFunding', (r) => r.afterFunding],
+  ['contactOrganisation', (r) => r.contact.organisation],
+  ['contactEmail', (r) => r.contact.email],
   ['lastReviewed', (r) => r.lastReviewed],
   ['publishedAt', (r) => r.publishedAt],
   ['updatedAt', (r) => r.updatedAt],

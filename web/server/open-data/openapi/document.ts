@@ -5,6 +5,7 @@
 // server/open-data/openapi/schemas.ts (limits and patterns from the catalogue of the case study), both
 // through z.toJSONSchema. What stays here is the prose, the examples and the operations.
 import {
+  budgetRangeName,
   DEFAULT_LOCALE,
   DEFAULT_PAGE_SIZE,
   FACET_KEYS,
@@ -252,11 +253,16 @@ const OPEN_DATA_CASE_STUDY = (siteUrl: string) => ({
   goals: 'Kinder ohne Kita-Platz erhalten regelmäßige, verlässliche Bildungs- und Spielerfahrungen.',
   approach: 'Zwei feste Gruppen treffen sich jeweils an vier Vormittagen für drei Stunden.',
   results: 'In drei Jahren besuchten rund 140 Kinder die Spielgruppe.',
-  transferability:
-    'Jugendamt (Kita-Bedarfsplanung), mindestens zwei Kitas im Quartier Wartelisten auswerten und den Bedarf im Quartier mit dem Jugendamt klären.',
-  successFactors: ['Ein kita-ähnlicher, verlässlicher Tagesablauf gibt Kindern und Eltern Sicherheit.'],
-  pitfalls: ['Die Raumsuche dauerte fast ein halbes Jahr und verzögerte den Start.'],
+  transferability: `${CASE_STUDY_PAGE.transferability.partnersNeeded} Wartelisten auswerten und den Bedarf im Quartier mit dem Jugendamt klären.`,
+  staffFte: CASE_STUDY_PAGE.transferability.staffFte,
+  budgetRange: { slug: CASE_STUDY_PAGE.transferability.budgetRange, name: budgetRangeName(CASE_STUDY_PAGE.transferability.budgetRange, 'de') },
+  durationMonths: CASE_STUDY_PAGE.transferability.durationMonths,
+  partnersNeeded: CASE_STUDY_PAGE.transferability.partnersNeeded,
+  firstSteps: 'Wartelisten auswerten und den Bedarf im Quartier mit dem Jugendamt klären.',
+  successFactors: CASE_STUDY_PAGE.successFactors,
+  pitfalls: CASE_STUDY_PAGE.pitfalls,
   afterFunding: 'Das Jugendamt der Stadt Duisburg hat die Spielgruppe als Regelangebot übernommen.',
+  contact: { organisation: CASE_STUDY_PAGE.contact.organisation, email: CASE_STUDY_PAGE.contact.email },
   lastReviewed: '2025-11-14',
   publishedAt: '2025-11-20T09:12:44.000Z',
   updatedAt: '2025-11-20T09:12:44.000Z',

@@ -424,9 +424,20 @@ export const OpenDataCaseStudy = component(
     goals: plainText,
     approach: plainText,
     results: plainText,
-    transferability: text('Partners needed and first steps, plain text.'),
+    transferability: text('Partners needed and first steps run together, plain text. Deprecated since 1.1.0: the fields below have them apart.'),
+    staffFte: z.number().nullable().meta({ description: 'Staff, in full-time equivalents (since 1.1.0).' }),
+    budgetRange: z
+      .object({ slug: z.enum(BUDGET_RANGES), name: z.string() })
+      .nullable()
+      .meta({ description: "Yearly budget class: its code and its name in the case study's language (since 1.1.0)." }),
+    durationMonths: z.int().nullable().meta({ description: 'Duration in months (since 1.1.0).' }),
+    partnersNeeded: z.string().nullable().meta({ description: 'Partners needed to do the same (since 1.1.0).' }),
+    firstSteps: text('First steps, plain text (since 1.1.0).'),
     ...pick('successFactors', 'pitfalls'),
-    afterFunding: plainText,
+    afterFunding: text('What became of it after the funding, plain text.'),
+    contact: z
+      .object({ organisation: z.string().nullable(), email: z.string().nullable() })
+      .meta({ description: 'Whom to ask: organisation and e-mail address as the detail page shows them (since 1.1.0).' }),
     lastReviewed: field.lastReviewed,
     publishedAt: z.iso.datetime(),
     updatedAt: field.updatedAt,
