@@ -73,6 +73,46 @@ describe('search map', () => {
     expect(await label.evaluate((element) => getComputedStyle(element).visibility)).toBe('visible');
   });
 
+  it('names the Kreise that have room for it, inside their shape and apart from each other; the one under the pointer by its count', async () => {
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto('/praxisbeispiele/karte');
+    const names = await page.locator('.search-map text.name').evaluateAll((texts) =>
+      texts.map((text) => {
+        const ags = text.getAttribute('data-for')!;
+        const own = document.querySelector(`a.district[data-ags="${ags}"] path`)!.getBoundingClientRect();
+        const { left, right, top, bottom } = text.getBoundingClientRect();
+        return {
+          ags,
+          text: text.textContent!.trim(),
+          box: { left, right, top, bottom },
+          own: { left: own.left, right: own.right, top: own.top, bottom: own.bottom },
+        };
+      }),
+    );
+    expect(names.map((name) => name.text)).toEqual(expect.arrayContaining(['Lippe', 'Borken', 'Steinfurt', 'Hochsauerlandkreis']));
+    for (const name of names) {
+      expect(name.box.left, name.text).toBeGreaterThanOrEqual(name.own.left);
+      expect(name.box.right, name.text).toBeLessThanOrEqual(name.own.right);
+      expect(name.box.top, name.text).toBeGreaterThanOrEqual(name.own.top);
+      expect(name.box.bottom, name.text).toBeLessThanOrEqual(name.own.bottom);
+      for (const other of names) {
+        if (other === name) continue;
+        const apart =
+          name.box.right <= other.box.left || name.box.left >= other.box.right || name.box.bottom <= other.box.top || name.box.top >= other.box.bottom;
+        expect(apart, `${name.text} / ${other.text}`).toBe(true);
+      }
+    }
+    // Under the pointer the name gives way to the name with its count.
+    const lippe = names.find((name) => name.text === 'Lippe')!;
+    await page.mouse.move((lippe.box.left + lippe.box.right) / 2, (lippe.box.top + lippe.box.bottom) / 2);
+    const visibility = (selector: string) => page.locator(selector).evaluate((element) => getComputedStyle(element).visibility);
+    expect(await visibility(`.label[data-for="${lippe.ags}"]`)).toBe('visible');
+    expect(await visibility(`.name[data-for="${lippe.ags}"]`)).toBe('hidden');
+    // On a phone they would be too small to read: the table below gives the names.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.locator('.search-map text.name').first().isVisible()).toBe(false);
+  });
+
   it("shows every Kreis's count in view on a 320 px phone, in both languages", async () => {
     for (const [path, countHeading] of [
       ['/praxisbeispiele/karte', 'Anzahl'],
