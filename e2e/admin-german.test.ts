@@ -345,7 +345,8 @@ describe('the admin in German', () => {
     pages.push(invited);
     await invited.goto(first!.replace(/^https?:\/\/[^/]+/, inject('cmsUrl')));
     await invited.locator('input[name="password"]').waitFor();
-    expect(await invited.locator('input[name="email"]').inputValue()).toBe(USERS.invited);
+    // The form fills the address from the registration token once its answer is in.
+    await expect.poll(() => invited.locator('input[name="email"]').inputValue(), { timeout: 15_000 }).toBe(USERS.invited);
     expect(await invited.locator('input[name="news"]').count()).toBe(0);
     await expectGerman(invited, QUOTED_ENGLISH.register, 'the registration page');
     await invited.locator('input[name="password"]').fill(EDITOR_PASSWORD);

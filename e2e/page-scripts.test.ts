@@ -1,5 +1,6 @@
 // What each kind of page sends to the browser: pages of links and text no JavaScript at all or
-// only "Merken"'s small script, the search page its own, the forms the Nuxt app (nuxt.config.ts, routeRules).
+// only "Merken"'s small script, the comparison only its print button's, the search page its own,
+// the forms the Nuxt app (nuxt.config.ts, routeRules).
 import { describe, expect, inject, it } from 'vitest';
 import { published } from './support/cms.ts';
 
@@ -14,14 +15,13 @@ async function scriptsOf(path: string): Promise<{ sources: string[]; nuxtApp: bo
 
 const SEARCH_SCRIPT = /^\/_scripts\/search-page-[\w-]+\.js$/;
 const BOOKMARKS_SCRIPT = /^\/_scripts\/bookmarks-[\w-]+\.js$/;
+const PRINT_SCRIPT = /^\/_scripts\/print-[\w-]+\.js$/;
 
 describe('scripts per page', () => {
-  it('sends no JavaScript with the editorial pages, the comparison, statistics, open data and the API description, in both languages', async () => {
+  it('sends no JavaScript with the editorial pages, statistics, open data and the API description, in both languages', async () => {
     for (const path of [
       '/datenschutz',
       '/en/privacy',
-      '/merkliste/vergleich',
-      '/en/saved-list/compare',
       '/statistik',
       '/en/statistics',
       '/open-data',
@@ -32,6 +32,12 @@ describe('scripts per page', () => {
       '/en/how-the-database-is-made',
     ]) {
       expect(await scriptsOf(path), path).toEqual({ sources: [], nuxtApp: false });
+    }
+  });
+
+  it('sends the comparison only the small script of its print button, in both languages', async () => {
+    for (const path of ['/merkliste/vergleich', '/en/saved-list/compare']) {
+      expect(await scriptsOf(path), path).toEqual({ sources: [expect.stringMatching(PRINT_SCRIPT)], nuxtApp: false });
     }
   });
 
