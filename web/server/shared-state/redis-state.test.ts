@@ -2,12 +2,13 @@
 // notice announced at one takes effect at the other; without Redis both keep answering.
 import { startRedis, type RedisHandle } from '@praxis/tooling/redis';
 import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeNotice } from '../cache/purge';
 import { RedisState } from './redis-state';
 
 let redis: RedisHandle;
-const states: RedisState[] = [];
+/** This test's instances, closed after it (none left to reconnect while a later test stops Redis). */
+let states: RedisState[] = [];
 
 /** A site instance: its own connection, its own applied notices and log. */
 function instance() {
@@ -29,8 +30,12 @@ beforeAll(async () => {
   redis = await startRedis();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await Promise.all(states.map((state) => state.close()));
+  states = [];
+});
+
+afterAll(async () => {
   await redis?.stop();
 });
 

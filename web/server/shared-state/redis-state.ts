@@ -85,9 +85,18 @@ export class RedisState implements SharedState {
     }
   }
 
+  /** Quits a connection that is up (no command left to fail); one that is down is dropped. */
   async close(): Promise<void> {
-    this.subscriber.disconnect();
-    this.client.disconnect();
+    await Promise.all(
+      [this.subscriber, this.client].map((connection) =>
+        connection.status === 'ready'
+          ? connection.quit().then(
+              () => undefined,
+              () => connection.disconnect(),
+            )
+          : connection.disconnect(),
+      ),
+    );
   }
 
   private receive(message: string): void {
