@@ -1,5 +1,6 @@
 // The CMS's postinstall: a few words Strapi 5.54 types into its admin's code instead of asking
-// for a message, so no translation reaches them (docs/upgrading.md, "The admin in German").
+// for a message, so no translation reaches them (docs/upgrading.md, "The admin in German"), and
+// one wait without a bound (the edit view's actions, see the last patch).
 // Each patch swaps one literal in a built file of a pinned package for a message lookup (or, in
 // the design system, which has no messages, for the admin's language). A patch whose text is
 // gone fails the install: an upgrade must look at it again.
@@ -78,6 +79,17 @@ export const STRAPI_PATCHES: StrapiPatch[] = [
     english: ['Pagination'],
     find: 'label: t = "Pagination"',
     replace: `label: t = ${GERMAN} ? "Seitennavigation" : "Pagination"`,
+  },
+  {
+    // Not a word but a wait: the edit view's panels and actions (Speichern, Veröffentlichen, our
+    // Prüfung and Verlauf) appear when the browser next finds an idle moment. A main thread that
+    // never idles (a busy machine) left them out for over a minute; now at most 250 ms late.
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/components/DescriptionComponentRenderer.mjs',
+    english: [],
+    find: "import { cancelIdleCallback as _cancelIdleCallback, requestIdleCallback as _requestIdleCallback } from '../utils/shims.mjs';",
+    replace:
+      "import { cancelIdleCallback as _cancelIdleCallback, requestIdleCallback as _whenIdle } from '../utils/shims.mjs';\nconst _requestIdleCallback = (callback)=>_whenIdle(callback, { timeout: 250 });",
   },
 ];
 
