@@ -218,8 +218,9 @@ describe('the admin in German', () => {
     // the idle-callback patch in cms/scripts/patch-strapi.mts it could wait for minutes).
     await page.getByRole('button', { name: 'Speichern' }).waitFor({ timeout: 60_000 });
     await expectGerman(page, QUOTED_ENGLISH.editView, 'a case study');
-    await expect.poll(() => page.getByRole('button', { name: 'Aufzählung' }).count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByRole('button', { name: 'Nummerierte Liste' }).count()).toBeGreaterThan(0);
+    // The text editor's toolbar shows the buttons that fit once it has measured itself.
+    await expect.poll(() => page.getByRole('button', { name: 'Aufzählung' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Nummerierte Liste' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Weitere Aktionen' }).first().click();
     await visible(page, 'Dokument-ID kopieren');
     await expectGerman(page, QUOTED_ENGLISH.editView, 'the edit view’s actions');
