@@ -56,6 +56,23 @@ export const STRAPI_PATCHES: StrapiPatch[] = [
     replace: "].filter((field)=>field.name !== 'news').map(({ size, ...field })=>/*#__PURE__*/ jsx(Grid.Item, {",
   },
   {
+    // The notifications' region, which screen readers announce as "Notifications alt+T" (sonner's
+    // default label and its shortcut): the label from a message. Two patches: the hook, then its use.
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/features/Notifications.mjs',
+    english: [],
+    find: '}, []);\n    const value = React.useMemo(',
+    replace: '}, []);\n    const { formatMessage } = useIntl();\n    const value = React.useMemo(',
+  },
+  {
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/features/Notifications.mjs',
+    english: ['Notifications'],
+    find: 'position: "top-center"\n            })',
+    replace:
+      "position: \"top-center\",\n                containerAriaLabel: formatMessage({ id: 'notification.region', defaultMessage: 'Notifications' })\n            })",
+  },
+  {
     // The media picker's search button: the search field's own label.
     pkg: '@strapi/upload',
     file: 'dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs',

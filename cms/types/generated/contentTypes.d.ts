@@ -904,6 +904,7 @@ export interface ApiOrganisationOrganisation
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    proposed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'name'> & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
