@@ -73,6 +73,18 @@ export const STRAPI_PATCHES: StrapiPatch[] = [
       "position: \"top-center\",\n                containerAriaLabel: formatMessage({ id: 'notification.region', defaultMessage: 'Notifications' })\n            })",
   },
   {
+    // A relation picker's "Neuen Eintrag anlegen" (chosen by click or Enter) also hands the typed
+    // text to the picker as if it were a chosen entry, and Strapi answered with an error message
+    // ("Beim Hinzufügen der Relation ist ein Fehler aufgetreten") beside the dialog that creates
+    // the entry. Entries are chosen by their numeric id: typed text is no choice, nothing to add.
+    pkg: '@strapi/content-manager',
+    file: 'dist/admin/pages/EditView/components/FormInputs/Relations/Relations.mjs',
+    english: [],
+    find: 'const relation = options.find((opt)=>opt.id.toString() === relationId);\n        if (!relation) {',
+    replace:
+      'const relation = options.find((opt)=>opt.id.toString() === relationId);\n        if (!relation && !/^\\d+$/.test(relationId)) return;\n        if (!relation) {',
+  },
+  {
     // The media picker's search button: the search field's own label.
     pkg: '@strapi/upload',
     file: 'dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs',

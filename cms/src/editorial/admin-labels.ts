@@ -93,7 +93,7 @@ export const ORGANISATION_FIELDS: Record<string, FieldText> = {
     label: 'Name',
     description: 'Der vollständige Name des Trägers, wie er auf der Website erscheint, z. B. „Caritasverband für die Stadt Bottrop e. V.“.',
   },
-  slug: { label: 'Adresse (Slug)', description: 'Wird aus dem Namen gebildet.' },
+  slug: { label: 'Adresse (Slug)', description: 'Leer gelassen, bildet das System sie beim Speichern aus dem Namen.' },
   website: { label: 'Website', placeholder: 'https://' },
   proposed: {
     label: 'Vorgeschlagen',

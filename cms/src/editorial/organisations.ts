@@ -42,7 +42,7 @@ const fail = (message: string, path: string): never => {
 };
 
 /**
- * A Träger's address comes from its name when none is given (Redaktion's form does not ask for it).
+ * A Träger's address comes from its name when none is given (Redaktion's form does not show it).
  * Who proposes: an organisation created in the admin by someone who may not release (Redaktion)
  * is a proposal, one created by Chefredaktion or Administration is approved at once, and one the
  * CMS creates itself (seed, import) is approved. An approved Träger never becomes a proposal
@@ -53,8 +53,14 @@ function registerOrganisationRule(strapi: Core.Strapi): void {
     if (context.uid !== ORGANISATION) return next();
     const params = context.params as { documentId?: string; data?: { name?: string; slug?: string | null; proposed?: boolean | null } };
     const admin = actingAdmin(strapi);
-    if (context.action === 'create' && params.data?.name && !params.data.slug)
-      params.data = { ...params.data, slug: await freeOrganisationSlug(strapi, params.data.name) };
+    // Never without an address: the schema does not require one (Redaktion's form cannot show the field), the CMS makes it.
+    const withoutSlug = params.data && 'slug' in params.data ? !params.data.slug : context.action === 'create';
+    if ((context.action === 'create' || context.action === 'update') && withoutSlug) {
+      const name =
+        params.data?.name ??
+        ((await strapi.db.query(ORGANISATION).findOne({ where: { documentId: params.documentId }, select: ['name'] })) as Row | null)?.name;
+      if (name) params.data = { ...params.data, slug: await freeOrganisationSlug(strapi, name) };
+    }
     if (context.action === 'create' && admin) params.data = { ...params.data, proposed: !mayRelease(admin) };
     if (context.action === 'update' && params.data?.proposed === true && params.documentId) {
       const stored = (await strapi.db.query(ORGANISATION).findOne({ where: { documentId: params.documentId }, select: ['proposed'] })) as Row | null;
