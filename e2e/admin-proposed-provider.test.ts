@@ -53,6 +53,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const page of pages) await page.context().close();
+  // The other suites see the case studies and Träger as before (admin-german opens the list's newest case study).
+  if (documentId) await admin('DELETE', `/content-manager/collection-types/${CASE_STUDY}/${documentId}?locale=de`).catch(() => undefined);
+  const proposed = (
+    await admin<{ results: { documentId: string }[] }>(
+      'GET',
+      `/content-manager/collection-types/${ORGANISATION}?filters[name][$eq]=${encodeURIComponent(PROVIDER)}`,
+    )
+  ).results;
+  for (const { documentId: organisation } of proposed)
+    await admin('DELETE', `/content-manager/collection-types/${ORGANISATION}/${organisation}`).catch(() => undefined);
 });
 
 describe('a Träger the Redaktion proposes', () => {
