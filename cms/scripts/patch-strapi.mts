@@ -57,6 +57,35 @@ export const STRAPI_PATCHES: StrapiPatch[] = [
     replace: "].filter((field)=>field.name !== 'news').map(({ size, ...field })=>/*#__PURE__*/ jsx(Grid.Item, {",
   },
   {
+    // The notifications' region, which screen readers announce as "Notifications alt+T" (sonner's
+    // default label and its shortcut): the label from a message. Two patches: the hook, then its use.
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/features/Notifications.mjs',
+    english: [],
+    find: '}, []);\n    const value = React.useMemo(',
+    replace: '}, []);\n    const { formatMessage } = useIntl();\n    const value = React.useMemo(',
+  },
+  {
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/features/Notifications.mjs',
+    english: ['Notifications'],
+    find: 'position: "top-center"\n            })',
+    replace:
+      "position: \"top-center\",\n                containerAriaLabel: formatMessage({ id: 'notification.region', defaultMessage: 'Notifications' })\n            })",
+  },
+  {
+    // A relation picker's "Neuen Eintrag anlegen" (chosen by click or Enter) also hands the typed
+    // text to the picker as if it were a chosen entry, and Strapi answered with an error message
+    // ("Beim Hinzufügen der Relation ist ein Fehler aufgetreten") beside the dialog that creates
+    // the entry. Entries are chosen by their numeric id: typed text is no choice, nothing to add.
+    pkg: '@strapi/content-manager',
+    file: 'dist/admin/pages/EditView/components/FormInputs/Relations/Relations.mjs',
+    english: [],
+    find: 'const relation = options.find((opt)=>opt.id.toString() === relationId);\n        if (!relation) {',
+    replace:
+      'const relation = options.find((opt)=>opt.id.toString() === relationId);\n        if (!relation && !/^\\d+$/.test(relationId)) return;\n        if (!relation) {',
+  },
+  {
     // The media picker's search button: the search field's own label.
     pkg: '@strapi/upload',
     file: 'dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs',

@@ -4,12 +4,14 @@ import {
   CASE_STUDY_LIST,
   COMPONENT_FIELDS,
   MAIN_FIELDS,
+  ORGANISATION_FIELDS,
+  ORGANISATION_LIST,
   SEARCH_TERM_EDIT,
   SEARCH_TERM_FIELDS,
   SEARCH_TERM_LIST,
   type FieldText,
 } from './admin-labels';
-import { CASE_STUDY, SEARCH_TERM } from './roles';
+import { CASE_STUDY, ORGANISATION, SEARCH_TERM } from './roles';
 
 /**
  * Fields the edit view does not show: the review's comments are a thread with authors (the
@@ -144,6 +146,15 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
     settings: { ...searchTermConfiguration.settings, mainField: 'words', defaultSortBy: 'words', defaultSortOrder: 'ASC', pageSize: 50 },
     metadatas: withTexts(searchTermConfiguration.metadatas, SEARCH_TERM_FIELDS),
     layouts: { edit: SEARCH_TERM_EDIT, list: SEARCH_TERM_LIST },
+  });
+
+  // The Träger: labels, the proposals marked in the list ("Vorgeschlagen"), which only the dashboard's "Freigeben" ends.
+  const organisations = contentTypes.findContentType!(ORGANISATION);
+  const organisationConfiguration = await contentTypes.findConfiguration(organisations);
+  await contentTypes.updateConfiguration(organisations, {
+    settings: { ...organisationConfiguration.settings, defaultSortBy: 'name', defaultSortOrder: 'ASC' },
+    metadatas: readOnly(withTexts(organisationConfiguration.metadatas, ORGANISATION_FIELDS), ['proposed']),
+    layouts: { ...organisationConfiguration.layouts, list: ORGANISATION_LIST },
   });
 
   for (const [uid, texts] of Object.entries(COMPONENT_FIELDS)) {
