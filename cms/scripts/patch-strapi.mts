@@ -1,6 +1,7 @@
 // The CMS's postinstall: a few words Strapi 5.54 types into its admin's code instead of asking
-// for a message, so no translation reaches them (docs/upgrading.md, "The admin in German"), and
-// one wait without a bound (the edit view's actions, see the last patch).
+// for a message, so no translation reaches them (docs/upgrading.md, "The admin in German"), one
+// error message shown for no error (the relation picker's) and one wait without a bound (the
+// edit view's actions, the last patch).
 // Each patch swaps one literal in a built file of a pinned package for a message lookup (or, in
 // the design system, which has no messages, for the admin's language). A patch whose text is
 // gone fails the install: an upgrade must look at it again.
