@@ -73,9 +73,12 @@ export interface FailoverOptions {
   now?: () => number;
 }
 
-/** A failure the next Meilisearch may not have: no connection, a timeout, or a 5xx answer. */
+/**
+ * A failure the next Meilisearch may not have: no connection, a timeout, a 5xx answer, or a
+ * missing index (one that came back without its data, until the CMS has refilled it).
+ */
 function worthFailover(error: unknown): boolean {
-  if (error instanceof MeilisearchApiError) return (error.response?.status ?? 0) >= 500;
+  if (error instanceof MeilisearchApiError) return (error.response?.status ?? 0) >= 500 || error.cause?.code === 'index_not_found';
   return error instanceof MeilisearchRequestError;
 }
 
@@ -84,7 +87,7 @@ function worthFailover(error: unknown): boolean {
  * connection, a timeout (after `attemptTimeoutMs`) or a 5xx answer, to the next, and so on: a
  * reader never sees one Meilisearch's outage. One that failed is asked last for `holdOffMs`, so
  * a Meilisearch that hangs costs one attempt's timeout, not one per request. Meant for reads (the
- * site's search key can do nothing else); answers 4xx as they are (the next would say the same).
+ * site's search key can do nothing else); answers other 4xx as they are (the next would say the same).
  */
 export function createFailoverHttpClient(bases: readonly string[], options: FailoverOptions = {}, send: HttpClient = createKeepAliveHttpClient()): HttpClient {
   const { attemptTimeoutMs = 3_000, holdOffMs = 5_000, now = Date.now } = options;

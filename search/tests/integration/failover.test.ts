@@ -98,6 +98,20 @@ describe('reading from more than one Meilisearch', () => {
     expect(await answeredBy(client)).toBe('a');
   });
 
+  it('goes on to the next when the first has lost the index (it came back empty and is being refilled)', async () => {
+    const admin = createMeiliClient(urls()[0]!, MASTER_KEY);
+    await admin.deleteIndex('case-studies-de').waitTask();
+    try {
+      expect(await answeredBy(createMeiliClient(urls(), MASTER_KEY, 10_000))).toBe('b');
+    } finally {
+      await admin.createIndex('case-studies-de', { primaryKey: 'documentId' }).waitTask();
+      await admin
+        .index('case-studies-de')
+        .addDocuments([{ documentId: 'doc-1', title: 'Quartierscafé', at: 'a' }])
+        .waitTask();
+    }
+  });
+
   it('fails when none answers', async () => {
     const client = createMeiliClient([`http://127.0.0.1:${await freePort()}`, `http://127.0.0.1:${await freePort()}`], MASTER_KEY, 10_000);
     await expect(client.index('case-studies-de').search('x')).rejects.toThrow();
