@@ -71,7 +71,9 @@ describe('docker-compose.yml', () => {
   it('runs Redis, a second site instance and a second Meilisearch in the cluster profile, the sites and the CMS on the REDIS_URL and MEILI_REPLICA_URLS of .env', () => {
     writeFileSync(
       join(dir, '.env'),
-      completeEnv().replace(/^REDIS_URL=$/m, 'REDIS_URL=redis://redis:6379').replace(/^MEILI_REPLICA_URLS=$/m, 'MEILI_REPLICA_URLS=http://meilisearch-2:7700'),
+      completeEnv()
+        .replace(/^REDIS_URL=$/m, 'REDIS_URL=redis://redis:6379')
+        .replace(/^MEILI_REPLICA_URLS=$/m, 'MEILI_REPLICA_URLS=http://meilisearch-2:7700'),
     );
     const config = execFileSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, '--profile', 'cluster', 'config'], {
       encoding: 'utf8',

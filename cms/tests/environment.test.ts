@@ -35,7 +35,9 @@ describe("the CMS's environment", () => {
     expect(meiliTargets(cmsEnvironment({ MEILI_REPLICA_URLS: 'http://meili-2:7700' }))).toEqual([]);
     expect(meiliTargets(cmsEnvironment({ MEILI_URL: 'http://meili:7700/' }))).toEqual(['http://meili:7700']);
     expect(
-      meiliTargets(cmsEnvironment({ MEILI_URL: 'http://meili:7700', MEILI_REPLICA_URLS: ' http://meili-2:7700/ ,http://meili:7700,, https://meili-3.example.org' })),
+      meiliTargets(
+        cmsEnvironment({ MEILI_URL: 'http://meili:7700', MEILI_REPLICA_URLS: ' http://meili-2:7700/ ,http://meili:7700,, https://meili-3.example.org' }),
+      ),
     ).toEqual(['http://meili:7700', 'http://meili-2:7700', 'https://meili-3.example.org']);
     expect(() => cmsEnvironment({ MEILI_REPLICA_URLS: 'http://meili-2:7700,meili-3' })).toThrow(/MEILI_REPLICA_URLS must be comma-separated URLs/);
   });

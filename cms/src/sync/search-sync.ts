@@ -99,8 +99,15 @@ export class SearchSync {
     for (const target of this.targets) await target.startWorker();
   }
 
-  /** Reconciles every connected Meilisearch; the results of all of them together. */
+  /**
+   * Reconciles every connected Meilisearch; the results of all of them together. First hands out
+   * rows that name no Meilisearch (written meanwhile by a CMS of the release before, during a
+   * rolling update).
+   */
   async reconcileNow(): Promise<(ReconcileResult & { target: string })[]> {
+    await this.store
+      .adoptUntargeted()
+      .catch((error: unknown) => this.strapi.log.warn(`[sync] handing out waiting changes failed: ${(error as Error).message}`));
     const results: (ReconcileResult & { target: string })[] = [];
     for (const target of this.targets) results.push(...(await target.reconcileNow()).map((result) => ({ ...result, target: target.url })));
     return results;
@@ -170,10 +177,13 @@ export class SearchSync {
     return { ...(await this.store.stats()), locales: first?.locales ?? [], connected: first !== undefined, failures, targets };
   }
 
-  /** Backlog figures only (no content, no errors): cheap enough for health checks. */
-  async backlog(): Promise<OutboxStats & { connected: boolean; targets: (OutboxStats & { url: string; reachable: boolean })[] }> {
+  /**
+   * Backlog figures only (no content, no errors, no addresses: the answer is public): cheap enough
+   * for health checks. `targets` are per Meilisearch, in the order MEILI_URL, MEILI_REPLICA_URLS.
+   */
+  async backlog(): Promise<OutboxStats & { connected: boolean; targets: (OutboxStats & { reachable: boolean })[] }> {
     const targets = [];
-    for (const target of this.targets) targets.push({ url: target.url, reachable: target.reachable, ...(await target.store.stats()) });
+    for (const target of this.targets) targets.push({ reachable: target.reachable, ...(await target.store.stats()) });
     return { ...(await this.store.stats()), connected: this.indexes !== undefined, targets };
   }
 

@@ -35,6 +35,8 @@ const syncService = () =>
     status(): Promise<Record<string, any>>;
     backlog(): Promise<Record<string, any>>;
   };
+/** The replica's place in the backlog's `targets` (MEILI_URL, then MEILI_REPLICA_URLS; the public answer names no addresses). */
+const REPLICA = 1;
 let counter = 0;
 async function publishNew(title: string) {
   counter += 1;
@@ -88,10 +90,7 @@ describe('search sync with a replica', () => {
     await equalsCms(replica, 'the replica');
     const before = await lastRowId();
     await replica.stop();
-    await waitFor(
-      async () => (await syncService().backlog()).targets.find((target: { url: string }) => target.url === replica.url)?.reachable === false,
-      'the replica counts as unreachable',
-    );
+    await waitFor(async () => (await syncService().backlog()).targets[REPLICA].reachable === false, 'the replica counts as unreachable');
 
     const created: string[] = [];
     for (let i = 0; i < 25; i += 1) created.push(await publishNew(`Ausfall der Kopie ${i}`));
@@ -104,7 +103,7 @@ describe('search sync with a replica', () => {
     // The primary is complete, its backlog drained, while the replica is still down.
     await equalsCms(primary, 'the primary');
     const backlogOf = async (meili: TestMeilisearch) =>
-      (await syncService().backlog()).targets.find((target: { url: string }) => target.url === meili.url) as { pending: number; failed: number };
+      (await syncService().backlog()).targets[meili === primary ? 0 : REPLICA] as { pending: number; failed: number };
     await waitFor(async () => {
       const backlog = await backlogOf(primary);
       return backlog.pending === 0 && backlog.failed === 0;
@@ -124,6 +123,11 @@ describe('search sync with a replica', () => {
 
     await replica.start();
     await equalsCms(replica, 'the replica');
+    // Its waiting rows, and the reconciliation's repairs, all done.
+    await waitFor(async () => {
+      const backlog = await backlogOf(replica);
+      return backlog.pending === 0 && backlog.failed === 0;
+    }, "the replica's rows are done");
     const after = await rowsSince(before);
     expect(after.of(replica).every((row) => row.done_at !== null)).toBe(true);
     // Catching up added no rows for the primary (its rows stay as they were).
@@ -136,10 +140,7 @@ describe('search sync with a replica', () => {
     // Its data lost while it was away, as with a container started again without its volume.
     for (const locale of ['de', 'en']) await replica.client.deleteIndex(`case-studies-${locale}`).waitTask();
     await replica.stop();
-    await waitFor(
-      async () => (await syncService().backlog()).targets.find((target: { url: string }) => target.url === replica.url)?.reachable === false,
-      'unreachable',
-    );
+    await waitFor(async () => (await syncService().backlog()).targets[REPLICA].reachable === false, 'unreachable');
     await replica.start();
     await equalsCms(replica, 'the replica');
     expect((await replica.client.index('case-studies-de').getSettings()).filterableAttributes).toEqual(
