@@ -46,7 +46,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   for (const server of servers) await server?.stop();
-  for (const server of helpers) (server.closeAllConnections(), server.close());
+  for (const server of helpers) {
+    server.closeAllConnections();
+    server.close();
+  }
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -88,12 +91,11 @@ describe('reading from more than one Meilisearch', () => {
     expect(await answeredBy(createMeiliClient([unavailable.url, urls()[1]!], MASTER_KEY, 10_000))).toBe('b');
     expect(unavailable.received()).toBe(1);
     const client = createMeiliClient(urls(), MASTER_KEY, 10_000);
-    const refused = await client
+    const refused: unknown = await client
       .index('case-studies-de')
       .search('x', { filter: 'unknownField = 1' })
-      .catch((error: unknown) => error as { cause?: { response?: Response; message?: string } });
-    expect(refused).toMatchObject({ cause: { response: { status: 400 } } });
-    expect(refused.cause?.message).toMatch(/not filterable|unknownField/);
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ cause: { response: { status: 400 }, message: expect.stringMatching(/not filterable|unknownField/) } });
     // a was not taken for broken: the next read goes to it first.
     expect(await answeredBy(client)).toBe('a');
   });
