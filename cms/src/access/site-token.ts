@@ -12,9 +12,12 @@ export const SITE_TOKEN_ACTIONS = [
   'api::contact-request.contact-request.create',
   'api::submission.submission.create',
   'api::submission.submission.confirm',
+  'api::transfer-report.transfer-report.report',
+  'api::transfer-report.transfer-report.confirm',
+  'api::transfer-report.transfer-report.published',
 ];
 const SITE_TOKEN_DESCRIPTION =
-  'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) to pass on contact requests and project submissions. Created at bootstrap.';
+  'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) to pass on contact requests, project submissions and transfer reports. Created at bootstrap.';
 
 interface TokenService {
   hash(accessKey: string): string;

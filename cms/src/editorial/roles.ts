@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_UID, LOCALES, TAXONOMIES } from '@praxis/search';
+import { CASE_STUDY_UID, LOCALES, TAXONOMIES, TRANSFER_REPORT_UID } from '@praxis/search';
 
 // The newsroom's roles, kept in code and applied at every start (idempotent: a role's
 // permissions are set to exactly these, so a change made by hand in the admin is undone on
 // the next start — the roles are part of the product, like the schema).
 export const CASE_STUDY = CASE_STUDY_UID;
+/** Reports of "Nachnutzung melden": reviewed and published like case studies (review-rules.ts). */
+export const TRANSFER_REPORT = TRANSFER_REPORT_UID;
 /** Taxonomies the Chefredaktion maintains. */
 export const EDITABLE_TAXONOMIES = TAXONOMIES.filter((taxonomy) => taxonomy.maintainedBy === 'chefredaktion').map((taxonomy) => taxonomy.uid);
 /** The search's synonym sets ("Suchbegriffe"): Chefredaktion and Administration; Redaktion does not see them. */
@@ -108,11 +110,12 @@ function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<s
 export function editorialGrants(): Record<string, Record<string, string[]>> {
   const read = Object.fromEntries([...EDITABLE_TAXONOMIES, ...REFERENCE_DATA].map((uid) => [uid, ['read']]));
   return {
-    [REDAKTION.code]: { ...read, [CASE_STUDY]: ['create', 'read', 'update'] },
+    [REDAKTION.code]: { ...read, [CASE_STUDY]: ['create', 'read', 'update'], [TRANSFER_REPORT]: ['read', 'update'] },
     [CHEFREDAKTION.code]: {
       ...read,
       ...Object.fromEntries([...EDITABLE_TAXONOMIES, SEARCH_TERM].map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
       [CASE_STUDY]: ['create', 'read', 'update', 'delete', 'publish'],
+      [TRANSFER_REPORT]: ['read', 'update', 'delete', 'publish'],
     },
   };
 }
