@@ -12,7 +12,7 @@ import { mailQueue, startMail } from './mail/mail';
 import { registerUploadGuard } from './media/guard-uploads';
 import { startRequestRetention, stopRequestRetention } from './requests/retention';
 import { scheduleSubmissionImages, settleSubmissionImages } from './requests/submission-images';
-import { seedDemoContent } from './seed/demo-content';
+import { seedDemoContent, seedDemoTransfers } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
 import { seedSearchTerms } from './seed/search-terms';
@@ -88,6 +88,7 @@ export default {
     registerSlugSuggestions(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
+    await seedDemoTransfers(strapi);
     await ensureEditorialStates(strapi);
     await searchSync(strapi).start();
     // Images of submissions confirmed just before the last stop.

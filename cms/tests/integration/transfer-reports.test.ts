@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMails, startMailSink, type MailSink } from '@praxis/tooling/mail-sink';
 import { deleteOldTransferReports, TRANSFER_REPORT_TABLE } from '../../src/requests/transfer-reports';
 import { CHEFREDAKTION, REDAKTION } from '../../src/editorial/roles';
+import { OUTBOX_TABLE } from '../../src/sync/outbox-table';
 import { adminCall, adminTokenFor } from '../helpers/admin-users.mts';
 import { caseStudyRecord } from '../helpers/fixtures.mts';
 import { waitFor } from '../helpers/meilisearch.mts';
@@ -175,13 +176,38 @@ describe('transfer reports', () => {
     expect(after.body.total).toBe(1);
   });
 
+  it('re-indexes its case study through the outbox when published or unpublished, and the site reads it without the contact', async () => {
+    const outboxRows = async () =>
+      (await cms.strapi.db.connection(OUTBOX_TABLE).where({ document_id: caseStudy }).select('reason', 'locale')) as { reason: string; locale: string | null }[];
+    const get = async (query: string, token: string | null = cms.siteToken) => {
+      const response = await fetch(`${cms.url}/api/transfer-reports/published${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: response.status, body: (await response.json().catch(() => null)) as any };
+    };
+    expect((await outboxRows()).map((row) => row.reason)).toContain(`publish ${REPORT}`);
+    const published = await get(`?caseStudy=${caseStudy}`);
+    expect(published.status).toBe(200);
+    expect(published.body.data).toEqual([
+      { town: 'Bielefeld', ags: '05711000', since: 2024, text: 'Wir haben die Lesepatenschaften an zwei Grundschulen übernommen.', locale: 'de' },
+    ]);
+    expect(JSON.stringify(published.body)).not.toMatch(/pia|Planerin/i);
+    expect((await get('?caseStudy=../../etc')).status).toBe(400);
+    expect((await get(`?caseStudy=${caseStudy}`, null)).status).toBe(403);
+    // Unpublishing takes it off the page and queues the case study again.
+    const chef = await adminTokenFor(cms, 'chef2.nachnutzung@example.org', CHEFREDAKTION.code);
+    const report = await cms.strapi.db.query(REPORT).findOne({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] });
+    const before = (await outboxRows()).length;
+    expect((await adminCall(cms, chef, 'POST', `${reportPath(report.documentId)}/actions/unpublish`, {})).status).toBe(200);
+    expect((await outboxRows()).length).toBeGreaterThan(before);
+    expect((await get(`?caseStudy=${caseStudy}`)).body.data).toEqual([]);
+  });
+
   it('deletes rows after the retention period, confirmed or not', async () => {
     const rows = await stored();
     expect(rows).toBeGreaterThan(0);
     expect(await deleteOldTransferReports(cms.strapi.db.connection, Date.now())).toBe(0);
     expect(await deleteOldTransferReports(cms.strapi.db.connection, Date.now() + 91 * 24 * 60 * 60 * 1000)).toBe(rows);
     expect(await stored()).toBe(0);
-    // The confirmed reports live on as the editors' entries.
+    // The confirmed reports live on as the editors' entries (drafts: one never published, one unpublished).
     expect(await cms.strapi.db.query(REPORT).count({ where: { publishedAt: null } })).toBe(2);
   });
 });
