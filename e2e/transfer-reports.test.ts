@@ -75,7 +75,7 @@ describe('Nachnutzung melden in the browser', () => {
 
     const token = randomBytes(4).toString('hex');
     const email = `browser.${token}@example.org`;
-    await page.getByLabel('Kommune').fill('Atlantis');
+    await page.getByLabel('Kommune', { exact: true }).fill('Atlantis');
     await page.getByLabel('Seit (Jahr)').fill('2024');
     await page.getByLabel('Was haben Sie übernommen?').fill(`Die Lesepatenschaften an zwei Grundschulen (${token}).`);
     await page.getByLabel('Was haben Sie verändert? (freiwillig)').fill('Bei uns lesen Schülerinnen und Schüler der Oberstufe vor.');
@@ -85,13 +85,13 @@ describe('Nachnutzung melden in the browser', () => {
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Bericht senden' }).click()]);
     expect(await page.locator('.form-summary').innerText()).toMatch(/Bitte prüfen Sie die markierten Felder/);
     expect(await page.locator('#municipality-error').innerText()).toMatch(/„Atlantis“ ist keine Kommune in Nordrhein-Westfalen/);
-    expect(await page.getByLabel('Kommune').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Kommune', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Ihr Name').inputValue()).toBe('Jonas Jugendhilfe');
     await page.locator('form#transfer-form[data-enhanced]').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     const before = storedReports();
-    await page.getByLabel('Kommune').fill('Bielefeld');
+    await page.getByLabel('Kommune', { exact: true }).fill('Bielefeld');
     await page.getByRole('button', { name: 'Bericht senden' }).click();
     await page.waitForURL(/\/nachnutzung\?gesendet/);
     expect(await page.locator('.delivered').innerText()).toMatch(/Bitte bestätigen Sie noch Ihre E-Mail-Adresse/);
@@ -119,7 +119,7 @@ describe('Nachnutzung melden in the browser', () => {
     const [target] = await published('de');
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto(`/praxisbeispiele/${target!.slug}/nachnutzung`);
-    await page.getByLabel('Kommune').fill('Bielefeld');
+    await page.getByLabel('Kommune', { exact: true }).fill('Bielefeld');
     await page.getByLabel('Seit (Jahr)').fill('2023');
     await page.getByLabel('Was haben Sie übernommen?').fill('Wir haben <b>alles</b> übernommen, ganz genau so.');
     await page.getByLabel('Ihr Name').fill('Nora Ohne-Skript');
@@ -133,7 +133,7 @@ describe('Nachnutzung melden in the browser', () => {
     expect(refused.status()).toBe(400);
     expect(await page.locator('#adopted-error').innerText()).toMatch(/Bitte ohne HTML/);
     expect(await page.getByLabel('Ihr Name').inputValue()).toBe('Nora Ohne-Skript');
-    expect(await page.getByLabel('Kommune').inputValue()).toBe('Bielefeld');
+    expect(await page.getByLabel('Kommune', { exact: true }).inputValue()).toBe('Bielefeld');
     expect(await page.getByLabel(/Ich bin einverstanden/).isChecked()).toBe(true);
     // axe needs JavaScript: it checks the refused form's HTML, scripts taken out, in a second page.
     const checker = await openPage();
@@ -165,7 +165,7 @@ describe('Nachnutzung melden in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await axeViolations(page)).toEqual([]);
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'transfer-form-en-320.png'), fullPage: true });
-    await page.getByLabel('Municipality').fill('Bielefeld');
+    await page.getByLabel('Municipality', { exact: true }).fill('Bielefeld');
     await page.getByLabel('Since (year)').fill('1999');
     await page.getByLabel('What did you adopt?').fill('The reading mentors at two primary schools.');
     await page.getByLabel('Your name').fill('Sam Planner');

@@ -11,6 +11,7 @@ import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
 import { registerUploadGuard } from './media/guard-uploads';
 import { startRequestRetention, stopRequestRetention } from './requests/retention';
+import { startFollowUps, stopFollowUps } from './requests/follow-up';
 import { scheduleSubmissionImages, settleSubmissionImages } from './requests/submission-images';
 import { seedDemoContent, seedDemoTransfers } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
@@ -75,6 +76,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await startMail(strapi);
     startRequestRetention(strapi);
+    startFollowUps(strapi);
     startDigests(strapi);
     startTrashPurge(strapi);
     await seedLocales(strapi);
@@ -99,6 +101,7 @@ export default {
     await searchSync(strapi).stop();
     await mailQueue(strapi).stop();
     stopRequestRetention();
+    stopFollowUps();
     stopDigests();
     stopTrashPurge();
     await settleSubmissionImages();

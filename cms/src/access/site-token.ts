@@ -10,6 +10,7 @@ export const SITE_TOKEN_ACTIONS = [
   ...PUBLIC_ACTIONS,
   'api::search-statistic.search-statistic.record',
   'api::contact-request.contact-request.create',
+  'api::contact-request.contact-request.unsubscribe',
   'api::submission.submission.create',
   'api::submission.submission.confirm',
   'api::transfer-report.transfer-report.report',

@@ -131,5 +131,8 @@ export async function transferReportQueue(
     }) as Promise<{ documentId: string; title: string; since: number; createdAt: string | Date }[]>,
     strapi.db.query(TRANSFER_REPORT).count({ where }),
   ]);
-  return { total, items: rows.map((row) => ({ documentId: row.documentId, title: row.title, since: row.since, sentAt: new Date(row.createdAt).toISOString() })) };
+  return {
+    total,
+    items: rows.map((row) => ({ documentId: row.documentId, title: row.title, since: row.since, sentAt: new Date(row.createdAt).toISOString() })),
+  };
 }

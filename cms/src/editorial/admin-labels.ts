@@ -90,7 +90,11 @@ export const TRANSFER_REPORT_FIELDS: Record<string, FieldText> = {
   caseStudyDocumentId: { label: 'Kennung des Praxisbeispiels', description: 'Verknüpft den Bericht mit dem Praxisbeispiel; vom Formular gesetzt.' },
   municipality: { label: 'Kommune', description: 'Die Kommune, die das Projekt übernommen hat.' },
   since: { label: 'Seit (Jahr)', listLabel: 'Seit' },
-  reportLocale: { label: 'Sprache des Berichts', listLabel: 'Sprache', description: 'de: Deutsch, en: Englisch. Der Bericht erscheint auf der Seite des Praxisbeispiels in dieser Sprache.' },
+  reportLocale: {
+    label: 'Sprache des Berichts',
+    listLabel: 'Sprache',
+    description: 'de: Deutsch, en: Englisch. Der Bericht erscheint auf der Seite des Praxisbeispiels in dieser Sprache.',
+  },
   adopted: { label: 'Was wurde übernommen?', description: 'Erscheint als Kurztext unter „Übertragen nach“ auf der Seite des Praxisbeispiels.' },
   changed: { label: 'Was wurde verändert?' },
   helped: { label: 'Was hat geholfen?' },

@@ -34,7 +34,9 @@ export function registerReviewRules(strapi: Core.Strapi): void {
       if (refusal) throw new errors.ForbiddenError(refusal);
       const result = await next();
       if (params.documentId) {
-        await strapi.db.query(TRANSFER_REPORT).updateMany({ where: { documentId: params.documentId }, data: { editorialState: 'freigegeben', reviewComment: null } });
+        await strapi.db
+          .query(TRANSFER_REPORT)
+          .updateMany({ where: { documentId: params.documentId }, data: { editorialState: 'freigegeben', reviewComment: null } });
       }
       return result;
     }

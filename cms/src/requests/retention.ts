@@ -12,7 +12,10 @@ const HOUR = 60 * 60 * 1000;
 let retentionTimer: NodeJS.Timeout | undefined;
 
 /** Removes what is past the retention period; returns how many requests and submissions. */
-export async function applyRequestRetention(strapi: Core.Strapi, now = Date.now()): Promise<{ requests: number; submissions: number; transferReports: number }> {
+export async function applyRequestRetention(
+  strapi: Core.Strapi,
+  now = Date.now(),
+): Promise<{ requests: number; submissions: number; transferReports: number }> {
   const knex = strapi.db.connection;
   return {
     requests: await anonymiseOldContactRequests(knex, now),

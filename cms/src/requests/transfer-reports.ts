@@ -141,7 +141,10 @@ export async function confirmTransferReport(strapi: Core.Strapi, token: string):
       'Dieser Bestätigungslink ist unbekannt oder abgelaufen. Unbestätigte Berichte löschen wir nach einiger Zeit; bitte senden Sie Ihren Bericht erneut.',
     );
   }
-  const town = (await strapi.db.query(MUNICIPALITY).findOne({ where: { ags: row.municipality_ags }, select: ['id', 'name'] })) as { id: number; name: string } | null;
+  const town = (await strapi.db.query(MUNICIPALITY).findOne({ where: { ags: row.municipality_ags }, select: ['id', 'name'] })) as {
+    id: number;
+    name: string;
+  } | null;
   const caseStudy = (await strapi.db.query(CASE_STUDY).findOne({
     where: { documentId: row.case_study_document_id, locale: row.locale },
     select: ['title'],

@@ -112,7 +112,11 @@ describe('transfer reports', () => {
     for (const [name, body, status, field] of cases) {
       const answer = await post('/transfer-reports', body);
       expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(status);
-      if (field) expect(answer.body.error.details.errors.map((error: { path: string[] }) => error.path[0]), name).toContain(field);
+      if (field)
+        expect(
+          answer.body.error.details.errors.map((error: { path: string[] }) => error.path[0]),
+          name,
+        ).toContain(field);
     }
     // Only the site's token may send.
     expect((await post('/transfer-reports', report({ email: 'k@example.org' }), null)).status).toBe(403);
@@ -178,7 +182,10 @@ describe('transfer reports', () => {
 
   it('re-indexes its case study through the outbox when published or unpublished, and the site reads it without the contact', async () => {
     const outboxRows = async () =>
-      (await cms.strapi.db.connection(OUTBOX_TABLE).where({ document_id: caseStudy }).select('reason', 'locale')) as { reason: string; locale: string | null }[];
+      (await cms.strapi.db.connection(OUTBOX_TABLE).where({ document_id: caseStudy }).select('reason', 'locale')) as {
+        reason: string;
+        locale: string | null;
+      }[];
     const get = async (query: string, token: string | null = cms.siteToken) => {
       const response = await fetch(`${cms.url}/api/transfer-reports/published${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       return { status: response.status, body: (await response.json().catch(() => null)) as any };

@@ -84,7 +84,11 @@ export function transferReportSchema(language: Locale = 'de', now = new Date()) 
       caseStudy: z.string().trim().min(1, messages.caseStudy).max(64, messages.caseStudy),
       locale: z.enum(LOCALES, { error: messages.locale }),
       municipality: z.string().regex(/^05\d{6}$/, messages.municipality),
-      since: z.coerce.number({ error: messages.since(lastYear) }).int(messages.since(lastYear)).min(TRANSFER_FIRST_YEAR, messages.since(lastYear)).max(lastYear, messages.since(lastYear)),
+      since: z.coerce
+        .number({ error: messages.since(lastYear) })
+        .int(messages.since(lastYear))
+        .min(TRANSFER_FIRST_YEAR, messages.since(lastYear))
+        .max(lastYear, messages.since(lastYear)),
       adopted: plainText('adopted'),
       changed: plainText('changed').optional(),
       helped: plainText('helped').optional(),

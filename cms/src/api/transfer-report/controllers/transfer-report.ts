@@ -24,12 +24,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(ctx, 400, 'Erwartet wird ein JSON-Objekt mit den Feldern des Formulars.');
     const { consentText, ...rest } = body as Record<string, unknown>;
     if (typeof consentText !== 'string' || consentText.trim().length < 20 || consentText.length > 2_000) {
-      return refuse(ctx, 400, 'consentText: der Wortlaut der Einwilligung fehlt.', [{ path: ['consentText'], message: 'Der Wortlaut der Einwilligung fehlt.' }]);
+      return refuse(ctx, 400, 'consentText: der Wortlaut der Einwilligung fehlt.', [
+        { path: ['consentText'], message: 'Der Wortlaut der Einwilligung fehlt.' },
+      ]);
     }
     // Checked again here in German (the site checked first, in the reader's language).
     const parsed = transferReportSchema('de').safeParse(rest);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)), message: issue.message }));
+      const fields = parsed.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+        message: issue.message,
+      }));
       return refuse(ctx, 400, fields.map((field) => `${field.path.join('.')}: ${field.message}`).join(' '), fields);
     }
     try {
