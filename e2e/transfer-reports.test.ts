@@ -10,8 +10,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, inject, it } from 'vitest';
 import { readMails } from '@praxis/tooling/mail-sink';
 import { axeViolations } from './support/axe.ts';
+import { createEditor, logIn, adminNavigate } from './support/admin-users.ts';
 import { openPage } from './support/browser.ts';
-import { published } from './support/cms.ts';
+import { admin, published } from './support/cms.ts';
 import { FORM_MIN_MS, postJson, solvedProof } from './support/forms.ts';
 
 interface TransferAnswer {
@@ -62,6 +63,9 @@ const report = (caseStudy: string, overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
+/** The text of the report the browser test sends, confirms and (later) the Chefredaktion publishes. */
+let browserReport = '';
+
 describe('Nachnutzung melden in the browser', () => {
   it('reports a transfer from the detail page with JavaScript: a message next to an unknown Kommune first, then the mail, the confirmation and the draft', async () => {
     const [target] = await published('de');
@@ -74,6 +78,7 @@ describe('Nachnutzung melden in the browser', () => {
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'transfer-form-desktop.png'), fullPage: true });
 
     const token = randomBytes(4).toString('hex');
+    browserReport = token;
     const email = `browser.${token}@example.org`;
     await page.getByLabel('Kommune', { exact: true }).fill('Atlantis');
     await page.getByLabel('Seit (Jahr)').fill('2024');
@@ -220,5 +225,94 @@ describe('Nachnutzung melden against abuse', () => {
     expect(again.status).toBe(400);
     expect(again.body.fields?.altcha).toMatch(/schon gesendet/);
     expect(storedReports()).toBe(before + 1);
+  });
+});
+
+describe('Übertragen nach', () => {
+  it('shows the demo reports on the case study page, in German and English, at 320 px too', async () => {
+    for (const [path, heading, since] of [
+      ['/praxisbeispiele/familienlotsinnen-geburtsklinik-essen', 'Übertragen nach', 'seit 2024'],
+      ['/en/case-studies/family-guides-maternity-clinic-essen', 'Transferred to', 'since 2024'],
+    ]) {
+      for (const width of [320, 1280]) {
+        const page = await openPage({ viewport: { width, height: 900 } });
+        await page.goto(path!);
+        const section = page.locator('section.transfers');
+        expect(await section.getByRole('heading', { level: 2 }).innerText()).toBe(heading);
+        const items = await section.locator('li').allInnerTexts();
+        expect(items.map((item) => item.split('\n')[0])).toEqual([`Dortmund, ${since!.replace('2024', '2025')}`, `Bielefeld, ${since}`]);
+        // A German report on the English page says it is German.
+        if (path!.startsWith('/en')) expect(await section.locator('li p[lang^="de"]').count()).toBe(2);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await axeViolations(page)).toEqual([]);
+        if (SCREENSHOTS) {
+          await section.scrollIntoViewIfNeeded();
+          await page.screenshot({ path: join(SCREENSHOTS, `transfers-${path!.startsWith('/en') ? 'en' : 'de'}-${width}.png`) });
+        }
+        await page.context().close();
+      }
+    }
+  });
+
+  it('lists the confirmed report for the Chefredaktion in German; once published it shows on the case study page', async () => {
+    expect(browserReport, 'the browser test sent no report').not.toBe('');
+    const email = `chefin.${randomBytes(4).toString('hex')}@example.org`;
+    await createEditor(email, 'praxis-chefredaktion');
+    const page = await logIn(email);
+    await page.getByText('Nachnutzung zur Prüfung', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText(/Berichte? warte[nt]? auf Prüfung, der älteste zuerst/).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('link', { name: /^Bielefeld: / }).count()).toBeGreaterThan(0);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'admin-dashboard-nachnutzung.png') });
+
+    await adminNavigate(page, '/admin/content-manager/collection-types/api::transfer-report.transfer-report');
+    await page.getByText(/^\d+ Einträge? gefunden$/).waitFor({ timeout: 30_000 });
+    await page.locator('thead th').first().waitFor();
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'admin-nachnutzung-liste.png') });
+    const headers = await page.locator('thead th').allTextContents();
+    for (const column of ['Bezeichnung', 'Redaktionsstatus', 'Zuletzt geändert'])
+      expect(
+        headers.filter((text) => text.includes(column)),
+        column,
+      ).toHaveLength(1);
+    const row = queryCms<{ document_id: string }>(
+      'select document_id from transfer_reports where adopted like ? and published_at is null',
+      `%${browserReport}%`,
+    )[0]!;
+    await adminNavigate(page, `/admin/content-manager/collection-types/api::transfer-report.transfer-report/${row.document_id}`);
+    await page
+      .getByText(/^Was wurde übernommen\?/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'admin-nachnutzung-bearbeiten.png'), fullPage: true });
+    // Required fields carry Strapi's asterisk after the label, a relation its count ("Kommune (1)").
+    for (const label of [
+      'Bezeichnung',
+      'Kommune',
+      'Seit (Jahr)',
+      'Sprache des Berichts',
+      'Was wurde verändert?',
+      'Was hat geholfen?',
+      'Was stand im Weg?',
+      'Redaktionsstatus',
+    ]) {
+      expect(
+        await page
+          .locator('label')
+          .filter({ hasText: new RegExp(`^${label.replace(/[()?]/g, '\\$&')}( \\(\\d+\\))?\\*?$`) })
+          .count(),
+        label,
+      ).toBeGreaterThan(0);
+    }
+    await page.context().close();
+
+    // Published (as the Chefredaktion's button does), the report reaches the page through the outbox's notice.
+    const [caseStudy] = await published('de');
+    await admin('POST', `/content-manager/collection-types/api::transfer-report.transfer-report/${row.document_id}/actions/publish`, {});
+    const reader = await openPage();
+    await waitFor(async () => {
+      await reader.goto(`/praxisbeispiele/${caseStudy!.slug}`);
+      return (await reader.locator('section.transfers').count()) > 0 && (await reader.locator('section.transfers').innerText()).includes(browserReport);
+    }, 'the published report did not appear on the case study page');
+    await reader.context().close();
   });
 });

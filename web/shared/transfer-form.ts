@@ -7,4 +7,16 @@ export function transferConsentText(locale: string, retentionDays: number): stri
 }
 
 /** The form's fields, in the order the form asks them. */
-export const TRANSFER_FORM_FIELDS = ['municipality', 'since', 'adopted', 'changed', 'helped', 'hindered', 'name', 'organisation', 'email', 'contactConsent', 'consent'] as const;
+export const TRANSFER_FORM_FIELDS = [
+  'municipality',
+  'since',
+  'adopted',
+  'changed',
+  'helped',
+  'hindered',
+  'name',
+  'organisation',
+  'email',
+  'contactConsent',
+  'consent',
+] as const;

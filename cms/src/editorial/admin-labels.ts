@@ -102,9 +102,10 @@ export const TRANSFER_REPORT_FIELDS: Record<string, FieldText> = {
   contactName: { label: 'Kontakt: Name', description: 'Nur mit Einwilligung der meldenden Person; erscheint nicht auf der Website.' },
   contactOrganisation: { label: 'Kontakt: Organisation' },
   contactEmail: { label: 'Kontakt: E-Mail' },
-  editorialState: { label: 'Redaktionsstatus', listLabel: 'Status' },
+  editorialState: { label: 'Redaktionsstatus' },
 };
-export const TRANSFER_REPORT_LIST = ['title', 'since', 'editorialState', 'updatedAt'];
+/** The year is in the edit view only: the list would print it as a number with a thousands separator ("2.024"). */
+export const TRANSFER_REPORT_LIST = ['title', 'editorialState', 'updatedAt'];
 export const TRANSFER_REPORT_READ_ONLY = ['caseStudyDocumentId', 'caseStudyTitle'];
 
 /** What each taxonomy's pickers show and search. */
