@@ -15,6 +15,7 @@ import { REVIEW_COMMENT_TABLE } from '../../src/review/review-table';
 import { DIGEST_TABLE, NOTIFICATION_SETTINGS_TABLE } from '../../src/notifications/settings-table';
 import { TRASH_TABLE } from '../../src/trash/trash-table';
 import { SCHEDULED_JOBS_TABLE } from '../../src/database/scheduled-job';
+import { TRANSFER_REPORT_TABLE } from '../../src/requests/transfer-reports';
 import { createReleaseTables, insertReleaseRows, RELEASE_ROWS, RELEASE_TABLES } from '../helpers/release-2026-12.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.mts';
@@ -27,9 +28,11 @@ const MIGRATIONS = [
   '2026.12.08T00.00.02.notifications.js',
   '2026.12.08T00.00.03.trash.js',
   '2026.12.08T00.00.04.scheduled-jobs.js',
+  '2026.12.08T01.00.00.transfer-reports.js',
+  '2026.12.08T01.00.01.contact-follow-up.js',
 ];
 /** Tables the release did not have: made by later migrations. */
-const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE, TRASH_TABLE, SCHEDULED_JOBS_TABLE];
+const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE, TRASH_TABLE, SCHEDULED_JOBS_TABLE, TRANSFER_REPORT_TABLE];
 const TABLES = {
   outbox: OUTBOX_TABLE,
   searchLog: SEARCH_LOG_TABLE,
@@ -38,7 +41,9 @@ const TABLES = {
   submissions: SUBMISSION_TABLE,
   submissionImages: SUBMISSION_IMAGE_TABLE,
 };
-const UNCHANGED = Object.values(TABLES).filter((name) => name !== SEARCH_LOG_TABLE);
+/** The contact requests got the follow-up's columns (issue 39); the search log its filters. */
+const FOLLOW_UP_COLUMNS = ['follow_up_consent', 'follow_up_sent_at', 'follow_up_unsubscribed_at'];
+const UNCHANGED = Object.values(TABLES).filter((name) => name !== SEARCH_LOG_TABLE && name !== CONTACT_REQUEST_TABLE);
 
 // knex as @strapi/database has it (the CMS does not depend on knex itself).
 const knexOf = createRequire(createRequire(import.meta.url).resolve('@strapi/database'))('knex') as typeof import('knex').knex;
@@ -127,7 +132,19 @@ async function start(options: Parameters<typeof startTestStrapi>[0]): Promise<Te
 afterAll(stopAll);
 
 /** A release row as read back: the serial id it got (every table's first row), and no known filters in the search log. */
-const releaseRow = (key: keyof typeof TABLES) => (key === 'searchLog' ? { ...RELEASE_ROWS[key], filters: null } : { id: 1, ...RELEASE_ROWS[key] });
+const releaseRow = (key: keyof typeof TABLES) =>
+  key === 'searchLog'
+    ? { ...RELEASE_ROWS[key], filters: null }
+    : key === 'contactRequests'
+      ? // Without the follow-up's consent: it did not exist then.
+        {
+          id: 1,
+          ...RELEASE_ROWS[key],
+          follow_up_consent: expect.toSatisfy((value: unknown) => !value),
+          follow_up_sent_at: null,
+          follow_up_unsubscribed_at: null,
+        }
+      : { id: 1, ...RELEASE_ROWS[key] };
 
 /** What the migrations make of an empty database; the upgraded ones must look the same. */
 let migrated: Awaited<ReturnType<typeof shapesOf>>;
@@ -155,6 +172,12 @@ describe('database migrations', () => {
       await scratch.drop();
     }
     for (const name of UNCHANGED) expect(migrated[name], name).toEqual(release[name]);
+    const contact = migrated[CONTACT_REQUEST_TABLE]!;
+    expect(Object.fromEntries(Object.entries(contact.columns).filter(([column]) => !FOLLOW_UP_COLUMNS.includes(column)))).toEqual(
+      release[CONTACT_REQUEST_TABLE]!.columns,
+    );
+    for (const column of FOLLOW_UP_COLUMNS) expect(contact.columns, column).toHaveProperty(column);
+    expect(contact.indexes).toEqual(release[CONTACT_REQUEST_TABLE]!.indexes);
 
     const log = migrated[SEARCH_LOG_TABLE]!;
     expect(Object.keys(log.columns).sort()).toEqual(['day', 'filters', 'locale', 'query', 'searches', 'without_results']);
