@@ -316,3 +316,49 @@ describe('Übertragen nach', () => {
     await reader.context().close();
   });
 });
+
+describe('Nachfrage after a contact request', () => {
+  it('is offered on the contact form; the receipt names it, and its link unsubscribes with one button, without JavaScript too', async () => {
+    const target = (await published('de'))[0]!;
+    const answer = (await (await fetch(`${inject('siteUrl')}/api/case-studies/${target.slug}?locale=de`)).json()) as {
+      caseStudy?: { contact?: { email?: string } };
+    };
+    if (!answer.caseStudy?.contact?.email) return expect.fail(`${target.slug} has no contact address`);
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto(`/praxisbeispiele/${target.slug}/kontakt`);
+    const token = randomBytes(4).toString('hex');
+    const email = `nachfrage.${token}@example.org`;
+    await page.getByLabel('Austausch', { exact: true }).check();
+    await page.getByLabel('Ihre Nachricht').fill(`Wir möchten uns austauschen und überlegen, das Projekt zu übernehmen (${token}).`);
+    await page.getByLabel('Ihr Name').fill('Nils Nachfrage');
+    await page.getByLabel('Ihre E-Mail-Adresse').fill(email);
+    await page.getByLabel(/Sie dürfen mich in 6 Monaten einmal fragen/).check();
+    await page.waitForTimeout(FORM_MIN_MS);
+    await page.getByRole('button', { name: 'Anfrage senden' }).click();
+    await page.waitForURL(/\/kontakt\?gesendet/);
+    expect(queryCms<{ follow_up_consent: number }>('select follow_up_consent from praxis_contact_requests where email = ?', email)).toEqual([
+      { follow_up_consent: 1 },
+    ]);
+    await waitFor(() => Boolean(mailTo(email)), 'the receipt did not arrive');
+    const receipt = mailTo(email)!
+      .content.replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=');
+    const link = new URL(/https?:\/\/\S+\/nachfrage\/abbestellen\?token=[0-9]+\.[A-Za-z0-9_-]+/.exec(receipt)![0]);
+    await page.goto(`${link.pathname}${link.search}`);
+    // Opening the link changes nothing; the button does.
+    expect(queryCms<{ at: number | null }>('select follow_up_unsubscribed_at as at from praxis_contact_requests where email = ?', email)).toEqual([
+      { at: null },
+    ]);
+    await page.getByRole('button', { name: 'Nachfrage abbestellen' }).click();
+    expect(await page.locator('.message').innerText()).toMatch(/Sie bekommen keine Nachfrage mehr/);
+    expect(queryCms<{ at: number | null }>('select follow_up_unsubscribed_at as at from praxis_contact_requests where email = ?', email)[0]!.at).not.toBeNull();
+    // A forged link is refused with a 4xx.
+    await page.goto('/nachfrage/abbestellen?token=1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
+    const [refused] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Nachfrage abbestellen' }).click(),
+    ]);
+    expect(refused.status()).toBe(404);
+    await page.context().close();
+  });
+});
