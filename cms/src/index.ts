@@ -29,6 +29,9 @@ import { registerSubmissionAdmin } from './requests/submission-admin';
 import { registerSearchTermSync } from './sync/search-terms';
 import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
+import { registerEventRules } from './validation/event-rules';
+import { registerEventChanges } from './sync/event-changes';
+import { seedDemoEvents } from './seed/demo-events';
 import { registerControlCharacterRule } from './validation/control-characters';
 import { registerSearchTermRules } from './validation/search-term-rules';
 import { cmsEnvironment, refuseLocalSiteUrlInProduction } from './config/environment';
@@ -42,6 +45,7 @@ export default {
     strapi.customFields.register({ name: 'year', type: 'integer' });
     registerControlCharacterRule(strapi);
     registerCaseStudyRules(strapi);
+    registerEventRules(strapi);
     registerSearchTermRules(strapi);
     registerSlugRule(strapi);
     registerReviewRules(strapi);
@@ -54,6 +58,7 @@ export default {
       () => searchSync(strapi).notify(),
       () => searchSync(strapi).purge.notify({ vocabulary: true }),
     );
+    registerEventChanges(strapi, () => searchSync(strapi).purge.notify({ events: true }));
     // Inside the change recorder's transaction: an action and its record commit together.
     registerHistory(strapi);
     registerHistoryRoutes(strapi);
@@ -88,6 +93,7 @@ export default {
     registerSlugSuggestions(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
+    await seedDemoEvents(strapi);
     await ensureEditorialStates(strapi);
     await searchSync(strapi).start();
     // Images of submissions confirmed just before the last stop.

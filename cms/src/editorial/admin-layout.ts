@@ -3,13 +3,15 @@ import {
   CASE_STUDY_FIELDS,
   CASE_STUDY_LIST,
   COMPONENT_FIELDS,
+  EVENT_FIELDS,
+  EVENT_LIST,
   MAIN_FIELDS,
   SEARCH_TERM_EDIT,
   SEARCH_TERM_FIELDS,
   SEARCH_TERM_LIST,
   type FieldText,
 } from './admin-labels';
-import { CASE_STUDY, SEARCH_TERM } from './roles';
+import { CASE_STUDY, EVENT, SEARCH_TERM } from './roles';
 
 /**
  * Fields the edit view does not show: the review's comments are a thread with authors (the
@@ -144,6 +146,16 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
     settings: { ...searchTermConfiguration.settings, mainField: 'words', defaultSortBy: 'words', defaultSortOrder: 'ASC', pageSize: 50 },
     metadatas: withTexts(searchTermConfiguration.metadatas, SEARCH_TERM_FIELDS),
     layouts: { edit: SEARCH_TERM_EDIT, list: SEARCH_TERM_LIST },
+  });
+
+  // The events: German labels and help texts, the edit view in the order their page reads, soonest first in the list.
+  const events = contentTypes.findContentType!(EVENT);
+  const eventConfiguration = await contentTypes.findConfiguration(events);
+  const eventSizes = new Map(eventConfiguration.layouts.edit.flat().map((cell) => [cell.name, cell.size]));
+  await contentTypes.updateConfiguration(events, {
+    settings: { ...eventConfiguration.settings, mainField: 'title', defaultSortBy: 'startsAt', defaultSortOrder: 'DESC' },
+    metadatas: withTexts(eventConfiguration.metadatas, { ...EVENT_FIELDS, ...SYSTEM_FIELD_TEXTS }, (field) => (field === 'caseStudies' ? 'title' : undefined)),
+    layouts: { edit: packRows(Object.keys(EVENT_FIELDS), eventSizes), list: EVENT_LIST },
   });
 
   for (const [uid, texts] of Object.entries(COMPONENT_FIELDS)) {

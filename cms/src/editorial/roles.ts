@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_UID, LOCALES, TAXONOMIES } from '@praxis/search';
+import { CASE_STUDY_UID, EVENT_UID, LOCALES, TAXONOMIES } from '@praxis/search';
 
 // The newsroom's roles, kept in code and applied at every start (idempotent: a role's
 // permissions are set to exactly these, so a change made by hand in the admin is undone on
 // the next start — the roles are part of the product, like the schema).
 export const CASE_STUDY = CASE_STUDY_UID;
+/** Events (Veranstaltungen): written, published and deleted by the same roles as case studies. */
+export const EVENT = EVENT_UID;
 /** Taxonomies the Chefredaktion maintains. */
 export const EDITABLE_TAXONOMIES = TAXONOMIES.filter((taxonomy) => taxonomy.maintainedBy === 'chefredaktion').map((taxonomy) => taxonomy.uid);
 /** The search's synonym sets ("Suchbegriffe"): Chefredaktion and Administration; Redaktion does not see them. */
@@ -15,13 +17,13 @@ export const REFERENCE_DATA = TAXONOMIES.filter((taxonomy) => taxonomy.maintaine
 export const REDAKTION = {
   code: 'praxis-redaktion',
   name: 'Redaktion',
-  description: 'Schreibt und übersetzt Praxisbeispiele, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.',
+  description: 'Schreibt und übersetzt Praxisbeispiele und Veranstaltungen, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.',
 };
 export const CHEFREDAKTION = {
   code: 'praxis-chefredaktion',
   name: 'Chefredaktion',
   description:
-    'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.',
+    'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele und Veranstaltungen; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.',
 };
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -108,11 +110,12 @@ function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<s
 export function editorialGrants(): Record<string, Record<string, string[]>> {
   const read = Object.fromEntries([...EDITABLE_TAXONOMIES, ...REFERENCE_DATA].map((uid) => [uid, ['read']]));
   return {
-    [REDAKTION.code]: { ...read, [CASE_STUDY]: ['create', 'read', 'update'] },
+    [REDAKTION.code]: { ...read, [CASE_STUDY]: ['create', 'read', 'update'], [EVENT]: ['create', 'read', 'update'] },
     [CHEFREDAKTION.code]: {
       ...read,
       ...Object.fromEntries([...EDITABLE_TAXONOMIES, SEARCH_TERM].map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
       [CASE_STUDY]: ['create', 'read', 'update', 'delete', 'publish'],
+      [EVENT]: ['create', 'read', 'update', 'delete', 'publish'],
     },
   };
 }

@@ -19,7 +19,7 @@ export interface PurgeNotifierOptions {
  * on their own (docs/operations.md, "Freshness").
  */
 export class SitePurgeNotifier {
-  private next: { caseStudies: Map<string, PurgeNotice['caseStudies'][number]>; vocabulary: boolean; all: boolean } | undefined;
+  private next: { caseStudies: Map<string, PurgeNotice['caseStudies'][number]>; vocabulary: boolean; all: boolean; events: boolean } | undefined;
   private delivering: Promise<void> | undefined;
   private stopped = false;
 
@@ -27,10 +27,11 @@ export class SitePurgeNotifier {
 
   notify(notice: Partial<PurgeNotice>): void {
     if (this.stopped || this.options.siteUrls.length === 0) return;
-    this.next ??= { caseStudies: new Map(), vocabulary: false, all: false };
+    this.next ??= { caseStudies: new Map(), vocabulary: false, all: false, events: false };
     for (const change of notice.caseStudies ?? []) this.next.caseStudies.set(`${change.locale}:${change.documentId}`, change);
     this.next.vocabulary ||= notice.vocabulary ?? false;
     this.next.all ||= notice.all ?? false;
+    this.next.events ||= notice.events ?? false;
     this.delivering ??= this.deliverAll().finally(() => (this.delivering = undefined));
   }
 
@@ -46,9 +47,9 @@ export class SitePurgeNotifier {
 
   private async deliverAll(): Promise<void> {
     while (this.next) {
-      const { caseStudies, vocabulary, all } = this.next;
+      const { caseStudies, vocabulary, all, events } = this.next;
       this.next = undefined;
-      const body = JSON.stringify({ caseStudies: [...caseStudies.values()], vocabulary, all } satisfies PurgeNotice);
+      const body = JSON.stringify({ caseStudies: [...caseStudies.values()], vocabulary, all, events } satisfies PurgeNotice);
       await Promise.all(this.options.siteUrls.map((url) => this.deliver(url, body)));
     }
   }
