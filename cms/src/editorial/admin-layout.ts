@@ -152,6 +152,8 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
   const events = contentTypes.findContentType!(EVENT);
   const eventConfiguration = await contentTypes.findConfiguration(events);
   const eventSizes = new Map(eventConfiguration.layouts.edit.flat().map((cell) => [cell.name, cell.size]));
+  // The case studies' long titles were cut to a word at half width ("Beweg…"): the picker spans the row.
+  if (eventSizes.has('caseStudies')) eventSizes.set('caseStudies', 12);
   await contentTypes.updateConfiguration(events, {
     settings: { ...eventConfiguration.settings, mainField: 'title', defaultSortBy: 'startsAt', defaultSortOrder: 'DESC' },
     metadatas: withTexts(eventConfiguration.metadatas, { ...EVENT_FIELDS, ...SYSTEM_FIELD_TEXTS }, (field) => (field === 'caseStudies' ? 'title' : undefined)),
