@@ -8,6 +8,7 @@ import jsonld from 'jsonld';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminNavigate, createEditor, logIn, shoot } from './support/admin-users.ts';
 import { axeViolations } from './support/axe.ts';
+import { admin } from './support/cms.ts';
 import { openPage } from './support/browser.ts';
 
 interface CmsEvent {
@@ -27,7 +28,8 @@ let english: CmsEvent[];
 const now = Date.now();
 const upcoming = (events: CmsEvent[]) => events.filter((event) => new Date(event.endsAt).getTime() >= now);
 const past = (events: CmsEvent[]) => events.filter((event) => new Date(event.endsAt).getTime() < now);
-const berlinYear = (event: CmsEvent) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(new Date(event.startsAt)));
+const berlinYear = (event: CmsEvent) =>
+  Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(new Date(event.startsAt)));
 
 /** Every published event of a language, from the CMS's public REST API (what the site must show). */
 async function cmsEvents(locale: 'de' | 'en'): Promise<CmsEvent[]> {
@@ -37,7 +39,10 @@ async function cmsEvents(locale: 'de' | 'en'): Promise<CmsEvent[]> {
 
 /** The titles of the event cards under a heading of the list page. */
 async function titlesUnder(page: Awaited<ReturnType<typeof openPage>>, heading: string): Promise<string[]> {
-  return page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading }) }).locator('.event-card h3').allInnerTexts();
+  return page
+    .locator('section', { has: page.getByRole('heading', { level: 2, name: heading }) })
+    .locator('.event-card h3')
+    .allInnerTexts();
 }
 
 beforeAll(async () => {
@@ -66,7 +71,10 @@ describe('the events list', () => {
   it('filters by Baustein and by year through its form, without JavaScript', async () => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto('/veranstaltungen');
-    const blocks = await page.getByLabel('Baustein').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const blocks = await page
+      .getByLabel('Baustein')
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect(blocks.length).toBeGreaterThan(2);
     for (const block of blocks.filter(Boolean)) {
       await page.goto('/veranstaltungen');
@@ -131,7 +139,9 @@ describe("an event's page", () => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto(`/veranstaltungen/${event.slug}`);
     expect(await page.getByRole('link', { name: 'Zur Anmeldung' }).getAttribute('href')).toMatch(/^https:\/\//);
-    expect(await page.getByRole('link', { name: 'In den Kalender übernehmen (.ics)' }).getAttribute('href')).toBe(`/veranstaltungen/${event.slug}/kalender.ics`);
+    expect(await page.getByRole('link', { name: 'In den Kalender übernehmen (.ics)' }).getAttribute('href')).toBe(
+      `/veranstaltungen/${event.slug}/kalender.ics`,
+    );
   });
 
   it('carries a JSON-LD Event whose every term is schema.org vocabulary, with its dates, place and organiser', async () => {
@@ -145,14 +155,21 @@ describe("an event's page", () => {
         return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': 'https://schema.org/' } } };
       };
       // safe mode: a term or value that does not map (a typo, a stray key) is an error, not silently dropped.
-      const [expanded] = (await jsonld.expand(document, { documentLoader, safe: true } as never)) as Record<string, { '@value'?: string; '@type'?: string[] }[]>[];
+      const [expanded] = (await jsonld.expand(document, { documentLoader, safe: true } as never)) as Record<
+        string,
+        { '@value'?: string; '@type'?: string[] }[]
+      >[];
       const SCHEMA = 'https://schema.org/';
       expect(expanded!['@type']).toEqual([`${SCHEMA}Event`]);
       expect(expanded![`${SCHEMA}name`]![0]!['@value']).toBe(event.title);
       expect(new Date(expanded![`${SCHEMA}startDate`]![0]!['@value']!).toISOString()).toBe(new Date(event.startsAt).toISOString());
       expect(new Date(expanded![`${SCHEMA}endDate`]![0]!['@value']!).toISOString()).toBe(new Date(event.endsAt).toISOString());
       expect(expanded![`${SCHEMA}organizer`]![0]!['@type']).toEqual([`${SCHEMA}Organization`]);
-      expect(expanded![`${SCHEMA}location`]!.map((location) => location['@type']![0]).every((type) => type === `${SCHEMA}Place` || type === `${SCHEMA}VirtualLocation`)).toBe(true);
+      expect(
+        expanded!
+          [`${SCHEMA}location`]!.map((location) => location['@type']![0])
+          .every((type) => type === `${SCHEMA}Place` || type === `${SCHEMA}VirtualLocation`),
+      ).toBe(true);
       expect(expanded![`${SCHEMA}about`]).toHaveLength(event.caseStudies.length);
     }
   });
@@ -234,7 +251,8 @@ describe('the iCalendar feed', () => {
       expect(entry.endDate.toJSDate().toISOString()).toBe(new Date(event.endsAt).toISOString());
       // Escaped commas, semicolons and line breaks come back as they were.
       expect(entry.description).toContain(`\n\nVeranstalter: ${event.organiser}\n\n`);
-      if (event.caseStudies.length > 0) expect(entry.description).toContain(`Vorgestellte Praxisbeispiele: ${event.caseStudies.map((caseStudy) => caseStudy.title).join('; ')}`);
+      if (event.caseStudies.length > 0)
+        expect(entry.description).toContain(`Vorgestellte Praxisbeispiele: ${event.caseStudies.map((caseStudy) => caseStudy.title).join('; ')}`);
       expect(entry.component.getFirstPropertyValue('url')).toBe(`${site()}/veranstaltungen/${event.slug}`);
     }
   });
@@ -295,5 +313,49 @@ describe('how the pages look', () => {
         await page.screenshot({ path: join(folder, `${name}-${width}.png`), fullPage: true });
       }
     }
+  });
+});
+
+describe('a published event reaches the cached pages through the purge notice', () => {
+  it('shows on the list, on the case study presented and in the calendar, and goes again when deleted', async () => {
+    const caseStudy = german[0]!.caseStudies[0]!;
+    const text = async (path: string) => (await fetch(`${site()}${path}`)).text();
+    /** Milliseconds until `check` holds, polled every 25 ms; fails after 20 s (the figure is printed, not asserted). */
+    const timeUntil = async (check: () => Promise<boolean>) => {
+      const started = performance.now();
+      while (!(await check())) {
+        if (performance.now() - started > 20_000) throw new Error('not visible after 20 s');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return Math.round(performance.now() - started);
+    };
+    // Cached before the change.
+    await text('/veranstaltungen');
+    await text(`/praxisbeispiele/${caseStudy.slug}`);
+    const title = `Frisch angekündigt ${Date.now()}`;
+    const created = await admin<{ data: { documentId: string } }>('POST', '/content-manager/collection-types/api::event.event?locale=de', {
+      title,
+      slug: `frisch-angekuendigt-${Date.now()}`,
+      startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
+      format: 'online',
+      organiser: 'Programmbegleitung',
+      description: 'Kurzfristig angesetzt.',
+      caseStudies: { connect: [{ documentId: caseStudy.documentId }] },
+    });
+    const { documentId } = created.data;
+    try {
+      await admin('POST', `/content-manager/collection-types/api::event.event/${documentId}/actions/publish?locale=de`, {});
+      const listMs = await timeUntil(async () => (await text('/veranstaltungen')).includes(title));
+      const caseStudyMs = await timeUntil(async () => (await text(`/praxisbeispiele/${caseStudy.slug}`)).includes(title));
+      const calendarMs = await timeUntil(async () => (await text('/veranstaltungen.ics')).includes(title));
+      console.log(
+        `[e2e] event published: on the list after ${listMs} ms, on the case study after ${caseStudyMs} ms more, in the calendar after ${calendarMs} ms more`,
+      );
+    } finally {
+      await admin('DELETE', `/content-manager/collection-types/api::event.event/${documentId}?locale=de`);
+    }
+    const goneMs = await timeUntil(async () => !(await text('/veranstaltungen')).includes(title));
+    console.log(`[e2e] event deleted: gone from the list after ${goneMs} ms`);
   });
 });

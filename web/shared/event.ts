@@ -54,7 +54,8 @@ export interface EventListAnswer {
 
 const dayFormat = (locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = (locale: Locale) => new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const timeFormat = (locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** When an event takes place, in German time: "Dienstag, 29. Dezember 2026, 10:00–15:30 Uhr" (two days when it spans them). */
 export function eventWhen(event: Pick<EventPage, 'startsAt' | 'endsAt'>, locale: Locale, suffix: string): string {

@@ -92,7 +92,8 @@ export const EVENT_FIELDS: Record<string, FieldText> = {
   slug: {
     label: 'Adresse (URL)',
     labelEn: 'Address (URL)',
-    description: 'Der letzte Teil der Adresse der Veranstaltungsseite, aus dem Titel gebildet. Nach der Veröffentlichung nicht mehr ändern: Links und Kalendereinträge zeigen darauf.',
+    description:
+      'Der letzte Teil der Adresse der Veranstaltungsseite, aus dem Titel gebildet. Nach der Veröffentlichung nicht mehr ändern: Links und Kalendereinträge zeigen darauf.',
   },
   startsAt: { label: 'Beginn', labelEn: 'Starts', description: 'Datum und Uhrzeit, deutsche Zeit.' },
   endsAt: { label: 'Ende', labelEn: 'Ends', description: 'Datum und Uhrzeit, deutsche Zeit. Nicht vor dem Beginn.' },

@@ -79,7 +79,10 @@ describe('events in the admin', () => {
     expect(publish.status).toBe(400);
     expect(publish.body.error.message).toContain('Veranstaltungsort');
     // Online needs no place.
-    const online = await as(REDAKTION.code, 'PUT', `${eventPath(noPlace.body.data.documentId)}?locale=de`, { format: 'online', onlineUrl: 'https://example.org/raum' });
+    const online = await as(REDAKTION.code, 'PUT', `${eventPath(noPlace.body.data.documentId)}?locale=de`, {
+      format: 'online',
+      onlineUrl: 'https://example.org/raum',
+    });
     expect(online.status).toBe(200);
     expect((await as(CHEFREDAKTION.code, 'POST', `${eventPath(noPlace.body.data.documentId)}/actions/publish?locale=de`, {})).status).toBe(200);
   });

@@ -25,7 +25,8 @@ export function useEventHead(event: Ref<EventPage | undefined>) {
   useHead(() => {
     const current = event.value;
     if (!current) return { script: [] };
-    const place = current.format !== 'online' ? { '@type': 'Place', name: current.venue ?? current.address, address: current.address ?? current.venue } : undefined;
+    const place =
+      current.format !== 'online' ? { '@type': 'Place', name: current.venue ?? current.address, address: current.address ?? current.venue } : undefined;
     const virtual = current.format !== 'vor-ort' ? { '@type': 'VirtualLocation', url: current.onlineUrl ?? url.value } : undefined;
     const location = [place, virtual].filter(Boolean);
     return {
@@ -47,7 +48,11 @@ export function useEventHead(event: Ref<EventPage | undefined>) {
             location: location.length === 1 ? location[0] : location,
             organizer: { '@type': 'Organization', name: current.organiser },
             ...(current.registrationUrl ? { offers: { '@type': 'Offer', url: current.registrationUrl } } : {}),
-            about: current.caseStudies.map((caseStudy) => ({ '@type': 'Project', name: caseStudy.title, url: `${siteUrl}${caseStudyPath(current.locale, caseStudy.slug)}` })),
+            about: current.caseStudies.map((caseStudy) => ({
+              '@type': 'Project',
+              name: caseStudy.title,
+              url: `${siteUrl}${caseStudyPath(current.locale, caseStudy.slug)}`,
+            })),
             ...(current.materials.length > 0
               ? { subjectOf: current.materials.map((file) => ({ '@type': 'DigitalDocument', name: file.name, url: `${siteUrl}${file.url}` })) }
               : {}),

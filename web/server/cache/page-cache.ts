@@ -71,7 +71,12 @@ export function pageCacheKey(event: H3Event): string | undefined {
 export function cachedPage(key: string, now = Date.now()): CachedPage | undefined {
   const page = pages.get(key);
   if (!page) return undefined;
-  if (!isListCurrent(page.loadedAt) || !isVocabularyCurrent(page.loadedAt) || !isEventsCurrent(page.loadedAt) || now - page.loadedAt > PURGED_CACHE_MAX_AGE_MS) {
+  if (
+    !isListCurrent(page.loadedAt) ||
+    !isVocabularyCurrent(page.loadedAt) ||
+    !isEventsCurrent(page.loadedAt) ||
+    now - page.loadedAt > PURGED_CACHE_MAX_AGE_MS
+  ) {
     remove(key);
     return undefined;
   }

@@ -61,7 +61,10 @@ export function berlinLocalTime(instant: string | Date): string {
 
 /** `20261208T133000Z`. */
 export function utcTime(instant: string | Date): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Germany's time zone since 1996 (EU summer time: last Sunday of March to last Sunday of October). */
@@ -86,8 +89,20 @@ const BERLIN_TIME_ZONE = [
 ];
 
 const CALENDAR_TEXTS = {
-  de: { name: 'Veranstaltungen – Praxisdatenbank Zusammen im Quartier', organiser: 'Veranstalter', presented: 'Vorgestellte Praxisbeispiele', registration: 'Anmeldung', online: 'Online' },
-  en: { name: 'Events – Zusammen im Quartier case-study database', organiser: 'Organiser', presented: 'Case studies presented', registration: 'Registration', online: 'Online' },
+  de: {
+    name: 'Veranstaltungen – Praxisdatenbank Zusammen im Quartier',
+    organiser: 'Veranstalter',
+    presented: 'Vorgestellte Praxisbeispiele',
+    registration: 'Anmeldung',
+    online: 'Online',
+  },
+  en: {
+    name: 'Events – Zusammen im Quartier case-study database',
+    organiser: 'Organiser',
+    presented: 'Case studies presented',
+    registration: 'Registration',
+    online: 'Online',
+  },
 } as const;
 
 /** Where the event takes place, as one line: venue and address, and "Online" when it is (also) online. */

@@ -29,7 +29,12 @@ interface RawEvent {
   description: string;
   programme?: string | null;
   registrationUrl?: string | null;
-  caseStudies?: { documentId: string; slug: string; title: string; buildingBlock?: { slug: string; name: string; nameEn?: string | null; number?: number | null } | null }[];
+  caseStudies?: {
+    documentId: string;
+    slug: string;
+    title: string;
+    buildingBlock?: { slug: string; name: string; nameEn?: string | null; number?: number | null } | null;
+  }[];
   materials?: { name: string; url: string; size?: number | null; mime?: string | null }[] | null;
   localizations?: { slug: string; locale: string }[];
   updatedAt: string;

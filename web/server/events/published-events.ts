@@ -50,7 +50,8 @@ export interface EventFilters {
 /** The list page: upcoming (soonest first) and past (latest first) events, filtered by Baustein (of a case study presented) and year. */
 export function listEvents(events: EventPage[], filters: EventFilters, now: number): EventListAnswer {
   const blocks = new Map<string, { slug: string; name: string; number: number | null }>();
-  for (const event of events) for (const caseStudy of event.caseStudies) if (caseStudy.buildingBlock) blocks.set(caseStudy.buildingBlock.slug, caseStudy.buildingBlock);
+  for (const event of events)
+    for (const caseStudy of event.caseStudies) if (caseStudy.buildingBlock) blocks.set(caseStudy.buildingBlock.slug, caseStudy.buildingBlock);
   const matching = events.filter(
     (event) =>
       (!filters.buildingBlock || event.caseStudies.some((caseStudy) => caseStudy.buildingBlock?.slug === filters.buildingBlock)) &&

@@ -9,7 +9,10 @@ const listQuery = z.object({
   // An empty select ("Alle Bausteine", "Alle Jahre") sends an empty value.
   buildingBlock: z.union([z.literal(''), z.string().max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN)]).optional(),
   year: z.union([z.literal(''), z.coerce.number().int().min(FUNDING_YEAR_MIN).max(FUNDING_YEAR_MAX)]).optional(),
-  caseStudy: z.string().regex(/^[a-z0-9]{1,64}$/).optional(),
+  caseStudy: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/)
+    .optional(),
 });
 
 /**
@@ -20,9 +23,5 @@ export default defineEventHandler(async (event): Promise<EventListAnswer> => {
   const query = await getValidatedQuery(event, parseWith(listQuery));
   const events = await publishedEvents(query.locale);
   setResponseHeader(event, 'cache-control', 'no-cache');
-  return listEvents(
-    events,
-    { buildingBlock: query.buildingBlock || undefined, year: query.year || undefined, caseStudy: query.caseStudy },
-    Date.now(),
-  );
+  return listEvents(events, { buildingBlock: query.buildingBlock || undefined, year: query.year || undefined, caseStudy: query.caseStudy }, Date.now());
 });
