@@ -155,7 +155,7 @@ describe("an event's page", () => {
         return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': 'https://schema.org/' } } };
       };
       // safe mode: a term or value that does not map (a typo, a stray key) is an error, not silently dropped.
-      const [expanded] = (await jsonld.expand(document, { documentLoader, safe: true } as never)) as Record<
+      const [expanded] = (await jsonld.expand(document, { documentLoader, safe: true } as never)) as unknown as Record<
         string,
         { '@value'?: string; '@type'?: string[] }[]
       >[];
