@@ -190,6 +190,16 @@ describe("an event's page", () => {
     expect((await fetch(`${site()}/veranstaltungen/gibt-es-nicht`)).status).toBe(404);
   });
 
+  it('are in the sitemap with their other language as alternate', async () => {
+    const sitemap = await (await fetch(`${site()}/sitemap.xml`)).text();
+    expect(sitemap).toContain(`<loc>${site()}/veranstaltungen</loc>`);
+    for (const event of german) expect(sitemap).toContain(`<loc>${site()}/veranstaltungen/${event.slug}</loc>`);
+    for (const event of english) {
+      expect(sitemap).toContain(`<loc>${site()}/en/events/${event.slug}</loc>`);
+      expect(sitemap).toContain(`hreflang="en" href="${site()}/en/events/${event.slug}"`);
+    }
+  });
+
   it('finds no axe violations on the list, a filtered list and the event pages, in German and English', async () => {
     const paths = [
       '/veranstaltungen',
