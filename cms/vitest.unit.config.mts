@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     name: 'cms-unit',
     include: ['src/**/*.test.ts', 'tests/*.test.ts'],
+    // A guard against a hang, not a speed target (vitest's default 5 s is short for a busy CI machine).
+    testTimeout: 30_000,
   },
 });

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const CMS_DIR = fileURLToPath(new URL('../cms', import.meta.url)).replace(/\/$/, '');
 export const DIST_DIR = join(CMS_DIR, 'dist');
 const BUILD_HASH_FILE = join(DIST_DIR, '.build-hash');
-const SOURCES = ['src', 'config', 'database', 'package.json', 'tsconfig.json'];
+// The Strapi patches change what the admin build is made of (the postinstall applies them to node_modules).
+const SOURCES = ['src', 'config', 'database', 'package.json', 'tsconfig.json', 'scripts/patch-strapi.mts'];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];

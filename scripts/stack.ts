@@ -83,6 +83,8 @@ export function siteEnvironment(env: NodeJS.ProcessEnv, where: SiteServices): No
     PORT: where.port,
     NUXT_MEILI_URL: where.meiliUrl,
     NUXT_MEILI_SEARCH_KEY: where.searchKey,
+    // More Meilisearch instances the CMS writes to: the site falls back to them (docs/operations.md, "Meilisearch availability").
+    ...(env.MEILI_REPLICA_URLS ? { NUXT_MEILI_REPLICA_URLS: env.MEILI_REPLICA_URLS } : {}),
     NUXT_STRAPI_URL: where.cmsUrl,
     NUXT_STRAPI_TOKEN: env.STRAPI_SITE_TOKEN,
     NUXT_PREVIEW_SECRET: env.PREVIEW_SECRET,

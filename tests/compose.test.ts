@@ -68,15 +68,26 @@ describe('docker-compose.yml', () => {
     expect(started.flatMap(publishedPorts).sort()).toEqual(['127.0.0.1:1337', '127.0.0.1:3000']);
   });
 
-  it('runs Redis and a second site instance in the cluster profile, both sites on the REDIS_URL of .env', () => {
-    writeFileSync(join(dir, '.env'), completeEnv().replace(/^REDIS_URL=$/m, 'REDIS_URL=redis://redis:6379'));
+  it('runs Redis, a second site instance and a second Meilisearch in the cluster profile, the sites and the CMS on the REDIS_URL and MEILI_REPLICA_URLS of .env', () => {
+    writeFileSync(
+      join(dir, '.env'),
+      completeEnv()
+        .replace(/^REDIS_URL=$/m, 'REDIS_URL=redis://redis:6379')
+        .replace(/^MEILI_REPLICA_URLS=$/m, 'MEILI_REPLICA_URLS=http://meilisearch-2:7700'),
+    );
     const config = execFileSync('docker-compose', ['-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, '--profile', 'cluster', 'config'], {
       encoding: 'utf8',
       env: COMPOSE_ENV,
     });
     const services = serviceBlocks(config);
-    for (const name of ['redis', 'web-2']) expect(services.get(name)).toMatch(/profiles:\n\s+- cluster\n/);
+    for (const name of ['redis', 'web-2', 'meilisearch-2']) expect(services.get(name)).toMatch(/profiles:\n\s+- cluster\n/);
     for (const name of ['web', 'web-2']) expect(services.get(name)).toContain('REDIS_URL: redis://redis:6379');
+    // The CMS writes to both Meilisearch instances, the sites fall back to the second; it runs the same version with the same master key.
+    expect(services.get('cms')).toContain('MEILI_REPLICA_URLS: http://meilisearch-2:7700');
+    for (const name of ['web', 'web-2']) expect(services.get(name)).toContain('NUXT_MEILI_REPLICA_URLS: http://meilisearch-2:7700');
+    const image = (name: string) => services.get(name)!.match(/image: (\S+)/)![1];
+    expect(image('meilisearch-2')).toBe(image('meilisearch'));
+    expect(services.get('meilisearch-2')).toContain('MEILI_MASTER_KEY: not-a-real-secret-0123456789');
     expect([...services.values()].flatMap(publishedPorts).sort()).toEqual(['127.0.0.1:1337', '127.0.0.1:3000', '127.0.0.1:3001']);
   });
 });

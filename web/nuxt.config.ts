@@ -30,6 +30,8 @@ export default defineNuxtConfig({
     // Public paths of web/browser/'s bundled scripts by name, filled in by modules/browser-scripts.ts.
     browserScripts: {} as Record<string, string>,
     meiliUrl: 'http://127.0.0.1:7700',
+    // Comma-separated Meilisearch instances the CMS keeps alike: asked in turn when meiliUrl fails (server/search/meilisearch.ts).
+    meiliReplicaUrls: '',
     meiliSearchKey: '',
     strapiUrl: 'http://127.0.0.1:1337',
     strapiToken: '',

@@ -8,5 +8,8 @@ export default defineConfig({
     name: 'web',
     root: import.meta.dirname,
     include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'shared/**/*.test.ts'],
+    // A guard against a hang, not a speed target: the 10,000-row spreadsheet and the Redis tests
+    // took over vitest's default 5 s beside the browser tests on a busy CI machine.
+    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,7 @@
 // The CMS's postinstall: a few words Strapi 5.54 types into its admin's code instead of asking
-// for a message, so no translation reaches them (docs/upgrading.md, "The admin in German").
+// for a message, so no translation reaches them (docs/upgrading.md, "The admin in German"), one
+// error message shown for no error (the relation picker's) and one wait without a bound (the
+// edit view's actions, the last patch).
 // Each patch swaps one literal in a built file of a pinned package for a message lookup (or, in
 // the design system, which has no messages, for the admin's language). A patch whose text is
 // gone fails the install: an upgrade must look at it again.
@@ -56,6 +58,35 @@ export const STRAPI_PATCHES: StrapiPatch[] = [
     replace: "].filter((field)=>field.name !== 'news').map(({ size, ...field })=>/*#__PURE__*/ jsx(Grid.Item, {",
   },
   {
+    // The notifications' region, which screen readers announce as "Notifications alt+T" (sonner's
+    // default label and its shortcut): the label from a message. Two patches: the hook, then its use.
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/features/Notifications.mjs',
+    english: [],
+    find: '}, []);\n    const value = React.useMemo(',
+    replace: '}, []);\n    const { formatMessage } = useIntl();\n    const value = React.useMemo(',
+  },
+  {
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/features/Notifications.mjs',
+    english: ['Notifications'],
+    find: 'position: "top-center"\n            })',
+    replace:
+      "position: \"top-center\",\n                containerAriaLabel: formatMessage({ id: 'notification.region', defaultMessage: 'Notifications' })\n            })",
+  },
+  {
+    // A relation picker's "Neuen Eintrag anlegen" (chosen by click or Enter) also hands the typed
+    // text to the picker as if it were a chosen entry, and Strapi answered with an error message
+    // ("Beim Hinzufügen der Relation ist ein Fehler aufgetreten") beside the dialog that creates
+    // the entry. Entries are chosen by their numeric id: typed text is no choice, nothing to add.
+    pkg: '@strapi/content-manager',
+    file: 'dist/admin/pages/EditView/components/FormInputs/Relations/Relations.mjs',
+    english: [],
+    find: 'const relation = options.find((opt)=>opt.id.toString() === relationId);\n        if (!relation) {',
+    replace:
+      'const relation = options.find((opt)=>opt.id.toString() === relationId);\n        if (!relation && !/^\\d+$/.test(relationId)) return;\n        if (!relation) {',
+  },
+  {
     // The media picker's search button: the search field's own label.
     pkg: '@strapi/upload',
     file: 'dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs',
@@ -78,6 +109,17 @@ export const STRAPI_PATCHES: StrapiPatch[] = [
     english: ['Pagination'],
     find: 'label: t = "Pagination"',
     replace: `label: t = ${GERMAN} ? "Seitennavigation" : "Pagination"`,
+  },
+  {
+    // Not a word but a wait: the edit view's panels and actions (Speichern, Veröffentlichen, our
+    // Prüfung and Verlauf) appear when the browser next finds an idle moment. A main thread that
+    // never idles (a busy machine) left them out for over a minute; now at most 250 ms late.
+    pkg: '@strapi/admin',
+    file: 'dist/admin/admin/src/components/DescriptionComponentRenderer.mjs',
+    english: [],
+    find: "import { cancelIdleCallback as _cancelIdleCallback, requestIdleCallback as _requestIdleCallback } from '../utils/shims.mjs';",
+    replace:
+      "import { cancelIdleCallback as _cancelIdleCallback, requestIdleCallback as _whenIdle } from '../utils/shims.mjs';\nconst _requestIdleCallback = (callback)=>_whenIdle(callback, { timeout: 250 });",
   },
 ];
 

@@ -5,6 +5,7 @@ import { applyAdminLayout } from './editorial/admin-layout';
 import { ensureEditorialStates, registerReviewRules } from './editorial/review-rules';
 import { registerListSearch } from './editorial/list-search';
 import { ensureEditorialRoles } from './editorial/roles';
+import { registerProposedOrganisations } from './editorial/organisations';
 import { registerSlugRule, registerSlugSuggestions } from './editorial/slugs';
 import { grantPublicReadAccess } from './access/public-role';
 import { ensureSiteToken } from './access/site-token';
@@ -46,6 +47,8 @@ export default {
     registerControlCharacterRule(strapi);
     registerCaseStudyRules(strapi);
     registerEventRules(strapi);
+    // Träger the Redaktion proposes, approved by the Chefredaktion.
+    registerProposedOrganisations(strapi);
     registerSearchTermRules(strapi);
     registerSlugRule(strapi);
     registerReviewRules(strapi);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CMS_VARIABLES, cmsEnvironment, refuseLocalSiteUrlInProduction } from '../src/config/environment';
+import { CMS_VARIABLES, cmsEnvironment, meiliTargets, refuseLocalSiteUrlInProduction } from '../src/config/environment';
 
 describe("the CMS's environment", () => {
   it('has a default for every setting that needs one, and takes an empty value as unset', () => {
@@ -28,6 +28,18 @@ describe("the CMS's environment", () => {
       SEED_DEMO_CONTENT: false,
       SYNC_BATCH_SIZE: 500,
     });
+  });
+
+  it('lists every Meilisearch the sync writes to: MEILI_URL first, then the replicas, each once', () => {
+    expect(meiliTargets(cmsEnvironment({}))).toEqual([]);
+    expect(meiliTargets(cmsEnvironment({ MEILI_REPLICA_URLS: 'http://meili-2:7700' }))).toEqual([]);
+    expect(meiliTargets(cmsEnvironment({ MEILI_URL: 'http://meili:7700/' }))).toEqual(['http://meili:7700']);
+    expect(
+      meiliTargets(
+        cmsEnvironment({ MEILI_URL: 'http://meili:7700', MEILI_REPLICA_URLS: ' http://meili-2:7700/ ,http://meili:7700,, https://meili-3.example.org' }),
+      ),
+    ).toEqual(['http://meili:7700', 'http://meili-2:7700', 'https://meili-3.example.org']);
+    expect(() => cmsEnvironment({ MEILI_REPLICA_URLS: 'http://meili-2:7700,meili-3' })).toThrow(/MEILI_REPLICA_URLS must be comma-separated URLs/);
   });
 
   it('refuses wrong values, naming every variable, instead of passing NaN or falling back silently', () => {

@@ -1,10 +1,12 @@
 // `npm run test:cluster`: the stack on more than one machine, on loopback. PostgreSQL (the one at
-// TEST_DATABASE_URL, a fresh database), Redis, Meilisearch, two CMS instances, two site instances
-// and nginx in front of each pair. Readers load the site through nginx while an editor publishes
-// and practitioners send contact requests; one site instance and one CMS instance are killed with
-// SIGKILL mid-run and started again. Fails (exit 1) unless no reader request failed, every
-// publication was visible at both site instances within 2 s of Meilisearch confirming it, each
-// mail went out exactly once, a proof of work used at one instance was refused at the other,
+// TEST_DATABASE_URL, a fresh database), Redis, two Meilisearch instances (the CMS writes to both,
+// the sites read from a and fall back to b), two CMS instances, two site instances and nginx in
+// front of each pair. Readers load the site through nginx while an editor publishes and
+// practitioners send contact requests; one site instance, one CMS instance and Meilisearch a are
+// killed with SIGKILL mid-run and started again. Fails (exit 1) unless no reader request failed,
+// every publication was visible at both site instances within 2 s of the running Meilisearch
+// instances confirming it, the restarted Meilisearch caught up (the same documents as the other),
+// each mail went out exactly once, a proof of work used at one instance was refused at the other,
 // the rate limit counted across instances and an admin session worked at both CMS instances.
 // Prints requests, latencies and errors.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +21,7 @@ import { createMeiliClient, ensureApiKeys } from '@praxis/search';
 import { CMS_DIR } from '../build-hash.ts';
 import { freshSecrets, ROOT_DIR } from '../env-file.ts';
 import { readMails, startMailSink } from '../mail-sink.ts';
-import { startMeilisearch } from '../meilisearch.ts';
+import { startMeilisearch, type MeilisearchHandle } from '../meilisearch.ts';
 import { freePort, waitForHttp } from '../processes.ts';
 import { startRedis } from '../redis.ts';
 import { siteEnvironment } from '../stack.ts';
@@ -27,7 +29,7 @@ import { WEB_DIR, WEB_NODE_FLAGS, WEB_SERVER_ENTRY } from '../web-build.ts';
 import { startNginx } from './nginx.ts';
 
 const CASE_STUDY = 'api::case-study.case-study';
-/** A publication must be visible at every site instance this soon after Meilisearch confirmed it. */
+/** A publication must be visible at every site instance this soon after the running Meilisearch instances confirmed it. */
 const VISIBLE_WITHIN_MS = 2_000;
 const READERS = 4;
 
@@ -95,6 +97,70 @@ class Instance {
   }
 }
 
+/** A Meilisearch that can be killed and started again on its data and port. */
+class MeiliNode {
+  readonly name: string;
+  readonly url: string;
+  private handle: MeilisearchHandle | undefined;
+  private readonly dataDir: string;
+  private readonly port: number;
+  private readonly masterKey: string;
+
+  constructor(name: string, port: number, masterKey: string) {
+    this.name = name;
+    this.port = port;
+    this.masterKey = masterKey;
+    this.dataDir = join(work, name);
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  get running(): boolean {
+    return this.handle !== undefined;
+  }
+
+  async start(): Promise<void> {
+    this.handle = await startMeilisearch({ dataDir: this.dataDir, masterKey: this.masterKey, port: this.port });
+  }
+
+  async kill(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    if (!handle?.pid) return;
+    process.kill(handle.pid, 'SIGKILL');
+    await handle.stop();
+  }
+
+  async stop(): Promise<void> {
+    await this.handle?.stop();
+    this.handle = undefined;
+  }
+}
+
+/** What a Meilisearch holds: id, title and update stamp of every document, per locale (undefined when it does not answer). */
+async function documentsOf(url: string, key: string): Promise<{ listing: string; count: number } | undefined> {
+  const client = createMeiliClient(url, key, 5_000);
+  try {
+    const locales: string[] = [];
+    let count = 0;
+    for (const locale of ['de', 'en']) {
+      const page = await client.index(`case-studies-${locale}`).getDocuments<{ documentId: string; title: string; updatedAt: number }>({
+        fields: ['documentId', 'title', 'updatedAt'],
+        limit: 10_000,
+      });
+      count += page.results.length;
+      locales.push(
+        `${locale}:${page.results
+          .map((doc) => `${doc.documentId}|${doc.updatedAt}|${doc.title}`)
+          .sort()
+          .join(';')}`,
+      );
+    }
+    return { listing: locales.join('\n'), count };
+  } catch {
+    return undefined;
+  }
+}
+
 async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   // pg as the CMS has it (this workspace does not depend on it).
@@ -132,9 +198,13 @@ async function main(): Promise<void> {
   const database = await createDatabase();
   const redis = await startRedis();
   const masterKey = `cluster-${randomBytes(16).toString('hex')}`;
-  const meili = await startMeilisearch({ dataDir: join(work, 'meilisearch'), masterKey, port: await freePort() });
+  // Two Meilisearch instances with one master key: the scoped keys (fixed uids) are the same at both.
+  const meilis = [new MeiliNode('meili-a', await freePort(), masterKey), new MeiliNode('meili-b', await freePort(), masterKey)];
+  for (const meili of meilis) await meili.start();
   const mailSink = await startMailSink({ dir: join(work, 'mail') });
-  const { searchKey, syncKey } = await ensureApiKeys(createMeiliClient(meili.url, masterKey));
+  const [keys, keysB] = [await ensureApiKeys(createMeiliClient(meilis[0]!.url, masterKey)), await ensureApiKeys(createMeiliClient(meilis[1]!.url, masterKey))];
+  if (keys.searchKey !== keysB!.searchKey || keys.syncKey !== keysB!.syncKey) throw new Error('the two Meilisearch instances gave different keys');
+  const { searchKey, syncKey } = keys;
   const [siteLbPort, cmsLbPort] = [await freePort(), await freePort()];
   const siteLb = `http://127.0.0.1:${siteLbPort}`;
   const cmsLb = `http://127.0.0.1:${cmsLbPort}`;
@@ -148,7 +218,8 @@ async function main(): Promise<void> {
     IS_PROXIED: 'true',
     DATABASE_CLIENT: 'postgres',
     DATABASE_URL: database.url,
-    MEILI_URL: meili.url,
+    MEILI_URL: meilis[0]!.url,
+    MEILI_REPLICA_URLS: meilis[1]!.url,
     MEILI_SYNC_KEY: syncKey,
     SYNC_POLL_INTERVAL_MS: '200',
     SMTP_HOST: mailSink.host,
@@ -186,9 +257,10 @@ async function main(): Promise<void> {
         REDIS_URL: redis.url,
         RATE_LIMIT: '100000',
         FORM_RATE_LIMIT: '1000',
+        MEILI_REPLICA_URLS: meilis[1]!.url,
         PATH: process.env.PATH,
       },
-      { host: '127.0.0.1', port: String(port), meiliUrl: meili.url, searchKey, cmsUrl: cmsLb, siteUrl: siteLb },
+      { host: '127.0.0.1', port: String(port), meiliUrl: meilis[0]!.url, searchKey, cmsUrl: cmsLb, siteUrl: siteLb },
     );
     return new Instance(`site-${'ab'[index]}`, port, [process.execPath, ...WEB_NODE_FLAGS, WEB_SERVER_ENTRY], WEB_DIR, env, '/api/health');
   });
@@ -212,18 +284,25 @@ async function main(): Promise<void> {
       await instance.start(60_000);
       stopped.push(() => instance.stop());
     }
-    const meiliClient = createMeiliClient(meili.url, masterKey);
+    const meiliClients = meilis.map((meili) => createMeiliClient(meili.url, masterKey, 5_000));
     for (;;) {
-      const stats = await meiliClient
-        .index('case-studies-de')
-        .getStats()
-        .catch(() => ({ numberOfDocuments: 0 }));
+      const counts = await Promise.all(
+        meiliClients.map((client) =>
+          client
+            .index('case-studies-de')
+            .getStats()
+            .then((stats) => stats.numberOfDocuments)
+            .catch(() => 0),
+        ),
+      );
       const backlog = (await (await fetch(`${cmsLb}/api/sync/backlog`)).json()) as { pending: number };
-      if (stats.numberOfDocuments >= 42 && backlog.pending === 0) break;
+      if (counts.every((count) => count >= 42) && backlog.pending === 0) break;
       if (Date.now() - started > 300_000) throw new Error('the demo content was not indexed within 5 minutes');
       await sleep(500);
     }
-    log(`everything up: sites ${sitePorts.join(', ')} behind ${siteLb}, CMS ${cmsPorts.join(', ')} behind ${cmsLb}`);
+    log(
+      `everything up: sites ${sitePorts.join(', ')} behind ${siteLb}, CMS ${cmsPorts.join(', ')} behind ${cmsLb}, Meilisearch ${meilis.map((meili) => meili.url).join(' and ')}`,
+    );
 
     // An editor logs in at CMS a; the session holds at CMS b (it lives in the database).
     const login = await fetch(`${cms[0]!.url}/admin/login`, {
@@ -327,7 +406,8 @@ async function main(): Promise<void> {
       }
     });
 
-    // The editor publishes; each change must be at both site instances within 2 s of Meilisearch confirming it.
+    // The editor publishes; each change must be at both site instances within 2 s of the running
+    // Meilisearch instances confirming it (the sites read from whichever answers).
     const lags: number[] = [];
     const publish = async (round: number, upSites: Instance[]) => {
       const entry = published[(round * 3) % published.length]!;
@@ -336,15 +416,19 @@ async function main(): Promise<void> {
       await admin('POST', `/content-manager/collection-types/${CASE_STUDY}/${entry.documentId}/actions/publish?locale=de`, {});
       entry.title = title;
       const deadline = Date.now() + 60_000;
-      for (;;) {
-        const document = (await meiliClient
-          .index('case-studies-de')
-          .getDocument(entry.documentId)
-          .catch(() => undefined)) as { title?: string } | undefined;
-        if (document?.title === title) break;
-        if (Date.now() > deadline) throw new Error(`Meilisearch did not confirm "${title}" within a minute`);
-        await sleep(25);
-      }
+      await Promise.all(
+        meilis.map(async (meili, index) => {
+          if (!meili.running) return;
+          for (;;) {
+            const document = (await meiliClients[index]!.index('case-studies-de')
+              .getDocument(entry.documentId)
+              .catch(() => undefined)) as { title?: string } | undefined;
+            if (document?.title === title) break;
+            if (Date.now() > deadline) throw new Error(`${meili.name} did not confirm "${title}" within a minute`);
+            await sleep(25);
+          }
+        }),
+      );
       const confirmed = Date.now();
       await Promise.all(
         upSites.map(async (instance) => {
@@ -399,11 +483,52 @@ async function main(): Promise<void> {
     await cms[0]!.start(300_000);
     await publish(++round, site);
     await publish(++round, site);
+
+    // Meilisearch a, the one the sites ask first, dies: the sites read from b, the CMS keeps writing to b.
+    log('SIGKILL Meilisearch a');
+    await meilis[0]!.kill();
+    await publish(++round, site);
+    await publish(++round, site);
+    await sleep(1_000);
+    log('starting Meilisearch a again');
+    const restarted = Date.now();
+    await meilis[0]!.start();
+    // It has to catch up on what it missed: the same documents as b.
+    let caughtUpMs: number | undefined;
+    while (Date.now() - restarted < 60_000) {
+      const [a, b] = await Promise.all(meilis.map((meili) => documentsOf(meili.url, masterKey)));
+      if (a !== undefined && a.listing === b?.listing) {
+        caughtUpMs = Date.now() - restarted;
+        break;
+      }
+      await sleep(50);
+    }
+    check(caughtUpMs !== undefined, `the restarted Meilisearch a caught up with b (the same documents) ${caughtUpMs ?? '> 60,000'} ms after its restart began`);
+    await publish(++round, site);
+    // And the replica: b dies and comes back while a serves.
+    log('SIGKILL Meilisearch b');
+    await meilis[1]!.kill();
+    await publish(++round, site);
+    log('starting Meilisearch b again');
+    await meilis[1]!.start();
+    await publish(++round, site);
     await sleep(2_000);
 
     reading = false;
     sending = false;
     await Promise.all([...readers, practitioners]);
+
+    // After everything: both Meilisearch instances hold the same documents, and as many as the CMS publishes.
+    const settleDeadline = Date.now() + 60_000;
+    let same = false;
+    let holdings: ({ listing: string; count: number } | undefined)[] = [];
+    while (!same && Date.now() < settleDeadline) {
+      holdings = await Promise.all(meilis.map((meili) => documentsOf(meili.url, masterKey)));
+      same = holdings[0] !== undefined && holdings[0].listing === holdings[1]?.listing;
+      if (!same) await sleep(200);
+    }
+    const documentCount = holdings[0]?.count ?? 0;
+    check(same, `both Meilisearch instances hold the same ${documentCount} documents (both languages) after the run`);
 
     // Every accepted request's two mails (to the project and the receipt), once each, after the queue drained.
     const accepted = contactTokens.filter((request) => request.status === 202);
@@ -448,13 +573,14 @@ async function main(): Promise<void> {
     console.log(
       `| publications | ${round}, visible at the site instances after Meilisearch confirmed: max ${Math.max(...lags)} ms, p50 ${percentile(lags, 0.5)} ms |`,
     );
+    console.log(`| Meilisearch a restarted after SIGKILL: caught up with b | ${caughtUpMs ?? '–'} ms after the restart began |`);
     console.log(`| contact requests | ${contactTokens.length} sent, ${accepted.length} accepted, ${refused.length} not |`);
     console.log(`| run | ${((Date.now() - started) / 1000).toFixed(0)} s |`);
     console.log('');
   } finally {
     for (const stop of stopped.reverse()) await stop().catch(() => {});
     await mailSink.stop();
-    await meili.stop();
+    for (const meili of meilis) await meili.stop();
     await redis.stop();
     await database.drop().catch(() => {});
   }

@@ -111,6 +111,9 @@ const CENTRAL_ATTRIBUTES = CENTRAL_TERM_FIELDS.map((field) => `terms.${field}`);
  */
 const MIN_CENTRAL_HITS = 2;
 
+/** A quoted phrase in an analysed query. */
+const PHRASE = /"[^"]*"/gu;
+
 /**
  * What the index is asked for a state's words (null: words without a searchable one). When
  * enough case studies, within the filters, have all the words where they say what they are about
@@ -118,7 +121,8 @@ const MIN_CENTRAL_HITS = 2;
  * studies match: the ones that merely mention a word ("… auch mit den Kitas im Quartier") no
  * longer flood the list. Otherwise every case study that uses the words matches, the last words
  * dropped while none uses them all. Either way, hits under {@link RELATIVE_MIN_SCORE} of the best
- * are left out. Decided within the filters, the practitioner's scope: a small town whose only
+ * are left out. A query of quoted phrases only asks for the text as written: every case study that
+ * has it matches. Decided within the filters, the practitioner's scope: a small town whose only
  * project mentions the word still finds it. The facet counts come from the same plan, so a value
  * chosen may show more case studies than its count promised (never fewer).
  */
@@ -126,7 +130,8 @@ export async function planTextSearch(client: Meilisearch, state: SearchState): P
   const q = await resolveIndexQuery(client, state);
   if (q === null) return null;
   const broad: TextSearch = { q, matchingStrategy: MATCHING_STRATEGY };
-  if (!q) return broad;
+  // Only quoted phrases: the practitioner asks for the text as written, wherever a case study has it.
+  if (!q || q.replace(PHRASE, '').trim() === '') return broad;
   const central: TextSearch = { q, matchingStrategy: 'all', attributesToSearchOn: CENTRAL_ATTRIBUTES };
   const probe = (plan: TextSearch) => ({
     ...plan,

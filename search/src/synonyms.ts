@@ -32,6 +32,7 @@ export const SEED_SYNONYMS: Record<Locale, SynonymSet[]> = {
     twoWay('Berufseinstieg', 'Berufsorientierung', 'Übergang Schule Beruf'),
     twoWay('Bildungspaket', 'Bildungs- und Teilhabepaket'),
     twoWay('Babylotsen', 'Familienlotsen'),
+    twoWay('Zahnprophylaxe', 'Zahngesundheit', 'Zahnpflege'),
   ],
   en: [
     twoWay('nursery', 'day care', 'daycare', 'kindergarten', 'childcare'),

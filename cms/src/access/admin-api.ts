@@ -3,7 +3,7 @@
 // forces an app's own API routes into the public content API, so they are added to the admin
 // API instead; each needs an admin session and the named permission on case studies.
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY, type AdminUser } from '../editorial/roles';
+import { CASE_STUDY, ORGANISATION, type AdminUser } from '../editorial/roles';
 import type { AdminUserRecord } from '../history/actor';
 
 interface UploadedFile {
@@ -29,14 +29,24 @@ export function refuse(ctx: Context, status: number, name: string, message: stri
 }
 
 const EXPLORER = 'plugin::content-manager.explorer';
-/** The content manager's permission on case studies, or `invite`: Strapi's permission to create admin users. */
-type Permission = 'read' | 'update' | 'create' | 'invite';
+/**
+ * The content manager's permission on case studies; `invite`: Strapi's permission to create admin
+ * users; `approve-organisations`: editing organisations (Chefredaktion and Administration).
+ */
+type Permission = 'read' | 'update' | 'create' | 'invite' | 'approve-organisations';
+const ACTIONS: Record<Permission, unknown> = {
+  read: [`${EXPLORER}.read`, CASE_STUDY],
+  update: [`${EXPLORER}.update`, CASE_STUDY],
+  create: [`${EXPLORER}.create`, CASE_STUDY],
+  invite: 'admin::users.create',
+  'approve-organisations': [`${EXPLORER}.update`, ORGANISATION],
+};
 /** An admin session with the named permission. */
 const allowedTo = (permission: Permission) => [
   'admin::isAuthenticatedAdmin',
   {
     name: 'admin::hasPermissions',
-    config: { actions: [permission === 'invite' ? 'admin::users.create' : [`${EXPLORER}.${permission}`, CASE_STUDY]] },
+    config: { actions: [ACTIONS[permission]] },
   },
 ];
 

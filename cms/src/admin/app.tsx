@@ -1,7 +1,7 @@
 // The admin as the newsroom sees it: German by default (English selectable in the profile),
 // the project's name and logo instead of Strapi's, no tutorials or release notes, and the
 // names of enumeration values instead of their codes.
-import { ArrowLeft, Bell, Clock, Eye, Mail, PaperPlane, Search, Server, Trash, Upload, User } from '@strapi/icons';
+import { ArrowLeft, Bell, Briefcase, Clock, Eye, Mail, PaperPlane, Search, Server, Trash, Upload, User } from '@strapi/icons';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import type { ReactNode } from 'react';
 import logo from './extensions/logo.svg';
@@ -148,8 +148,17 @@ export default {
       component: async () => (await import('./widgets/invitations-widget')).default,
       permissions: [{ action: 'admin::users.create', subject: null }],
     };
+    // Chefredaktion and Administration (who edit Träger): the Träger the Redaktion proposed, with "Freigeben".
+    const proposals = {
+      id: 'praxis-proposed-organisations',
+      icon: Briefcase,
+      title: { id: 'praxis.dashboard.proposals.title', defaultMessage: translations.de['praxis.dashboard.proposals.title'] },
+      component: async () => (await import('./widgets/proposed-organisations-widget')).default,
+      permissions: [{ action: 'plugin::content-manager.explorer.update', subject: 'api::organisation.organisation' }],
+    };
     app.widgets.register((registered) => [
       ...ours,
+      proposals,
       invitations,
       ...registered.filter((widget) => !DEVELOPER_WIDGETS.includes((widget as { id?: string }).id ?? '')),
     ]);

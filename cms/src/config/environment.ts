@@ -11,6 +11,20 @@ const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.tri
 const text = () => z.preprocess(unsetIfEmpty, z.string().trim().optional());
 const optionalUrl = () =>
   z.preprocess(unsetIfEmpty, z.url({ error: 'must be a URL such as https://example.org' }).optional()).transform((value) => value?.replace(/\/$/, ''));
+/** Comma-separated URLs, each checked like a single one. */
+const urlList = () =>
+  z
+    .preprocess(
+      (value) =>
+        typeof value === 'string'
+          ? value
+              .split(',')
+              .map((item) => item.trim())
+              .filter(Boolean)
+          : [],
+      z.array(z.url({ error: 'must be comma-separated URLs such as http://meili-2:7700' })),
+    )
+    .transform((urls) => urls.map((value) => value.replace(/\/$/, '')));
 const url = (fallback: string) => optionalUrl().transform((value) => value ?? fallback);
 const whole = (fallback: number, min: number) =>
   z
@@ -31,6 +45,8 @@ const schema = z.object({
   /** The site's read-only API token, created at boot from this value. */
   STRAPI_SITE_TOKEN: text(),
   MEILI_URL: optionalUrl(),
+  /** More Meilisearch instances the sync writes to, each with its own progress (docs/operations.md, "Meilisearch availability"). */
+  MEILI_REPLICA_URLS: urlList(),
   MEILI_MASTER_KEY: text(),
   MEILI_SYNC_KEY: text(),
   /** false: connect to Meilisearch but leave the outbox to another process (the CLIs). */
@@ -68,6 +84,11 @@ export function cmsEnvironment(env: NodeJS.ProcessEnv = process.env): CmsEnviron
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message} (is "${env[String(issue.path[0])]}")`);
   throw new Error(`The CMS's environment is not valid: ${problems.join('; ')}. See .env.example.`);
+}
+
+/** Every Meilisearch the sync writes to: MEILI_URL first, then MEILI_REPLICA_URLS (none without MEILI_URL). */
+export function meiliTargets(env: CmsEnvironment = cmsEnvironment()): string[] {
+  return env.MEILI_URL ? [...new Set([env.MEILI_URL, ...env.MEILI_REPLICA_URLS])] : [];
 }
 
 /**

@@ -8,6 +8,8 @@ export interface LeaseQuery {
   limit: number;
   now: number;
   leaseMs: number;
+  /** Only rows whose column has this value (the search outbox: one Meilisearch's rows). */
+  only?: { column: string; value: string };
 }
 
 /**
@@ -18,13 +20,14 @@ export interface LeaseQuery {
  */
 export async function leaseDueRows<Row>(knex: Knex, query: LeaseQuery): Promise<Row[]> {
   const postgres = ['postgres', 'pg'].includes(knex.client.config.client as string);
+  const only = query.only ? `AND ${query.only.column} = ?` : '';
   const result = await knex.raw(
     `UPDATE ${query.table} SET locked_until = ? WHERE id IN (
        SELECT id FROM ${query.table}
-       WHERE ${query.doneColumn} IS NULL AND due_at <= ? AND (locked_until IS NULL OR locked_until < ?)
+       WHERE ${query.doneColumn} IS NULL AND due_at <= ? AND (locked_until IS NULL OR locked_until < ?) ${only}
        ORDER BY id LIMIT ? ${postgres ? 'FOR UPDATE SKIP LOCKED' : ''}
      ) RETURNING ${query.columns.join(', ')}`,
-    [query.now + query.leaseMs, query.now, query.now, query.limit],
+    [query.now + query.leaseMs, query.now, query.now, ...(query.only ? [query.only.value] : []), query.limit],
   );
   const rows = (Array.isArray(result) ? result : result.rows) as (Row & { id: number | string })[];
   return rows.sort((a, b) => Number(a.id) - Number(b.id));

@@ -83,6 +83,27 @@ export const SEARCH_TERM_EDIT: { name: string; size: number }[][] = [
   [{ name: 'note', size: 12 }],
 ];
 
+/**
+ * The Träger (api::organisation), in the Chefredaktion's edit view and in the form the
+ * Redaktion fills in from a case study's relation picker to propose one. German only, like the
+ * search terms.
+ */
+export const ORGANISATION_FIELDS: Record<string, FieldText> = {
+  name: {
+    label: 'Name',
+    description: 'Der vollständige Name des Trägers, wie er auf der Website erscheint, z. B. „Caritasverband für die Stadt Bottrop e. V.“.',
+  },
+  slug: { label: 'Adresse (Slug)', description: 'Leer gelassen, bildet das System sie beim Speichern aus dem Namen.' },
+  website: { label: 'Website', placeholder: 'https://' },
+  proposed: {
+    label: 'Vorgeschlagen',
+    description:
+      'Von der Redaktion vorgeschlagen und noch nicht freigegeben: erscheint nicht auf der Website, und ein Praxisbeispiel mit diesem Träger lässt sich erst nach der Freigabe veröffentlichen. Die Chefredaktion gibt ihn auf der Startseite unter „Vorgeschlagene Träger“ frei.',
+  },
+};
+/** The Träger list's columns. */
+export const ORGANISATION_LIST = ['name', 'website', 'proposed'];
+
 /** What each taxonomy's pickers show and search. */
 export const MAIN_FIELDS: Record<string, string> = Object.fromEntries(TAXONOMIES.map((taxonomy) => [taxonomy.uid, taxonomy.pickerField]));
 

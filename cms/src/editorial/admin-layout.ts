@@ -6,12 +6,14 @@ import {
   EVENT_FIELDS,
   EVENT_LIST,
   MAIN_FIELDS,
+  ORGANISATION_FIELDS,
+  ORGANISATION_LIST,
   SEARCH_TERM_EDIT,
   SEARCH_TERM_FIELDS,
   SEARCH_TERM_LIST,
   type FieldText,
 } from './admin-labels';
-import { CASE_STUDY, EVENT, SEARCH_TERM } from './roles';
+import { CASE_STUDY, EVENT, ORGANISATION, SEARCH_TERM } from './roles';
 
 /**
  * Fields the edit view does not show: the review's comments are a thread with authors (the
@@ -158,6 +160,15 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
     settings: { ...eventConfiguration.settings, mainField: 'title', defaultSortBy: 'startsAt', defaultSortOrder: 'DESC' },
     metadatas: withTexts(eventConfiguration.metadatas, { ...EVENT_FIELDS, ...SYSTEM_FIELD_TEXTS }, (field) => (field === 'caseStudies' ? 'title' : undefined)),
     layouts: { edit: packRows(Object.keys(EVENT_FIELDS), eventSizes), list: EVENT_LIST },
+  });
+
+  // The Träger: labels, the proposals marked in the list ("Vorgeschlagen"), which only the dashboard's "Freigeben" ends.
+  const organisations = contentTypes.findContentType!(ORGANISATION);
+  const organisationConfiguration = await contentTypes.findConfiguration(organisations);
+  await contentTypes.updateConfiguration(organisations, {
+    settings: { ...organisationConfiguration.settings, defaultSortBy: 'name', defaultSortOrder: 'ASC' },
+    metadatas: readOnly(withTexts(organisationConfiguration.metadatas, ORGANISATION_FIELDS), ['proposed']),
+    layouts: { ...organisationConfiguration.layouts, list: ORGANISATION_LIST },
   });
 
   for (const [uid, texts] of Object.entries(COMPONENT_FIELDS)) {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_UID, EVENT_UID, LOCALES, TAXONOMIES } from '@praxis/search';
+import { CASE_STUDY_UID, EVENT_UID, LOCALES, TAXONOMIES, type TaxonomyModels } from '@praxis/search';
 
 // The newsroom's roles, kept in code and applied at every start (idempotent: a role's
 // permissions are set to exactly these, so a change made by hand in the admin is undone on
@@ -7,6 +7,8 @@ import { CASE_STUDY_UID, EVENT_UID, LOCALES, TAXONOMIES } from '@praxis/search';
 export const CASE_STUDY = CASE_STUDY_UID;
 /** Events (Veranstaltungen): written, published and deleted by the same roles as case studies. */
 export const EVENT = EVENT_UID;
+/** The Träger (organisations): Chefredaktion maintains them; Redaktion may propose one (editorial/organisations.ts). */
+export const ORGANISATION = TAXONOMIES.find((taxonomy) => taxonomy.field === 'provider')!.uid as TaxonomyModels['provider'];
 /** Taxonomies the Chefredaktion maintains. */
 export const EDITABLE_TAXONOMIES = TAXONOMIES.filter((taxonomy) => taxonomy.maintainedBy === 'chefredaktion').map((taxonomy) => taxonomy.uid);
 /** The search's synonym sets ("Suchbegriffe"): Chefredaktion and Administration; Redaktion does not see them. */
@@ -17,7 +19,8 @@ export const REFERENCE_DATA = TAXONOMIES.filter((taxonomy) => taxonomy.maintaine
 export const REDAKTION = {
   code: 'praxis-redaktion',
   name: 'Redaktion',
-  description: 'Schreibt und übersetzt Praxisbeispiele und Veranstaltungen, lädt Medien hoch und gibt sie zur Prüfung; veröffentlicht und löscht nicht.',
+  description:
+    'Schreibt und übersetzt Praxisbeispiele und Veranstaltungen, schlägt fehlende Träger vor, lädt Medien hoch und gibt Praxisbeispiele zur Prüfung; veröffentlicht und löscht nicht.',
 };
 export const CHEFREDAKTION = {
   code: 'praxis-chefredaktion',
@@ -89,15 +92,27 @@ function allContentPermissions(strapi: Core.Strapi): Permission[] {
 const CMS_FIELDS = ['previousSlugs', 'importChecksum'];
 /** What Redaktion may not write: the review's note is the reviewers', "Eingereicht über das Formular" the form's. */
 const NOT_WRITTEN_BY_REDAKTION = ['reviewComment', 'submitted'];
+/**
+ * Whether a Träger is a proposal is the CMS's to set (by who creates it) and the dashboard's
+ * "Freigeben" to end: no one writes it in a form.
+ */
+const NOT_WRITTEN_ON_ORGANISATIONS = ['proposed'];
+/** Redaktion's proposal names the Träger (and its website); the CMS makes its address from the name. */
+const NOT_WRITTEN_IN_PROPOSALS = ['slug'];
 
 /** The permissions of a role: on which subjects which explorer actions (every locale of localised types), plus media. */
-function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<string, string[]>, withheld: (action: string) => string[]): Permission[] {
+function permissionsFor(
+  strapi: Core.Strapi,
+  all: Permission[],
+  grants: Record<string, string[]>,
+  withheld: (subject: string, action: string) => string[],
+): Permission[] {
   const localised = (uid: string) =>
     (strapi.contentTypes[uid as never] as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
   const fieldsOf = (permission: Permission) => {
     const fields = permission.properties?.fields as string[] | undefined;
-    if (permission.subject !== CASE_STUDY || !fields) return permission.properties;
-    const hidden = [...CMS_FIELDS, ...withheld(permission.action.slice(EXPLORER.length + 1))];
+    if (!fields) return permission.properties;
+    const hidden = [...(permission.subject === CASE_STUDY ? CMS_FIELDS : []), ...withheld(permission.subject!, permission.action.slice(EXPLORER.length + 1))];
     return { ...permission.properties, fields: fields.filter((field) => !hidden.includes(field)) };
   };
   const content = all
@@ -110,7 +125,8 @@ function permissionsFor(strapi: Core.Strapi, all: Permission[], grants: Record<s
 export function editorialGrants(): Record<string, Record<string, string[]>> {
   const read = Object.fromEntries([...EDITABLE_TAXONOMIES, ...REFERENCE_DATA].map((uid) => [uid, ['read']]));
   return {
-    [REDAKTION.code]: { ...read, [CASE_STUDY]: ['create', 'read', 'update'], [EVENT]: ['create', 'read', 'update'] },
+    // Redaktion proposes a missing Träger from the relation picker (create, never update or delete).
+    [REDAKTION.code]: { ...read, [ORGANISATION]: ['create', 'read'], [CASE_STUDY]: ['create', 'read', 'update'], [EVENT]: ['create', 'read', 'update'] },
     [CHEFREDAKTION.code]: {
       ...read,
       ...Object.fromEntries([...EDITABLE_TAXONOMIES, SEARCH_TERM].map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
@@ -130,7 +146,11 @@ export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
     if (role.name !== definition.name || role.description !== definition.description) {
       await roles.update({ id: role.id }, { name: definition.name, description: definition.description });
     }
-    const withheld = (action: string) => (definition === REDAKTION && (action === 'create' || action === 'update') ? NOT_WRITTEN_BY_REDAKTION : []);
+    const withheld = (subject: string, action: string) => {
+      if (action !== 'create' && action !== 'update') return [];
+      if (subject === ORGANISATION) return [...NOT_WRITTEN_ON_ORGANISATIONS, ...(definition === REDAKTION ? NOT_WRITTEN_IN_PROPOSALS : [])];
+      return subject === CASE_STUDY && definition === REDAKTION ? NOT_WRITTEN_BY_REDAKTION : [];
+    };
     await roles.assignPermissions(role.id, permissionsFor(strapi, all, grants[definition.code]!, withheld));
   }
   const superAdmin = await roles.findOne({ code: SUPER_ADMIN_CODE });

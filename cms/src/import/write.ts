@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
 import { actingActor, asEditorialWork, currentWork } from '../history/actor';
+import { freeOrganisationSlug } from '../editorial/organisations';
 import type { BulkCaseStudy } from './bulk-create';
 import { entryToRecord, loadEntries } from './export-records';
 import { CASE_STUDY_UID as CASE_STUDY, type ImportRecord, type KeyedTaxonomyField, recordSchemaFor } from '@praxis/search';
 import { recordToStoredFields, type ReferenceLookup } from './record-fields';
-import { slugify } from './slugify';
 import type { ValidRecord } from './validate';
 import type { ReferenceIds } from './vocabulary';
 
 type CaseStudyInput = Modules.Documents.Params.Data.Input<typeof CASE_STUDY>;
 /** Strapi's input type where null clears a field, as the document service accepts and its types do not say. */
 type Clearable<T> = { [Field in keyof T]: (T[Field] extends object ? Clearable<T[Field]> : T[Field]) | null };
-const ORGANISATION = 'api::organisation.organisation';
+import { ORGANISATION } from '../editorial/roles';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -45,15 +45,6 @@ export function recordChecksum(slug: string, locale: string, record: ImportRecor
   return createHash('sha256').update(JSON.stringify({ slug, locale, record })).digest('hex');
 }
 
-/** The slugified name, with a number appended if another organisation has that slug already. */
-async function freeOrganisationSlug(context: WriteContext, name: string): Promise<string> {
-  const base = slugify(name) || 'organisation';
-  for (let suffix = 1; ; suffix += 1) {
-    const slug = suffix === 1 ? base : `${base}-${suffix}`;
-    if ((await context.strapi.db.query(ORGANISATION).count({ where: { slug } })) === 0) return slug;
-  }
-}
-
 async function organisationId(context: WriteContext, name: string): Promise<string | undefined> {
   if (context.organisations.size === 0) {
     const rows: { documentId: string; name: string }[] = await context.strapi.db.query(ORGANISATION).findMany({ select: ['documentId', 'name'] });
@@ -67,7 +58,7 @@ async function organisationId(context: WriteContext, name: string): Promise<stri
   }
   context.onOrganisationCreated(name);
   if (context.dryRun) return undefined;
-  const created = await context.strapi.documents(ORGANISATION).create({ data: { name, slug: await freeOrganisationSlug(context, name) } });
+  const created = await context.strapi.documents(ORGANISATION).create({ data: { name, slug: await freeOrganisationSlug(context.strapi, name) } });
   context.organisations.set(name.toLowerCase(), created.documentId);
   return created.documentId;
 }

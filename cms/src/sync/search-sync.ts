@@ -1,211 +1,141 @@
 import type { Core } from '@strapi/strapi';
-import {
-  createMeiliClient,
-  ensureApiKeys,
-  OutboxWorker,
-  reconcile,
-  reindexAll,
-  SearchIndexes,
-  syncStatus,
-  type OutboxStats,
-  type SyncStatus,
-} from '@praxis/search';
+import { reindexAll, syncStatus, type OutboxStats, type ReconcileResult, type SearchIndexes, type SyncStatus } from '@praxis/search';
 import { KnexOutboxStore } from './knex-outbox-store';
 import { runScheduled } from '../database/scheduled-job';
-import { connectRetryMs, nextSynonymRetryMs } from './retry-delays';
 import { purgeNotifierFromEnv, type SitePurgeNotifier } from './site-purge-notifier';
-import { synonymSetsOf } from './search-terms';
 import { StrapiPublishedSource } from './strapi-source';
-import { cmsEnvironment } from '../config/environment';
+import { SyncTarget } from './sync-target';
+import { cmsEnvironment, meiliTargets } from '../config/environment';
 
 /** A full reindex started from the admin, as its dashboard widget shows it. */
 export interface ReindexJob {
   startedAt: Date;
   finishedAt: Date | null;
-  /** Published case studies per locale when it started, and how many are in the new index so far. */
+  /** Published case studies per locale when it started (times the Meilisearch instances), and how many are in the new indexes so far. */
   total: Record<string, number>;
   done: Record<string, number>;
   error: string | null;
 }
 
+/** One Meilisearch as the status views show it. */
+export interface TargetStatus extends OutboxStats {
+  url: string;
+  connected: boolean;
+  reachable: boolean;
+  locales: SyncStatus['locales'];
+  lastReconciledAt: Date | null;
+}
+
 /**
- * The CMS side of the search sync: owns the outbox store, the worker and the
- * scheduled reconciliation. Without MEILI_URL it only records changes, which
- * a later start with Meilisearch then catches up on.
+ * The CMS side of the search sync: owns the outbox store and one {@link SyncTarget} per
+ * Meilisearch (MEILI_URL, then MEILI_REPLICA_URLS), each with its own outbox rows, worker and
+ * reconciliation. Without MEILI_URL it only records changes, which a later start with Meilisearch
+ * then catches up on.
  */
 export class SearchSync {
   readonly store: KnexOutboxStore;
   readonly source: StrapiPublishedSource;
   /** Tells the site which cached pages to drop once Meilisearch confirmed a change. */
   readonly purge: SitePurgeNotifier;
-  indexes: SearchIndexes | undefined;
-  private worker: OutboxWorker | undefined;
+  readonly targets: SyncTarget[];
   private reconcileTimer: NodeJS.Timeout | undefined;
-  private setupTimer: NodeJS.Timeout | undefined;
   private started = false;
-  private stopped = false;
-  /** Per language: the synonym update waiting to run (changes meanwhile join it) and the chain it runs on. */
-  private readonly synonymRuns = new Map<string, { waiting?: Promise<void>; tail: Promise<void> }>();
-  private readonly synonymRetries = new Map<string, { timer: NodeJS.Timeout; delayMs: number }>();
-  /** Languages whose sets changed before the sync was connected (perhaps after connecting read them). */
-  private readonly synonymsChangedOffline = new Set<string>();
-  lastReconciledAt: Date | null = null;
   reindexJob: ReindexJob | undefined;
 
   constructor(readonly strapi: Core.Strapi) {
-    this.store = new KnexOutboxStore(strapi.db.connection);
+    this.store = new KnexOutboxStore(strapi.db.connection, meiliTargets());
     this.source = new StrapiPublishedSource(strapi);
     this.purge = purgeNotifierFromEnv(strapi.log);
+    const context = { strapi, source: this.source, store: this.store, purge: this.purge };
+    this.targets = this.store.targets.map((url) => new SyncTarget(url, context));
+  }
+
+  /** The first connected Meilisearch's indexes (undefined while none is connected). */
+  get indexes(): SearchIndexes | undefined {
+    return this.targets.find((target) => target.indexes)?.indexes;
+  }
+
+  /** When every connected Meilisearch was last reconciled (the oldest of them). */
+  get lastReconciledAt(): Date | null {
+    const times = this.targets.filter((target) => target.indexes).map((target) => target.lastReconciledAt);
+    if (times.length === 0 || times.some((time) => time === null)) return null;
+    return new Date(Math.min(...times.map((time) => time!.getTime())));
   }
 
   notify(): void {
-    this.worker?.notify();
+    for (const target of this.targets) target.notify();
   }
 
-  /** Starts indexing: keys, indexes, worker, reconciliation. */
+  /** Starts indexing into every Meilisearch: keys, indexes, workers, reconciliation. */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const url = cmsEnvironment().MEILI_URL;
-    if (!url) {
+    if (this.targets.length === 0) {
       this.strapi.log.warn('[sync] MEILI_URL is not set: changes are recorded in the outbox but not indexed.');
       return;
     }
-    await this.connect(url);
-  }
-
-  /** Sets up keys and indexes; while Meilisearch is unreachable it retries in the background. */
-  private async connect(url: string): Promise<void> {
-    try {
-      const key = await this.syncKey(url);
-      // ensureIndex applies the editors' synonym sets with the settings: a change made while
-      // Meilisearch was away reaches the index here.
-      const indexes = new SearchIndexes(createMeiliClient(url, key), { synonymSets: (locale) => synonymSetsOf(this.strapi, locale) });
-      for (const locale of await this.source.locales()) await indexes.ensureIndex(locale);
-      this.indexes = indexes;
-      for (const language of this.synonymsChangedOffline) void this.refreshSynonyms(language);
-      this.synonymsChangedOffline.clear();
-    } catch (error) {
-      const delayMs = connectRetryMs(cmsEnvironment().SYNC_MAX_BACKOFF_MS);
-      this.strapi.log.warn(
-        `[sync] Meilisearch at ${url} not ready (${(error as Error).message}); retrying in ${delayMs / 1000} s. Changes are kept in the outbox.`,
+    if (cmsEnvironment().SEARCH_SYNC_WORKER) {
+      // Changes recorded before rows named their Meilisearch, or while none was configured.
+      const adopted = await this.store.adoptUntargeted();
+      if (adopted > 0) this.strapi.log.info(`[sync] ${adopted} waiting changes handed to ${this.targets.length} Meilisearch instance(s)`);
+      const interval = cmsEnvironment().SYNC_RECONCILE_INTERVAL_MS;
+      // Once per interval across all CMS instances (database/scheduled-job.ts): two reconciliations at once would queue each repair twice.
+      this.reconcileTimer = setInterval(
+        () => void runScheduled(this.strapi.db.connection, 'search-reconciliation', interval, () => this.reconcileNow()),
+        interval,
       );
-      if (!this.stopped) this.setupTimer = setTimeout(() => void this.connect(url), delayMs);
-      return;
     }
-    // CLIs (reindex, sync:status) connect but leave draining to the running CMS.
-    if (!cmsEnvironment().SEARCH_SYNC_WORKER) return;
-    await this.startWorker();
-    this.strapi.log.info(`[sync] indexing into Meilisearch at ${url}`);
+    // One Meilisearch that is down does not hold up the others.
+    await Promise.all(this.targets.map((target) => target.connect()));
   }
 
-  /**
-   * Applies a language's synonym sets, as the database holds them when the update runs, to its
-   * index (synonyms only: no document is re-indexed). Updates of a language run one after
-   * another, and changes made while one waits join it. Never throws: while Meilisearch is
-   * unreachable it retries in the background, and until the sync is connected there is nothing to
-   * do (connecting applies the sets with the index settings).
-   */
-  refreshSynonyms(language: string): Promise<void> {
-    const runs = this.synonymRuns.get(language) ?? { tail: Promise.resolve() };
-    this.synonymRuns.set(language, runs);
-    if (runs.waiting) return runs.waiting;
-    const run = runs.tail.then(() => {
-      runs.waiting = undefined;
-      return this.applySynonyms(language);
-    });
-    runs.waiting = run;
-    runs.tail = run;
-    return run;
+  /** Applies a language's synonym sets to every Meilisearch (never throws; see SyncTarget.refreshSynonyms). */
+  async refreshSynonyms(language: string): Promise<void> {
+    await Promise.all(this.targets.map((target) => target.refreshSynonyms(language)));
   }
 
-  private async applySynonyms(language: string): Promise<void> {
-    const indexes = this.indexes;
-    if (this.stopped) return;
-    if (!indexes) {
-      this.synonymsChangedOffline.add(language);
-      return;
-    }
-    const retry = this.synonymRetries.get(language);
-    clearTimeout(retry?.timer);
-    this.synonymRetries.delete(language);
-    try {
-      const sets = await synonymSetsOf(this.strapi, language);
-      await indexes.applySynonyms(language, sets);
-      this.strapi.log.info(`[sync] search terms (${language}) applied: ${sets.length} sets`);
-      // The site's cached search pages were made with the old synonyms.
-      this.purge.notify({ vocabulary: true });
-    } catch (error) {
-      if (this.stopped) return;
-      const delayMs = nextSynonymRetryMs(retry?.delayMs, cmsEnvironment().SYNC_MAX_BACKOFF_MS);
-      this.strapi.log.warn(`[sync] search terms (${language}) not applied (${(error as Error).message}); retrying in ${delayMs / 1000} s.`);
-      this.synonymRetries.set(language, { delayMs, timer: setTimeout(() => void this.refreshSynonyms(language), delayMs) });
-    }
-  }
-
-  /** Starts draining the outbox and the scheduled reconciliation (once connected). */
+  /** Starts the workers of the connected targets (the CLIs connect without them). */
   async startWorker(): Promise<void> {
-    if (!this.indexes || this.worker) return;
-    const settings = cmsEnvironment();
-    this.worker = new OutboxWorker(this.store, this.source, this.indexes, {
-      batchSize: settings.SYNC_BATCH_SIZE,
-      maxBackoffMs: settings.SYNC_MAX_BACKOFF_MS,
-      pollIntervalMs: settings.SYNC_POLL_INTERVAL_MS,
-      onError: (error) => this.strapi.log.error(`[sync] ${error.message}`),
-      onIndexed: (indexed) => {
-        this.purge.notify({
-          caseStudies: indexed.flatMap(({ locale, documentIds }) => documentIds.map((documentId) => ({ documentId, locale }))),
-        });
-        // Meilisearch answers again: search terms that failed meanwhile need not wait for their retry.
-        for (const language of this.synonymRetries.keys()) void this.refreshSynonyms(language);
-      },
-    });
-    this.worker.start();
-    await this.reconcileNow();
-    const interval = settings.SYNC_RECONCILE_INTERVAL_MS;
-    // Once per interval across all CMS instances (database/scheduled-job.ts): two reconciliations at once would queue each repair twice.
-    this.reconcileTimer = setInterval(
-      () => void runScheduled(this.strapi.db.connection, 'search-reconciliation', interval, () => this.reconcileNow()),
-      interval,
-    );
-  }
-
-  /** MEILI_SYNC_KEY if given; otherwise the scoped sync key derived once from the master key. */
-  private async syncKey(url: string): Promise<string> {
-    const { MEILI_SYNC_KEY: syncKey, MEILI_MASTER_KEY: master } = cmsEnvironment();
-    if (syncKey) return syncKey;
-    if (!master) throw new Error('set MEILI_SYNC_KEY or MEILI_MASTER_KEY');
-    return (await ensureApiKeys(createMeiliClient(url, master))).syncKey;
-  }
-
-  async reconcileNow() {
-    if (!this.indexes) return [];
-    try {
-      const results = await reconcile(this.store, this.source, this.indexes);
-      this.lastReconciledAt = new Date();
-      const repairs = results.reduce((sum, r) => sum + r.missing + r.stale + r.orphaned, 0);
-      if (repairs > 0) this.strapi.log.info(`[sync] reconciliation queued ${repairs} repairs: ${JSON.stringify(results)}`);
-      this.notify();
-      return results;
-    } catch (error) {
-      this.strapi.log.warn(`[sync] reconciliation failed: ${(error as Error).message}`);
-      return [];
-    }
+    for (const target of this.targets) await target.startWorker();
   }
 
   /**
-   * Rebuilds the indexes without downtime, then replays every change recorded
-   * since the rebuild began, so nothing written meanwhile is missing from the new index.
+   * Reconciles every connected Meilisearch; the results of all of them together. First hands out
+   * rows that name no Meilisearch (written meanwhile by a CMS of the release before, during a
+   * rolling update).
+   */
+  async reconcileNow(): Promise<(ReconcileResult & { target: string })[]> {
+    await this.store
+      .adoptUntargeted()
+      .catch((error: unknown) => this.strapi.log.warn(`[sync] handing out waiting changes failed: ${(error as Error).message}`));
+    const results: (ReconcileResult & { target: string })[] = [];
+    for (const target of this.targets) results.push(...(await target.reconcileNow()).map((result) => ({ ...result, target: target.url })));
+    return results;
+  }
+
+  /**
+   * Rebuilds the indexes of every reachable Meilisearch without downtime, one after the other, then
+   * replays every change recorded since its rebuild began, so nothing written meanwhile is missing
+   * from a new index. One that is unreachable is left out (its reconciliation catches it up when it
+   * is back), and the reindex then fails naming it, after the others were rebuilt.
    */
   async reindex(onProgress?: (locale: string, done: number) => void): Promise<Record<string, number>> {
-    if (!this.indexes) throw new Error('Meilisearch is not connected (is MEILI_URL set and reachable?)');
-    const startedAt = Date.now();
-    const counts = await reindexAll(this.source, this.indexes, { onProgress });
-    // A search term saved during the rebuild may have missed the new index's settings.
-    for (const locale of Object.keys(counts)) await this.refreshSynonyms(locale);
-    await this.store.replaySince(startedAt);
-    this.notify();
+    const ready = this.targets.filter((target) => target.indexes && target.reachable);
+    if (ready.length === 0) throw new Error('Meilisearch is not connected (is MEILI_URL set and reachable?)');
+    const doneBefore: Record<string, number> = {};
+    let counts: Record<string, number> = {};
+    for (const target of ready) {
+      const startedAt = Date.now();
+      counts = await reindexAll(this.source, target.indexes!, { onProgress: (locale, done) => onProgress?.(locale, (doneBefore[locale] ?? 0) + done) });
+      for (const [locale, count] of Object.entries(counts)) doneBefore[locale] = (doneBefore[locale] ?? 0) + count;
+      // A search term saved during the rebuild may have missed the new index's settings.
+      for (const locale of Object.keys(counts)) await target.refreshSynonyms(locale);
+      await target.store.replaySince(startedAt);
+      target.notify();
+    }
     this.purge.notify({ all: true });
+    const left = this.targets.filter((target) => !ready.includes(target));
+    if (left.length > 0) throw new Error(`Meilisearch at ${left.map((target) => target.url).join(', ')} not reachable: not reindexed (the others were)`);
     return counts;
   }
 
@@ -217,8 +147,9 @@ export class SearchSync {
     if (!this.indexes || (this.reindexJob && !this.reindexJob.finishedAt)) return false;
     const job: ReindexJob = { startedAt: new Date(), finishedAt: null, total: {}, done: {}, error: null };
     this.reindexJob = job;
+    const instances = this.targets.filter((target) => target.indexes && target.reachable).length;
     const run = async () => {
-      for (const locale of await this.source.locales()) job.total[locale] = (await this.source.stamps(locale)).length;
+      for (const locale of await this.source.locales()) job.total[locale] = (await this.source.stamps(locale)).length * instances;
       await this.reindex((locale, done) => (job.done[locale] = done));
     };
     void run()
@@ -230,26 +161,35 @@ export class SearchSync {
     return true;
   }
 
-  async status(): Promise<SyncStatus & { connected: boolean; failures: Awaited<ReturnType<KnexOutboxStore['failures']>> }> {
+  /**
+   * Backlog, failures and counts: over all Meilisearch instances together (`locales` are the first
+   * connected one's), and per instance in `targets`.
+   */
+  async status(): Promise<SyncStatus & { connected: boolean; failures: Awaited<ReturnType<KnexOutboxStore['failures']>>; targets: TargetStatus[] }> {
     const failures = await this.store.failures();
-    if (!this.indexes) {
-      const stats = await this.store.stats();
-      return { ...stats, locales: [], connected: false, failures };
+    const targets: TargetStatus[] = [];
+    for (const target of this.targets) {
+      const base = { url: target.url, connected: target.indexes !== undefined, reachable: target.reachable, lastReconciledAt: target.lastReconciledAt };
+      if (!target.indexes) targets.push({ ...base, ...(await target.store.stats()), locales: [] });
+      else targets.push({ ...base, ...(await syncStatus(target.store, this.source, target.indexes)) });
     }
-    return { ...(await syncStatus(this.store, this.source, this.indexes)), connected: true, failures };
+    const first = targets.find((target) => target.connected);
+    return { ...(await this.store.stats()), locales: first?.locales ?? [], connected: first !== undefined, failures, targets };
   }
 
-  /** Backlog figures only (no content, no errors): cheap enough for health checks. */
-  async backlog(): Promise<OutboxStats & { connected: boolean }> {
-    return { ...(await this.store.stats()), connected: this.indexes !== undefined };
+  /**
+   * Backlog figures only (no content, no errors, no addresses: the answer is public): cheap enough
+   * for health checks. `targets` are per Meilisearch, in the order MEILI_URL, MEILI_REPLICA_URLS.
+   */
+  async backlog(): Promise<OutboxStats & { connected: boolean; targets: (OutboxStats & { reachable: boolean })[] }> {
+    const targets = [];
+    for (const target of this.targets) targets.push({ reachable: target.reachable, ...(await target.store.stats()) });
+    return { ...(await this.store.stats()), connected: this.indexes !== undefined, targets };
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.setupTimer);
     clearInterval(this.reconcileTimer);
-    for (const { timer } of this.synonymRetries.values()) clearTimeout(timer);
-    await this.worker?.stop();
+    await Promise.all(this.targets.map((target) => target.stop()));
     await this.purge.stop();
   }
 }

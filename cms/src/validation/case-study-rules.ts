@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CASE_STUDY_UID as UID, DEFAULT_LOCALE } from '@praxis/search';
+import { proposedProviderMessage } from '../editorial/organisations';
 import { caseStudyFieldProblems, missingForPublishing, type FieldProblem } from './field-messages';
 
 interface FundingYears {
@@ -41,9 +42,12 @@ export function registerCaseStudyRules(strapi: Core.Strapi): void {
     if (context.action === 'publish' && params.documentId) {
       const drafts = await strapi.db.query(UID).findMany({
         where: { documentId: params.documentId, publishedAt: null, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) },
-        populate: ['buildingBlock'],
+        populate: ['buildingBlock', 'provider'],
       });
       for (const draft of drafts) refuseAll(missingForPublishing(draft));
+      // A proposed Träger is not public yet: the case study waits for its approval.
+      const proposed = drafts.find((draft) => draft.provider?.proposed === true)?.provider;
+      if (proposed) fail(proposedProviderMessage(proposed.name), 'provider');
     }
     if (context.action === 'create' || context.action === 'update' || context.action === 'publish') {
       let years: FundingYears = params.data ?? {};

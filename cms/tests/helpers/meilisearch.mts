@@ -17,10 +17,11 @@ export interface TestMeilisearch {
   destroy(): Promise<void>;
 }
 
-export async function startTestMeilisearch(): Promise<TestMeilisearch> {
+/** `masterKey`: give two of them the same, and the CMS's scoped keys are the same at both. */
+export async function startTestMeilisearch(options: { masterKey?: string } = {}): Promise<TestMeilisearch> {
   const dataDir = mkdtempSync(join(tmpdir(), 'praxis-meili-cms-'));
   const port = await freePort();
-  const masterKey = `test-master-${Date.now()}-abcdefghijklmnop`;
+  const masterKey = options.masterKey ?? `test-master-${Date.now()}-abcdefghijklmnop`;
   let server: MeilisearchHandle | undefined = await startMeilisearch({ dataDir, masterKey, port });
   const url = server.url;
   return {

@@ -31,6 +31,7 @@ export function testEnvironment(
     ...(options.secrets ?? freshSecrets()),
     SEED_DEMO_CONTENT: options.demoContent ? 'true' : 'false',
     MEILI_URL: '',
+    MEILI_REPLICA_URLS: '',
   };
 }
 

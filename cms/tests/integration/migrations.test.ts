@@ -27,6 +27,7 @@ const MIGRATIONS = [
   '2026.12.08T00.00.02.notifications.js',
   '2026.12.08T00.00.03.trash.js',
   '2026.12.08T00.00.04.scheduled-jobs.js',
+  '2026.12.08T00.00.05.outbox-target.js',
 ];
 /** Tables the release did not have: made by later migrations. */
 const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE, TRASH_TABLE, SCHEDULED_JOBS_TABLE];
@@ -38,7 +39,7 @@ const TABLES = {
   submissions: SUBMISSION_TABLE,
   submissionImages: SUBMISSION_IMAGE_TABLE,
 };
-const UNCHANGED = Object.values(TABLES).filter((name) => name !== SEARCH_LOG_TABLE);
+const UNCHANGED = Object.values(TABLES).filter((name) => name !== SEARCH_LOG_TABLE && name !== OUTBOX_TABLE);
 
 // knex as @strapi/database has it (the CMS does not depend on knex itself).
 const knexOf = createRequire(createRequire(import.meta.url).resolve('@strapi/database'))('knex') as typeof import('knex').knex;
@@ -127,7 +128,11 @@ async function start(options: Parameters<typeof startTestStrapi>[0]): Promise<Te
 afterAll(stopAll);
 
 /** A release row as read back: the serial id it got (every table's first row), and no known filters in the search log. */
-const releaseRow = (key: keyof typeof TABLES) => (key === 'searchLog' ? { ...RELEASE_ROWS[key], filters: null } : { id: 1, ...RELEASE_ROWS[key] });
+const releaseRow = (key: keyof typeof TABLES) =>
+  key === 'searchLog'
+    ? { ...RELEASE_ROWS[key], filters: null }
+    : // An outbox row of the release names no Meilisearch: the sync hands it to each configured one.
+      { id: 1, ...RELEASE_ROWS[key], ...(key === 'outbox' ? { target: null } : {}) };
 
 /** What the migrations make of an empty database; the upgraded ones must look the same. */
 let migrated: Awaited<ReturnType<typeof shapesOf>>;
@@ -155,6 +160,15 @@ describe('database migrations', () => {
       await scratch.drop();
     }
     for (const name of UNCHANGED) expect(migrated[name], name).toEqual(release[name]);
+
+    // The outbox gets the Meilisearch each row is for, and an index to claim one Meilisearch's rows by.
+    const outbox = migrated[OUTBOX_TABLE]!;
+    const { target, ...releaseColumns } = outbox.columns;
+    expect(releaseColumns).toEqual(release[OUTBOX_TABLE]!.columns);
+    expect(target).toMatchObject({ nullable: true });
+    expect(Number(target!.maxLength)).toBe(255);
+    expect(outbox.indexes.filter((index) => index.name !== 'praxis_sync_outbox_target_idx')).toEqual(release[OUTBOX_TABLE]!.indexes);
+    expect(outbox.indexes).toContainEqual({ name: 'praxis_sync_outbox_target_idx', unique: false, primary: false, columns: ['target', 'done_at', 'due_at'] });
 
     const log = migrated[SEARCH_LOG_TABLE]!;
     expect(Object.keys(log.columns).sort()).toEqual(['day', 'filters', 'locale', 'query', 'searches', 'without_results']);

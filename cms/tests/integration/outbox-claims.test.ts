@@ -41,7 +41,7 @@ describe('the outbox under concurrent workers', () => {
     const [row] = await store.claim(10, 60_000);
     await store.fail([row!.id], 'Meilisearch unreachable', new Date(Date.now() + 60_000));
     expect(await store.claim(10, 60_000)).toEqual([]);
-    expect(await store.failures()).toEqual([{ documentId: 'doc-fail', locale: null, attempts: 1, error: 'Meilisearch unreachable' }]);
+    expect(await store.failures()).toEqual([{ documentId: 'doc-fail', locale: null, attempts: 1, error: 'Meilisearch unreachable', target: null }]);
     expect((await store.stats()).failed).toBe(1);
   });
 });

@@ -190,7 +190,7 @@ describe('search sync', () => {
       .addDocuments([{ ...second!, documentId: 'orphan-document', slug: 'orphan' }])
       .waitTask();
     const results = await syncService().reconcile();
-    expect(results.find((result) => result.locale === 'de')).toEqual({ locale: 'de', missing: 1, stale: 1, orphaned: 1 });
+    expect(results.find((result) => result.locale === 'de')).toEqual({ locale: 'de', missing: 1, stale: 1, orphaned: 1, target: meili.url });
     await waitUntilIndexEqualsCms();
   });
 

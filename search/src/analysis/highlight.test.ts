@@ -36,7 +36,9 @@ describe('highlights', () => {
   it("marks the right word after compounds split with the case study's own words", () => {
     const text = 'Ein Schulgarten und Beziehungsarbeit an drei Abenden';
     const indexed = indexedOf(text, new Set(['schul', 'gart', 'bezieh', 'arbeit']));
-    expect(indexed.terms).toBe('schulgart schul gart beziehungsarbeit bezieh arbeit drei abend');
+    // The words in their order, then the parts: a phrase finds the words as neighbours.
+    expect(indexed.terms).toBe('schulgart beziehungsarbeit drei abend schul gart bezieh arbeit');
+    expect(highlightWords(text, 'de', [positionOf(indexed, 'bezieh')], indexed)).toBe('Ein Schulgarten und <mark>Beziehungsarbeit</mark> an drei Abenden');
     expect(highlightWords(text, 'de', [positionOf(indexed, 'gart')], indexed)).toBe('Ein <mark>Schulgarten</mark> und Beziehungsarbeit an drei Abenden');
     expect(highlightWords(text, 'de', [positionOf(indexed, 'abend')], indexed)).toBe('Ein Schulgarten und Beziehungsarbeit an drei <mark>Abenden</mark>');
   });

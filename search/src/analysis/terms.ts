@@ -10,10 +10,10 @@ import { STOP_WORDS } from './stop-words.ts';
 
 /**
  * Raised whenever the analysis changes what it makes of a text, or the search document gains
- * fields (4: `effort` and `contact`): documents indexed with another version count as stale, and
+ * fields (4: `effort` and `contact`; 5: compound parts after the words): documents indexed with another version count as stale, and
  * the sync's reconciliation re-indexes them.
  */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 export type AnalysisLanguage = 'de' | 'en';
 
@@ -174,14 +174,18 @@ export function compoundParts(word: string, language: AnalysisLanguage, lexicon:
   return [];
 }
 
-/** What the index searches for a text: each word's term followed by its parts' terms. */
+/**
+ * What the index searches for a text: each word's term in the text's order, then the parts' terms.
+ * The parts come last so that the words stay neighbours: a quoted phrase ("Bildungs- und
+ * Teilhabepaket") and word proximity are judged on the words as written.
+ */
 export function indexedTerms(tokens: Token[]): string {
-  return tokens.flatMap((token) => [token.term, ...token.parts]).join(' ');
+  return [...tokens.map((token) => token.term), ...tokens.flatMap((token) => token.parts)].join(' ');
 }
 
 /** The same, with each indexed term's token: the n-th term of `indexedTerms` belongs to word `owners[n]`. */
 export function termOwners(tokens: Token[]): number[] {
-  return tokens.flatMap((token, index) => [index, ...token.parts.map(() => index)]);
+  return [...tokens.map((_, index) => index), ...tokens.flatMap((token, index) => token.parts.map(() => index))];
 }
 
 /**

@@ -1,11 +1,17 @@
 import { Meilisearch, type Task } from 'meilisearch';
-import { createKeepAliveHttpClient } from './meili-http.ts';
+import { createFailoverHttpClient, createKeepAliveHttpClient } from './meili-http.ts';
 
 const httpClient = createKeepAliveHttpClient();
 
-/** A Meilisearch client; `key` is the narrowest key the caller needs, never the master key unless creating keys. */
-export function createMeiliClient(url: string, key: string, timeoutMs = 30_000): Meilisearch {
-  return new Meilisearch({ host: url, apiKey: key, timeout: timeoutMs, httpClient, defaultWaitOptions: { interval: 10, timeout: 60_000 } });
+/**
+ * A Meilisearch client; `key` is the narrowest key the caller needs, never the master key unless
+ * creating keys. Given several URLs (instances the sync keeps alike, with the same key), it asks
+ * the first and falls back to the next when one fails (createFailoverHttpClient): for readers.
+ */
+export function createMeiliClient(url: string | readonly string[], key: string, timeoutMs = 30_000): Meilisearch {
+  const urls = typeof url === 'string' ? [url] : url;
+  const client = urls.length > 1 ? createFailoverHttpClient(urls, {}, httpClient) : httpClient;
+  return new Meilisearch({ host: urls[0]!, apiKey: key, timeout: timeoutMs, httpClient: client, defaultWaitOptions: { interval: 10, timeout: 60_000 } });
 }
 
 export class MeiliTaskError extends Error {

@@ -62,3 +62,56 @@ export function createKeepAliveHttpClient(maxSockets = 64) {
   };
   return (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> => send(input, init, false);
 }
+
+type HttpClient = ReturnType<typeof createKeepAliveHttpClient>;
+
+export interface FailoverOptions {
+  /** How long one Meilisearch may take before the request goes to the next (the last one gets the client's whole timeout). */
+  attemptTimeoutMs?: number;
+  /** How long a Meilisearch that failed is asked last. */
+  holdOffMs?: number;
+  now?: () => number;
+}
+
+/**
+ * A failure the next Meilisearch may not have: no connection, a timeout, a 5xx answer, or a
+ * missing index (one that came back without its data, until the CMS has refilled it).
+ */
+function worthFailover(error: unknown): boolean {
+  if (error instanceof MeilisearchApiError) return (error.response?.status ?? 0) >= 500 || error.cause?.code === 'index_not_found';
+  return error instanceof MeilisearchRequestError;
+}
+
+/**
+ * Sends each request to the first of `bases` (Meilisearch URLs) and, when that fails with no
+ * connection, a timeout (after `attemptTimeoutMs`) or a 5xx answer, to the next, and so on: a
+ * reader never sees one Meilisearch's outage. One that failed is asked last for `holdOffMs`, so
+ * a Meilisearch that hangs costs one attempt's timeout, not one per request. Meant for reads (the
+ * site's search key can do nothing else); answers other 4xx as they are (the next would say the same).
+ */
+export function createFailoverHttpClient(bases: readonly string[], options: FailoverOptions = {}, send: HttpClient = createKeepAliveHttpClient()): HttpClient {
+  const { attemptTimeoutMs = 3_000, holdOffMs = 5_000, now = Date.now } = options;
+  const roots = bases.map((base) => new URL(base.endsWith('/') ? base : `${base}/`).href);
+  const failedUntil = roots.map(() => 0);
+  return async (input, init = {}) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    const root = roots.find((candidate) => url.startsWith(candidate));
+    if (root === undefined) return send(input, init);
+    const path = url.slice(root.length);
+    const order = roots.map((_, index) => index).sort((a, b) => Number(failedUntil[a]! > now()) - Number(failedUntil[b]! > now()));
+    let lastError: unknown;
+    for (const [position, index] of order.entries()) {
+      const last = position === order.length - 1;
+      const attempt = last ? init.signal : AbortSignal.any([...(init.signal ? [init.signal] : []), AbortSignal.timeout(attemptTimeoutMs)]);
+      try {
+        return await send(`${roots[index]}${path}`, { ...init, ...(attempt ? { signal: attempt } : {}) });
+      } catch (error) {
+        // The caller's own time is up, or the answer would be the same elsewhere.
+        if (last || init.signal?.aborted || !worthFailover(error)) throw error;
+        failedUntil[index] = now() + holdOffMs;
+        lastError = error;
+      }
+    }
+    throw lastError;
+  };
+}

@@ -53,14 +53,15 @@ describe('relevance on the judged queries', () => {
     for (const queryClass of ['plural', 'synonym', 'transliteration', 'typo', 'place-topic', 'phrase']) {
       expect(row('de', queryClass).ndcg10, queryClass).toBeGreaterThanOrEqual(0.85);
     }
-    expect(row('de', 'compound').ndcg10).toBeGreaterThanOrEqual(0.78);
+    expect(row('de', 'compound').ndcg10).toBeGreaterThanOrEqual(0.85);
     expect(row('en', 'typo').ndcg10).toBeGreaterThanOrEqual(0.9);
   });
 
   it('returns no more of the corpus than before the analysis, and less than a quarter on average', () => {
-    // bench:relevance measured 8 German and 8 English queries over a quarter of their (small)
-    // corpus although fewer are judged relevant; before the analysis, 55 and 13.
-    expect(results.filter((result) => result.query.locale === 'de' && isFlood(result, sizes.de)).length).toBeLessThanOrEqual(8);
+    // bench:relevance measured 9 German and 8 English queries over a quarter of their (small)
+    // corpus although fewer are judged relevant; before the analysis, 55 and 13. One of the nine is
+    // the quoted "Bildungs- und Teilhabepaket": a phrase asks for the text as written, and 13 write it.
+    expect(results.filter((result) => result.query.locale === 'de' && isFlood(result, sizes.de)).length).toBeLessThanOrEqual(9);
     expect(results.filter((result) => result.query.locale === 'en' && isFlood(result, sizes.en)).length).toBeLessThanOrEqual(8);
     expect(row('de').corpusShare).toBeLessThan(0.25);
   });
@@ -89,6 +90,15 @@ describe('relevance on the judged queries', () => {
   it('finds a compound written with a hyphen that stands for its head ("Gewalt- und Mobbingprävention")', () => {
     const result = results.find((candidate) => candidate.query.q === 'Gewaltprävention')!;
     expect(result.recall).toBe(1);
+  });
+
+  it('finds a quoted phrase wherever a case study writes it, its words\' compound parts notwithstanding', () => {
+    // 13 demo case studies write "Bildungs- und Teilhabepaket" (before: none found, the parts of
+    // "Bildungs-" stood between the two words in the index).
+    const result = results.find((candidate) => candidate.query.q === '"Bildungs- und Teilhabepaket"')!;
+    expect(result.ranked).toHaveLength(13);
+    expect(result.recall).toBe(1);
+    expect(result.ranked[0]).toBe('teilhabe-lotsinnen-recklinghausen-hochlarmark');
   });
 
   it('offers "Meinten Sie …?" from the case studies\' words when nothing is found, and only what finds something', async () => {

@@ -1,3 +1,5 @@
+import { meiliUrls } from '../search/meilisearch';
+
 interface Check {
   ok: boolean;
   ms: number;
@@ -15,15 +17,16 @@ async function timed(probe: () => Promise<unknown>): Promise<Check & { value?: u
 }
 
 /**
- * `GET /api/health`: the site, the CMS and Meilisearch, with the sync backlog.
- * 200 when the site can serve searches and pages, 503 otherwise; never cached.
+ * `GET /api/health`: the site, the CMS and each Meilisearch it reads from, with the sync backlog.
+ * 200 when the site can serve searches and pages (the CMS and at least one Meilisearch answer),
+ * 503 otherwise; never cached.
  */
 export default defineEventHandler(async (event) => {
-  const { strapiUrl, meiliUrl } = useRuntimeConfig();
-  const [cms, meilisearch, backlog] = await Promise.all([
+  const { strapiUrl } = useRuntimeConfig();
+  const [cms, instances, backlog] = await Promise.all([
     timed(() => $fetch.raw(`${strapiUrl}/_health`, { timeout: 3_000 })),
     // Typed: an untyped $fetch to …/health would take its answer type from this very route.
-    timed(() => $fetch<{ status: string }>(`${meiliUrl}/health`, { timeout: 3_000 })),
+    Promise.all(meiliUrls().map((url) => timed(() => $fetch<{ status: string }>(`${url}/health`, { timeout: 3_000 })))),
     timed(() =>
       $fetch<{ pending: number; failed: number; oldestPendingAt: string | null; lastSuccessAt: string | null; connected: boolean }>(
         `${strapiUrl}/api/sync/backlog`,
@@ -31,6 +34,8 @@ export default defineEventHandler(async (event) => {
       ),
     ),
   ]);
+  // The first that answers is the one searches go to (server/search/meilisearch.ts).
+  const meilisearch = instances.find((instance) => instance.ok) ?? instances[0]!;
   const ok = cms.ok && meilisearch.ok;
   setResponseStatus(event, ok ? 200 : 503);
   setResponseHeader(event, 'cache-control', 'no-store');
@@ -38,7 +43,13 @@ export default defineEventHandler(async (event) => {
     status: ok ? 'ok' : 'unavailable',
     site: { ok: true, uptimeSeconds: Math.round(process.uptime()) },
     cms: { ok: cms.ok, ms: cms.ms, error: cms.error },
-    meilisearch: { ok: meilisearch.ok, ms: meilisearch.ms, error: meilisearch.error },
+    meilisearch: {
+      ok: meilisearch.ok,
+      ms: meilisearch.ms,
+      error: meilisearch.error,
+      // With replicas: each in the order they are asked (addresses stay private).
+      ...(instances.length > 1 ? { instances: instances.map(({ ok, ms, error }) => ({ ok, ms, error })) } : {}),
+    },
     sync: backlog.ok ? backlog.value : { error: backlog.error },
   };
 });

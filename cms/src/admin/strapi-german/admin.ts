@@ -96,6 +96,9 @@ export const ADMIN_GERMAN: Record<string, string> = {
   'Auth.form.register.subtitle':
     'Ihre Zugangsdaten dienen nur der Anmeldung in der Verwaltung. Alle Daten werden in der Datenbank dieser Installation gespeichert.',
   'Auth.form.welcome.subtitle': 'Melden Sie sich mit Ihrem Konto an',
+  'Auth.link.signin.account': 'Sie haben schon ein Konto?',
+  // Asked for by the patch of the notifications' region (scripts/patch-strapi.mts); screen readers read it.
+  'notification.region': 'Benachrichtigungen',
   'HomePage.header.subtitle': 'Willkommen in der Verwaltung',
   'HomePage.widget.no-permissions': 'Sie dürfen diesen Bereich nicht sehen.',
   'Roles.RoleRow.select-all': '{name} für Sammelaktionen auswählen',
