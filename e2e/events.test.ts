@@ -299,9 +299,9 @@ describe('events in the German admin', () => {
       await label(text).waitFor({ timeout: 120_000 });
     }
     await page.getByText('Pflicht für Veranstaltungen vor Ort.', { exact: false }).first().waitFor();
-    await shoot(page, '48-veranstaltung');
+    await shoot(page, '50-veranstaltung');
     await label('Vorgestellte Praxisbeispiele').scrollIntoViewIfNeeded();
-    await shoot(page, '49-veranstaltung-praxisbeispiele');
+    await shoot(page, '51-veranstaltung-praxisbeispiele');
   }, 180_000);
 });
 

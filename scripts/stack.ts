@@ -101,6 +101,7 @@ export function siteEnvironment(env: NodeJS.ProcessEnv, where: SiteServices): No
     // Shared with the other site instances (web/server/shared-state/): caches, counters, used challenges, change notices.
     ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}),
     ...(env.REQUEST_RETENTION_DAYS ? { NUXT_PUBLIC_REQUEST_RETENTION_DAYS: env.REQUEST_RETENTION_DAYS } : {}),
+    ...(env.FOLLOW_UP_MONTHS ? { NUXT_PUBLIC_FOLLOW_UP_MONTHS: env.FOLLOW_UP_MONTHS } : {}),
     ...(env.OPEN_DATA_LICENSE ? { NUXT_OPEN_DATA_LICENSE: env.OPEN_DATA_LICENSE } : {}),
     ...(env.SEARCH_STATISTICS_INTERVAL_MS ? { NUXT_SEARCH_STATISTICS_INTERVAL_MS: env.SEARCH_STATISTICS_INTERVAL_MS } : {}),
   };

@@ -61,6 +61,8 @@ export default defineNuxtConfig({
       siteUrl: 'http://localhost:3000',
       // Days after which the CMS deletes the personal data of a contact request (REQUEST_RETENTION_DAYS), named next to the form.
       requestRetentionDays: 90,
+      // Months after which a Hospitation or Austausch requester who agreed is asked once about a transfer (FOLLOW_UP_MONTHS), named next to the consent.
+      followUpMonths: 6,
     },
   },
   app: {

@@ -12,8 +12,9 @@ import { ensureSiteToken } from './access/site-token';
 import { mailQueue, startMail } from './mail/mail';
 import { registerUploadGuard } from './media/guard-uploads';
 import { startRequestRetention, stopRequestRetention } from './requests/retention';
+import { startFollowUps, stopFollowUps } from './requests/follow-up';
 import { scheduleSubmissionImages, settleSubmissionImages } from './requests/submission-images';
-import { seedDemoContent } from './seed/demo-content';
+import { seedDemoContent, seedDemoTransfers } from './seed/demo-content';
 import { seedLocales } from './seed/locales';
 import { seedMunicipalities } from './seed/municipalities';
 import { seedSearchTerms } from './seed/search-terms';
@@ -83,6 +84,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await startMail(strapi);
     startRequestRetention(strapi);
+    startFollowUps(strapi);
     startDigests(strapi);
     startTrashPurge(strapi);
     await seedLocales(strapi);
@@ -97,6 +99,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
     await seedDemoEvents(strapi);
+    await seedDemoTransfers(strapi);
     await ensureEditorialStates(strapi);
     await searchSync(strapi).start();
     // Images of submissions confirmed just before the last stop.
@@ -107,6 +110,7 @@ export default {
     await searchSync(strapi).stop();
     await mailQueue(strapi).stop();
     stopRequestRetention();
+    stopFollowUps();
     stopDigests();
     stopTrashPurge();
     await settleSubmissionImages();

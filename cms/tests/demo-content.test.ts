@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { transferReportSchema } from '@praxis/search';
 
 const read = (path: string) => readFileSync(new URL(`../data/${path}`, import.meta.url), 'utf8');
 const german = JSON.parse(read('demo/case-studies.de.json'));
@@ -53,6 +54,20 @@ describe('the demo content', () => {
       if (record.contact?.email) expect(record.contact.email).toMatch(/@example\.org$/);
       expect(record.contact?.phone).toBeUndefined();
       for (const link of record.links ?? []) expect(link.url).toMatch(/^https:\/\/example\.org\//);
+    }
+  });
+
+  it('has a few transfer reports, each on a demo case study and a Kommune of NRW, and as the form would take them', () => {
+    const transfers = JSON.parse(read('demo/transfer-reports.json'));
+    expect(transfers.about).toMatch(/fictional/i);
+    expect(transfers.records.length).toBeGreaterThanOrEqual(3);
+    const slugs = new Set(records.map((record) => record.slug));
+    for (const transfer of transfers.records) {
+      expect(slugs).toContain(transfer.caseStudy);
+      expect(regionOf.has(transfer.municipality), transfer.municipality).toBe(true);
+      const { caseStudy: _slug, ...text } = transfer;
+      const checked = transferReportSchema('de').safeParse({ ...text, caseStudy: 'demo', name: 'Demo', email: 'demo@example.org', consent: true });
+      expect(checked.success, JSON.stringify(checked.error?.issues)).toBe(true);
     }
   });
 });

@@ -12,6 +12,7 @@ export * from './content/plain-text.ts';
 export * from './settings.ts';
 export * from './synonyms.ts';
 export * from './forms/submission.ts';
+export * from './forms/transfer-report.ts';
 export * from './media/file-content.ts';
 export * from './sync/outbox.ts';
 export * from './sync/outbox-worker.ts';

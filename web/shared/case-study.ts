@@ -26,6 +26,16 @@ export interface SimilarTown {
   count: number;
 }
 
+/** A published report of a Kommune that took the case study over ("Übertragen nach"). */
+export interface Transfer {
+  town: string;
+  ags: string;
+  since: number;
+  text: string;
+  /** The language the report was written in (shown with its `lang`). */
+  locale: Locale;
+}
+
 export interface CaseStudyPage {
   documentId: string;
   locale: string;

@@ -10,11 +10,15 @@ export const SITE_TOKEN_ACTIONS = [
   ...PUBLIC_ACTIONS,
   'api::search-statistic.search-statistic.record',
   'api::contact-request.contact-request.create',
+  'api::contact-request.contact-request.unsubscribe',
   'api::submission.submission.create',
   'api::submission.submission.confirm',
+  'api::transfer-report.transfer-report.report',
+  'api::transfer-report.transfer-report.confirm',
+  'api::transfer-report.transfer-report.published',
 ];
 const SITE_TOKEN_DESCRIPTION =
-  'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) to pass on contact requests and project submissions. Created at bootstrap.';
+  'Used by the Nuxt site to read published case studies and taxonomies, to record search statistics (counts only) to pass on contact requests, project submissions and transfer reports. Created at bootstrap.';
 
 interface TokenService {
   hash(accessKey: string): string;

@@ -56,6 +56,7 @@ const DASHBOARD_WIDGETS = [
     title: 'praxis.extras.submissions.title',
     component: () => import('./redaktion-extras/open-submissions-widget'),
   },
+  { id: 'praxis-transfer-reports', icon: Eye, title: 'praxis.dashboard.transfers.title', component: () => import('./widgets/transfer-reports-widget') },
   { id: 'praxis-review-due', icon: Clock, title: 'praxis.dashboard.due.title', component: () => import('./widgets/review-due-widget') },
   { id: 'praxis-contact-requests', icon: Mail, title: 'praxis.dashboard.requests.title', component: () => import('./widgets/contact-requests-widget') },
   { id: 'praxis-search-statistics', icon: Search, title: 'praxis.dashboard.searches.title', component: () => import('./widgets/search-statistics-widget') },

@@ -61,6 +61,8 @@ const schema = z.object({
   MAIL_RETRY_BASE_MS: whole(10_000, 1),
   REQUEST_RETENTION_DAYS: whole(90, 1),
   REVIEW_INTERVAL_MONTHS: whole(12, 1),
+  /** Months after a Hospitation or Austausch request when the requester (with consent) is asked once whether the idea was taken over. */
+  FOLLOW_UP_MONTHS: whole(6, 1),
   /** The hour (Europe/Berlin, 0–23) from which the Chefredaktion's daily digest goes out. */
   DIGEST_HOUR: whole(7, 0).pipe(z.number().max(23, 'must be an hour from 0 to 23')),
   SEED_DEMO_CONTENT: flag(true),

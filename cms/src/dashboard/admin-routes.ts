@@ -6,7 +6,7 @@ import { adminActor } from '../history/actor';
 import { addAdminRoutes, refuse, type Context } from '../access/admin-api';
 import { checkImport, currentImportJob, exportCsv, exportWorkbook, filteredDocumentIds, isKnownLocale, startImport, templateWorkbook } from './import-export';
 import { contactRequestCounts } from './contact-request-counts';
-import { markReviewed, reviewDue, reviewQueue } from './review-queues';
+import { markReviewed, reviewDue, reviewQueue, transferReportQueue } from './review-queues';
 import { topSearches } from './search-log';
 
 // The editors' dashboard asks these (admin API, the admin's login, under /redaktion/…; see
@@ -170,6 +170,10 @@ function handlers(strapi: Core.Strapi) {
     async searchStatistics(ctx: Context) {
       ctx.body = { days: 30, ...(await topSearches(strapi.db.connection, 30)) };
     },
+    /** Reports of "Nachnutzung melden" waiting for review. */
+    async transferReports(ctx: Context) {
+      ctx.body = await transferReportQueue(strapi);
+    },
     /** Requests per case study ("Kontakt aufnehmen" on the site): counts, no personal data. */
     async contactRequests(ctx: Context) {
       ctx.body = await contactRequestCounts(strapi);
@@ -187,6 +191,7 @@ export function registerDashboardRoutes(strapi: Core.Strapi): void {
     ['POST', '/review-due/:documentId/reviewed', handle.markReviewed, 'update'],
     ['GET', '/search-statistics', handle.searchStatistics, 'read'],
     ['GET', '/contact-requests', handle.contactRequests, 'read'],
+    ['GET', '/transfer-reports', handle.transferReports, 'read'],
     ['POST', '/import', handle.importFile, 'create'],
     ['GET', '/import', handle.importStatus, 'create'],
     ['GET', '/export.xlsx', handle.exportXlsx, 'read'],

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY } from '../editorial/roles';
+import { CASE_STUDY, TRANSFER_REPORT } from '../editorial/roles';
 import { cmsEnvironment } from '../config/environment';
 import type { Actor } from '../history/actor';
 import { lastActors } from '../history/history-table';
@@ -111,4 +111,28 @@ export async function markReviewed(strapi: Core.Strapi, documentId: string, now 
     );
   }
   return count > 0;
+}
+
+/**
+ * Reports of "Nachnutzung melden" waiting for review: confirmed by their reporter, not yet
+ * published, the longest waiting first.
+ */
+export async function transferReportQueue(
+  strapi: Core.Strapi,
+  limit = 10,
+): Promise<{ total: number; items: { documentId: string; title: string; since: number; sentAt: string }[] }> {
+  const where = { editorialState: 'zur-pruefung', publishedAt: null };
+  const [rows, total] = await Promise.all([
+    strapi.db.query(TRANSFER_REPORT).findMany({
+      where,
+      select: ['documentId', 'title', 'since', 'createdAt'],
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      limit,
+    }) as Promise<{ documentId: string; title: string; since: number; createdAt: string | Date }[]>,
+    strapi.db.query(TRANSFER_REPORT).count({ where }),
+  ]);
+  return {
+    total,
+    items: rows.map((row) => ({ documentId: row.documentId, title: row.title, since: row.since, sentAt: new Date(row.createdAt).toISOString() })),
+  };
 }

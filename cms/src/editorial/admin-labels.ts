@@ -103,6 +103,30 @@ export const ORGANISATION_FIELDS: Record<string, FieldText> = {
 };
 /** The Träger list's columns. */
 export const ORGANISATION_LIST = ['name', 'website', 'proposed'];
+/** "Nachnutzung" (api::transfer-report): reports from the site's form "Nachnutzung melden", German only (like the search terms). */
+export const TRANSFER_REPORT_FIELDS: Record<string, FieldText> = {
+  title: { label: 'Bezeichnung', description: 'Kommune und Praxisbeispiel; nur für die Liste der Redaktion.' },
+  caseStudyTitle: { label: 'Praxisbeispiel', description: 'Das übernommene Praxisbeispiel (aus dem Formular).' },
+  caseStudyDocumentId: { label: 'Kennung des Praxisbeispiels', description: 'Verknüpft den Bericht mit dem Praxisbeispiel; vom Formular gesetzt.' },
+  municipality: { label: 'Kommune', description: 'Die Kommune, die das Projekt übernommen hat.' },
+  since: { label: 'Seit (Jahr)', listLabel: 'Seit' },
+  reportLocale: {
+    label: 'Sprache des Berichts',
+    listLabel: 'Sprache',
+    description: 'de: Deutsch, en: Englisch. Der Bericht erscheint auf der Seite des Praxisbeispiels in dieser Sprache.',
+  },
+  adopted: { label: 'Was wurde übernommen?', description: 'Erscheint als Kurztext unter „Übertragen nach“ auf der Seite des Praxisbeispiels.' },
+  changed: { label: 'Was wurde verändert?' },
+  helped: { label: 'Was hat geholfen?' },
+  hindered: { label: 'Was stand im Weg?' },
+  contactName: { label: 'Kontakt: Name', description: 'Nur mit Einwilligung der meldenden Person; erscheint nicht auf der Website.' },
+  contactOrganisation: { label: 'Kontakt: Organisation' },
+  contactEmail: { label: 'Kontakt: E-Mail' },
+  editorialState: { label: 'Redaktionsstatus' },
+};
+/** The year is in the edit view only: the list would print it as a number with a thousands separator ("2.024"). */
+export const TRANSFER_REPORT_LIST = ['title', 'editorialState', 'updatedAt'];
+export const TRANSFER_REPORT_READ_ONLY = ['caseStudyDocumentId', 'caseStudyTitle'];
 
 /** What each taxonomy's pickers show and search. */
 export const MAIN_FIELDS: Record<string, string> = Object.fromEntries(TAXONOMIES.map((taxonomy) => [taxonomy.uid, taxonomy.pickerField]));

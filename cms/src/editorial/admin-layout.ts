@@ -11,9 +11,12 @@ import {
   SEARCH_TERM_EDIT,
   SEARCH_TERM_FIELDS,
   SEARCH_TERM_LIST,
+  TRANSFER_REPORT_FIELDS,
+  TRANSFER_REPORT_LIST,
+  TRANSFER_REPORT_READ_ONLY,
   type FieldText,
 } from './admin-labels';
-import { CASE_STUDY, EVENT, ORGANISATION, SEARCH_TERM } from './roles';
+import { CASE_STUDY, EVENT, ORGANISATION, SEARCH_TERM, TRANSFER_REPORT } from './roles';
 
 /**
  * Fields the edit view does not show: the review's comments are a thread with authors (the
@@ -169,6 +172,27 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
     settings: { ...organisationConfiguration.settings, defaultSortBy: 'name', defaultSortOrder: 'ASC' },
     metadatas: readOnly(withTexts(organisationConfiguration.metadatas, ORGANISATION_FIELDS), ['proposed']),
     layouts: { ...organisationConfiguration.layouts, list: ORGANISATION_LIST },
+  });
+
+  // "Nachnutzung": the reports in the order the form asks, the newest first; the Kommune picked by its name.
+  const reports = contentTypes.findContentType!(TRANSFER_REPORT);
+  const reportConfiguration = await contentTypes.findConfiguration(reports);
+  const reportSizes = new Map(reportConfiguration.layouts.edit.flat().map((cell) => [cell.name, cell.size]));
+  await contentTypes.updateConfiguration(reports, {
+    settings: { ...reportConfiguration.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+    metadatas: readOnly(
+      withTexts(reportConfiguration.metadatas, { ...TRANSFER_REPORT_FIELDS, ...SYSTEM_FIELD_TEXTS }, (field) =>
+        field === 'municipality' ? MAIN_FIELDS['api::municipality.municipality'] : undefined,
+      ),
+      TRANSFER_REPORT_READ_ONLY,
+    ),
+    layouts: {
+      edit: packRows(
+        Object.keys(TRANSFER_REPORT_FIELDS).filter((name) => !NOT_IN_EDIT_VIEW.includes(name)),
+        reportSizes,
+      ),
+      list: TRANSFER_REPORT_LIST.filter((field) => field in reportConfiguration.metadatas),
+    },
   });
 
   for (const [uid, texts] of Object.entries(COMPONENT_FIELDS)) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { editorialStateRefusal, inUseRefusal, publishRefusal, releasedRows } from './review-policy';
-import { actingAdmin, CASE_STUDY } from './roles';
+import { actingAdmin, CASE_STUDY, TRANSFER_REPORT } from './roles';
 import type { EditorialState } from './states';
 import { RELATION_OF_UID } from '@praxis/search';
 import { markReviewed } from '../dashboard/review-queues';
@@ -15,7 +15,7 @@ function refuse(message: string, field: string): never {
 /**
  * The review step and the newsroom's rules, for the admin, the REST API and the importer alike:
  * only Chefredaktion (or Administration) publishes and releases; Redaktion may set a case study
- * to "Entwurf" or "Zur Prüfung" only; publishing marks it "Freigegeben"; a taxonomy entry that
+ * to "Entwurf" or "Zur Prüfung" only; publishing marks it "Freigegeben" (transfer reports alike); a taxonomy entry that
  * case studies use cannot be deleted.
  */
 export function registerReviewRules(strapi: Core.Strapi): void {
@@ -23,9 +23,22 @@ export function registerReviewRules(strapi: Core.Strapi): void {
     const params = context.params as { documentId?: string; locale?: string; data?: { editorialState?: EditorialState } };
     const user = actingAdmin(strapi);
 
-    if (context.uid === CASE_STUDY && (context.action === 'create' || context.action === 'update')) {
+    if ((context.uid === CASE_STUDY || context.uid === TRANSFER_REPORT) && (context.action === 'create' || context.action === 'update')) {
       const refusal = editorialStateRefusal(params.data?.editorialState, user);
       if (refusal) refuse(refusal, 'editorialState');
+    }
+
+    // A transfer report ("Nachnutzung") is reviewed as a case study is: only Chefredaktion publishes, which releases it.
+    if (context.uid === TRANSFER_REPORT && context.action === 'publish') {
+      const refusal = publishRefusal(user);
+      if (refusal) throw new errors.ForbiddenError(refusal);
+      const result = await next();
+      if (params.documentId) {
+        await strapi.db
+          .query(TRANSFER_REPORT)
+          .updateMany({ where: { documentId: params.documentId }, data: { editorialState: 'freigegeben', reviewComment: null } });
+      }
+      return result;
     }
 
     if (context.uid === CASE_STUDY && context.action === 'publish') {

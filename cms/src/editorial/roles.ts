@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_UID, EVENT_UID, LOCALES, TAXONOMIES, type TaxonomyModels } from '@praxis/search';
+import { CASE_STUDY_UID, EVENT_UID, LOCALES, TAXONOMIES, TRANSFER_REPORT_UID, type TaxonomyModels } from '@praxis/search';
 
 // The newsroom's roles, kept in code and applied at every start (idempotent: a role's
 // permissions are set to exactly these, so a change made by hand in the admin is undone on
@@ -9,6 +9,8 @@ export const CASE_STUDY = CASE_STUDY_UID;
 export const EVENT = EVENT_UID;
 /** The Träger (organisations): Chefredaktion maintains them; Redaktion may propose one (editorial/organisations.ts). */
 export const ORGANISATION = TAXONOMIES.find((taxonomy) => taxonomy.field === 'provider')!.uid as TaxonomyModels['provider'];
+/** Reports of "Nachnutzung melden": reviewed and published like case studies (review-rules.ts). */
+export const TRANSFER_REPORT = TRANSFER_REPORT_UID;
 /** Taxonomies the Chefredaktion maintains. */
 export const EDITABLE_TAXONOMIES = TAXONOMIES.filter((taxonomy) => taxonomy.maintainedBy === 'chefredaktion').map((taxonomy) => taxonomy.uid);
 /** The search's synonym sets ("Suchbegriffe"): Chefredaktion and Administration; Redaktion does not see them. */
@@ -126,12 +128,19 @@ export function editorialGrants(): Record<string, Record<string, string[]>> {
   const read = Object.fromEntries([...EDITABLE_TAXONOMIES, ...REFERENCE_DATA].map((uid) => [uid, ['read']]));
   return {
     // Redaktion proposes a missing Träger from the relation picker (create, never update or delete).
-    [REDAKTION.code]: { ...read, [ORGANISATION]: ['create', 'read'], [CASE_STUDY]: ['create', 'read', 'update'], [EVENT]: ['create', 'read', 'update'] },
+    [REDAKTION.code]: {
+      ...read,
+      [ORGANISATION]: ['create', 'read'],
+      [CASE_STUDY]: ['create', 'read', 'update'],
+      [TRANSFER_REPORT]: ['read', 'update'],
+      [EVENT]: ['create', 'read', 'update'],
+    },
     [CHEFREDAKTION.code]: {
       ...read,
       ...Object.fromEntries([...EDITABLE_TAXONOMIES, SEARCH_TERM].map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
       [CASE_STUDY]: ['create', 'read', 'update', 'delete', 'publish'],
       [EVENT]: ['create', 'read', 'update', 'delete', 'publish'],
+      [TRANSFER_REPORT]: ['read', 'update', 'delete', 'publish'],
     },
   };
 }

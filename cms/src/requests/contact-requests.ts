@@ -18,6 +18,7 @@ import {
 } from '@praxis/search';
 import { mailQueue } from '../mail/mail';
 import { cmsEnvironment } from '../config/environment';
+import { followUpToken, FOLLOW_UP_PURPOSES, unsubscribeUrl } from './follow-up';
 
 /** Created and changed by the migrations in cms/database/migrations/. */
 export const CONTACT_REQUEST_TABLE = 'praxis_contact_requests';
@@ -63,6 +64,12 @@ const MAIL_TEXTS = {
         '',
         `Wenn Sie keine Anfrage gestellt haben, müssen Sie nichts tun: Die Angaben löscht die Praxisdatenbank nach ${requestRetentionDays()} Tagen.`,
       ].join('\n'),
+    followUp: (months: number, url: string) =>
+      [
+        '',
+        `Sie haben zugestimmt, dass wir in ${months} Monaten einmal nachfragen, ob Ihre Kommune die Idee übernommen hat; bis dahin bewahren wir dafür Ihre E-Mail-Adresse auf. Keine Nachfrage:`,
+        url,
+      ].join('\n'),
   },
   en: {
     subject: (purpose: string, title: string) => `${purpose}: request about "${title}"`,
@@ -87,6 +94,12 @@ const MAIL_TEXTS = {
         `a request (${purpose}) about the project "${title}" (${url}) was sent through the good-practice database "Zusammen im Quartier" with this e-mail address as the sender. We have forwarded it to the project, which will answer directly.`,
         '',
         `If you did not send a request, there is nothing to do: the database deletes the details after ${requestRetentionDays()} days.`,
+      ].join('\n'),
+    followUp: (months: number, url: string) =>
+      [
+        '',
+        `You agreed that we ask once in ${months} months whether your municipality took the idea over; until then we keep your e-mail address for it. No follow-up:`,
+        url,
       ].join('\n'),
   },
 } satisfies Record<Locale, unknown>;
@@ -123,21 +136,28 @@ export async function submitContactRequest(strapi: Core.Strapi, request: Contact
   const texts = MAIL_TEXTS[request.locale];
   const url = `${siteUrl.replace(/\/$/, '')}${caseStudyPath(request.locale, entry.slug)}`;
   const subject = texts.subject(purpose, entry.title);
+  // Only where a follow-up can come: after a Hospitation or an Austausch, with the consent.
+  const followUp = request.followUp === true && (FOLLOW_UP_PURPOSES as readonly string[]).includes(request.purpose);
   await strapi.db.transaction(async ({ trx }) => {
-    await trx(CONTACT_REQUEST_TABLE).insert({
-      case_study_document_id: request.caseStudy,
-      locale: request.locale,
-      purpose: request.purpose,
-      message: request.message,
-      name: request.name,
-      organisation: request.organisation || null,
-      email: request.email,
-      created_at: Date.now(),
-    });
+    const [inserted] = (await trx(CONTACT_REQUEST_TABLE)
+      .insert({
+        case_study_document_id: request.caseStudy,
+        locale: request.locale,
+        purpose: request.purpose,
+        message: request.message,
+        name: request.name,
+        organisation: request.organisation || null,
+        email: request.email,
+        follow_up_consent: followUp,
+        created_at: Date.now(),
+      })
+      .returning('id')) as [{ id: number } | number];
+    const id = typeof inserted === 'number' ? inserted : inserted!.id;
+    const followUpNote = followUp ? texts.followUp(cmsEnvironment().FOLLOW_UP_MONTHS, unsubscribeUrl(siteUrl, request.locale, followUpToken(strapi, id))) : '';
     await mailQueue(strapi).enqueue(
       [
         { to: projectAddress, replyTo: request.email, subject, text: texts.toProject(request, purpose, entry.title, url) },
-        { to: request.email, subject, text: texts.copy(purpose, entry.title, url) },
+        { to: request.email, subject, text: texts.copy(purpose, entry.title, url) + followUpNote },
       ],
       trx,
     );
@@ -151,12 +171,28 @@ export function requestRetentionDays(): number {
 
 /**
  * Empties the personal data (message, name, organisation, address) of requests older than the
- * retention period; the rows stay, so editors can still count requests per case study.
+ * retention period; the rows stay, so editors can still count requests per case study. A request
+ * whose follow-up is still to come keeps only its address, until the follow-up went out.
  * Returns how many requests were anonymised.
  */
 export async function anonymiseOldContactRequests(knex: Knex, now = Date.now(), retentionDays = requestRetentionDays()): Promise<number> {
-  return knex(CONTACT_REQUEST_TABLE)
-    .where('created_at', '<', now - retentionDays * 24 * 60 * 60 * 1000)
-    .whereNull('anonymised_at')
+  const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
+  /** A follow-up still to come (follow-up.ts): its address stays until it is sent or unsubscribed. */
+  const followUpPending = (query: Knex.QueryBuilder) =>
+    query
+      .where('follow_up_consent', true)
+      .whereIn('purpose', [...FOLLOW_UP_PURPOSES])
+      .whereNull('follow_up_sent_at')
+      .whereNull('follow_up_unsubscribed_at');
+  const whole = await knex(CONTACT_REQUEST_TABLE)
+    .where('created_at', '<', cutoff)
+    .where((query) => query.whereNull('anonymised_at').orWhereNotNull('email'))
+    .whereNot((query) => followUpPending(query))
     .update({ message: null, name: null, organisation: null, email: null, anonymised_at: now });
+  const keepingAddress = await knex(CONTACT_REQUEST_TABLE)
+    .where('created_at', '<', cutoff)
+    .whereNull('anonymised_at')
+    .where((query) => followUpPending(query))
+    .update({ message: null, name: null, organisation: null, anonymised_at: now });
+  return whole + keepingAddress;
 }

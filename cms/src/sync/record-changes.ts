@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { KnexOutboxStore } from './knex-outbox-store';
 import { CASE_STUDY } from './strapi-source';
-import { RELATION_OF_UID, TAXONOMIES } from '@praxis/search';
+import { RELATION_OF_UID, TAXONOMIES, TRANSFER_REPORT_UID } from '@praxis/search';
 
 const CASE_STUDY_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 const TAXONOMY_WRITES = new Set(['update', 'delete']);
@@ -81,6 +81,17 @@ export function registerChangeRecorder(strapi: Core.Strapi, outbox: () => KnexOu
   strapi.documents.use(async (context, next) => {
     const params = context.params as ActionParams;
     const plan = planChange(context.uid, context.action);
+    if (context.uid === TRANSFER_REPORT_UID && CASE_STUDY_WRITES.has(context.action)) {
+      return strapi.db.transaction(async ({ trx, onCommit }) => {
+        // Looked up first: a deleted report has no row afterwards.
+        const before = await caseStudyOfReport(strapi, params.documentId);
+        const result = await next();
+        const caseStudy = before ?? (await caseStudyOfReport(strapi, (result as { documentId?: string } | null)?.documentId));
+        if (caseStudy) await outbox().enqueue([{ documentId: caseStudy, locale: null, reason: `${context.action} ${context.uid}` }], trx);
+        onCommit(onCommitted);
+        return result;
+      });
+    }
     if (!plan) return next();
 
     return strapi.db.transaction(async ({ trx, onCommit }) => {
@@ -94,4 +105,17 @@ export function registerChangeRecorder(strapi: Core.Strapi, outbox: () => KnexOu
       return result;
     });
   });
+}
+
+/**
+ * A transfer report ("Nachnutzung") shows on its case study's page and in its search document:
+ * any write of one queues that case study (every locale), so the index and the site's caches
+ * follow as for the case study's own changes. Undefined without a report.
+ */
+async function caseStudyOfReport(strapi: Core.Strapi, documentId: string | undefined): Promise<string | undefined> {
+  if (!documentId) return undefined;
+  const row = (await strapi.db.query(TRANSFER_REPORT_UID).findOne({ where: { documentId }, select: ['caseStudyDocumentId'] })) as {
+    caseStudyDocumentId: string;
+  } | null;
+  return row?.caseStudyDocumentId;
 }

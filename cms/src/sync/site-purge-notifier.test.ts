@@ -112,4 +112,19 @@ describe('SitePurgeNotifier', () => {
     expect(first.received).toHaveLength(1);
     expect(second.received).toEqual(first.received);
   });
+
+  it('delivers to a running instance while another is down and being retried', async () => {
+    const running = fakeSite();
+    const down = fakeSite(() => 503);
+    const { notifier: purge } = notifier([await listen(down.server), await listen(running.server)]);
+    purge.notify({ caseStudies: [{ documentId: 'first', locale: 'de' }] });
+    await expect.poll(() => running.received.length).toBe(1);
+    // The down instance is still being retried (six attempts, 20 ms doubling): the next notice
+    // reaches the running one at once, not after those retries.
+    purge.notify({ caseStudies: [{ documentId: 'second', locale: 'de' }] });
+    await expect.poll(() => running.received.length).toBe(2);
+    expect(down.requests()).toBeLessThan(6);
+    await purge.settled();
+    expect(running.received.map((notice) => notice.caseStudies[0]!.documentId)).toEqual(['first', 'second']);
+  });
 });

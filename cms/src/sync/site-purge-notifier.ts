@@ -11,33 +11,44 @@ export interface PurgeNotifierOptions {
   firstRetryMs?: number;
 }
 
+/** The notices waiting for one site instance, and the delivery under way to it. */
+interface SiteQueue {
+  next: { caseStudies: Map<string, PurgeNotice['caseStudies'][number]>; vocabulary: boolean; all: boolean; events: boolean } | undefined;
+  delivering: Promise<void> | undefined;
+}
+
 /**
  * Tells the site what changed so that it drops exactly those cached answers. `notify` never
  * waits and never throws: notices collect while one is being delivered and go out together,
  * and a site that is down gets retries with backoff (250 ms, 500 ms, … about a minute in all).
- * A notice that cannot be delivered is dropped with a warning: the site's caches then expire
- * on their own (docs/operations.md, "Freshness").
+ * Each site instance has its own queue: one that is down delays no notice to the others (a
+ * killed instance held the next notices back from the running one for a minute). A notice that
+ * cannot be delivered is dropped with a warning: the site's caches then expire on their own
+ * (docs/operations.md, "Freshness").
  */
 export class SitePurgeNotifier {
-  private next: { caseStudies: Map<string, PurgeNotice['caseStudies'][number]>; vocabulary: boolean; all: boolean; events: boolean } | undefined;
-  private delivering: Promise<void> | undefined;
+  private readonly queues: Map<string, SiteQueue>;
   private stopped = false;
 
-  constructor(private readonly options: PurgeNotifierOptions) {}
+  constructor(private readonly options: PurgeNotifierOptions) {
+    this.queues = new Map(options.siteUrls.map((url) => [url, { next: undefined, delivering: undefined }]));
+  }
 
   notify(notice: Partial<PurgeNotice>): void {
-    if (this.stopped || this.options.siteUrls.length === 0) return;
-    this.next ??= { caseStudies: new Map(), vocabulary: false, all: false, events: false };
-    for (const change of notice.caseStudies ?? []) this.next.caseStudies.set(`${change.locale}:${change.documentId}`, change);
-    this.next.vocabulary ||= notice.vocabulary ?? false;
-    this.next.all ||= notice.all ?? false;
-    this.next.events ||= notice.events ?? false;
-    this.delivering ??= this.deliverAll().finally(() => (this.delivering = undefined));
+    if (this.stopped) return;
+    for (const [siteUrl, queue] of this.queues) {
+      queue.next ??= { caseStudies: new Map(), vocabulary: false, all: false, events: false };
+      for (const change of notice.caseStudies ?? []) queue.next.caseStudies.set(`${change.locale}:${change.documentId}`, change);
+      queue.next.vocabulary ||= notice.vocabulary ?? false;
+      queue.next.all ||= notice.all ?? false;
+      queue.next.events ||= notice.events ?? false;
+      queue.delivering ??= this.deliverAll(siteUrl, queue).finally(() => (queue.delivering = undefined));
+    }
   }
 
   /** Resolves when every notice so far was delivered or given up (tests, shutdown). */
   async settled(): Promise<void> {
-    while (this.delivering) await this.delivering;
+    for (const queue of this.queues.values()) while (queue.delivering) await queue.delivering;
   }
 
   async stop(): Promise<void> {
@@ -45,12 +56,11 @@ export class SitePurgeNotifier {
     await this.settled();
   }
 
-  private async deliverAll(): Promise<void> {
-    while (this.next) {
-      const { caseStudies, vocabulary, all, events } = this.next;
-      this.next = undefined;
-      const body = JSON.stringify({ caseStudies: [...caseStudies.values()], vocabulary, all, events } satisfies PurgeNotice);
-      await Promise.all(this.options.siteUrls.map((url) => this.deliver(url, body)));
+  private async deliverAll(siteUrl: string, queue: SiteQueue): Promise<void> {
+    while (queue.next) {
+      const { caseStudies, vocabulary, all, events } = queue.next;
+      queue.next = undefined;
+      await this.deliver(siteUrl, JSON.stringify({ caseStudies: [...caseStudies.values()], vocabulary, all, events } satisfies PurgeNotice));
     }
   }
 

@@ -143,8 +143,12 @@ describe('the site token', () => {
         ...PUBLIC_ACTIONS,
         'api::search-statistic.search-statistic.record',
         'api::contact-request.contact-request.create',
+        'api::contact-request.contact-request.unsubscribe',
         'api::submission.submission.create',
         'api::submission.submission.confirm',
+        'api::transfer-report.transfer-report.report',
+        'api::transfer-report.transfer-report.confirm',
+        'api::transfer-report.transfer-report.published',
       ].sort(),
     );
   });

@@ -15,6 +15,7 @@ import { REVIEW_COMMENT_TABLE } from '../../src/review/review-table';
 import { DIGEST_TABLE, NOTIFICATION_SETTINGS_TABLE } from '../../src/notifications/settings-table';
 import { TRASH_TABLE } from '../../src/trash/trash-table';
 import { SCHEDULED_JOBS_TABLE } from '../../src/database/scheduled-job';
+import { TRANSFER_REPORT_TABLE } from '../../src/requests/transfer-reports';
 import { createReleaseTables, insertReleaseRows, RELEASE_ROWS, RELEASE_TABLES } from '../helpers/release-2026-12.mts';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi.mts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.mts';
@@ -28,9 +29,11 @@ const MIGRATIONS = [
   '2026.12.08T00.00.03.trash.js',
   '2026.12.08T00.00.04.scheduled-jobs.js',
   '2026.12.08T00.00.05.outbox-target.js',
+  '2026.12.08T01.00.00.transfer-reports.js',
+  '2026.12.08T01.00.01.contact-follow-up.js',
 ];
 /** Tables the release did not have: made by later migrations. */
-const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE, TRASH_TABLE, SCHEDULED_JOBS_TABLE];
+const NEWER_TABLES = [HISTORY_TABLE, REVIEW_COMMENT_TABLE, NOTIFICATION_SETTINGS_TABLE, DIGEST_TABLE, TRASH_TABLE, SCHEDULED_JOBS_TABLE, TRANSFER_REPORT_TABLE];
 const TABLES = {
   outbox: OUTBOX_TABLE,
   searchLog: SEARCH_LOG_TABLE,
@@ -39,7 +42,9 @@ const TABLES = {
   submissions: SUBMISSION_TABLE,
   submissionImages: SUBMISSION_IMAGE_TABLE,
 };
-const UNCHANGED = Object.values(TABLES).filter((name) => name !== SEARCH_LOG_TABLE && name !== OUTBOX_TABLE);
+/** The contact requests got the follow-up's columns (issue 39), the search log its filters, the outbox its target. */
+const FOLLOW_UP_COLUMNS = ['follow_up_consent', 'follow_up_sent_at', 'follow_up_unsubscribed_at'];
+const UNCHANGED = Object.values(TABLES).filter((name) => name !== SEARCH_LOG_TABLE && name !== CONTACT_REQUEST_TABLE && name !== OUTBOX_TABLE);
 
 // knex as @strapi/database has it (the CMS does not depend on knex itself).
 const knexOf = createRequire(createRequire(import.meta.url).resolve('@strapi/database'))('knex') as typeof import('knex').knex;
@@ -131,8 +136,17 @@ afterAll(stopAll);
 const releaseRow = (key: keyof typeof TABLES) =>
   key === 'searchLog'
     ? { ...RELEASE_ROWS[key], filters: null }
-    : // An outbox row of the release names no Meilisearch: the sync hands it to each configured one.
-      { id: 1, ...RELEASE_ROWS[key], ...(key === 'outbox' ? { target: null } : {}) };
+    : key === 'contactRequests'
+      ? // Without the follow-up's consent: it did not exist then.
+        {
+          id: 1,
+          ...RELEASE_ROWS[key],
+          follow_up_consent: expect.toSatisfy((value: unknown) => !value),
+          follow_up_sent_at: null,
+          follow_up_unsubscribed_at: null,
+        }
+      : // An outbox row of the release names no Meilisearch: the sync hands it to each configured one.
+        { id: 1, ...RELEASE_ROWS[key], ...(key === 'outbox' ? { target: null } : {}) };
 
 /** What the migrations make of an empty database; the upgraded ones must look the same. */
 let migrated: Awaited<ReturnType<typeof shapesOf>>;
@@ -160,6 +174,12 @@ describe('database migrations', () => {
       await scratch.drop();
     }
     for (const name of UNCHANGED) expect(migrated[name], name).toEqual(release[name]);
+    const contact = migrated[CONTACT_REQUEST_TABLE]!;
+    expect(Object.fromEntries(Object.entries(contact.columns).filter(([column]) => !FOLLOW_UP_COLUMNS.includes(column)))).toEqual(
+      release[CONTACT_REQUEST_TABLE]!.columns,
+    );
+    for (const column of FOLLOW_UP_COLUMNS) expect(contact.columns, column).toHaveProperty(column);
+    expect(contact.indexes).toEqual(release[CONTACT_REQUEST_TABLE]!.indexes);
 
     // The outbox gets the Meilisearch each row is for, and an index to claim one Meilisearch's rows by.
     const outbox = migrated[OUTBOX_TABLE]!;

@@ -1096,6 +1096,92 @@ export interface ApiTopicTopic extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiTransferReportTransferReport extends Struct.CollectionTypeSchema {
+  collectionName: 'transfer_reports';
+  info: {
+    description: 'Bericht einer Kommune, die ein Praxisbeispiel \u00FCbernommen hat (\u00FCber das Formular \u201ENachnutzung melden\u201C)';
+    displayName: 'Nachnutzung';
+    pluralName: 'transfer-reports';
+    singularName: 'transfer-report';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    adopted: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    caseStudyDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    caseStudyTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    changed: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    contactEmail: Schema.Attribute.Email &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    contactName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    contactOrganisation: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    editorialState: Schema.Attribute.Enumeration<['entwurf', 'zur-pruefung', 'freigegeben']> & Schema.Attribute.Private & Schema.Attribute.DefaultTo<'entwurf'>;
+    helped: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    hindered: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::transfer-report.transfer-report'> & Schema.Attribute.Private;
+    municipality: Schema.Attribute.Relation<'manyToOne', 'api::municipality.municipality'>;
+    publishedAt: Schema.Attribute.DateTime;
+    reportLocale: Schema.Attribute.Enumeration<['de', 'en']> & Schema.Attribute.Required & Schema.Attribute.DefaultTo<'de'>;
+    reviewComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    since: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::year'> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2100;
+          min: 2000;
+        },
+        number
+      >;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
   info: {
@@ -1512,6 +1598,7 @@ declare module '@strapi/strapi' {
       'api::setting.setting': ApiSettingSetting;
       'api::target-group.target-group': ApiTargetGroupTargetGroup;
       'api::topic.topic': ApiTopicTopic;
+      'api::transfer-report.transfer-report': ApiTransferReportTransferReport;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -239,3 +239,17 @@ export function eventsPath(locale: string): string {
 export function eventPath(locale: string, slug: string): string {
   return `${eventsPath(locale)}/${slug}`;
 }
+
+/** "Nachnutzung melden" (forms/transfer-report.ts): the report's texts and their lengths, shared with the form in the browser. */
+export const TRANSFER_TEXT_FIELDS = ['adopted', 'changed', 'helped', 'hindered'] as const;
+export type TransferTextField = (typeof TRANSFER_TEXT_FIELDS)[number];
+export const TRANSFER_FIELD_LIMITS = {
+  adopted: [20, 2_000],
+  changed: [0, 2_000],
+  helped: [0, 2_000],
+  hindered: [0, 2_000],
+  name: [2, 100],
+  organisation: [0, 200],
+} as const;
+/** The first year a report may name: the programme's predecessors started then. */
+export const TRANSFER_FIRST_YEAR = 2000;

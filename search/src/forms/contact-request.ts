@@ -69,6 +69,8 @@ export function contactRequestSchema(language: Locale = 'de') {
       name: plainText('name').refine(isOneLine, messages.oneLine),
       organisation: plainText('organisation').refine(isOneLine, messages.oneLine).optional(),
       email: z.string().trim().max(CONTACT_FIELD_LIMITS.email[1], messages.emailTooLong).pipe(z.email(messages.email)),
+      /** The requester's consent to one mail, months later, asking whether the idea was taken over (cms/src/requests/follow-up.ts). */
+      followUp: z.boolean().optional(),
     })
     .superRefine((request, context) => {
       // Counted over every field a sender writes: links in the name count as much as in the message.

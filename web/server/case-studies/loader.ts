@@ -13,7 +13,7 @@ import {
   type ParsedCaseStudyEntry,
   type TermEntry,
 } from '@praxis/search';
-import type { CaseStudyPage } from '../../shared/case-study';
+import type { CaseStudyPage, Transfer } from '../../shared/case-study';
 import { toStrapiQuery } from '../cms/strapi-query';
 import { renderRichText } from './rich-text';
 
@@ -154,4 +154,10 @@ export async function loadCaseStudiesByIds(fetch: CmsFetch, ids: string[], local
   const body = (await fetch('/case-studies', query)) as { data: unknown[] } | null;
   const byId = new Map((body?.data ?? []).map((raw) => toCaseStudyPage(parseCaseStudyEntry(raw))).map((page) => [page.documentId, page]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The published reports of Kommunen that took the case study over (cms/src/requests/transfer-reports.ts, publishedTransfers). */
+export async function loadTransfers(fetch: CmsFetch, documentId: string): Promise<Transfer[]> {
+  const body = (await fetch('/transfer-reports/published', new URLSearchParams({ caseStudy: documentId }).toString())) as { data?: Transfer[] } | null;
+  return body?.data ?? [];
 }

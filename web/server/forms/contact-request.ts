@@ -41,9 +41,11 @@ export function contactFields(body: Record<string, unknown>): Record<string, str
 export async function sendContactRequest(event: H3Event, fields: Record<string, string>): Promise<ContactOutcome> {
   const locale: Locale = isLocale(fields.locale ?? '') ? (fields.locale as Locale) : 'de';
   const texts = TEXTS[locale];
-  const request = Object.fromEntries(
+  const request: Record<string, unknown> = Object.fromEntries(
     FORM_FIELDS.filter((key) => fields[key] !== undefined && !(key === 'organisation' && fields[key]!.trim() === '')).map((key) => [key, fields[key]]),
   );
+  // The checkbox of the follow-up (cms/src/requests/follow-up.ts): ticked or not, never anything else.
+  if (fields.followUp !== undefined) request.followUp = fields.followUp === 'ja';
   const parsed = contactRequestSchema(locale).safeParse(request);
   if (!parsed.success) {
     const fieldMessages: Record<string, string> = {};

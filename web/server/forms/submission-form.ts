@@ -54,8 +54,8 @@ const lines = (values: FormValues, key: string) =>
 const optional = (text: string) => (text === '' ? undefined : text);
 const number = (text: string) => optional(text.replace(',', '.'));
 
-/** Municipality names (or "Name (Kreis)" labels) → AGS, with a message per name that matches none or several. */
-function resolveTowns(names: string[], towns: TownChoice[], locale: Locale): { ags: string[]; error?: string } {
+/** Municipality names (or "Name (Kreis)" labels) → AGS, with a message per name that matches none or several (also "Nachnutzung melden"'s one Kommune). */
+export function resolveTowns(names: string[], towns: TownChoice[], locale: Locale): { ags: string[]; error?: string } {
   const ags: string[] = [];
   for (const name of names) {
     const wanted = name.toLocaleLowerCase('de');

@@ -42,6 +42,13 @@ export const DASHBOARD_TEXTS: Record<string, { de: string; en: string }> = {
     en: '“{name}” is approved; case studies naming it can be published now.',
   },
   'praxis.dashboard.proposals.failed': { de: '„{name}“ ließ sich nicht freigeben.', en: '“{name}” could not be approved.' },
+  'praxis.dashboard.transfers.title': { de: 'Nachnutzung zur Prüfung', en: 'Transfer reports in review' },
+  'praxis.dashboard.transfers.empty': { de: 'Kein neuer Bericht über „Nachnutzung melden“.', en: 'No new report through “Report a transfer”.' },
+  'praxis.dashboard.transfers.count': {
+    de: '{total, plural, one {# Bericht wartet} other {# Berichte warten}} auf Prüfung, der älteste zuerst',
+    en: '{total, plural, one {# report is waiting} other {# reports are waiting}} for review, the oldest first',
+  },
+  'praxis.dashboard.transfers.item': { de: 'übernommen seit {since} · gemeldet {time}', en: 'adopted since {since} · reported {time}' },
   'praxis.dashboard.invitations.title': { de: 'Offene Einladungen', en: 'Open invitations' },
   'praxis.dashboard.invitations.empty': { de: 'Alle Eingeladenen haben sich registriert.', en: 'Everyone invited has registered.' },
   'praxis.dashboard.invitations.invited': { de: '{email}, eingeladen am {date}', en: '{email}, invited on {date}' },

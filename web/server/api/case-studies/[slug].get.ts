@@ -1,15 +1,15 @@
 import { findRelated, type Locale, type SearchHit } from '@praxis/search';
 import type { H3Event } from 'h3';
-import type { CaseStudyPage, SimilarTown } from '../../../shared/case-study';
+import type { CaseStudyPage, SimilarTown, Transfer } from '../../../shared/case-study';
 import { isCurrent, isListCurrent, PURGED_CACHE_MAX_AGE_MS } from '../../cache/purge';
-import { loadCaseStudy } from '../../case-studies/loader';
+import { loadCaseStudy, loadTransfers } from '../../case-studies/loader';
 import { findSimilarTowns } from '../../case-studies/similar-towns';
 import { cmsFetch } from '../../cms/strapi';
 import { useMeilisearch } from '../../search/meilisearch';
 import { localeQuery, parseWith, slugParam } from '../../security/request-schemas';
 
 export type CaseStudyAnswer =
-  | { kind: 'found'; caseStudy: CaseStudyPage; related: SearchHit[]; similarTowns: SimilarTown[] }
+  | { kind: 'found'; caseStudy: CaseStudyPage; related: SearchHit[]; similarTowns: SimilarTown[]; transfers: Transfer[] }
   | { kind: 'translated'; slug: string }
   | { kind: 'other-language-only'; locale: string; slug: string }
   | { kind: 'moved'; slug: string }
@@ -36,11 +36,17 @@ const lookup = defineCachedFunction(
     if (found.kind !== 'found') return { answer: found, loadedAt, shows: [] };
     const { caseStudy } = found;
     // Related case studies and similar towns are a bonus: without the index the page still shows.
-    const [related, similarTowns] = await Promise.all([
+    const [related, similarTowns, transfers] = await Promise.all([
       findRelated(useMeilisearch(), { documentId: caseStudy.documentId, locale }).catch(() => []),
       findSimilarTowns(caseStudy.places, locale).catch(() => []),
+      // "Übertragen nach": a report's publication queues its case study, so this follows the same notices.
+      loadTransfers(cmsFetch, caseStudy.documentId).catch(() => []),
     ]);
-    return { answer: { kind: 'found', caseStudy, related, similarTowns }, loadedAt, shows: [caseStudy.documentId, ...related.map((hit) => hit.documentId)] };
+    return {
+      answer: { kind: 'found', caseStudy, related, similarTowns, transfers },
+      loadedAt,
+      shows: [caseStudy.documentId, ...related.map((hit) => hit.documentId)],
+    };
   },
   {
     name: 'case-study',

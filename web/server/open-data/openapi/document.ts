@@ -454,6 +454,15 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
           { ags: '05113000', name: 'Essen', count: 3 },
           { ags: '05124000', name: 'Wuppertal', count: 2 },
         ],
+        transfers: [
+          {
+            town: 'Bielefeld',
+            ags: '05711000',
+            since: 2024,
+            text: 'Die Lotsinnen an zwei Geburtskliniken, mit Hebammen statt Sozialarbeiterinnen.',
+            locale: 'de',
+          },
+        ],
       },
     },
     translated: { summary: 'An English slug asked for in German', value: { kind: 'translated', slug: 'familienlotsinnen-geburtsklinik-essen' } },

@@ -221,6 +221,17 @@ export const SimilarTown = component(
   z.object({ ags: municipalityAgs, name: z.string(), count: z.int().min(1).meta({ description: 'Published case studies in that town.' }) }),
   "A town of the same Gemeindetyp and Einwohnerzahl class as one of the case study's own, where case studies ran.",
 );
+export const Transfer = component(
+  'Transfer',
+  z.object({
+    town: z.string(),
+    ags: municipalityAgs,
+    since: z.int().meta({ description: 'The year the Kommune started.' }),
+    text: z.string().meta({ description: 'What was adopted, in the words of the report (reviewed by the editors).' }),
+    locale: Locale,
+  }),
+  'A Kommune that took the case study over ("Übertragen nach"), from a published report of "Nachnutzung melden".',
+);
 export const CaseStudyPage = component(
   'CaseStudyPage',
   z.object({
@@ -301,6 +312,7 @@ export const CaseStudyFound = component(
     caseStudy: CaseStudyPage,
     related: z.array(SearchHit).meta({ description: 'Up to 6 similar case studies (empty when the search index is unavailable).' }),
     similarTowns: z.array(SimilarTown).meta({ description: 'Up to 8 towns, most case studies first.' }),
+    transfers: z.array(Transfer).meta({ description: 'Kommunen that took it over, the latest first.' }),
   }),
   'The case study is published under this slug in this language.',
 );

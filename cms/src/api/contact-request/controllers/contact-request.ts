@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { contactRequestSchema, ContactRequestRefused, submitContactRequest } from '../../../requests/contact-requests';
 import { cmsEnvironment } from '../../../config/environment';
+import { unsubscribeFollowUps } from '../../../requests/follow-up';
 
 interface Context {
   request: { body?: unknown };
@@ -34,5 +35,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     ctx.status = 202;
     ctx.body = { data: { received: true } };
+  },
+
+  /** No follow-up for the requests of the link's address; 404 for a forged or unknown link. */
+  async unsubscribe(ctx: Context) {
+    const token = (ctx.request.body as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || token.length > 100) return refuse(ctx, 400, 'ValidationError', 'Der Link ist unvollständig.');
+    if (!(await unsubscribeFollowUps(strapi, token))) return refuse(ctx, 404, 'NotFoundError', 'Dieser Link ist unbekannt.');
+    ctx.body = { data: { unsubscribed: true } };
   },
 });

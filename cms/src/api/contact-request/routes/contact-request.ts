@@ -8,5 +8,7 @@ export default {
       path: '/contact-requests',
       handler: 'contact-request.create',
     },
+    // The button of the unsubscribe link in the receipt and the follow-up (src/requests/follow-up.ts).
+    { method: 'POST', path: '/contact-requests/unsubscribe', handler: 'contact-request.unsubscribe' },
   ],
 };
