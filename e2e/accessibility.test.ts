@@ -1,4 +1,4 @@
-// axe in Chromium: WCAG 2.2 A and AA rules on the home and search pages.
+// axe in Chromium: WCAG 2.2 A and AA rules on the home, search and events pages.
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
@@ -10,6 +10,10 @@ const PAGES = [
   ['search with query and facets', '/praxisbeispiele?q=Kita&region=Arnsberg&topic=bewegung'],
   ['search without results', '/praxisbeispiele?q=Kita&status=verstetigt&region=Detmold&setting=online'],
   ['search (English)', '/en/case-studies?topic=bewegung'],
+  // The event pages are checked one by one in events.test.ts (their slugs come from the CMS).
+  ['events', '/veranstaltungen'],
+  ['events filtered', '/veranstaltungen?buildingBlock=gesundes-aufwachsen'],
+  ['events (English)', '/en/events'],
 ];
 
 describe('accessibility (axe, WCAG 2.2 AA)', () => {

@@ -28,7 +28,7 @@ async function openDrawer(page: Page, label: string): Promise<void> {
 }
 
 async function pageKinds(): Promise<PageKind[]> {
-  const [de, en] = await Promise.all([published('de'), published('en')]);
+  const [de, en, events, enEvents] = await Promise.all([published('de'), published('en'), published('de', 'events'), published('en', 'events')]);
   const deIds = de
     .slice(0, 3)
     .map((entry) => entry.documentId)
@@ -54,6 +54,8 @@ async function pageKinds(): Promise<PageKind[]> {
     { name: 'open data', path: '/open-data' },
     { name: 'API documentation', path: '/api-dokumentation' },
     { name: 'methodology', path: '/so-entsteht-die-datenbank' },
+    { name: 'events', path: '/veranstaltungen' },
+    { name: 'event', path: `/veranstaltungen/${events[0]!.slug}` },
     { name: 'not found', path: '/gibt-es-nicht' },
     { name: 'English home', path: '/en' },
     { name: 'English search', path: '/en/case-studies?q=family' },
@@ -69,6 +71,8 @@ async function pageKinds(): Promise<PageKind[]> {
     { name: 'English open data', path: '/en/open-data' },
     { name: 'English API documentation', path: '/en/api-documentation' },
     { name: 'English methodology', path: '/en/how-the-database-is-made' },
+    { name: 'English events', path: '/en/events' },
+    { name: 'English event', path: `/en/events/${enEvents[0]!.slug}` },
     { name: 'English not found', path: '/en/does-not-exist' },
   ];
 }

@@ -122,6 +122,10 @@ export default defineNuxtConfig({
         '/en/open-data',
         '/api-dokumentation',
         '/en/api-documentation',
+        '/veranstaltungen',
+        '/veranstaltungen/*',
+        '/en/events',
+        '/en/events/*',
         ...readdirSync(new URL('./content/de', import.meta.url)).map((file) => `/${file.replace(/\.md$/, '')}`),
         ...readdirSync(new URL('./content/en', import.meta.url)).map((file) => `/en/${file.replace(/\.md$/, '')}`),
       ].map((path) => [path, { noScripts: true, security: { nonce: false, headers: { contentSecurityPolicy: { 'script-src': ["'self'", JS_FLAG_HASH] } } } }]),
@@ -134,6 +138,8 @@ export default defineNuxtConfig({
     // time; the site's own caches are fast and follow the CMS's change notices.
     '/praxisbeispiele/**': { headers: { 'cache-control': 'no-cache' } },
     '/en/case-studies/**': { headers: { 'cache-control': 'no-cache' } },
+    '/veranstaltungen/**': { headers: { 'cache-control': 'no-cache' } },
+    '/en/events/**': { headers: { 'cache-control': 'no-cache' } },
   },
   // Security headers (docs/security.md). Values known only at run time (the CMS origin,
   // https) are set in server/plugins/security-rules.ts.

@@ -31,6 +31,9 @@ import { registerSubmissionAdmin } from './requests/submission-admin';
 import { registerSearchTermSync } from './sync/search-terms';
 import { searchSync } from './sync/search-sync';
 import { registerCaseStudyRules } from './validation/case-study-rules';
+import { registerEventRules } from './validation/event-rules';
+import { registerEventChanges } from './sync/event-changes';
+import { seedDemoEvents } from './seed/demo-events';
 import { registerControlCharacterRule } from './validation/control-characters';
 import { registerSearchTermRules } from './validation/search-term-rules';
 import { cmsEnvironment, refuseLocalSiteUrlInProduction } from './config/environment';
@@ -44,6 +47,7 @@ export default {
     strapi.customFields.register({ name: 'year', type: 'integer' });
     registerControlCharacterRule(strapi);
     registerCaseStudyRules(strapi);
+    registerEventRules(strapi);
     // Träger the Redaktion proposes, approved by the Chefredaktion.
     registerProposedOrganisations(strapi);
     registerSearchTermRules(strapi);
@@ -58,6 +62,7 @@ export default {
       () => searchSync(strapi).notify(),
       () => searchSync(strapi).purge.notify({ vocabulary: true }),
     );
+    registerEventChanges(strapi, () => searchSync(strapi).purge.notify({ events: true }));
     // Inside the change recorder's transaction: an action and its record commit together.
     registerHistory(strapi);
     registerHistoryRoutes(strapi);
@@ -93,6 +98,7 @@ export default {
     registerSlugSuggestions(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoContent(strapi);
+    await seedDemoEvents(strapi);
     await seedDemoTransfers(strapi);
     await ensureEditorialStates(strapi);
     await searchSync(strapi).start();

@@ -15,6 +15,8 @@ import {
   LOCALES,
   PHONE_PATTERN,
   PROJECT_STATUSES,
+  EVENT_FORMATS,
+  EVENT_UID,
   TAXONOMIES,
   type CaseStudyField,
   type FieldKind,
@@ -27,6 +29,11 @@ const schema = (type: string) => JSON.parse(readFileSync(join(import.meta.dirnam
 describe('the content-type schemas', () => {
   it('offer exactly the project statuses of the domain', () => {
     expect(schema('case-study').attributes.projectStatus.enum).toEqual([...PROJECT_STATUSES]);
+  });
+
+  it('offer exactly the event formats of the domain, under the events uid', () => {
+    expect(schema('event').attributes.format.enum).toEqual([...EVENT_FORMATS]);
+    expect(`api::${schema('event').info.singularName}.${schema('event').info.singularName}`).toBe(EVENT_UID);
   });
 
   it('offer exactly the budget ranges of the domain', () => {

@@ -39,10 +39,10 @@ export interface PublishedEntry {
   locale: string;
 }
 
-/** Every published case study of a language, from the public REST API. */
-export async function published(locale: 'de' | 'en'): Promise<PublishedEntry[]> {
+/** Every published case study (or event) of a language, from the public REST API. */
+export async function published(locale: 'de' | 'en', collection: 'case-studies' | 'events' = 'case-studies'): Promise<PublishedEntry[]> {
   const response = await fetch(
-    `${inject('cmsUrl')}/api/case-studies?locale=${locale}&fields[0]=slug&fields[1]=title&fields[2]=locale&pagination[pageSize]=100`,
+    `${inject('cmsUrl')}/api/${collection}?locale=${locale}&fields[0]=slug&fields[1]=title&fields[2]=locale&pagination[pageSize]=100`,
   );
   return ((await response.json()) as { data: PublishedEntry[] }).data;
 }

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_UID, TAXONOMIES } from '@praxis/search';
+import { CASE_STUDY_UID, EVENT_UID, TAXONOMIES } from '@praxis/search';
 
-/** Content types the public may read (published entries only, see the case-study route middleware). */
-export const PUBLIC_READABLE_TYPES = [CASE_STUDY_UID, ...TAXONOMIES.map((taxonomy) => taxonomy.uid)];
+/** Content types the public may read (published entries only, see the case-study route middleware, which the events' routes use too). */
+export const PUBLIC_READABLE_TYPES = [CASE_STUDY_UID, EVENT_UID, ...TAXONOMIES.map((taxonomy) => taxonomy.uid)];
 
 export const PUBLIC_ACTIONS = PUBLIC_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
 
@@ -11,7 +11,7 @@ const ROLE_UID = 'plugin::users-permissions.role';
 
 /**
  * Makes the public role's permissions exactly `find` and `findOne` on the
- * case studies and taxonomies: grants what is missing, revokes everything else
+ * case studies, events and taxonomies: grants what is missing, revokes everything else
  * (including Strapi's default public sign-up and login routes, which this site does not use).
  */
 export async function grantPublicReadAccess(strapi: Core.Strapi): Promise<void> {

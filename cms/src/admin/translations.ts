@@ -3,8 +3,8 @@
 // edit view's history and review panels, and the names of enumeration values. Strapi's
 // edit view and list filters look an enumeration value up as a message id, so a value's name is
 // a translation whose id is the value itself.
-import { BUDGET_RANGE_NAMES, PROJECT_STATUS_NAMES } from '@praxis/search/domain';
-import { CASE_STUDY_FIELDS } from '../editorial/admin-labels';
+import { BUDGET_RANGE_NAMES, EVENT_FORMAT_NAMES, EVENT_UID, PROJECT_STATUS_NAMES } from '@praxis/search/domain';
+import { CASE_STUDY_FIELDS, EVENT_FIELDS } from '../editorial/admin-labels';
 import { EDITORIAL_STATE_NAMES } from '../editorial/states';
 import { RECORD_TEXTS } from './editorial-record/texts';
 import { IMPORT_EXPORT_TEXTS } from './import-export/texts';
@@ -44,6 +44,7 @@ const VALUE_NAMES: Record<string, Record<AdminLocale, string>> = {
   ...PROJECT_STATUS_NAMES,
   ...BUDGET_RANGE_NAMES,
   ...EDITORIAL_STATE_NAMES,
+  ...EVENT_FORMAT_NAMES,
   ...LANGUAGE_NAMES,
 };
 
@@ -58,10 +59,15 @@ export const SEARCH_TERM_DIRECTIONS: Record<AdminLocale, { oneWay: string; twoWa
  * English messages under every other language: without them the German admin showed English.
  */
 const FIELD_LABELS: Record<string, Record<AdminLocale, string>> = Object.fromEntries(
-  Object.entries(CASE_STUDY_FIELDS).map(([field, text]) => [
-    `content-manager.content-types.${CASE_STUDY}.${field}`,
-    { de: text.label, en: text.labelEn ?? text.label },
-  ]),
+  [
+    [CASE_STUDY, CASE_STUDY_FIELDS],
+    [EVENT_UID, EVENT_FIELDS],
+  ].flatMap(([uid, fields]) =>
+    Object.entries(fields as Record<string, { label: string; labelEn?: string }>).map(([field, text]) => [
+      `content-manager.content-types.${uid as string}.${field}`,
+      { de: text.label, en: text.labelEn ?? text.label },
+    ]),
+  ),
 );
 
 /** One language's column of a table of texts. */

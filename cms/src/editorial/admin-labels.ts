@@ -130,3 +130,51 @@ export const TRANSFER_REPORT_READ_ONLY = ['caseStudyDocumentId', 'caseStudyTitle
 
 /** What each taxonomy's pickers show and search. */
 export const MAIN_FIELDS: Record<string, string> = Object.fromEntries(TAXONOMIES.map((taxonomy) => [taxonomy.uid, taxonomy.pickerField]));
+
+/** The events' ("Veranstaltungen", api::event) fields, in the order their page reads. */
+export const EVENT_FIELDS: Record<string, FieldText> = {
+  title: { label: 'Titel', labelEn: 'Title', description: 'So heißt die Veranstaltung auf der Website und im Kalender. Höchstens 160 Zeichen.' },
+  slug: {
+    label: 'Adresse (URL)',
+    labelEn: 'Address (URL)',
+    description:
+      'Der letzte Teil der Adresse der Veranstaltungsseite, aus dem Titel gebildet. Nach der Veröffentlichung nicht mehr ändern: Links und Kalendereinträge zeigen darauf.',
+  },
+  startsAt: { label: 'Beginn', labelEn: 'Starts', description: 'Datum und Uhrzeit, deutsche Zeit.' },
+  endsAt: { label: 'Ende', labelEn: 'Ends', description: 'Datum und Uhrzeit, deutsche Zeit. Nicht vor dem Beginn.' },
+  format: { label: 'Form', labelEn: 'Format', description: 'Vor Ort, online oder beides.' },
+  venue: {
+    label: 'Veranstaltungsort',
+    labelEn: 'Venue',
+    description: 'Name des Hauses oder Raums. Pflicht für Veranstaltungen vor Ort.',
+    placeholder: 'Stadtteilzentrum Altendorf',
+  },
+  address: { label: 'Anschrift', labelEn: 'Address', description: 'Straße, Hausnummer, Postleitzahl und Ort.', placeholder: 'Musterstraße 12, 45143 Essen' },
+  onlineUrl: {
+    label: 'Link zur Online-Teilnahme',
+    labelEn: 'Online link',
+    description: 'Nur wenn er öffentlich sein darf; sonst erhalten Teilnehmende ihn mit der Anmeldung. Nur https-Adressen.',
+    placeholder: 'https://',
+  },
+  organiser: { label: 'Veranstalter', labelEn: 'Organiser', description: 'Wer einlädt: Organisation, nicht Person.' },
+  description: {
+    label: 'Beschreibung',
+    labelEn: 'Description',
+    description: 'Worum es geht und für wen, in zwei, drei Sätzen (höchstens 600 Zeichen). Erscheint in der Liste, im Kalender und in Suchmaschinen.',
+  },
+  programme: { label: 'Programm', labelEn: 'Programme', description: 'Ablauf mit Uhrzeiten; Überschriften, Listen und Links sind möglich.' },
+  registrationUrl: { label: 'Link zur Anmeldung', labelEn: 'Registration link', description: 'Nur https-Adressen.', placeholder: 'https://' },
+  caseStudies: {
+    label: 'Vorgestellte Praxisbeispiele',
+    labelEn: 'Case studies presented',
+    description: 'Die Praxisbeispiele, die hier vorgestellt werden oder wurden; ihre Seiten nennen dann diese Veranstaltung.',
+  },
+  materials: {
+    label: 'Materialien',
+    labelEn: 'Materials',
+    description: 'Nach der Veranstaltung: Folien, Dokumentation (PDF oder Bilder). Jede Datei wird beim Hochladen nach ihrem Inhalt geprüft.',
+  },
+};
+
+/** The events' list columns. */
+export const EVENT_LIST = ['title', 'startsAt', 'format', 'updatedAt'];

@@ -3,6 +3,8 @@ import {
   CASE_STUDY_FIELDS,
   CASE_STUDY_LIST,
   COMPONENT_FIELDS,
+  EVENT_FIELDS,
+  EVENT_LIST,
   MAIN_FIELDS,
   ORGANISATION_FIELDS,
   ORGANISATION_LIST,
@@ -14,7 +16,7 @@ import {
   TRANSFER_REPORT_READ_ONLY,
   type FieldText,
 } from './admin-labels';
-import { CASE_STUDY, ORGANISATION, SEARCH_TERM, TRANSFER_REPORT } from './roles';
+import { CASE_STUDY, EVENT, ORGANISATION, SEARCH_TERM, TRANSFER_REPORT } from './roles';
 
 /**
  * Fields the edit view does not show: the review's comments are a thread with authors (the
@@ -149,6 +151,18 @@ export async function applyAdminLayout(strapi: Core.Strapi): Promise<void> {
     settings: { ...searchTermConfiguration.settings, mainField: 'words', defaultSortBy: 'words', defaultSortOrder: 'ASC', pageSize: 50 },
     metadatas: withTexts(searchTermConfiguration.metadatas, SEARCH_TERM_FIELDS),
     layouts: { edit: SEARCH_TERM_EDIT, list: SEARCH_TERM_LIST },
+  });
+
+  // The events: German labels and help texts, the edit view in the order their page reads, soonest first in the list.
+  const events = contentTypes.findContentType!(EVENT);
+  const eventConfiguration = await contentTypes.findConfiguration(events);
+  const eventSizes = new Map(eventConfiguration.layouts.edit.flat().map((cell) => [cell.name, cell.size]));
+  // The case studies' long titles were cut to a word at half width ("Beweg…"): the picker spans the row.
+  if (eventSizes.has('caseStudies')) eventSizes.set('caseStudies', 12);
+  await contentTypes.updateConfiguration(events, {
+    settings: { ...eventConfiguration.settings, mainField: 'title', defaultSortBy: 'startsAt', defaultSortOrder: 'DESC' },
+    metadatas: withTexts(eventConfiguration.metadatas, { ...EVENT_FIELDS, ...SYSTEM_FIELD_TEXTS }, (field) => (field === 'caseStudies' ? 'title' : undefined)),
+    layouts: { edit: packRows(Object.keys(EVENT_FIELDS), eventSizes), list: EVENT_LIST },
   });
 
   // The Träger: labels, the proposals marked in the list ("Vorgeschlagen"), which only the dashboard's "Freigeben" ends.

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_UID, LOCALES, TAXONOMIES, TRANSFER_REPORT_UID, type TaxonomyModels } from '@praxis/search';
+import { CASE_STUDY_UID, EVENT_UID, LOCALES, TAXONOMIES, TRANSFER_REPORT_UID, type TaxonomyModels } from '@praxis/search';
 
 // The newsroom's roles, kept in code and applied at every start (idempotent: a role's
 // permissions are set to exactly these, so a change made by hand in the admin is undone on
 // the next start — the roles are part of the product, like the schema).
 export const CASE_STUDY = CASE_STUDY_UID;
+/** Events (Veranstaltungen): written, published and deleted by the same roles as case studies. */
+export const EVENT = EVENT_UID;
 /** The Träger (organisations): Chefredaktion maintains them; Redaktion may propose one (editorial/organisations.ts). */
 export const ORGANISATION = TAXONOMIES.find((taxonomy) => taxonomy.field === 'provider')!.uid as TaxonomyModels['provider'];
 /** Reports of "Nachnutzung melden": reviewed and published like case studies (review-rules.ts). */
@@ -20,13 +22,13 @@ export const REDAKTION = {
   code: 'praxis-redaktion',
   name: 'Redaktion',
   description:
-    'Schreibt und übersetzt Praxisbeispiele, schlägt fehlende Träger vor, lädt Medien hoch und gibt Praxisbeispiele zur Prüfung; veröffentlicht und löscht nicht.',
+    'Schreibt und übersetzt Praxisbeispiele und Veranstaltungen, schlägt fehlende Träger vor, lädt Medien hoch und gibt Praxisbeispiele zur Prüfung; veröffentlicht und löscht nicht.',
 };
 export const CHEFREDAKTION = {
   code: 'praxis-chefredaktion',
   name: 'Chefredaktion',
   description:
-    'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.',
+    'Prüft, veröffentlicht, zieht zurück und löscht Praxisbeispiele und Veranstaltungen; pflegt Zielgruppen, Handlungsfelder, Settings, Qualitätskriterien, Organisationen und Suchbegriffe.',
 };
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -126,11 +128,18 @@ export function editorialGrants(): Record<string, Record<string, string[]>> {
   const read = Object.fromEntries([...EDITABLE_TAXONOMIES, ...REFERENCE_DATA].map((uid) => [uid, ['read']]));
   return {
     // Redaktion proposes a missing Träger from the relation picker (create, never update or delete).
-    [REDAKTION.code]: { ...read, [ORGANISATION]: ['create', 'read'], [CASE_STUDY]: ['create', 'read', 'update'], [TRANSFER_REPORT]: ['read', 'update'] },
+    [REDAKTION.code]: {
+      ...read,
+      [ORGANISATION]: ['create', 'read'],
+      [CASE_STUDY]: ['create', 'read', 'update'],
+      [TRANSFER_REPORT]: ['read', 'update'],
+      [EVENT]: ['create', 'read', 'update'],
+    },
     [CHEFREDAKTION.code]: {
       ...read,
       ...Object.fromEntries([...EDITABLE_TAXONOMIES, SEARCH_TERM].map((uid) => [uid, ['create', 'read', 'update', 'delete']])),
       [CASE_STUDY]: ['create', 'read', 'update', 'delete', 'publish'],
+      [EVENT]: ['create', 'read', 'update', 'delete', 'publish'],
       [TRANSFER_REPORT]: ['read', 'update', 'delete', 'publish'],
     },
   };

@@ -55,7 +55,7 @@ describe('SitePurgeNotifier', () => {
     purge.notify({ vocabulary: true });
     await purge.settled();
     expect(site.received).toEqual([
-      { caseStudies: [{ documentId: 'a', locale: 'de' }], vocabulary: false, all: false },
+      { caseStudies: [{ documentId: 'a', locale: 'de' }], vocabulary: false, all: false, events: false },
       {
         caseStudies: [
           { documentId: 'b', locale: 'de' },
@@ -63,6 +63,7 @@ describe('SitePurgeNotifier', () => {
         ],
         vocabulary: true,
         all: false,
+        events: false,
       },
     ]);
     expect(warnings).toEqual([]);
@@ -78,7 +79,7 @@ describe('SitePurgeNotifier', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await listen(site.server, port);
     await purge.settled();
-    expect(site.received).toEqual([{ caseStudies: [{ documentId: 'a', locale: 'en' }], vocabulary: false, all: false }]);
+    expect(site.received).toEqual([{ caseStudies: [{ documentId: 'a', locale: 'en' }], vocabulary: false, all: false, events: false }]);
     expect(warnings).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ export interface PurgeNotifierOptions {
 
 /** The notices waiting for one site instance, and the delivery under way to it. */
 interface SiteQueue {
-  next: { caseStudies: Map<string, PurgeNotice['caseStudies'][number]>; vocabulary: boolean; all: boolean } | undefined;
+  next: { caseStudies: Map<string, PurgeNotice['caseStudies'][number]>; vocabulary: boolean; all: boolean; events: boolean } | undefined;
   delivering: Promise<void> | undefined;
 }
 
@@ -37,10 +37,11 @@ export class SitePurgeNotifier {
   notify(notice: Partial<PurgeNotice>): void {
     if (this.stopped) return;
     for (const [siteUrl, queue] of this.queues) {
-      queue.next ??= { caseStudies: new Map(), vocabulary: false, all: false };
+      queue.next ??= { caseStudies: new Map(), vocabulary: false, all: false, events: false };
       for (const change of notice.caseStudies ?? []) queue.next.caseStudies.set(`${change.locale}:${change.documentId}`, change);
       queue.next.vocabulary ||= notice.vocabulary ?? false;
       queue.next.all ||= notice.all ?? false;
+      queue.next.events ||= notice.events ?? false;
       queue.delivering ??= this.deliverAll(siteUrl, queue).finally(() => (queue.delivering = undefined));
     }
   }
@@ -57,9 +58,9 @@ export class SitePurgeNotifier {
 
   private async deliverAll(siteUrl: string, queue: SiteQueue): Promise<void> {
     while (queue.next) {
-      const { caseStudies, vocabulary, all } = queue.next;
+      const { caseStudies, vocabulary, all, events } = queue.next;
       queue.next = undefined;
-      await this.deliver(siteUrl, JSON.stringify({ caseStudies: [...caseStudies.values()], vocabulary, all } satisfies PurgeNotice));
+      await this.deliver(siteUrl, JSON.stringify({ caseStudies: [...caseStudies.values()], vocabulary, all, events } satisfies PurgeNotice));
     }
   }
 

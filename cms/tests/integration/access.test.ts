@@ -107,10 +107,12 @@ describe.each<Auth>(['public', 'site-token'])('REST access as %s', (auth) => {
 });
 
 describe('the public role', () => {
-  it('has exactly find and findOne on case studies and taxonomies', async () => {
+  it('has exactly find and findOne on case studies, events and taxonomies', async () => {
     const role = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
     const actions = role.permissions.map((permission: { action: string }) => permission.action).sort();
-    expect(actions).toHaveLength(16);
+    // Case studies, events and seven taxonomies, two actions each.
+    expect(actions).toHaveLength(18);
+    expect(actions).toContain('api::event.event.find');
     expect(actions.every((action: string) => /^api::[a-z-]+\.[a-z-]+\.(find|findOne)$/.test(action))).toBe(true);
   });
 

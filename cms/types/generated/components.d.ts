@@ -69,15 +69,7 @@ export interface CaseStudyTransferability extends Struct.ComponentSchema {
     displayName: '\u00DCbertragbarkeit';
   };
   attributes: {
-    budgetRange: Schema.Attribute.Enumeration<
-      [
-        'unter-10000',
-        '10000-50000',
-        '50000-100000',
-        '100000-250000',
-        'ueber-250000',
-      ]
-    >;
+    budgetRange: Schema.Attribute.Enumeration<['unter-10000', '10000-50000', '50000-100000', '100000-250000', 'ueber-250000']>;
     durationMonths: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {

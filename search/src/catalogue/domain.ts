@@ -211,6 +211,35 @@ export const SUBMISSION_IMAGES = { max: 3, maxBytes: 2 * 1024 * 1024, altMin: 5,
 /** Who submits a case study (never published): name and organisation, [min, max] characters. */
 export const SUBMITTER_LIMITS = { name: [2, 100], organisation: [0, 200] } as const;
 
+/** The events ("Veranstaltungen") where projects are presented: their content type in the CMS. */
+export const EVENT_UID = 'api::event.event';
+
+/** How an event takes place (`format` in the CMS schema, where a test holds it equal to this list). */
+export const EVENT_FORMATS = ['vor-ort', 'online', 'hybrid'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+export const EVENT_FORMAT_NAMES: Record<EventFormat, Record<Locale, string>> = {
+  'vor-ort': { de: 'Vor Ort', en: 'In person' },
+  online: { de: 'Online', en: 'Online' },
+  hybrid: { de: 'Vor Ort und online', en: 'In person and online' },
+};
+
+/** The name of an event format in `locale`; an unknown code is shown as it is. */
+export function eventFormatName(format: string, locale: string): string {
+  return EVENT_FORMAT_NAMES[format as EventFormat]?.[isLocale(locale) ? locale : DEFAULT_LOCALE] ?? format;
+}
+
+/** The time zone of every event (all take place in NRW): the calendar feed names it, the pages show times in it. */
+export const EVENT_TIME_ZONE = 'Europe/Berlin';
+
+/** The site's path of the events list and of one event's page (the pages' own `definePageMeta` say the same). */
+export function eventsPath(locale: string): string {
+  return `${localePathPrefix(locale)}${locale === DEFAULT_LOCALE ? '/veranstaltungen' : '/events'}`;
+}
+export function eventPath(locale: string, slug: string): string {
+  return `${eventsPath(locale)}/${slug}`;
+}
+
 /** "Nachnutzung melden" (forms/transfer-report.ts): the report's texts and their lengths, shared with the form in the browser. */
 export const TRANSFER_TEXT_FIELDS = ['adopted', 'changed', 'helped', 'hindered'] as const;
 export type TransferTextField = (typeof TRANSFER_TEXT_FIELDS)[number];

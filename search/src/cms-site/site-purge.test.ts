@@ -32,7 +32,8 @@ describe('signed purge notices', () => {
   });
 
   it('reads a notice with defaults and refuses unknown fields', () => {
-    expect(purgeNoticeSchema.parse({ vocabulary: true })).toEqual({ caseStudies: [], vocabulary: true, all: false });
+    expect(purgeNoticeSchema.parse({ vocabulary: true })).toEqual({ caseStudies: [], vocabulary: true, all: false, events: false });
+    expect(purgeNoticeSchema.parse({ events: true })).toEqual({ caseStudies: [], vocabulary: false, all: false, events: true });
     expect(purgeNoticeSchema.safeParse({ caseStudies: [{ documentId: 'a', locale: 'de', extra: 1 }] }).success).toBe(false);
     expect(purgeNoticeSchema.safeParse({ everything: true }).success).toBe(false);
   });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 // site (which drops exactly those cached answers). The request is signed with PURGE_SECRET:
 // anyone else could otherwise make the site drop its caches at will.
 
-/** What changed: case studies (the index confirmed them) and/or the filter vocabulary. */
+/** What changed: case studies (the index confirmed them), the filter vocabulary, events. */
 export const purgeNoticeSchema = z.strictObject({
   caseStudies: z
     .array(
@@ -20,6 +20,8 @@ export const purgeNoticeSchema = z.strictObject({
   vocabulary: z.boolean().default(false),
   /** Everything (after a full reindex). */
   all: z.boolean().default(false),
+  /** An event was written: the events pages, the calendar feed and the case studies' "presented at" lists. */
+  events: z.boolean().default(false),
 });
 export type PurgeNotice = z.output<typeof purgeNoticeSchema>;
 

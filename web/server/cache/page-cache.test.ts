@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cachedPage, gzippedPage, MAX_BYTES, storePage } from './page-cache';
-import { caseStudiesChanged } from './purge';
+import { applyChangeNotice, caseStudiesChanged, isEventsCurrent } from './purge';
 
 const MB = 1024 * 1024;
 // Random bytes: their gzip copy is as big as they are (and a little more: a page of just under 1 MB).
@@ -45,5 +45,15 @@ describe('the page cache', () => {
     expect(cachedPage('/old')).toBeUndefined();
     caseStudiesChanged(['any'], loadedAt + 1);
     expect(cachedPage('/before')).toBeUndefined();
+  });
+
+  it('answers nothing rendered before an events notice: a case study page lists its events', () => {
+    const loadedAt = Date.now() - 500;
+    storePage('/praxisbeispiele/mit-veranstaltung', page(loadedAt, 10));
+    expect(cachedPage('/praxisbeispiele/mit-veranstaltung')).toBeDefined();
+    expect(isEventsCurrent(loadedAt)).toBe(true);
+    applyChangeNotice({ caseStudies: [], vocabulary: false, all: false, events: true }, loadedAt + 1);
+    expect(isEventsCurrent(loadedAt)).toBe(false);
+    expect(cachedPage('/praxisbeispiele/mit-veranstaltung')).toBeUndefined();
   });
 });

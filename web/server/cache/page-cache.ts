@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { H3Event } from 'h3';
 import { isInternalRequest } from '../security/client-address';
-import { isListCurrent, isVocabularyCurrent, PURGED_CACHE_MAX_AGE_MS } from './purge';
+import { isEventsCurrent, isListCurrent, isVocabularyCurrent, PURGED_CACHE_MAX_AGE_MS } from './purge';
 
 const CACHED_PATH = /^\/(?:en\/?)?$|^\/(?:praxisbeispiele|en\/case-studies)(?:\/[^/]+)?$/;
 /** Identity and gzip copies together; a search page takes ~160 KB, a detail page ~30 KB. */
@@ -71,7 +71,12 @@ export function pageCacheKey(event: H3Event): string | undefined {
 export function cachedPage(key: string, now = Date.now()): CachedPage | undefined {
   const page = pages.get(key);
   if (!page) return undefined;
-  if (!isListCurrent(page.loadedAt) || !isVocabularyCurrent(page.loadedAt) || now - page.loadedAt > PURGED_CACHE_MAX_AGE_MS) {
+  if (
+    !isListCurrent(page.loadedAt) ||
+    !isVocabularyCurrent(page.loadedAt) ||
+    !isEventsCurrent(page.loadedAt) ||
+    now - page.loadedAt > PURGED_CACHE_MAX_AGE_MS
+  ) {
     remove(key);
     return undefined;
   }

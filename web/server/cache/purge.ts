@@ -11,6 +11,7 @@ const caseStudyChangedAt = new Map<string, number>();
 let anyCaseStudyChangedAt = 0;
 let vocabularyChangedAt = 0;
 let everythingChangedAt = 0;
+let eventsChangedAt = 0;
 
 export function caseStudiesChanged(documentIds: Iterable<string>, now = Date.now()): void {
   // New or changed texts bring new words (compounds, "Meinten Sie …?").
@@ -27,6 +28,16 @@ export function vocabularyChanged(now = Date.now()): void {
   // Renamed taxonomies and the editors' synonyms (Suchbegriffe) come with this notice.
   forgetIndexVocabulary();
   vocabularyChangedAt = now;
+}
+
+/** An event was published, changed or withdrawn: the events pages, the calendar and the case studies' "presented at" lists. */
+export function eventsChanged(now = Date.now()): void {
+  eventsChangedAt = now;
+}
+
+/** An answer that shows events (their lists, a case study's events) is still current. */
+export function isEventsCurrent(loadedAt: number): boolean {
+  return everythingChangedAt < loadedAt && eventsChangedAt < loadedAt;
 }
 
 /** After a full reindex: every cached answer is stale. */
@@ -51,15 +62,17 @@ export function isVocabularyCurrent(loadedAt: number): boolean {
   return vocabularyChangedAt < loadedAt;
 }
 
-/** A change notice as the instances pass it on to each other (shared-state/): which case studies, the vocabulary, or everything. */
+/** A change notice as the instances pass it on to each other (shared-state/): which case studies, the vocabulary, events, or everything. */
 export interface ChangeNotice {
   caseStudies: string[];
   vocabulary: boolean;
   all: boolean;
+  events?: boolean;
 }
 
-export function applyChangeNotice({ caseStudies, vocabulary, all }: ChangeNotice, now = Date.now()): void {
+export function applyChangeNotice({ caseStudies, vocabulary, all, events }: ChangeNotice, now = Date.now()): void {
   if (all) everythingChanged(now);
+  if (events) eventsChanged(now);
   if (caseStudies.length > 0) caseStudiesChanged(caseStudies, now);
   if (vocabulary) vocabularyChanged(now);
 }

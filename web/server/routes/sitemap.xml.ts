@@ -2,8 +2,10 @@ import { queryCollection } from '@nuxt/content/server';
 import { caseStudyPath } from '../../shared/case-study';
 import { escapeXml } from '../exports/xml';
 import { listPublishedCaseStudies } from '../open-data/published-case-studies';
+import { eventPath } from '../../shared/event';
+import { publishedEvents } from '../events/published-events';
 
-/** `/sitemap.xml`: home, search, editorial pages and every published case study, with hreflang alternates. */
+/** `/sitemap.xml`: home, search, events, editorial pages, every published case study and event, with hreflang alternates. */
 export default defineEventHandler(async (event) => {
   const { siteUrl } = useRuntimeConfig().public;
   const entries: { loc: string; lastmod?: string; alternates: Record<string, string> }[] = [
@@ -11,6 +13,8 @@ export default defineEventHandler(async (event) => {
     { loc: '/en', alternates: { de: '/', en: '/en' } },
     { loc: '/praxisbeispiele', alternates: { de: '/praxisbeispiele', en: '/en/case-studies' } },
     { loc: '/en/case-studies', alternates: { de: '/praxisbeispiele', en: '/en/case-studies' } },
+    { loc: '/veranstaltungen', alternates: { de: '/veranstaltungen', en: '/en/events' } },
+    { loc: '/en/events', alternates: { de: '/veranstaltungen', en: '/en/events' } },
   ];
   const [pagesDe, pagesEn] = await Promise.all([queryCollection(event, 'pages_de').all(), queryCollection(event, 'pages_en').all()]);
   for (const page of pagesDe) entries.push({ loc: page.path, alternates: { de: page.path, en: `/en/${page.translation}` } });
@@ -23,6 +27,11 @@ export default defineEventHandler(async (event) => {
       (byDocument.get(entry.documentId) ?? []).map((version) => [version.locale, caseStudyPath(version.locale, version.slug)]),
     );
     entries.push({ loc: caseStudyPath(entry.locale, entry.slug), lastmod: entry.updatedAt, alternates });
+  }
+
+  for (const event of [...(await publishedEvents('de')), ...(await publishedEvents('en'))]) {
+    const alternates = Object.fromEntries(Object.entries(event.slugs).map(([locale, slug]) => [locale, eventPath(locale, slug)]));
+    entries.push({ loc: eventPath(event.locale, event.slug), lastmod: event.updatedAt, alternates });
   }
 
   const xml = entries.map((entry) =>

@@ -107,8 +107,13 @@ export class RedisState implements SharedState {
       return;
     }
     if (envelope.from === this.instance || !envelope.notice) return;
-    const { caseStudies, vocabulary, all } = envelope.notice;
-    this.apply({ caseStudies: Array.isArray(caseStudies) ? caseStudies.map(String) : [], vocabulary: vocabulary === true, all: all === true });
+    const { caseStudies, vocabulary, all, events } = envelope.notice;
+    this.apply({
+      caseStudies: Array.isArray(caseStudies) ? caseStudies.map(String) : [],
+      vocabulary: vocabulary === true,
+      all: all === true,
+      ...(events === true ? { events: true } : {}),
+    });
   }
 
   /** Logs a Redis failure at most once a minute: an outage must not flood the log. */

@@ -35,10 +35,10 @@ export default defineEventHandler(async (event) => {
   }
   const notice = purgeNoticeSchema.safeParse(json);
   if (!notice.success) throw createError({ statusCode: 400, statusMessage: `Invalid purge notice: ${notice.error.issues[0]?.message}` });
-  const { caseStudies, vocabulary, all } = notice.data;
+  const { caseStudies, vocabulary, all, events } = notice.data;
   // Applied here and passed on to the other site instances (with REDIS_URL); if that fails, the CMS sends it again.
   await sharedState()
-    .announce({ caseStudies: caseStudies.map((change) => change.documentId), vocabulary, all })
+    .announce({ caseStudies: caseStudies.map((change) => change.documentId), vocabulary, all, ...(events ? { events } : {}) })
     .catch(() => {
       throw createError({ statusCode: 503, statusMessage: 'The notice could not be passed on to the other site instances' });
     });

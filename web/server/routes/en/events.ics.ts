@@ -1,0 +1,3 @@
+import { calendarFeed } from '../../events/calendar-route';
+
+export default calendarFeed('en');

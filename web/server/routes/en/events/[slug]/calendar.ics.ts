@@ -1,0 +1,3 @@
+import { eventCalendar } from '../../../../events/calendar-route';
+
+export default eventCalendar('en');
