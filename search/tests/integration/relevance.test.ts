@@ -92,7 +92,7 @@ describe('relevance on the judged queries', () => {
     expect(result.recall).toBe(1);
   });
 
-  it('finds a quoted phrase wherever a case study writes it, its words\' compound parts notwithstanding', () => {
+  it("finds a quoted phrase wherever a case study writes it, its words' compound parts notwithstanding", () => {
     // 13 demo case studies write "Bildungs- und Teilhabepaket" (before: none found, the parts of
     // "Bildungs-" stood between the two words in the index).
     const result = results.find((candidate) => candidate.query.q === '"Bildungs- und Teilhabepaket"')!;
