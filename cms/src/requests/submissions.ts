@@ -3,11 +3,11 @@
 // published) together with the mail that asks the submitter to confirm their address, in one
 // transaction. Only the confirmation turns it into a draft case study "Zur Prüfung", marked as
 // submitted, where editors see it; unconfirmed submissions are deleted after the retention period.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { asEditorialWork } from '../history/actor';
-import { CASE_STUDY_UID as CASE_STUDY, type Locale, localePathPrefix, type Submission } from '@praxis/search';
+import { CASE_STUDY_UID as CASE_STUDY, type Locale, type Submission } from '@praxis/search';
 import { freeSlug } from '../editorial/slugs';
 import { importCaseStudies } from '../import/run-import';
 import { validateRecords } from '../import/validate';
@@ -17,6 +17,7 @@ import { requestRetentionDays as retentionDays } from './contact-requests';
 import { scheduleSubmissionImages } from './submission-images';
 import { confirmationStep, referenceProblems } from './submission-checks';
 import { SUBMISSION_IMAGE_TABLE, SUBMISSION_TABLE } from './submission-tables';
+import { confirmationPageUrl, FormRefused, hashToken } from './double-opt-in';
 
 /** Submissions per submitter address and hour. */
 export const SUBMISSIONS_PER_ADDRESS_AND_HOUR = 3;
@@ -30,23 +31,12 @@ export interface SubmissionImage {
   data: Buffer;
 }
 
-export class SubmissionRefused extends Error {
-  constructor(
-    readonly status: 400 | 404 | 410 | 429,
-    message: string,
-    readonly fields: { path: string[]; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
+/** A submission refused (its content or its token). */
+export class SubmissionRefused extends FormRefused {}
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** The site's confirmation page for a token (its `definePageMeta` says the same paths). */
-export function confirmationUrl(siteUrl: string, locale: string, token: string): string {
-  const path = locale === 'en' ? '/submit-a-project/confirm' : '/praxisbeispiel-einreichen/bestaetigen';
-  return `${siteUrl.replace(/\/$/, '')}${localePathPrefix(locale)}${path}?token=${encodeURIComponent(token)}`;
-}
+/** The site's confirmation page for a token. */
+export const confirmationUrl = (siteUrl: string, locale: string, token: string) =>
+  confirmationPageUrl(siteUrl, locale, { de: '/praxisbeispiel-einreichen/bestaetigen', en: '/submit-a-project/confirm' }, token);
 
 /**
  * The mail to the submitter's address, which nobody has verified yet: only our own words, no name,

@@ -4,12 +4,13 @@
 // address, in one transaction; only the confirmation turns the report into a draft "Nachnutzung"
 // "Zur Prüfung" for the editors (the reporter's contact goes along only with their consent);
 // rows are deleted after the retention period, confirmed or not.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CASE_STUDY_UID as CASE_STUDY, localePathPrefix, type Locale, type TransferReport, TRANSFER_REPORT_UID } from '@praxis/search';
+import { CASE_STUDY_UID as CASE_STUDY, type Locale, type TransferReport, TRANSFER_REPORT_UID } from '@praxis/search';
 import { mailQueue } from '../mail/mail';
 import { requestRetentionDays as retentionDays } from './contact-requests';
+import { confirmationPageUrl, FormRefused, hashToken } from './double-opt-in';
 
 /** Created by cms/database/migrations/2026.12.08T01.00.00.transfer-reports.ts. */
 export const TRANSFER_REPORT_TABLE = 'praxis_transfer_reports';
@@ -17,23 +18,12 @@ export const TRANSFER_REPORT_TABLE = 'praxis_transfer_reports';
 export const TRANSFER_REPORTS_PER_ADDRESS_AND_HOUR = 3;
 const MUNICIPALITY = 'api::municipality.municipality';
 
-export class TransferReportRefused extends Error {
-  constructor(
-    readonly status: 400 | 404 | 410 | 429,
-    message: string,
-    readonly fields: { path: string[]; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
+/** A transfer report refused (its content or its token). */
+export class TransferReportRefused extends FormRefused {}
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** The site's confirmation page for a token (its `definePageMeta` says the same paths). */
-export function transferConfirmationUrl(siteUrl: string, locale: string, token: string): string {
-  const path = locale === 'en' ? '/transfer/confirm' : '/nachnutzung/bestaetigen';
-  return `${siteUrl.replace(/\/$/, '')}${localePathPrefix(locale)}${path}?token=${encodeURIComponent(token)}`;
-}
+/** The site's confirmation page for a token. */
+export const transferConfirmationUrl = (siteUrl: string, locale: string, token: string) =>
+  confirmationPageUrl(siteUrl, locale, { de: '/nachnutzung/bestaetigen', en: '/transfer/confirm' }, token);
 
 /** Our own words only (the address is not verified yet): no text of the report goes to it. */
 const MAIL_TEXTS = {
