@@ -70,6 +70,10 @@ export const searchDocumentSchema = z.object({
   settingNames: z.array(z.string()),
   criteria: z.array(term),
   criterionSlugs: z.array(z.string()),
+  /** The Kommunen (AGS) that reported taking the project over, each once: published transfer reports only. */
+  transferredTo: z.array(z.string().regex(/^\d{8}$/)),
+  /** Taken over in another Kommune at least once: the facet "in anderen Kommunen übernommen". */
+  transferred: z.boolean(),
   status: z.string().nullable(),
   fundingStart: z.number().int().nullable(),
   fundingEnd: z.number().int().nullable(),

@@ -73,6 +73,12 @@ describe('toSearchDocument', () => {
     expect(document.townSizes).toEqual(['50000-100000', '20000-50000']);
   });
 
+  it('names each Kommune that took the project over once, and none when nobody has', () => {
+    const taken = toSearchDocument({ ...entry, transfers: [{ ags: '05913000' }, { ags: '05315000' }, { ags: '05913000' }] });
+    expect(taken).toMatchObject({ transferredTo: ['05913000', '05315000'], transferred: true });
+    expect(document).toMatchObject({ transferredTo: [], transferred: false });
+  });
+
   it('lists every funded year and turns rich text into plain text', () => {
     expect(document.fundingYears).toEqual([2019, 2020, 2021]);
     expect(document.description).toBe('Bold start');

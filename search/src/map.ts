@@ -62,6 +62,7 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
   const image = entry.images?.find((item) => item.file?.url);
   const effort = effortOf(entry);
   const contact = contactOf(entry);
+  const transferredTo = unique((entry.transfers ?? []).map((transfer) => transfer.ags));
   const document: Omit<SearchDocument, 'terms' | 'termOwners' | 'analysis'> = {
     documentId: entry.documentId,
     locale,
@@ -105,6 +106,8 @@ export function toSearchDocument(input: CaseStudyEntry): SearchDocument {
     settingNames: settings.map((t) => t.name),
     criteria,
     criterionSlugs: criteria.map((t) => t.slug),
+    transferredTo,
+    transferred: transferredTo.length > 0,
     status: entry.projectStatus ?? null,
     fundingStart: entry.fundingStart ?? null,
     fundingEnd: entry.fundingEnd ?? null,

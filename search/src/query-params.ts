@@ -13,8 +13,12 @@ export const FACETS = {
   setting: 'settingSlugs',
   criterion: 'criterionSlugs',
   status: 'status',
+  /** `true`: taken over in another Kommune (a published transfer report); `false`: not yet. */
+  transferred: 'transferred',
   fundingStart: 'fundingStart',
 } as const;
+/** The values of the `transferred` facet (a boolean attribute; Meilisearch counts and filters it as these strings). */
+export const TRANSFERRED_VALUES = ['true', 'false'] as const;
 export type FacetKey = keyof typeof FACETS;
 export const FACET_KEYS = Object.keys(FACETS) as FacetKey[];
 

@@ -27,6 +27,10 @@ describe('the search URL', () => {
     expect(toSearchParams(state(query)).toString()).toBe(query);
   });
 
+  it('filters "in anderen Kommunen übernommen" by the boolean attribute', () => {
+    expect(buildFilter(state('transferred=true&transferred=false'))).toEqual(['(transferred = "true" OR transferred = "false")']);
+  });
+
   it('leaves defaults out and drops empty and repeated values', () => {
     expect(toSearchParams(state('q=&topic=&topic=bewegung&topic=bewegung&page=1&sort=relevance&locale=de')).toString()).toBe('topic=bewegung');
   });
@@ -44,6 +48,8 @@ describe('the search URL', () => {
     ['topic=Bewegung', 'topic'],
     [`q=${'x'.repeat(201)}`, 'q'],
     ['colour=blue', 'colour'],
+    ['transferred=ja', 'transferred'],
+    ['transferred=TRUE', 'transferred'],
   ])('refuses %s with a message about %s', (query, param) => {
     const result = parse(query);
     expect(result.state).toBeUndefined();

@@ -8,6 +8,7 @@ import {
   RADII_KM,
   SEARCH_PARAMS,
   SORTS,
+  TRANSFERRED_VALUES,
   type FacetKey,
   type RadiusKm,
   type SortKey,
@@ -88,6 +89,12 @@ const FILTER_PARAMS: { [Key in FacetKey]: z.ZodArray<z.ZodType<string>> } = {
   setting: filterParam('setting', slugValue, 'Setting, by slug (`settings` of the vocabulary).', 'kita-familienzentrum'),
   criterion: filterParam('criterion', slugValue, 'Good-practice criterion, by slug (`criteria` of the vocabulary).', 'niedrigschwelligkeit'),
   status: filterParam('status', oneOf(PROJECT_STATUSES), 'Project status.', 'verstetigt'),
+  transferred: filterParam(
+    'transferred',
+    oneOf(TRANSFERRED_VALUES),
+    '`true`: case studies another Kommune reported taking over (a published transfer report, "Nachnutzung"); `false`: those none has yet.',
+    'true',
+  ),
   fundingStart: filterParam(
     'fundingStart',
     z.string().regex(/^\d{4}$/, 'must be a year such as 2021'),

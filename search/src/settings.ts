@@ -26,6 +26,7 @@ const EQUALITY_FILTERS = [
   'settingSlugs',
   'criterionSlugs',
   'status',
+  'transferred',
   'fundingStart',
   'slug',
   // Related case studies look up their own document by id with the site's search-only key.

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CASE_STUDY_POPULATE, CASE_STUDY_UID, type CaseStudyEntry, type IndexedStamp, type PublishedSource } from '@praxis/search';
+import { CASE_STUDY_POPULATE, CASE_STUDY_UID, TRANSFER_REPORT_UID, type CaseStudyEntry, type IndexedStamp, type PublishedSource } from '@praxis/search';
 
 export const CASE_STUDY = CASE_STUDY_UID;
 
@@ -19,6 +19,25 @@ function toQueryPopulate(populate: object): Record<string, unknown> {
 // exact here: published rows only, and the taxonomies have no drafts.
 const QUERY_POPULATE = toQueryPopulate(CASE_STUDY_POPULATE);
 
+/**
+ * The case studies with the Kommunen of their published transfer reports (`transfers`): a report
+ * names its case study by documentId, for every locale, so one query serves a batch.
+ */
+async function withTransfers(strapi: Core.Strapi, entries: CaseStudyEntry[]): Promise<CaseStudyEntry[]> {
+  if (entries.length === 0) return entries;
+  const rows = (await strapi.db.query(TRANSFER_REPORT_UID).findMany({
+    where: { caseStudyDocumentId: { $in: [...new Set(entries.map((entry) => entry.documentId))] }, publishedAt: { $notNull: true } },
+    select: ['caseStudyDocumentId'],
+    populate: { municipality: { select: ['ags'] } },
+  })) as { caseStudyDocumentId: string; municipality: { ags: string } | null }[];
+  const byCaseStudy = new Map<string, { ags: string }[]>();
+  for (const row of rows) {
+    if (!row.municipality) continue;
+    byCaseStudy.set(row.caseStudyDocumentId, [...(byCaseStudy.get(row.caseStudyDocumentId) ?? []), { ags: row.municipality.ags }]);
+  }
+  return entries.map((entry) => ({ ...entry, transfers: byCaseStudy.get(entry.documentId) ?? [] }));
+}
+
 /** Published case studies as the sync reads them: always with the populate the mapping needs. */
 export class StrapiPublishedSource implements PublishedSource {
   constructor(private readonly strapi: Core.Strapi) {}
@@ -30,10 +49,11 @@ export class StrapiPublishedSource implements PublishedSource {
 
   async findPublished(documentIds: string[], locale: string): Promise<CaseStudyEntry[]> {
     if (documentIds.length === 0) return [];
-    return this.strapi.db.query(CASE_STUDY).findMany({
+    const entries = await this.strapi.db.query(CASE_STUDY).findMany({
       where: { documentId: { $in: documentIds }, locale, publishedAt: { $notNull: true } },
       populate: QUERY_POPULATE,
     });
+    return withTransfers(this.strapi, entries);
   }
 
   async stamps(locale: string): Promise<IndexedStamp[]> {
@@ -45,12 +65,13 @@ export class StrapiPublishedSource implements PublishedSource {
   }
 
   async page(locale: string, offset: number, limit: number): Promise<CaseStudyEntry[]> {
-    return this.strapi.db.query(CASE_STUDY).findMany({
+    const entries = await this.strapi.db.query(CASE_STUDY).findMany({
       where: { locale, publishedAt: { $notNull: true } },
       populate: QUERY_POPULATE,
       orderBy: { id: 'asc' },
       offset,
       limit,
     });
+    return withTransfers(this.strapi, entries);
   }
 }

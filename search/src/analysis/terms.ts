@@ -10,10 +10,11 @@ import { STOP_WORDS } from './stop-words.ts';
 
 /**
  * Raised whenever the analysis changes what it makes of a text, or the search document gains
- * fields (4: `effort` and `contact`; 5: compound parts after the words): documents indexed with another version count as stale, and
+ * fields (4: `effort` and `contact`; 5: compound parts after the words; 6: `transferredTo`
+ * and `transferred`, the Kommunen of the published transfer reports): documents indexed with another version count as stale, and
  * the sync's reconciliation re-indexes them.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 export type AnalysisLanguage = 'de' | 'en';
 

@@ -75,6 +75,8 @@ export const caseStudyEntrySchema = z.object({
   topics: z.array(termEntry).nullish(),
   settings: z.array(termEntry).nullish(),
   criteria: z.array(termEntry).nullish(),
+  /** The Kommunen of the case study's published transfer reports (added by the CMS source, not a relation). */
+  transfers: z.array(z.object({ ags: z.string() })).nullish(),
   projectStatus: z.enum(PROJECT_STATUSES).nullish(),
   fundingStart: z.number().int().nullish(),
   fundingEnd: z.number().int().nullish(),

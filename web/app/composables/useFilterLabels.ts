@@ -22,6 +22,7 @@ export function useFilterLabels(vocabulary: Ref<Vocabulary | undefined>) {
 
   function label(param: string, value: string): string {
     if (param === 'status') return projectStatusName(value, locale.value);
+    if (param === 'transferred') return t(`search.transferred.${value}`);
     if (param === 'region') return t('search.regionLabel', { name: value });
     if (param === 'fundingStart') return t('search.fundingStartChip', { year: value });
     return maps.value[param]?.get(value) ?? value;

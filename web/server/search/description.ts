@@ -18,6 +18,7 @@ export function describeSearch(state: SearchState, vocabulary: Vocabulary, local
     status: (value) => projectStatusName(value, locale),
     townType: (value) => townClassName(value, locale),
     townSize: (value) => townClassName(value, locale),
+    transferred: (value) => search.transferred[value as keyof typeof search.transferred],
   };
   const parts: string[] = [];
   if (state.q) parts.push(fill(search.queryChip, { q: state.q }));

@@ -1,6 +1,7 @@
 import {
   districtLabel,
   FACET_KEYS,
+  TRANSFERRED_VALUES,
   FUNDING_YEAR_MAX,
   FUNDING_YEAR_MIN,
   isKreisfrei,
@@ -114,6 +115,7 @@ async function loadFromCms(): Promise<Loaded> {
     municipality: new Set(towns.map((town) => town.ags)),
     townType: new Set(TOWN_TYPES),
     townSize: new Set(TOWN_SIZES),
+    transferred: new Set(TRANSFERRED_VALUES),
     // Any year the CMS accepts for a funding start (search/src/content/case-study-record.ts).
     fundingStart: new Set(Array.from({ length: FUNDING_YEAR_MAX - FUNDING_YEAR_MIN + 1 }, (_, index) => String(FUNDING_YEAR_MIN + index))),
     // An Umkreis is drawn around a town with a centre; every NRW municipality has one in the reference data.
