@@ -119,6 +119,20 @@ describe('GET /api/search', () => {
     expect((await search('townSize=riesig')).status).toBe(400);
   });
 
+  it('filters "in anderen Kommunen übernommen" to the case studies of the published demo transfer reports, each with their Kommunen', async () => {
+    const { records } = JSON.parse(readFileSync(new URL('../cms/data/demo/transfer-reports.json', import.meta.url), 'utf8')) as {
+      records: { caseStudy: string; municipality: string }[];
+    };
+    const expected = new Map<string, Set<string>>();
+    for (const record of records) expected.set(record.caseStudy, (expected.get(record.caseStudy) ?? new Set()).add(record.municipality));
+    const answer = await search('transferred=true&pageSize=50');
+    expect(answer.status).toBe(200);
+    expect(answer.body.hits.map((hit) => hit.slug).sort()).toEqual([...expected.keys()].sort());
+    for (const doc of docs.filter((candidate) => candidate.transferred)) expect(new Set(doc.transferredTo), doc.slug).toEqual(expected.get(doc.slug));
+    expect(answer.body.facets.transferred).toEqual({ true: expected.size, false: docs.length - expected.size });
+    expect((await search('transferred=ja')).status).toBe(400);
+  });
+
   it('combines facets: OR within a facet, AND across, each facet counted without its own selection', async () => {
     const selection = { buildingBlock: ['aktive-nachbarschaft'], region: ['Arnsberg', 'Köln'], targetGroup: ['eltern', 'gefluechtete-familien'] };
     const query = 'buildingBlock=aktive-nachbarschaft&region=Arnsberg&region=K%C3%B6ln&targetGroup=eltern&targetGroup=gefluechtete-familien&pageSize=50';

@@ -26,7 +26,8 @@ type Checked<Read, Model extends UID.Schema> = [MissingFields<Read, Model> | Mis
   : { fieldsNotInSchema: MissingFields<Read, Model>; typeChanged: MismatchedScalars<Read, Model> };
 type Assert<Result extends true> = Result;
 
-type Entry = CaseStudyEntry;
+/** `transfers` is no field of the case study: the CMS source adds the published transfer reports' Kommunen (sync/strapi-source.ts). */
+type Entry = Omit<CaseStudyEntry, 'transfers'>;
 
 /** Where each populated field of the case study is stored: its component or its relation's target (the vocabularies' from the catalogue). */
 interface FieldModels extends TaxonomyModels {
@@ -49,5 +50,6 @@ type BrokenFields = {
 export type CaseStudyContract = [
   Assert<Checked<Entry, 'api::case-study.case-study'>>,
   Assert<Checked<Item<Entry['images']>['file'], 'plugin::upload.file'>>,
+  Assert<Checked<Item<CaseStudyEntry['transfers']>, 'api::municipality.municipality'>>,
   Assert<[BrokenFields] extends [never] ? true : { brokenFields: BrokenFields }>,
 ];
