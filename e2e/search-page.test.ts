@@ -214,6 +214,22 @@ describe('search page without JavaScript', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBeNull();
   });
 
+  it('filters "In anderen Kommunen übernommen" without JavaScript, with its chip and counts from the API', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto('/praxisbeispiele');
+    const group = page.locator('fieldset:has(legend:text("Nachnutzung"))');
+    expect(await group.locator('label').allInnerTexts()).toEqual([expect.stringMatching(/^In anderen Kommunen übernommen/), expect.stringMatching(/^Noch nicht übernommen/)]);
+    await facet(page, 'transferred', 'true').check();
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    await page.waitForURL(/transferred=true/);
+    const api = (await (await fetch(`${new URL(page.url()).origin}/api/search?transferred=true`)).json()) as { total: number; hits: { title: string }[] };
+    expect(api.total).toBeGreaterThan(0);
+    expect(await resultCount(page)).toBe(`${api.total} Praxisbeispiele gefunden`);
+    expect(await titles(page)).toEqual(api.hits.map((hit) => hit.title));
+    expect(await page.locator('.chip').allInnerTexts()).toContainEqual(expect.stringContaining('In anderen Kommunen übernommen'));
+    await page.screenshot({ path: '/tmp/t2-transferred.png', fullPage: true });
+  });
+
   it('answers a malformed search link with 400 and says what is wrong', async () => {
     const page = await openPage({ javaScriptEnabled: false });
     const response = await page.goto('/praxisbeispiele?topic=raumfahrt&page=abc');
