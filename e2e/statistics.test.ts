@@ -1,6 +1,7 @@
 // The statistics page: every number equals a brute-force count over the index, every bar leads to
 // a search with exactly that many hits, it works without JavaScript and passes axe.
 import { createMeiliClient, FACETS, type SearchDocument } from '@praxis/search';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
@@ -132,6 +133,36 @@ describe('statistics page', () => {
     }
     // The demo content has ties (all Kreise of the English pages have one case study each).
     expect(seen.has('many') || seen.has('few')).toBe(true);
+  });
+
+  it('counts the transfers, their Kommunen and the case studies taken over most as the index and the demo reports say', async () => {
+    const { records } = JSON.parse(readFileSync(new URL('../cms/data/demo/transfer-reports.json', import.meta.url), 'utf8')) as {
+      records: { caseStudy: string; municipality: string }[];
+    };
+    const pairs = new Set(records.map((record) => `${record.caseStudy} ${record.municipality}`));
+    const towns = new Set(records.map((record) => record.municipality));
+    const caseStudies = new Set(records.map((record) => record.caseStudy));
+    // The index agrees with the demo data, so the page's figures are checked against both.
+    expect(docs.reduce((sum, doc) => sum + doc.transferredTo.length, 0)).toBe(pairs.size);
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto('/statistik');
+    const section = page.locator('section.transfers');
+    expect(await section.locator('h2').textContent()).toBe('Nachnutzung in anderen Kommunen');
+    expect(await section.locator('p').first().textContent()).toBe(
+      `Kommunen haben ${pairs.size}-mal ein Praxisbeispiel übernommen: ${caseStudies.size} Praxisbeispiele in ${towns.size} Kommunen (aus den veröffentlichten Berichten „Nachnutzung melden“).`,
+    );
+    const ranked = docs
+      .filter((doc) => doc.transferred)
+      .sort((a, b) => b.transferredTo.length - a.transferredTo.length || a.title.localeCompare(b.title, 'de'))
+      .slice(0, 5);
+    expect(await section.locator('ol a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(
+      ranked.map((doc) => `/praxisbeispiele/${doc.slug}`),
+    );
+    expect(await section.locator('ol li').first().textContent()).toContain(
+      ranked[0]!.transferredTo.length === 1 ? 'übernommen in einer Kommune' : `übernommen in ${ranked[0]!.transferredTo.length} Kommunen`,
+    );
+    await page.goto('/en/statistics');
+    expect(await page.locator('section.transfers h2').textContent()).toBe('Taken over by other municipalities');
   });
 
   it('draws its charts as bars that are links, with a sentence saying what each shows', async () => {

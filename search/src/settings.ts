@@ -27,6 +27,8 @@ const EQUALITY_FILTERS = [
   'criterionSlugs',
   'status',
   'transferred',
+  // The Kommunen that took a case study over: counted for the statistics and the map.
+  'transferredTo',
   'fundingStart',
   'slug',
   // Related case studies look up their own document by id with the site's search-only key.
