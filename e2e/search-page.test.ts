@@ -218,7 +218,10 @@ describe('search page without JavaScript', () => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto('/praxisbeispiele');
     const group = page.locator('fieldset:has(legend:text("Nachnutzung"))');
-    expect(await group.locator('label').allInnerTexts()).toEqual([expect.stringMatching(/^In anderen Kommunen übernommen/), expect.stringMatching(/^Noch nicht übernommen/)]);
+    expect(await group.locator('label').allInnerTexts()).toEqual([
+      expect.stringMatching(/^In anderen Kommunen übernommen/),
+      expect.stringMatching(/^Noch nicht übernommen/),
+    ]);
     await facet(page, 'transferred', 'true').check();
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await page.waitForURL(/transferred=true/);

@@ -620,6 +620,15 @@ export function openApiDocument(siteUrl: string, license: { name: string; url: s
                 'aktive-nachbarschaft': { total: 19, status: { laufend: 7, abgeschlossen: 6, verstetigt: 6 } },
                 'gesundes-aufwachsen': { total: 23, status: { laufend: 8, abgeschlossen: 6, verstetigt: 9 } },
               },
+              transfers: {
+                transfers: 4,
+                towns: 4,
+                caseStudies: 3,
+                top: [
+                  { slug: 'familienlotsinnen-geburtsklinik-essen', title: 'Familienlotsinnen in der Geburtsklinik', towns: 2 },
+                  { slug: 'sprechstunde-am-buedchen-wuppertal', title: 'Sprechstunde am Büdchen', towns: 1 },
+                ],
+              },
             },
           },
         }),

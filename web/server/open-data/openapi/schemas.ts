@@ -25,6 +25,7 @@ import {
   PHONE_PATTERN,
   PROJECT_STATUSES,
   STATISTICS_KEYS,
+  TOP_TRANSFERRED,
   TOWN_SIZES,
   TOWN_TYPES,
   type Constraint,
@@ -393,6 +394,19 @@ export const ProgrammeStatisticsSchema = component(
     statusByBuildingBlock: z
       .record(z.string(), z.object({ total: count, status: FacetCounts }))
       .meta({ description: 'Per Baustein slug: its case studies and their project statuses.' }),
+    transfers: z
+      .object({
+        transfers: count.meta({
+          description: 'Case study–Kommune pairs of the published transfer reports ("Nachnutzung"); a Kommune reporting one case study twice counts once.',
+        }),
+        towns: count.meta({ description: 'Distinct Kommunen that took at least one case study over.' }),
+        caseStudies: count.meta({ description: 'Case studies taken over at all.' }),
+        top: z
+          .array(z.object({ slug: z.string(), title: z.string(), towns: count }))
+          .max(TOP_TRANSFERRED)
+          .meta({ description: `The case studies taken over by most Kommunen, then by title; at most ${TOP_TRANSFERRED}.` }),
+      })
+      .meta({ description: 'Taken over in other Kommunen, from the published transfer reports.' }),
   }),
 );
 
