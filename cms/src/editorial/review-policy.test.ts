@@ -49,6 +49,8 @@ describe('who may set which editorial state', () => {
 describe('who may publish a case study', () => {
   it('refuses Redaktion and a user without a newsroom role, with what to do instead', () => {
     expect(publishRefusal(redaktion)).toMatch(/^Veröffentlichen darf nur die Chefredaktion\. Geben Sie das Praxisbeispiel „Zur Prüfung“\.$/);
+    // A transfer report ("Nachnutzung") is named as what it is.
+    expect(publishRefusal(redaktion, 'den Bericht')).toBe('Veröffentlichen darf nur die Chefredaktion. Geben Sie den Bericht „Zur Prüfung“.');
     expect(publishRefusal(withoutRoles)).toBeDefined();
   });
 

@@ -4,19 +4,26 @@
 import { mayRelease, type AdminUser } from './roles';
 import { EDITORIAL_STATE_NAMES, STATES_FOR_REDAKTION, type EditorialState } from './states';
 
+/** What is reviewed, as the messages name it: a case study or a transfer report ("Nachnutzung"). */
+export type Reviewed = 'das Praxisbeispiel' | 'den Bericht';
+
 /**
- * Why `user` may not set a case study to `state`, or undefined when it may. Without a user the
- * CMS acts for itself (seed, importer, sync, tests) and is not restricted.
+ * Why `user` may not set a case study (or a report) to `state`, or undefined when it may. Without
+ * a user the CMS acts for itself (seed, importer, sync, tests) and is not restricted.
  */
-export function editorialStateRefusal(state: EditorialState | null | undefined, user: AdminUser | undefined): string | undefined {
+export function editorialStateRefusal(
+  state: EditorialState | null | undefined,
+  user: AdminUser | undefined,
+  what: Reviewed = 'das Praxisbeispiel',
+): string | undefined {
   if (!state || !user || mayRelease(user) || STATES_FOR_REDAKTION.includes(state)) return undefined;
-  return `„${EDITORIAL_STATE_NAMES[state].de}“ darf nur die Chefredaktion setzen. Geben Sie das Praxisbeispiel „Zur Prüfung“.`;
+  return `„${EDITORIAL_STATE_NAMES[state].de}“ darf nur die Chefredaktion setzen. Geben Sie ${what} „Zur Prüfung“.`;
 }
 
-/** Why `user` may not publish a case study, or undefined when it may. */
-export function publishRefusal(user: AdminUser | undefined): string | undefined {
+/** Why `user` may not publish a case study (or a report), or undefined when it may. */
+export function publishRefusal(user: AdminUser | undefined, what: Reviewed = 'das Praxisbeispiel'): string | undefined {
   if (!user || mayRelease(user)) return undefined;
-  return 'Veröffentlichen darf nur die Chefredaktion. Geben Sie das Praxisbeispiel „Zur Prüfung“.';
+  return `Veröffentlichen darf nur die Chefredaktion. Geben Sie ${what} „Zur Prüfung“.`;
 }
 
 /**

@@ -24,13 +24,13 @@ export function registerReviewRules(strapi: Core.Strapi): void {
     const user = actingAdmin(strapi);
 
     if ((context.uid === CASE_STUDY || context.uid === TRANSFER_REPORT) && (context.action === 'create' || context.action === 'update')) {
-      const refusal = editorialStateRefusal(params.data?.editorialState, user);
+      const refusal = editorialStateRefusal(params.data?.editorialState, user, context.uid === TRANSFER_REPORT ? 'den Bericht' : 'das Praxisbeispiel');
       if (refusal) refuse(refusal, 'editorialState');
     }
 
     // A transfer report ("Nachnutzung") is reviewed as a case study is: only Chefredaktion publishes, which releases it.
     if (context.uid === TRANSFER_REPORT && context.action === 'publish') {
-      const refusal = publishRefusal(user);
+      const refusal = publishRefusal(user, 'den Bericht');
       if (refusal) throw new errors.ForbiddenError(refusal);
       const result = await next();
       if (params.documentId) {
