@@ -1,10 +1,10 @@
 // The statistics page: every number equals a brute-force count over the index, every bar leads to
 // a search with exactly that many hits, it works without JavaScript and passes axe.
 import { createMeiliClient, FACETS, type SearchDocument } from '@praxis/search';
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
+import { publishedTransfers } from './support/cms.ts';
 
 let docs: SearchDocument[] = [];
 beforeAll(async () => {
@@ -135,14 +135,13 @@ describe('statistics page', () => {
     expect(seen.has('many') || seen.has('few')).toBe(true);
   });
 
-  it('counts the transfers, their Kommunen and the case studies taken over most as the index and the demo reports say', async () => {
-    const { records } = JSON.parse(readFileSync(new URL('../cms/data/demo/transfer-reports.json', import.meta.url), 'utf8')) as {
-      records: { caseStudy: string; municipality: string }[];
-    };
-    const pairs = new Set(records.map((record) => `${record.caseStudy} ${record.municipality}`));
-    const towns = new Set(records.map((record) => record.municipality));
-    const caseStudies = new Set(records.map((record) => record.caseStudy));
-    // The index agrees with the demo data, so the page's figures are checked against both.
+  it('counts the transfers, their Kommunen and the case studies taken over most as the index and the published reports say', async () => {
+    // The CMS's published reports: the demo content's and any another test file published.
+    const transfers = await publishedTransfers();
+    const pairs = new Set([...transfers].flatMap(([slug, towns]) => [...towns].map((ags) => `${slug} ${ags}`)));
+    const towns = new Set([...transfers.values()].flatMap((ags) => [...ags]));
+    const caseStudies = new Set(transfers.keys());
+    // The index agrees with the CMS, so the page's figures are checked against both.
     expect(docs.reduce((sum, doc) => sum + doc.transferredTo.length, 0)).toBe(pairs.size);
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto('/statistik');

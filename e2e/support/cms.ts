@@ -47,4 +47,20 @@ export async function published(locale: 'de' | 'en', collection: 'case-studies' 
   return ((await response.json()) as { data: PublishedEntry[] }).data;
 }
 
+/**
+ * The Kommunen (AGS) of each German case study's published transfer reports, keyed by slug, as the
+ * CMS hands them to the site: the demo reports and any a test file published before.
+ */
+export async function publishedTransfers(): Promise<Map<string, Set<string>>> {
+  const transfers = new Map<string, Set<string>>();
+  for (const entry of await published('de')) {
+    const response = await fetch(`${inject('cmsUrl')}/api/transfer-reports/published?caseStudy=${entry.documentId}`, {
+      headers: { authorization: `Bearer ${inject('siteToken')}` },
+    });
+    const { data } = (await response.json()) as { data: { ags: string }[] };
+    if (data.length > 0) transfers.set(entry.slug, new Set(data.map((transfer) => transfer.ags)));
+  }
+  return transfers;
+}
+
 export const CASE_STUDY = 'api::case-study.case-study';

@@ -113,6 +113,25 @@ describe('SitePurgeNotifier', () => {
     expect(second.received).toEqual(first.received);
   });
 
+  it('sends a new notice at once, with the one waiting for its retry, when the site has come up meanwhile', async () => {
+    const site = fakeSite();
+    const probe = await listen(createServer());
+    const port = Number(new URL(probe).port);
+    await new Promise((resolve) => servers.pop()!.close(resolve));
+    const warnings: string[] = [];
+    const log = { warn: (message: string) => warnings.push(message), error: (message: string) => warnings.push(message) };
+    // The first retry would come after a minute: only the new notice can bring the old one earlier.
+    const purge = new SitePurgeNotifier({ siteUrls: [probe], secret: SECRET, log, firstRetryMs: 60_000, attempts: 3 });
+    purge.notify({ caseStudies: [{ documentId: 'before', locale: 'de' }] });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await listen(site.server, port);
+    purge.notify({ caseStudies: [{ documentId: 'after', locale: 'de' }] });
+    await expect.poll(() => site.received.length, { timeout: 5_000 }).toBe(1);
+    expect(site.received[0]!.caseStudies.map((change) => change.documentId)).toEqual(['before', 'after']);
+    await purge.settled();
+    expect(warnings).toEqual([]);
+  });
+
   it('delivers to a running instance while another is down and being retried', async () => {
     const running = fakeSite();
     const down = fakeSite(() => 503);
