@@ -284,7 +284,8 @@ describe('Übertragen nach', () => {
       .first()
       .waitFor({ timeout: 30_000 });
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, '49-nachnutzung-bearbeiten.png'), fullPage: true });
-    // Required fields carry Strapi's asterisk after the label, a relation its count ("Kommune (1)").
+    // Required fields carry Strapi's asterisk after the label, a relation its count ("Kommune (1)"),
+    // which comes with the relation's own request: waited for, not read once.
     for (const label of [
       'Bezeichnung',
       'Kommune',
@@ -295,13 +296,16 @@ describe('Übertragen nach', () => {
       'Was stand im Weg?',
       'Redaktionsstatus',
     ]) {
-      expect(
-        await page
-          .locator('label')
-          .filter({ hasText: new RegExp(`^${label.replace(/[()?]/g, '\\$&')}( \\(\\d+\\))?\\*?$`) })
-          .count(),
-        label,
-      ).toBeGreaterThan(0);
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('label')
+              .filter({ hasText: new RegExp(`^${label.replace(/[()?]/g, '\\$&')}( \\(\\d+\\))?\\*?$`) })
+              .count(),
+          { message: label, timeout: 30_000 },
+        )
+        .toBeGreaterThan(0);
     }
     await page.context().close();
 
